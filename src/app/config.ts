@@ -1,0 +1,66 @@
+// One typed configuration object, built from CLI flags and IONMESH_* variables, validated at start.
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  demo: boolean;
+  offlineAfterSec: number;
+  heartbeatIntervalSec: number;
+  sweepIntervalSec: number;
+  adminKey: string | null;
+  logLevel: string;
+  /** Exposes POST /api/backend/v1/bench/noop, the ceiling route of `npm run bench`. */
+  benchRoutes: boolean;
+}
+
+export const DEFAULTS: Config = {
+  port: 5000,
+  host: '0.0.0.0',
+  dataDir: './data',
+  databaseUrl: null,
+  demo: false,
+  offlineAfterSec: 300,
+  heartbeatIntervalSec: 60,
+  sweepIntervalSec: 15,
+  adminKey: null,
+  logLevel: 'info',
+  benchRoutes: false,
+};
+
+export class ConfigError extends Error {}
+
+const intIn = (name: string, v: unknown, min: number, max: number) => {
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer ${min}..${max}, got "${v}"`);
+  return n;
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Config {
+  const c: Record<keyof Config, unknown> = {
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+  };
+  const flag = (v: unknown) => v === true || v === 'true' || v === '1';
+  const config: Config = {
+    port: intIn('port', c.port, 0, 65535),
+    host: String(c.host),
+    dataDir: String(c.dataDir),
+    databaseUrl: c.databaseUrl ? String(c.databaseUrl) : null,
+    demo: flag(c.demo),
+    offlineAfterSec: intIn('offline-after', c.offlineAfterSec, 10, 86400 * 30),
+    heartbeatIntervalSec: intIn('heartbeat-interval', c.heartbeatIntervalSec, 5, 86400),
+    sweepIntervalSec: intIn('sweep-interval', c.sweepIntervalSec, 1, 3600),
+    adminKey: c.adminKey ? String(c.adminKey) : null,
+    logLevel: String(c.logLevel),
+    benchRoutes: flag(c.benchRoutes),
+  };
+  if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    throw new ConfigError('database-url must start with postgres:// or postgresql://');
+  }
+  if (config.adminKey !== null && config.adminKey.length < 16) throw new ConfigError('IONMESH_ADMIN_KEY must have at least 16 characters');
+  return config;
+}

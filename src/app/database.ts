@@ -1,0 +1,143 @@
+// One Database type over embedded PGlite or PostgreSQL: the same schema, queries and migrations.
+// PGlite is one Postgres backend with exactly one connection, so every unit of work (a query or
+// a whole transaction) goes through one in-process serial queue. On PostgreSQL a pool is used and
+// transactions bound their lock waits, so a contended request fails fast instead of hanging.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** A query handle: the database itself or an open transaction. */
+export type Sql = PgDatabase<PgQueryResultHKT, Schema>;
+
+export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'drizzle');
+
+export interface TransactionOptions {
+  /** Longest wait for a row lock before giving up (PostgreSQL; PGlite has no competitor). */
+  lockTimeoutMs?: number;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn with a handle outside any transaction (one statement, autocommit). */
+  run<T>(fn: (db: Sql) => Promise<T>): Promise<T>;
+  /** Runs fn in one transaction; it commits when fn resolves. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Rows of a raw SQL statement, on either driver (both answer { rows }). */
+export async function rows<T>(db: Sql, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** A strictly serial queue: each task starts after the previous one settled. */
+export class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
+
+  get size() {
+    return this.waiting;
+  }
+
+  add<T>(task: () => Promise<T>): Promise<T> {
+    this.waiting++;
+    const result = this.tail.then(task);
+    this.tail = result.then(
+      () => this.waiting--,
+      () => this.waiting--,
+    );
+    return result;
+  }
+}
+
+// An arbitrary constant naming IonMesh's migration lock among PostgreSQL advisory locks.
+const MIGRATION_LOCK = 0x10_4e_5e_01;
+
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir ?? undefined);
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Sql;
+  const queue = new SerialQueue();
+  let closed = false;
+  return {
+    kind: 'pglite',
+    run: (fn) => queue.add(() => fn(db)),
+    transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
+    migrate: () =>
+      queue.add(() => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
+    ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await queue.add(() => client.close());
+    },
+  };
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = drizzleNodePg({ client: pool, schema }) as unknown as Sql;
+  let closed = false;
+  return {
+    kind: 'postgres',
+    run: (fn) => fn(db),
+    transaction: (fn, options) =>
+      db.transaction(async (tx) => {
+        const lockTimeout = options?.lockTimeoutMs ?? 5000;
+        await tx.execute(sql.raw(`SET LOCAL lock_timeout = ${Math.trunc(lockTimeout)}`));
+        return fn(tx as unknown as Sql);
+      }),
+    migrate: async () => {
+      // Several replicas may start at once: one migrates, the others wait for it.
+      const lockClient = await pool.connect();
+      try {
+        await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+        lockClient.release();
+      }
+    },
+    ping: async () => void (await pool.query('SELECT 1')),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+export interface DatabaseConfig {
+  databaseUrl?: string | null;
+  dataDir?: string | null;
+}
+
+/** PostgreSQL when a URL is given, else PGlite under dataDir (in memory when dataDir is null). */
+export function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  return openPglite(config.dataDir ? join(config.dataDir, 'pglite') : null);
+}
+
+/** The PostgreSQL error behind an error (Drizzle wraps driver errors in DrizzleQueryError.cause). */
+export function pgErrorOf(error: unknown): { code?: string; constraint?: string; message?: string } | null {
+  let e = error as { code?: unknown; cause?: unknown } | null;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as { code: string };
+    e = e.cause as typeof e;
+  }
+  return null;
+}

@@ -1,0 +1,40 @@
+// Background jobs of one process. Each is safe with several IonMesh processes on one database
+// (the offline sweep is a single conditional UPDATE). Timers are unref'd and stopped on close.
+import type { FastifyBaseLogger } from 'fastify';
+
+export interface Job {
+  name: string;
+  everySec: number;
+  run: () => Promise<unknown>;
+}
+
+export class Jobs {
+  private timers: NodeJS.Timeout[] = [];
+  private running = new Set<Promise<unknown>>();
+
+  constructor(private readonly log: FastifyBaseLogger) {}
+
+  start(job: Job) {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return; // a slow pass is never overlapped by the next one
+      busy = true;
+      const p = job
+        .run()
+        .catch((err) => this.log.error({ err, job: job.name }, 'background job failed'))
+        .finally(() => {
+          busy = false;
+          this.running.delete(p);
+        });
+      this.running.add(p);
+    }, job.everySec * 1000);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  async stop() {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await Promise.allSettled([...this.running]);
+  }
+}

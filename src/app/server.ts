@@ -1,0 +1,121 @@
+// Wiring only: Fastify with validation, the error handler, OpenAPI, routes and jobs.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { requireApiKey } from '../modules/auth/auth.hook.js';
+import { AuthService } from '../modules/auth/auth.usecases.js';
+import { clientRoutes } from '../modules/clients/clients.routes.js';
+import { ClientsService } from '../modules/clients/clients.usecases.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { inventoryRoutes } from '../modules/inventory/inventory.routes.js';
+import { InventoryService } from '../modules/inventory/inventory.usecases.js';
+import type { Config } from './config.js';
+import type { Database } from './database.js';
+import { errorBody, handleError } from './errors-http.js';
+import type { App } from './http.js';
+import { Jobs } from './jobs.js';
+import { ErrorAnswer } from './schemas.js';
+import { VERSION } from './version.js';
+
+export interface Services {
+  clients: ClientsService;
+  inventory: InventoryService;
+  auth: AuthService;
+}
+
+export interface BuildOptions {
+  config: Config;
+  db: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Start background jobs (offline sweep); tests drive them by hand. */
+  jobs?: boolean;
+}
+
+// Bodies are validated strictly (no type coercion: a quoted tenant_id is refused, as the issue
+// asks); query strings and path parameters are text and are coerced to their declared types.
+function validators() {
+  const common = { allErrors: false, useDefaults: true, removeAdditional: false, strict: false } as const;
+  const body = addFormats.default(new Ajv.default({ ...common, coerceTypes: false }));
+  const text = addFormats.default(new Ajv.default({ ...common, coerceTypes: 'array' }));
+  return { body, text };
+}
+
+export async function buildApp(options: BuildOptions): Promise<{ app: App; services: Services }> {
+  const { config, db } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    // One log line per request would cost the heartbeat path more than its database write.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  const ajv = validators();
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object),
+  );
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .code(404)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(errorBody({ code: 'NOT_FOUND', message: `Route ${req.method} ${req.url.split('?')[0]} not found` }))),
+  );
+  app.addSchema(ErrorAnswer);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'IonMesh API', version: VERSION, description: 'Control plane for osmo-remsim fleets' },
+      components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const services: Services = {
+    clients: new ClientsService(db, {
+      heartbeatIntervalSec: config.heartbeatIntervalSec,
+      offlineAfterSec: config.offlineAfterSec,
+      version: VERSION,
+    }),
+    inventory: new InventoryService(db),
+    auth: new AuthService(db),
+  };
+
+  await app.register(healthRoutes(db, config));
+  await app.register(clientRoutes(services.clients), { prefix: '/api/backend/v1/remsim' });
+  await app.register(
+    async (admin: App) => {
+      admin.addHook('onRequest', requireApiKey(services.auth));
+      admin.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) =>
+        done(null, body),
+      );
+      await admin.register(inventoryRoutes(services.inventory));
+      await admin.register(auditRoutes(db));
+    },
+    { prefix: '/api/backend/v1' },
+  );
+
+  const jobs = new Jobs(app.log);
+  if (options.jobs ?? true) {
+    jobs.start({
+      name: 'offline-sweep',
+      everySec: config.sweepIntervalSec,
+      run: async () => {
+        const changed = await services.clients.sweepOffline();
+        if (changed.length) app.log.info({ count: changed.length, clients: changed.slice(0, 20).map((c) => c.client_id) }, 'clients went offline');
+      },
+    });
+  }
+  // Graceful shutdown: Fastify stops accepting and finishes in-flight requests, then this runs.
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await services.clients.heartbeats.idle();
+    await db.close();
+  });
+  return { app, services };
+}

@@ -1,0 +1,43 @@
+// `ionmesh import sims FILE`: validates and imports a SIM CSV straight into the database.
+import { readFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import { openDatabase } from '../app/database.js';
+import { DomainError } from '../domain/errors.js';
+import { InventoryService } from '../modules/inventory/inventory.usecases.js';
+
+export async function importSims(file: string, db: { dataDir: string; databaseUrl: string | null }) {
+  const csv = readFileSync(file, 'utf8');
+  const database = await openDatabase(db);
+  const bar = new cliProgress.SingleBar(
+    { format: 'importing [{bar}] {percentage}% | {value}/{total} rows', hideCursor: true, noTTYOutput: false, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  try {
+    await database.migrate();
+    const result = await new InventoryService(database).importSims(csv, { actor: 'cli' }, (done, total) => {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    });
+    if (started) bar.stop();
+    process.stdout.write(
+      `Imported ${result.rows} row(s) (${result.format} format): ${result.created} slot(s) created, ${result.updated} updated.\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (started) bar.stop();
+    if (error instanceof DomainError && error.code === 'IMPORT_INVALID') {
+      process.stderr.write(`${error.message}\n`);
+      for (const e of (error.details?.errors as Array<{ line: number; message: string }>) ?? []) {
+        process.stderr.write(`  line ${e.line}: ${e.message}\n`);
+      }
+      return 2;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,47 @@
+// `ionmesh serve`: migrate, optionally seed the demo, listen, and shut down gracefully.
+import { buildConfig, type Config } from '../app/config.js';
+import { openDatabase } from '../app/database.js';
+import { buildApp } from '../app/server.js';
+import { seedDemo } from '../modules/inventory/demo.js';
+
+export async function serve(config: Config) {
+  const db = await openDatabase(config);
+  await db.migrate();
+  const { app, services } = await buildApp({ config, db });
+  const generatedKey = await services.auth.ensureAdminKey(config.adminKey);
+  if (generatedKey) {
+    // Printed once, never stored in clear: the operator must keep it.
+    process.stdout.write(
+      `\n  Admin API key (shown once, store it now): ${generatedKey}\n  Use it as the X-API-Key header on /api/backend/v1/* admin routes.\n\n`,
+    );
+  }
+  if (config.demo) {
+    const seeded = await seedDemo(db);
+    app.log.info(seeded ? 'demo inventory seeded (tenant 1, banks 1 and 2, 32 slots each)' : 'database not empty: demo inventory left as it is');
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took over 15 s; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info({ address, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'IonMesh listening');
+  return app;
+}
+
+export { buildConfig };

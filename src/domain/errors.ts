@@ -1,0 +1,50 @@
+// Errors as data: every failure the API reports has a stable machine-readable code.
+// The error handler turns a DomainError into {"status":"error","code":...,"message":...}.
+
+export const ERROR_CODES = {
+  VALIDATION_ERROR: 'The request body, query or path failed validation',
+  INVALID_JSON: 'The body is not valid JSON',
+  UNSUPPORTED_MEDIA_TYPE: 'The Content-Type is not accepted on this route',
+  BODY_TOO_LARGE: 'The body exceeds the size limit',
+  NOT_FOUND: 'No such route',
+  METHOD_NOT_ALLOWED: 'The route exists but not with this method',
+  UNAUTHORIZED: 'A valid API key is required (X-API-Key or Authorization: Bearer)',
+  TENANT_NOT_FOUND: 'The tenant does not exist',
+  CLIENT_NOT_FOUND: 'No active profile for that client',
+  NO_SLOT_AVAILABLE: 'No available slot matches the request',
+  MODE_NOT_SUPPORTED: 'The mapping mode is not served by this IonMesh yet',
+  BUSY: 'The database is contended; the request gave up waiting',
+  BANK_NOT_FOUND: 'The SIM bank does not exist',
+  BANK_EXISTS: 'A SIM bank with that id already exists',
+  BANK_IN_USE: 'The bank still serves active profiles',
+  BANKD_NOT_FOUND: 'The bankd instance does not exist',
+  BANKD_IN_USE: 'The bankd instance still serves banks',
+  SLOT_NOT_FOUND: 'The slot does not exist',
+  SLOT_ASSIGNED: 'The slot is assigned to an active profile',
+  TENANT_EXISTS: 'A tenant with that id or name already exists',
+  TENANT_IN_USE: 'The tenant still owns banks or profiles',
+  DUPLICATE_ICCID: 'Another slot already holds that ICCID',
+  IMPORT_INVALID: 'The import file has invalid rows; nothing was imported',
+  CONFLICT: 'The change conflicts with existing data',
+  INTERNAL_ERROR: 'Unexpected server error',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status: number,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (code: ErrorCode, message: string) => new DomainError(code, message, 404);
+export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
+  new DomainError(code, message, 409, details);
+export const invalid = (message: string, details?: Record<string, unknown>) =>
+  new DomainError('VALIDATION_ERROR', message, 400, details);

@@ -1,0 +1,53 @@
+// Writes and reads the audit log. Writes always happen inside the transaction of the change.
+import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import type { Sql } from '../../app/database.js';
+import type { Actor } from '../../domain/actor.js';
+import { type PageRequest, type Paged, pageOf } from '../../domain/pagination.js';
+import { auditLog } from './audit.table.js';
+
+export interface AuditEntry {
+  tenantId?: number | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function recordAudit(tx: Sql, actor: Actor, entry: AuditEntry) {
+  await tx.insert(auditLog).values({
+    tenantId: entry.tenantId ?? null,
+    actor: actor.actor,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    sourceIp: actor.sourceIp ?? null,
+    requestId: actor.requestId ?? null,
+  });
+}
+
+export interface AuditFilter extends PageRequest {
+  tenant_id?: number;
+  entity_type?: string;
+  entity_id?: string;
+  action?: string;
+  since?: string;
+  until?: string;
+}
+
+export async function listAudit(db: Sql, filter: AuditFilter): Promise<Paged<typeof auditLog.$inferSelect>> {
+  const { limit, offset } = pageOf(filter);
+  const where: SQL[] = [];
+  if (filter.tenant_id !== undefined) where.push(eq(auditLog.tenantId, filter.tenant_id));
+  if (filter.entity_type) where.push(eq(auditLog.entityType, filter.entity_type));
+  if (filter.entity_id) where.push(eq(auditLog.entityId, filter.entity_id));
+  if (filter.action) where.push(eq(auditLog.action, filter.action));
+  if (filter.since) where.push(gte(auditLog.createdAt, new Date(filter.since)));
+  if (filter.until) where.push(lte(auditLog.createdAt, new Date(filter.until)));
+  const cond = where.length ? and(...where) : undefined;
+  const items = await db.select().from(auditLog).where(cond).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
+  const [total] = await db.select({ n: count() }).from(auditLog).where(cond);
+  return { items, total: total?.n ?? 0, limit, offset };
+}

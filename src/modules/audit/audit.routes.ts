@@ -1,0 +1,38 @@
+// The audit log, read-only.
+import { Type } from '@sinclair/typebox';
+import type { App } from '../../app/http.js';
+import { errorResponses, PageQuery } from '../../app/schemas.js';
+import { snake } from '../../app/snake.js';
+import type { Database } from '../../app/database.js';
+import { listAudit } from './audit.repository.js';
+
+const AuditQuery = Type.Object({
+  ...PageQuery,
+  tenant_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  entity_type: Type.Optional(Type.String({ maxLength: 64 })),
+  entity_id: Type.Optional(Type.String({ maxLength: 300 })),
+  action: Type.Optional(Type.String({ maxLength: 64 })),
+  since: Type.Optional(Type.String({ format: 'date-time' })),
+  until: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
+export function auditRoutes(db: Database) {
+  return async function routes(app: App) {
+    app.get(
+      '/audit-log',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'Audit log, newest first',
+          security: [{ apiKey: [] }],
+          querystring: AuditQuery,
+          response: {
+            200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }),
+            ...errorResponses(400, 401),
+          },
+        },
+      },
+      async (req) => snake(await db.run((h) => listAudit(h, req.query))),
+    );
+  };
+}

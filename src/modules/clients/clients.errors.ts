@@ -1,0 +1,24 @@
+// Errors of the client lifecycle.
+import { DomainError } from '../../domain/errors.js';
+import type { MappingModeName } from '../../domain/mapping-modes.js';
+
+export const tenantNotFound = (tenantId: number) =>
+  new DomainError('TENANT_NOT_FOUND', `Tenant ${tenantId} does not exist`, 404);
+
+export const clientNotFound = (clientId: string) =>
+  new DomainError('CLIENT_NOT_FOUND', `No active profile for client ${clientId}`, 404);
+
+export const noSlot = (modes: readonly MappingModeName[], mccMnc: string | null) =>
+  new DomainError(
+    'NO_SLOT_AVAILABLE',
+    mccMnc
+      ? `No available slot for carrier ${mccMnc} in the requested mapping mode`
+      : 'No available slot for the requested mapping mode',
+    503,
+    { available_modes: modes },
+  );
+
+export const modeNotSupported = (mode: string, modes: readonly MappingModeName[]) =>
+  new DomainError('MODE_NOT_SUPPORTED', `Mapping mode ${mode} is not available on this IonMesh`, 501, {
+    available_modes: modes,
+  });

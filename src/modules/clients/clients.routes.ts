@@ -1,0 +1,127 @@
+// The client API under /api/backend/v1/remsim, called by routers (CLIENT-CONTRACT.md).
+// Answers are compact JSON serialised from the response schemas, keys in schema order.
+import { Type } from '@sinclair/typebox';
+import { actorOf, type App } from '../../app/http.js';
+import {
+  ClientId,
+  errorResponses,
+  JsonObject,
+  MappingMode,
+  MccMncOrEmpty,
+  BankId,
+  TenantId,
+} from '../../app/schemas.js';
+import type { ClientsService } from './clients.usecases.js';
+
+export const RegisterBody = Type.Object(
+  {
+    client_id: ClientId,
+    mapping_mode: Type.Optional(MappingMode),
+    mcc_mnc: Type.Optional(MccMncOrEmpty),
+    tenant_id: Type.Optional(TenantId),
+    preferred_bank_id: Type.Optional(BankId),
+    hardware_info: Type.Optional(JsonObject),
+  },
+  { description: 'Unknown extra keys are ignored; known keys of the wrong type are refused.' },
+);
+
+// Top-level keys first: the deployed client takes the first occurrence of a key (CLIENT-CONTRACT.md).
+export const AssignmentAnswer = Type.Object({
+  status: Type.Literal('success'),
+  bank_id: Type.Integer({ description: 'RSPRO client id the router presents (1..1023)' }),
+  slot_id: Type.Integer({ description: 'RSPRO client slot the router presents (1..1023)' }),
+  iccid: Type.String(),
+  imsi: Type.String(),
+  bankd_endpoint: Type.String(),
+  mapping_mode: Type.String(),
+  profile_id: Type.String({ format: 'uuid' }),
+  heartbeat_interval: Type.Integer(),
+  ki_proxy_enabled: Type.Boolean(),
+  note: Type.Optional(Type.String()),
+  sim_slot: Type.Object(
+    { bank_id: Type.Integer(), slot_id: Type.Integer(), tenant_id: Type.Integer() },
+    { description: 'The physical bank slot that serves the profile' },
+  ),
+});
+
+export const HeartbeatBody = Type.Object({
+  client_id: ClientId,
+  tenant_id: Type.Optional(TenantId),
+  status: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', description: 'Health status, e.g. active' })),
+  stats: Type.Optional(JsonObject),
+  modem_info: Type.Optional(JsonObject),
+  hardware_info: Type.Optional(JsonObject),
+});
+
+export const HeartbeatAnswer = Type.Object({
+  status: Type.Literal('ok'),
+  next_heartbeat_interval: Type.Integer(),
+  commands: Type.Array(Type.Unknown()),
+});
+
+export const UnregisterAnswer = Type.Object({ status: Type.Literal('success'), message: Type.String() });
+
+export const DiscoverAnswer = Type.Object({
+  service: Type.String(),
+  version: Type.String(),
+  api_endpoint: Type.String(),
+  capabilities: Type.Array(Type.String()),
+  supported_modes: Type.Array(Type.String()),
+  heartbeat_interval: Type.Integer(),
+});
+
+export function clientRoutes(clients: ClientsService) {
+  return async function routes(app: App) {
+    const tags = ['client API'];
+    app.post(
+      '/register-client',
+      {
+        schema: {
+          tags,
+          summary: 'Register a client and get its SIM assignment',
+          body: RegisterBody,
+          response: { 200: AssignmentAnswer, ...errorResponses(400, 404, 501, 503) },
+        },
+      },
+      async (req) => clients.register(req.body, actorOf(req, `client:${req.body.client_id}`)),
+    );
+
+    app.post(
+      '/heartbeat',
+      {
+        schema: {
+          tags,
+          summary: 'Report liveness and stats',
+          body: HeartbeatBody,
+          response: { 200: HeartbeatAnswer, ...errorResponses(400, 404) },
+        },
+      },
+      async (req) => clients.heartbeat(req.body, { actor: `client:${req.body.client_id}`, sourceIp: req.ip }),
+    );
+
+    app.delete(
+      '/unregister/:client_id',
+      {
+        schema: {
+          tags,
+          summary: 'Release the client’s assignment',
+          params: Type.Object({ client_id: ClientId }),
+          querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }),
+          response: { 200: UnregisterAnswer, ...errorResponses(400, 404) },
+        },
+      },
+      async (req) =>
+        clients.unregister(
+          req.params.client_id,
+          req.query.tenant_id ?? null,
+          actorOf(req, `client:${req.params.client_id}`),
+        ),
+    );
+
+    app.get(
+      '/discover',
+      { schema: { tags, summary: 'Service discovery for the router status page', response: { 200: DiscoverAnswer } } },
+      async () => clients.discover(),
+    );
+  };
+}

@@ -1,0 +1,94 @@
+// Service profiles (a client's assignment) and the slot/client health log.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { simBanks, tenants } from '../inventory/inventory.table.js';
+
+export const serviceProfiles = pgTable(
+  'service_profiles',
+  {
+    profileId: uuid('profile_id').primaryKey().defaultRandom(),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    clientId: text('client_id').notNull(),
+    mappingMode: text('mapping_mode').notNull(),
+    bankId: integer('bank_id')
+      .notNull()
+      .references(() => simBanks.bankId),
+    slotId: integer('slot_id').notNull(),
+    // The identity the router presents on RSPRO (register answer's bank_id/slot_id).
+    rsproClientId: integer('rspro_client_id').notNull(),
+    rsproSlotNr: integer('rspro_slot_nr').notNull(),
+    status: text('status').notNull().default('ACTIVE'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    lastHeartbeat: timestamp('last_heartbeat', { withTimezone: true }),
+    // unknown: registered, never heartbeated (the deployed client); online; offline.
+    liveness: text('liveness').notNull().default('unknown'),
+    livenessChangedAt: timestamp('liveness_changed_at', { withTimezone: true }),
+    healthStatus: text('health_status').notNull().default('unknown'),
+    clientStats: jsonb('client_stats'),
+    clientHardwareInfo: jsonb('client_hardware_info'),
+    clientIpAddress: text('client_ip_address'),
+  },
+  (t) => [
+    check('service_profiles_status', sql`${t.status} IN ('ACTIVE', 'DEACTIVATED')`),
+    check('service_profiles_liveness', sql`${t.liveness} IN ('unknown', 'online', 'offline')`),
+    check(
+      'service_profiles_mode',
+      sql`${t.mappingMode} IN ('ONE_TO_ONE_SWSIM', 'ONE_TO_ONE_VSIM', 'KI_PROXY_SWSIM')`,
+    ),
+    check(
+      'service_profiles_rspro_range',
+      sql`${t.rsproClientId} BETWEEN 1 AND 1023 AND ${t.rsproSlotNr} BETWEEN 1 AND 1023`,
+    ),
+    // Invariants (ARCHITECTURE.md): one active profile per client and tenant, per slot, per
+    // RSPRO identity. Bank ids are global, so identities are kept unique across servers.
+    uniqueIndex('profiles_one_active_per_client')
+      .on(t.clientId, t.tenantId)
+      .where(sql`${t.status} = 'ACTIVE'`),
+    uniqueIndex('profiles_one_active_per_slot')
+      .on(t.bankId, t.slotId)
+      .where(sql`${t.status} = 'ACTIVE'`),
+    uniqueIndex('profiles_one_active_per_rspro_identity')
+      .on(t.rsproClientId, t.rsproSlotNr)
+      .where(sql`${t.status} = 'ACTIVE'`),
+    index('profiles_liveness_idx')
+      .on(t.liveness, t.lastHeartbeat)
+      .where(sql`${t.status} = 'ACTIVE'`),
+    index('profiles_tenant_idx').on(t.tenantId, t.status),
+  ],
+);
+
+export const healthLog = pgTable(
+  'health_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tenantId: integer('tenant_id'),
+    profileId: uuid('profile_id'),
+    clientId: text('client_id'),
+    bankId: integer('bank_id'),
+    slotId: integer('slot_id'),
+    // client_liveness | client_health | slot_status | slot_health
+    kind: text('kind').notNull(),
+    oldStatus: text('old_status'),
+    newStatus: text('new_status').notNull(),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('health_log_profile_idx').on(t.profileId, t.id),
+    index('health_log_slot_idx').on(t.bankId, t.slotId, t.id),
+  ],
+);

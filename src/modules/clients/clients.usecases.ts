@@ -1,0 +1,236 @@
+// The client lifecycle: register, heartbeat, unregister, discover, offline sweep.
+// Transaction boundaries and rules live here; SQL in the repository; HTTP in the routes.
+import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
+import type { Actor } from '../../domain/actor.js';
+import { DomainError } from '../../domain/errors.js';
+import { type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
+import { naturalIdentity, type RsproIdentity } from '../../domain/rspro.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import * as repo from './clients.repository.js';
+import { clientNotFound, modeNotSupported, noSlot, tenantNotFound } from './clients.errors.js';
+import { HeartbeatBatcher } from './heartbeat-batcher.js';
+
+export interface ClientsSettings {
+  heartbeatIntervalSec: number;
+  offlineAfterSec: number;
+  version: string;
+}
+
+export interface RegisterRequest {
+  client_id: string;
+  mapping_mode?: MappingModeName;
+  mcc_mnc?: string;
+  tenant_id?: number;
+  preferred_bank_id?: number;
+  hardware_info?: Record<string, unknown>;
+}
+
+/** The register answer. Key order matters to the deployed client: see CLIENT-CONTRACT.md. */
+export interface Assignment {
+  status: 'success';
+  bank_id: number;
+  slot_id: number;
+  iccid: string;
+  imsi: string;
+  bankd_endpoint: string;
+  mapping_mode: string;
+  profile_id: string;
+  heartbeat_interval: number;
+  ki_proxy_enabled: boolean;
+  note?: string;
+  sim_slot: { bank_id: number; slot_id: number; tenant_id: number };
+}
+
+export interface HeartbeatRequest {
+  client_id: string;
+  tenant_id?: number;
+  status?: string;
+  stats?: Record<string, unknown>;
+  modem_info?: Record<string, unknown>;
+  hardware_info?: Record<string, unknown>;
+}
+
+const isUniqueViolation = (e: unknown) => pgErrorOf(e)?.code === '23505';
+
+// A unique violation means a concurrent registration won a race (same client, or the same
+// spare identity); the retry then sees the committed winner.
+const REGISTER_ATTEMPTS = 4;
+const REGISTER_LOCK_TIMEOUT_MS = 3000;
+
+export class ClientsService {
+  readonly heartbeats: HeartbeatBatcher;
+
+  constructor(
+    private readonly db: Database,
+    private readonly settings: ClientsSettings,
+  ) {
+    this.heartbeats = new HeartbeatBatcher((inputs) =>
+      this.db.transaction((tx) => repo.applyHeartbeats(tx, inputs)),
+    );
+  }
+
+  async register(req: RegisterRequest, actor: Actor): Promise<Assignment> {
+    const mode = req.mapping_mode ?? 'ONE_TO_ONE_SWSIM';
+    const tenantId = req.tenant_id ?? 1;
+    if (!SERVED_MODES.includes(mode)) throw modeNotSupported(mode, SERVED_MODES);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(
+          (tx) => this.registerOnce(tx, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor),
+          { lockTimeoutMs: REGISTER_LOCK_TIMEOUT_MS },
+        );
+      } catch (error) {
+        if (isUniqueViolation(error) && attempt < REGISTER_ATTEMPTS) continue;
+        if (pgErrorOf(error)?.code === '55P03') {
+          throw new DomainError('BUSY', 'Registration gave up waiting for a lock; retry', 503);
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async registerOnce(
+    tx: Sql,
+    req: RegisterRequest & { mapping_mode: MappingModeName; tenant_id: number },
+    actor: Actor,
+  ): Promise<Assignment> {
+    const tenantId = req.tenant_id;
+    if (!(await repo.tenantExists(tx, tenantId))) throw tenantNotFound(tenantId);
+    await repo.lockClientId(tx, tenantId, req.client_id);
+
+    const existing = await repo.findActiveAssignment(tx, tenantId, req.client_id);
+    if (existing) {
+      return this.toAssignment(existing, 'Client already registered; returning its existing assignment');
+    }
+
+    const mccMnc = req.mcc_mnc ? req.mcc_mnc : null;
+    const slot = await repo.takeFreeSlot(tx, {
+      tenantId,
+      mccMnc,
+      preferredBankId: req.preferred_bank_id ?? null,
+    });
+    if (!slot) throw noSlot(SERVED_MODES, mccMnc);
+
+    const identity = await this.identityFor(tx, slot.bank_id, slot.slot_id);
+    const profileId = await repo.insertProfile(tx, {
+      tenantId,
+      clientId: req.client_id,
+      mappingMode: req.mapping_mode,
+      bankId: slot.bank_id,
+      slotId: slot.slot_id,
+      identity,
+      hardwareInfo: req.hardware_info,
+      clientIp: actor.sourceIp ?? null,
+    });
+    const where = { bankId: slot.bank_id, slotId: slot.slot_id, tenantId };
+    await repo.setSlotStatus(tx, where, 'available', 'assigned', `assigned to ${req.client_id}`);
+    const assignment: repo.AssignmentRow = {
+      profile_id: profileId,
+      tenant_id: tenantId,
+      client_id: req.client_id,
+      mapping_mode: req.mapping_mode,
+      bank_id: slot.bank_id,
+      slot_id: slot.slot_id,
+      rspro_client_id: identity.clientId,
+      rspro_slot_nr: identity.slotNr,
+      iccid: slot.iccid,
+      imsi: slot.imsi,
+      bankd_endpoint: slot.bankd_endpoint,
+    };
+    await recordAudit(tx, actor, {
+      tenantId,
+      action: 'client.register',
+      entityType: 'service_profile',
+      entityId: profileId,
+      after: assignment,
+    });
+    return this.toAssignment(assignment);
+  }
+
+  /** The slot's own position when usable and free, else a spare identity. */
+  private async identityFor(
+    tx: Sql,
+    bankId: number,
+    slotId: number,
+  ): Promise<RsproIdentity> {
+    const natural = naturalIdentity(bankId, slotId);
+    if (natural && !(await repo.identityInUse(tx, natural))) return natural;
+    const spare = await repo.findSpareIdentity(tx, bankId);
+    if (!spare) throw noSlot(SERVED_MODES, null);
+    return spare;
+  }
+
+  private toAssignment(row: repo.AssignmentRow, note?: string): Assignment {
+    if (!row.bankd_endpoint) {
+      // Allocation only picks banks with a bankd; this guards data changed since.
+      throw new DomainError('NO_SLOT_AVAILABLE', 'The assigned bank has no bankd instance', 503, {
+        available_modes: SERVED_MODES,
+      });
+    }
+    return {
+      status: 'success',
+      bank_id: row.rspro_client_id,
+      slot_id: row.rspro_slot_nr,
+      iccid: row.iccid ?? '',
+      imsi: row.imsi ?? '',
+      bankd_endpoint: row.bankd_endpoint,
+      mapping_mode: row.mapping_mode,
+      profile_id: row.profile_id,
+      heartbeat_interval: this.settings.heartbeatIntervalSec,
+      ki_proxy_enabled: false,
+      ...(note ? { note } : {}),
+      sim_slot: { bank_id: row.bank_id, slot_id: row.slot_id, tenant_id: row.tenant_id },
+    };
+  }
+
+  async heartbeat(req: HeartbeatRequest, actor: Actor) {
+    const touched = await this.heartbeats.submit({
+      clientId: req.client_id,
+      tenantId: req.tenant_id ?? null,
+      health: req.status ?? 'active',
+      stats: req.stats,
+      hardwareInfo: req.modem_info || req.hardware_info ? { ...req.hardware_info, ...req.modem_info } : undefined,
+      clientIp: actor.sourceIp ?? null,
+    });
+    if (touched.length === 0) throw clientNotFound(req.client_id);
+    return {
+      status: 'ok' as const,
+      next_heartbeat_interval: this.settings.heartbeatIntervalSec,
+      commands: [] as unknown[],
+    };
+  }
+
+  async unregister(clientId: string, tenantId: number | null, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      const gone = await repo.deactivateProfiles(tx, clientId, tenantId);
+      if (gone.length === 0) throw clientNotFound(clientId);
+      for (const p of gone) {
+        const where = { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id };
+        await repo.setSlotStatus(tx, where, 'assigned', 'available', `released by ${clientId}`);
+        await recordAudit(tx, actor, {
+          tenantId: p.tenant_id,
+          action: 'client.unregister',
+          entityType: 'service_profile',
+          entityId: p.profile_id,
+          before: p,
+        });
+      }
+      return { status: 'success' as const, message: `${clientId} unregistered` };
+    });
+  }
+
+  discover() {
+    return {
+      service: 'ionmesh',
+      version: this.settings.version,
+      api_endpoint: '/api/backend/v1/remsim',
+      capabilities: ['register', 'heartbeat', 'unregister', 'discover'],
+      supported_modes: [...SERVED_MODES],
+      heartbeat_interval: this.settings.heartbeatIntervalSec,
+    };
+  }
+
+  sweepOffline() {
+    return this.db.transaction((tx) => repo.sweepOffline(tx, this.settings.offlineAfterSec));
+  }
+}

@@ -1,0 +1,65 @@
+// Coalesces concurrent heartbeats into one statement per flush. A flush starts as soon as the
+// previous one finished, so under load the batch is whatever arrived meanwhile and at rest a
+// heartbeat is written at once. Each caller is answered only after its batch committed.
+import type { HeartbeatInput } from './clients.repository.js';
+
+interface Waiter {
+  input: HeartbeatInput;
+  resolve: (profiles: string[]) => void;
+  reject: (error: unknown) => void;
+}
+
+export type ApplyBatch = (inputs: HeartbeatInput[]) => Promise<Array<{ ord: number; profile_id: string }>>;
+
+export class HeartbeatBatcher {
+  private pending: Waiter[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly apply: ApplyBatch,
+    private readonly maxBatch = 500,
+  ) {}
+
+  /** Resolves with the ids of the profiles the heartbeat touched (none: unknown client). */
+  submit(input: HeartbeatInput): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ input, resolve, reject });
+      if (!this.flushing) this.flushing = this.drain().finally(() => (this.flushing = null));
+    });
+  }
+
+  /** Waits until every submitted heartbeat is written (graceful shutdown). */
+  async idle() {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async drain() {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, this.maxBatch);
+      // The same client twice in one batch: the latest heartbeat wins, both callers get its result.
+      const byKey = new Map<string, Waiter[]>();
+      for (const w of batch) {
+        const key = `${w.input.tenantId ?? ''}\u0000${w.input.clientId}`;
+        const list = byKey.get(key);
+        if (list) list.push(w);
+        else byKey.set(key, [w]);
+      }
+      const groups = [...byKey.values()];
+      const inputs = groups.map((g) => (g.at(-1) as Waiter).input);
+      try {
+        const touched = await this.apply(inputs);
+        const byOrd = new Map<number, string[]>();
+        for (const t of touched) {
+          const list = byOrd.get(t.ord);
+          if (list) list.push(t.profile_id);
+          else byOrd.set(t.ord, [t.profile_id]);
+        }
+        groups.forEach((g, i) => {
+          for (const w of g) w.resolve(byOrd.get(i) ?? []);
+        });
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+    }
+  }
+}

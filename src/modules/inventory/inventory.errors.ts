@@ -1,0 +1,16 @@
+// Errors of the inventory.
+import { DomainError, notFound } from '../../domain/errors.js';
+import type { RowError } from './sim-import.js';
+
+export const bankNotFound = (bankId: number) => notFound('BANK_NOT_FOUND', `Bank ${bankId} does not exist`);
+export const bankdNotFound = (id: number) => notFound('BANKD_NOT_FOUND', `bankd instance ${id} does not exist`);
+export const slotNotFound = (bankId: number, slotId: number) =>
+  notFound('SLOT_NOT_FOUND', `Bank ${bankId} has no slot ${slotId}`);
+export const tenantMissing = (id: number) => notFound('TENANT_NOT_FOUND', `Tenant ${id} does not exist`);
+
+const MAX_REPORTED_ERRORS = 1000;
+export const importInvalid = (errors: RowError[]) =>
+  new DomainError('IMPORT_INVALID', `${errors.length} invalid row(s); nothing was imported`, 422, {
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+    error_count: errors.length,
+  });

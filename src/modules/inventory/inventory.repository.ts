@@ -1,0 +1,221 @@
+// SQL of the inventory: tenants, bankd instances, banks, slots and the client (profile) views.
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { rows, type Sql } from '../../app/database.js';
+import { type PageRequest, type Paged, pageOf } from '../../domain/pagination.js';
+import { healthLog, serviceProfiles } from '../clients/clients.table.js';
+import { bankdInstances, simBanks, slots, tenants } from './inventory.table.js';
+
+export async function paged<T>(
+  items: Promise<T[]>,
+  total: Promise<Array<{ n: number }>>,
+  page: { limit: number; offset: number },
+): Promise<Paged<T>> {
+  const [list, [t]] = await Promise.all([items, total]);
+  return { items: list, total: Number(t?.n ?? 0), ...page };
+}
+
+const where = (conds: Array<SQL | undefined>) => {
+  const list = conds.filter((c): c is SQL => c !== undefined);
+  return list.length ? and(...list) : undefined;
+};
+
+// --- tenants
+export const listTenants = (db: Sql, page: PageRequest) => {
+  const p = pageOf(page);
+  return paged(
+    db.select().from(tenants).orderBy(asc(tenants.id)).limit(p.limit).offset(p.offset),
+    db.select({ n: count() }).from(tenants),
+    p,
+  );
+};
+export const getTenant = async (db: Sql, id: number) =>
+  (await db.select().from(tenants).where(eq(tenants.id, id)))[0] ?? null;
+
+export async function tenantUsage(db: Sql, id: number) {
+  const [r] = await rows<{ banks: number; profiles: number }>(
+    db,
+    sql`SELECT (SELECT count(*)::int FROM sim_banks WHERE tenant_id = ${id}) AS banks,
+               (SELECT count(*)::int FROM service_profiles WHERE tenant_id = ${id}) AS profiles`,
+  );
+  return r ?? { banks: 0, profiles: 0 };
+}
+
+/** Keeps the id sequence past explicitly chosen ids (tenant 1 is created with its id). */
+export async function syncTenantSequence(db: Sql) {
+  await db.execute(
+    sql`SELECT setval(pg_get_serial_sequence('tenants', 'id'), GREATEST((SELECT max(id) FROM tenants), 1))`,
+  );
+}
+
+// --- bankd instances
+export const listBankds = (db: Sql, page: PageRequest) => {
+  const p = pageOf(page);
+  return paged(
+    db.select().from(bankdInstances).orderBy(asc(bankdInstances.id)).limit(p.limit).offset(p.offset),
+    db.select({ n: count() }).from(bankdInstances),
+    p,
+  );
+};
+export const getBankd = async (db: Sql, id: number) =>
+  (await db.select().from(bankdInstances).where(eq(bankdInstances.id, id)))[0] ?? null;
+
+// --- banks
+const bankColumns = {
+  bankId: simBanks.bankId,
+  name: simBanks.name,
+  tenantId: simBanks.tenantId,
+  bankdInstanceId: simBanks.bankdInstanceId,
+  status: simBanks.status,
+  createdAt: simBanks.createdAt,
+  updatedAt: simBanks.updatedAt,
+  slotCount: sql<number>`(SELECT count(*)::int FROM slots s WHERE s.bank_id = ${simBanks.bankId})`,
+  slotsAvailable: sql<number>`(SELECT count(*)::int FROM slots s WHERE s.bank_id = ${simBanks.bankId} AND s.status = 'available')`,
+};
+
+export interface BankFilter extends PageRequest {
+  tenant_id?: number;
+  bankd_instance_id?: number;
+  status?: string;
+}
+export const listBanks = (db: Sql, f: BankFilter) => {
+  const p = pageOf(f);
+  const cond = where([
+    f.tenant_id !== undefined ? eq(simBanks.tenantId, f.tenant_id) : undefined,
+    f.bankd_instance_id !== undefined ? eq(simBanks.bankdInstanceId, f.bankd_instance_id) : undefined,
+    f.status ? eq(simBanks.status, f.status) : undefined,
+  ]);
+  return paged(
+    db.select(bankColumns).from(simBanks).where(cond).orderBy(asc(simBanks.bankId)).limit(p.limit).offset(p.offset),
+    db.select({ n: count() }).from(simBanks).where(cond),
+    p,
+  );
+};
+export const getBank = async (db: Sql, bankId: number) =>
+  (await db.select(bankColumns).from(simBanks).where(eq(simBanks.bankId, bankId)))[0] ?? null;
+
+export async function createSlots(db: Sql, bankId: number, slotCount: number) {
+  if (slotCount <= 0) return;
+  await db.execute(
+    sql`INSERT INTO slots (bank_id, slot_id) SELECT ${bankId}, n FROM generate_series(0, ${slotCount - 1}) AS n
+        ON CONFLICT DO NOTHING`,
+  );
+}
+
+export async function bankProfileCount(db: Sql, bankId: number) {
+  const [r] = await rows<{ active: number; total: number }>(
+    db,
+    sql`SELECT count(*) FILTER (WHERE status = 'ACTIVE')::int AS active, count(*)::int AS total
+        FROM service_profiles WHERE bank_id = ${bankId}`,
+  );
+  return r ?? { active: 0, total: 0 };
+}
+
+// --- slots
+export interface SlotFilter extends PageRequest {
+  bank_id?: number;
+  status?: string;
+  carrier?: string;
+  mcc_mnc?: string;
+  tenant_id?: number;
+}
+export const listSlots = (db: Sql, f: SlotFilter) => {
+  const p = pageOf(f);
+  const cond = where([
+    f.bank_id !== undefined ? eq(slots.bankId, f.bank_id) : undefined,
+    f.status ? eq(slots.status, f.status) : undefined,
+    f.carrier ? eq(slots.carrier, f.carrier) : undefined,
+    f.mcc_mnc ? eq(slots.mccMnc, f.mcc_mnc) : undefined,
+    f.tenant_id !== undefined
+      ? sql`${slots.bankId} IN (SELECT bank_id FROM sim_banks WHERE tenant_id = ${f.tenant_id})`
+      : undefined,
+  ]);
+  return paged(
+    db.select().from(slots).where(cond).orderBy(asc(slots.bankId), asc(slots.slotId)).limit(p.limit).offset(p.offset),
+    db.select({ n: count() }).from(slots).where(cond),
+    p,
+  );
+};
+export const getSlot = async (db: Sql, bankId: number, slotId: number, lock = false) => {
+  const q = db
+    .select()
+    .from(slots)
+    .where(and(eq(slots.bankId, bankId), eq(slots.slotId, slotId)));
+  return (await (lock ? q.for('update') : q))[0] ?? null;
+};
+
+export async function slotHasActiveProfile(db: Sql, bankId: number, slotId: number) {
+  const found = await rows(
+    db,
+    sql`SELECT 1 FROM service_profiles WHERE bank_id = ${bankId} AND slot_id = ${slotId} AND status = 'ACTIVE'`,
+  );
+  return found.length > 0;
+}
+
+// --- clients (service profiles)
+export interface ClientFilter extends PageRequest {
+  tenant_id?: number;
+  status?: 'online' | 'offline' | 'unknown';
+  mapping_mode?: string;
+  profile_status?: 'ACTIVE' | 'DEACTIVATED';
+  bank_id?: number;
+  client_id?: string;
+}
+export const listProfiles = (db: Sql, f: ClientFilter) => {
+  const p = pageOf(f);
+  const cond = where([
+    eq(serviceProfiles.status, f.profile_status ?? 'ACTIVE'),
+    f.tenant_id !== undefined ? eq(serviceProfiles.tenantId, f.tenant_id) : undefined,
+    f.status ? eq(serviceProfiles.liveness, f.status) : undefined,
+    f.mapping_mode ? eq(serviceProfiles.mappingMode, f.mapping_mode) : undefined,
+    f.bank_id !== undefined ? eq(serviceProfiles.bankId, f.bank_id) : undefined,
+    f.client_id ? eq(serviceProfiles.clientId, f.client_id) : undefined,
+  ]);
+  return paged(
+    db
+      .select()
+      .from(serviceProfiles)
+      .where(cond)
+      .orderBy(asc(serviceProfiles.clientId), asc(serviceProfiles.tenantId))
+      .limit(p.limit)
+      .offset(p.offset),
+    db.select({ n: count() }).from(serviceProfiles).where(cond),
+    p,
+  );
+};
+
+export async function profilesOfClient(db: Sql, clientId: string, tenantId?: number) {
+  return db
+    .select()
+    .from(serviceProfiles)
+    .where(
+      where([
+        eq(serviceProfiles.clientId, clientId),
+        tenantId !== undefined ? eq(serviceProfiles.tenantId, tenantId) : undefined,
+      ]),
+    )
+    .orderBy(desc(serviceProfiles.createdAt))
+    .limit(20);
+}
+
+export async function healthLogOfClient(db: Sql, clientId: string, tenantId?: number, limit = 100) {
+  return db
+    .select()
+    .from(healthLog)
+    .where(
+      where([
+        eq(healthLog.clientId, clientId),
+        tenantId !== undefined ? eq(healthLog.tenantId, tenantId) : undefined,
+      ]),
+    )
+    .orderBy(desc(healthLog.id))
+    .limit(limit);
+}
+
+export async function healthLogOfSlot(db: Sql, bankId: number, slotId: number, limit = 100) {
+  return db
+    .select()
+    .from(healthLog)
+    .where(and(eq(healthLog.bankId, bankId), eq(healthLog.slotId, slotId)))
+    .orderBy(desc(healthLog.id))
+    .limit(limit);
+}

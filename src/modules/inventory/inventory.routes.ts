@@ -1,0 +1,156 @@
+// The inventory admin API: tenants, bankd instances, banks, slots, clients, SIM import.
+import { Type } from '@sinclair/typebox';
+import { actorOf, type App } from '../../app/http.js';
+import {
+  BankdEndpoint,
+  BankId,
+  ClientId,
+  errorResponses,
+  Iccid,
+  Imsi,
+  MappingMode,
+  MccMnc,
+  PageQuery,
+  SlotId,
+  TenantId,
+} from '../../app/schemas.js';
+import { snake } from '../../app/snake.js';
+import type { InventoryService } from './inventory.usecases.js';
+
+const Row = Type.Object({}, { additionalProperties: true });
+const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+const Deleted = Type.Object({ status: Type.Literal('success'), message: Type.String() });
+const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\x00-\\x1f]*$' });
+const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const RemsimUrl = Type.Union([
+  Type.String({ pattern: '^https?://[A-Za-z0-9.\\-\\[\\]:]+(:[0-9]{1,5})?/?$', maxLength: 300 }),
+  Type.Null(),
+]);
+const BankStatus = Type.Union([Type.Literal('active'), Type.Literal('offline'), Type.Literal('disabled')]);
+const SlotStatusFilter = Type.Union(['available', 'assigned', 'faulty', 'disabled'].map((s) => Type.Literal(s)));
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+const TenantBody = Type.Object({ id: Type.Optional(PositiveId), name: Name }, { additionalProperties: false });
+const BankdBody = Type.Object(
+  {
+    name: Name,
+    endpoint: BankdEndpoint,
+    remsim_server_url: Type.Optional(RemsimUrl),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+  },
+  { additionalProperties: false },
+);
+const BankBody = Type.Object(
+  {
+    bank_id: BankId,
+    name: Name,
+    tenant_id: PositiveId,
+    bankd_instance_id: Type.Optional(Nullable(PositiveId)),
+    status: Type.Optional(BankStatus),
+    slot_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 1024, description: 'Creates slots 0..slot_count-1' })),
+  },
+  { additionalProperties: false },
+);
+const SlotBody = Type.Object(
+  {
+    iccid: Type.Optional(Nullable(Iccid)),
+    imsi: Type.Optional(Nullable(Imsi)),
+    carrier: Type.Optional(Nullable(Name)),
+    mcc_mnc: Type.Optional(Nullable(MccMnc)),
+    card_type: Type.Optional(Type.Union([Type.Literal('REGULAR'), Type.Literal('KI_PROXY_MASTER')])),
+    reader_name: Type.Optional(Nullable(Name)),
+    status: Type.Optional(Type.Union([Type.Literal('available'), Type.Literal('faulty'), Type.Literal('disabled')])),
+    health_status: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+const ImportAnswer = Type.Object({
+  status: Type.Literal('success'),
+  format: Type.String(),
+  rows: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+});
+
+const IdParam = Type.Object({ id: PositiveId });
+const BankParam = Type.Object({ bank_id: BankId });
+
+export function inventoryRoutes(inventory: InventoryService) {
+  return async function routes(app: App) {
+    const admin = (tag: string, summary: string) => ({ tags: [tag], summary, security: [{ apiKey: [] }] });
+    const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
+
+    // --- tenants
+    app.get('/tenants', { schema: { ...admin('tenants', 'List tenants'), querystring: Type.Object(PageQuery), response: ok(List) } },
+      async (req) => snake(await inventory.listTenants(req.query)));
+    app.post('/tenants', { schema: { ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() } },
+      async (req) => snake(await inventory.createTenant(req.body, actorOf(req, 'admin'))));
+    app.get('/tenants/:id', { schema: { ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok() } },
+      async (req) => snake(await inventory.getTenant(req.params.id)));
+    app.patch('/tenants/:id', { schema: { ...admin('tenants', 'Rename a tenant'), params: IdParam, body: Type.Object({ name: Name }, { additionalProperties: false }), response: ok() } },
+      async (req) => snake(await inventory.updateTenant(req.params.id, req.body, actorOf(req, 'admin'))));
+    app.delete('/tenants/:id', { schema: { ...admin('tenants', 'Delete an unused tenant'), params: IdParam, response: ok(Deleted) } },
+      async (req) => inventory.deleteTenant(req.params.id, actorOf(req, 'admin')));
+
+    // --- bankd instances
+    app.get('/bankd-instances', { schema: { ...admin('bankd instances', 'List bankd instances'), querystring: Type.Object(PageQuery), response: ok(List) } },
+      async (req) => snake(await inventory.listBankds(req.query)));
+    app.post('/bankd-instances', { schema: { ...admin('bankd instances', 'Create a bankd instance'), body: BankdBody, response: ok() } },
+      async (req) => snake(await inventory.createBankd(req.body, actorOf(req, 'admin'))));
+    app.get('/bankd-instances/:id', { schema: { ...admin('bankd instances', 'Get a bankd instance'), params: IdParam, response: ok() } },
+      async (req) => snake(await inventory.getBankd(req.params.id)));
+    app.patch('/bankd-instances/:id', { schema: { ...admin('bankd instances', 'Update a bankd instance'), params: IdParam, body: Type.Partial(BankdBody, { additionalProperties: false, minProperties: 1 }), response: ok() } },
+      async (req) => snake(await inventory.updateBankd(req.params.id, req.body, actorOf(req, 'admin'))));
+    app.delete('/bankd-instances/:id', { schema: { ...admin('bankd instances', 'Delete a bankd instance that serves no bank'), params: IdParam, response: ok(Deleted) } },
+      async (req) => inventory.deleteBankd(req.params.id, actorOf(req, 'admin')));
+
+    // --- banks
+    const BankQuery = Type.Object({ ...PageQuery, tenant_id: Type.Optional(PositiveId), bankd_instance_id: Type.Optional(PositiveId), status: Type.Optional(BankStatus) });
+    app.get('/banks', { schema: { ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) } },
+      async (req) => snake(await inventory.listBanks(req.query)));
+    app.post('/banks', { schema: { ...admin('banks', 'Create a SIM bank (and its slots with slot_count)'), body: BankBody, response: ok() } },
+      async (req) => snake(await inventory.createBank(req.body, actorOf(req, 'admin'))));
+    app.get('/banks/:bank_id', { schema: { ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok() } },
+      async (req) => snake(await inventory.getBank(req.params.bank_id)));
+    app.patch('/banks/:bank_id', { schema: { ...admin('banks', 'Update a SIM bank (slot_count only grows it)'), params: BankParam, body: Type.Partial(Type.Omit(BankBody, ['bank_id']), { additionalProperties: false, minProperties: 1 }), response: ok() } },
+      async (req) => snake(await inventory.updateBank(req.params.bank_id, req.body, actorOf(req, 'admin'))));
+    app.delete('/banks/:bank_id', { schema: { ...admin('banks', 'Delete a bank that never served a profile'), params: BankParam, response: ok(Deleted) } },
+      async (req) => inventory.deleteBank(req.params.bank_id, actorOf(req, 'admin')));
+
+    // --- slots
+    const SlotQuery = Type.Object({ ...PageQuery, bank_id: Type.Optional(BankId), tenant_id: Type.Optional(PositiveId), status: Type.Optional(SlotStatusFilter), carrier: Type.Optional(Name), mcc_mnc: Type.Optional(MccMnc) });
+    const SlotParams = Type.Object({ bank_id: BankId, slot_id: SlotId });
+    app.get('/slots', { schema: { ...admin('slots', 'List slots'), querystring: SlotQuery, response: ok(List) } },
+      async (req) => snake(await inventory.listSlots(req.query)));
+    app.get('/banks/:bank_id/slots/:slot_id', { schema: { ...admin('slots', 'Get a slot with its health log'), params: SlotParams, response: ok() } },
+      async (req) => snake(await inventory.getSlot(req.params.bank_id, req.params.slot_id)));
+    app.patch('/banks/:bank_id/slots/:slot_id', { schema: { ...admin('slots', 'Update card data or status of a slot'), params: SlotParams, body: SlotBody, response: ok() } },
+      async (req) => snake(await inventory.updateSlot(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin'))));
+
+    // --- clients (service profiles)
+    const ClientQuery = Type.Object({
+      ...PageQuery,
+      tenant_id: Type.Optional(PositiveId),
+      status: Type.Optional(Type.Union([Type.Literal('online'), Type.Literal('offline'), Type.Literal('unknown')], { description: 'liveness' })),
+      mapping_mode: Type.Optional(MappingMode),
+      profile_status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('DEACTIVATED')])),
+      bank_id: Type.Optional(BankId),
+      client_id: Type.Optional(ClientId),
+    });
+    app.get('/clients', { schema: { ...admin('clients', 'List service profiles (active by default)'), querystring: ClientQuery, response: ok(List) } },
+      async (req) => snake(await inventory.listClients(req.query)));
+    app.get('/clients/:client_id', { schema: { ...admin('clients', 'A client’s profile, history and health log'), params: Type.Object({ client_id: ClientId }), querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }), response: ok() } },
+      async (req) => snake(await inventory.getClient(req.params.client_id, req.query.tenant_id)));
+
+    // --- SIM import
+    app.post('/sim-imports', {
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        ...admin('slots', 'Import SIM inventory from CSV (bankd slot file or header-named); all or nothing'),
+        consumes: ['text/csv', 'text/plain'],
+        body: Type.String({ minLength: 1 }),
+        response: { 200: ImportAnswer, ...errorResponses(400, 401, 415, 422) },
+      },
+    }, async (req) => ({ status: 'success' as const, ...(await inventory.importSims(req.body, actorOf(req, 'admin'))) }));
+  };
+}

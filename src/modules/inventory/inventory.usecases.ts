@@ -1,0 +1,359 @@
+// Inventory rules: tenants, bankd instances, banks (with their slots), slots, client views, import.
+import { and, eq } from 'drizzle-orm';
+import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
+import type { Actor } from '../../domain/actor.js';
+import { conflict, DomainError, invalid } from '../../domain/errors.js';
+import type { PageRequest } from '../../domain/pagination.js';
+import { iccidProblem } from '../../domain/iccid.js';
+import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { setSlotStatus } from '../clients/clients.repository.js';
+import { clientNotFound } from '../clients/clients.errors.js';
+import { bankdNotFound, bankNotFound, importInvalid, slotNotFound, tenantMissing } from './inventory.errors.js';
+import * as repo from './inventory.repository.js';
+import { bankdInstances, simBanks, slots, tenants } from './inventory.table.js';
+import { parseSimCsv, type RowError, type SimRow } from './sim-import.js';
+import * as importRepo from './sim-import.repository.js';
+
+export interface TenantInput {
+  id?: number;
+  name: string;
+}
+export interface BankdInput {
+  name: string;
+  endpoint: string;
+  remsim_server_url?: string | null;
+  status?: 'active' | 'disabled';
+}
+export interface BankInput {
+  bank_id: number;
+  name: string;
+  tenant_id: number;
+  bankd_instance_id?: number | null;
+  status?: 'active' | 'offline' | 'disabled';
+  slot_count?: number;
+}
+export interface SlotPatch {
+  iccid?: string | null;
+  imsi?: string | null;
+  carrier?: string | null;
+  mcc_mnc?: string | null;
+  card_type?: 'REGULAR' | 'KI_PROXY_MASTER';
+  reader_name?: string | null;
+  status?: 'available' | 'faulty' | 'disabled';
+  health_status?: string;
+}
+
+export interface ImportResult {
+  format: string;
+  rows: number;
+  created: number;
+  updated: number;
+}
+
+const isUnique = (e: unknown, constraint?: string) => {
+  const pg = pgErrorOf(e);
+  return pg?.code === '23505' && (!constraint || pg.constraint === constraint);
+};
+
+export class InventoryService {
+  constructor(private readonly db: Database) {}
+
+  // --- tenants
+  listTenants = (page: PageRequest) => this.db.run((db) => repo.listTenants(db, page));
+
+  async getTenant(id: number) {
+    const t = await this.db.run((db) => repo.getTenant(db, id));
+    if (!t) throw tenantMissing(id);
+    return t;
+  }
+
+  createTenant(input: TenantInput, actor: Actor) {
+    return this.guardUnique('TENANT_EXISTS', 'A tenant with that id or name already exists', () =>
+      this.db.transaction(async (tx) => {
+        const [t] = await tx.insert(tenants).values(input).returning();
+        if (input.id !== undefined) await repo.syncTenantSequence(tx);
+        await recordAudit(tx, actor, { tenantId: t?.id, action: 'tenant.create', entityType: 'tenant', entityId: String(t?.id), after: t });
+        return t as typeof tenants.$inferSelect;
+      }),
+    );
+  }
+
+  updateTenant(id: number, input: { name: string }, actor: Actor) {
+    return this.guardUnique('TENANT_EXISTS', 'A tenant with that name already exists', () =>
+      this.db.transaction(async (tx) => {
+        const before = await repo.getTenant(tx, id);
+        if (!before) throw tenantMissing(id);
+        const [after] = await tx.update(tenants).set(input).where(eq(tenants.id, id)).returning();
+        await recordAudit(tx, actor, { tenantId: id, action: 'tenant.update', entityType: 'tenant', entityId: String(id), before, after });
+        return after as typeof tenants.$inferSelect;
+      }),
+    );
+  }
+
+  deleteTenant(id: number, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      const before = await repo.getTenant(tx, id);
+      if (!before) throw tenantMissing(id);
+      const usage = await repo.tenantUsage(tx, id);
+      if (usage.banks > 0 || usage.profiles > 0) {
+        throw conflict('TENANT_IN_USE', `Tenant ${id} still owns ${usage.banks} bank(s) and ${usage.profiles} profile(s)`);
+      }
+      await tx.delete(tenants).where(eq(tenants.id, id));
+      await recordAudit(tx, actor, { tenantId: id, action: 'tenant.delete', entityType: 'tenant', entityId: String(id), before });
+      return { status: 'success' as const, message: `Tenant ${id} deleted` };
+    });
+  }
+
+  // --- bankd instances
+  listBankds = (page: PageRequest) => this.db.run((db) => repo.listBankds(db, page));
+
+  async getBankd(id: number) {
+    const b = await this.db.run((db) => repo.getBankd(db, id));
+    if (!b) throw bankdNotFound(id);
+    return b;
+  }
+
+  createBankd(input: BankdInput, actor: Actor) {
+    return this.guardUnique('CONFLICT', 'A bankd instance with that name already exists', () =>
+      this.db.transaction(async (tx) => {
+        const [b] = await tx
+          .insert(bankdInstances)
+          .values({ name: input.name, endpoint: input.endpoint, remsimServerUrl: input.remsim_server_url ?? null, status: input.status ?? 'active' })
+          .returning();
+        await recordAudit(tx, actor, { action: 'bankd.create', entityType: 'bankd_instance', entityId: String(b?.id), after: b });
+        return b as typeof bankdInstances.$inferSelect;
+      }),
+    );
+  }
+
+  updateBankd(id: number, input: Partial<BankdInput>, actor: Actor) {
+    return this.guardUnique('CONFLICT', 'A bankd instance with that name already exists', () =>
+      this.db.transaction(async (tx) => {
+        const before = await repo.getBankd(tx, id);
+        if (!before) throw bankdNotFound(id);
+        const [after] = await tx
+          .update(bankdInstances)
+          .set({
+            ...(input.name !== undefined && { name: input.name }),
+            ...(input.endpoint !== undefined && { endpoint: input.endpoint }),
+            ...(input.remsim_server_url !== undefined && { remsimServerUrl: input.remsim_server_url }),
+            ...(input.status !== undefined && { status: input.status }),
+            updatedAt: new Date(),
+          })
+          .where(eq(bankdInstances.id, id))
+          .returning();
+        await recordAudit(tx, actor, { action: 'bankd.update', entityType: 'bankd_instance', entityId: String(id), before, after });
+        return after as typeof bankdInstances.$inferSelect;
+      }),
+    );
+  }
+
+  deleteBankd(id: number, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      const before = await repo.getBankd(tx, id);
+      if (!before) throw bankdNotFound(id);
+      const banks = await repo.listBanks(tx, { bankd_instance_id: id, limit: 1 });
+      if (banks.total > 0) throw conflict('BANKD_IN_USE', `bankd instance ${id} still serves ${banks.total} bank(s)`);
+      await tx.delete(bankdInstances).where(eq(bankdInstances.id, id));
+      await recordAudit(tx, actor, { action: 'bankd.delete', entityType: 'bankd_instance', entityId: String(id), before });
+      return { status: 'success' as const, message: `bankd instance ${id} deleted` };
+    });
+  }
+
+  // --- banks
+  listBanks = (filter: repo.BankFilter) => this.db.run((db) => repo.listBanks(db, filter));
+
+  async getBank(bankId: number) {
+    const b = await this.db.run((db) => repo.getBank(db, bankId));
+    if (!b) throw bankNotFound(bankId);
+    return b;
+  }
+
+  createBank(input: BankInput, actor: Actor) {
+    return this.guardUnique('BANK_EXISTS', `Bank ${input.bank_id} already exists`, () =>
+      this.db.transaction(async (tx) => {
+        await this.checkBankRefs(tx, input.tenant_id, input.bankd_instance_id);
+        await tx.insert(simBanks).values({
+          bankId: input.bank_id,
+          name: input.name,
+          tenantId: input.tenant_id,
+          bankdInstanceId: input.bankd_instance_id ?? null,
+          status: input.status ?? 'active',
+        });
+        await repo.createSlots(tx, input.bank_id, input.slot_count ?? 0);
+        const after = await repo.getBank(tx, input.bank_id);
+        await recordAudit(tx, actor, { tenantId: input.tenant_id, action: 'bank.create', entityType: 'sim_bank', entityId: String(input.bank_id), after });
+        return after as NonNullable<typeof after>;
+      }),
+    );
+  }
+
+  updateBank(bankId: number, input: Partial<Omit<BankInput, 'bank_id'>>, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      const before = await repo.getBank(tx, bankId);
+      if (!before) throw bankNotFound(bankId);
+      if (input.tenant_id !== undefined && input.tenant_id !== before.tenantId) {
+        const usage = await repo.bankProfileCount(tx, bankId);
+        if (usage.active > 0) throw conflict('BANK_IN_USE', `Bank ${bankId} serves ${usage.active} active profile(s) of its tenant`);
+      }
+      await this.checkBankRefs(tx, input.tenant_id, input.bankd_instance_id);
+      await tx
+        .update(simBanks)
+        .set({
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.tenant_id !== undefined && { tenantId: input.tenant_id }),
+          ...(input.bankd_instance_id !== undefined && { bankdInstanceId: input.bankd_instance_id }),
+          ...(input.status !== undefined && { status: input.status }),
+          updatedAt: new Date(),
+        })
+        .where(eq(simBanks.bankId, bankId));
+      // Growing a bank adds slots; shrinking is not done here (slots may hold cards).
+      if (input.slot_count !== undefined) await repo.createSlots(tx, bankId, input.slot_count);
+      const after = await repo.getBank(tx, bankId);
+      await recordAudit(tx, actor, { tenantId: after?.tenantId, action: 'bank.update', entityType: 'sim_bank', entityId: String(bankId), before, after });
+      return after as NonNullable<typeof after>;
+    });
+  }
+
+  deleteBank(bankId: number, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      const before = await repo.getBank(tx, bankId);
+      if (!before) throw bankNotFound(bankId);
+      const usage = await repo.bankProfileCount(tx, bankId);
+      if (usage.total > 0) {
+        throw conflict('BANK_IN_USE', `Bank ${bankId} has ${usage.active} active and ${usage.total - usage.active} past profile(s); disable it instead`);
+      }
+      await tx.delete(simBanks).where(eq(simBanks.bankId, bankId));
+      await recordAudit(tx, actor, { tenantId: before.tenantId, action: 'bank.delete', entityType: 'sim_bank', entityId: String(bankId), before });
+      return { status: 'success' as const, message: `Bank ${bankId} deleted` };
+    });
+  }
+
+  private async checkBankRefs(tx: Sql, tenantId?: number, bankdId?: number | null) {
+    if (tenantId !== undefined && !(await repo.getTenant(tx, tenantId))) throw tenantMissing(tenantId);
+    if (bankdId !== undefined && bankdId !== null && !(await repo.getBankd(tx, bankdId))) throw bankdNotFound(bankdId);
+  }
+
+  // --- slots
+  listSlots = (filter: repo.SlotFilter) => this.db.run((db) => repo.listSlots(db, filter));
+
+  async getSlot(bankId: number, slotId: number) {
+    return this.db.run(async (db) => {
+      const slot = await repo.getSlot(db, bankId, slotId);
+      if (!slot) throw slotNotFound(bankId, slotId);
+      return { ...slot, health_log: await repo.healthLogOfSlot(db, bankId, slotId) };
+    });
+  }
+
+  updateSlot(bankId: number, slotId: number, patch: SlotPatch, actor: Actor) {
+    return this.guardUnique('DUPLICATE_ICCID', 'Another slot already holds that ICCID', () =>
+      this.db.transaction(async (tx) => {
+        const before = await repo.getSlot(tx, bankId, slotId, true);
+        if (!before) throw slotNotFound(bankId, slotId);
+        const mccMnc = patch.mcc_mnc !== undefined ? patch.mcc_mnc : before.mccMnc;
+        const imsi = patch.imsi !== undefined ? patch.imsi : before.imsi;
+        if (patch.iccid) {
+          const p = iccidProblem(patch.iccid);
+          if (p) throw invalid(p, { field: 'iccid' });
+        }
+        if (patch.mcc_mnc) {
+          const p = mccMncProblem(patch.mcc_mnc);
+          if (p) throw invalid(p, { field: 'mcc_mnc' });
+        }
+        if (imsi && (patch.imsi !== undefined || patch.mcc_mnc !== undefined)) {
+          const p = imsiProblem(imsi, mccMnc);
+          if (p) throw invalid(p, { field: 'imsi' });
+        }
+        const bank = await repo.getBank(tx, bankId);
+        const tenantId = bank?.tenantId ?? 0;
+        if (patch.status && patch.status !== before.status) {
+          const inUse = await repo.slotHasActiveProfile(tx, bankId, slotId);
+          // An assigned slot keeps its profile; it may be flagged faulty or disabled, never freed here.
+          const target = patch.status === 'available' && inUse ? 'assigned' : patch.status;
+          if (target !== before.status) {
+            await setSlotStatus(tx, { bankId, slotId, tenantId }, before.status, target, `set by ${actor.actor}`);
+          }
+        }
+        const [after] = await tx
+          .update(slots)
+          .set({
+            ...(patch.iccid !== undefined && { iccid: patch.iccid }),
+            ...(patch.imsi !== undefined && { imsi: patch.imsi }),
+            ...(patch.carrier !== undefined && { carrier: patch.carrier }),
+            ...(patch.mcc_mnc !== undefined && { mccMnc: patch.mcc_mnc }),
+            ...(patch.card_type !== undefined && { cardType: patch.card_type }),
+            ...(patch.reader_name !== undefined && { readerName: patch.reader_name }),
+            ...(patch.health_status !== undefined && { healthStatus: patch.health_status, lastHealthCheck: new Date() }),
+            updatedAt: new Date(),
+          })
+          .where(and(eq(slots.bankId, bankId), eq(slots.slotId, slotId)))
+          .returning();
+        await recordAudit(tx, actor, { tenantId, action: 'slot.update', entityType: 'slot', entityId: `${bankId}:${slotId}`, before, after });
+        return after as typeof slots.$inferSelect;
+      }),
+    );
+  }
+
+  // --- clients
+  listClients = (filter: repo.ClientFilter) => this.db.run((db) => repo.listProfiles(db, filter));
+
+  async getClient(clientId: string, tenantId?: number) {
+    return this.db.run(async (db) => {
+      const profiles = await repo.profilesOfClient(db, clientId, tenantId);
+      if (profiles.length === 0) throw clientNotFound(clientId);
+      const current = profiles.find((p) => p.status === 'ACTIVE') ?? profiles[0];
+      return { client_id: clientId, profile: current, history: profiles, health_log: await repo.healthLogOfClient(db, clientId, tenantId) };
+    });
+  }
+
+  // --- import
+  async importSims(csv: string, actor: Actor, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+    const parsed = parseSimCsv(csv);
+    if (parsed.errors.length) throw importInvalid(parsed.errors);
+    const withCardData = parsed.format === 'header';
+    return this.db.transaction(async (tx) => {
+      const banks = await importRepo.existingBanks(tx, [...new Set(parsed.rows.map((r) => r.bankId))]);
+      const errors: RowError[] = parsed.rows
+        .filter((r) => !banks.has(r.bankId))
+        .map((r) => ({ line: r.line, message: `bank ${r.bankId} does not exist` }));
+      const chunks: SimRow[][] = [];
+      for (let i = 0; i < parsed.rows.length; i += importRepo.IMPORT_CHUNK) chunks.push(parsed.rows.slice(i, i + importRepo.IMPORT_CHUNK));
+      for (const chunk of chunks) {
+        const held = await importRepo.iccidsHeldElsewhere(tx, chunk);
+        for (const h of held) {
+          const row = chunk.find((r) => r.iccid === h.iccid);
+          errors.push({ line: row?.line ?? 0, message: `ICCID ${h.iccid} is already in bank ${h.bank_id} slot ${h.slot_id}` });
+        }
+      }
+      if (errors.length) throw importInvalid(errors.sort((a, b) => a.line - b.line));
+      let created = 0;
+      let done = 0;
+      try {
+        for (const chunk of chunks) {
+          created += await importRepo.upsertSlots(tx, chunk, withCardData);
+          done += chunk.length;
+          onProgress?.(done, parsed.rows.length);
+        }
+      } catch (error) {
+        // Two ICCIDs swapped between slots in one file trip the unique index mid-way.
+        if (isUnique(error, 'slots_iccid_key')) {
+          throw importInvalid([{ line: 0, message: 'ICCIDs would be held twice during the import (swapped between slots?); clear them first' }]);
+        }
+        throw error;
+      }
+      const result = { format: parsed.format, rows: parsed.rows.length, created, updated: parsed.rows.length - created };
+      await recordAudit(tx, actor, { action: 'sims.import', entityType: 'slot', entityId: 'import', after: result });
+      return result;
+    });
+  }
+
+  private async guardUnique<T>(code: 'TENANT_EXISTS' | 'BANK_EXISTS' | 'DUPLICATE_ICCID' | 'CONFLICT', message: string, fn: () => Promise<T>) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (isUnique(error)) throw new DomainError(code, message, 409);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+// Bulk writes of a SIM import: multi-row upserts, a few hundred rows per statement.
+import { sql } from 'drizzle-orm';
+import { rows, type Sql } from '../../app/database.js';
+import type { SimRow } from './sim-import.js';
+
+export const IMPORT_CHUNK = 500;
+
+export async function existingBanks(tx: Sql, bankIds: number[]): Promise<Set<number>> {
+  if (bankIds.length === 0) return new Set();
+  const found = await rows<{ bank_id: number }>(
+    tx,
+    sql`SELECT bank_id FROM sim_banks WHERE bank_id IN (${sql.join(bankIds.map((b) => sql`${b}`), sql`, `)})`,
+  );
+  return new Set(found.map((r) => r.bank_id));
+}
+
+/** ICCIDs of the file already held by a slot at another position. */
+export async function iccidsHeldElsewhere(tx: Sql, chunk: SimRow[]) {
+  const withIccid = chunk.filter((r) => r.iccid);
+  if (withIccid.length === 0) return [];
+  const values = sql.join(
+    withIccid.map((r) => sql`(${r.iccid}::text, ${r.bankId}::int, ${r.slotId}::int)`),
+    sql`, `,
+  );
+  return rows<{ iccid: string; bank_id: number; slot_id: number }>(
+    tx,
+    sql`SELECT s.iccid, s.bank_id, s.slot_id FROM slots s
+        JOIN (VALUES ${values}) AS f(iccid, bank_id, slot_id) ON f.iccid = s.iccid
+        WHERE (s.bank_id, s.slot_id) <> (f.bank_id, f.slot_id)`,
+  );
+}
+
+/** Upserts card data (header format) or reader names (bankd slot file); returns rows created. */
+export async function upsertSlots(tx: Sql, chunk: SimRow[], withCardData: boolean): Promise<number> {
+  const values = sql.join(
+    chunk.map(
+      (r) =>
+        sql`(${r.bankId}::int, ${r.slotId}::int, ${r.iccid ?? null}::text, ${r.imsi ?? null}::text,
+             ${r.carrier ?? null}::text, ${r.mccMnc ?? null}::text, ${r.cardType ?? 'REGULAR'}::text,
+             ${r.readerName ?? null}::text)`,
+    ),
+    sql`, `,
+  );
+  const update = withCardData
+    ? sql`iccid = EXCLUDED.iccid, imsi = EXCLUDED.imsi, carrier = EXCLUDED.carrier, mcc_mnc = EXCLUDED.mcc_mnc,
+          card_type = EXCLUDED.card_type, reader_name = COALESCE(EXCLUDED.reader_name, slots.reader_name)`
+    : sql`reader_name = EXCLUDED.reader_name`;
+  const result = await rows<{ inserted: boolean }>(
+    tx,
+    sql`INSERT INTO slots (bank_id, slot_id, iccid, imsi, carrier, mcc_mnc, card_type, reader_name)
+        VALUES ${values}
+        ON CONFLICT (bank_id, slot_id) DO UPDATE SET ${update}, updated_at = now()
+        RETURNING (xmax = 0) AS inserted`,
+  );
+  return result.filter((r) => r.inserted).length;
+}
