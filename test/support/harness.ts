@@ -1,0 +1,98 @@
+// Starts a real IonMesh on loopback over a fresh database: in-memory PGlite, or a new
+// PostgreSQL database when the test project is 'postgres' (TEST_DATABASE_URL).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildConfig, type Config } from '../../src/app/config.js';
+import { type Database, openPglite, openPostgres, rows } from '../../src/app/database.js';
+import type { App } from '../../src/app/http.js';
+import { buildApp, type Services } from '../../src/app/server.js';
+import { seedDemo } from '../../src/modules/inventory/demo.js';
+import { sql, type SQL } from 'drizzle-orm';
+
+export const onPostgres = process.env.IONMESH_TEST_DB === 'postgres';
+export const ADMIN_KEY = 'test-admin-key-0123456789';
+
+export interface Harness {
+  url: string;
+  port: number;
+  app: App;
+  db: Database;
+  services: Services;
+  /** fetch against the admin API with the admin key */
+  admin: (path: string, init?: RequestInit) => Promise<Response>;
+  query: <T = Record<string, unknown>>(q: SQL) => Promise<T[]>;
+  close: () => Promise<void>;
+}
+
+/** A fresh, migrated database for one test file. */
+export async function freshDatabase(poolSize?: number): Promise<{ db: Database; url: string | null; drop: () => Promise<void> }> {
+  if (!onPostgres) return { db: await openPglite(null), url: null, drop: async () => {} };
+  const base = process.env.TEST_DATABASE_URL as string;
+  const name = `ionmesh_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const adminClient = new pg.Client({ connectionString: base });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE ${name}`);
+  await adminClient.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString(), poolSize);
+  return {
+    db,
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startIonMesh(options: { demo?: boolean; config?: Partial<Config>; poolSize?: number } = {}): Promise<Harness> {
+  const { db, drop } = await freshDatabase(options.poolSize);
+  await db.migrate();
+  const config = buildConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', adminKey: ADMIN_KEY, ...options.config });
+  const { app, services } = await buildApp({ config, db, logger: false, jobs: false });
+  await services.auth.ensureAdminKey(ADMIN_KEY);
+  if (options.demo ?? true) await seedDemo(db);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    app,
+    db,
+    services,
+    admin: (path, init = {}) =>
+      fetch(`${url}/api/backend/v1${path}`, {
+        ...init,
+        headers: { 'x-api-key': ADMIN_KEY, ...(init.body && typeof init.body === 'string' && !(init.headers as Record<string, string>)?.['content-type'] ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+      }),
+    query: (q) => db.run((h) => rows(h, q)),
+    close: async () => {
+      await app.close(); // closes the database too
+      await drop();
+    },
+  };
+}
+
+export const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+
+/** Counts of every table a refused request must leave unchanged. */
+export async function snapshot(h: Harness) {
+  const [r] = await h.query(
+    sql`SELECT (SELECT count(*) FROM service_profiles)::int AS profiles,
+               (SELECT count(*) FROM service_profiles WHERE status = 'ACTIVE')::int AS active,
+               (SELECT count(*) FROM slots WHERE status = 'assigned')::int AS assigned,
+               (SELECT count(*) FROM slots)::int AS slots,
+               (SELECT count(*) FROM audit_log)::int AS audit,
+               (SELECT count(*) FROM health_log)::int AS health,
+               (SELECT count(*) FROM tenants)::int AS tenants,
+               (SELECT count(*) FROM sim_banks)::int AS banks,
+               (SELECT count(*) FROM bankd_instances)::int AS bankds,
+               (SELECT string_agg(bank_id || ':' || slot_id || ':' || coalesce(iccid, '') || ':' || status, ',' ORDER BY bank_id, slot_id) FROM slots) AS slot_state`,
+  );
+  return r;
+}
