@@ -4,6 +4,7 @@ import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, DomainError, invalid } from '../../domain/errors.js';
 import type { PageRequest } from '../../domain/pagination.js';
+import { bankdEndpointProblem } from '../../domain/bankd-endpoint.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -55,6 +56,12 @@ const isUnique = (e: unknown, constraint?: string) => {
   const pg = pgErrorOf(e);
   return pg?.code === '23505' && (!constraint || pg.constraint === constraint);
 };
+
+// The endpoint goes to routers verbatim: refuse what the deployed client would misread.
+function checkEndpoint(endpoint: string) {
+  const problem = bankdEndpointProblem(endpoint);
+  if (problem) throw invalid(problem, { field: 'endpoint' });
+}
 
 export class InventoryService {
   constructor(private readonly db: Database) {}
@@ -115,6 +122,7 @@ export class InventoryService {
   }
 
   createBankd(input: BankdInput, actor: Actor) {
+    checkEndpoint(input.endpoint);
     return this.guardUnique('CONFLICT', 'A bankd instance with that name already exists', () =>
       this.db.transaction(async (tx) => {
         const [b] = await tx
@@ -128,6 +136,7 @@ export class InventoryService {
   }
 
   updateBankd(id: number, input: Partial<BankdInput>, actor: Actor) {
+    if (input.endpoint !== undefined) checkEndpoint(input.endpoint);
     return this.guardUnique('CONFLICT', 'A bankd instance with that name already exists', () =>
       this.db.transaction(async (tx) => {
         const before = await repo.getBankd(tx, id);
