@@ -68,8 +68,9 @@ const bankColumns = {
   status: simBanks.status,
   createdAt: simBanks.createdAt,
   updatedAt: simBanks.updatedAt,
-  slotCount: sql<number>`(SELECT count(*)::int FROM slots s WHERE s.bank_id = ${simBanks.bankId})`,
-  slotsAvailable: sql<number>`(SELECT count(*)::int FROM slots s WHERE s.bank_id = ${simBanks.bankId} AND s.status = 'available')`,
+  // Qualified by hand: inside the subquery an unqualified bank_id would be the slot's own.
+  slotCount: sql<number>`(SELECT count(*)::int FROM slots s WHERE s.bank_id = "sim_banks"."bank_id")`,
+  slotsAvailable: sql<number>`(SELECT count(*)::int FROM slots s WHERE s.bank_id = "sim_banks"."bank_id" AND s.status = 'available')`,
 };
 
 export interface BankFilter extends PageRequest {
