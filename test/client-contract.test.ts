@@ -7,7 +7,14 @@ import { DeployedClient, rawRequest, readRegisterAnswer, registerBody } from '..
 import { type Harness, startIonMesh } from './support/harness.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../../shared/design/client-vectors.json', import.meta.url), 'utf8')) as {
-  cases: Array<{ name: string; http_status: number; body: string; client_accepts: boolean; register_rc: number; parsed: unknown }>;
+  cases: Array<{
+    name: string;
+    http_status: number;
+    body: string;
+    client_accepts: boolean;
+    register_rc: number;
+    parsed: unknown;
+  }>;
 };
 
 describe('the client oracle', () => {
@@ -102,7 +109,9 @@ describe('a deployed router talking to IonMesh', () => {
     const bye = await client.unregister();
     expect(bye.status).toBe(200);
     expect(bye.body.length).toBeLessThan(100);
-    const [slot] = await h.query<{ status: string }>(sql`SELECT status FROM slots WHERE bank_id = ${sim.bank_id} AND slot_id = ${sim.slot_id}`);
+    const [slot] = await h.query<{ status: string }>(
+      sql`SELECT status FROM slots WHERE bank_id = ${sim.bank_id} AND slot_id = ${sim.slot_id}`,
+    );
     expect(slot?.status).toBe('available');
     const again = await client.unregister();
     expect(again.status).toBe(404);
@@ -136,17 +145,27 @@ describe('a site that runs out of cards', () => {
   it('gets a 503 error the client recognises, with the modes that exist', async () => {
     // The demo has 32 cards of 311480; the 33rd router asking for that carrier gets none.
     for (let i = 0; i < 32; i++) {
-      const { reading } = await new DeployedClient(`vz-${i}-slot0`, { host: '127.0.0.1', port: h.port, mccMnc: '311480' }).register();
+      const { reading } = await new DeployedClient(`vz-${i}-slot0`, {
+        host: '127.0.0.1',
+        port: h.port,
+        mccMnc: '311480',
+      }).register();
       expect(reading.client_accepts).toBe(true);
     }
-    const { answer, reading } = await new DeployedClient('vz-32-slot0', { host: '127.0.0.1', port: h.port, mccMnc: '311480' }).register();
+    const { answer, reading } = await new DeployedClient('vz-32-slot0', {
+      host: '127.0.0.1',
+      port: h.port,
+      mccMnc: '311480',
+    }).register();
     expect(answer.status).toBe(503);
     expect(answer.body).toContain('"status":"error"');
     expect(reading.client_accepts).toBe(false);
     const json = JSON.parse(answer.body);
     expect(json.code).toBe('NO_SLOT_AVAILABLE');
     expect(json.available_modes).toEqual(['ONE_TO_ONE_SWSIM', 'ONE_TO_ONE_VSIM']);
-    const [n] = await h.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM service_profiles WHERE client_id = 'vz-32-slot0'`);
+    const [n] = await h.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM service_profiles WHERE client_id = 'vz-32-slot0'`,
+    );
     expect(n?.n).toBe(0);
   });
 });

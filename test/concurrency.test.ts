@@ -12,13 +12,19 @@ describe('a reboot storm bigger than the inventory', () => {
     expect((await h.admin('/tenants', json({ id: 1, name: 'storm' }))).status).toBe(200);
     const bankd = await (await h.admin('/bankd-instances', json({ name: 'b', endpoint: 'bankd.example:9999' }))).json();
     // 100 free slots numbered 0..99: slot 0 needs a spare identity, the others keep their own.
-    const bank = await h.admin('/banks', json({ bank_id: 10, name: 'storm bank', tenant_id: 1, bankd_instance_id: bankd.id, slot_count: 100 }));
+    const bank = await h.admin(
+      '/banks',
+      json({ bank_id: 10, name: 'storm bank', tenant_id: 1, bankd_instance_id: bankd.id, slot_count: 100 }),
+    );
     expect(bank.status).toBe(200);
   });
   afterAll(() => h.close());
 
   it('gives 100 of 200 concurrent routers a slot, the others a 503, nothing held twice', async () => {
-    const routers = Array.from({ length: 200 }, (_, i) => new DeployedClient(`storm-${i}-slot0`, { host: '127.0.0.1', port: h.port }));
+    const routers = Array.from(
+      { length: 200 },
+      (_, i) => new DeployedClient(`storm-${i}-slot0`, { host: '127.0.0.1', port: h.port }),
+    );
     const results = await Promise.all(routers.map((r) => r.register()));
     const ok = results.filter((r) => r.answer.status === 200);
     const full = results.filter((r) => r.answer.status === 503);
@@ -27,7 +33,12 @@ describe('a reboot storm bigger than the inventory', () => {
     expect(ok.every((r) => r.reading.client_accepts)).toBe(true);
     expect(full.every((r) => !r.reading.client_accepts && JSON.parse(r.answer.body).code === 'NO_SLOT_AVAILABLE')).toBe(true);
     const identities = new Set(ok.map((r) => `${r.reading.parsed.bank_id}:${r.reading.parsed.slot_id}`));
-    const slots = new Set(ok.map((r) => { const s = JSON.parse(r.answer.body).sim_slot; return `${s.bank_id}:${s.slot_id}`; }));
+    const slots = new Set(
+      ok.map((r) => {
+        const s = JSON.parse(r.answer.body).sim_slot;
+        return `${s.bank_id}:${s.slot_id}`;
+      }),
+    );
     expect(identities.size).toBe(100);
     expect(slots.size).toBe(100);
     const [db] = await h.query<{ active: number; assigned: number; identities: number }>(

@@ -61,6 +61,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('database-url must start with postgres:// or postgresql://');
   }
-  if (config.adminKey !== null && config.adminKey.length < 16) throw new ConfigError('IONMESH_ADMIN_KEY must have at least 16 characters');
+  if (config.adminKey !== null && config.adminKey.length < 16)
+    throw new ConfigError('IONMESH_ADMIN_KEY must have at least 16 characters');
   return config;
 }

@@ -77,8 +77,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     kind: 'pglite',
     run: (fn) => queue.add(() => fn(db)),
     transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
-    migrate: () =>
-      queue.add(() => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
+    migrate: () => queue.add(() => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
     ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
     close: async () => {
       if (closed) return;

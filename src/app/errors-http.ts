@@ -56,5 +56,8 @@ export function handleError(error: FastifyError, req: FastifyRequest, reply: Fas
   const answer = classify(error);
   if (answer.status >= 500) req.log.error({ err: error, reqId: req.id }, 'request failed');
   else req.log.debug({ code: answer.code, message: answer.message }, 'request refused');
-  return reply.code(answer.status).type('application/json; charset=utf-8').send(JSON.stringify(errorBody(answer)));
+  return reply
+    .code(answer.status)
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(errorBody(answer)));
 }

@@ -60,5 +60,4 @@ export const Page = <T extends TSchema>(item: T) =>
     offset: Type.Integer(),
   });
 
-export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorAnswer')]));
+export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorAnswer')]));

@@ -56,9 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   const ajv = validators();
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object),
-  );
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) =>
     reply
@@ -91,8 +89,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   await app.register(
     async (admin: App) => {
       admin.addHook('onRequest', requireApiKey(services.auth));
-      admin.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 }, (_req, body, done) =>
-        done(null, body),
+      admin.addContentTypeParser(
+        ['text/csv', 'text/plain'],
+        { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 },
+        (_req, body, done) => done(null, body),
       );
       await admin.register(inventoryRoutes(services.inventory));
       await admin.register(auditRoutes(db));
@@ -107,7 +107,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       everySec: config.sweepIntervalSec,
       run: async () => {
         const changed = await services.clients.sweepOffline();
-        if (changed.length) app.log.info({ count: changed.length, clients: changed.slice(0, 20).map((c) => c.client_id) }, 'clients went offline');
+        if (changed.length)
+          app.log.info({ count: changed.length, clients: changed.slice(0, 20).map((c) => c.client_id) }, 'clients went offline');
       },
     });
   }

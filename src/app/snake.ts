@@ -8,7 +8,5 @@ const toSnakeKey = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()
 export function snake(value: unknown): any {
   if (Array.isArray(value)) return value.map(snake);
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [toSnakeKey(k), DOCUMENT_KEYS.has(k) ? v : snake(v)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [toSnakeKey(k), DOCUMENT_KEYS.has(k) ? v : snake(v)]));
 }

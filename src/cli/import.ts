@@ -9,7 +9,12 @@ export async function importSims(file: string, db: { dataDir: string; databaseUr
   const csv = readFileSync(file, 'utf8');
   const database = await openDatabase(db);
   const bar = new cliProgress.SingleBar(
-    { format: 'importing [{bar}] {percentage}% | {value}/{total} rows', hideCursor: true, noTTYOutput: false, stream: process.stderr },
+    {
+      format: 'importing [{bar}] {percentage}% | {value}/{total} rows',
+      hideCursor: true,
+      noTTYOutput: false,
+      stream: process.stderr,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -19,10 +19,22 @@ databaseOptions(
     .addOption(new Option('--port <port>', 'TCP port').env('IONMESH_PORT').default('5000'))
     .addOption(new Option('--host <host>', 'address to listen on').env('IONMESH_HOST').default('0.0.0.0'))
     .addOption(new Option('--demo', 'seed the demo inventory into an empty database').env('IONMESH_DEMO'))
-    .addOption(new Option('--offline-after <seconds>', 'mark a heartbeating client offline after this silence').env('IONMESH_OFFLINE_AFTER').default('300'))
-    .addOption(new Option('--heartbeat-interval <seconds>', 'heartbeat interval told to clients').env('IONMESH_HEARTBEAT_INTERVAL').default('60'))
-    .addOption(new Option('--sweep-interval <seconds>', 'how often the offline sweep runs').env('IONMESH_SWEEP_INTERVAL').default('15'))
-    .addOption(new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp()),
+    .addOption(
+      new Option('--offline-after <seconds>', 'mark a heartbeating client offline after this silence')
+        .env('IONMESH_OFFLINE_AFTER')
+        .default('300'),
+    )
+    .addOption(
+      new Option('--heartbeat-interval <seconds>', 'heartbeat interval told to clients')
+        .env('IONMESH_HEARTBEAT_INTERVAL')
+        .default('60'),
+    )
+    .addOption(
+      new Option('--sweep-interval <seconds>', 'how often the offline sweep runs').env('IONMESH_SWEEP_INTERVAL').default('15'),
+    )
+    .addOption(
+      new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
+    ),
 ).action(async (opts) => {
   const config = buildConfig({
     port: opts.port,
@@ -54,7 +66,10 @@ const importCmd = program.command('import').description('import inventory files'
 databaseOptions(
   importCmd
     .command('sims')
-    .argument('<file>', 'CSV: a bankd slot file ("bank","slot","reader") or a header-named file (bank_id,slot_id,iccid,imsi,carrier,mcc_mnc,card_type)')
+    .argument(
+      '<file>',
+      'CSV: a bankd slot file ("bank","slot","reader") or a header-named file (bank_id,slot_id,iccid,imsi,carrier,mcc_mnc,card_type)',
+    )
     .description('import SIM slots and card data; all rows or none'),
 ).action(async (file: string, opts) => {
   process.exitCode = await importSims(file, { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) });

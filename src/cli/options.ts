@@ -5,11 +5,16 @@ export function databaseOptions(cmd: Command) {
   return cmd
     .addOption(new Option('--data-dir <dir>', 'embedded database directory (PGlite)').env('IONMESH_DATA_DIR').default('./data'))
     .addOption(
-      new Option('--database-url <url>', 'PostgreSQL URL; when set, used instead of the embedded database (also DATABASE_URL)').env(
-        'IONMESH_DATABASE_URL',
-      ),
+      new Option(
+        '--database-url <url>',
+        'PostgreSQL URL; when set, used instead of the embedded database (also DATABASE_URL)',
+      ).env('IONMESH_DATABASE_URL'),
     )
-    .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug, trace, silent').env('IONMESH_LOG_LEVEL').default('info'));
+    .addOption(
+      new Option('--log-level <level>', 'fatal, error, warn, info, debug, trace, silent')
+        .env('IONMESH_LOG_LEVEL')
+        .default('info'),
+    );
 }
 
 export const databaseUrlOf = (opts: { databaseUrl?: string }) => opts.databaseUrl ?? process.env.DATABASE_URL ?? null;

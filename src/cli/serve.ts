@@ -17,7 +17,11 @@ export async function serve(config: Config) {
   }
   if (config.demo) {
     const seeded = await seedDemo(db);
-    app.log.info(seeded ? 'demo inventory seeded (tenant 1, banks 1 and 2, 32 slots each)' : 'database not empty: demo inventory left as it is');
+    app.log.info(
+      seeded
+        ? 'demo inventory seeded (tenant 1, banks 1 and 2, 32 slots each)'
+        : 'database not empty: demo inventory left as it is',
+    );
   }
   let stopping = false;
   const stop = async (signal: string) => {

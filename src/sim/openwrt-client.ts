@@ -90,7 +90,14 @@ export interface RawAnswer {
 }
 
 /** One HTTP/1.1 exchange over a raw socket, with the headers libcurl sends and nothing else. */
-export function rawRequest(host: string, port: number, method: string, path: string, body?: string, timeoutMs = 10_000): Promise<RawAnswer> {
+export function rawRequest(
+  host: string,
+  port: number,
+  method: string,
+  path: string,
+  body?: string,
+  timeoutMs = 10_000,
+): Promise<RawAnswer> {
   const head = [`${method} ${path} HTTP/1.1`, `Host: ${host}:${port}`, 'Accept: */*'];
   if (body !== undefined) head.push('Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`);
   const request = `${head.join('\r\n')}\r\n\r\n${body ?? ''}`;
@@ -138,12 +145,24 @@ export class DeployedClient {
   ) {}
 
   async register() {
-    const answer = await rawRequest(this.config.host, this.config.port, 'POST', '/api/backend/v1/remsim/register-client', registerBody(this.clientId, this.config));
+    const answer = await rawRequest(
+      this.config.host,
+      this.config.port,
+      'POST',
+      '/api/backend/v1/remsim/register-client',
+      registerBody(this.clientId, this.config),
+    );
     return { answer, reading: readRegisterAnswer(answer.status, answer.body) };
   }
 
   heartbeat() {
-    return rawRequest(this.config.host, this.config.port, 'POST', '/api/backend/v1/remsim/heartbeat', `{"client_id":"${this.clientId}","status":"active"}`);
+    return rawRequest(
+      this.config.host,
+      this.config.port,
+      'POST',
+      '/api/backend/v1/remsim/heartbeat',
+      `{"client_id":"${this.clientId}","status":"active"}`,
+    );
   }
 
   /** The client id goes into the path as it is, not URL-encoded. */

@@ -1,13 +1,13 @@
 // Starts a real IonMesh on loopback over a fresh database: in-memory PGlite, or a new
 // PostgreSQL database when the test project is 'postgres' (TEST_DATABASE_URL).
 import { randomBytes } from 'node:crypto';
+import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildConfig, type Config } from '../../src/app/config.js';
 import { type Database, openPglite, openPostgres, rows } from '../../src/app/database.js';
 import type { App } from '../../src/app/http.js';
 import { buildApp, type Services } from '../../src/app/server.js';
 import { seedDemo } from '../../src/modules/inventory/demo.js';
-import { sql, type SQL } from 'drizzle-orm';
 
 export const onPostgres = process.env.IONMESH_TEST_DB === 'postgres';
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -48,7 +48,9 @@ export async function freshDatabase(poolSize?: number): Promise<{ db: Database; 
   };
 }
 
-export async function startIonMesh(options: { demo?: boolean; config?: Partial<Config>; poolSize?: number } = {}): Promise<Harness> {
+export async function startIonMesh(
+  options: { demo?: boolean; config?: Partial<Config>; poolSize?: number } = {},
+): Promise<Harness> {
   const { db, drop } = await freshDatabase(options.poolSize);
   await db.migrate();
   const config = buildConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', adminKey: ADMIN_KEY, ...options.config });
@@ -68,7 +70,13 @@ export async function startIonMesh(options: { demo?: boolean; config?: Partial<C
     admin: (path, init = {}) =>
       fetch(`${url}/api/backend/v1${path}`, {
         ...init,
-        headers: { 'x-api-key': ADMIN_KEY, ...(init.body && typeof init.body === 'string' && !(init.headers as Record<string, string>)?.['content-type'] ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+        headers: {
+          'x-api-key': ADMIN_KEY,
+          ...(init.body && typeof init.body === 'string' && !(init.headers as Record<string, string>)?.['content-type']
+            ? { 'content-type': 'application/json' }
+            : {}),
+          ...(init.headers as Record<string, string>),
+        },
       }),
     query: (q) => db.run((h) => rows(h, q)),
     close: async () => {

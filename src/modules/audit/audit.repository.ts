@@ -2,7 +2,7 @@
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { type PageRequest, type Paged, pageOf } from '../../domain/pagination.js';
+import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { auditLog } from './audit.table.js';
 
 export interface AuditEntry {

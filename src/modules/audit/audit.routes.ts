@@ -1,9 +1,9 @@
 // The audit log, read-only.
 import { Type } from '@sinclair/typebox';
+import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
 import { errorResponses, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
-import type { Database } from '../../app/database.js';
 import { listAudit } from './audit.repository.js';
 
 const AuditQuery = Type.Object({
@@ -27,7 +27,12 @@ export function auditRoutes(db: Database) {
           security: [{ apiKey: [] }],
           querystring: AuditQuery,
           response: {
-            200: Type.Object({ items: Type.Array(Type.Object({}, { additionalProperties: true })), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }),
+            200: Type.Object({
+              items: Type.Array(Type.Object({}, { additionalProperties: true })),
+              total: Type.Integer(),
+              limit: Type.Integer(),
+              offset: Type.Integer(),
+            }),
             ...errorResponses(400, 401),
           },
         },

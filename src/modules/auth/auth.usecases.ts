@@ -51,7 +51,12 @@ export class AuthService {
         await db
           .update(apiKeys)
           .set({ lastUsedAt: sql`now()` })
-          .where(and(eq(apiKeys.id, found.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '60 seconds'`))));
+          .where(
+            and(
+              eq(apiKeys.id, found.id),
+              or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '60 seconds'`)),
+            ),
+          );
       }
       return found.id;
     });

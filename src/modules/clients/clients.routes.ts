@@ -1,16 +1,8 @@
 // The client API under /api/backend/v1/remsim, called by routers (CLIENT-CONTRACT.md).
 // Answers are compact JSON serialised from the response schemas, keys in schema order.
 import { Type } from '@sinclair/typebox';
-import { actorOf, type App } from '../../app/http.js';
-import {
-  ClientId,
-  errorResponses,
-  JsonObject,
-  MappingMode,
-  MccMncOrEmpty,
-  BankId,
-  TenantId,
-} from '../../app/schemas.js';
+import { type App, actorOf } from '../../app/http.js';
+import { BankId, ClientId, errorResponses, JsonObject, MappingMode, MccMncOrEmpty, TenantId } from '../../app/schemas.js';
 import type { ClientsService } from './clients.usecases.js';
 
 export const RegisterBody = Type.Object(
@@ -111,11 +103,7 @@ export function clientRoutes(clients: ClientsService) {
         },
       },
       async (req) =>
-        clients.unregister(
-          req.params.client_id,
-          req.query.tenant_id ?? null,
-          actorOf(req, `client:${req.params.client_id}`),
-        ),
+        clients.unregister(req.params.client_id, req.query.tenant_id ?? null, actorOf(req, `client:${req.params.client_id}`)),
     );
 
     app.get(

@@ -1,17 +1,6 @@
 // Service profiles (a client's assignment) and the slot/client health log.
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { simBanks, tenants } from '../inventory/inventory.table.js';
 
 export const serviceProfiles = pgTable(
@@ -45,28 +34,14 @@ export const serviceProfiles = pgTable(
   (t) => [
     check('service_profiles_status', sql`${t.status} IN ('ACTIVE', 'DEACTIVATED')`),
     check('service_profiles_liveness', sql`${t.liveness} IN ('unknown', 'online', 'offline')`),
-    check(
-      'service_profiles_mode',
-      sql`${t.mappingMode} IN ('ONE_TO_ONE_SWSIM', 'ONE_TO_ONE_VSIM', 'KI_PROXY_SWSIM')`,
-    ),
-    check(
-      'service_profiles_rspro_range',
-      sql`${t.rsproClientId} BETWEEN 1 AND 1023 AND ${t.rsproSlotNr} BETWEEN 1 AND 1023`,
-    ),
+    check('service_profiles_mode', sql`${t.mappingMode} IN ('ONE_TO_ONE_SWSIM', 'ONE_TO_ONE_VSIM', 'KI_PROXY_SWSIM')`),
+    check('service_profiles_rspro_range', sql`${t.rsproClientId} BETWEEN 1 AND 1023 AND ${t.rsproSlotNr} BETWEEN 1 AND 1023`),
     // Invariants (ARCHITECTURE.md): one active profile per client and tenant, per slot, per
     // RSPRO identity. Bank ids are global, so identities are kept unique across servers.
-    uniqueIndex('profiles_one_active_per_client')
-      .on(t.clientId, t.tenantId)
-      .where(sql`${t.status} = 'ACTIVE'`),
-    uniqueIndex('profiles_one_active_per_slot')
-      .on(t.bankId, t.slotId)
-      .where(sql`${t.status} = 'ACTIVE'`),
-    uniqueIndex('profiles_one_active_per_rspro_identity')
-      .on(t.rsproClientId, t.rsproSlotNr)
-      .where(sql`${t.status} = 'ACTIVE'`),
-    index('profiles_liveness_idx')
-      .on(t.liveness, t.lastHeartbeat)
-      .where(sql`${t.status} = 'ACTIVE'`),
+    uniqueIndex('profiles_one_active_per_client').on(t.clientId, t.tenantId).where(sql`${t.status} = 'ACTIVE'`),
+    uniqueIndex('profiles_one_active_per_slot').on(t.bankId, t.slotId).where(sql`${t.status} = 'ACTIVE'`),
+    uniqueIndex('profiles_one_active_per_rspro_identity').on(t.rsproClientId, t.rsproSlotNr).where(sql`${t.status} = 'ACTIVE'`),
+    index('profiles_liveness_idx').on(t.liveness, t.lastHeartbeat).where(sql`${t.status} = 'ACTIVE'`),
     index('profiles_tenant_idx').on(t.tenantId, t.status),
   ],
 );
@@ -87,8 +62,5 @@ export const healthLog = pgTable(
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('health_log_profile_idx').on(t.profileId, t.id),
-    index('health_log_slot_idx').on(t.bankId, t.slotId, t.id),
-  ],
+  (t) => [index('health_log_profile_idx').on(t.profileId, t.id), index('health_log_slot_idx').on(t.bankId, t.slotId, t.id)],
 );

@@ -6,8 +6,8 @@ import { DomainError } from '../../domain/errors.js';
 import { type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { naturalIdentity, type RsproIdentity } from '../../domain/rspro.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import * as repo from './clients.repository.js';
 import { clientNotFound, modeNotSupported, noSlot, tenantNotFound } from './clients.errors.js';
+import * as repo from './clients.repository.js';
 import { HeartbeatBatcher } from './heartbeat-batcher.js';
 
 export interface ClientsSettings {
@@ -64,9 +64,7 @@ export class ClientsService {
     private readonly db: Database,
     private readonly settings: ClientsSettings,
   ) {
-    this.heartbeats = new HeartbeatBatcher((inputs) =>
-      this.db.transaction((tx) => repo.applyHeartbeats(tx, inputs)),
-    );
+    this.heartbeats = new HeartbeatBatcher((inputs) => this.db.transaction((tx) => repo.applyHeartbeats(tx, inputs)));
   }
 
   async register(req: RegisterRequest, actor: Actor): Promise<Assignment> {
@@ -148,11 +146,7 @@ export class ClientsService {
   }
 
   /** The slot's own position when usable and free, else a spare identity. */
-  private async identityFor(
-    tx: Sql,
-    bankId: number,
-    slotId: number,
-  ): Promise<RsproIdentity> {
+  private async identityFor(tx: Sql, bankId: number, slotId: number): Promise<RsproIdentity> {
     const natural = naturalIdentity(bankId, slotId);
     if (natural && !(await repo.identityInUse(tx, natural))) return natural;
     const spare = await repo.findSpareIdentity(tx, bankId);

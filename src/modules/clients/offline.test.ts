@@ -9,13 +9,20 @@ describe('a router that stops sending heartbeats', () => {
   const remsim = (path: string, body: unknown) =>
     fetch(`${h.url}/api/backend/v1/remsim${path}`, { ...json(body), headers: { 'content-type': 'application/json' } });
   const liveness = async (clientId: string) =>
-    (await h.query<{ liveness: string }>(sql`SELECT liveness FROM service_profiles WHERE client_id = ${clientId} AND status = 'ACTIVE'`))[0]?.liveness;
+    (
+      await h.query<{ liveness: string }>(
+        sql`SELECT liveness FROM service_profiles WHERE client_id = ${clientId} AND status = 'ACTIVE'`,
+      )
+    )[0]?.liveness;
   const silence = (clientId: string, seconds: number) =>
-    h.query(sql`UPDATE service_profiles SET last_heartbeat = now() - make_interval(secs => ${seconds}) WHERE client_id = ${clientId}`);
+    h.query(
+      sql`UPDATE service_profiles SET last_heartbeat = now() - make_interval(secs => ${seconds}) WHERE client_id = ${clientId}`,
+    );
 
   beforeAll(async () => {
     h = await startIonMesh({ config: { offlineAfterSec: 300 } });
-    for (const id of ['rich-slot0', 'deployed-slot0', 'quiet-slot0']) expect((await remsim('/register-client', { client_id: id, tenant_id: 1 })).status).toBe(200);
+    for (const id of ['rich-slot0', 'deployed-slot0', 'quiet-slot0'])
+      expect((await remsim('/register-client', { client_id: id, tenant_id: 1 })).status).toBe(200);
   });
   afterAll(() => h.close());
 
@@ -29,7 +36,11 @@ describe('a router that stops sending heartbeats', () => {
     });
     expect(res.status).toBe(200);
     expect(await liveness('rich-slot0')).toBe('online');
-    const [p] = await h.query<{ client_stats: { rssi: number }; client_hardware_info: { model: string }; client_ip_address: string }>(
+    const [p] = await h.query<{
+      client_stats: { rssi: number };
+      client_hardware_info: { model: string };
+      client_ip_address: string;
+    }>(
       sql`SELECT client_stats, client_hardware_info, client_ip_address FROM service_profiles WHERE client_id = 'rich-slot0' AND status = 'ACTIVE'`,
     );
     expect(p?.client_stats.rssi).toBe(-71);
@@ -56,7 +67,9 @@ describe('a router that stops sending heartbeats', () => {
   it('is not logged offline twice by a second sweep (or a second IonMesh process)', async () => {
     const [a, b] = await Promise.all([h.services.clients.sweepOffline(), h.services.clients.sweepOffline()]);
     expect(a.length + b.length).toBe(0);
-    const [n] = await h.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM health_log WHERE client_id = 'rich-slot0' AND new_status = 'offline'`);
+    const [n] = await h.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM health_log WHERE client_id = 'rich-slot0' AND new_status = 'offline'`,
+    );
     expect(n?.n).toBe(1);
   });
 
@@ -85,9 +98,13 @@ describe('a router that stops sending heartbeats', () => {
   it('writes concurrent heartbeats of many clients, each answered after its write', async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `burst-${i}-slot0`);
     for (const id of ids) expect((await remsim('/register-client', { client_id: id, tenant_id: 1 })).status).toBe(200);
-    const answers = await Promise.all([...ids, 'nobody-slot0', ids[0]].map((id) => remsim('/heartbeat', { client_id: id, status: 'active' })));
+    const answers = await Promise.all(
+      [...ids, 'nobody-slot0', ids[0]].map((id) => remsim('/heartbeat', { client_id: id, status: 'active' })),
+    );
     expect(answers.map((a) => a.status)).toEqual([...ids.map(() => 200), 404, 200]);
-    const [n] = await h.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM service_profiles WHERE client_id LIKE 'burst-%' AND liveness = 'online'`);
+    const [n] = await h.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM service_profiles WHERE client_id LIKE 'burst-%' AND liveness = 'online'`,
+    );
     expect(n?.n).toBe(20);
   });
 });

@@ -4,16 +4,25 @@ import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
 import { errorResponses } from '../../app/schemas.js';
 import { DomainError } from '../../domain/errors.js';
-import { HeartbeatBody, HeartbeatAnswer } from '../clients/clients.routes.js';
+import { HeartbeatAnswer, HeartbeatBody } from '../clients/clients.routes.js';
 
 export function healthRoutes(db: Database, opts: { benchRoutes: boolean; heartbeatIntervalSec: number }) {
   return async function routes(app: App) {
     const tags = ['health'];
-    app.get('/healthz', { schema: { tags, summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
-      async () => ({ status: 'ok' as const }));
+    app.get(
+      '/healthz',
+      { schema: { tags, summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+      async () => ({ status: 'ok' as const }),
+    );
     app.get(
       '/readyz',
-      { schema: { tags, summary: 'The database answers', response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }), ...errorResponses(503) } } },
+      {
+        schema: {
+          tags,
+          summary: 'The database answers',
+          response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }), ...errorResponses(503) },
+        },
+      },
       async () => {
         try {
           await db.ping();
@@ -26,8 +35,11 @@ export function healthRoutes(db: Database, opts: { benchRoutes: boolean; heartbe
     if (opts.benchRoutes) {
       // Same body validation and answer serialisation as the heartbeat, without the database:
       // the ceiling that `npm run bench` compares heartbeat throughput against.
-      app.post('/api/backend/v1/bench/noop', { schema: { hide: true, body: HeartbeatBody, response: { 200: HeartbeatAnswer } } },
-        async () => ({ status: 'ok' as const, next_heartbeat_interval: opts.heartbeatIntervalSec, commands: [] }));
+      app.post(
+        '/api/backend/v1/bench/noop',
+        { schema: { hide: true, body: HeartbeatBody, response: { 200: HeartbeatAnswer } } },
+        async () => ({ status: 'ok' as const, next_heartbeat_interval: opts.heartbeatIntervalSec, commands: [] }),
+      );
     }
   };
 }

@@ -32,7 +32,9 @@ export async function seedDemo(db: Database): Promise<boolean> {
       .values({ name: 'demo-bankd', endpoint: '127.0.0.1:9998', remsimServerUrl: 'http://127.0.0.1:9997' })
       .returning();
     for (const c of DEMO_CARRIERS) {
-      await tx.insert(simBanks).values({ bankId: c.bankId, name: `demo bank ${c.bankId} (${c.carrier})`, tenantId: 1, bankdInstanceId: bankd?.id });
+      await tx
+        .insert(simBanks)
+        .values({ bankId: c.bankId, name: `demo bank ${c.bankId} (${c.carrier})`, tenantId: 1, bankdInstanceId: bankd?.id });
       await tx.insert(slots).values(
         Array.from({ length: DEMO_SLOTS_PER_BANK }, (_, slotId) => ({
           bankId: c.bankId,

@@ -1,7 +1,7 @@
 // SQL of the inventory: tenants, bankd instances, banks, slots and the client (profile) views.
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { rows, type Sql } from '../../app/database.js';
-import { type PageRequest, type Paged, pageOf } from '../../domain/pagination.js';
+import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { healthLog, serviceProfiles } from '../clients/clients.table.js';
 import { bankdInstances, simBanks, slots, tenants } from './inventory.table.js';
 
@@ -28,8 +28,7 @@ export const listTenants = (db: Sql, page: PageRequest) => {
     p,
   );
 };
-export const getTenant = async (db: Sql, id: number) =>
-  (await db.select().from(tenants).where(eq(tenants.id, id)))[0] ?? null;
+export const getTenant = async (db: Sql, id: number) => (await db.select().from(tenants).where(eq(tenants.id, id)))[0] ?? null;
 
 export async function tenantUsage(db: Sql, id: number) {
   const [r] = await rows<{ banks: number; profiles: number }>(
@@ -42,9 +41,7 @@ export async function tenantUsage(db: Sql, id: number) {
 
 /** Keeps the id sequence past explicitly chosen ids (tenant 1 is created with its id). */
 export async function syncTenantSequence(db: Sql) {
-  await db.execute(
-    sql`SELECT setval(pg_get_serial_sequence('tenants', 'id'), GREATEST((SELECT max(id) FROM tenants), 1))`,
-  );
+  await db.execute(sql`SELECT setval(pg_get_serial_sequence('tenants', 'id'), GREATEST((SELECT max(id) FROM tenants), 1))`);
 }
 
 // --- bankd instances
@@ -202,12 +199,7 @@ export async function healthLogOfClient(db: Sql, clientId: string, tenantId?: nu
   return db
     .select()
     .from(healthLog)
-    .where(
-      where([
-        eq(healthLog.clientId, clientId),
-        tenantId !== undefined ? eq(healthLog.tenantId, tenantId) : undefined,
-      ]),
-    )
+    .where(where([eq(healthLog.clientId, clientId), tenantId !== undefined ? eq(healthLog.tenantId, tenantId) : undefined]))
     .orderBy(desc(healthLog.id))
     .limit(limit);
 }

@@ -11,17 +11,33 @@ describe('an operator setting up a new site', () => {
 
   it('needs the admin key, as X-API-Key or Bearer', async () => {
     expect((await fetch(`${h.url}/api/backend/v1/tenants`)).status).toBe(401);
-    expect((await fetch(`${h.url}/api/backend/v1/tenants`, { headers: { 'x-api-key': 'wrong-key-0123456789' } })).status).toBe(401);
-    const bearer = await fetch(`${h.url}/api/backend/v1/tenants`, { headers: { authorization: 'Bearer test-admin-key-0123456789' } });
+    expect((await fetch(`${h.url}/api/backend/v1/tenants`, { headers: { 'x-api-key': 'wrong-key-0123456789' } })).status).toBe(
+      401,
+    );
+    const bearer = await fetch(`${h.url}/api/backend/v1/tenants`, {
+      headers: { authorization: 'Bearer test-admin-key-0123456789' },
+    });
     expect(bearer.status).toBe(200);
   });
 
   it('creates a tenant, a bankd and a bank whose slots are numbered from 0', async () => {
     const tenant = await (await h.admin('/tenants', json({ name: 'acme' }))).json();
     expect(tenant).toMatchObject({ id: 2, name: 'acme' });
-    const bankd = await (await h.admin('/bankd-instances', json({ name: 'acme-bankd', endpoint: '10.1.2.3:9999', remsim_server_url: 'http://10.1.2.3:9997' }))).json();
-    expect(bankd).toMatchObject({ name: 'acme-bankd', endpoint: '10.1.2.3:9999', remsim_server_url: 'http://10.1.2.3:9997', status: 'active' });
-    const bank = await (await h.admin('/banks', json({ bank_id: 7, name: 'acme bank', tenant_id: 2, bankd_instance_id: bankd.id, slot_count: 8 }))).json();
+    const bankd = await (
+      await h.admin(
+        '/bankd-instances',
+        json({ name: 'acme-bankd', endpoint: '10.1.2.3:9999', remsim_server_url: 'http://10.1.2.3:9997' }),
+      )
+    ).json();
+    expect(bankd).toMatchObject({
+      name: 'acme-bankd',
+      endpoint: '10.1.2.3:9999',
+      remsim_server_url: 'http://10.1.2.3:9997',
+      status: 'active',
+    });
+    const bank = await (
+      await h.admin('/banks', json({ bank_id: 7, name: 'acme bank', tenant_id: 2, bankd_instance_id: bankd.id, slot_count: 8 }))
+    ).json();
     expect(bank).toMatchObject({ bank_id: 7, tenant_id: 2, slot_count: 8, slots_available: 8, status: 'active' });
     const slots = await (await h.admin('/slots?bank_id=7&limit=3&offset=2')).json();
     expect(slots.total).toBe(8);
@@ -29,12 +45,23 @@ describe('an operator setting up a new site', () => {
   });
 
   it('puts card data on a slot; a router of that tenant then gets it', async () => {
-    const patched = await h.admin('/banks/7/slots/0', { method: 'PATCH', body: JSON.stringify({ iccid: '89014103211118510720', imsi: '310410123456789', mcc_mnc: '310410', carrier: 'AT&T' }) });
+    const patched = await h.admin('/banks/7/slots/0', {
+      method: 'PATCH',
+      body: JSON.stringify({ iccid: '89014103211118510720', imsi: '310410123456789', mcc_mnc: '310410', carrier: 'AT&T' }),
+    });
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ iccid: '89014103211118510720', carrier: 'AT&T' });
-    const reg = await fetch(`${h.url}/api/backend/v1/remsim/register-client`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"client_id":"acme1-slot0","mapping_mode":"ONE_TO_ONE_SWSIM","mcc_mnc":"310410","tenant_id":2}' });
+    const reg = await fetch(`${h.url}/api/backend/v1/remsim/register-client`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"client_id":"acme1-slot0","mapping_mode":"ONE_TO_ONE_SWSIM","mcc_mnc":"310410","tenant_id":2}',
+    });
     const answer = await reg.json();
-    expect(answer).toMatchObject({ iccid: '89014103211118510720', bankd_endpoint: '10.1.2.3:9999', sim_slot: { bank_id: 7, slot_id: 0, tenant_id: 2 } });
+    expect(answer).toMatchObject({
+      iccid: '89014103211118510720',
+      bankd_endpoint: '10.1.2.3:9999',
+      sim_slot: { bank_id: 7, slot_id: 0, tenant_id: 2 },
+    });
     expect(answer.slot_id).not.toBe(0);
   });
 
@@ -43,7 +70,13 @@ describe('an operator setting up a new site', () => {
     const slot = await (await h.admin('/banks/7/slots/1')).json();
     expect(slot.status).toBe('faulty');
     expect(slot.health_log[0]).toMatchObject({ kind: 'slot_status', old_status: 'available', new_status: 'faulty' });
-    const reg = await (await fetch(`${h.url}/api/backend/v1/remsim/register-client`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"client_id":"acme2-slot0","tenant_id":2,"preferred_bank_id":7}' })).json();
+    const reg = await (
+      await fetch(`${h.url}/api/backend/v1/remsim/register-client`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"client_id":"acme2-slot0","tenant_id":2,"preferred_bank_id":7}',
+      })
+    ).json();
     expect(reg.sim_slot).toEqual({ bank_id: 7, slot_id: 2, tenant_id: 2 });
   });
 
@@ -90,7 +123,9 @@ describe('an operator setting up a new site', () => {
 
   it('serves the OpenAPI document and the health probes', async () => {
     const doc = await (await fetch(`${h.url}/docs/json`)).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/backend/v1/remsim/register-client', '/api/backend/v1/banks/{bank_id}/slots/{slot_id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/backend/v1/remsim/register-client', '/api/backend/v1/banks/{bank_id}/slots/{slot_id}']),
+    );
     expect(await (await fetch(`${h.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect((await (await fetch(`${h.url}/readyz`)).json()).status).toBe('ok');
   });

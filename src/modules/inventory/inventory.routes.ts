@@ -1,6 +1,6 @@
 // The inventory admin API: tenants, bankd instances, banks, slots, clients, SIM import.
 import { Type } from '@sinclair/typebox';
-import { actorOf, type App } from '../../app/http.js';
+import { type App, actorOf } from '../../app/http.js';
 import {
   BankdEndpoint,
   BankId,
@@ -81,76 +81,192 @@ export function inventoryRoutes(inventory: InventoryService) {
     const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
 
     // --- tenants
-    app.get('/tenants', { schema: { ...admin('tenants', 'List tenants'), querystring: Type.Object(PageQuery), response: ok(List) } },
-      async (req) => snake(await inventory.listTenants(req.query)));
-    app.post('/tenants', { schema: { ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() } },
-      async (req) => snake(await inventory.createTenant(req.body, actorOf(req, 'admin'))));
-    app.get('/tenants/:id', { schema: { ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok() } },
-      async (req) => snake(await inventory.getTenant(req.params.id)));
-    app.patch('/tenants/:id', { schema: { ...admin('tenants', 'Rename a tenant'), params: IdParam, body: Type.Object({ name: Name }, { additionalProperties: false }), response: ok() } },
-      async (req) => snake(await inventory.updateTenant(req.params.id, req.body, actorOf(req, 'admin'))));
-    app.delete('/tenants/:id', { schema: { ...admin('tenants', 'Delete an unused tenant'), params: IdParam, response: ok(Deleted) } },
-      async (req) => inventory.deleteTenant(req.params.id, actorOf(req, 'admin')));
+    app.get(
+      '/tenants',
+      { schema: { ...admin('tenants', 'List tenants'), querystring: Type.Object(PageQuery), response: ok(List) } },
+      async (req) => snake(await inventory.listTenants(req.query)),
+    );
+    app.post('/tenants', { schema: { ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() } }, async (req) =>
+      snake(await inventory.createTenant(req.body, actorOf(req, 'admin'))),
+    );
+    app.get('/tenants/:id', { schema: { ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok() } }, async (req) =>
+      snake(await inventory.getTenant(req.params.id)),
+    );
+    app.patch(
+      '/tenants/:id',
+      {
+        schema: {
+          ...admin('tenants', 'Rename a tenant'),
+          params: IdParam,
+          body: Type.Object({ name: Name }, { additionalProperties: false }),
+          response: ok(),
+        },
+      },
+      async (req) => snake(await inventory.updateTenant(req.params.id, req.body, actorOf(req, 'admin'))),
+    );
+    app.delete(
+      '/tenants/:id',
+      { schema: { ...admin('tenants', 'Delete an unused tenant'), params: IdParam, response: ok(Deleted) } },
+      async (req) => inventory.deleteTenant(req.params.id, actorOf(req, 'admin')),
+    );
 
     // --- bankd instances
-    app.get('/bankd-instances', { schema: { ...admin('bankd instances', 'List bankd instances'), querystring: Type.Object(PageQuery), response: ok(List) } },
-      async (req) => snake(await inventory.listBankds(req.query)));
-    app.post('/bankd-instances', { schema: { ...admin('bankd instances', 'Create a bankd instance'), body: BankdBody, response: ok() } },
-      async (req) => snake(await inventory.createBankd(req.body, actorOf(req, 'admin'))));
-    app.get('/bankd-instances/:id', { schema: { ...admin('bankd instances', 'Get a bankd instance'), params: IdParam, response: ok() } },
-      async (req) => snake(await inventory.getBankd(req.params.id)));
-    app.patch('/bankd-instances/:id', { schema: { ...admin('bankd instances', 'Update a bankd instance'), params: IdParam, body: Type.Partial(BankdBody, { additionalProperties: false, minProperties: 1 }), response: ok() } },
-      async (req) => snake(await inventory.updateBankd(req.params.id, req.body, actorOf(req, 'admin'))));
-    app.delete('/bankd-instances/:id', { schema: { ...admin('bankd instances', 'Delete a bankd instance that serves no bank'), params: IdParam, response: ok(Deleted) } },
-      async (req) => inventory.deleteBankd(req.params.id, actorOf(req, 'admin')));
+    app.get(
+      '/bankd-instances',
+      {
+        schema: { ...admin('bankd instances', 'List bankd instances'), querystring: Type.Object(PageQuery), response: ok(List) },
+      },
+      async (req) => snake(await inventory.listBankds(req.query)),
+    );
+    app.post(
+      '/bankd-instances',
+      { schema: { ...admin('bankd instances', 'Create a bankd instance'), body: BankdBody, response: ok() } },
+      async (req) => snake(await inventory.createBankd(req.body, actorOf(req, 'admin'))),
+    );
+    app.get(
+      '/bankd-instances/:id',
+      { schema: { ...admin('bankd instances', 'Get a bankd instance'), params: IdParam, response: ok() } },
+      async (req) => snake(await inventory.getBankd(req.params.id)),
+    );
+    app.patch(
+      '/bankd-instances/:id',
+      {
+        schema: {
+          ...admin('bankd instances', 'Update a bankd instance'),
+          params: IdParam,
+          body: Type.Partial(BankdBody, { additionalProperties: false, minProperties: 1 }),
+          response: ok(),
+        },
+      },
+      async (req) => snake(await inventory.updateBankd(req.params.id, req.body, actorOf(req, 'admin'))),
+    );
+    app.delete(
+      '/bankd-instances/:id',
+      {
+        schema: {
+          ...admin('bankd instances', 'Delete a bankd instance that serves no bank'),
+          params: IdParam,
+          response: ok(Deleted),
+        },
+      },
+      async (req) => inventory.deleteBankd(req.params.id, actorOf(req, 'admin')),
+    );
 
     // --- banks
-    const BankQuery = Type.Object({ ...PageQuery, tenant_id: Type.Optional(PositiveId), bankd_instance_id: Type.Optional(PositiveId), status: Type.Optional(BankStatus) });
-    app.get('/banks', { schema: { ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) } },
-      async (req) => snake(await inventory.listBanks(req.query)));
-    app.post('/banks', { schema: { ...admin('banks', 'Create a SIM bank (and its slots with slot_count)'), body: BankBody, response: ok() } },
-      async (req) => snake(await inventory.createBank(req.body, actorOf(req, 'admin'))));
-    app.get('/banks/:bank_id', { schema: { ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok() } },
-      async (req) => snake(await inventory.getBank(req.params.bank_id)));
-    app.patch('/banks/:bank_id', { schema: { ...admin('banks', 'Update a SIM bank (slot_count only grows it)'), params: BankParam, body: Type.Partial(Type.Omit(BankBody, ['bank_id']), { additionalProperties: false, minProperties: 1 }), response: ok() } },
-      async (req) => snake(await inventory.updateBank(req.params.bank_id, req.body, actorOf(req, 'admin'))));
-    app.delete('/banks/:bank_id', { schema: { ...admin('banks', 'Delete a bank that never served a profile'), params: BankParam, response: ok(Deleted) } },
-      async (req) => inventory.deleteBank(req.params.bank_id, actorOf(req, 'admin')));
+    const BankQuery = Type.Object({
+      ...PageQuery,
+      tenant_id: Type.Optional(PositiveId),
+      bankd_instance_id: Type.Optional(PositiveId),
+      status: Type.Optional(BankStatus),
+    });
+    app.get(
+      '/banks',
+      { schema: { ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) } },
+      async (req) => snake(await inventory.listBanks(req.query)),
+    );
+    app.post(
+      '/banks',
+      { schema: { ...admin('banks', 'Create a SIM bank (and its slots with slot_count)'), body: BankBody, response: ok() } },
+      async (req) => snake(await inventory.createBank(req.body, actorOf(req, 'admin'))),
+    );
+    app.get(
+      '/banks/:bank_id',
+      { schema: { ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok() } },
+      async (req) => snake(await inventory.getBank(req.params.bank_id)),
+    );
+    app.patch(
+      '/banks/:bank_id',
+      {
+        schema: {
+          ...admin('banks', 'Update a SIM bank (slot_count only grows it)'),
+          params: BankParam,
+          body: Type.Partial(Type.Omit(BankBody, ['bank_id']), { additionalProperties: false, minProperties: 1 }),
+          response: ok(),
+        },
+      },
+      async (req) => snake(await inventory.updateBank(req.params.bank_id, req.body, actorOf(req, 'admin'))),
+    );
+    app.delete(
+      '/banks/:bank_id',
+      { schema: { ...admin('banks', 'Delete a bank that never served a profile'), params: BankParam, response: ok(Deleted) } },
+      async (req) => inventory.deleteBank(req.params.bank_id, actorOf(req, 'admin')),
+    );
 
     // --- slots
-    const SlotQuery = Type.Object({ ...PageQuery, bank_id: Type.Optional(BankId), tenant_id: Type.Optional(PositiveId), status: Type.Optional(SlotStatusFilter), carrier: Type.Optional(Name), mcc_mnc: Type.Optional(MccMnc) });
+    const SlotQuery = Type.Object({
+      ...PageQuery,
+      bank_id: Type.Optional(BankId),
+      tenant_id: Type.Optional(PositiveId),
+      status: Type.Optional(SlotStatusFilter),
+      carrier: Type.Optional(Name),
+      mcc_mnc: Type.Optional(MccMnc),
+    });
     const SlotParams = Type.Object({ bank_id: BankId, slot_id: SlotId });
-    app.get('/slots', { schema: { ...admin('slots', 'List slots'), querystring: SlotQuery, response: ok(List) } },
-      async (req) => snake(await inventory.listSlots(req.query)));
-    app.get('/banks/:bank_id/slots/:slot_id', { schema: { ...admin('slots', 'Get a slot with its health log'), params: SlotParams, response: ok() } },
-      async (req) => snake(await inventory.getSlot(req.params.bank_id, req.params.slot_id)));
-    app.patch('/banks/:bank_id/slots/:slot_id', { schema: { ...admin('slots', 'Update card data or status of a slot'), params: SlotParams, body: SlotBody, response: ok() } },
-      async (req) => snake(await inventory.updateSlot(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin'))));
+    app.get('/slots', { schema: { ...admin('slots', 'List slots'), querystring: SlotQuery, response: ok(List) } }, async (req) =>
+      snake(await inventory.listSlots(req.query)),
+    );
+    app.get(
+      '/banks/:bank_id/slots/:slot_id',
+      { schema: { ...admin('slots', 'Get a slot with its health log'), params: SlotParams, response: ok() } },
+      async (req) => snake(await inventory.getSlot(req.params.bank_id, req.params.slot_id)),
+    );
+    app.patch(
+      '/banks/:bank_id/slots/:slot_id',
+      {
+        schema: { ...admin('slots', 'Update card data or status of a slot'), params: SlotParams, body: SlotBody, response: ok() },
+      },
+      async (req) => snake(await inventory.updateSlot(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin'))),
+    );
 
     // --- clients (service profiles)
     const ClientQuery = Type.Object({
       ...PageQuery,
       tenant_id: Type.Optional(PositiveId),
-      status: Type.Optional(Type.Union([Type.Literal('online'), Type.Literal('offline'), Type.Literal('unknown')], { description: 'liveness' })),
+      status: Type.Optional(
+        Type.Union([Type.Literal('online'), Type.Literal('offline'), Type.Literal('unknown')], { description: 'liveness' }),
+      ),
       mapping_mode: Type.Optional(MappingMode),
       profile_status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('DEACTIVATED')])),
       bank_id: Type.Optional(BankId),
       client_id: Type.Optional(ClientId),
     });
-    app.get('/clients', { schema: { ...admin('clients', 'List service profiles (active by default)'), querystring: ClientQuery, response: ok(List) } },
-      async (req) => snake(await inventory.listClients(req.query)));
-    app.get('/clients/:client_id', { schema: { ...admin('clients', 'A client’s profile, history and health log'), params: Type.Object({ client_id: ClientId }), querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }), response: ok() } },
-      async (req) => snake(await inventory.getClient(req.params.client_id, req.query.tenant_id)));
+    app.get(
+      '/clients',
+      {
+        schema: {
+          ...admin('clients', 'List service profiles (active by default)'),
+          querystring: ClientQuery,
+          response: ok(List),
+        },
+      },
+      async (req) => snake(await inventory.listClients(req.query)),
+    );
+    app.get(
+      '/clients/:client_id',
+      {
+        schema: {
+          ...admin('clients', 'A client’s profile, history and health log'),
+          params: Type.Object({ client_id: ClientId }),
+          querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }),
+          response: ok(),
+        },
+      },
+      async (req) => snake(await inventory.getClient(req.params.client_id, req.query.tenant_id)),
+    );
 
     // --- SIM import
-    app.post('/sim-imports', {
-      bodyLimit: 64 * 1024 * 1024,
-      schema: {
-        ...admin('slots', 'Import SIM inventory from CSV (bankd slot file or header-named); all or nothing'),
-        consumes: ['text/csv', 'text/plain'],
-        body: Type.String({ minLength: 1 }),
-        response: { 200: ImportAnswer, ...errorResponses(400, 401, 415, 422) },
+    app.post(
+      '/sim-imports',
+      {
+        bodyLimit: 64 * 1024 * 1024,
+        schema: {
+          ...admin('slots', 'Import SIM inventory from CSV (bankd slot file or header-named); all or nothing'),
+          consumes: ['text/csv', 'text/plain'],
+          body: Type.String({ minLength: 1 }),
+          response: { 200: ImportAnswer, ...errorResponses(400, 401, 415, 422) },
+        },
       },
-    }, async (req) => ({ status: 'success' as const, ...(await inventory.importSims(req.body, actorOf(req, 'admin'))) }));
+      async (req) => ({ status: 'success' as const, ...(await inventory.importSims(req.body, actorOf(req, 'admin'))) }),
+    );
   };
 }

@@ -77,8 +77,6 @@ export const slots = pgTable(
     check('slots_card_type', sql`${t.cardType} IN ('REGULAR', 'KI_PROXY_MASTER')`),
     uniqueIndex('slots_iccid_key').on(t.iccid),
     // Allocation scans available slots, optionally of one carrier.
-    index('slots_available_idx')
-      .on(t.mccMnc, t.bankId, t.slotId)
-      .where(sql`${t.status} = 'available'`),
+    index('slots_available_idx').on(t.mccMnc, t.bankId, t.slotId).where(sql`${t.status} = 'available'`),
   ],
 );

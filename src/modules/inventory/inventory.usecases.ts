@@ -2,14 +2,14 @@
 import { and, eq } from 'drizzle-orm';
 import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { conflict, DomainError, invalid } from '../../domain/errors.js';
-import type { PageRequest } from '../../domain/pagination.js';
 import { bankdEndpointProblem } from '../../domain/bankd-endpoint.js';
+import { conflict, DomainError, invalid } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
+import type { PageRequest } from '../../domain/pagination.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { setSlotStatus } from '../clients/clients.repository.js';
 import { clientNotFound } from '../clients/clients.errors.js';
+import { setSlotStatus } from '../clients/clients.repository.js';
 import { bankdNotFound, bankNotFound, importInvalid, slotNotFound, tenantMissing } from './inventory.errors.js';
 import * as repo from './inventory.repository.js';
 import { bankdInstances, simBanks, slots, tenants } from './inventory.table.js';
@@ -80,7 +80,13 @@ export class InventoryService {
       this.db.transaction(async (tx) => {
         const [t] = await tx.insert(tenants).values(input).returning();
         if (input.id !== undefined) await repo.syncTenantSequence(tx);
-        await recordAudit(tx, actor, { tenantId: t?.id, action: 'tenant.create', entityType: 'tenant', entityId: String(t?.id), after: t });
+        await recordAudit(tx, actor, {
+          tenantId: t?.id,
+          action: 'tenant.create',
+          entityType: 'tenant',
+          entityId: String(t?.id),
+          after: t,
+        });
         return t as typeof tenants.$inferSelect;
       }),
     );
@@ -92,7 +98,14 @@ export class InventoryService {
         const before = await repo.getTenant(tx, id);
         if (!before) throw tenantMissing(id);
         const [after] = await tx.update(tenants).set(input).where(eq(tenants.id, id)).returning();
-        await recordAudit(tx, actor, { tenantId: id, action: 'tenant.update', entityType: 'tenant', entityId: String(id), before, after });
+        await recordAudit(tx, actor, {
+          tenantId: id,
+          action: 'tenant.update',
+          entityType: 'tenant',
+          entityId: String(id),
+          before,
+          after,
+        });
         return after as typeof tenants.$inferSelect;
       }),
     );
@@ -127,7 +140,12 @@ export class InventoryService {
       this.db.transaction(async (tx) => {
         const [b] = await tx
           .insert(bankdInstances)
-          .values({ name: input.name, endpoint: input.endpoint, remsimServerUrl: input.remsim_server_url ?? null, status: input.status ?? 'active' })
+          .values({
+            name: input.name,
+            endpoint: input.endpoint,
+            remsimServerUrl: input.remsim_server_url ?? null,
+            status: input.status ?? 'active',
+          })
           .returning();
         await recordAudit(tx, actor, { action: 'bankd.create', entityType: 'bankd_instance', entityId: String(b?.id), after: b });
         return b as typeof bankdInstances.$inferSelect;
@@ -152,7 +170,13 @@ export class InventoryService {
           })
           .where(eq(bankdInstances.id, id))
           .returning();
-        await recordAudit(tx, actor, { action: 'bankd.update', entityType: 'bankd_instance', entityId: String(id), before, after });
+        await recordAudit(tx, actor, {
+          action: 'bankd.update',
+          entityType: 'bankd_instance',
+          entityId: String(id),
+          before,
+          after,
+        });
         return after as typeof bankdInstances.$inferSelect;
       }),
     );
@@ -192,7 +216,13 @@ export class InventoryService {
         });
         await repo.createSlots(tx, input.bank_id, input.slot_count ?? 0);
         const after = await repo.getBank(tx, input.bank_id);
-        await recordAudit(tx, actor, { tenantId: input.tenant_id, action: 'bank.create', entityType: 'sim_bank', entityId: String(input.bank_id), after });
+        await recordAudit(tx, actor, {
+          tenantId: input.tenant_id,
+          action: 'bank.create',
+          entityType: 'sim_bank',
+          entityId: String(input.bank_id),
+          after,
+        });
         return after as NonNullable<typeof after>;
       }),
     );
@@ -204,7 +234,8 @@ export class InventoryService {
       if (!before) throw bankNotFound(bankId);
       if (input.tenant_id !== undefined && input.tenant_id !== before.tenantId) {
         const usage = await repo.bankProfileCount(tx, bankId);
-        if (usage.active > 0) throw conflict('BANK_IN_USE', `Bank ${bankId} serves ${usage.active} active profile(s) of its tenant`);
+        if (usage.active > 0)
+          throw conflict('BANK_IN_USE', `Bank ${bankId} serves ${usage.active} active profile(s) of its tenant`);
       }
       await this.checkBankRefs(tx, input.tenant_id, input.bankd_instance_id);
       await tx
@@ -220,7 +251,14 @@ export class InventoryService {
       // Growing a bank adds slots; shrinking is not done here (slots may hold cards).
       if (input.slot_count !== undefined) await repo.createSlots(tx, bankId, input.slot_count);
       const after = await repo.getBank(tx, bankId);
-      await recordAudit(tx, actor, { tenantId: after?.tenantId, action: 'bank.update', entityType: 'sim_bank', entityId: String(bankId), before, after });
+      await recordAudit(tx, actor, {
+        tenantId: after?.tenantId,
+        action: 'bank.update',
+        entityType: 'sim_bank',
+        entityId: String(bankId),
+        before,
+        after,
+      });
       return after as NonNullable<typeof after>;
     });
   }
@@ -231,10 +269,19 @@ export class InventoryService {
       if (!before) throw bankNotFound(bankId);
       const usage = await repo.bankProfileCount(tx, bankId);
       if (usage.total > 0) {
-        throw conflict('BANK_IN_USE', `Bank ${bankId} has ${usage.active} active and ${usage.total - usage.active} past profile(s); disable it instead`);
+        throw conflict(
+          'BANK_IN_USE',
+          `Bank ${bankId} has ${usage.active} active and ${usage.total - usage.active} past profile(s); disable it instead`,
+        );
       }
       await tx.delete(simBanks).where(eq(simBanks.bankId, bankId));
-      await recordAudit(tx, actor, { tenantId: before.tenantId, action: 'bank.delete', entityType: 'sim_bank', entityId: String(bankId), before });
+      await recordAudit(tx, actor, {
+        tenantId: before.tenantId,
+        action: 'bank.delete',
+        entityType: 'sim_bank',
+        entityId: String(bankId),
+        before,
+      });
       return { status: 'success' as const, message: `Bank ${bankId} deleted` };
     });
   }
@@ -298,7 +345,14 @@ export class InventoryService {
           })
           .where(and(eq(slots.bankId, bankId), eq(slots.slotId, slotId)))
           .returning();
-        await recordAudit(tx, actor, { tenantId, action: 'slot.update', entityType: 'slot', entityId: `${bankId}:${slotId}`, before, after });
+        await recordAudit(tx, actor, {
+          tenantId,
+          action: 'slot.update',
+          entityType: 'slot',
+          entityId: `${bankId}:${slotId}`,
+          before,
+          after,
+        });
         return after as typeof slots.$inferSelect;
       }),
     );
@@ -312,7 +366,12 @@ export class InventoryService {
       const profiles = await repo.profilesOfClient(db, clientId, tenantId);
       if (profiles.length === 0) throw clientNotFound(clientId);
       const current = profiles.find((p) => p.status === 'ACTIVE') ?? profiles[0];
-      return { client_id: clientId, profile: current, history: profiles, health_log: await repo.healthLogOfClient(db, clientId, tenantId) };
+      return {
+        client_id: clientId,
+        profile: current,
+        history: profiles,
+        health_log: await repo.healthLogOfClient(db, clientId, tenantId),
+      };
     });
   }
 
@@ -327,7 +386,8 @@ export class InventoryService {
         .filter((r) => !banks.has(r.bankId))
         .map((r) => ({ line: r.line, message: `bank ${r.bankId} does not exist` }));
       const chunks: SimRow[][] = [];
-      for (let i = 0; i < parsed.rows.length; i += importRepo.IMPORT_CHUNK) chunks.push(parsed.rows.slice(i, i + importRepo.IMPORT_CHUNK));
+      for (let i = 0; i < parsed.rows.length; i += importRepo.IMPORT_CHUNK)
+        chunks.push(parsed.rows.slice(i, i + importRepo.IMPORT_CHUNK));
       for (const chunk of chunks) {
         const held = await importRepo.iccidsHeldElsewhere(tx, chunk);
         for (const h of held) {
@@ -347,7 +407,9 @@ export class InventoryService {
       } catch (error) {
         // Two ICCIDs swapped between slots in one file trip the unique index mid-way.
         if (isUnique(error, 'slots_iccid_key')) {
-          throw importInvalid([{ line: 0, message: 'ICCIDs would be held twice during the import (swapped between slots?); clear them first' }]);
+          throw importInvalid([
+            { line: 0, message: 'ICCIDs would be held twice during the import (swapped between slots?); clear them first' },
+          ]);
         }
         throw error;
       }
@@ -357,7 +419,11 @@ export class InventoryService {
     });
   }
 
-  private async guardUnique<T>(code: 'TENANT_EXISTS' | 'BANK_EXISTS' | 'DUPLICATE_ICCID' | 'CONFLICT', message: string, fn: () => Promise<T>) {
+  private async guardUnique<T>(
+    code: 'TENANT_EXISTS' | 'BANK_EXISTS' | 'DUPLICATE_ICCID' | 'CONFLICT',
+    message: string,
+    fn: () => Promise<T>,
+  ) {
     try {
       return await fn();
     } catch (error) {

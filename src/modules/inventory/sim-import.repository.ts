@@ -9,7 +9,10 @@ export async function existingBanks(tx: Sql, bankIds: number[]): Promise<Set<num
   if (bankIds.length === 0) return new Set();
   const found = await rows<{ bank_id: number }>(
     tx,
-    sql`SELECT bank_id FROM sim_banks WHERE bank_id IN (${sql.join(bankIds.map((b) => sql`${b}`), sql`, `)})`,
+    sql`SELECT bank_id FROM sim_banks WHERE bank_id IN (${sql.join(
+      bankIds.map((b) => sql`${b}`),
+      sql`, `,
+    )})`,
   );
   return new Set(found.map((r) => r.bank_id));
 }

@@ -122,9 +122,7 @@ export function parseSimCsv(text: string): ParsedImport {
       bankId: bankId as number,
       slotId: slotId as number,
       readerName: blankToNull(cell('reader_name')),
-      ...(hasHeader
-        ? { iccid, imsi, carrier: blankToNull(cell('carrier')), mccMnc, cardType }
-        : {}),
+      ...(hasHeader ? { iccid, imsi, carrier: blankToNull(cell('carrier')), mccMnc, cardType } : {}),
     });
   }
   if (rows.length === 0 && errors.length === 0) errors.push({ line: 0, message: 'The file has no data rows' });
