@@ -1,6 +1,8 @@
-// Coalesces concurrent heartbeats into one statement per flush. A flush starts as soon as the
-// previous one finished, so under load the batch is whatever arrived meanwhile and at rest a
-// heartbeat is written at once. Each caller is answered only after its batch committed.
+// Coalesces concurrent heartbeats into one statement per flush. A flush waits one turn of the
+// event loop (setImmediate), so every request whose bytes arrived in the same I/O poll joins it;
+// the next flush starts as soon as the previous one finished. PGlite runs queries synchronously
+// on this thread, so without that turn each request would be read, written and answered alone.
+// Each caller is answered only after its batch committed.
 import type { HeartbeatInput } from './clients.repository.js';
 
 interface Waiter {
@@ -24,7 +26,11 @@ export class HeartbeatBatcher {
   submit(input: HeartbeatInput): Promise<string[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ input, resolve, reject });
-      if (!this.flushing) this.flushing = this.drain().finally(() => (this.flushing = null));
+      if (!this.flushing) {
+        this.flushing = new Promise<void>((done) => setImmediate(() => this.drain().finally(done))).finally(
+          () => (this.flushing = null),
+        );
+      }
     });
   }
 
@@ -35,6 +41,7 @@ export class HeartbeatBatcher {
 
   private async drain() {
     while (this.pending.length > 0) {
+      if (this.pending.length < this.maxBatch) await new Promise((r) => setImmediate(r));
       const batch = this.pending.splice(0, this.maxBatch);
       // The same client twice in one batch: the latest heartbeat wins, both callers get its result.
       const byKey = new Map<string, Waiter[]>();
