@@ -4,7 +4,6 @@ import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
-import { naturalIdentity, type RsproIdentity } from '../../domain/rspro.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { clientNotFound, modeNotSupported, noSlot, tenantNotFound } from './clients.errors.js';
 import * as repo from './clients.repository.js';
@@ -92,66 +91,25 @@ export class ClientsService {
     req: RegisterRequest & { mapping_mode: MappingModeName; tenant_id: number },
     actor: Actor,
   ): Promise<Assignment> {
-    const tenantId = req.tenant_id;
-    if (!(await repo.tenantExists(tx, tenantId))) throw tenantNotFound(tenantId);
-    await repo.lockClientId(tx, tenantId, req.client_id);
-
-    const existing = await repo.findActiveAssignment(tx, tenantId, req.client_id);
-    if (existing) {
-      return this.toAssignment(existing, 'Client already registered; returning its existing assignment');
-    }
-
     const mccMnc = req.mcc_mnc ? req.mcc_mnc : null;
-    const slot = await repo.takeFreeSlot(tx, {
-      tenantId,
-      mccMnc,
-      preferredBankId: req.preferred_bank_id ?? null,
-    });
-    if (!slot) throw noSlot(SERVED_MODES, mccMnc);
-
-    const identity = await this.identityFor(tx, slot.bank_id, slot.slot_id);
-    const profileId = await repo.insertProfile(tx, {
-      tenantId,
+    const outcome = await repo.registerClient(tx, {
+      tenantId: req.tenant_id,
       clientId: req.client_id,
       mappingMode: req.mapping_mode,
-      bankId: slot.bank_id,
-      slotId: slot.slot_id,
-      identity,
+      mccMnc,
+      preferredBankId: req.preferred_bank_id ?? null,
       hardwareInfo: req.hardware_info,
       clientIp: actor.sourceIp ?? null,
+      actor: actor.actor,
+      requestId: actor.requestId ?? null,
     });
-    const where = { bankId: slot.bank_id, slotId: slot.slot_id, tenantId };
-    await repo.setSlotStatus(tx, where, 'available', 'assigned', `assigned to ${req.client_id}`);
-    const assignment: repo.AssignmentRow = {
-      profile_id: profileId,
-      tenant_id: tenantId,
-      client_id: req.client_id,
-      mapping_mode: req.mapping_mode,
-      bank_id: slot.bank_id,
-      slot_id: slot.slot_id,
-      rspro_client_id: identity.clientId,
-      rspro_slot_nr: identity.slotNr,
-      iccid: slot.iccid,
-      imsi: slot.imsi,
-      bankd_endpoint: slot.bankd_endpoint,
-    };
-    await recordAudit(tx, actor, {
-      tenantId,
-      action: 'client.register',
-      entityType: 'service_profile',
-      entityId: profileId,
-      after: assignment,
-    });
-    return this.toAssignment(assignment);
-  }
-
-  /** The slot's own position when usable and free, else a spare identity. */
-  private async identityFor(tx: Sql, bankId: number, slotId: number): Promise<RsproIdentity> {
-    const natural = naturalIdentity(bankId, slotId);
-    if (natural && !(await repo.identityInUse(tx, natural))) return natural;
-    const spare = await repo.findSpareIdentity(tx, bankId);
-    if (!spare) throw noSlot(SERVED_MODES, null);
-    return spare;
+    if (outcome.source === 'no_tenant' || outcome.source === 'no_slot') {
+      throw outcome.source === 'no_tenant' ? tenantNotFound(req.tenant_id) : noSlot(SERVED_MODES, mccMnc);
+    }
+    return this.toAssignment(
+      outcome,
+      outcome.source === 'existing' ? 'Client already registered; returning its existing assignment' : undefined,
+    );
   }
 
   private toAssignment(row: repo.AssignmentRow, note?: string): Assignment {

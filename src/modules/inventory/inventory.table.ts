@@ -76,7 +76,8 @@ export const slots = pgTable(
     check('slots_status', sql`${t.status} IN ('available', 'assigned', 'faulty', 'disabled')`),
     check('slots_card_type', sql`${t.cardType} IN ('REGULAR', 'KI_PROXY_MASTER')`),
     uniqueIndex('slots_iccid_key').on(t.iccid),
-    // Allocation scans available slots, optionally of one carrier.
+    // Allocation takes the first available slot in (bank, slot) order, optionally of one carrier.
     index('slots_available_idx').on(t.mccMnc, t.bankId, t.slotId).where(sql`${t.status} = 'available'`),
+    index('slots_available_by_bank_idx').on(t.bankId, t.slotId).where(sql`${t.status} = 'available'`),
   ],
 );

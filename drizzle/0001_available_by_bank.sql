@@ -1,0 +1,1 @@
+CREATE INDEX "slots_available_by_bank_idx" ON "slots" USING btree ("bank_id","slot_id") WHERE "slots"."status" = 'available';
