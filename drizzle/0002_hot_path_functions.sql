@@ -3,7 +3,8 @@
 -- execution (docs/decisions/0002-hot-paths-in-plpgsql.md). Same functions on PostgreSQL.
 
 -- Registers a client: its existing assignment, or a newly allocated slot with its RSPRO identity.
--- Returns one row; source = existing | new | no_tenant | no_slot.
+-- Returns one row; source = existing | new | no_tenant | no_slot. One statement, so it is atomic
+-- without an explicit transaction (the advisory lock lasts until the statement ends).
 CREATE OR REPLACE FUNCTION ionmesh_register(
   p_tenant integer, p_client text, p_mode text, p_mcc text, p_preferred integer,
   p_hw jsonb, p_ip text, p_actor text, p_request text)
@@ -12,6 +13,8 @@ RETURNS TABLE (source text, profile_id uuid, tenant_id integer, client_id text, 
                iccid text, imsi text, bankd_endpoint text)
 LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan
+-- Registration must answer well within the deployed client's 10 s: bounded lock waits.
+SET lock_timeout = '3s'
 AS $$
 #variable_conflict use_column
 DECLARE
@@ -23,6 +26,7 @@ DECLARE
   v_cid integer;
   v_snr integer;
   v_profile uuid;
+  v_bank_row record;
 BEGIN
   -- The tenant must exist; registrations of one client are serialised across processes.
   PERFORM pg_advisory_xact_lock(t.id, hashtext(p_client)) FROM tenants t WHERE t.id = p_tenant;
@@ -44,43 +48,38 @@ BEGIN
   IF FOUND THEN RETURN; END IF;
 
   -- One available slot of the tenant, locked; slots locked by a concurrent registration are
-  -- skipped, so parallel registrations never wait on each other. The preferred bank first.
-  IF p_preferred IS NOT NULL THEN
-    SELECT s.bank_id, s.slot_id, s.iccid, s.imsi, bi.endpoint
-      INTO v_bank, v_slot, v_iccid, v_imsi, v_endpoint
-    FROM slots s
-    JOIN sim_banks b ON b.bank_id = s.bank_id
+  -- skipped, so parallel registrations never wait on each other. Banks are walked in order (the
+  -- preferred one first) and each is probed through its partial index of available slots, so
+  -- the cost does not grow with the number of free slots.
+  FOR v_bank_row IN
+    SELECT b.bank_id, bi.endpoint
+    FROM sim_banks b
     JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
-    WHERE s.bank_id = p_preferred AND s.status = 'available' AND s.card_type = 'REGULAR'
-      AND (p_mcc IS NULL OR s.mcc_mnc = p_mcc)
-      AND b.tenant_id = p_tenant AND b.status = 'active' AND bi.status = 'active'
-    ORDER BY s.slot_id
-    LIMIT 1
-    FOR UPDATE OF s SKIP LOCKED;
-  END IF;
-  IF v_bank IS NULL AND p_mcc IS NULL THEN
-    SELECT s.bank_id, s.slot_id, s.iccid, s.imsi, bi.endpoint
-      INTO v_bank, v_slot, v_iccid, v_imsi, v_endpoint
-    FROM slots s
-    JOIN sim_banks b ON b.bank_id = s.bank_id
-    JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
-    WHERE s.status = 'available' AND s.card_type = 'REGULAR'
-      AND b.tenant_id = p_tenant AND b.status = 'active' AND bi.status = 'active'
-    ORDER BY s.bank_id, s.slot_id
-    LIMIT 1
-    FOR UPDATE OF s SKIP LOCKED;
-  ELSIF v_bank IS NULL THEN
-    SELECT s.bank_id, s.slot_id, s.iccid, s.imsi, bi.endpoint
-      INTO v_bank, v_slot, v_iccid, v_imsi, v_endpoint
-    FROM slots s
-    JOIN sim_banks b ON b.bank_id = s.bank_id
-    JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
-    WHERE s.mcc_mnc = p_mcc AND s.status = 'available' AND s.card_type = 'REGULAR'
-      AND b.tenant_id = p_tenant AND b.status = 'active' AND bi.status = 'active'
-    ORDER BY s.mcc_mnc, s.bank_id, s.slot_id
-    LIMIT 1
-    FOR UPDATE OF s SKIP LOCKED;
-  END IF;
+    WHERE b.tenant_id = p_tenant AND b.status = 'active' AND bi.status = 'active'
+    ORDER BY (b.bank_id = p_preferred) DESC NULLS LAST, b.bank_id
+  LOOP
+    IF p_mcc IS NULL THEN
+      SELECT s.slot_id, s.iccid, s.imsi INTO v_slot, v_iccid, v_imsi
+      FROM slots s
+      WHERE s.bank_id = v_bank_row.bank_id AND s.status = 'available' AND s.card_type = 'REGULAR'
+      ORDER BY s.slot_id
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED;
+    ELSE
+      SELECT s.slot_id, s.iccid, s.imsi INTO v_slot, v_iccid, v_imsi
+      FROM slots s
+      WHERE s.mcc_mnc = p_mcc AND s.bank_id = v_bank_row.bank_id AND s.status = 'available'
+        AND s.card_type = 'REGULAR'
+      ORDER BY s.slot_id
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED;
+    END IF;
+    IF FOUND THEN
+      v_bank := v_bank_row.bank_id;
+      v_endpoint := v_bank_row.endpoint;
+      EXIT;
+    END IF;
+  END LOOP;
   IF v_bank IS NULL THEN
     RETURN QUERY SELECT 'no_slot'::text, NULL::uuid, p_tenant, p_client, p_mode, NULL::int, NULL::int,
                         NULL::int, NULL::int, NULL::text, NULL::text, NULL::text;

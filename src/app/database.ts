@@ -33,6 +33,11 @@ export interface Database {
   /** Runs fn in one transaction; it commits when fn resolves. */
   transaction<T>(fn: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
   migrate(): Promise<void>;
+  /**
+   * Refreshes planner statistics. PGlite runs no autovacuum, so without this the planner keeps
+   * the row counts of an empty database forever; PostgreSQL's autovacuum does it by itself.
+   */
+  analyze(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -79,6 +84,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
     migrate: () => queue.add(() => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
     ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
+    analyze: () => queue.add(async () => void (await client.exec('ANALYZE'))),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -115,6 +121,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       }
     },
     ping: async () => void (await pool.query('SELECT 1')),
+    analyze: async () => {},
     close: async () => {
       if (closed) return;
       closed = true;

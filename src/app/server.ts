@@ -112,6 +112,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       },
     });
   }
+  if ((options.jobs ?? true) && db.kind === 'pglite') {
+    jobs.start({ name: 'analyze', everySec: 300, run: () => db.analyze() });
+  }
   // Graceful shutdown: Fastify stops accepting and finishes in-flight requests, then this runs.
   app.addHook('onClose', async () => {
     await jobs.stop();

@@ -53,8 +53,8 @@ const isUniqueViolation = (e: unknown) => pgErrorOf(e)?.code === '23505';
 
 // A unique violation means a concurrent registration won a race (same client, or the same
 // spare identity); the retry then sees the committed winner.
+// Lock waits are bounded inside ionmesh_register (lock_timeout 3 s): a 55P03 answers BUSY.
 const REGISTER_ATTEMPTS = 4;
-const REGISTER_LOCK_TIMEOUT_MS = 3000;
 
 export class ClientsService {
   readonly heartbeats: HeartbeatBatcher;
@@ -72,10 +72,8 @@ export class ClientsService {
     if (!SERVED_MODES.includes(mode)) throw modeNotSupported(mode, SERVED_MODES);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction(
-          (tx) => this.registerOnce(tx, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor),
-          { lockTimeoutMs: REGISTER_LOCK_TIMEOUT_MS },
-        );
+        // One statement (ionmesh_register), atomic on its own: no BEGIN/COMMIT round trips.
+        return await this.db.run((db) => this.registerOnce(db, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor));
       } catch (error) {
         if (isUniqueViolation(error) && attempt < REGISTER_ATTEMPTS) continue;
         if (pgErrorOf(error)?.code === '55P03') {

@@ -15,7 +15,8 @@ export type ApplyBatch = (inputs: HeartbeatInput[]) => Promise<Array<{ ord: numb
 
 export class HeartbeatBatcher {
   private pending: Waiter[] = [];
-  private flushing: Promise<void> | null = null;
+  private scheduled = false;
+  private running: Promise<void> | null = null;
 
   constructor(
     private readonly apply: ApplyBatch,
@@ -26,47 +27,62 @@ export class HeartbeatBatcher {
   submit(input: HeartbeatInput): Promise<string[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ input, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = new Promise<void>((done) => setImmediate(() => this.drain().finally(done))).finally(
-          () => (this.flushing = null),
-        );
-      }
+      this.schedule();
     });
   }
 
   /** Waits until every submitted heartbeat is written (graceful shutdown). */
   async idle() {
-    while (this.flushing) await this.flushing;
+    while (this.running || this.scheduled || this.pending.length > 0) {
+      if (this.running) await this.running;
+      else await new Promise((r) => setImmediate(r));
+    }
   }
 
+  private schedule() {
+    if (this.scheduled || this.running) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.running = this.drain();
+    });
+  }
+
+  // The loop re-checks `pending` right after each batch and clears `running` in the same
+  // synchronous step as its last check, so a heartbeat can never be left waiting unflushed.
   private async drain() {
     while (this.pending.length > 0) {
-      if (this.pending.length < this.maxBatch) await new Promise((r) => setImmediate(r));
       const batch = this.pending.splice(0, this.maxBatch);
-      // The same client twice in one batch: the latest heartbeat wins, both callers get its result.
-      const byKey = new Map<string, Waiter[]>();
-      for (const w of batch) {
-        const key = `${w.input.tenantId ?? ''}\u0000${w.input.clientId}`;
-        const list = byKey.get(key);
-        if (list) list.push(w);
-        else byKey.set(key, [w]);
+      await this.flush(batch);
+      if (this.pending.length > 0 && this.pending.length < this.maxBatch) await new Promise((r) => setImmediate(r));
+    }
+    this.running = null;
+  }
+
+  private async flush(batch: Waiter[]) {
+    // The same client twice in one batch: the latest heartbeat wins, both callers get its result.
+    const byKey = new Map<string, Waiter[]>();
+    for (const w of batch) {
+      const key = `${w.input.tenantId ?? ''}\u0000${w.input.clientId}`;
+      const list = byKey.get(key);
+      if (list) list.push(w);
+      else byKey.set(key, [w]);
+    }
+    const groups = [...byKey.values()];
+    const inputs = groups.map((g) => (g.at(-1) as Waiter).input);
+    try {
+      const touched = await this.apply(inputs);
+      const byOrd = new Map<number, string[]>();
+      for (const t of touched) {
+        const list = byOrd.get(t.ord);
+        if (list) list.push(t.profile_id);
+        else byOrd.set(t.ord, [t.profile_id]);
       }
-      const groups = [...byKey.values()];
-      const inputs = groups.map((g) => (g.at(-1) as Waiter).input);
-      try {
-        const touched = await this.apply(inputs);
-        const byOrd = new Map<number, string[]>();
-        for (const t of touched) {
-          const list = byOrd.get(t.ord);
-          if (list) list.push(t.profile_id);
-          else byOrd.set(t.ord, [t.profile_id]);
-        }
-        groups.forEach((g, i) => {
-          for (const w of g) w.resolve(byOrd.get(i) ?? []);
-        });
-      } catch (error) {
-        for (const w of batch) w.reject(error);
-      }
+      groups.forEach((g, i) => {
+        for (const w of g) w.resolve(byOrd.get(i) ?? []);
+      });
+    } catch (error) {
+      for (const w of batch) w.reject(error);
     }
   }
 }

@@ -380,43 +380,48 @@ export class InventoryService {
     const parsed = parseSimCsv(csv);
     if (parsed.errors.length) throw importInvalid(parsed.errors);
     const withCardData = parsed.format === 'header';
-    return this.db.transaction(async (tx) => {
-      const banks = await importRepo.existingBanks(tx, [...new Set(parsed.rows.map((r) => r.bankId))]);
-      const errors: RowError[] = parsed.rows
-        .filter((r) => !banks.has(r.bankId))
-        .map((r) => ({ line: r.line, message: `bank ${r.bankId} does not exist` }));
-      const chunks: SimRow[][] = [];
-      for (let i = 0; i < parsed.rows.length; i += importRepo.IMPORT_CHUNK)
-        chunks.push(parsed.rows.slice(i, i + importRepo.IMPORT_CHUNK));
-      for (const chunk of chunks) {
-        const held = await importRepo.iccidsHeldElsewhere(tx, chunk);
-        for (const h of held) {
-          const row = chunk.find((r) => r.iccid === h.iccid);
-          errors.push({ line: row?.line ?? 0, message: `ICCID ${h.iccid} is already in bank ${h.bank_id} slot ${h.slot_id}` });
-        }
-      }
-      if (errors.length) throw importInvalid(errors.sort((a, b) => a.line - b.line));
-      let created = 0;
-      let done = 0;
-      try {
+    return this.db
+      .transaction(async (tx) => {
+        const banks = await importRepo.existingBanks(tx, [...new Set(parsed.rows.map((r) => r.bankId))]);
+        const errors: RowError[] = parsed.rows
+          .filter((r) => !banks.has(r.bankId))
+          .map((r) => ({ line: r.line, message: `bank ${r.bankId} does not exist` }));
+        const chunks: SimRow[][] = [];
+        for (let i = 0; i < parsed.rows.length; i += importRepo.IMPORT_CHUNK)
+          chunks.push(parsed.rows.slice(i, i + importRepo.IMPORT_CHUNK));
         for (const chunk of chunks) {
-          created += await importRepo.upsertSlots(tx, chunk, withCardData);
-          done += chunk.length;
-          onProgress?.(done, parsed.rows.length);
+          const held = await importRepo.iccidsHeldElsewhere(tx, chunk);
+          for (const h of held) {
+            const row = chunk.find((r) => r.iccid === h.iccid);
+            errors.push({ line: row?.line ?? 0, message: `ICCID ${h.iccid} is already in bank ${h.bank_id} slot ${h.slot_id}` });
+          }
         }
-      } catch (error) {
-        // Two ICCIDs swapped between slots in one file trip the unique index mid-way.
-        if (isUnique(error, 'slots_iccid_key')) {
-          throw importInvalid([
-            { line: 0, message: 'ICCIDs would be held twice during the import (swapped between slots?); clear them first' },
-          ]);
+        if (errors.length) throw importInvalid(errors.sort((a, b) => a.line - b.line));
+        let created = 0;
+        let done = 0;
+        try {
+          for (const chunk of chunks) {
+            created += await importRepo.upsertSlots(tx, chunk, withCardData);
+            done += chunk.length;
+            onProgress?.(done, parsed.rows.length);
+          }
+        } catch (error) {
+          // Two ICCIDs swapped between slots in one file trip the unique index mid-way.
+          if (isUnique(error, 'slots_iccid_key')) {
+            throw importInvalid([
+              { line: 0, message: 'ICCIDs would be held twice during the import (swapped between slots?); clear them first' },
+            ]);
+          }
+          throw error;
         }
-        throw error;
-      }
-      const result = { format: parsed.format, rows: parsed.rows.length, created, updated: parsed.rows.length - created };
-      await recordAudit(tx, actor, { action: 'sims.import', entityType: 'slot', entityId: 'import', after: result });
-      return result;
-    });
+        const result = { format: parsed.format, rows: parsed.rows.length, created, updated: parsed.rows.length - created };
+        await recordAudit(tx, actor, { action: 'sims.import', entityType: 'slot', entityId: 'import', after: result });
+        return result;
+      })
+      .then(async (result) => {
+        await this.db.analyze(); // thousands of new slots: let the planner know at once
+        return result;
+      });
   }
 
   private async guardUnique<T>(

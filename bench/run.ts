@@ -1,0 +1,235 @@
+// npm run bench: IonMesh's own figures, measured against a ceiling from the same run.
+// Starts IonMesh as a separate process (embedded PGlite, and PostgreSQL when DATABASE_URL is
+// set), then drives it from this process with autocannon: registrations (at full speed and at
+// 500/s), heartbeats (at full speed and at half that load), a 10,000-row SIM import, and the
+// no-op JSON route of the same server as the ceiling. Prints a table and writes
+// bench/results/latest.json. Loopback only; every phase is bounded in count or time.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { withLuhn } from '../src/domain/iccid.js';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
+const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const ADMIN_KEY = 'bench-admin-key-0123456789';
+const HOST = '127.0.0.1';
+
+interface Phase {
+  requests: number;
+  per_second: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  errors: number;
+  non_2xx: number;
+}
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** One autocannon run; latencies collected per response for exact p50/p95/p99. */
+async function load(opts: {
+  url: string;
+  path: string;
+  bodies: () => string;
+  connections?: number;
+  amount?: number;
+  duration?: number;
+  overallRate?: number;
+}): Promise<Phase> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: opts.url,
+    connections: opts.connections ?? CONNECTIONS,
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration ?? DURATION_SEC }),
+    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        path: opts.path,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: opts.bodies() }),
+      },
+    ],
+  });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const seconds = result.duration;
+  return {
+    requests: result.requests.total,
+    per_second: Math.round(result.requests.total / seconds),
+    p50_ms: round(percentile(latencies, 50)),
+    p95_ms: round(percentile(latencies, 95)),
+    p99_ms: round(percentile(latencies, 99)),
+    errors: result.errors + result.timeouts,
+    non_2xx: result.non2xx,
+  };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function startServer(database: { dataDir?: string; url?: string }): Promise<{ url: string; proc: ChildProcess }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const args = ['bin/ionmesh.js', 'serve', '--port', String(port), '--host', HOST, '--bench-routes', '--log-level', 'warn'];
+  if (database.url) args.push('--database-url', database.url);
+  else args.push('--data-dir', database.dataDir as string);
+  const proc = spawn(process.execPath, args, {
+    env: { ...process.env, IONMESH_ADMIN_KEY: ADMIN_KEY, DATABASE_URL: '' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://${HOST}:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return { url, proc };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  proc.kill('SIGKILL');
+  throw new Error('IonMesh did not become ready in 20 s');
+}
+
+async function admin(url: string, path: string, body: unknown, contentType = 'application/json') {
+  const res = await fetch(`${url}/api/backend/v1${path}`, {
+    method: 'POST',
+    headers: { 'x-api-key': ADMIN_KEY, 'content-type': contentType },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Enough free slots for every registration the run makes (banks of 1000 slots). */
+async function inventory(url: string, slots: number) {
+  await admin(url, '/tenants', { id: 1, name: 'bench' });
+  const bankd = await admin(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
+  for (let b = 0; b * 1000 < slots; b++) {
+    await admin(url, '/banks', {
+      bank_id: b + 1,
+      name: `bench ${b + 1}`,
+      tenant_id: 1,
+      bankd_instance_id: bankd.id,
+      slot_count: 1000,
+    });
+  }
+}
+
+async function importTenThousand(url: string) {
+  for (let b = 0; b < 10; b++) await admin(url, '/banks', { bank_id: 900 + b, name: `import ${b}`, tenant_id: 1 });
+  const lines = ['bank_id,slot_id,iccid,imsi,carrier,mcc_mnc,card_type'];
+  for (let i = 0; i < 10_000; i++) {
+    const bank = 900 + Math.floor(i / 1000);
+    const slot = i % 1000;
+    lines.push(
+      `${bank},${slot},${withLuhn(`89014107${String(i).padStart(10, '0')}`)},310410${String(i).padStart(9, '0')},AT&T,310410,REGULAR`,
+    );
+  }
+  const started = performance.now();
+  await admin(url, '/sim-imports', lines.join('\n'), 'text/csv');
+  return { rows: 10_000, seconds: round((performance.now() - started) / 1000) };
+}
+
+async function benchOne(kind: 'pglite' | 'postgres') {
+  let cleanup = async () => {};
+  let database: { dataDir?: string; url?: string };
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'ionmesh-bench-'));
+    database = { dataDir: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const base = process.env.DATABASE_URL as string;
+    const name = `ionmesh_bench_${Date.now()}`;
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    database = { url: u.toString() };
+    cleanup = async () => {
+      const d = new pg.Client({ connectionString: base });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    };
+  }
+  const { url, proc } = await startServer(database);
+  try {
+    const paced = Math.min(CLIENTS, 2500);
+    await inventory(url, CLIENTS + paced);
+    let n = 0;
+    const registerBody = () => `{"client_id":"bench-${n++}-slot0","mapping_mode":"ONE_TO_ONE_SWSIM","mcc_mnc":"","tenant_id":1}`;
+    console.log(`[${kind}] registering ${CLIENTS} clients at full speed`);
+    const register = await load({
+      url,
+      path: '/api/backend/v1/remsim/register-client',
+      bodies: registerBody,
+      amount: CLIENTS,
+      connections: 16,
+    });
+    console.log(`[${kind}] registering ${paced} more at 500/s`);
+    const registerPaced = await load({
+      url,
+      path: '/api/backend/v1/remsim/register-client',
+      bodies: registerBody,
+      amount: paced,
+      connections: 16,
+      overallRate: 500,
+    });
+
+    let h = 0;
+    const heartbeatBody = () =>
+      `{"client_id":"bench-${h++ % CLIENTS}-slot0","status":"active","stats":{"rssi":-71,"rsrp":-98,"rsrq":-11,"sinr":13}}`;
+    console.log(`[${kind}] no-op ceiling for ${DURATION_SEC} s`);
+    const ceiling = await load({ url, path: '/api/backend/v1/bench/noop', bodies: heartbeatBody });
+    console.log(`[${kind}] heartbeats at full speed for ${DURATION_SEC} s`);
+    const heartbeat = await load({ url, path: '/api/backend/v1/remsim/heartbeat', bodies: heartbeatBody });
+    const half = Math.max(1, Math.round(heartbeat.per_second / 2));
+    console.log(`[${kind}] heartbeats at half load (${half}/s) for ${DURATION_SEC} s`);
+    const heartbeatHalf = await load({ url, path: '/api/backend/v1/remsim/heartbeat', bodies: heartbeatBody, overallRate: half });
+    console.log(`[${kind}] importing 10,000 SIM rows`);
+    const simImport = await importTenThousand(url);
+    return {
+      database: kind,
+      clients: CLIENTS,
+      register,
+      register_at_500_per_s: registerPaced,
+      noop_ceiling: ceiling,
+      heartbeat,
+      heartbeat_at_half_load: { target_per_second: half, ...heartbeatHalf },
+      heartbeat_fraction_of_ceiling: round(heartbeat.per_second / ceiling.per_second),
+      import_10k: simImport,
+    };
+  } finally {
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.once('exit', r));
+    await cleanup();
+  }
+}
+
+function print(r: Awaited<ReturnType<typeof benchOne>>) {
+  const row = (name: string, p: Phase) =>
+    `${name.padEnd(28)} ${String(p.per_second).padStart(8)}/s  p50 ${String(p.p50_ms).padStart(6)} ms  p95 ${String(p.p95_ms).padStart(6)} ms  p99 ${String(p.p99_ms).padStart(6)} ms  (${p.requests} req, ${p.non_2xx} non-2xx, ${p.errors} errors)`;
+  console.log(`\n== ${r.database}, ${r.clients} clients`);
+  console.log(row('register (full speed)', r.register));
+  console.log(row('register (500/s)', r.register_at_500_per_s));
+  console.log(row('no-op ceiling', r.noop_ceiling));
+  console.log(row('heartbeat (full speed)', r.heartbeat));
+  console.log(row(`heartbeat (${r.heartbeat_at_half_load.target_per_second}/s)`, r.heartbeat_at_half_load));
+  console.log(`heartbeat / ceiling          ${Math.round(r.heartbeat_fraction_of_ceiling * 100)} %`);
+  console.log(`import 10,000 SIM rows       ${r.import_10k.seconds} s`);
+}
+
+const results = [await benchOne('pglite')];
+if (process.env.DATABASE_URL) results.push(await benchOne('postgres'));
+for (const r of results) print(r);
+mkdirSync('bench/results', { recursive: true });
+const out = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, results };
+writeFileSync('bench/results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
+console.log('\nwritten: bench/results/latest.json');

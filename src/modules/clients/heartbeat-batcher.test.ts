@@ -1,0 +1,65 @@
+// The heartbeat batcher: concurrent heartbeats share a write, none is left behind.
+import { describe, expect, it } from 'vitest';
+import type { HeartbeatInput } from './clients.repository.js';
+import { HeartbeatBatcher } from './heartbeat-batcher.js';
+
+const hb = (clientId: string): HeartbeatInput => ({
+  clientId,
+  tenantId: null,
+  health: 'active',
+  stats: undefined,
+  hardwareInfo: undefined,
+  clientIp: null,
+});
+
+describe('the heartbeat batcher', () => {
+  it('writes heartbeats that arrive together in one batch, deduplicating a client', async () => {
+    const batches: string[][] = [];
+    const batcher = new HeartbeatBatcher(async (inputs) => {
+      batches.push(inputs.map((i) => i.clientId));
+      return inputs.map((_, ord) => ({ ord, profile_id: `p-${inputs[ord]?.clientId}` }));
+    });
+    const answers = await Promise.all(['a', 'b', 'a', 'c'].map((id) => batcher.submit(hb(id))));
+    expect(batches).toEqual([['a', 'b', 'c']]);
+    expect(answers).toEqual([['p-a'], ['p-b'], ['p-a'], ['p-c']]);
+  });
+
+  it('answers an unknown client with no profiles, and a failed write with the error', async () => {
+    let fail = false;
+    const batcher = new HeartbeatBatcher(async (inputs) => {
+      if (fail) throw new Error('database down');
+      return inputs.flatMap((i, ord) => (i.clientId === 'known' ? [{ ord, profile_id: 'p' }] : []));
+    });
+    expect(await batcher.submit(hb('stranger'))).toEqual([]);
+    fail = true;
+    await expect(batcher.submit(hb('known'))).rejects.toThrow('database down');
+  });
+
+  it('never strands a heartbeat that arrives while a batch is being written', async () => {
+    let release: () => void = () => {};
+    const batches: string[][] = [];
+    const batcher = new HeartbeatBatcher(async (inputs) => {
+      batches.push(inputs.map((i) => i.clientId));
+      if (batches.length === 1) await new Promise<void>((r) => (release = r));
+      return inputs.map((_, ord) => ({ ord, profile_id: 'p' }));
+    });
+    const first = batcher.submit(hb('first'));
+    await new Promise((r) => setImmediate(r));
+    const late = [batcher.submit(hb('late-1')), batcher.submit(hb('late-2'))];
+    release();
+    await first;
+    await Promise.all(late);
+    await batcher.idle();
+    expect(batches).toEqual([['first'], ['late-1', 'late-2']]);
+  });
+
+  it('splits a flood into batches of at most maxBatch', async () => {
+    const sizes: number[] = [];
+    const batcher = new HeartbeatBatcher(async (inputs) => {
+      sizes.push(inputs.length);
+      return [];
+    }, 100);
+    await Promise.all(Array.from({ length: 250 }, (_, i) => batcher.submit(hb(`c${i}`))));
+    expect(sizes).toEqual([100, 100, 50]);
+  });
+});
