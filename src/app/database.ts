@@ -34,10 +34,12 @@ export interface Database {
   transaction<T>(fn: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
   migrate(): Promise<void>;
   /**
-   * Refreshes planner statistics. PGlite runs no autovacuum, so without this the planner keeps
-   * the row counts of an empty database forever; PostgreSQL's autovacuum does it by itself.
+   * What autovacuum does on PostgreSQL, which PGlite lacks: `tables` are vacuumed and analysed
+   * (the heavily updated ones), or with no tables the whole database is analysed. Without it
+   * PGlite's planner keeps the row counts of an empty database and dead rows pile up.
+   * A no-op on PostgreSQL.
    */
-  analyze(): Promise<void>;
+  maintain(tables?: string[]): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -84,7 +86,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
     migrate: () => queue.add(() => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
     ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
-    analyze: () => queue.add(async () => void (await client.exec('ANALYZE'))),
+    maintain: (tables) =>
+      queue.add(async () => {
+        await client.exec(tables?.length ? `VACUUM (ANALYZE) ${tables.map((t) => `"${t}"`).join(', ')}` : 'ANALYZE');
+      }),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -121,7 +126,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       }
     },
     ping: async () => void (await pool.query('SELECT 1')),
-    analyze: async () => {},
+    maintain: async () => {},
     close: async () => {
       if (closed) return;
       closed = true;

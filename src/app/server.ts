@@ -113,7 +113,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     });
   }
   if ((options.jobs ?? true) && db.kind === 'pglite') {
-    jobs.start({ name: 'analyze', everySec: 300, run: () => db.analyze() });
+    // PGlite has no autovacuum (docs/decisions/0001-one-queue-for-pglite.md).
+    jobs.start({ name: 'vacuum', everySec: 60, run: () => db.maintain(['service_profiles', 'slots']) });
+    jobs.start({ name: 'analyze', everySec: 600, run: () => db.maintain() });
   }
   // Graceful shutdown: Fastify stops accepting and finishes in-flight requests, then this runs.
   app.addHook('onClose', async () => {

@@ -17,6 +17,7 @@ export async function serve(config: Config) {
   }
   if (config.demo) {
     const seeded = await seedDemo(db);
+    if (seeded) await db.maintain();
     app.log.info(
       seeded
         ? 'demo inventory seeded (tenant 1, banks 1 and 2, 32 slots each)'

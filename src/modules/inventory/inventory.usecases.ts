@@ -419,7 +419,7 @@ export class InventoryService {
         return result;
       })
       .then(async (result) => {
-        await this.db.analyze(); // thousands of new slots: let the planner know at once
+        await this.db.maintain(); // thousands of new slots: let the planner know at once
         return result;
       });
   }
