@@ -14,6 +14,8 @@ export const ADMIN_KEY = 'test-admin-key-0123456789';
 
 export interface Harness {
   url: string;
+  /** The PostgreSQL URL of this harness's database (null on PGlite). */
+  databaseUrl: string | null;
   port: number;
   app: App;
   db: Database;
@@ -51,7 +53,7 @@ export async function freshDatabase(poolSize?: number): Promise<{ db: Database; 
 export async function startIonMesh(
   options: { demo?: boolean; config?: Partial<Config>; poolSize?: number } = {},
 ): Promise<Harness> {
-  const { db, drop } = await freshDatabase(options.poolSize);
+  const { db, drop, url: databaseUrl } = await freshDatabase(options.poolSize);
   await db.migrate();
   const config = buildConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', adminKey: ADMIN_KEY, ...options.config });
   const { app, services } = await buildApp({ config, db, logger: false, jobs: false });
@@ -63,6 +65,7 @@ export async function startIonMesh(
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    databaseUrl,
     port,
     app,
     db,
@@ -103,4 +106,16 @@ export async function snapshot(h: Harness) {
                (SELECT string_agg(bank_id || ':' || slot_id || ':' || coalesce(iccid, '') || ':' || status, ',' ORDER BY bank_id, slot_id) FROM slots) AS slot_state`,
   );
   return r;
+}
+
+/** A second IonMesh process on the same PostgreSQL database (a replica behind a load balancer). */
+export async function startReplica(h: Harness, poolSize = 20) {
+  if (!h.databaseUrl) throw new Error('replicas need PostgreSQL');
+  const db = await openPostgres(h.databaseUrl, poolSize);
+  const config = buildConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', adminKey: ADMIN_KEY });
+  const { app, services } = await buildApp({ config, db, logger: false, jobs: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { port, services, close: () => app.close() };
 }

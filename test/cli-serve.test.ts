@@ -1,0 +1,114 @@
+// `ionmesh serve` as an operator runs it: first start prints the admin key once and seeds the
+// demo; SIGTERM shuts down cleanly; a restart keeps the data and never re-seeds over it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { onPostgres } from './support/harness.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ionmesh-serve-'));
+
+interface Running {
+  proc: ChildProcess;
+  port: number;
+  output: () => string;
+}
+
+async function serve(extra: string[] = []): Promise<Running> {
+  const port = 21000 + Math.floor(Math.random() * 20000);
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'serve',
+      '--demo',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data-dir',
+      dir,
+      ...extra,
+    ],
+    { env: { ...process.env, DATABASE_URL: '', IONMESH_ADMIN_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  proc.stdout?.on('data', (d) => (output += d));
+  proc.stderr?.on('data', (d) => (output += d));
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return { proc, port, output: () => output };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  proc.kill('SIGKILL');
+  throw new Error(`ionmesh serve did not become ready:\n${output}`);
+}
+
+const stop = (r: Running, signal: NodeJS.Signals) =>
+  new Promise<number | null>((resolve) => {
+    r.proc.once('exit', (code) => resolve(code));
+    r.proc.kill(signal);
+  });
+
+describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded database', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let adminKey = '';
+
+  it('prints an admin key once, seeds the demo, and stops cleanly on SIGTERM', async () => {
+    const first = await serve();
+    const key = /Admin API key \(shown once, store it now\): (imk_\S+)/.exec(first.output());
+    expect(key).not.toBeNull();
+    adminKey = key?.[1] as string;
+    const reg = await fetch(`http://127.0.0.1:${first.port}/api/backend/v1/remsim/register-client`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"client_id":"router1-slot0","mapping_mode":"ONE_TO_ONE_SWSIM","mcc_mnc":"","tenant_id":1}',
+    });
+    expect(reg.status).toBe(200);
+    const banks = await (
+      await fetch(`http://127.0.0.1:${first.port}/api/backend/v1/banks`, { headers: { 'x-api-key': adminKey } })
+    ).json();
+    expect(banks.items.map((b: { bank_id: number; slot_count: number }) => [b.bank_id, b.slot_count])).toEqual([
+      [1, 32],
+      [2, 32],
+    ]);
+    expect(await stop(first, 'SIGTERM')).toBe(0);
+  });
+
+  it('keeps its data across a restart, does not re-seed, and prints no new key', async () => {
+    const second = await serve();
+    expect(second.output()).not.toMatch(/Admin API key/);
+    const clients = await (
+      await fetch(`http://127.0.0.1:${second.port}/api/backend/v1/clients`, { headers: { 'x-api-key': adminKey } })
+    ).json();
+    expect(clients.items.map((c: { client_id: string }) => c.client_id)).toEqual(['router1-slot0']);
+    const again = await (
+      await fetch(`http://127.0.0.1:${second.port}/api/backend/v1/remsim/register-client`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"client_id":"router1-slot0","mapping_mode":"ONE_TO_ONE_SWSIM","mcc_mnc":"","tenant_id":1}',
+      })
+    ).json();
+    expect(again.note).toMatch(/already registered/);
+    expect(await stop(second, 'SIGINT')).toBe(0);
+  });
+
+  it('refuses a bad flag with a clear message', async () => {
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', 'seventy', '--data-dir', dir],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let err = '';
+    proc.stderr?.on('data', (d) => (err += d));
+    const code = await new Promise((r) => proc.once('exit', r));
+    expect(code).toBe(2);
+    expect(err).toMatch(/port must be an integer/);
+  });
+});
