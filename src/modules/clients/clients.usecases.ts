@@ -63,7 +63,8 @@ export class ClientsService {
     private readonly db: Database,
     private readonly settings: ClientsSettings,
   ) {
-    this.heartbeats = new HeartbeatBatcher((inputs) => this.db.transaction((tx) => repo.applyHeartbeats(tx, inputs)));
+    // One statement per batch (ionmesh_heartbeats), atomic on its own: no BEGIN/COMMIT round trips.
+    this.heartbeats = new HeartbeatBatcher((inputs) => this.db.run((db) => repo.applyHeartbeats(db, inputs)));
   }
 
   async register(req: RegisterRequest, actor: Actor): Promise<Assignment> {
@@ -181,6 +182,6 @@ export class ClientsService {
   }
 
   sweepOffline() {
-    return this.db.transaction((tx) => repo.sweepOffline(tx, this.settings.offlineAfterSec));
+    return this.db.run((db) => repo.sweepOffline(db, this.settings.offlineAfterSec));
   }
 }
