@@ -1,9 +1,8 @@
-// Telecom identifiers: ICCID (E.118 + Luhn), IMSI, MCC/MNC, bankd endpoints, RSPRO identities.
+// Telecom identifiers: ICCID (E.118 + Luhn), IMSI, MCC/MNC, bankd endpoints.
 import { describe, expect, it } from 'vitest';
 import { bankdEndpointProblem } from './bankd-endpoint.js';
 import { iccidProblem, isValidLuhn, luhnCheckDigit, withLuhn } from './iccid.js';
 import { imsiProblem, mccMncProblem } from './imsi.js';
-import { naturalIdentity } from './rspro.js';
 
 describe('ICCID', () => {
   it('computes the Luhn digit of known numbers', () => {
@@ -49,13 +48,5 @@ describe('bankd endpoint', () => {
     for (const e of ['[2001:db8::1]:9999', '10.0.0.5', ':9999', 'h:0', 'h:abc', 'tcp://h:9999', 'h:70000']) {
       expect(bankdEndpointProblem(e), e).not.toBeNull();
     }
-  });
-});
-
-describe('RSPRO identity', () => {
-  it('is the physical position when both parts are at least 1', () => {
-    expect(naturalIdentity(1, 5)).toEqual({ clientId: 1, slotNr: 5 });
-    expect(naturalIdentity(1, 0)).toBeNull();
-    expect(naturalIdentity(1, 1024)).toBeNull();
   });
 });

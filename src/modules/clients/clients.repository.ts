@@ -17,9 +17,6 @@ export interface AssignmentRow {
   bankd_endpoint: string | null;
 }
 
-const assignmentColumns = sql`p.profile_id, p.tenant_id, p.client_id, p.mapping_mode, p.bank_id, p.slot_id,
-  p.rspro_client_id, p.rspro_slot_nr, s.iccid, s.imsi, bi.endpoint AS bankd_endpoint`;
-
 export interface RegisterWish {
   tenantId: number;
   clientId: string;
