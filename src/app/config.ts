@@ -12,6 +12,16 @@ export interface Config {
   logLevel: string;
   /** Exposes POST /api/backend/v1/bench/noop, the ceiling route of `npm run bench`. */
   benchRoutes: boolean;
+  /** Full reconcile pass of every remsim-server this often (s). */
+  reconcileIntervalSec: number;
+  /** Replace foreign slot maps that stand in the way of an assignment. */
+  remsimTakeover: boolean;
+  /** Timeout of one request to a remsim-server (ms). */
+  remsimTimeoutMs: number;
+  /** With --demo: routers of the simulated demo fleet (0: no simulation). */
+  demoFleet: number;
+  /** With --demo: port of the in-process remsim-server emulator (0: none). */
+  demoRemsimPort: number;
 }
 
 export const DEFAULTS: Config = {
@@ -26,6 +36,11 @@ export const DEFAULTS: Config = {
   adminKey: null,
   logLevel: 'info',
   benchRoutes: false,
+  reconcileIntervalSec: 10,
+  remsimTakeover: false,
+  remsimTimeoutMs: 5000,
+  demoFleet: 50,
+  demoRemsimPort: 9997,
 };
 
 export class ConfigError extends Error {}
@@ -56,6 +71,11 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     adminKey: c.adminKey ? String(c.adminKey) : null,
     logLevel: String(c.logLevel),
     benchRoutes: flag(c.benchRoutes),
+    reconcileIntervalSec: intIn('reconcile-interval', c.reconcileIntervalSec, 1, 3600),
+    remsimTakeover: flag(c.remsimTakeover),
+    remsimTimeoutMs: intIn('remsim-timeout', c.remsimTimeoutMs, 100, 120_000),
+    demoFleet: intIn('demo-fleet', c.demoFleet, 0, 10_000),
+    demoRemsimPort: intIn('demo-remsim-port', c.demoRemsimPort, 0, 65535),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

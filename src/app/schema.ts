@@ -2,4 +2,6 @@
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/auth/auth.table.js';
 export * from '../modules/clients/clients.table.js';
+export * from '../modules/events/events.table.js';
 export * from '../modules/inventory/inventory.table.js';
+export * from '../modules/remsim/remsim.table.js';

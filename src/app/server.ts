@@ -8,11 +8,14 @@ import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { requireApiKey } from '../modules/auth/auth.hook.js';
 import { AuthService } from '../modules/auth/auth.usecases.js';
-import { clientRoutes } from '../modules/clients/clients.routes.js';
+import { clientAdminRoutes, clientRoutes } from '../modules/clients/clients.routes.js';
 import { ClientsService } from '../modules/clients/clients.usecases.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { InventoryService } from '../modules/inventory/inventory.usecases.js';
+import { RemsimReconciler } from '../modules/remsim/reconciler.js';
+import { remsimRoutes } from '../modules/remsim/remsim.routes.js';
+import { RemsimService } from '../modules/remsim/remsim.usecases.js';
 import type { Config } from './config.js';
 import type { Database } from './database.js';
 import { errorBody, handleError } from './errors-http.js';
@@ -25,14 +28,18 @@ export interface Services {
   clients: ClientsService;
   inventory: InventoryService;
   auth: AuthService;
+  remsim: RemsimService;
+  reconciler: RemsimReconciler;
 }
 
 export interface BuildOptions {
   config: Config;
   db: Database;
   logger?: FastifyServerOptions['logger'];
-  /** Start background jobs (offline sweep); tests drive them by hand. */
+  /** Start background jobs (offline sweep, periodic reconcile); tests drive them by hand. */
   jobs?: boolean;
+  /** Reconcile right after assignment changes (default true; benchmarks of the bare API turn it off). */
+  reconcileOnChange?: boolean;
 }
 
 // Bodies are validated strictly (no type coercion: a quoted tenant_id is refused, as the issue
@@ -74,6 +81,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  const reconciler = new RemsimReconciler(db, app.log, {
+    intervalSec: config.reconcileIntervalSec,
+    takeover: config.remsimTakeover,
+    timeoutMs: config.remsimTimeoutMs,
+    offlineAfterSec: config.offlineAfterSec,
+  });
   const services: Services = {
     clients: new ClientsService(db, {
       heartbeatIntervalSec: config.heartbeatIntervalSec,
@@ -82,7 +95,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     }),
     inventory: new InventoryService(db),
     auth: new AuthService(db),
+    remsim: new RemsimService(db, reconciler),
+    reconciler,
   };
+  if (options.reconcileOnChange ?? true) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
 
   await app.register(healthRoutes(db, config));
   await app.register(clientRoutes(services.clients), { prefix: '/api/backend/v1/remsim' });
@@ -95,6 +111,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
         (_req, body, done) => done(null, body),
       );
       await admin.register(inventoryRoutes(services.inventory));
+      await admin.register(clientAdminRoutes(services.clients));
+      await admin.register(remsimRoutes(services.remsim));
       await admin.register(auditRoutes(db));
     },
     { prefix: '/api/backend/v1' },
@@ -111,6 +129,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
           app.log.info({ count: changed.length, clients: changed.slice(0, 20).map((c) => c.client_id) }, 'clients went offline');
       },
     });
+    jobs.start({ name: 'remsim-reconcile', everySec: config.reconcileIntervalSec, run: () => reconciler.periodic() });
   }
   if ((options.jobs ?? true) && db.kind === 'pglite') {
     // PGlite has no autovacuum (docs/decisions/0001-one-queue-for-pglite.md).
@@ -120,6 +139,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   // Graceful shutdown: Fastify stops accepting and finishes in-flight requests, then this runs.
   app.addHook('onClose', async () => {
     await jobs.stop();
+    await reconciler.stop();
     await services.clients.heartbeats.idle();
     await db.close();
   });

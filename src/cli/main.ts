@@ -33,6 +33,33 @@ databaseOptions(
       new Option('--sweep-interval <seconds>', 'how often the offline sweep runs').env('IONMESH_SWEEP_INTERVAL').default('15'),
     )
     .addOption(
+      new Option('--reconcile-interval <seconds>', 'full reconcile pass of every remsim-server this often')
+        .env('IONMESH_RECONCILE_INTERVAL')
+        .default('10'),
+    )
+    .addOption(
+      new Option(
+        '--remsim-takeover',
+        'replace foreign slot maps that stand in the way of an assignment (default: report them)',
+      ).env('IONMESH_REMSIM_TAKEOVER'),
+    )
+    .addOption(
+      new Option('--remsim-timeout <ms>', 'timeout of one request to a remsim-server')
+        .env('IONMESH_REMSIM_TIMEOUT')
+        .default('5000'),
+    )
+    .addOption(
+      new Option('--demo-fleet <routers>', 'with --demo: size of the simulated fleet (0 turns the simulation off)')
+        .env('IONMESH_DEMO_FLEET')
+        .default('50'),
+    )
+    .addOption(new Option('--no-simulation', 'with --demo: no simulated fleet and no remsim-server emulator'))
+    .addOption(
+      new Option('--demo-remsim-port <port>', 'with --demo: port of the in-process remsim-server emulator')
+        .env('IONMESH_DEMO_REMSIM_PORT')
+        .default('9997'),
+    )
+    .addOption(
       new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
     ),
 ).action(async (opts) => {
@@ -48,6 +75,11 @@ databaseOptions(
     adminKey: process.env.IONMESH_ADMIN_KEY,
     logLevel: opts.logLevel,
     benchRoutes: opts.benchRoutes ?? false,
+    reconcileIntervalSec: opts.reconcileInterval,
+    remsimTakeover: opts.remsimTakeover ?? false,
+    remsimTimeoutMs: opts.remsimTimeout,
+    demoFleet: opts.simulation === false ? 0 : opts.demoFleet,
+    demoRemsimPort: opts.simulation === false ? 0 : opts.demoRemsimPort,
   });
   await serve(config);
 });

@@ -26,6 +26,12 @@ export const ERROR_CODES = {
   DUPLICATE_ICCID: 'Another slot already holds that ICCID',
   IMPORT_INVALID: 'The import file has invalid rows; nothing was imported',
   CONFLICT: 'The change conflicts with existing data',
+  REMSIM_SERVER_NOT_FOUND: 'The remsim-server does not exist',
+  REMSIM_SERVER_EXISTS: 'A remsim-server with that name or URL already exists',
+  REMSIM_SERVER_IN_USE: 'The remsim-server still maps the slots of bankd instances',
+  REMSIM_SERVER_DISABLED: 'The remsim-server is disabled',
+  RECONCILE_BUSY: 'Another IonMesh process is reconciling that remsim-server right now',
+  REASSIGN_NOT_POSSIBLE: 'The client cannot be moved to that slot',
   INTERNAL_ERROR: 'Unexpected server error',
 } as const;
 

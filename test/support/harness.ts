@@ -7,7 +7,7 @@ import { buildConfig, type Config } from '../../src/app/config.js';
 import { type Database, openPglite, openPostgres, rows } from '../../src/app/database.js';
 import type { App } from '../../src/app/http.js';
 import { buildApp, type Services } from '../../src/app/server.js';
-import { seedDemo } from '../../src/modules/inventory/demo.js';
+import { DEMO_REMSIM_URL, seedDemo } from '../../src/modules/inventory/demo.js';
 
 export const onPostgres = process.env.IONMESH_TEST_DB === 'postgres';
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -51,14 +51,25 @@ export async function freshDatabase(poolSize?: number): Promise<{ db: Database; 
 }
 
 export async function startIonMesh(
-  options: { demo?: boolean; config?: Partial<Config>; poolSize?: number } = {},
+  options: {
+    demo?: boolean;
+    config?: Partial<Config>;
+    poolSize?: number;
+    /** A remsim-server double: the demo's remsim-server points at it and assignments are
+     * reconciled onto it. Without one, nothing is reconciled (no request leaves the test). */
+    remsim?: { url: string };
+  } = {},
 ): Promise<Harness> {
   const { db, drop, url: databaseUrl } = await freshDatabase(options.poolSize);
   await db.migrate();
   const config = buildConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', adminKey: ADMIN_KEY, ...options.config });
-  const { app, services } = await buildApp({ config, db, logger: false, jobs: false });
+  const { app, services } = await buildApp({ config, db, logger: false, jobs: false, reconcileOnChange: !!options.remsim });
   await services.auth.ensureAdminKey(ADMIN_KEY);
   if (options.demo ?? true) await seedDemo(db);
+  if (options.remsim) {
+    const target = options.remsim.url;
+    await db.run((h) => h.execute(sql`UPDATE remsim_servers SET url = ${target} WHERE url = ${DEMO_REMSIM_URL}`));
+  }
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -109,11 +120,17 @@ export async function snapshot(h: Harness) {
 }
 
 /** A second IonMesh process on the same PostgreSQL database (a replica behind a load balancer). */
-export async function startReplica(h: Harness, poolSize = 20) {
+export async function startReplica(h: Harness, poolSize = 20, options: { reconcile?: boolean; config?: Partial<Config> } = {}) {
   if (!h.databaseUrl) throw new Error('replicas need PostgreSQL');
   const db = await openPostgres(h.databaseUrl, poolSize);
-  const config = buildConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', adminKey: ADMIN_KEY });
-  const { app, services } = await buildApp({ config, db, logger: false, jobs: false });
+  const config = buildConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent', adminKey: ADMIN_KEY, ...options.config });
+  const { app, services } = await buildApp({
+    config,
+    db,
+    logger: false,
+    jobs: false,
+    reconcileOnChange: options.reconcile ?? false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

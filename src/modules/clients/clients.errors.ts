@@ -21,3 +21,5 @@ export const modeNotSupported = (mode: string, modes: readonly MappingModeName[]
   new DomainError('MODE_NOT_SUPPORTED', `Mapping mode ${mode} is not available on this IonMesh`, 501, {
     available_modes: modes,
   });
+
+export const reassignImpossible = (why: string) => new DomainError('REASSIGN_NOT_POSSIBLE', why, 409);

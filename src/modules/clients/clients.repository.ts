@@ -130,8 +130,8 @@ export async function sweepOffline(tx: Sql, offlineAfterSec: number) {
     tx,
     sql`WITH changed AS (
           UPDATE service_profiles SET liveness = 'offline', liveness_changed_at = now()
-          WHERE status = 'ACTIVE' AND liveness = 'online'
-            AND last_heartbeat < now() - make_interval(secs => ${offlineAfterSec})
+          WHERE status = 'ACTIVE' AND liveness = 'online' AND NOT rspro_connected
+            AND (last_heartbeat IS NULL OR last_heartbeat < now() - make_interval(secs => ${offlineAfterSec}))
           RETURNING profile_id, tenant_id, client_id, bank_id, slot_id),
         logged AS (
           INSERT INTO health_log (tenant_id, profile_id, client_id, bank_id, slot_id, kind, old_status, new_status, reason)
@@ -142,4 +142,73 @@ export async function sweepOffline(tx: Sql, offlineAfterSec: number) {
         SELECT profile_id, client_id, tenant_id FROM changed`,
   );
   return changed;
+}
+
+export interface ProfileForMove {
+  profile_id: string;
+  tenant_id: number;
+  client_id: string;
+  mapping_mode: string;
+  bank_id: number;
+  slot_id: number;
+  rspro_client_id: number;
+  rspro_slot_nr: number;
+  mcc_mnc: string | null;
+  remsim_server_id: number | null;
+}
+
+/** The client's active profiles, locked for a change. */
+export const lockActiveProfiles = (tx: Sql, clientId: string, tenantId: number | null) =>
+  rows<ProfileForMove>(
+    tx,
+    sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.mapping_mode, p.bank_id, p.slot_id, p.rspro_client_id,
+               p.rspro_slot_nr, s.mcc_mnc, bi.remsim_server_id
+        FROM service_profiles p
+        JOIN slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
+        JOIN sim_banks b ON b.bank_id = p.bank_id
+        LEFT JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+        WHERE p.client_id = ${clientId} AND p.status = 'ACTIVE' ${tenantId === null ? sql`` : sql`AND p.tenant_id = ${tenantId}`}
+        ORDER BY p.tenant_id
+        FOR UPDATE OF p`,
+  );
+
+export interface SlotForMove {
+  bank_id: number;
+  slot_id: number;
+  status: string;
+  card_type: string;
+  iccid: string | null;
+  imsi: string | null;
+  endpoint: string | null;
+  remsim_server_id: number | null;
+  usable: boolean;
+}
+
+/** A target slot of the tenant, locked: the one named, or the first available one (of a carrier
+ * or bank if given), skipping slots locked by concurrent allocations. */
+export function lockTargetSlot(
+  tx: Sql,
+  tenantId: number,
+  want: { bankId?: number; slotId?: number; mccMnc?: string | null; notBank: number; notSlot: number },
+) {
+  const named = want.slotId !== undefined && want.bankId !== undefined;
+  return rows<SlotForMove>(
+    tx,
+    sql`SELECT s.bank_id, s.slot_id, s.status, s.card_type, s.iccid, s.imsi, bi.endpoint, bi.remsim_server_id,
+               (b.status = 'active' AND bi.status = 'active') AS usable
+        FROM slots s
+        JOIN sim_banks b ON b.bank_id = s.bank_id
+        LEFT JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+        WHERE b.tenant_id = ${tenantId}
+          ${named ? sql`AND s.bank_id = ${want.bankId} AND s.slot_id = ${want.slotId}` : sql`AND s.status = 'available' AND s.card_type = 'REGULAR' AND b.status = 'active' AND bi.status = 'active' AND NOT (s.bank_id = ${want.notBank} AND s.slot_id = ${want.notSlot})`}
+          ${!named && want.bankId !== undefined ? sql`AND s.bank_id = ${want.bankId}` : sql``}
+          ${!named && want.mccMnc ? sql`AND s.mcc_mnc = ${want.mccMnc}` : sql``}
+        ORDER BY s.bank_id, s.slot_id
+        LIMIT 1
+        FOR UPDATE OF s ${named ? sql`` : sql`SKIP LOCKED`}`,
+  );
+}
+
+export async function moveProfile(tx: Sql, profileId: string, bankId: number, slotId: number) {
+  await tx.execute(sql`UPDATE service_profiles SET bank_id = ${bankId}, slot_id = ${slotId} WHERE profile_id = ${profileId}`);
 }

@@ -2,7 +2,17 @@
 // Answers are compact JSON serialised from the response schemas, keys in schema order.
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
-import { BankId, ClientId, errorResponses, JsonObject, MappingMode, MccMncOrEmpty, TenantId } from '../../app/schemas.js';
+import {
+  BankId,
+  ClientId,
+  errorResponses,
+  JsonObject,
+  MappingMode,
+  MccMnc,
+  MccMncOrEmpty,
+  SlotId,
+  TenantId,
+} from '../../app/schemas.js';
 import type { ClientsService } from './clients.usecases.js';
 
 export const RegisterBody = Type.Object(
@@ -110,6 +120,54 @@ export function clientRoutes(clients: ClientsService) {
       '/discover',
       { schema: { tags, summary: 'Service discovery for the router status page', response: { 200: DiscoverAnswer } } },
       async () => clients.discover(),
+    );
+  };
+}
+
+const ReassignBody = Type.Object(
+  {
+    tenant_id: Type.Optional(TenantId),
+    bank_id: Type.Optional(BankId),
+    slot_id: Type.Optional(SlotId),
+    mcc_mnc: Type.Optional(MccMnc),
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'bank_id + slot_id: that slot; bank_id alone: the first free slot of that bank; neither: the first free slot of the same carrier (or mcc_mnc)',
+  },
+);
+const ReassignAnswer = Type.Object({
+  status: Type.Literal('success'),
+  client_id: Type.String(),
+  profile_id: Type.String(),
+  rspro: Type.Object({ client_id: Type.Integer(), slot_nr: Type.Integer() }),
+  from: Type.Object({ bank_id: Type.Integer(), slot_id: Type.Integer() }),
+  to: Type.Object({
+    bank_id: Type.Integer(),
+    slot_id: Type.Integer(),
+    iccid: Type.Union([Type.String(), Type.Null()]),
+    imsi: Type.Union([Type.String(), Type.Null()]),
+  }),
+});
+
+/** Operator actions on a client, under the admin API. */
+export function clientAdminRoutes(clients: ClientsService) {
+  return async function routes(app: App) {
+    app.post(
+      '/clients/:client_id/reassign',
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'Move a client to another slot; the router keeps its RSPRO identity, the remsim-server mapping follows',
+          security: [{ apiKey: [] }],
+          params: Type.Object({ client_id: ClientId }),
+          body: ReassignBody,
+          response: { 200: ReassignAnswer, ...errorResponses(400, 401, 404, 409, 503) },
+        },
+      },
+      async (req) => clients.reassign(req.params.client_id, req.body, actorOf(req, 'admin')),
     );
   };
 }

@@ -1,6 +1,18 @@
 // Service profiles (a client's assignment) and the slot/client health log.
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { simBanks, tenants } from '../inventory/inventory.table.js';
 
 export const serviceProfiles = pgTable(
@@ -26,6 +38,9 @@ export const serviceProfiles = pgTable(
     // unknown: registered, never heartbeated (the deployed client); online; offline.
     liveness: text('liveness').notNull().default('unknown'),
     livenessChangedAt: timestamp('liveness_changed_at', { withTimezone: true }),
+    // Whether the remsim-server lists this profile's RSPRO identity as a connected client.
+    rsproConnected: boolean('rspro_connected').notNull().default(false),
+    rsproConnectedSince: timestamp('rspro_connected_since', { withTimezone: true }),
     healthStatus: text('health_status').notNull().default('unknown'),
     clientStats: jsonb('client_stats'),
     clientHardwareInfo: jsonb('client_hardware_info'),

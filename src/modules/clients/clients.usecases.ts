@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { clientNotFound, modeNotSupported, noSlot, tenantNotFound } from './clients.errors.js';
+import { clientNotFound, modeNotSupported, noSlot, reassignImpossible, tenantNotFound } from './clients.errors.js';
 import * as repo from './clients.repository.js';
 import { HeartbeatBatcher } from './heartbeat-batcher.js';
 
@@ -56,8 +56,20 @@ const isUniqueViolation = (e: unknown) => pgErrorOf(e)?.code === '23505';
 // Lock waits are bounded inside ionmesh_register (lock_timeout 3 s): a 55P03 answers BUSY.
 const REGISTER_ATTEMPTS = 4;
 
+export interface ReassignRequest {
+  tenant_id?: number;
+  bank_id?: number;
+  slot_id?: number;
+  mcc_mnc?: string;
+  reason?: string;
+}
+
+/** Told the banks whose assignments changed, after the change is committed. */
+export type AssignmentListener = (bankIds: number[]) => void;
+
 export class ClientsService {
   readonly heartbeats: HeartbeatBatcher;
+  private listeners: AssignmentListener[] = [];
 
   constructor(
     private readonly db: Database,
@@ -67,6 +79,14 @@ export class ClientsService {
     this.heartbeats = new HeartbeatBatcher((inputs) => this.db.run((db) => repo.applyHeartbeats(db, inputs)));
   }
 
+  onAssignmentChange(listener: AssignmentListener) {
+    this.listeners.push(listener);
+  }
+
+  private changed(bankIds: number[]) {
+    for (const l of this.listeners) l(bankIds);
+  }
+
   async register(req: RegisterRequest, actor: Actor): Promise<Assignment> {
     const mode = req.mapping_mode ?? 'ONE_TO_ONE_SWSIM';
     const tenantId = req.tenant_id ?? 1;
@@ -74,7 +94,11 @@ export class ClientsService {
     for (let attempt = 1; ; attempt++) {
       try {
         // One statement (ionmesh_register), atomic on its own: no BEGIN/COMMIT round trips.
-        return await this.db.run((db) => this.registerOnce(db, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor));
+        const answer = await this.db.run((db) =>
+          this.registerOnce(db, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor),
+        );
+        if (answer.note === undefined) this.changed([answer.sim_slot.bank_id]);
+        return answer;
       } catch (error) {
         if (isUniqueViolation(error) && attempt < REGISTER_ATTEMPTS) continue;
         if (pgErrorOf(error)?.code === '55P03') {
@@ -152,7 +176,8 @@ export class ClientsService {
   }
 
   async unregister(clientId: string, tenantId: number | null, actor: Actor) {
-    return this.db.transaction(async (tx) => {
+    const banks: number[] = [];
+    const answer = await this.db.transaction(async (tx) => {
       const gone = await repo.deactivateProfiles(tx, clientId, tenantId);
       if (gone.length === 0) throw clientNotFound(clientId);
       for (const p of gone) {
@@ -165,9 +190,89 @@ export class ClientsService {
           entityId: p.profile_id,
           before: p,
         });
+        banks.push(p.bank_id);
       }
       return { status: 'success' as const, message: `${clientId} unregistered` };
     });
+    this.changed(banks);
+    return answer;
+  }
+
+  /**
+   * Moves a client to another physical slot of its tenant: the one named, or the first available
+   * (of the same carrier unless another is asked). The router keeps the RSPRO identity it was
+   * given at registration, so only the remsim-server mapping changes; therefore the new slot must
+   * be mapped by the same remsim-server.
+   */
+  async reassign(clientId: string, req: ReassignRequest, actor: Actor) {
+    if ((req.bank_id === undefined) !== (req.slot_id === undefined) && req.slot_id !== undefined)
+      throw new DomainError('VALIDATION_ERROR', 'slot_id needs bank_id', 400, { field: 'bank_id' });
+    const moved = await this.db.transaction(async (tx) => {
+      const profiles = await repo.lockActiveProfiles(tx, clientId, req.tenant_id ?? null);
+      if (profiles.length === 0) throw clientNotFound(clientId);
+      if (profiles.length > 1)
+        throw new DomainError('VALIDATION_ERROR', `${clientId} is active in several tenants; give tenant_id`, 400, {
+          field: 'tenant_id',
+        });
+      const p = profiles[0] as repo.ProfileForMove;
+      if (req.bank_id === p.bank_id && req.slot_id === p.slot_id)
+        throw reassignImpossible(`${clientId} already holds bank ${p.bank_id} slot ${p.slot_id}`);
+      const [target] = await repo.lockTargetSlot(tx, p.tenant_id, {
+        bankId: req.bank_id,
+        slotId: req.slot_id,
+        mccMnc: req.slot_id !== undefined ? null : (req.mcc_mnc ?? (req.bank_id === undefined ? p.mcc_mnc : null)),
+        notBank: p.bank_id,
+        notSlot: p.slot_id,
+      });
+      if (!target) {
+        if (req.slot_id !== undefined)
+          throw new DomainError('SLOT_NOT_FOUND', `Tenant ${p.tenant_id} has no bank ${req.bank_id} slot ${req.slot_id}`, 404);
+        throw noSlot(SERVED_MODES, req.mcc_mnc ?? p.mcc_mnc);
+      }
+      if (target.status !== 'available' || target.card_type !== 'REGULAR' || !target.usable)
+        throw reassignImpossible(
+          `bank ${target.bank_id} slot ${target.slot_id} is ${target.status}${target.card_type !== 'REGULAR' ? ` (${target.card_type})` : ''}${target.usable ? '' : ' on a bank or bankd that is not active'}`,
+        );
+      if (target.remsim_server_id !== p.remsim_server_id)
+        throw reassignImpossible(
+          `bank ${target.bank_id} is mapped by another remsim-server than the one ${clientId} connects to; unregister and register it instead`,
+        );
+      await repo.moveProfile(tx, p.profile_id, target.bank_id, target.slot_id);
+      const why = req.reason ? `: ${req.reason}` : '';
+      await repo.setSlotStatus(
+        tx,
+        { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id },
+        'assigned',
+        'available',
+        `${clientId} moved away${why}`,
+      );
+      await repo.setSlotStatus(
+        tx,
+        { bankId: target.bank_id, slotId: target.slot_id, tenantId: p.tenant_id },
+        'available',
+        'assigned',
+        `reassigned to ${clientId}${why}`,
+      );
+      const after = { ...p, bank_id: target.bank_id, slot_id: target.slot_id, iccid: target.iccid, imsi: target.imsi };
+      await recordAudit(tx, actor, {
+        tenantId: p.tenant_id,
+        action: 'client.reassign',
+        entityType: 'service_profile',
+        entityId: p.profile_id,
+        before: p,
+        after: { ...after, reason: req.reason ?? null },
+      });
+      return { from: p, to: { ...after, bankd_endpoint: target.endpoint } };
+    });
+    this.changed([moved.from.bank_id, moved.to.bank_id]);
+    return {
+      status: 'success' as const,
+      client_id: clientId,
+      profile_id: moved.from.profile_id,
+      rspro: { client_id: moved.from.rspro_client_id, slot_nr: moved.from.rspro_slot_nr },
+      from: { bank_id: moved.from.bank_id, slot_id: moved.from.slot_id },
+      to: { bank_id: moved.to.bank_id, slot_id: moved.to.slot_id, iccid: moved.to.iccid, imsi: moved.to.imsi },
+    };
   }
 
   discover() {

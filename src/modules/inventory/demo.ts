@@ -2,6 +2,7 @@
 import { count } from 'drizzle-orm';
 import type { Database } from '../../app/database.js';
 import { withLuhn } from '../../domain/iccid.js';
+import { ensureServer } from '../remsim/remsim-servers.repository.js';
 import * as repo from './inventory.repository.js';
 import { bankdInstances, simBanks, slots, tenants } from './inventory.table.js';
 
@@ -10,6 +11,8 @@ export const DEMO_CARRIERS = [
   { bankId: 2, mccMnc: '311480', carrier: 'Verizon', iccidIssuer: '8914800' },
 ] as const;
 export const DEMO_SLOTS_PER_BANK = 32;
+/** The demo's remsim-server: the in-process emulator `npm start` runs (simulated). */
+export const DEMO_REMSIM_URL = 'http://127.0.0.1:9997';
 
 export function demoCard(bankId: number, slotId: number, c: (typeof DEMO_CARRIERS)[number]) {
   const bb = String(bankId).padStart(2, '0');
@@ -27,9 +30,10 @@ export async function seedDemo(db: Database): Promise<boolean> {
     if ((existing?.n ?? 0) > 0) return false;
     await tx.insert(tenants).values({ id: 1, name: 'demo' });
     await repo.syncTenantSequence(tx);
+    const remsimServerId = await ensureServer(tx, DEMO_REMSIM_URL, true);
     const [bankd] = await tx
       .insert(bankdInstances)
-      .values({ name: 'demo-bankd', endpoint: '127.0.0.1:9998', remsimServerUrl: 'http://127.0.0.1:9997' })
+      .values({ name: 'demo-bankd', endpoint: '127.0.0.1:9998', remsimServerId })
       .returning();
     for (const c of DEMO_CARRIERS) {
       await tx

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { rows, type Sql } from '../../app/database.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { healthLog, serviceProfiles } from '../clients/clients.table.js';
-import { bankdInstances, simBanks, slots, tenants } from './inventory.table.js';
+import { bankdInstances, remsimServers, simBanks, slots, tenants } from './inventory.table.js';
 
 export async function paged<T>(
   items: Promise<T[]>,
@@ -45,16 +45,38 @@ export async function syncTenantSequence(db: Sql) {
 }
 
 // --- bankd instances
+const bankdColumns = {
+  id: bankdInstances.id,
+  name: bankdInstances.name,
+  endpoint: bankdInstances.endpoint,
+  remsimServerId: bankdInstances.remsimServerId,
+  remsimServerUrl: remsimServers.url,
+  status: bankdInstances.status,
+  createdAt: bankdInstances.createdAt,
+  updatedAt: bankdInstances.updatedAt,
+};
 export const listBankds = (db: Sql, page: PageRequest) => {
   const p = pageOf(page);
   return paged(
-    db.select().from(bankdInstances).orderBy(asc(bankdInstances.id)).limit(p.limit).offset(p.offset),
+    db
+      .select(bankdColumns)
+      .from(bankdInstances)
+      .leftJoin(remsimServers, eq(remsimServers.id, bankdInstances.remsimServerId))
+      .orderBy(asc(bankdInstances.id))
+      .limit(p.limit)
+      .offset(p.offset),
     db.select({ n: count() }).from(bankdInstances),
     p,
   );
 };
 export const getBankd = async (db: Sql, id: number) =>
-  (await db.select().from(bankdInstances).where(eq(bankdInstances.id, id)))[0] ?? null;
+  (
+    await db
+      .select(bankdColumns)
+      .from(bankdInstances)
+      .leftJoin(remsimServers, eq(remsimServers.id, bankdInstances.remsimServerId))
+      .where(eq(bankdInstances.id, id))
+  )[0] ?? null;
 
 // --- banks
 const bankColumns = {
@@ -63,6 +85,9 @@ const bankColumns = {
   tenantId: simBanks.tenantId,
   bankdInstanceId: simBanks.bankdInstanceId,
   status: simBanks.status,
+  bankdConnected: simBanks.bankdConnected,
+  bankdConnectedSince: simBanks.bankdConnectedSince,
+  bankdSlots: simBanks.bankdSlots,
   createdAt: simBanks.createdAt,
   updatedAt: simBanks.updatedAt,
   // Qualified by hand: inside the subquery an unqualified bank_id would be the slot's own.

@@ -22,10 +22,9 @@ const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit:
 const Deleted = Type.Object({ status: Type.Literal('success'), message: Type.String() });
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\x00-\\x1f]*$' });
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
-const RemsimUrl = Type.Union([
-  Type.String({ pattern: '^https?://[A-Za-z0-9.\\-\\[\\]:]+(:[0-9]{1,5})?/?$', maxLength: 300 }),
-  Type.Null(),
-]);
+const RemsimUrl = Type.Union([Type.String({ minLength: 1, maxLength: 300 }), Type.Null()], {
+  description: 'REST base URL of the remsim-server that maps this bankd (no port means 9997); added to the inventory when new',
+});
 const BankStatus = Type.Union([Type.Literal('active'), Type.Literal('offline'), Type.Literal('disabled')]);
 const SlotStatusFilter = Type.Union(['available', 'assigned', 'faulty', 'disabled'].map((s) => Type.Literal(s)));
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -35,6 +34,7 @@ const BankdBody = Type.Object(
   {
     name: Name,
     endpoint: BankdEndpoint,
+    remsim_server_id: Type.Optional(Nullable(PositiveId)),
     remsim_server_url: Type.Optional(RemsimUrl),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
   },

@@ -1,6 +1,19 @@
 // Inventory tables: tenants, bankd instances, SIM banks and their slots.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -15,19 +28,50 @@ export const tenants = pgTable(
   (t) => [uniqueIndex('tenants_name_key').on(t.name), check('tenants_id_positive', sql`${t.id} >= 1`)],
 );
 
+// An osmo-remsim-server (its REST API) and the reconciler's view of it. The lease columns make
+// one IonMesh process at a time reconcile it; `generation` counts assignment changes so that a
+// change made while a pass runs is never missed (src/modules/remsim/reconciler.ts).
+export const remsimServers = pgTable(
+  'remsim_servers',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    /** The in-process emulator of the living demo, not a real server. */
+    simulated: boolean('simulated').notNull().default(false),
+    generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    reachable: boolean('reachable'),
+    failures: integer('failures').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    lastPassAt: timestamp('last_pass_at', { withTimezone: true }),
+    lastPassMs: integer('last_pass_ms'),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    figures: jsonb('figures'),
+    conflicts: jsonb('conflicts').notNull().default(sql`'[]'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('remsim_servers_name_key').on(t.name), uniqueIndex('remsim_servers_url_key').on(t.url)],
+);
+
 export const bankdInstances = pgTable(
   'bankd_instances',
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
     endpoint: text('endpoint').notNull(),
-    remsimServerUrl: text('remsim_server_url'),
+    remsimServerId: integer('remsim_server_id').references(() => remsimServers.id),
     status: text('status').notNull().default('active'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('bankd_instances_name_key').on(t.name),
+    index('bankd_instances_remsim_idx').on(t.remsimServerId),
     check('bankd_instances_status', sql`${t.status} IN ('active', 'disabled')`),
   ],
 );
@@ -42,6 +86,10 @@ export const simBanks = pgTable(
       .references(() => tenants.id),
     bankdInstanceId: integer('bankd_instance_id').references(() => bankdInstances.id),
     status: text('status').notNull().default('active'),
+    // What the remsim-server says of this bank's bankd (GET /banks); null until first seen.
+    bankdConnected: boolean('bankd_connected'),
+    bankdConnectedSince: timestamp('bankd_connected_since', { withTimezone: true }),
+    bankdSlots: integer('bankd_slots'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,6 +10,9 @@ import type { PageRequest } from '../../domain/pagination.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { clientNotFound } from '../clients/clients.errors.js';
 import { setSlotStatus } from '../clients/clients.repository.js';
+import { remsimServerNotFound } from '../remsim/remsim.errors.js';
+import { checkRemsimUrl } from '../remsim/remsim.usecases.js';
+import { ensureServer, getServer } from '../remsim/remsim-servers.repository.js';
 import { bankdNotFound, bankNotFound, importInvalid, slotNotFound, tenantMissing } from './inventory.errors.js';
 import * as repo from './inventory.repository.js';
 import { bankdInstances, simBanks, slots, tenants } from './inventory.table.js';
@@ -23,6 +26,8 @@ export interface TenantInput {
 export interface BankdInput {
   name: string;
   endpoint: string;
+  /** The remsim-server that maps this bankd's slots: by id, or by URL (added when new). */
+  remsim_server_id?: number | null;
   remsim_server_url?: string | null;
   status?: 'active' | 'disabled';
 }
@@ -56,6 +61,19 @@ const isUnique = (e: unknown, constraint?: string) => {
   const pg = pgErrorOf(e);
   return pg?.code === '23505' && (!constraint || pg.constraint === constraint);
 };
+
+/** A remsim-server given by id (must exist) or by URL (added when new); undefined: unchanged. */
+async function resolveRemsimServer(tx: Sql, id: number | null | undefined, url: string | null | undefined) {
+  if (id !== undefined && url !== undefined && id !== null && url !== null)
+    throw invalid('Give remsim_server_id or remsim_server_url, not both', { field: 'remsim_server_id' });
+  if (url) return ensureServer(tx, url);
+  if (id) {
+    if (!(await getServer(tx, id))) throw remsimServerNotFound(id);
+    return id;
+  }
+  if (id === null || url === null) return null;
+  return undefined;
+}
 
 // The endpoint goes to routers verbatim: refuse what the deployed client would misread.
 function checkEndpoint(endpoint: string) {
@@ -136,40 +154,45 @@ export class InventoryService {
 
   createBankd(input: BankdInput, actor: Actor) {
     checkEndpoint(input.endpoint);
+    const url = input.remsim_server_url ? checkRemsimUrl(input.remsim_server_url) : input.remsim_server_url;
     return this.guardUnique('CONFLICT', 'A bankd instance with that name already exists', () =>
       this.db.transaction(async (tx) => {
-        const [b] = await tx
+        const remsimServerId = await resolveRemsimServer(tx, input.remsim_server_id, url);
+        const [created] = await tx
           .insert(bankdInstances)
           .values({
             name: input.name,
             endpoint: input.endpoint,
-            remsimServerUrl: input.remsim_server_url ?? null,
+            remsimServerId: remsimServerId ?? null,
             status: input.status ?? 'active',
           })
-          .returning();
+          .returning({ id: bankdInstances.id });
+        const b = await repo.getBankd(tx, created?.id as number);
         await recordAudit(tx, actor, { action: 'bankd.create', entityType: 'bankd_instance', entityId: String(b?.id), after: b });
-        return b as typeof bankdInstances.$inferSelect;
+        return b as NonNullable<typeof b>;
       }),
     );
   }
 
   updateBankd(id: number, input: Partial<BankdInput>, actor: Actor) {
     if (input.endpoint !== undefined) checkEndpoint(input.endpoint);
+    const url = input.remsim_server_url ? checkRemsimUrl(input.remsim_server_url) : input.remsim_server_url;
     return this.guardUnique('CONFLICT', 'A bankd instance with that name already exists', () =>
       this.db.transaction(async (tx) => {
         const before = await repo.getBankd(tx, id);
         if (!before) throw bankdNotFound(id);
-        const [after] = await tx
+        const remsimServerId = await resolveRemsimServer(tx, input.remsim_server_id, url);
+        await tx
           .update(bankdInstances)
           .set({
             ...(input.name !== undefined && { name: input.name }),
             ...(input.endpoint !== undefined && { endpoint: input.endpoint }),
-            ...(input.remsim_server_url !== undefined && { remsimServerUrl: input.remsim_server_url }),
+            ...(remsimServerId !== undefined && { remsimServerId }),
             ...(input.status !== undefined && { status: input.status }),
             updatedAt: new Date(),
           })
-          .where(eq(bankdInstances.id, id))
-          .returning();
+          .where(eq(bankdInstances.id, id));
+        const after = await repo.getBankd(tx, id);
         await recordAudit(tx, actor, {
           action: 'bankd.update',
           entityType: 'bankd_instance',
@@ -177,7 +200,7 @@ export class InventoryService {
           before,
           after,
         });
-        return after as typeof bankdInstances.$inferSelect;
+        return after as NonNullable<typeof after>;
       }),
     );
   }

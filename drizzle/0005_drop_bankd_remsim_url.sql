@@ -1,0 +1,1 @@
+ALTER TABLE "bankd_instances" DROP COLUMN "remsim_server_url";

@@ -1,0 +1,57 @@
+// SQL of the remsim-server inventory and its status view.
+import { asc, count, eq, sql } from 'drizzle-orm';
+import { rows, type Sql } from '../../app/database.js';
+import { type PageRequest, pageOf } from '../../domain/pagination.js';
+import { paged } from '../inventory/inventory.repository.js';
+import { bankdInstances, remsimServers } from '../inventory/inventory.table.js';
+
+const columns = {
+  id: remsimServers.id,
+  name: remsimServers.name,
+  url: remsimServers.url,
+  enabled: remsimServers.enabled,
+  simulated: remsimServers.simulated,
+  reachable: remsimServers.reachable,
+  failures: remsimServers.failures,
+  nextAttemptAt: remsimServers.nextAttemptAt,
+  lastPassAt: remsimServers.lastPassAt,
+  lastPassMs: remsimServers.lastPassMs,
+  lastSuccessAt: remsimServers.lastSuccessAt,
+  lastError: remsimServers.lastError,
+  figures: remsimServers.figures,
+  conflicts: remsimServers.conflicts,
+  leaseOwner: sql<string | null>`CASE WHEN ${remsimServers.leaseUntil} > now() THEN ${remsimServers.leaseOwner} END`,
+  bankdInstances: sql<number>`(SELECT count(*)::int FROM bankd_instances bi WHERE bi.remsim_server_id = "remsim_servers"."id")`,
+  createdAt: remsimServers.createdAt,
+  updatedAt: remsimServers.updatedAt,
+};
+
+export type RemsimServerView = Awaited<ReturnType<typeof getServer>> & {};
+
+export const listServers = (db: Sql, page: PageRequest) => {
+  const p = pageOf(page);
+  return paged(
+    db.select(columns).from(remsimServers).orderBy(asc(remsimServers.id)).limit(p.limit).offset(p.offset),
+    db.select({ n: count() }).from(remsimServers),
+    p,
+  );
+};
+
+export const getServer = async (db: Sql, id: number) =>
+  (await db.select(columns).from(remsimServers).where(eq(remsimServers.id, id)))[0] ?? null;
+
+export const serverByUrl = async (db: Sql, url: string) =>
+  (await db.select({ id: remsimServers.id }).from(remsimServers).where(eq(remsimServers.url, url)))[0] ?? null;
+
+/** The server with this URL, created (named after its URL) when it is new. */
+export async function ensureServer(db: Sql, url: string, simulated = false) {
+  const [row] = await rows<{ id: number }>(
+    db,
+    sql`INSERT INTO remsim_servers (name, url, simulated) VALUES (${url}, ${url}, ${simulated})
+        ON CONFLICT (url) DO UPDATE SET url = EXCLUDED.url RETURNING id`,
+  );
+  return row?.id as number;
+}
+
+export const bankdCount = async (db: Sql, id: number) =>
+  (await db.select({ n: count() }).from(bankdInstances).where(eq(bankdInstances.remsimServerId, id)))[0]?.n ?? 0;

@@ -1,0 +1,251 @@
+// SQL of the reconciler: the desired maps of a remsim-server, IonMesh's record of the maps it
+// created, the lease that lets one process at a time reconcile a server, presence from the
+// server's lists, and the status figures.
+import { sql } from 'drizzle-orm';
+import { rows, type Sql } from '../../app/database.js';
+import type { MapTuple } from '../../domain/slotmap-plan.js';
+
+export interface ServerRow {
+  id: number;
+  name: string;
+  url: string;
+  enabled: boolean;
+  simulated: boolean;
+  generation: number;
+}
+
+export interface DesiredRow {
+  profile_id: string;
+  tenant_id: number;
+  client_id: string;
+  bank_id: number;
+  slot_id: number;
+  rspro_client_id: number;
+  rspro_slot_nr: number;
+  rspro_connected: boolean;
+}
+
+/** Active profiles served through this remsim-server (its bankd instances' banks). */
+export const desiredMaps = (db: Sql, serverId: number) =>
+  rows<DesiredRow>(
+    db,
+    sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.bank_id, p.slot_id, p.rspro_client_id, p.rspro_slot_nr,
+               p.rspro_connected
+        FROM service_profiles p
+        JOIN sim_banks b ON b.bank_id = p.bank_id
+        JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+        WHERE p.status = 'ACTIVE' AND bi.remsim_server_id = ${serverId}`,
+  );
+
+export const ownedMaps = (db: Sql, serverId: number) =>
+  rows<MapTuple>(
+    db,
+    sql`SELECT bank_id AS "bankId", bank_slot AS "bankSlot", client_id AS "clientId", client_slot AS "clientSlot"
+        FROM remsim_mappings WHERE server_id = ${serverId}`,
+  );
+
+const columns = (maps: MapTuple[]) => ({
+  bank: sql.param(maps.map((m) => m.bankId)),
+  bankSlot: sql.param(maps.map((m) => m.bankSlot)),
+  client: sql.param(maps.map((m) => m.clientId)),
+  clientSlot: sql.param(maps.map((m) => m.clientSlot)),
+});
+
+/** Written before the POSTs that create them, so a crash never leaves a map of ours unowned. */
+export async function recordOwned(db: Sql, serverId: number, maps: Array<MapTuple & { profileId?: string }>) {
+  if (maps.length === 0) return;
+  const c = columns(maps);
+  const profiles = sql.param(maps.map((m) => m.profileId ?? null));
+  await db.execute(
+    sql`INSERT INTO remsim_mappings (server_id, bank_id, bank_slot, client_id, client_slot, profile_id)
+        SELECT ${serverId}, u.b, u.bs, u.c, u.cs, u.p
+        FROM unnest(${c.bank}::int[], ${c.bankSlot}::int[], ${c.client}::int[], ${c.clientSlot}::int[], ${profiles}::uuid[])
+             AS u(b, bs, c, cs, p)
+        ON CONFLICT DO NOTHING`,
+  );
+}
+
+export async function forgetOwned(db: Sql, serverId: number, maps: MapTuple[]) {
+  if (maps.length === 0) return;
+  const c = columns(maps);
+  await db.execute(
+    sql`DELETE FROM remsim_mappings m
+        USING unnest(${c.bank}::int[], ${c.bankSlot}::int[], ${c.client}::int[], ${c.clientSlot}::int[]) AS u(b, bs, c, cs)
+        WHERE m.server_id = ${serverId} AND m.bank_id = u.b AND m.bank_slot = u.bs
+          AND m.client_id = u.c AND m.client_slot = u.cs`,
+  );
+}
+
+// --- the lease ------------------------------------------------------------------------------
+
+/** Takes (or keeps) the lease of one server unless another process holds it, or the server is
+ * in its retry back-off (unless forced). Returns the server with the generation seen. */
+export async function acquireLease(db: Sql, id: number, owner: string, leaseSec: number, force: boolean) {
+  const [row] = await rows<ServerRow>(
+    db,
+    sql`UPDATE remsim_servers SET lease_owner = ${owner}, lease_until = now() + make_interval(secs => ${leaseSec})
+        WHERE id = ${id} AND enabled
+          AND (lease_owner IS NULL OR lease_owner = ${owner} OR lease_until < now())
+          AND (${force}::boolean OR next_attempt_at IS NULL OR next_attempt_at <= now())
+        RETURNING id, name, url, enabled, simulated, generation`,
+  );
+  return row ?? null;
+}
+
+export async function renewLease(db: Sql, id: number, owner: string, leaseSec: number) {
+  const r = await rows(
+    db,
+    sql`UPDATE remsim_servers SET lease_until = now() + make_interval(secs => ${leaseSec})
+        WHERE id = ${id} AND lease_owner = ${owner} RETURNING 1`,
+  );
+  return r.length > 0;
+}
+
+/** Gives the lease up only if no assignment changed since `generation` was read: otherwise the
+ * caller keeps it and runs another pass, so a change made during a pass is never missed. */
+export async function releaseLease(db: Sql, id: number, owner: string, generation: number | null) {
+  const r = await rows(
+    db,
+    sql`UPDATE remsim_servers SET lease_owner = NULL, lease_until = NULL
+        WHERE id = ${id} AND lease_owner = ${owner} AND (${generation}::bigint IS NULL OR generation = ${generation}::bigint)
+        RETURNING 1`,
+  );
+  return r.length > 0;
+}
+
+export async function leaseHolder(db: Sql, id: number) {
+  const [r] = await rows<{ lease_owner: string | null; active: boolean }>(
+    db,
+    sql`SELECT lease_owner, (lease_until > now()) AS active FROM remsim_servers WHERE id = ${id}`,
+  );
+  return r?.active ? r.lease_owner : null;
+}
+
+/** Marks the servers that serve these banks as changed; returns their ids. */
+export const bumpGeneration = (db: Sql, bankIds: number[]) =>
+  rows<{ id: number }>(
+    db,
+    sql`UPDATE remsim_servers SET generation = generation + 1
+        WHERE id IN (SELECT bi.remsim_server_id FROM sim_banks b JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+                     WHERE b.bank_id = ANY(${sql.param(bankIds)}::int[]))
+        RETURNING id`,
+  );
+
+export async function previousConflicts<T>(db: Sql, id: number): Promise<T[]> {
+  const [r] = await rows<{ conflicts: T[] }>(db, sql`SELECT conflicts FROM remsim_servers WHERE id = ${id}`);
+  return r?.conflicts ?? [];
+}
+
+export const enabledServerIds = (db: Sql) =>
+  rows<{ id: number }>(db, sql`SELECT id FROM remsim_servers WHERE enabled ORDER BY id`);
+
+// --- results --------------------------------------------------------------------------------
+
+export interface PassRecord {
+  figures: Record<string, number>;
+  conflicts: unknown[];
+  passMs: number;
+}
+
+/** Records a completed pass; returns whether the server was unreachable before. */
+export async function recordSuccess(db: Sql, id: number, r: PassRecord) {
+  const [row] = await rows<{ was: boolean | null }>(
+    db,
+    sql`UPDATE remsim_servers s SET reachable = true, failures = 0, next_attempt_at = NULL, last_error = NULL,
+          last_pass_at = now(), last_success_at = now(), last_pass_ms = ${r.passMs},
+          figures = ${JSON.stringify(r.figures)}::jsonb, conflicts = ${JSON.stringify(r.conflicts)}::jsonb
+        FROM (SELECT reachable FROM remsim_servers WHERE id = ${id}) old
+        WHERE s.id = ${id}
+        RETURNING old.reachable AS was`,
+  );
+  return row?.was ?? null;
+}
+
+/** Records a failed pass and schedules the next attempt with exponential back-off. */
+export async function recordFailure(
+  db: Sql,
+  id: number,
+  error: string,
+  passMs: number,
+  backoffSec: (failures: number) => number,
+) {
+  const [row] = await rows<{ failures: number; was: boolean | null }>(
+    db,
+    sql`SELECT failures, reachable AS was FROM remsim_servers WHERE id = ${id}`,
+  );
+  const failures = (row?.failures ?? 0) + 1;
+  await db.execute(
+    sql`UPDATE remsim_servers SET reachable = false, failures = ${failures}, last_error = ${error.slice(0, 500)},
+          last_pass_at = now(), last_pass_ms = ${passMs},
+          next_attempt_at = now() + make_interval(secs => ${backoffSec(failures)})
+        WHERE id = ${id}`,
+  );
+  return { failures, was: row?.was ?? null };
+}
+
+// --- presence ---------------------------------------------------------------------------------
+
+/** Sets rspro_connected of the given profiles, and their liveness: connected is online; a
+ * router that left and has no recent heartbeat is offline. Liveness changes are logged. */
+export async function applyRsproPresence(
+  db: Sql,
+  changes: Array<{ profileId: string; connected: boolean }>,
+  offlineAfterSec: number,
+) {
+  if (changes.length === 0) return [];
+  const ids = sql.param(changes.map((c) => c.profileId));
+  const connected = sql.param(changes.map((c) => c.connected));
+  return rows<{ profile_id: string; client_id: string; tenant_id: number; old: string; new: string }>(
+    db,
+    sql`WITH input AS (SELECT * FROM unnest(${ids}::uuid[], ${connected}::boolean[]) AS u(profile_id, connected)),
+        target AS (
+          SELECT p.profile_id, p.tenant_id, p.client_id, p.bank_id, p.slot_id, p.liveness AS old, i.connected,
+                 CASE WHEN i.connected THEN 'online'
+                      WHEN p.liveness = 'online' AND (p.last_heartbeat IS NULL
+                           OR p.last_heartbeat < now() - make_interval(secs => ${offlineAfterSec})) THEN 'offline'
+                      ELSE p.liveness END AS new
+          FROM input i JOIN service_profiles p ON p.profile_id = i.profile_id AND p.status = 'ACTIVE'
+          WHERE p.rspro_connected <> i.connected
+          FOR UPDATE OF p),
+        updated AS (
+          UPDATE service_profiles p SET rspro_connected = t.connected, rspro_connected_since = now(),
+            liveness = t.new,
+            liveness_changed_at = CASE WHEN t.new <> t.old THEN now() ELSE p.liveness_changed_at END
+          FROM target t WHERE p.profile_id = t.profile_id
+          RETURNING 1),
+        logged AS (
+          INSERT INTO health_log (tenant_id, profile_id, client_id, bank_id, slot_id, kind, old_status, new_status, reason)
+          SELECT tenant_id, profile_id, client_id, bank_id, slot_id, 'client_liveness', old, new,
+                 CASE WHEN connected THEN 'RSPRO connected' ELSE 'RSPRO disconnected' END
+          FROM target WHERE new <> old
+          RETURNING 1)
+        SELECT profile_id, client_id, tenant_id, old, new FROM target`,
+  );
+}
+
+/** Updates bankd_connected of the banks served through this server; returns the changes. */
+export function applyBankPresence(db: Sql, serverId: number, connected: Array<{ bankId: number; numberOfSlots: number }>) {
+  const ids = sql.param(connected.map((b) => b.bankId));
+  const slots = sql.param(connected.map((b) => b.numberOfSlots));
+  return rows<{ bank_id: number; tenant_id: number; connected: boolean }>(
+    db,
+    sql`WITH seen AS (SELECT * FROM unnest(${ids}::int[], ${slots}::int[]) AS u(bank_id, slots)),
+        target AS (
+          SELECT b.bank_id, b.tenant_id, b.bankd_connected AS old, (s.bank_id IS NOT NULL) AS now, s.slots
+          FROM sim_banks b JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+          LEFT JOIN seen s ON s.bank_id = b.bank_id
+          WHERE bi.remsim_server_id = ${serverId}),
+        updated AS (
+          UPDATE sim_banks b SET bankd_connected = t.now,
+            bankd_connected_since = CASE WHEN t.old IS DISTINCT FROM t.now THEN now() ELSE b.bankd_connected_since END,
+            bankd_slots = COALESCE(t.slots, b.bankd_slots)
+          FROM target t
+          WHERE b.bank_id = t.bank_id AND (t.old IS DISTINCT FROM t.now OR t.slots IS DISTINCT FROM b.bankd_slots)
+          RETURNING b.bank_id)
+        SELECT bank_id, tenant_id, now AS connected FROM target WHERE old IS DISTINCT FROM now`,
+  );
+}
+
+export async function insertEvent(db: Sql, type: string, tenantId: number | null, data: unknown) {
+  await db.execute(sql`INSERT INTO events (type, tenant_id, data) VALUES (${type}, ${tenantId}, ${JSON.stringify(data)}::jsonb)`);
+}
