@@ -223,7 +223,8 @@ export async function applyRsproPresence(
   );
 }
 
-/** Updates bankd_connected of the banks served through this server; returns the changes. */
+/** Updates bankd_connected of the banks served through this server; returns the changes worth an
+ * event (a bank first seen offline is not a change: it was never known online). */
 export function applyBankPresence(db: Sql, serverId: number, connected: Array<{ bankId: number; numberOfSlots: number }>) {
   const ids = sql.param(connected.map((b) => b.bankId));
   const slots = sql.param(connected.map((b) => b.numberOfSlots));
@@ -242,7 +243,8 @@ export function applyBankPresence(db: Sql, serverId: number, connected: Array<{ 
           FROM target t
           WHERE b.bank_id = t.bank_id AND (t.old IS DISTINCT FROM t.now OR t.slots IS DISTINCT FROM b.bankd_slots)
           RETURNING b.bank_id)
-        SELECT bank_id, tenant_id, now AS connected FROM target WHERE old IS DISTINCT FROM now`,
+        SELECT bank_id, tenant_id, now AS connected FROM target
+        WHERE (old IS NULL AND now) OR (old IS NOT NULL AND old <> now)`,
   );
 }
 
