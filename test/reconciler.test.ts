@@ -19,6 +19,9 @@ async function until<T>(what: string, probe: () => T | Promise<T>, ms = 3000): P
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by the assertions
+type Doc = Record<string, any>;
+
 const tuple = (m: Slotmap) => `${m.client.clientId}:${m.client.slotNr}->${m.bank.bankId}:${m.bank.slotNr}`;
 
 describe('reconciler against the remsim-server double', () => {
@@ -37,11 +40,11 @@ describe('reconciler against the remsim-server double', () => {
   const unregister = (clientId: string) => fetch(`${h.url}/api/backend/v1/remsim/unregister/${clientId}`, { method: 'DELETE' });
   const mapped = (a: { bank_id: number; slot_id: number; sim_slot: { bank_id: number; slot_id: number } }) =>
     `${a.bank_id}:${a.slot_id}->${a.sim_slot.bank_id}:${a.sim_slot.slot_id}`;
-  const status = async () => (await (await h.admin(`/remsim-servers/${serverId}`)).json()) as Record<string, any>;
+  const status = async () => (await (await h.admin(`/remsim-servers/${serverId}`)).json()) as Doc;
   const reconcile = async () => {
     const res = await h.admin(`/remsim-servers/${serverId}/reconcile`, { method: 'POST' });
     expect(res.status).toBe(200);
-    return (await res.json()) as Record<string, any>;
+    return (await res.json()) as Doc;
   };
 
   beforeEach(async () => {
@@ -89,7 +92,7 @@ describe('reconciler against the remsim-server double', () => {
     await until('first mapping', () => remsim.slotmaps().length === 1);
     const res = await h.admin('/clients/mover-slot0/reassign', { ...json({ bank_id: 2, slot_id: 7, reason: 'card failing' }) });
     expect(res.status).toBe(200);
-    const moved = (await res.json()) as Record<string, any>;
+    const moved = (await res.json()) as Doc;
     expect(moved).toMatchObject({ from: a.sim_slot && { bank_id: 1, slot_id: 0 }, to: { bank_id: 2, slot_id: 7 } });
     expect(moved.rspro).toEqual({ client_id: a.bank_id, slot_nr: a.slot_id });
     await until('mapping moved', () => {
@@ -122,6 +125,7 @@ describe('reconciler against the remsim-server double', () => {
   it('restores every mapping in one pass after the server restarts and forgets them', async () => {
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => register(`keep-${i}-slot0`)));
     await until('12 mappings', () => remsim.slotmaps().length === 12);
+    await h.services.reconciler.idle();
     await remsim.restart();
     expect(remsim.slotmaps()).toEqual([]);
     const pass = await reconcile();
@@ -326,6 +330,37 @@ describe.runIf(onPostgres)('two IonMesh processes reconciling one remsim-server'
       expect(remsim.requests('POST').filter((r) => r.status !== 201)).toEqual([]);
     } finally {
       await replica.close();
+      await h.close();
+      await remsim.close();
+    }
+  });
+});
+
+describe('reconciler with --remsim-takeover', () => {
+  it('replaces a foreign map that stands in the way, and says so', async () => {
+    const remsim = await new RemsimServerDouble({ bankdAckMs: 5 }).start();
+    const h = await startIonMesh({ remsim, config: { remsimTakeover: true } });
+    try {
+      await fetch(`${remsim.url}/api/backend/v1/slotmaps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ bank: { bankId: 1, slotNr: 0 }, client: { clientId: 901, slotNr: 1 } }),
+      });
+      const res = await fetch(`${h.url}${REGISTER}`, {
+        ...json({ client_id: 'winner-slot0', tenant_id: 1 }),
+        headers: { 'content-type': 'application/json' },
+      });
+      const a = (await res.json()) as { bank_id: number; slot_id: number };
+      await until('taken over', () => {
+        const maps = remsim.slotmaps().map(tuple);
+        return maps.length === 1 && maps[0] === `${a.bank_id}:${a.slot_id}->1:0`;
+      });
+      await h.services.reconciler.idle();
+      const [e] = await h.query<{ data: { action: string; client_id: number } }>(
+        sql`SELECT data FROM events WHERE type = 'remsim.mapping_conflict'`,
+      );
+      expect(e?.data).toMatchObject({ action: 'taken_over', client_id: 901 });
+    } finally {
       await h.close();
       await remsim.close();
     }

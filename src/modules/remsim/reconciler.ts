@@ -140,6 +140,14 @@ export class RemsimReconciler {
     await Promise.all(servers.map((s) => this.trigger(s.id)));
   }
 
+  /** Resolves when no pass runs in this process and no change waits to be flushed. */
+  async idle() {
+    for (let i = 0; i < 100 && (this.flushing || this.running.size > 0); i++) {
+      await this.flushing;
+      await Promise.allSettled([...this.running.values()]);
+    }
+  }
+
   async stop() {
     this.stopped = true;
     await this.flushing;
