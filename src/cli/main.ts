@@ -3,9 +3,11 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../app/config.js';
 import { openDatabase } from '../app/database.js';
 import { VERSION } from '../app/version.js';
+import { SCENARIO_HELP, SCENARIOS } from '../sim/fleet.js';
 import { importSims } from './import.js';
 import { databaseOptions, databaseUrlOf } from './options.js';
 import { buildConfig, serve } from './serve.js';
+import { simulate } from './simulate.js';
 
 const program = new Command('ionmesh')
   .description('IonMesh: the control plane for osmo-remsim fleets')
@@ -106,6 +108,80 @@ databaseOptions(
 ).action(async (file: string, opts) => {
   process.exitCode = await importSims(file, { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) });
 });
+
+const num = (name: string, min: number, max: number, integer = true) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
+    throw new ConfigError(`--${name} must be ${integer ? 'an integer' : 'a number'} ${min}..${max}, got "${v}"`);
+  return n;
+};
+
+program
+  .command('simulate')
+  .description('drive an emulated fleet of routers against an IonMesh URL and print a summary')
+  .addOption(new Option('--url <url>', 'IonMesh base URL').default('http://127.0.0.1:5000'))
+  .addOption(new Option('--count <n>', 'routers').default(100).argParser(num('count', 1, 1_000_000)))
+  .addOption(new Option('--rate <n>', 'registrations started per second').default(100).argParser(num('rate', 1, 100_000)))
+  .addOption(
+    new Option('--mix <share>', 'share of deployed OpenWRT clients (0..1); the rest are rich agents')
+      .default(0.5)
+      .argParser(num('mix', 0, 1, false)),
+  )
+  .addOption(new Option('--scenario <name>', 'what happens to the fleet').choices(SCENARIOS).default('steady'))
+  .addOption(new Option('--duration <seconds>', 'length of the run').default(30).argParser(num('duration', 1, 86_400)))
+  .addOption(
+    new Option('--heartbeat-interval <seconds>', 'rich agents heartbeat this often')
+      .default(10)
+      .argParser(num('heartbeat-interval', 0.05, 3600, false)),
+  )
+  .addOption(new Option('--tenant <id>', 'tenant_id the routers send').default(1).argParser(num('tenant', 0, 2147483647)))
+  .addOption(new Option('--mapping-mode <mode>', 'mapping_mode the routers send').default('ONE_TO_ONE_SWSIM'))
+  .addOption(new Option('--mcc-mnc <list>', 'carriers to ask for, comma separated (empty: any)').default(''))
+  .addOption(new Option('--prefix <text>', 'client ids are <prefix>-00001-slot0 …').default('sim'))
+  .addOption(new Option('--concurrency <n>', 'requests in flight at most').default(64).argParser(num('concurrency', 1, 10_000)))
+  .addOption(
+    new Option('--remsim-port <port>', 'also run a remsim-server emulator on this port and connect each router over it')
+      .argParser(num('remsim-port', 0, 65535)),
+  )
+  .addOption(new Option('--remsim-banks <list>', 'bankds connected on the emulator, e.g. 1:32,2:32').default(''))
+  .addOption(new Option('--seed <n>', 'random seed (same seed, same fleet)').default(1).argParser(num('seed', 0, 2 ** 31)))
+  .addOption(new Option('--json', 'print the summary as JSON'))
+  .addHelpText('after', `\nScenarios:\n${SCENARIOS.map((s) => `  ${s.padEnd(13)} ${SCENARIO_HELP[s]}`).join('\n')}\n`)
+  .action(async (opts) => {
+    let url: URL;
+    try {
+      url = new URL(opts.url);
+    } catch {
+      throw new ConfigError(`--url must be a URL, got "${opts.url}"`);
+    }
+    if (url.protocol !== 'http:') throw new ConfigError('--url must be http:// (the deployed client speaks plain HTTP)');
+    const banks = String(opts.remsimBanks)
+      .split(',')
+      .filter(Boolean)
+      .map((b) => {
+        const m = /^([0-9]{1,4}):([0-9]{1,4})$/.exec(b.trim());
+        if (!m) throw new ConfigError(`--remsim-banks entries are bank:slots, got "${b}"`);
+        return { bankId: Number(m[1]), slots: Number(m[2]) };
+      });
+    process.exitCode = await simulate({
+      url: url.toString(),
+      count: opts.count,
+      rate: opts.rate,
+      deployedShare: opts.mix,
+      scenario: opts.scenario,
+      durationSec: opts.duration,
+      heartbeatIntervalSec: opts.heartbeatInterval,
+      tenantId: opts.tenant,
+      mappingMode: opts.mappingMode,
+      mccMnc: String(opts.mccMnc).split(',').map((s) => s.trim()),
+      prefix: opts.prefix,
+      concurrency: opts.concurrency,
+      remsimPort: opts.remsimPort,
+      remsimBanks: banks,
+      seed: opts.seed,
+      json: opts.json ?? false,
+    });
+  });
 
 program.parseAsync(process.argv).catch((error) => {
   if (error instanceof ConfigError) {

@@ -3,6 +3,9 @@ import { buildConfig, type Config } from '../app/config.js';
 import { openDatabase } from '../app/database.js';
 import { buildApp } from '../app/server.js';
 import { seedDemo } from '../modules/inventory/demo.js';
+import type { Fleet } from '../sim/fleet.js';
+import type { RemsimServerDouble } from '../sim/remsim-server.js';
+import { startDemoEmulator, startDemoFleet } from './demo-fleet.js';
 
 export async function serve(config: Config) {
   const db = await openDatabase(config);
@@ -24,6 +27,14 @@ export async function serve(config: Config) {
         : 'database not empty: demo inventory left as it is',
     );
   }
+  // The living demo: only with --demo, never in production use.
+  let remsim: RemsimServerDouble | null = null;
+  let fleet: Fleet | null = null;
+  if (config.demo && config.demoFleet > 0 && config.demoRemsimPort > 0) remsim = await startDemoEmulator(db, config, app.log);
+  app.addHook('preClose', async () => {
+    await fleet?.stop();
+    await remsim?.close();
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -46,6 +57,11 @@ export async function serve(config: Config) {
   process.once('SIGINT', () => void stop('SIGINT'));
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ address, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'IonMesh listening');
+  void services.reconciler.periodic().catch((err) => app.log.error({ err }, 'first reconcile pass failed'));
+  if (remsim) {
+    const port = (app.server.address() as { port: number }).port;
+    fleet = startDemoFleet(`http://127.0.0.1:${port}`, remsim, config.demoFleet, app.log);
+  }
   return app;
 }
 

@@ -181,6 +181,12 @@ export class RemsimServerDouble {
     return true;
   }
 
+  /** The connected bankd of this bank, if any. */
+  bankd(bankId: number): BankdConnection | undefined {
+    const b = this.bankds.get(bankId);
+    return b ? { ...b } : undefined;
+  }
+
   /** A bankd leaves: its maps go back to NEW; removals it had not confirmed are final. */
   dropBankd(bankId: number) {
     if (!this.bankds.delete(bankId)) return false;

@@ -1,5 +1,5 @@
 // SQL of the inventory: tenants, bankd instances, banks, slots and the client (profile) views.
-import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { rows, type Sql } from '../../app/database.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { healthLog, serviceProfiles } from '../clients/clients.table.js';
@@ -183,6 +183,14 @@ export interface ClientFilter extends PageRequest {
   bank_id?: number;
   client_id?: string;
 }
+/** A profile, and whether it is served through a simulated remsim-server (the demo's emulator). */
+const profileColumns = {
+  ...getTableColumns(serviceProfiles),
+  simulated: sql<boolean>`EXISTS (SELECT 1 FROM sim_banks sb JOIN bankd_instances bi ON bi.id = sb.bankd_instance_id
+    JOIN remsim_servers rs ON rs.id = bi.remsim_server_id
+    WHERE sb.bank_id = "service_profiles"."bank_id" AND rs.simulated)`,
+};
+
 export const listProfiles = (db: Sql, f: ClientFilter) => {
   const p = pageOf(f);
   const cond = where([
@@ -195,7 +203,7 @@ export const listProfiles = (db: Sql, f: ClientFilter) => {
   ]);
   return paged(
     db
-      .select()
+      .select(profileColumns)
       .from(serviceProfiles)
       .where(cond)
       .orderBy(asc(serviceProfiles.clientId), asc(serviceProfiles.tenantId))
@@ -208,7 +216,7 @@ export const listProfiles = (db: Sql, f: ClientFilter) => {
 
 export async function profilesOfClient(db: Sql, clientId: string, tenantId?: number) {
   return db
-    .select()
+    .select(profileColumns)
     .from(serviceProfiles)
     .where(
       where([
