@@ -15,7 +15,7 @@ interface Running {
   output: () => string;
 }
 
-async function serve(extra: string[] = []): Promise<Running> {
+async function serve(extra: string[] = ['--no-simulation'], dataDir = dir, demo = true): Promise<Running> {
   const port = 21000 + Math.floor(Math.random() * 20000);
   const proc = spawn(
     process.execPath,
@@ -24,13 +24,13 @@ async function serve(extra: string[] = []): Promise<Running> {
       'tsx',
       'src/cli/main.ts',
       'serve',
-      '--demo',
+      ...(demo ? ['--demo'] : []),
       '--port',
       String(port),
       '--host',
       '127.0.0.1',
       '--data-dir',
-      dir,
+      dataDir,
       ...extra,
     ],
     { env: { ...process.env, DATABASE_URL: '', IONMESH_ADMIN_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -95,6 +95,44 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     ).json();
     expect(again.note).toMatch(/already registered/);
     expect(await stop(second, 'SIGINT')).toBe(0);
+  });
+
+  it('runs a living demo: an emulated remsim-server and a simulated fleet, all labelled simulated', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'ionmesh-living-'));
+    const remsimPort = 41000 + Math.floor(Math.random() * 10000);
+    const live = await serve(['--demo-fleet', '6', '--demo-remsim-port', String(remsimPort)], demoDir);
+    try {
+      const key = /store it now\): (imk_\S+)/.exec(live.output())?.[1] as string;
+      const admin = async (path: string) =>
+        (await fetch(`http://127.0.0.1:${live.port}/api/backend/v1${path}`, { headers: { 'x-api-key': key } })).json();
+      let clients: { items: Array<{ client_id: string; simulated: boolean; liveness: string; rspro_connected: boolean }> } = {
+        items: [],
+      };
+      for (let i = 0; i < 100 && clients.items.filter((c) => c.liveness === 'online').length < 6; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        clients = await admin('/clients');
+      }
+      expect(clients.items).toHaveLength(6);
+      expect(clients.items.every((c) => c.simulated && c.client_id.startsWith('sim-') && c.liveness === 'online')).toBe(true);
+      // Deployed clients never heartbeat: they are online because the emulator lists them connected.
+      expect(clients.items.filter((c) => c.rspro_connected)).toHaveLength(6);
+      const maps = (await (await fetch(`http://127.0.0.1:${remsimPort}/api/backend/v1/slotmaps`)).json()) as {
+        slotmaps: unknown[];
+      };
+      expect(maps.slotmaps).toHaveLength(6);
+      const servers = await admin('/remsim-servers');
+      expect(servers.items[0]).toMatchObject({ simulated: true, status: 'reachable', url: `http://127.0.0.1:${remsimPort}` });
+    } finally {
+      expect(await stop(live, 'SIGTERM')).toBe(0);
+    }
+    // Production use (no --demo) never starts the emulator or a fleet.
+    const prod = await serve(['--demo-remsim-port', String(remsimPort)], demoDir, false);
+    try {
+      await expect(fetch(`http://127.0.0.1:${remsimPort}/api/backend/v1/slotmaps`)).rejects.toThrow();
+    } finally {
+      expect(await stop(prod, 'SIGTERM')).toBe(0);
+      rmSync(demoDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a bad flag with a clear message', async () => {

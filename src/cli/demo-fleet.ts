@@ -16,7 +16,11 @@ export interface DemoFleet {
   stop: () => Promise<void>;
 }
 
-export async function startDemoEmulator(db: Database, config: Config, log: FastifyBaseLogger): Promise<RemsimServerDouble | null> {
+export async function startDemoEmulator(
+  db: Database,
+  config: Config,
+  log: FastifyBaseLogger,
+): Promise<RemsimServerDouble | null> {
   const remsim = new RemsimServerDouble({ host: '127.0.0.1', port: config.demoRemsimPort, bankdAckMs: 50 });
   try {
     await remsim.start();
@@ -58,6 +62,9 @@ export function startDemoFleet(ionmeshUrl: string, remsim: RemsimServerDouble, c
     seed: Date.now() % 2 ** 31,
   });
   fleet.start();
-  log.info({ routers: count }, 'demo: simulated fleet started (half deployed OpenWRT clients, half rich agents); --no-simulation turns it off');
+  log.info(
+    { routers: count },
+    'demo: simulated fleet started (half deployed OpenWRT clients, half rich agents); --no-simulation turns it off',
+  );
   return fleet;
 }

@@ -109,12 +109,14 @@ databaseOptions(
   process.exitCode = await importSims(file, { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) });
 });
 
-const num = (name: string, min: number, max: number, integer = true) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
-    throw new ConfigError(`--${name} must be ${integer ? 'an integer' : 'a number'} ${min}..${max}, got "${v}"`);
-  return n;
-};
+const num =
+  (name: string, min: number, max: number, integer = true) =>
+  (v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
+      throw new ConfigError(`--${name} must be ${integer ? 'an integer' : 'a number'} ${min}..${max}, got "${v}"`);
+    return n;
+  };
 
 program
   .command('simulate')
@@ -140,8 +142,10 @@ program
   .addOption(new Option('--prefix <text>', 'client ids are <prefix>-00001-slot0 …').default('sim'))
   .addOption(new Option('--concurrency <n>', 'requests in flight at most').default(64).argParser(num('concurrency', 1, 10_000)))
   .addOption(
-    new Option('--remsim-port <port>', 'also run a remsim-server emulator on this port and connect each router over it')
-      .argParser(num('remsim-port', 0, 65535)),
+    new Option(
+      '--remsim-port <port>',
+      'also run a remsim-server emulator on this port and connect each router over it',
+    ).argParser(num('remsim-port', 0, 65535)),
   )
   .addOption(new Option('--remsim-banks <list>', 'bankds connected on the emulator, e.g. 1:32,2:32').default(''))
   .addOption(new Option('--seed <n>', 'random seed (same seed, same fleet)').default(1).argParser(num('seed', 0, 2 ** 31)))
@@ -173,7 +177,9 @@ program
       heartbeatIntervalSec: opts.heartbeatInterval,
       tenantId: opts.tenant,
       mappingMode: opts.mappingMode,
-      mccMnc: String(opts.mccMnc).split(',').map((s) => s.trim()),
+      mccMnc: String(opts.mccMnc)
+        .split(',')
+        .map((s) => s.trim()),
       prefix: opts.prefix,
       concurrency: opts.concurrency,
       remsimPort: opts.remsimPort,

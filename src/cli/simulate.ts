@@ -48,7 +48,8 @@ export async function simulate(o: SimulateOptions): Promise<number> {
   process.once('SIGINT', stop);
   try {
     const summary = await fleet.run();
-    if (tty) process.stderr.write('\n');
+    // The last progress line, so that even a short or non-interactive run shows one.
+    process.stderr.write(tty ? `\r\x1b[2K${line(fleet.progress())}\n` : `${line(fleet.progress())}\n`);
     process.stdout.write(o.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
     return summary.registrations.succeeded === summary.registrations.attempted && summary.heartbeats.failed === 0 ? 0 : 1;
   } finally {

@@ -8,7 +8,7 @@
 // of its register answer, as the real client does, so liveness from the server is exercised.
 import { build as buildHistogram, type Histogram } from 'hdr-histogram-js';
 import pLimit from 'p-limit';
-import { MODEMS, Radio, imeiFor, rng } from './modems.js';
+import { imeiFor, MODEMS, Radio, rng } from './modems.js';
 import { DeployedClient } from './openwrt-client.js';
 import type { RemsimServerDouble } from './remsim-server.js';
 
@@ -146,7 +146,8 @@ export class Fleet {
       progressEveryMs: 1000,
       ...options,
     };
-    if (!Number.isInteger(this.o.count) || this.o.count < 0 || this.o.count > 1_000_000) throw new RangeError('count must be 0..1000000');
+    if (!Number.isInteger(this.o.count) || this.o.count < 0 || this.o.count > 1_000_000)
+      throw new RangeError('count must be 0..1000000');
     this.base = new URL(this.o.url);
     this.random = rng(this.o.seed);
     this.limit = pLimit(this.o.concurrency);
@@ -457,7 +458,7 @@ export class Fleet {
       case 'flapping': {
         const flappers = this.pick(Math.ceil(n / 10));
         return this.every(Math.max(2, this.o.heartbeatIntervalSec), () => {
-          for (const r of flappers) (r.dark ? this.comeBack(r) : this.goDark(r));
+          for (const r of flappers) r.dark ? this.comeBack(r) : this.goDark(r);
         });
       }
       case 'degradation': {
