@@ -122,6 +122,7 @@ export class Fleet {
   private failures: Record<string, number> = {};
   private attempted = 0;
   private succeeded = 0;
+  private registering = 0;
   private heartbeats = 0;
   private heartbeatFailures = 0;
   private timers = new Set<NodeJS.Timeout>();
@@ -214,7 +215,7 @@ export class Fleet {
       elapsed_s: Math.round((Date.now() - this.startedAt) / 100) / 10,
       routers: this.routers.length,
       registered: this.routers.filter((r) => r.registered).length,
-      failed: this.attempted - this.succeeded,
+      failed: this.attempted - this.succeeded - this.registering,
       heartbeats: this.heartbeats,
       heartbeat_failures: this.heartbeatFailures,
       dark: this.routers.filter((r) => r.dark).length,
@@ -283,6 +284,7 @@ export class Fleet {
   private async register(r: Router) {
     if (!this.running) return;
     this.attempted++;
+    this.registering++;
     if (!this.firstRegistration) this.firstRegistration = Date.now();
     const t0 = process.hrtime.bigint();
     try {
@@ -292,6 +294,7 @@ export class Fleet {
       const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? 'error';
       this.fail(`network:${code}`);
     } finally {
+      this.registering--;
       this.regLatency.recordValue(Math.max(1, Number((process.hrtime.bigint() - t0) / 1000n)));
       this.lastRegistration = Date.now();
     }

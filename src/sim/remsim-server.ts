@@ -84,6 +84,7 @@ export class RemsimServerDouble {
   bankdAckMs: number;
   /** Every request answered, oldest first (bounded). */
   readonly log: RecordedRequest[] = [];
+  private createdListeners: Array<(m: Slotmap) => void> = [];
   /** The largest number of POST/DELETE requests ever in progress at once. */
   maxConcurrentMutations = 0;
   restarts = 0;
@@ -212,6 +213,11 @@ export class RemsimServerDouble {
     const m = this.maps.find((x) => x.life === 'visible' && x.client.clientId === clientId && x.client.slotNr === slotNr);
     const bankd = m ? this.bankds.get(m.bank.bankId) : undefined;
     return bankd ? `${bankd.address}:9999` : '0.0.0.0:0';
+  }
+
+  /** Calls fn with every map a POST creates (benchmarks time mappings with it). */
+  onCreated(fn: (m: Slotmap) => void) {
+    this.createdListeners.push(fn);
   }
 
   /** The maps GET /slotmaps lists, in order. */
@@ -386,6 +392,7 @@ export class RemsimServerDouble {
     };
     this.maps.push(map);
     if (this.bankds.has(bankId)) this.sendToBankd(map);
+    for (const fn of this.createdListeners) fn({ bank: { ...map.bank }, client: { ...map.client }, state: map.state });
     return 201;
   }
 
