@@ -77,6 +77,26 @@ describe.runIf(!onPostgres)('deployed-client agent', () => {
     }
   });
 
+  it('stops on time with requests still queued, leaving none of them pending', async () => {
+    const fake = await fakeIonMesh();
+    try {
+      fake.answer(200, vectors[0]?.body as string);
+      const fleet = new Fleet({
+        url: `http://127.0.0.1:${fake.port}`,
+        count: 300,
+        deployedShare: 1,
+        rate: 100_000,
+        concurrency: 1,
+        durationSec: 0.05,
+      });
+      const s = await fleet.run();
+      expect(s.registrations.attempted).toBeLessThan(300);
+      expect(s.registrations.attempted).toBe(s.registrations.succeeded);
+    } finally {
+      await fake.close();
+    }
+  }, 10_000);
+
   it('accepts or gives up on every recorded answer exactly as the real client did, and presents the identity it read', async () => {
     const fake = await fakeIonMesh();
     const remsim = await new RemsimServerDouble().start();

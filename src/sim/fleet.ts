@@ -206,7 +206,8 @@ export class Fleet {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     for (const r of this.routers) if (r.timer) clearTimeout(r.timer);
-    this.limit.clearQueue();
+    // Queued requests are not dropped (their promises would never settle): each one sees
+    // running = false and returns at once.
     await Promise.allSettled([...this.inflight]);
   }
 
