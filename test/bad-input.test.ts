@@ -468,6 +468,84 @@ const cases: Case[] = [
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
   },
+  {
+    name: 'admin: remsim-server URL with a path',
+    method: 'POST',
+    path: '/api/backend/v1/remsim-servers',
+    body: '{"url":"http://10.0.0.1:9997/api/backend/v1"}',
+    status: 400,
+    code: 'VALIDATION_ERROR',
+  },
+  {
+    name: 'admin: remsim-server URL of another scheme',
+    method: 'POST',
+    path: '/api/backend/v1/remsim-servers',
+    body: '{"url":"ftp://10.0.0.1"}',
+    status: 400,
+    code: 'VALIDATION_ERROR',
+  },
+  {
+    name: 'admin: remsim-server with an unknown field',
+    method: 'POST',
+    path: '/api/backend/v1/remsim-servers',
+    body: '{"url":"http://10.0.0.1","takeover":true}',
+    status: 400,
+    code: 'VALIDATION_ERROR',
+  },
+  {
+    name: 'admin: remsim-server that exists (same URL, other spelling)',
+    method: 'POST',
+    path: '/api/backend/v1/remsim-servers',
+    body: '{"name":"again","url":"127.0.0.1"}',
+    status: 409,
+    code: 'REMSIM_SERVER_EXISTS',
+  },
+  {
+    name: 'admin: delete a remsim-server in use',
+    method: 'DELETE',
+    path: '/api/backend/v1/remsim-servers/1',
+    status: 409,
+    code: 'REMSIM_SERVER_IN_USE',
+  },
+  {
+    name: 'admin: reconcile an unknown remsim-server',
+    method: 'POST',
+    path: '/api/backend/v1/remsim-servers/77/reconcile',
+    status: 404,
+    code: 'REMSIM_SERVER_NOT_FOUND',
+  },
+  {
+    name: 'admin: bankd naming a remsim-server by id and by URL',
+    method: 'POST',
+    path: '/api/backend/v1/bankd-instances',
+    body: '{"name":"both","endpoint":"10.0.0.2:9999","remsim_server_id":1,"remsim_server_url":"http://10.0.0.2"}',
+    status: 400,
+    code: 'VALIDATION_ERROR',
+  },
+  {
+    name: 'admin: reassign an unknown client',
+    method: 'POST',
+    path: '/api/backend/v1/clients/nobody-slot0/reassign',
+    body: '{}',
+    status: 404,
+    code: 'CLIENT_NOT_FOUND',
+  },
+  {
+    name: 'admin: reassign to slot 1024',
+    method: 'POST',
+    path: '/api/backend/v1/clients/nobody-slot0/reassign',
+    body: '{"bank_id":1,"slot_id":1024}',
+    status: 400,
+    code: 'VALIDATION_ERROR',
+  },
+  {
+    name: 'admin: reassign with an unknown field',
+    method: 'POST',
+    path: '/api/backend/v1/clients/nobody-slot0/reassign',
+    body: '{"bank":1}',
+    status: 400,
+    code: 'VALIDATION_ERROR',
+  },
 ];
 
 describe('bad input', () => {
@@ -488,7 +566,7 @@ describe('bad input', () => {
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const headers: Record<string, string> = {};
-    if (c.admin !== false && c.path.startsWith('/api/backend/v1/') && !c.path.startsWith('/api/backend/v1/remsim'))
+    if (c.admin !== false && c.path.startsWith('/api/backend/v1/') && !c.path.startsWith('/api/backend/v1/remsim/'))
       headers['x-api-key'] = ADMIN_KEY;
     if (c.body !== undefined && c.contentType !== null) headers['content-type'] = c.contentType ?? 'application/json';
     const res = await fetch(`${h.url}${c.path}`, { method: c.method, headers, body: c.body });

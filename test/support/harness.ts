@@ -114,6 +114,8 @@ export async function snapshot(h: Harness) {
                (SELECT count(*) FROM tenants)::int AS tenants,
                (SELECT count(*) FROM sim_banks)::int AS banks,
                (SELECT count(*) FROM bankd_instances)::int AS bankds,
+               (SELECT string_agg(id || ':' || url, ',' ORDER BY id) FROM remsim_servers) AS remsim_servers,
+               (SELECT count(*) FROM remsim_mappings)::int AS owned_maps,
                (SELECT string_agg(bank_id || ':' || slot_id || ':' || coalesce(iccid, '') || ':' || status, ',' ORDER BY bank_id, slot_id) FROM slots) AS slot_state`,
   );
   return r;
