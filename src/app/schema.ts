@@ -5,3 +5,4 @@ export * from '../modules/clients/clients.table.js';
 export * from '../modules/events/events.table.js';
 export * from '../modules/inventory/inventory.table.js';
 export * from '../modules/remsim/remsim.table.js';
+export * from '../modules/ki-proxy/ki-proxy.table.js';

@@ -31,6 +31,12 @@ export const ERROR_CODES = {
   REMSIM_SERVER_IN_USE: 'The remsim-server still maps the slots of bankd instances',
   REMSIM_SERVER_DISABLED: 'The remsim-server is disabled',
   RECONCILE_BUSY: 'Another IonMesh process is reconciling that remsim-server right now',
+  NO_POOL_FOR_CARRIER: 'No enabled KI proxy pool of the tenant serves that carrier',
+  POOL_FULL: 'Every KI proxy pool for that carrier is at capacity',
+  POOL_NOT_FOUND: 'The KI proxy pool does not exist',
+  POOL_EXISTS: 'A KI proxy pool with that name already exists for the tenant',
+  POOL_IN_USE: 'The KI proxy pool still serves active virtual SIMs',
+  POOL_OVERLAP: 'The pool’s slot ranges overlap another pool, each other, or physical slots',
   REASSIGN_NOT_POSSIBLE: 'The client cannot be moved to that slot',
   INTERNAL_ERROR: 'Unexpected server error',
 } as const;

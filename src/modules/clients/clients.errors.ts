@@ -1,6 +1,6 @@
 // Errors of the client lifecycle.
 import { DomainError } from '../../domain/errors.js';
-import type { MappingModeName } from '../../domain/mapping-modes.js';
+import { MAPPING_MODES, type MappingModeName } from '../../domain/mapping-modes.js';
 
 export const tenantNotFound = (tenantId: number) => new DomainError('TENANT_NOT_FOUND', `Tenant ${tenantId} does not exist`, 404);
 
@@ -23,3 +23,18 @@ export const modeNotSupported = (mode: string, modes: readonly MappingModeName[]
   });
 
 export const reassignImpossible = (why: string) => new DomainError('REASSIGN_NOT_POSSIBLE', why, 409);
+
+export const mccMncRequired = () =>
+  new DomainError('VALIDATION_ERROR', 'mcc_mnc is required for KI_PROXY_SWSIM (the carrier whose KI proxy pool serves the client)', 400, {
+    field: 'mcc_mnc',
+  });
+
+export const noPool = (mccMnc: string, carrier: string | null) =>
+  new DomainError(
+    'NO_POOL_FOR_CARRIER',
+    `No enabled KI proxy pool of this tenant serves ${mccMnc}${carrier ? ` (${carrier})` : ''}`,
+    404,
+  );
+
+export const poolFull = (mccMnc: string) =>
+  new DomainError('POOL_FULL', `Every KI proxy pool for ${mccMnc} is at capacity`, 503, { available_modes: MAPPING_MODES });

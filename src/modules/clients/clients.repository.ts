@@ -15,6 +15,10 @@ export interface AssignmentRow {
   iccid: string | null;
   imsi: string | null;
   bankd_endpoint: string | null;
+  ki_pool_id: number | null;
+  pool_name: string | null;
+  pool_carrier: string | null;
+  pool_mcc_mnc: string | null;
 }
 
 export interface RegisterWish {
@@ -22,6 +26,8 @@ export interface RegisterWish {
   clientId: string;
   mappingMode: string;
   mccMnc: string | null;
+  /** A carrier name hint (KI proxy pools are matched on it when given). */
+  carrier: string | null;
   preferredBankId: number | null;
   hardwareInfo: unknown;
   clientIp: string | null;
@@ -33,7 +39,9 @@ export type RegisterOutcome =
   | (AssignmentRow & { source: 'existing' })
   | (AssignmentRow & { source: 'new' })
   | { source: 'no_tenant' }
-  | { source: 'no_slot' };
+  | { source: 'no_slot' }
+  | { source: 'no_pool' }
+  | { source: 'pool_full' };
 
 /**
  * The whole registration in one call of ionmesh_register (drizzle/0002): the client's existing
@@ -47,7 +55,7 @@ export async function registerClient(tx: Sql, w: RegisterWish): Promise<Register
     tx,
     sql`SELECT * FROM ionmesh_register(${w.tenantId}::int, ${w.clientId}::text, ${w.mappingMode}::text,
           ${w.mccMnc}::text, ${w.preferredBankId}::int, ${hw}::jsonb, ${w.clientIp}::text, ${w.actor}::text,
-          ${w.requestId}::text)`,
+          ${w.requestId}::text, ${w.carrier}::text)`,
   );
   if (!row) throw new Error('ionmesh_register returned no row');
   return row as RegisterOutcome;
@@ -84,6 +92,14 @@ export interface DeactivatedProfile {
   mapping_mode: string;
   rspro_client_id: number;
   rspro_slot_nr: number;
+  ki_pool_id: number | null;
+}
+
+/** Gives a released virtual slot back to its pool's count. */
+export async function releaseVirtualSlot(tx: Sql, poolId: number) {
+  await tx.execute(
+    sql`UPDATE ki_proxy_pools SET current_virtual_sims = current_virtual_sims - 1, updated_at = now() WHERE id = ${poolId}`,
+  );
 }
 
 export async function deactivateProfiles(tx: Sql, clientId: string, tenantId: number | null) {
@@ -92,7 +108,8 @@ export async function deactivateProfiles(tx: Sql, clientId: string, tenantId: nu
     tx,
     sql`UPDATE service_profiles SET status = 'DEACTIVATED', deactivated_at = now()
         WHERE client_id = ${clientId} AND status = 'ACTIVE' ${tenant}
-        RETURNING profile_id, tenant_id, client_id, bank_id, slot_id, mapping_mode, rspro_client_id, rspro_slot_nr`,
+        RETURNING profile_id, tenant_id, client_id, bank_id, slot_id, mapping_mode, rspro_client_id, rspro_slot_nr,
+                  ki_pool_id`,
   );
 }
 
@@ -164,7 +181,7 @@ export const lockActiveProfiles = (tx: Sql, clientId: string, tenantId: number |
     sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.mapping_mode, p.bank_id, p.slot_id, p.rspro_client_id,
                p.rspro_slot_nr, s.mcc_mnc, bi.remsim_server_id
         FROM service_profiles p
-        JOIN slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
+        LEFT JOIN slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
         JOIN sim_banks b ON b.bank_id = p.bank_id
         LEFT JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
         WHERE p.client_id = ${clientId} AND p.status = 'ACTIVE' ${tenantId === null ? sql`` : sql`AND p.tenant_id = ${tenantId}`}

@@ -21,6 +21,7 @@ export const RegisterBody = Type.Object(
     mapping_mode: Type.Optional(MappingMode),
     mcc_mnc: Type.Optional(MccMncOrEmpty),
     tenant_id: Type.Optional(TenantId),
+    carrier: Type.Optional(Type.String({ maxLength: 100, description: 'Carrier name hint (matched against KI proxy pools)' })),
     preferred_bank_id: Type.Optional(BankId),
     hardware_info: Type.Optional(JsonObject),
   },
@@ -42,7 +43,19 @@ export const AssignmentAnswer = Type.Object({
   note: Type.Optional(Type.String()),
   sim_slot: Type.Object(
     { bank_id: Type.Integer(), slot_id: Type.Integer(), tenant_id: Type.Integer() },
-    { description: 'The physical bank slot that serves the profile' },
+    { description: 'The bank slot that serves the profile (the virtual slot for KI_PROXY_SWSIM)' },
+  ),
+  ki_proxy_pool: Type.Optional(
+    Type.Object(
+      {
+        pool_id: Type.Integer(),
+        pool_name: Type.String(),
+        carrier: Type.Union([Type.String(), Type.Null()]),
+        mcc_mnc: Type.String(),
+        virtual_slot: Type.Integer(),
+      },
+      { description: 'KI_PROXY_SWSIM only; after the top-level keys (the client reads the first occurrence of a key)' },
+    ),
   ),
 });
 

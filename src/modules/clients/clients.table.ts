@@ -45,6 +45,11 @@ export const serviceProfiles = pgTable(
     clientStats: jsonb('client_stats'),
     clientHardwareInfo: jsonb('client_hardware_info'),
     clientIpAddress: text('client_ip_address'),
+    // KI_PROXY_SWSIM: bank_id/slot_id hold the virtual slot; these its pool and virtual card
+    // (unique among active profiles: profiles_one_active_per_virtual_iccid, drizzle/0007).
+    kiPoolId: integer('ki_pool_id'),
+    virtualIccid: text('virtual_iccid'),
+    virtualImsi: text('virtual_imsi'),
   },
   (t) => [
     check('service_profiles_status', sql`${t.status} IN ('ACTIVE', 'DEACTIVATED')`),
@@ -61,6 +66,7 @@ export const serviceProfiles = pgTable(
     // sweep reads the active profiles instead, a few times a minute.
     index('profiles_liveness_idx').on(t.tenantId, t.liveness).where(sql`${t.status} = 'ACTIVE'`),
     index('profiles_tenant_idx').on(t.tenantId, t.status),
+    index('profiles_ki_pool_idx').on(t.kiPoolId).where(sql`${t.status} = 'ACTIVE'`),
   ],
 );
 

@@ -3,9 +3,18 @@
 import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
-import { type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
+import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { clientNotFound, modeNotSupported, noSlot, reassignImpossible, tenantNotFound } from './clients.errors.js';
+import {
+  clientNotFound,
+  mccMncRequired,
+  modeNotSupported,
+  noPool,
+  noSlot,
+  poolFull,
+  reassignImpossible,
+  tenantNotFound,
+} from './clients.errors.js';
 import * as repo from './clients.repository.js';
 import { HeartbeatBatcher } from './heartbeat-batcher.js';
 
@@ -20,6 +29,7 @@ export interface RegisterRequest {
   mapping_mode?: MappingModeName;
   mcc_mnc?: string;
   tenant_id?: number;
+  carrier?: string;
   preferred_bank_id?: number;
   hardware_info?: Record<string, unknown>;
 }
@@ -38,6 +48,7 @@ export interface Assignment {
   ki_proxy_enabled: boolean;
   note?: string;
   sim_slot: { bank_id: number; slot_id: number; tenant_id: number };
+  ki_proxy_pool?: { pool_id: number; pool_name: string; carrier: string | null; mcc_mnc: string; virtual_slot: number };
 }
 
 export interface HeartbeatRequest {
@@ -91,6 +102,7 @@ export class ClientsService {
     const mode = req.mapping_mode ?? 'ONE_TO_ONE_SWSIM';
     const tenantId = req.tenant_id ?? 1;
     if (!SERVED_MODES.includes(mode)) throw modeNotSupported(mode, SERVED_MODES);
+    if (isKiProxy(mode) && !req.mcc_mnc) throw mccMncRequired();
     for (let attempt = 1; ; attempt++) {
       try {
         // One statement (ionmesh_register), atomic on its own: no BEGIN/COMMIT round trips.
@@ -100,7 +112,8 @@ export class ClientsService {
         if (answer.note === undefined) this.changed([answer.sim_slot.bank_id]);
         return answer;
       } catch (error) {
-        if (isUniqueViolation(error) && attempt < REGISTER_ATTEMPTS) continue;
+        // 40P01: two registrations locked two KI pools in opposite orders; one is retried.
+        if ((isUniqueViolation(error) || pgErrorOf(error)?.code === '40P01') && attempt < REGISTER_ATTEMPTS) continue;
         if (pgErrorOf(error)?.code === '55P03') {
           throw new DomainError('BUSY', 'Registration gave up waiting for a lock; retry', 503);
         }
@@ -120,15 +133,17 @@ export class ClientsService {
       clientId: req.client_id,
       mappingMode: req.mapping_mode,
       mccMnc,
+      carrier: req.carrier ? req.carrier : null,
       preferredBankId: req.preferred_bank_id ?? null,
       hardwareInfo: req.hardware_info,
       clientIp: actor.sourceIp ?? null,
       actor: actor.actor,
       requestId: actor.requestId ?? null,
     });
-    if (outcome.source === 'no_tenant' || outcome.source === 'no_slot') {
-      throw outcome.source === 'no_tenant' ? tenantNotFound(req.tenant_id) : noSlot(SERVED_MODES, mccMnc);
-    }
+    if (outcome.source === 'no_tenant') throw tenantNotFound(req.tenant_id);
+    if (outcome.source === 'no_slot') throw noSlot(SERVED_MODES, mccMnc);
+    if (outcome.source === 'no_pool') throw noPool(mccMnc as string, req.carrier ?? null);
+    if (outcome.source === 'pool_full') throw poolFull(mccMnc as string);
     return this.toAssignment(
       outcome,
       outcome.source === 'existing' ? 'Client already registered; returning its existing assignment' : undefined,
@@ -152,9 +167,18 @@ export class ClientsService {
       mapping_mode: row.mapping_mode,
       profile_id: row.profile_id,
       heartbeat_interval: this.settings.heartbeatIntervalSec,
-      ki_proxy_enabled: false,
+      ki_proxy_enabled: row.ki_pool_id !== null,
       ...(note ? { note } : {}),
       sim_slot: { bank_id: row.bank_id, slot_id: row.slot_id, tenant_id: row.tenant_id },
+      ...(row.ki_pool_id !== null && {
+        ki_proxy_pool: {
+          pool_id: row.ki_pool_id,
+          pool_name: row.pool_name ?? '',
+          carrier: row.pool_carrier,
+          mcc_mnc: row.pool_mcc_mnc ?? '',
+          virtual_slot: row.slot_id,
+        },
+      }),
     };
   }
 
@@ -182,7 +206,8 @@ export class ClientsService {
       if (gone.length === 0) throw clientNotFound(clientId);
       for (const p of gone) {
         const where = { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id };
-        await repo.setSlotStatus(tx, where, 'assigned', 'available', `released by ${clientId}`);
+        if (p.ki_pool_id !== null) await repo.releaseVirtualSlot(tx, p.ki_pool_id);
+        else await repo.setSlotStatus(tx, where, 'assigned', 'available', `released by ${clientId}`);
         await recordAudit(tx, actor, {
           tenantId: p.tenant_id,
           action: 'client.unregister',
@@ -215,6 +240,8 @@ export class ClientsService {
           field: 'tenant_id',
         });
       const p = profiles[0] as repo.ProfileForMove;
+      if (isKiProxy(p.mapping_mode))
+        throw reassignImpossible(`${clientId} holds a virtual slot of a KI proxy pool; unregister and register it to move it`);
       if (req.bank_id === p.bank_id && req.slot_id === p.slot_id)
         throw reassignImpossible(`${clientId} already holds bank ${p.bank_id} slot ${p.slot_id}`);
       const [target] = await repo.lockTargetSlot(tx, p.tenant_id, {
