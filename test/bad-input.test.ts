@@ -158,12 +158,20 @@ const cases: Case[] = [
     code: 'VALIDATION_ERROR',
   },
   {
-    name: 'register: KI proxy mode not served yet',
+    name: 'register: KI proxy mode without mcc_mnc',
+    method: 'POST',
+    path: reg,
+    body: '{"client_id":"r1-slot0","mapping_mode":"KI_PROXY_SWSIM","mcc_mnc":"","tenant_id":1}',
+    status: 400,
+    code: 'VALIDATION_ERROR',
+  },
+  {
+    name: 'register: KI proxy mode for a carrier no pool serves',
     method: 'POST',
     path: reg,
     body: '{"client_id":"r1-slot0","mapping_mode":"KI_PROXY_SWSIM","mcc_mnc":"310410","tenant_id":1}',
-    status: 501,
-    code: 'MODE_NOT_SUPPORTED',
+    status: 404,
+    code: 'NO_POOL_FOR_CARRIER',
   },
   {
     name: 'register: wrong content type',

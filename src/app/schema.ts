@@ -4,5 +4,5 @@ export * from '../modules/auth/auth.table.js';
 export * from '../modules/clients/clients.table.js';
 export * from '../modules/events/events.table.js';
 export * from '../modules/inventory/inventory.table.js';
-export * from '../modules/remsim/remsim.table.js';
 export * from '../modules/ki-proxy/ki-proxy.table.js';
+export * from '../modules/remsim/remsim.table.js';

@@ -13,6 +13,8 @@ import { ClientsService } from '../modules/clients/clients.usecases.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { InventoryService } from '../modules/inventory/inventory.usecases.js';
+import { kiProxyRoutes } from '../modules/ki-proxy/ki-proxy.routes.js';
+import { KiProxyService } from '../modules/ki-proxy/ki-proxy.usecases.js';
 import { RemsimReconciler } from '../modules/remsim/reconciler.js';
 import { remsimRoutes } from '../modules/remsim/remsim.routes.js';
 import { RemsimService } from '../modules/remsim/remsim.usecases.js';
@@ -30,6 +32,7 @@ export interface Services {
   auth: AuthService;
   remsim: RemsimService;
   reconciler: RemsimReconciler;
+  kiProxy: KiProxyService;
 }
 
 export interface BuildOptions {
@@ -97,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     auth: new AuthService(db),
     remsim: new RemsimService(db, reconciler),
     reconciler,
+    kiProxy: new KiProxyService(db),
   };
   if (options.reconcileOnChange ?? true) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
 
@@ -113,6 +117,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(inventoryRoutes(services.inventory));
       await admin.register(clientAdminRoutes(services.clients));
       await admin.register(remsimRoutes(services.remsim));
+      await admin.register(kiProxyRoutes(services.kiProxy));
       await admin.register(auditRoutes(db));
     },
     { prefix: '/api/backend/v1' },

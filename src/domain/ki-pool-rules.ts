@@ -25,11 +25,17 @@ const size = (r: SlotRange) => r.end - r.start + 1;
 
 /** Virtual slots a pool can hand out: min(max_virtual_sims, slots in its segments). */
 export const poolCapacity = (segments: SlotRange[], maxVirtualSims: number) =>
-  Math.min(maxVirtualSims, segments.reduce((n, s) => n + size(s), 0));
+  Math.min(
+    maxVirtualSims,
+    segments.reduce((n, s) => n + size(s), 0),
+  );
 
 /** The first rule the pool breaks, given the ranges of every other pool; null when it is sound. */
 export function poolRangeProblem(pool: PoolRanges, others: Array<PoolRanges & { name: string }>): RangeProblem | null {
-  const all = [{ r: pool.physical, what: 'physical range' }, ...pool.segments.map((r, i) => ({ r, what: `virtual segment ${i + 1}` }))];
+  const all = [
+    { r: pool.physical, what: 'physical range' },
+    ...pool.segments.map((r, i) => ({ r, what: `virtual segment ${i + 1}` })),
+  ];
   for (const { r, what } of all) {
     for (const n of [r.start, r.end]) {
       if (!Number.isInteger(n) || n < 0 || n > RSPRO_MAX)

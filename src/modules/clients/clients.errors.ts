@@ -25,9 +25,14 @@ export const modeNotSupported = (mode: string, modes: readonly MappingModeName[]
 export const reassignImpossible = (why: string) => new DomainError('REASSIGN_NOT_POSSIBLE', why, 409);
 
 export const mccMncRequired = () =>
-  new DomainError('VALIDATION_ERROR', 'mcc_mnc is required for KI_PROXY_SWSIM (the carrier whose KI proxy pool serves the client)', 400, {
-    field: 'mcc_mnc',
-  });
+  new DomainError(
+    'VALIDATION_ERROR',
+    'mcc_mnc is required for KI_PROXY_SWSIM (the carrier whose KI proxy pool serves the client)',
+    400,
+    {
+      field: 'mcc_mnc',
+    },
+  );
 
 export const noPool = (mccMnc: string, carrier: string | null) =>
   new DomainError(

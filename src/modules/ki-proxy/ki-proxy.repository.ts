@@ -1,0 +1,139 @@
+// SQL of KI proxy pools: the pools with their segments, capacity and utilization.
+import { sql } from 'drizzle-orm';
+import { rows, type Sql } from '../../app/database.js';
+import type { SlotRange } from '../../domain/ki-pool-rules.js';
+
+export interface PoolRow {
+  id: number;
+  tenant_id: number;
+  pool_name: string;
+  carrier: string | null;
+  mcc_mnc: string;
+  bank_id: number;
+  physical_slot_start: number;
+  physical_slot_end: number;
+  routing_mode: string;
+  max_virtual_sims: number;
+  current_virtual_sims: number;
+  enabled: boolean;
+  created_at: string;
+  updated_at: string;
+  virtual_segments: Array<{ bank_id: number; virtual_slot_start: number; virtual_slot_end: number }>;
+  virtual_slots: number;
+  capacity: number;
+}
+
+export interface PoolFilter {
+  tenant_id?: number;
+  mcc_mnc?: string;
+  enabled?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+const poolSelect = sql`
+  SELECT kp.id, kp.tenant_id, kp.pool_name, kp.carrier, kp.mcc_mnc, kp.bank_id, kp.physical_slot_start,
+         kp.physical_slot_end, kp.routing_mode, kp.max_virtual_sims, kp.current_virtual_sims, kp.enabled,
+         kp.created_at, kp.updated_at,
+         COALESCE(seg.list, '[]'::jsonb) AS virtual_segments,
+         COALESCE(seg.slots, 0)::int AS virtual_slots,
+         LEAST(kp.max_virtual_sims, COALESCE(seg.slots, 0))::int AS capacity
+  FROM ki_proxy_pools kp
+  LEFT JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object('bank_id', g.bank_id, 'virtual_slot_start', g.virtual_slot_start,
+                                        'virtual_slot_end', g.virtual_slot_end) ORDER BY g.id) AS list,
+           sum(g.virtual_slot_end - g.virtual_slot_start + 1)::int AS slots
+    FROM ki_pool_segments g WHERE g.pool_id = kp.id) seg ON true`;
+
+export async function listPools(db: Sql, f: PoolFilter) {
+  const limit = f.limit ?? 50;
+  const offset = f.offset ?? 0;
+  const cond = sql`WHERE (${f.tenant_id ?? null}::int IS NULL OR kp.tenant_id = ${f.tenant_id ?? null}::int)
+    AND (${f.mcc_mnc ?? null}::text IS NULL OR kp.mcc_mnc = ${f.mcc_mnc ?? null}::text)
+    AND (${f.enabled ?? null}::boolean IS NULL OR kp.enabled = ${f.enabled ?? null}::boolean)`;
+  const items = await rows<PoolRow>(db, sql`${poolSelect} ${cond} ORDER BY kp.id LIMIT ${limit} OFFSET ${offset}`);
+  const [total] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ki_proxy_pools kp ${cond}`);
+  return { items, total: total?.n ?? 0, limit, offset };
+}
+
+export async function getPool(db: Sql, id: number, lock = false) {
+  if (lock) await db.execute(sql`SELECT 1 FROM ki_proxy_pools WHERE id = ${id} FOR UPDATE`);
+  const [row] = await rows<PoolRow>(db, sql`${poolSelect} WHERE kp.id = ${id}`);
+  return row ?? null;
+}
+
+/** Serialises changes to pool ranges across processes (the overlap check reads every pool). */
+export async function lockPoolRanges(db: Sql) {
+  await db.execute(sql`LOCK TABLE ki_pool_segments IN SHARE ROW EXCLUSIVE MODE`);
+}
+
+/** Every other pool's ranges (all tenants: slot numbers of a bank are shared by everyone). */
+export async function otherPoolRanges(db: Sql, exceptId: number | null) {
+  const list = await rows<PoolRow>(db, sql`${poolSelect} WHERE ${exceptId}::int IS NULL OR kp.id <> ${exceptId}::int`);
+  return list.map((p) => ({
+    name: p.pool_name,
+    physical: { bankId: p.bank_id, start: p.physical_slot_start, end: p.physical_slot_end },
+    segments: p.virtual_segments.map((s) => ({ bankId: s.bank_id, start: s.virtual_slot_start, end: s.virtual_slot_end })),
+  }));
+}
+
+/** Physical slots (rows of `slots`) inside virtual ranges: virtual slot numbers must be free of cards. */
+export async function physicalSlotsIn(db: Sql, ranges: SlotRange[]) {
+  if (ranges.length === 0) return [];
+  const banks = sql.param(ranges.map((r) => r.bankId));
+  const starts = sql.param(ranges.map((r) => r.start));
+  const ends = sql.param(ranges.map((r) => r.end));
+  return rows<{ bank_id: number; slot_id: number }>(
+    db,
+    sql`SELECT s.bank_id, s.slot_id FROM slots s
+        JOIN unnest(${banks}::int[], ${starts}::int[], ${ends}::int[]) AS r(bank_id, lo, hi)
+          ON s.bank_id = r.bank_id AND s.slot_id BETWEEN r.lo AND r.hi
+        ORDER BY s.bank_id, s.slot_id LIMIT 5`,
+  );
+}
+
+/** Active virtual SIMs of the pool outside the given segments (a change may not strand them). */
+export async function activeOutside(db: Sql, poolId: number, segments: SlotRange[]) {
+  const banks = sql.param(segments.map((r) => r.bankId));
+  const starts = sql.param(segments.map((r) => r.start));
+  const ends = sql.param(segments.map((r) => r.end));
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM service_profiles p
+        WHERE p.status = 'ACTIVE' AND p.ki_pool_id = ${poolId}
+          AND NOT EXISTS (SELECT 1 FROM unnest(${banks}::int[], ${starts}::int[], ${ends}::int[]) AS r(bank_id, lo, hi)
+                          WHERE p.bank_id = r.bank_id AND p.slot_id BETWEEN r.lo AND r.hi)`,
+  );
+  return r?.n ?? 0;
+}
+
+export async function replaceSegments(db: Sql, poolId: number, segments: SlotRange[]) {
+  await db.execute(sql`DELETE FROM ki_pool_segments WHERE pool_id = ${poolId}`);
+  for (const s of segments) {
+    await db.execute(
+      sql`INSERT INTO ki_pool_segments (pool_id, bank_id, virtual_slot_start, virtual_slot_end)
+          VALUES (${poolId}, ${s.bankId}, ${s.start}, ${s.end})`,
+    );
+  }
+}
+
+/** The pool's physical KI cards: the slots of its physical range. */
+export const physicalSims = (db: Sql, p: Pick<PoolRow, 'bank_id' | 'physical_slot_start' | 'physical_slot_end'>) =>
+  rows<Record<string, unknown>>(
+    db,
+    sql`SELECT bank_id, slot_id, iccid, imsi, carrier, mcc_mnc, card_type, status, health_status
+        FROM slots WHERE bank_id = ${p.bank_id} AND slot_id BETWEEN ${p.physical_slot_start} AND ${p.physical_slot_end}
+        ORDER BY slot_id`,
+  );
+
+/** Banks with their bankd endpoint and remsim-server URL (for the bankd launch lines). */
+export const banksFor = (db: Sql, bankIds: number[]) =>
+  rows<{ bank_id: number; tenant_id: number; slot_count: number; endpoint: string | null; remsim_url: string | null }>(
+    db,
+    sql`SELECT b.bank_id, b.tenant_id, (SELECT count(*)::int FROM slots s WHERE s.bank_id = b.bank_id) AS slot_count,
+               bi.endpoint, rs.url AS remsim_url
+        FROM sim_banks b
+        LEFT JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+        LEFT JOIN remsim_servers rs ON rs.id = bi.remsim_server_id
+        WHERE b.bank_id = ANY(${sql.param(bankIds)}::int[])`,
+  );

@@ -1,0 +1,101 @@
+// The KI proxy pool admin API.
+import { Type } from '@sinclair/typebox';
+import { type App, actorOf } from '../../app/http.js';
+import { BankId, errorResponses, MccMnc, PageQuery, SlotId } from '../../app/schemas.js';
+import type { KiProxyService } from './ki-proxy.usecases.js';
+
+const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\x00-\\x1f]*$' });
+const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const Segment = Type.Object(
+  { bank_id: BankId, virtual_slot_start: SlotId, virtual_slot_end: SlotId },
+  { additionalProperties: false, description: 'Virtual slots start..end of one (virtual) bank' },
+);
+const RoutingMode = Type.Union([Type.Literal('round-robin'), Type.Literal('least-used'), Type.Literal('random')], {
+  description: 'How the KI-proxy bankd spreads authentication over the physical cards',
+});
+const PoolBody = Type.Object(
+  {
+    pool_name: Name,
+    tenant_id: PositiveId,
+    carrier: Type.Optional(Type.Union([Name, Type.Null()])),
+    mcc_mnc: MccMnc,
+    bank_id: BankId,
+    physical_slot_start: SlotId,
+    physical_slot_end: SlotId,
+    virtual_segments: Type.Array(Segment, { minItems: 1, maxItems: 64 }),
+    routing_mode: Type.Optional(RoutingMode),
+    max_virtual_sims: Type.Optional(Type.Integer({ minimum: 1, maximum: 1023 * 1024 })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+const PoolPatch = Type.Object(
+  {
+    pool_name: Type.Optional(Name),
+    carrier: Type.Optional(Type.Union([Name, Type.Null()])),
+    physical_slot_start: Type.Optional(SlotId),
+    physical_slot_end: Type.Optional(SlotId),
+    virtual_segments: Type.Optional(Type.Array(Segment, { minItems: 1, maxItems: 64 })),
+    routing_mode: Type.Optional(RoutingMode),
+    max_virtual_sims: Type.Optional(Type.Integer({ minimum: 1, maximum: 1023 * 1024 })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+const Row = Type.Object({}, { additionalProperties: true });
+const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+const IdParam = Type.Object({ id: PositiveId });
+
+export function kiProxyRoutes(pools: KiProxyService) {
+  return async function routes(app: App) {
+    const admin = (summary: string) => ({ tags: ['KI proxy pools'], summary, security: [{ apiKey: [] }] });
+    const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
+    app.get(
+      '/ki-proxy-pools',
+      {
+        schema: {
+          ...admin('List KI proxy pools with capacity and utilization'),
+          querystring: Type.Object({
+            ...PageQuery,
+            tenant_id: Type.Optional(PositiveId),
+            mcc_mnc: Type.Optional(MccMnc),
+            enabled: Type.Optional(Type.Boolean()),
+          }),
+          response: ok(List),
+        },
+      },
+      async (req) => pools.list(req.query),
+    );
+    app.post('/ki-proxy-pools', { schema: { ...admin('Create a KI proxy pool'), body: PoolBody, response: ok() } }, async (req) =>
+      pools.create(req.body, actorOf(req, 'admin')),
+    );
+    app.get(
+      '/ki-proxy-pools/:id',
+      { schema: { ...admin('A pool with its physical SIMs and utilization'), params: IdParam, response: ok() } },
+      async (req) => pools.get(req.params.id),
+    );
+    app.patch(
+      '/ki-proxy-pools/:id',
+      {
+        schema: { ...admin('Enable/disable, capacity, routing mode, ranges'), params: IdParam, body: PoolPatch, response: ok() },
+      },
+      async (req) => pools.update(req.params.id, req.body, actorOf(req, 'admin')),
+    );
+    app.delete(
+      '/ki-proxy-pools/:id',
+      { schema: { ...admin('Delete a pool that serves no active virtual SIM'), params: IdParam, response: ok() } },
+      async (req) => pools.remove(req.params.id, actorOf(req, 'admin')),
+    );
+    app.get(
+      '/ki-proxy-pools/:id/bankd-config',
+      {
+        schema: {
+          ...admin('osmo-remsim-bankd arguments matching the pool, one line per segment'),
+          params: IdParam,
+          response: ok(),
+        },
+      },
+      async (req) => pools.bankdConfig(req.params.id),
+    );
+  };
+}

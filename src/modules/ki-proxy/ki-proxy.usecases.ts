@@ -1,0 +1,245 @@
+// KI proxy pools: create, list, get (with physical SIMs and utilization), update, delete, and
+// the osmo-remsim-bankd launch lines that match a pool.
+import { sql } from 'drizzle-orm';
+import { type Database, pgErrorOf, rows, type Sql } from '../../app/database.js';
+import type { Actor } from '../../domain/actor.js';
+import { conflict, DomainError, notFound } from '../../domain/errors.js';
+import { poolCapacity, poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import * as repo from './ki-proxy.repository.js';
+
+export interface SegmentInput {
+  bank_id: number;
+  virtual_slot_start: number;
+  virtual_slot_end: number;
+}
+
+export interface PoolInput {
+  pool_name: string;
+  tenant_id: number;
+  carrier?: string | null;
+  mcc_mnc: string;
+  bank_id: number;
+  physical_slot_start: number;
+  physical_slot_end: number;
+  virtual_segments: SegmentInput[];
+  routing_mode?: 'round-robin' | 'least-used' | 'random';
+  max_virtual_sims?: number;
+  enabled?: boolean;
+}
+
+export type PoolPatch = Partial<Omit<PoolInput, 'tenant_id' | 'bank_id' | 'mcc_mnc'>>;
+
+const poolNotFound = (id: number) => notFound('POOL_NOT_FOUND', `KI proxy pool ${id} does not exist`);
+
+const segmentsOf = (list: SegmentInput[]): SlotRange[] =>
+  list.map((s) => ({ bankId: s.bank_id, start: s.virtual_slot_start, end: s.virtual_slot_end }));
+
+const withUtilization = (p: repo.PoolRow) => ({
+  ...p,
+  utilization: p.capacity > 0 ? Math.round((p.current_virtual_sims / p.capacity) * 1000) / 1000 : 0,
+});
+
+export class KiProxyService {
+  constructor(private readonly db: Database) {}
+
+  async list(filter: repo.PoolFilter) {
+    const page = await this.db.run((db) => repo.listPools(db, filter));
+    return { ...page, items: page.items.map(withUtilization) };
+  }
+
+  async get(id: number) {
+    return this.db.run(async (db) => {
+      const pool = await repo.getPool(db, id);
+      if (!pool) throw poolNotFound(id);
+      return { ...withUtilization(pool), physical_sims: await repo.physicalSims(db, pool) };
+    });
+  }
+
+  create(input: PoolInput, actor: Actor) {
+    return this.unique(() =>
+      this.db.transaction(async (tx) => {
+        await repo.lockPoolRanges(tx);
+        await this.checkBanks(tx, input.tenant_id, [input.bank_id, ...input.virtual_segments.map((s) => s.bank_id)]);
+        const segments = segmentsOf(input.virtual_segments);
+        await this.checkRanges(
+          tx,
+          null,
+          { bankId: input.bank_id, start: input.physical_slot_start, end: input.physical_slot_end },
+          segments,
+        );
+        const [created] = await rows<{ id: number }>(
+          tx,
+          sql`INSERT INTO ki_proxy_pools (tenant_id, pool_name, carrier, mcc_mnc, bank_id, physical_slot_start, physical_slot_end,
+                                          routing_mode, max_virtual_sims, enabled)
+              VALUES (${input.tenant_id}, ${input.pool_name}, ${input.carrier ?? null}, ${input.mcc_mnc}, ${input.bank_id},
+                      ${input.physical_slot_start}, ${input.physical_slot_end}, ${input.routing_mode ?? 'round-robin'},
+                      ${input.max_virtual_sims ?? 6000}, ${input.enabled ?? true})
+              RETURNING id`,
+        );
+        const id = created?.id as number;
+        await repo.replaceSegments(tx, id, segments);
+        const pool = (await repo.getPool(tx, id)) as repo.PoolRow;
+        await recordAudit(tx, actor, {
+          tenantId: input.tenant_id,
+          action: 'ki_pool.create',
+          entityType: 'ki_proxy_pool',
+          entityId: String(id),
+          after: pool,
+        });
+        return withUtilization(pool);
+      }),
+    );
+  }
+
+  update(id: number, patch: PoolPatch, actor: Actor) {
+    return this.unique(() =>
+      this.db.transaction(async (tx) => {
+        await repo.lockPoolRanges(tx);
+        const before = await repo.getPool(tx, id, true);
+        if (!before) throw poolNotFound(id);
+        const physical = {
+          bankId: before.bank_id,
+          start: patch.physical_slot_start ?? before.physical_slot_start,
+          end: patch.physical_slot_end ?? before.physical_slot_end,
+        };
+        const segments = patch.virtual_segments ? segmentsOf(patch.virtual_segments) : segmentsOf(before.virtual_segments);
+        if (patch.virtual_segments) {
+          await this.checkBanks(
+            tx,
+            before.tenant_id,
+            segments.map((s) => s.bankId),
+          );
+          const stranded = await repo.activeOutside(tx, id, segments);
+          if (stranded > 0)
+            throw conflict('POOL_IN_USE', `${stranded} active virtual SIM(s) of pool ${id} sit outside the new segments`);
+        }
+        await this.checkRanges(tx, id, physical, segments);
+        const max = patch.max_virtual_sims ?? before.max_virtual_sims;
+        if (max < before.current_virtual_sims)
+          throw conflict(
+            'POOL_IN_USE',
+            `pool ${id} serves ${before.current_virtual_sims} virtual SIMs; max_virtual_sims cannot go below that`,
+          );
+        await tx.execute(
+          sql`UPDATE ki_proxy_pools SET
+                pool_name = ${patch.pool_name ?? before.pool_name},
+                carrier = ${patch.carrier === undefined ? before.carrier : patch.carrier},
+                physical_slot_start = ${physical.start}, physical_slot_end = ${physical.end},
+                routing_mode = ${patch.routing_mode ?? before.routing_mode},
+                max_virtual_sims = ${max},
+                enabled = ${patch.enabled ?? before.enabled},
+                updated_at = now()
+              WHERE id = ${id}`,
+        );
+        if (patch.virtual_segments) await repo.replaceSegments(tx, id, segments);
+        const after = (await repo.getPool(tx, id)) as repo.PoolRow;
+        await recordAudit(tx, actor, {
+          tenantId: before.tenant_id,
+          action: 'ki_pool.update',
+          entityType: 'ki_proxy_pool',
+          entityId: String(id),
+          before,
+          after,
+        });
+        return withUtilization(after);
+      }),
+    );
+  }
+
+  remove(id: number, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      const before = await repo.getPool(tx, id, true);
+      if (!before) throw poolNotFound(id);
+      if (before.current_virtual_sims > 0)
+        throw conflict('POOL_IN_USE', `pool ${id} still serves ${before.current_virtual_sims} active virtual SIM(s)`);
+      await tx.execute(sql`DELETE FROM ki_proxy_pools WHERE id = ${id}`);
+      await recordAudit(tx, actor, {
+        tenantId: before.tenant_id,
+        action: 'ki_pool.delete',
+        entityType: 'ki_proxy_pool',
+        entityId: String(id),
+        before,
+      });
+      return { status: 'success' as const, message: `KI proxy pool ${id} deleted` };
+    });
+  }
+
+  /** One osmo-remsim-bankd command line per virtual segment, consistent with the pool. */
+  async bankdConfig(id: number) {
+    return this.db.run(async (db) => {
+      const pool = await repo.getPool(db, id);
+      if (!pool) throw poolNotFound(id);
+      const banks = new Map(
+        (await repo.banksFor(db, [pool.bank_id, ...pool.virtual_segments.map((s) => s.bank_id)])).map((b) => [b.bank_id, b]),
+      );
+      const lines = pool.virtual_segments.map((s) => {
+        const bank = banks.get(s.bank_id);
+        const server = bank?.remsim_url ? new URL(bank.remsim_url).hostname : '<remsim-server>';
+        // -n covers every slot number the bankd is asked to serve: its cards and its virtual range.
+        const slots = Math.max(
+          bank?.slot_count ?? 0,
+          s.virtual_slot_end + 1,
+          s.bank_id === pool.bank_id ? pool.physical_slot_end + 1 : 0,
+        );
+        const args = [
+          '-i',
+          server,
+          '-p',
+          '9998',
+          '-b',
+          String(s.bank_id),
+          '-n',
+          String(slots),
+          '-k',
+          '-S',
+          `${pool.physical_slot_start}-${pool.physical_slot_end}`,
+          '-V',
+          `${s.virtual_slot_start}-${s.virtual_slot_end}`,
+          '-C',
+          pool.mcc_mnc,
+        ];
+        return { bank_id: s.bank_id, args, command: `osmo-remsim-bankd ${args.join(' ')}` };
+      });
+      return {
+        pool_id: pool.id,
+        pool_name: pool.pool_name,
+        capacity: poolCapacity(segmentsOf(pool.virtual_segments), pool.max_virtual_sims),
+        note: pool.virtual_segments.some((s) => s.bank_id !== pool.bank_id)
+          ? `-S names the physical KI cards of bank ${pool.bank_id}; a bankd of another bank id must run where it reaches those readers`
+          : undefined,
+        lines,
+      };
+    });
+  }
+
+  private async checkBanks(tx: Sql, tenantId: number, bankIds: number[]) {
+    const found = await repo.banksFor(tx, [...new Set(bankIds)]);
+    for (const b of new Set(bankIds)) {
+      const bank = found.find((f) => f.bank_id === b);
+      if (!bank || bank.tenant_id !== tenantId) throw notFound('BANK_NOT_FOUND', `Tenant ${tenantId} has no bank ${b}`);
+    }
+  }
+
+  private async checkRanges(tx: Sql, selfId: number | null, physical: SlotRange, segments: SlotRange[]) {
+    const problem = poolRangeProblem({ physical, segments }, await repo.otherPoolRanges(tx, selfId));
+    if (problem) throw new DomainError(problem.code, problem.message, problem.code === 'POOL_OVERLAP' ? 409 : 400);
+    const cards = await repo.physicalSlotsIn(tx, segments);
+    if (cards.length > 0)
+      throw new DomainError(
+        'POOL_OVERLAP',
+        `virtual slots must not be physical slots: ${cards.map((c) => `bank ${c.bank_id} slot ${c.slot_id}`).join(', ')} exist in the inventory`,
+        409,
+      );
+  }
+
+  private async unique<T>(fn: () => Promise<T>) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (pgErrorOf(error)?.code === '23505')
+        throw conflict('POOL_EXISTS', 'A KI proxy pool with that name already exists for the tenant');
+      throw error;
+    }
+  }
+}
