@@ -169,7 +169,7 @@ const cases: Case[] = [
     name: 'register: KI proxy mode for a carrier no pool serves',
     method: 'POST',
     path: reg,
-    body: '{"client_id":"r1-slot0","mapping_mode":"KI_PROXY_SWSIM","mcc_mnc":"310410","tenant_id":1}',
+    body: '{"client_id":"ki9-slot0","mapping_mode":"KI_PROXY_SWSIM","mcc_mnc":"310410","tenant_id":1}',
     status: 404,
     code: 'NO_POOL_FOR_CARRIER',
   },

@@ -165,7 +165,7 @@ describe('a site that runs out of cards', () => {
     expect(reading.client_accepts).toBe(false);
     const json = JSON.parse(answer.body);
     expect(json.code).toBe('NO_SLOT_AVAILABLE');
-    expect(json.available_modes).toEqual(['ONE_TO_ONE_SWSIM', 'ONE_TO_ONE_VSIM']);
+    expect(json.available_modes).toEqual(['ONE_TO_ONE_SWSIM', 'ONE_TO_ONE_VSIM', 'KI_PROXY_SWSIM']);
     const [n] = await h.query<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM service_profiles WHERE client_id = 'vz-32-slot0'`,
     );

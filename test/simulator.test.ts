@@ -194,17 +194,26 @@ describe('fleet against a real IonMesh with the remsim-server double', () => {
     await remsim.restart({ reconnect: false });
     remsim.connectBankd(1, 32);
     remsim.connectBankd(2, 32);
+    // Dark at a third of the run. The server is read once every router is connected, so that
+    // IonMesh has seen them online before two of them go dark.
     const fleet = new Fleet({
       url: h.url,
       count: 10,
       deployedShare: 1,
-      durationSec: 0.9,
+      durationSec: 4.5,
       scenario: 'dark',
       remsim,
       prefix: 'dark',
     });
-    const s = await fleet.run();
+    fleet.start();
+    for (let i = 0; i < 70 && fleet.progress().registered < 10; i++) await new Promise((r) => setTimeout(r, 10));
+    await h.services.reconciler.reconcileNow(1);
+    for (let i = 0; i < 400 && !fleet.events.some((e) => e.includes('go dark')); i++) await new Promise((r) => setTimeout(r, 10));
+    await fleet.stop();
+    const s = fleet.summary();
+    expect(s.registrations).toMatchObject({ attempted: 10, succeeded: 10 });
     expect(s.events.some((e) => e.includes('go dark'))).toBe(true);
+    expect(fleet.routers.filter((r) => r.dark)).toHaveLength(2);
     expect(remsim.connectedClients()).toHaveLength(8);
     await h.services.reconciler.reconcileNow(1);
     const live = await h.query<{ liveness: string; n: number }>(
