@@ -18,6 +18,8 @@ import { KiProxyService } from '../modules/ki-proxy/ki-proxy.usecases.js';
 import { RemsimReconciler } from '../modules/remsim/reconciler.js';
 import { remsimRoutes } from '../modules/remsim/remsim.routes.js';
 import { RemsimService } from '../modules/remsim/remsim.usecases.js';
+import { simCardRoutes } from '../modules/sim-cards/sim-cards.routes.js';
+import { SimCardsService } from '../modules/sim-cards/sim-cards.usecases.js';
 import type { Config } from './config.js';
 import type { Database } from './database.js';
 import { errorBody, handleError } from './errors-http.js';
@@ -118,6 +120,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(clientAdminRoutes(services.clients));
       await admin.register(remsimRoutes(services.remsim));
       await admin.register(kiProxyRoutes(services.kiProxy));
+      await admin.register(simCardRoutes(new SimCardsService(db)));
       await admin.register(auditRoutes(db));
     },
     { prefix: '/api/backend/v1' },

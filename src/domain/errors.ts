@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   BANKD_NOT_FOUND: 'The bankd instance does not exist',
   BANKD_IN_USE: 'The bankd instance still serves banks',
   SLOT_NOT_FOUND: 'The slot does not exist',
+  CARD_NOT_FOUND: 'The slot holds no SIM card',
   SLOT_ASSIGNED: 'The slot is assigned to an active profile',
   TENANT_EXISTS: 'A tenant with that id or name already exists',
   TENANT_IN_USE: 'The tenant still owns banks or profiles',

@@ -57,7 +57,7 @@ const SlotBody = Type.Object(
     imsi: Type.Optional(Nullable(Imsi)),
     carrier: Type.Optional(Nullable(Name)),
     mcc_mnc: Type.Optional(Nullable(MccMnc)),
-    card_type: Type.Optional(Type.Union([Type.Literal('REGULAR'), Type.Literal('KI_PROXY_MASTER')])),
+    card_type: Type.Optional(Type.Union([Type.Literal('REGULAR'), Type.Literal('KI_PROXY_MASTER'), Type.Literal('VIRTUAL')])),
     reader_name: Type.Optional(Nullable(Name)),
     status: Type.Optional(Type.Union([Type.Literal('available'), Type.Literal('faulty'), Type.Literal('disabled')])),
     health_status: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' })),

@@ -113,6 +113,10 @@ export const slots = pgTable(
     mccMnc: text('mcc_mnc'),
     cardType: text('card_type').notNull().default('REGULAR'),
     readerName: text('reader_name'),
+    // Card metadata (the /sim-cards API): KI pool membership and free-form operator data.
+    kiPoolName: text('ki_pool_name'),
+    kiPoolPriority: integer('ki_pool_priority'),
+    cardMetadata: jsonb('card_metadata'),
     status: text('status').notNull().default('available'),
     healthStatus: text('health_status').notNull().default('unknown'),
     lastHealthCheck: timestamp('last_health_check', { withTimezone: true }),
@@ -122,7 +126,8 @@ export const slots = pgTable(
     primaryKey({ columns: [t.bankId, t.slotId] }),
     check('slots_slot_id_range', sql`${t.slotId} BETWEEN 0 AND 1023`),
     check('slots_status', sql`${t.status} IN ('available', 'assigned', 'faulty', 'disabled')`),
-    check('slots_card_type', sql`${t.cardType} IN ('REGULAR', 'KI_PROXY_MASTER')`),
+    check('slots_card_type', sql`${t.cardType} IN ('REGULAR', 'KI_PROXY_MASTER', 'VIRTUAL')`),
+    index('slots_ki_pool_name_idx').on(t.kiPoolName).where(sql`${t.kiPoolName} IS NOT NULL`),
     uniqueIndex('slots_iccid_key').on(t.iccid),
     // Allocation takes the first available slot in (bank, slot) order, optionally of one carrier.
     index('slots_available_idx').on(t.mccMnc, t.bankId, t.slotId).where(sql`${t.status} = 'available'`),

@@ -44,7 +44,7 @@ export interface SlotPatch {
   imsi?: string | null;
   carrier?: string | null;
   mcc_mnc?: string | null;
-  card_type?: 'REGULAR' | 'KI_PROXY_MASTER';
+  card_type?: 'REGULAR' | 'KI_PROXY_MASTER' | 'VIRTUAL';
   reader_name?: string | null;
   status?: 'available' | 'faulty' | 'disabled';
   health_status?: string;

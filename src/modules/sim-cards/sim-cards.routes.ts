@@ -1,0 +1,64 @@
+// The SIM card metadata API.
+import { Type } from '@sinclair/typebox';
+import { type App, actorOf } from '../../app/http.js';
+import { BankId, errorResponses, Iccid, Imsi, JsonObject, MccMnc, PageQuery, SlotId } from '../../app/schemas.js';
+import { CARD_TYPES, type SimCardsService } from './sim-cards.usecases.js';
+
+const Text = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\x00-\\x1f]*$' });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const CardType = Type.Union(CARD_TYPES.map((c) => Type.Literal(c)));
+const CardBody = Type.Object(
+  {
+    iccid: Iccid,
+    imsi: Type.Optional(Nullable(Imsi)),
+    carrier: Type.Optional(Nullable(Text)),
+    mcc_mnc: Type.Optional(Nullable(MccMnc)),
+    card_type: Type.Optional(CardType),
+    ki_pool_name: Type.Optional(Nullable(Text)),
+    ki_pool_priority: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 }))),
+    card_metadata: Type.Optional(Nullable(JsonObject)),
+  },
+  { additionalProperties: false },
+);
+const Row = Type.Object({}, { additionalProperties: true });
+const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+const Params = Type.Object({ bank_id: BankId, slot_id: SlotId });
+
+export function simCardRoutes(cards: SimCardsService) {
+  return async function routes(app: App) {
+    const admin = (summary: string) => ({ tags: ['SIM cards'], summary, security: [{ apiKey: [] }] });
+    const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
+    app.get(
+      '/sim-cards',
+      {
+        schema: {
+          ...admin('List SIM cards (slots that hold one)'),
+          querystring: Type.Object({
+            ...PageQuery,
+            carrier: Type.Optional(Text),
+            ki_pool_name: Type.Optional(Text),
+            card_type: Type.Optional(CardType),
+            bank_id: Type.Optional(BankId),
+          }),
+          response: ok(List),
+        },
+      },
+      async (req) => cards.list(req.query),
+    );
+    app.get(
+      '/sim-cards/:bank_id/:slot_id',
+      { schema: { ...admin('The card in a slot'), params: Params, response: ok() } },
+      async (req) => cards.get(req.params.bank_id, req.params.slot_id),
+    );
+    app.put(
+      '/sim-cards/:bank_id/:slot_id',
+      { schema: { ...admin('Put a card in a slot or replace its data'), params: Params, body: CardBody, response: ok() } },
+      async (req) => cards.upsert(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin')),
+    );
+    app.delete(
+      '/sim-cards/:bank_id/:slot_id',
+      { schema: { ...admin('Take the card out of the inventory (the slot stays)'), params: Params, response: ok() } },
+      async (req) => cards.remove(req.params.bank_id, req.params.slot_id, actorOf(req, 'admin')),
+    );
+  };
+}
