@@ -8,6 +8,8 @@ import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { requireApiKey } from '../modules/auth/auth.hook.js';
 import { AuthService } from '../modules/auth/auth.usecases.js';
+import { carrierRoutes } from '../modules/carriers/carriers.routes.js';
+import { CarriersService } from '../modules/carriers/carriers.usecases.js';
 import { clientAdminRoutes, clientRoutes } from '../modules/clients/clients.routes.js';
 import { ClientsService } from '../modules/clients/clients.usecases.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -35,6 +37,7 @@ export interface Services {
   remsim: RemsimService;
   reconciler: RemsimReconciler;
   kiProxy: KiProxyService;
+  carriers: CarriersService;
 }
 
 export interface BuildOptions {
@@ -103,6 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     remsim: new RemsimService(db, reconciler),
     reconciler,
     kiProxy: new KiProxyService(db),
+    carriers: new CarriersService(db),
   };
   if (options.reconcileOnChange ?? true) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
 
@@ -121,6 +125,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(remsimRoutes(services.remsim));
       await admin.register(kiProxyRoutes(services.kiProxy));
       await admin.register(simCardRoutes(new SimCardsService(db)));
+      await admin.register(carrierRoutes(services.carriers));
       await admin.register(auditRoutes(db));
     },
     { prefix: '/api/backend/v1' },

@@ -11,6 +11,8 @@ export async function serve(config: Config) {
   const db = await openDatabase(config);
   await db.migrate();
   const { app, services } = await buildApp({ config, db });
+  const carriersAdded = await services.carriers.seed();
+  if (carriersAdded) app.log.info({ carriers: carriersAdded }, 'carrier list seeded (mcc-mnc-list)');
   const generatedKey = await services.auth.ensureAdminKey(config.adminKey);
   if (generatedKey) {
     // Printed once, never stored in clear: the operator must keep it.

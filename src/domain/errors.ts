@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   BANKD_NOT_FOUND: 'The bankd instance does not exist',
   BANKD_IN_USE: 'The bankd instance still serves banks',
   SLOT_NOT_FOUND: 'The slot does not exist',
+  CARRIER_NOT_FOUND: 'No carrier has that MCC+MNC',
   CARD_NOT_FOUND: 'The slot holds no SIM card',
   SLOT_ASSIGNED: 'The slot is assigned to an active profile',
   TENANT_EXISTS: 'A tenant with that id or name already exists',

@@ -1,0 +1,47 @@
+// Carriers: the MCC+MNC list comes from a maintained data set, is seeded once, and is searchable.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { carrierDataset } from '../src/modules/carriers/carriers.usecases.js';
+import { type Harness, startIonMesh } from './support/harness.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by the assertions
+type Doc = Record<string, any>;
+
+describe('carriers', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh({ demo: false });
+  });
+  afterAll(() => h.close());
+
+  it('seeds every valid MCC+MNC of the data set once', async () => {
+    const data = carrierDataset();
+    expect(data.length).toBeGreaterThan(2500);
+    expect(await h.services.carriers.seed()).toBe(data.length);
+    expect(await h.services.carriers.seed()).toBe(0);
+  });
+
+  it('answers one carrier by MCC+MNC, and 404 or 400 for unknown or malformed codes', async () => {
+    expect(await (await h.admin('/carriers/310410')).json()).toMatchObject({
+      mcc_mnc: '310410',
+      mcc: '310',
+      mnc: '410',
+      brand: 'AT&T',
+      country_code: 'US',
+      source: 'mcc-mnc-list 1.1.11',
+    });
+    const missing = await h.admin('/carriers/998877');
+    expect([missing.status, ((await missing.json()) as Doc).code]).toEqual([404, 'CARRIER_NOT_FOUND']);
+    expect((await h.admin('/carriers/31041x')).status).toBe(400);
+  });
+
+  it('filters by MCC, country and text, paginated', async () => {
+    const de = (await (await h.admin('/carriers?country_code=de&limit=5')).json()) as Doc;
+    expect(de.total).toBeGreaterThan(5);
+    expect(de.items).toHaveLength(5);
+    expect(de.items.every((c: Doc) => c.country_code === 'DE')).toBe(true);
+    const verizon = (await (await h.admin('/carriers?mcc=311&q=verizon')).json()) as Doc;
+    expect(verizon.items.map((c: Doc) => c.mcc_mnc)).toContain('311480');
+    expect((await h.admin('/carriers?mcc=31')).status).toBe(400);
+    expect((await h.admin('/carriers?q=%25')).status).toBe(200);
+  });
+});
