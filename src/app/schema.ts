@@ -6,4 +6,5 @@ export * from '../modules/clients/clients.table.js';
 export * from '../modules/events/events.table.js';
 export * from '../modules/inventory/inventory.table.js';
 export * from '../modules/ki-proxy/ki-proxy.table.js';
+export * from '../modules/policies/policies.table.js';
 export * from '../modules/remsim/remsim.table.js';

@@ -17,6 +17,8 @@ import { inventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { InventoryService } from '../modules/inventory/inventory.usecases.js';
 import { kiProxyRoutes } from '../modules/ki-proxy/ki-proxy.routes.js';
 import { KiProxyService } from '../modules/ki-proxy/ki-proxy.usecases.js';
+import { policyRoutes } from '../modules/policies/policies.routes.js';
+import { PoliciesService } from '../modules/policies/policies.usecases.js';
 import { RemsimReconciler } from '../modules/remsim/reconciler.js';
 import { remsimRoutes } from '../modules/remsim/remsim.routes.js';
 import { RemsimService } from '../modules/remsim/remsim.usecases.js';
@@ -38,6 +40,7 @@ export interface Services {
   reconciler: RemsimReconciler;
   kiProxy: KiProxyService;
   carriers: CarriersService;
+  policies: PoliciesService;
 }
 
 export interface BuildOptions {
@@ -95,12 +98,15 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     timeoutMs: config.remsimTimeoutMs,
     offlineAfterSec: config.offlineAfterSec,
   });
+  const policies = new PoliciesService(db);
   const services: Services = {
     clients: new ClientsService(db, {
       heartbeatIntervalSec: config.heartbeatIntervalSec,
       offlineAfterSec: config.offlineAfterSec,
       version: VERSION,
+      policies: policies.forTenant,
     }),
+    policies,
     inventory: new InventoryService(db),
     auth: new AuthService(db),
     remsim: new RemsimService(db, reconciler),
@@ -126,6 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(kiProxyRoutes(services.kiProxy));
       await admin.register(simCardRoutes(new SimCardsService(db)));
       await admin.register(carrierRoutes(services.carriers));
+      await admin.register(policyRoutes(services.policies));
       await admin.register(auditRoutes(db));
     },
     { prefix: '/api/backend/v1' },

@@ -43,3 +43,6 @@ export const noPool = (mccMnc: string, carrier: string | null) =>
 
 export const poolFull = (mccMnc: string) =>
   new DomainError('POOL_FULL', `Every KI proxy pool for ${mccMnc} is at capacity`, 503, { available_modes: MAPPING_MODES });
+
+export const policyDenied = (policy: string) =>
+  new DomainError('POLICY_DENIED', `Assignment policy "${policy}" refuses this registration`, 403, { policy });

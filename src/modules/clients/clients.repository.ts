@@ -28,7 +28,12 @@ export interface RegisterWish {
   mccMnc: string | null;
   /** A carrier name hint (KI proxy pools are matched on it when given). */
   carrier: string | null;
-  preferredBankId: number | null;
+  /** Banks to try first, in order (the request's, then the deciding policy's). */
+  preferredBankIds: number[];
+  /** fill-first | least-loaded | round-robin */
+  balance: string;
+  /** The assignment policy that decided, recorded on the profile. */
+  policyId: number | null;
   hardwareInfo: unknown;
   clientIp: string | null;
   actor: string;
@@ -41,7 +46,8 @@ export type RegisterOutcome =
   | { source: 'no_tenant' }
   | { source: 'no_slot' }
   | { source: 'no_pool' }
-  | { source: 'pool_full' };
+  | { source: 'pool_full' }
+  | { source: 'denied' };
 
 /**
  * The whole registration in one call of ionmesh_register (drizzle/0002): the client's existing
@@ -54,8 +60,8 @@ export async function registerClient(tx: Sql, w: RegisterWish): Promise<Register
   const [row] = await rows<AssignmentRow & { source: RegisterOutcome['source'] }>(
     tx,
     sql`SELECT * FROM ionmesh_register(${w.tenantId}::int, ${w.clientId}::text, ${w.mappingMode}::text,
-          ${w.mccMnc}::text, ${w.preferredBankId}::int, ${hw}::jsonb, ${w.clientIp}::text, ${w.actor}::text,
-          ${w.requestId}::text, ${w.carrier}::text)`,
+          ${w.mccMnc}::text, ${sql.param(w.preferredBankIds)}::int[], ${hw}::jsonb, ${w.clientIp}::text, ${w.actor}::text,
+          ${w.requestId}::text, ${w.carrier}::text, ${w.balance}::text, ${w.policyId}::int)`,
   );
   if (!row) throw new Error('ionmesh_register returned no row');
   return row as RegisterOutcome;

@@ -50,6 +50,8 @@ export const serviceProfiles = pgTable(
     kiPoolId: integer('ki_pool_id'),
     virtualIccid: text('virtual_iccid'),
     virtualImsi: text('virtual_imsi'),
+    // The assignment policy that decided this profile, if any.
+    policyId: integer('policy_id'),
   },
   (t) => [
     check('service_profiles_status', sql`${t.status} IN ('ACTIVE', 'DEACTIVATED')`),

@@ -2,6 +2,7 @@
 // Transaction boundaries and rules live here; SQL in the repository; HTTP in the routes.
 import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
+import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js';
 import { DomainError } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -11,6 +12,7 @@ import {
   modeNotSupported,
   noPool,
   noSlot,
+  policyDenied,
   poolFull,
   reassignImpossible,
   tenantNotFound,
@@ -22,6 +24,8 @@ export interface ClientsSettings {
   heartbeatIntervalSec: number;
   offlineAfterSec: number;
   version: string;
+  /** The tenant's assignment policies (none when absent). */
+  policies?: (tenantId: number) => Promise<Policy[]>;
 }
 
 export interface RegisterRequest {
@@ -103,11 +107,17 @@ export class ClientsService {
     const tenantId = req.tenant_id ?? 1;
     if (!SERVED_MODES.includes(mode)) throw modeNotSupported(mode, SERVED_MODES);
     if (isKiProxy(mode) && !req.mcc_mnc) throw mccMncRequired();
+    const policy = decide((await this.settings.policies?.(tenantId)) ?? [], {
+      clientId: req.client_id,
+      mccMnc: req.mcc_mnc ? req.mcc_mnc : null,
+      hardwareVendor: vendorOf(req.hardware_info),
+      now: new Date(),
+    });
     for (let attempt = 1; ; attempt++) {
       try {
         // One statement (ionmesh_register), atomic on its own: no BEGIN/COMMIT round trips.
         const answer = await this.db.run((db) =>
-          this.registerOnce(db, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor),
+          this.registerOnce(db, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor, policy),
         );
         if (answer.note === undefined) this.changed([answer.sim_slot.bank_id]);
         return answer;
@@ -126,6 +136,7 @@ export class ClientsService {
     tx: Sql,
     req: RegisterRequest & { mapping_mode: MappingModeName; tenant_id: number },
     actor: Actor,
+    policy: Policy | null,
   ): Promise<Assignment> {
     const mccMnc = req.mcc_mnc ? req.mcc_mnc : null;
     const outcome = await repo.registerClient(tx, {
@@ -134,13 +145,19 @@ export class ClientsService {
       mappingMode: req.mapping_mode,
       mccMnc,
       carrier: req.carrier ? req.carrier : null,
-      preferredBankId: req.preferred_bank_id ?? null,
+      preferredBankIds: [
+        ...(req.preferred_bank_id !== undefined ? [req.preferred_bank_id] : []),
+        ...(policy?.action.preferred_banks ?? []),
+      ],
+      balance: policy?.action.type === 'deny' ? 'deny' : (policy?.action.load_balancing ?? 'fill-first'),
+      policyId: policy?.id ?? null,
       hardwareInfo: req.hardware_info,
       clientIp: actor.sourceIp ?? null,
       actor: actor.actor,
       requestId: actor.requestId ?? null,
     });
     if (outcome.source === 'no_tenant') throw tenantNotFound(req.tenant_id);
+    if (outcome.source === 'denied') throw policyDenied(policy?.name ?? '');
     if (outcome.source === 'no_slot') throw noSlot(SERVED_MODES, mccMnc);
     if (outcome.source === 'no_pool') throw noPool(mccMnc as string, req.carrier ?? null);
     if (outcome.source === 'pool_full') throw poolFull(mccMnc as string);
