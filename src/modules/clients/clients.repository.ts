@@ -101,11 +101,12 @@ export interface DeactivatedProfile {
   ki_pool_id: number | null;
 }
 
-/** Gives a released virtual slot back to its pool's count. */
-export async function releaseVirtualSlot(tx: Sql, poolId: number) {
+/** Gives a released virtual slot back to its pool: the count, and the slot free again. */
+export async function releaseVirtualSlot(tx: Sql, poolId: number, bankId: number, slotNr: number) {
   await tx.execute(
     sql`UPDATE ki_proxy_pools SET current_virtual_sims = current_virtual_sims - 1, updated_at = now() WHERE id = ${poolId}`,
   );
+  await tx.execute(sql`UPDATE ki_virtual_slots SET in_use = false WHERE bank_id = ${bankId} AND slot_nr = ${slotNr}`);
 }
 
 export async function deactivateProfiles(tx: Sql, clientId: string, tenantId: number | null) {

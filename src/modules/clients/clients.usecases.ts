@@ -223,7 +223,7 @@ export class ClientsService {
       if (gone.length === 0) throw clientNotFound(clientId);
       for (const p of gone) {
         const where = { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id };
-        if (p.ki_pool_id !== null) await repo.releaseVirtualSlot(tx, p.ki_pool_id);
+        if (p.ki_pool_id !== null) await repo.releaseVirtualSlot(tx, p.ki_pool_id, p.bank_id, p.slot_id);
         else await repo.setSlotStatus(tx, where, 'assigned', 'available', `released by ${clientId}`);
         await recordAudit(tx, actor, {
           tenantId: p.tenant_id,

@@ -107,14 +107,26 @@ export async function activeOutside(db: Sql, poolId: number, segments: SlotRange
   return r?.n ?? 0;
 }
 
+/** Sets the pool's segments and rebuilds its virtual slot rows (one per slot, allocation order =
+ * segment order, then slot), marking those active profiles hold. */
 export async function replaceSegments(db: Sql, poolId: number, segments: SlotRange[]) {
   await db.execute(sql`DELETE FROM ki_pool_segments WHERE pool_id = ${poolId}`);
-  for (const s of segments) {
+  await db.execute(sql`DELETE FROM ki_virtual_slots WHERE pool_id = ${poolId}`);
+  for (const [i, s] of segments.entries()) {
     await db.execute(
       sql`INSERT INTO ki_pool_segments (pool_id, bank_id, virtual_slot_start, virtual_slot_end)
           VALUES (${poolId}, ${s.bankId}, ${s.start}, ${s.end})`,
     );
+    await db.execute(
+      sql`INSERT INTO ki_virtual_slots (pool_id, bank_id, slot_nr, ord)
+          SELECT ${poolId}, ${s.bankId}, n, ${i * 1024} + n FROM generate_series(${s.start}::int, ${s.end}::int) AS n`,
+    );
   }
+  await db.execute(
+    sql`UPDATE ki_virtual_slots v SET in_use = true FROM service_profiles p
+        WHERE v.pool_id = ${poolId} AND p.status = 'ACTIVE' AND p.ki_pool_id = ${poolId}
+          AND p.bank_id = v.bank_id AND p.slot_id = v.slot_nr`,
+  );
 }
 
 /** The pool's physical KI cards: the slots of its physical range. */

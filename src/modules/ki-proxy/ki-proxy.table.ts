@@ -1,7 +1,7 @@
 // KI proxy pools: physical SIMs holding a carrier's keys (KI_PROXY_MASTER cards in a physical
 // slot range of one bank) serving virtual SIMs in virtual slot segments (REMSIM-SERVER.md).
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { simBanks, tenants } from '../inventory/inventory.table.js';
 
 export const ROUTING_MODES = ['round-robin', 'least-used', 'random'] as const;
@@ -61,5 +61,25 @@ export const kiPoolSegments = pgTable(
     ),
     index('ki_pool_segments_pool_idx').on(t.poolId),
     index('ki_pool_segments_bank_idx').on(t.bankId),
+  ],
+);
+
+// One row per virtual slot of a pool, so that the lowest free one is found through an index
+// (O(log n)) instead of a scan of the pool's profiles. Rebuilt when a pool's segments change.
+export const kiVirtualSlots = pgTable(
+  'ki_virtual_slots',
+  {
+    poolId: integer('pool_id')
+      .notNull()
+      .references(() => kiProxyPools.id, { onDelete: 'cascade' }),
+    bankId: integer('bank_id').notNull(),
+    slotNr: integer('slot_nr').notNull(),
+    /** Allocation order: segment order, then slot number. */
+    ord: integer('ord').notNull(),
+    inUse: boolean('in_use').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bankId, t.slotNr] }),
+    index('ki_virtual_slots_free_idx').on(t.poolId, t.ord).where(sql`NOT ${t.inUse}`),
   ],
 );
