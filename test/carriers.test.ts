@@ -45,3 +45,29 @@ describe('carriers', () => {
     expect((await h.admin('/carriers?q=%25')).status).toBe(200);
   });
 });
+
+describe('carrier as a registration hint', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh();
+  });
+  afterAll(() => h.close());
+
+  const register = async (body: Doc) =>
+    (await (
+      await fetch(`${h.url}/api/backend/v1/remsim/register-client`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tenant_id: 1, ...body }),
+      })
+    ).json()) as Doc;
+
+  it('gives a card of the hinted carrier when there is one, and any card otherwise', async () => {
+    // Demo: bank 1 holds AT&T cards, bank 2 Verizon cards; without a hint bank 1 comes first.
+    expect((await register({ client_id: 'hint-1-slot0', carrier: 'verizon' })).sim_slot.bank_id).toBe(2);
+    expect((await register({ client_id: 'hint-2-slot0', carrier: 'Unknown Mobile' })).sim_slot.bank_id).toBe(1);
+    expect((await register({ client_id: 'hint-3-slot0' })).sim_slot.bank_id).toBe(1);
+    // An MCC/MNC is more precise than a name: it wins.
+    expect((await register({ client_id: 'hint-4-slot0', mcc_mnc: '310410', carrier: 'Verizon' })).sim_slot.bank_id).toBe(1);
+  });
+});
