@@ -70,4 +70,33 @@ describe('carrier as a registration hint', () => {
     // An MCC/MNC is more precise than a name: it wins.
     expect((await register({ client_id: 'hint-4-slot0', mcc_mnc: '310410', carrier: 'Verizon' })).sim_slot.bank_id).toBe(1);
   });
+
+  it('routes by carrier in all three mapping modes', async () => {
+    const vsim = await register({ client_id: 'mode-v-slot0', mapping_mode: 'ONE_TO_ONE_VSIM', mcc_mnc: '311480' });
+    expect([vsim.mapping_mode, vsim.sim_slot.bank_id, vsim.ki_proxy_enabled]).toEqual(['ONE_TO_ONE_VSIM', 2, false]);
+    const swsim = await register({ client_id: 'mode-s-slot0', mapping_mode: 'ONE_TO_ONE_SWSIM', mcc_mnc: '310410' });
+    expect([swsim.mapping_mode, swsim.sim_slot.bank_id]).toEqual(['ONE_TO_ONE_SWSIM', 1]);
+    const pool = await h.admin('/ki-proxy-pools', {
+      method: 'POST',
+      body: JSON.stringify({
+        pool_name: 'vzw-ki',
+        tenant_id: 1,
+        carrier: 'Verizon',
+        mcc_mnc: '311480',
+        bank_id: 2,
+        physical_slot_start: 30,
+        physical_slot_end: 31,
+        virtual_segments: [{ bank_id: 2, virtual_slot_start: 500, virtual_slot_end: 509 }],
+      }),
+    });
+    expect(pool.status).toBe(200);
+    const ki = await register({ client_id: 'mode-k-slot0', mapping_mode: 'KI_PROXY_SWSIM', mcc_mnc: '311480' });
+    expect([ki.mapping_mode, ki.sim_slot.bank_id, ki.slot_id, ki.ki_proxy_enabled, ki.imsi.slice(0, 6)]).toEqual([
+      'KI_PROXY_SWSIM',
+      2,
+      500,
+      true,
+      '311480',
+    ]);
+  });
 });
