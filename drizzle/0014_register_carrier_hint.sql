@@ -1,5 +1,13 @@
--- One-to-one registrations take `carrier` as a hint when no MCC/MNC is given: a card of that
--- carrier (slots.carrier, case-insensitive) first, any card otherwise. Otherwise as 0013.
+-- Registration in all three mapping modes, one PL/pgSQL function as before
+-- (docs/decisions/0002-hot-paths-in-plpgsql.md), now with:
+-- - KI_PROXY_SWSIM: the least utilised enabled pool of the carrier, locked; the lowest free
+--   virtual slot through ki_virtual_slots; a virtual ICCID and IMSI (drizzle/0007);
+-- - assignment policies: several preferred banks in order, a load-balancing mode for the bank
+--   order, deny for new clients, the deciding policy recorded on the profile and in the audit;
+-- - `carrier` as a hint for one-to-one registrations without MCC/MNC.
+
+DROP FUNCTION IF EXISTS ionmesh_register(integer, text, text, text, integer, jsonb, text, text, text);
+--> statement-breakpoint
 
 CREATE OR REPLACE FUNCTION ionmesh_register(
   p_tenant integer, p_client text, p_mode text, p_mcc text, p_preferred integer[],

@@ -2,6 +2,7 @@
 // demo; SIGTERM shuts down cleanly; a restart keeps the data and never re-seeds over it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,8 +16,23 @@ interface Running {
   output: () => string;
 }
 
+/** A port nothing listens on right now (the kernel's choice, released at once). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Every server a test started, killed at the end even when a test failed half way. */
+const started = new Set<ChildProcess>();
+
 async function serve(extra: string[] = ['--no-simulation'], dataDir = dir, demo = true): Promise<Running> {
-  const port = 21000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const proc = spawn(
     process.execPath,
     [
@@ -35,6 +51,8 @@ async function serve(extra: string[] = ['--no-simulation'], dataDir = dir, demo 
     ],
     { env: { ...process.env, DATABASE_URL: '', IONMESH_ADMIN_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  started.add(proc);
+  proc.once('exit', () => started.delete(proc));
   let output = '';
   proc.stdout?.on('data', (d) => (output += d));
   proc.stderr?.on('data', (d) => (output += d));
@@ -55,7 +73,10 @@ const stop = (r: Running, signal: NodeJS.Signals) =>
   });
 
 describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded database', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    for (const p of started) p.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
   let adminKey = '';
 
   it('prints an admin key once, seeds the demo, and stops cleanly on SIGTERM', async () => {
@@ -99,7 +120,7 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
 
   it('runs a living demo: an emulated remsim-server and a simulated fleet, all labelled simulated', async () => {
     const demoDir = mkdtempSync(join(tmpdir(), 'ionmesh-living-'));
-    const remsimPort = 41000 + Math.floor(Math.random() * 10000);
+    const remsimPort = await freePort();
     const live = await serve(['--demo-fleet', '6', '--demo-remsim-port', String(remsimPort)], demoDir);
     try {
       const key = /store it now\): (imk_\S+)/.exec(live.output())?.[1] as string;
