@@ -2,38 +2,12 @@
 // (embedded PGlite, and PostgreSQL when DATABASE_URL is set); 16 workers register routers in
 // KI_PROXY_SWSIM until the pool is full, then one more must get 503 POOL_FULL. Prints
 // registrations/s and latency, writes bench/results/ki-pool.json. Loopback only, bounded.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { ADMIN_KEY, freshBenchDatabase, percentile, round, startServer, stopServer } from './support.js';
 
 const CAPACITY = Number(process.env.BENCH_POOL ?? 6000);
 const WORKERS = 16;
-const ADMIN_KEY = 'bench-admin-key-0123456789';
-const HOST = '127.0.0.1';
-const round = (n: number) => Math.round(n * 100) / 100;
-const pct = (s: number[], p: number) => (s.length ? (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number) : 0);
-
-async function startServer(database: { dataDir?: string; url?: string }): Promise<{ url: string; proc: ChildProcess }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const args = ['bin/ionmesh.js', 'serve', '--port', String(port), '--host', HOST, '--log-level', 'warn'];
-  if (database.url) args.push('--database-url', database.url);
-  else args.push('--data-dir', database.dataDir as string);
-  const proc = spawn(process.execPath, args, {
-    env: { ...process.env, IONMESH_ADMIN_KEY: ADMIN_KEY, DATABASE_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://${HOST}:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, proc };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  proc.kill('SIGKILL');
-  throw new Error('IonMesh did not become ready in 20 s');
-}
 
 async function admin(url: string, path: string, body: unknown) {
   const res = await fetch(`${url}/api/backend/v1${path}`, {
@@ -53,29 +27,7 @@ const register = (url: string, i: number) =>
   });
 
 async function benchOne(kind: 'pglite' | 'postgres') {
-  let cleanup = async () => {};
-  let database: { dataDir?: string; url?: string };
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'ionmesh-bench-ki-'));
-    database = { dataDir: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const base = process.env.DATABASE_URL as string;
-    const name = `ionmesh_bench_ki_${Date.now()}`;
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    database = { url: u.toString() };
-    cleanup = async () => {
-      const d = new pg.Client({ connectionString: base });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
-  }
+  const database = await freshBenchDatabase(kind, 'ki');
   const { url, proc } = await startServer(database);
   try {
     await admin(url, '/tenants', { id: 1, name: 'bench' });
@@ -124,15 +76,14 @@ async function benchOne(kind: 'pglite' | 'postgres') {
       failed,
       seconds: round(seconds),
       per_second: Math.round((CAPACITY - failed) / seconds),
-      p50_ms: round(pct(latencies, 50)),
-      p95_ms: round(pct(latencies, 95)),
-      p99_ms: round(pct(latencies, 99)),
+      p50_ms: round(percentile(latencies, 50)),
+      p95_ms: round(percentile(latencies, 95)),
+      p99_ms: round(percentile(latencies, 99)),
       one_more: `${over.status} ${overBody.code ?? ''}`.trim(),
     };
   } finally {
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
-    await cleanup();
+    await stopServer(proc);
+    await database.cleanup();
   }
 }
 

@@ -6,58 +6,20 @@
 //   agents): registrations/s, then heartbeats/s with every rich agent heartbeating each second;
 // - a full reconcile of every mapping after the double restarted empty, and a pass with
 //   nothing to do. Writes bench/results/remsim.json. Every phase is bounded.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { Fleet } from '../src/sim/fleet.js';
 import { RemsimServerDouble, type Slotmap } from '../src/sim/remsim-server.js';
+import { ADMIN_KEY, freshBenchDatabase, percentile, round, startServer, stopServer } from './support.js';
 
 const ROUTERS = Number(process.env.BENCH_ROUTERS ?? 10_000);
 const HEARTBEAT_SEC = Number(process.env.BENCH_HEARTBEAT_WINDOW ?? 20);
-const ADMIN_KEY = 'bench-admin-key-0123456789';
-const HOST = '127.0.0.1';
 const BANK_SLOTS = 1000;
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers of the admin API
 type Doc = Record<string, any>;
 
-const round = (n: number) => Math.round(n * 100) / 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (sorted: number[], p: number) =>
-  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number) : 0;
-
-async function startServer(database: { dataDir?: string; url?: string }): Promise<{ url: string; proc: ChildProcess }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const args = [
-    'bin/ionmesh.js',
-    'serve',
-    '--port',
-    String(port),
-    '--host',
-    HOST,
-    '--log-level',
-    'warn',
-    '--reconcile-interval',
-    '10',
-  ];
-  if (database.url) args.push('--database-url', database.url);
-  else args.push('--data-dir', database.dataDir as string);
-  const proc = spawn(process.execPath, args, {
-    env: { ...process.env, IONMESH_ADMIN_KEY: ADMIN_KEY, DATABASE_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://${HOST}:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, proc };
-    } catch {}
-    await sleep(200);
-  }
-  proc.kill('SIGKILL');
-  throw new Error('IonMesh did not become ready in 20 s');
-}
 
 async function admin(url: string, path: string, body?: unknown) {
   const res = await fetch(`${url}/api/backend/v1${path}`, {
@@ -97,40 +59,18 @@ async function mappingDelays(url: string, created: Map<string, number>, count: n
   return {
     registrations: count,
     parallel,
-    p50_ms: round(pct(delays, 50)),
-    p95_ms: round(pct(delays, 95)),
+    p50_ms: round(percentile(delays, 50)),
+    p95_ms: round(percentile(delays, 95)),
     max_ms: round(delays.at(-1) ?? 0),
   };
 }
 
 async function benchOne(kind: 'pglite' | 'postgres') {
-  let cleanup = async () => {};
-  let database: { dataDir?: string; url?: string };
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'ionmesh-bench-remsim-'));
-    database = { dataDir: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const base = process.env.DATABASE_URL as string;
-    const name = `ionmesh_bench_remsim_${Date.now()}`;
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    database = { url: u.toString() };
-    cleanup = async () => {
-      const d = new pg.Client({ connectionString: base });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
-  }
+  const database = await freshBenchDatabase(kind, 'remsim');
   const remsim = await new RemsimServerDouble({ bankdAckMs: 5 }).start();
   const created = new Map<string, number>();
   remsim.onCreated((m) => created.set(key(m), performance.now()));
-  const { url, proc } = await startServer(database);
+  const { url, proc } = await startServer(database, ['--reconcile-interval', '10']);
   try {
     const latencyRuns = 200 + 1000;
     const banks = Math.ceil((ROUTERS + latencyRuns) / BANK_SLOTS);
@@ -227,10 +167,9 @@ async function benchOne(kind: 'pglite' | 'postgres') {
       idle_pass: { mappings: idle.figures.present, seconds: round(idleWall) },
     };
   } finally {
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
+    await stopServer(proc);
     await remsim.close();
-    await cleanup();
+    await database.cleanup();
   }
 }
 

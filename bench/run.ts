@@ -8,20 +8,15 @@
 // autocannon's rate limit (overallRate) releases each second's quota at the start of that
 // second, so the "at 500/s" and "half load" figures include the queueing of that burst; the
 // 4-connection run shows the latency of a lightly loaded server.
-import { type ChildProcess, spawn } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { withLuhn } from '../src/domain/iccid.js';
+import { ADMIN_KEY, freshBenchDatabase, percentile, round, startServer, stopServer } from './support.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
-const ADMIN_KEY = 'bench-admin-key-0123456789';
-const HOST = '127.0.0.1';
 
 interface Phase {
   requests: number;
@@ -31,11 +26,6 @@ interface Phase {
   p99_ms: number;
   errors: number;
   non_2xx: number;
-}
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
 /** One autocannon run; latencies collected per response for exact p50/p95/p99. */
@@ -81,28 +71,6 @@ async function load(opts: {
   };
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
-async function startServer(database: { dataDir?: string; url?: string }): Promise<{ url: string; proc: ChildProcess }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const args = ['bin/ionmesh.js', 'serve', '--port', String(port), '--host', HOST, '--bench-routes', '--log-level', 'warn'];
-  if (database.url) args.push('--database-url', database.url);
-  else args.push('--data-dir', database.dataDir as string);
-  const proc = spawn(process.execPath, args, {
-    env: { ...process.env, IONMESH_ADMIN_KEY: ADMIN_KEY, DATABASE_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://${HOST}:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, proc };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  proc.kill('SIGKILL');
-  throw new Error('IonMesh did not become ready in 20 s');
-}
-
 async function admin(url: string, path: string, body: unknown, contentType = 'application/json') {
   const res = await fetch(`${url}/api/backend/v1${path}`, {
     method: 'POST',
@@ -144,30 +112,8 @@ async function importTenThousand(url: string) {
 }
 
 async function benchOne(kind: 'pglite' | 'postgres') {
-  let cleanup = async () => {};
-  let database: { dataDir?: string; url?: string };
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'ionmesh-bench-'));
-    database = { dataDir: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const base = process.env.DATABASE_URL as string;
-    const name = `ionmesh_bench_${Date.now()}`;
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    database = { url: u.toString() };
-    cleanup = async () => {
-      const d = new pg.Client({ connectionString: base });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    };
-  }
-  const { url, proc } = await startServer(database);
+  const database = await freshBenchDatabase(kind, 'api');
+  const { url, proc } = await startServer(database, ['--bench-routes']);
   try {
     const paced = Math.min(CLIENTS, 2500);
     await inventory(url, CLIENTS + paced);
@@ -218,9 +164,8 @@ async function benchOne(kind: 'pglite' | 'postgres') {
       import_10k: simImport,
     };
   } finally {
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
-    await cleanup();
+    await stopServer(proc);
+    await database.cleanup();
   }
 }
 

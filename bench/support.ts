@@ -1,0 +1,76 @@
+// What every benchmark needs: a fresh database (embedded PGlite in a temporary directory, or a
+// new PostgreSQL database next to DATABASE_URL), IonMesh started on it as its own process, and
+// rounding/percentiles. Loopback only; start-up is bounded.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export const ADMIN_KEY = 'bench-admin-key-0123456789';
+export const HOST = '127.0.0.1';
+
+export const round = (n: number) => Math.round(n * 100) / 100;
+
+/** The p-th percentile of sorted values. */
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number) : 0;
+
+export interface BenchDatabase {
+  dataDir?: string;
+  url?: string;
+  cleanup: () => Promise<void>;
+}
+
+export async function freshBenchDatabase(kind: 'pglite' | 'postgres', label: string): Promise<BenchDatabase> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), `ionmesh-bench-${label}-`));
+    return { dataDir: dir, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const base = process.env.DATABASE_URL as string;
+  const name = `ionmesh_bench_${label}_${Date.now()}`;
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    cleanup: async () => {
+      const d = new pg.Client({ connectionString: base });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+/** `ionmesh serve` (the built bin) on a random loopback port over that database. */
+export async function startServer(
+  database: BenchDatabase,
+  extraArgs: string[] = [],
+): Promise<{ url: string; proc: ChildProcess }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const args = ['bin/ionmesh.js', 'serve', '--port', String(port), '--host', HOST, '--log-level', 'warn', ...extraArgs];
+  if (database.url) args.push('--database-url', database.url);
+  else args.push('--data-dir', database.dataDir as string);
+  const proc = spawn(process.execPath, args, {
+    env: { ...process.env, IONMESH_ADMIN_KEY: ADMIN_KEY, DATABASE_URL: '' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://${HOST}:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return { url, proc };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  proc.kill('SIGKILL');
+  throw new Error('IonMesh did not become ready in 20 s');
+}
+
+export async function stopServer(proc: ChildProcess) {
+  proc.kill('SIGTERM');
+  await new Promise((r) => proc.once('exit', r));
+}
