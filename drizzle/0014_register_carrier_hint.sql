@@ -4,7 +4,8 @@
 --   virtual slot through ki_virtual_slots; a virtual ICCID and IMSI (drizzle/0007);
 -- - assignment policies: several preferred banks in order, a load-balancing mode for the bank
 --   order, deny for new clients, the deciding policy recorded on the profile and in the audit;
--- - `carrier` as a hint for one-to-one registrations without MCC/MNC.
+-- - `carrier` as a hint for one-to-one registrations without MCC/MNC;
+-- - events in the outbox (client.registered, pool.capacity_warning), in the same statement.
 
 DROP FUNCTION IF EXISTS ionmesh_register(integer, text, text, text, integer, jsonb, text, text, text);
 --> statement-breakpoint
@@ -230,6 +231,13 @@ BEGIN
     UPDATE ki_proxy_pools SET current_virtual_sims = current_virtual_sims + 1, updated_at = now()
     WHERE id = v_pool_id;
     UPDATE ki_virtual_slots SET in_use = true WHERE ki_virtual_slots.bank_id = v_bank AND slot_nr = v_slot;
+    -- Capacity warnings when this registration crosses 80 % or 95 % of the pool.
+    INSERT INTO events (type, tenant_id, data)
+    SELECT 'pool.capacity_warning', p_tenant,
+           jsonb_build_object('pool_id', v_pool_id, 'pool_name', v_pool_name, 'threshold_percent', t.pct,
+                              'current_virtual_sims', v_current + 1, 'capacity', v_capacity)
+    FROM (VALUES (80), (95)) AS t(pct)
+    WHERE v_current < ceil(v_capacity * t.pct / 100.0) AND v_current + 1 >= ceil(v_capacity * t.pct / 100.0);
   END IF;
 
   INSERT INTO audit_log (tenant_id, actor, action, entity_type, entity_id, after, source_ip, request_id)
@@ -240,6 +248,13 @@ BEGIN
                              'imsi', v_imsi, 'bankd_endpoint', v_endpoint, 'ki_pool_id', v_pool_id,
                              'policy_id', p_policy),
           p_ip, p_request);
+
+  -- The outbox: the event is committed with the registration or not at all.
+  INSERT INTO events (type, tenant_id, data)
+  VALUES ('client.registered', p_tenant,
+          jsonb_build_object('profile_id', v_profile, 'client_id', p_client, 'mapping_mode', p_mode,
+                             'bank_id', v_bank, 'slot_id', v_slot, 'rspro_client_id', v_cid, 'rspro_slot_nr', v_snr,
+                             'ki_pool_id', v_pool_id, 'policy_id', p_policy));
 
   RETURN QUERY SELECT 'new'::text, v_profile, p_tenant, p_client, p_mode, v_bank, v_slot, v_cid, v_snr,
                       v_iccid, v_imsi, v_endpoint, v_pool_id, v_pool_name, v_pool_carrier, v_pool_mcc;

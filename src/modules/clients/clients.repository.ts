@@ -2,6 +2,7 @@
 // unregistration and the offline sweep. Every function takes the transaction it runs in.
 import { sql } from 'drizzle-orm';
 import { rows, type Sql } from '../../app/database.js';
+import { insertEvent } from '../events/events.repository.js';
 
 export interface AssignmentRow {
   profile_id: string;
@@ -86,6 +87,13 @@ export async function setSlotStatus(
     sql`INSERT INTO health_log (tenant_id, bank_id, slot_id, kind, old_status, new_status, reason)
         VALUES (${slot.tenantId}, ${slot.bankId}, ${slot.slotId}, 'slot_status', ${from}, ${to}, ${reason})`,
   );
+  await insertEvent(tx, 'slot.status_changed', slot.tenantId, {
+    bank_id: slot.bankId,
+    slot_id: slot.slotId,
+    previous: from,
+    status: to,
+    reason,
+  });
   return true;
 }
 
@@ -161,6 +169,13 @@ export async function sweepOffline(tx: Sql, offlineAfterSec: number) {
           INSERT INTO health_log (tenant_id, profile_id, client_id, bank_id, slot_id, kind, old_status, new_status, reason)
           SELECT tenant_id, profile_id, client_id, bank_id, slot_id, 'client_liveness', 'online', 'offline',
                  ${`no heartbeat for ${offlineAfterSec} s`}
+          FROM changed
+          RETURNING 1),
+        evented AS (
+          INSERT INTO events (type, tenant_id, data)
+          SELECT 'client.offline', tenant_id,
+                 jsonb_build_object('profile_id', profile_id, 'client_id', client_id, 'previous', 'online',
+                                    'reason', ${`no heartbeat for ${offlineAfterSec} s`}::text)
           FROM changed
           RETURNING 1)
         SELECT profile_id, client_id, tenant_id FROM changed`,

@@ -6,6 +6,7 @@ import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js
 import { DomainError } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { insertEvent } from '../events/events.repository.js';
 import {
   clientNotFound,
   mccMncRequired,
@@ -225,6 +226,13 @@ export class ClientsService {
         const where = { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id };
         if (p.ki_pool_id !== null) await repo.releaseVirtualSlot(tx, p.ki_pool_id, p.bank_id, p.slot_id);
         else await repo.setSlotStatus(tx, where, 'assigned', 'available', `released by ${clientId}`);
+        await insertEvent(tx, 'client.unregistered', p.tenant_id, {
+          profile_id: p.profile_id,
+          client_id: p.client_id,
+          mapping_mode: p.mapping_mode,
+          bank_id: p.bank_id,
+          slot_id: p.slot_id,
+        });
         await recordAudit(tx, actor, {
           tenantId: p.tenant_id,
           action: 'client.unregister',
@@ -298,6 +306,13 @@ export class ClientsService {
         `reassigned to ${clientId}${why}`,
       );
       const after = { ...p, bank_id: target.bank_id, slot_id: target.slot_id, iccid: target.iccid, imsi: target.imsi };
+      await insertEvent(tx, 'client.reassigned', p.tenant_id, {
+        profile_id: p.profile_id,
+        client_id: clientId,
+        from: { bank_id: p.bank_id, slot_id: p.slot_id },
+        to: { bank_id: target.bank_id, slot_id: target.slot_id },
+        reason: req.reason ?? null,
+      });
       await recordAudit(tx, actor, {
         tenantId: p.tenant_id,
         action: 'client.reassign',

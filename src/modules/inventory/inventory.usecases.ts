@@ -10,6 +10,7 @@ import type { PageRequest } from '../../domain/pagination.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { clientNotFound } from '../clients/clients.errors.js';
 import { setSlotStatus } from '../clients/clients.repository.js';
+import { insertEvent } from '../events/events.repository.js';
 import { remsimServerNotFound } from '../remsim/remsim.errors.js';
 import { checkRemsimUrl } from '../remsim/remsim.usecases.js';
 import { ensureServer, getServer } from '../remsim/remsim-servers.repository.js';
@@ -368,6 +369,14 @@ export class InventoryService {
           })
           .where(and(eq(slots.bankId, bankId), eq(slots.slotId, slotId)))
           .returning();
+        if (patch.health_status !== undefined && patch.health_status !== before.healthStatus) {
+          await insertEvent(tx, 'slot.health_changed', tenantId, {
+            bank_id: bankId,
+            slot_id: slotId,
+            previous: before.healthStatus,
+            health: patch.health_status,
+          });
+        }
         await recordAudit(tx, actor, {
           tenantId,
           action: 'slot.update',

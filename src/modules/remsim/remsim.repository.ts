@@ -218,6 +218,13 @@ export async function applyRsproPresence(
           SELECT tenant_id, profile_id, client_id, bank_id, slot_id, 'client_liveness', old, new,
                  CASE WHEN connected THEN 'RSPRO connected' ELSE 'RSPRO disconnected' END
           FROM target WHERE new <> old
+          RETURNING 1),
+        evented AS (
+          INSERT INTO events (type, tenant_id, data)
+          SELECT 'client.' || new, tenant_id,
+                 jsonb_build_object('profile_id', profile_id, 'client_id', client_id, 'previous', old,
+                                    'reason', CASE WHEN connected THEN 'RSPRO connected' ELSE 'RSPRO disconnected' END)
+          FROM target WHERE new <> old
           RETURNING 1)
         SELECT profile_id, client_id, tenant_id, old, new FROM target`,
   );
@@ -248,6 +255,4 @@ export function applyBankPresence(db: Sql, serverId: number, connected: Array<{ 
   );
 }
 
-export async function insertEvent(db: Sql, type: string, tenantId: number | null, data: unknown) {
-  await db.execute(sql`INSERT INTO events (type, tenant_id, data) VALUES (${type}, ${tenantId}, ${JSON.stringify(data)}::jsonb)`);
-}
+export { insertEvent } from '../events/events.repository.js';
