@@ -41,6 +41,9 @@ export interface Database {
    */
   maintain(tables?: string[]): Promise<void>;
   ping(): Promise<void>;
+  /** Calls onNotify for every NOTIFY on channel (from any process on PostgreSQL); resolves to
+   * an unsubscribe function. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
     migrate: () => queue.add(() => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
     ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
+    listen: (channel, onNotify) => queue.add(() => client.listen(channel, () => onNotify())),
     maintain: (tables) =>
       queue.add(async () => {
         await client.exec(tables?.length ? `VACUUM (ANALYZE) ${tables.map((t) => `"${t}"`).join(', ')}` : 'ANALYZE');
@@ -126,12 +130,55 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       }
     },
     ping: async () => void (await pool.query('SELECT 1')),
+    listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
     maintain: async () => {},
     close: async () => {
       if (closed) return;
       closed = true;
       await pool.end();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries). A dropped
+ * connection is replaced after a pause (1 s doubling to 30 s), and onNotify is called once after
+ * reconnecting, since notifications sent meanwhile are lost.
+ */
+async function listenPostgres(url: string, channel: string, onNotify: () => void) {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let delay = 1000;
+  let timer: NodeJS.Timeout | null = null;
+  const retry = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void connect().catch(retry), delay);
+    timer.unref();
+    delay = Math.min(30_000, delay * 2);
+  };
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', () => onNotify());
+    c.on('error', () => {
+      if (client === c) client = null;
+      void c.end().catch(() => {});
+      retry();
+    });
+    await c.connect();
+    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    if (stopped) {
+      await c.end();
+      return;
+    }
+    client = c;
+    delay = 1000;
+    onNotify();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await client?.end().catch(() => {});
   };
 }
 

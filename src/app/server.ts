@@ -12,6 +12,8 @@ import { carrierRoutes } from '../modules/carriers/carriers.routes.js';
 import { CarriersService } from '../modules/carriers/carriers.usecases.js';
 import { clientAdminRoutes, clientRoutes } from '../modules/clients/clients.routes.js';
 import { ClientsService } from '../modules/clients/clients.usecases.js';
+import { EventHub } from '../modules/events/event-hub.js';
+import { eventRoutes } from '../modules/events/events.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { InventoryService } from '../modules/inventory/inventory.usecases.js';
@@ -41,6 +43,7 @@ export interface Services {
   kiProxy: KiProxyService;
   carriers: CarriersService;
   policies: PoliciesService;
+  events: EventHub;
 }
 
 export interface BuildOptions {
@@ -107,6 +110,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       policies: policies.forTenant,
     }),
     policies,
+    events: new EventHub(db, app.log),
     inventory: new InventoryService(db),
     auth: new AuthService(db),
     remsim: new RemsimService(db, reconciler),
@@ -133,6 +137,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(simCardRoutes(new SimCardsService(db)));
       await admin.register(carrierRoutes(services.carriers));
       await admin.register(policyRoutes(services.policies));
+      await admin.register(eventRoutes(db, services.events));
       await admin.register(auditRoutes(db));
     },
     { prefix: '/api/backend/v1' },
@@ -160,6 +165,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   app.addHook('onClose', async () => {
     await jobs.stop();
     await reconciler.stop();
+    await services.events.stop();
     await services.clients.heartbeats.idle();
     await db.close();
   });

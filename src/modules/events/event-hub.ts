@@ -1,0 +1,148 @@
+// The live event stream of one process: it follows the events outbox (woken by NOTIFY from any
+// IonMesh process, and by a slow poll in case a notification is lost) and fans new events out
+// to subscribers, each with its own filter. Events are read in id order; ids of transactions
+// still open leave gaps, so the cursor only passes a gap once it has stayed open for GAP_MS
+// (a rolled-back transaction leaves its id unused forever).
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { type Database, rows } from '../../app/database.js';
+
+export interface EventRow {
+  id: number;
+  type: string;
+  tenant_id: number | null;
+  data: unknown;
+  created_at: string;
+}
+
+export interface EventFilter {
+  tenantId?: number | null;
+  /** Type names or prefixes ending in '.' (e.g. "client.") */
+  types?: string[];
+}
+
+export interface Subscriber {
+  filter: EventFilter;
+  send: (e: EventRow) => void;
+  /** Events up to this id were sent already (resume). */
+  sentUpTo: number;
+}
+
+const BATCH = 1000;
+const GAP_MS = 3000;
+const POLL_MS = 2000;
+
+export const matchesFilter = (f: EventFilter, e: Pick<EventRow, 'type' | 'tenant_id'>) =>
+  (f.tenantId == null || e.tenant_id === f.tenantId) &&
+  (!f.types?.length || f.types.some((t) => (t.endsWith('.') ? e.type.startsWith(t) : e.type === t)));
+
+/** Events after an id, in order, filtered in SQL (for resume and for the JSON list). */
+export function eventsAfter(db: Database, afterId: number, f: EventFilter, limit = BATCH) {
+  const exact = (f.types ?? []).filter((t) => !t.endsWith('.'));
+  const prefixes = (f.types ?? []).filter((t) => t.endsWith('.')).map((t) => `${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const anyType = !f.types?.length;
+  return db.run((h) =>
+    rows<EventRow>(
+      h,
+      sql`SELECT id::int AS id, type, tenant_id, data, created_at FROM events
+          WHERE id > ${afterId}
+            AND (${f.tenantId ?? null}::int IS NULL OR tenant_id = ${f.tenantId ?? null}::int)
+            AND (${anyType} OR type = ANY(${sql.param(exact)}::text[]) OR type LIKE ANY(${sql.param(prefixes)}::text[]))
+          ORDER BY id LIMIT ${limit}`,
+    ),
+  );
+}
+
+export class EventHub {
+  private subscribers = new Set<Subscriber>();
+  private cursor = 0;
+  private gap: { id: number; since: number } | null = null;
+  private pumping: Promise<void> | null = null;
+  private again = false;
+  private unlisten: (() => Promise<void>) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private started = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Starts following the outbox from its current end (lazily, with the first subscriber). */
+  private async start() {
+    if (this.started) return;
+    this.started = true;
+    const [top] = await this.db.run((h) => rows<{ id: number }>(h, sql`SELECT COALESCE(max(id), 0)::int AS id FROM events`));
+    this.cursor = Math.max(this.cursor, top?.id ?? 0);
+    try {
+      this.unlisten = await this.db.listen('ionmesh_events', () => this.poke());
+    } catch (err) {
+      this.log.warn({ err }, 'event stream: LISTEN failed; following the outbox by polling only');
+    }
+    this.timer = setInterval(() => this.poke(), POLL_MS);
+    this.timer.unref();
+  }
+
+  async subscribe(s: Subscriber) {
+    await this.start();
+    this.subscribers.add(s);
+    this.poke();
+    return () => {
+      this.subscribers.delete(s);
+    };
+  }
+
+  get size() {
+    return this.subscribers.size;
+  }
+
+  poke() {
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump()
+      .catch((err) => this.log.error({ err }, 'event stream: reading the outbox failed'))
+      .finally(() => {
+        this.pumping = null;
+        if (this.again) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  private async pump() {
+    for (let round = 0; round < 100 && this.subscribers.size > 0; round++) {
+      const batch = await eventsAfter(this.db, this.cursor, {}, BATCH);
+      let advanced = 0;
+      for (const e of batch) {
+        if (e.id !== this.cursor + 1) {
+          // A gap: an open transaction, or a rolled-back one. Wait for it a little.
+          if (!this.gap || this.gap.id !== this.cursor + 1) this.gap = { id: this.cursor + 1, since: Date.now() };
+          if (Date.now() - this.gap.since < GAP_MS) break;
+          this.gap = null;
+        }
+        this.cursor = e.id;
+        advanced++;
+        for (const s of this.subscribers) {
+          if (e.id > s.sentUpTo && matchesFilter(s.filter, e)) {
+            s.sentUpTo = e.id;
+            s.send(e);
+          }
+        }
+      }
+      if (advanced < BATCH) return;
+    }
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.subscribers.clear();
+    await this.pumping;
+    await this.unlisten?.().catch(() => {});
+    this.unlisten = null;
+    this.started = false;
+  }
+}

@@ -1,0 +1,109 @@
+// GET /api/backend/v1/events: the domain events, as a JSON page (after_id) or, with
+// Accept: text/event-stream, as a live Server-Sent Events stream that resumes after
+// Last-Event-ID (or after_id) from the outbox.
+import type { ServerResponse } from 'node:http';
+import { Type } from '@sinclair/typebox';
+import type { Database } from '../../app/database.js';
+import type { App } from '../../app/http.js';
+import { errorResponses } from '../../app/schemas.js';
+import { type EventFilter, type EventHub, type EventRow, eventsAfter } from './event-hub.js';
+
+const KEEPALIVE_MS = 15_000;
+const REPLAY_PAGES = 50;
+
+const Query = Type.Object({
+  after_id: Type.Optional(Type.Integer({ minimum: 0 })),
+  type: Type.Optional(
+    Type.String({
+      pattern: '^[a-z_]+(\\.[a-z_]*)?(,[a-z_]+(\\.[a-z_]*)?)*$',
+      maxLength: 500,
+      description: 'Comma-separated types; a name ending in "." is a prefix (client.)',
+    }),
+  ),
+  tenant_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+});
+const Event = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  tenant_id: Type.Union([Type.Integer(), Type.Null()]),
+  data: Type.Unknown(),
+  created_at: Type.Unknown(),
+});
+
+const frame = (e: EventRow) => `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
+
+export function eventRoutes(db: Database, hub: EventHub) {
+  return async function routes(app: App) {
+    const streams = new Set<ServerResponse>();
+    app.addHook('preClose', async () => {
+      for (const s of streams) s.end();
+    });
+    app.get(
+      '/events',
+      {
+        schema: {
+          tags: ['events'],
+          summary:
+            'Domain events: a page after after_id, or a live SSE stream (Accept: text/event-stream; resumes after Last-Event-ID)',
+          security: [{ apiKey: [] }],
+          querystring: Query,
+          response: {
+            200: Type.Object({ items: Type.Array(Event), next_after_id: Type.Integer() }),
+            ...errorResponses(400, 401),
+          },
+        },
+      },
+      async (req, reply) => {
+        const filter: EventFilter = { tenantId: req.query.tenant_id ?? null, types: req.query.type?.split(',') };
+        const lastEventId = Number(req.headers['last-event-id']);
+        const after = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : (req.query.after_id ?? null);
+        if (!(req.headers.accept ?? '').includes('text/event-stream')) {
+          const items = await eventsAfter(db, after ?? 0, filter, req.query.limit ?? 100);
+          return { items, next_after_id: items.at(-1)?.id ?? after ?? 0 };
+        }
+
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-cache, no-transform',
+          Connection: 'keep-alive',
+          'X-Accel-Buffering': 'no',
+        });
+        res.write('retry: 2000\n\n');
+        streams.add(res);
+        let written = after ?? 0;
+        let replaying = after !== null;
+        const buffered: EventRow[] = [];
+        const write = (e: EventRow) => {
+          if (e.id <= written) return;
+          written = e.id;
+          res.write(frame(e));
+        };
+        // Subscribe first, then replay: nothing that happens in between is lost or sent twice.
+        const unsubscribe = await hub.subscribe({
+          filter,
+          sentUpTo: written,
+          send: (e) => (replaying ? buffered.push(e) : write(e)),
+        });
+        const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+        keepalive.unref();
+        res.on('close', () => {
+          clearInterval(keepalive);
+          unsubscribe();
+          streams.delete(res);
+        });
+        if (replaying) {
+          for (let page = 0; page < REPLAY_PAGES; page++) {
+            const items = await eventsAfter(db, written, filter);
+            for (const e of items) write(e);
+            if (items.length < 1000) break;
+          }
+          replaying = false;
+          for (const e of buffered.splice(0)) write(e);
+        }
+      },
+    );
+  };
+}

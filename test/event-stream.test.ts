@@ -1,0 +1,125 @@
+// The live event stream: Server-Sent Events from the outbox, filtered per subscriber, resumed
+// after Last-Event-ID, and fed by every IonMesh process on one PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, type Harness, onPostgres, startIonMesh, startReplica } from './support/harness.js';
+
+interface Frame {
+  id: number;
+  event: string;
+  data: { id: number; type: string; tenant_id: number | null; data: Record<string, unknown> };
+}
+
+/** Opens the stream and collects frames until `count` arrived or `ms` passed. */
+async function collect(url: string, count: number, ms: number, headers: Record<string, string> = {}, query = '') {
+  const ctl = new AbortController();
+  const res = await fetch(`${url}/api/backend/v1/events${query}`, {
+    headers: { accept: 'text/event-stream', 'x-api-key': ADMIN_KEY, ...headers },
+    signal: ctl.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const frames: Frame[] = [];
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const timer = setTimeout(() => ctl.abort(), ms);
+  try {
+    while (frames.length < count) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
+        const block = text.slice(0, end);
+        text = text.slice(end + 2);
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((l) => l.startsWith(`${name}: `))
+            ?.slice(name.length + 2);
+        if (field('data'))
+          frames.push({ id: Number(field('id')), event: field('event') as string, data: JSON.parse(field('data') as string) });
+      }
+    }
+  } catch (err) {
+    if ((err as Error).name !== 'AbortError') throw err;
+  } finally {
+    clearTimeout(timer);
+    ctl.abort();
+  }
+  return { frames };
+}
+
+const register = (url: string, clientId: string, tenantId = 1) =>
+  fetch(`${url}/api/backend/v1/remsim/register-client`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_id: clientId, tenant_id: tenantId }),
+  });
+
+describe('live event stream', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh();
+  });
+  afterAll(() => h.close());
+
+  it('delivers a registration to a subscriber within a second or two', async () => {
+    const listening = collect(h.url, 1, 5000, {}, '?type=client.registered');
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    expect((await register(h.url, 'live-1-slot0')).status).toBe(200);
+    const { frames } = await listening;
+    expect(frames.map((f) => [f.event, f.data.data.client_id])).toEqual([['client.registered', 'live-1-slot0']]);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('resumes after Last-Event-ID with what the subscriber missed, in order, once', async () => {
+    const page = (await (
+      await fetch(`${h.url}/api/backend/v1/events?type=client.`, { headers: { 'x-api-key': ADMIN_KEY } })
+    ).json()) as {
+      items: Array<{ id: number }>;
+      next_after_id: number;
+    };
+    const lastSeen = page.next_after_id;
+    expect(lastSeen).toBeGreaterThan(0);
+    for (const id of ['gone-1-slot0', 'gone-2-slot0']) expect((await register(h.url, id)).status).toBe(200);
+    const { frames } = await collect(h.url, 2, 4000, { 'last-event-id': String(lastSeen) }, '?type=client.registered');
+    expect(frames.map((f) => f.data.data.client_id)).toEqual(['gone-1-slot0', 'gone-2-slot0']);
+    expect(frames[0]?.id).toBeGreaterThan(lastSeen);
+    expect(frames[1]?.id).toBeGreaterThan(frames[0]?.id as number);
+  });
+
+  it('filters by tenant and type', async () => {
+    await h.admin('/tenants', { method: 'POST', body: JSON.stringify({ id: 2, name: 'other' }) });
+    const other = collect(h.url, 1, 2500, {}, '?tenant_id=2');
+    const slots = collect(h.url, 1, 2500, {}, '?type=slot.');
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await register(h.url, 'tenant1-slot0')).status).toBe(200);
+    expect((await other).frames).toEqual([]); // tenant 1's events are not tenant 2's
+    expect((await slots).frames).toEqual([]); // a registration changes no slot status event
+  });
+
+  it('refuses a bad filter and a missing key', async () => {
+    const bad = await fetch(`${h.url}/api/backend/v1/events?type=Client!`, { headers: { 'x-api-key': ADMIN_KEY } });
+    expect(bad.status).toBe(400);
+    const anonymous = await fetch(`${h.url}/api/backend/v1/events`, { headers: { accept: 'text/event-stream' } });
+    expect(anonymous.status).toBe(401);
+  });
+});
+
+describe.runIf(onPostgres)('live event stream across IonMesh processes', () => {
+  it('delivers an event written by another process (LISTEN/NOTIFY)', async () => {
+    const h = await startIonMesh();
+    const replica = await startReplica(h);
+    try {
+      const listening = collect(h.url, 1, 5000, {}, '?type=client.registered');
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await register(`http://127.0.0.1:${replica.port}`, 'elsewhere-slot0')).status).toBe(200);
+      const { frames } = await listening;
+      expect(frames.map((f) => f.data.data.client_id)).toEqual(['elsewhere-slot0']);
+    } finally {
+      await replica.close();
+      await h.close();
+    }
+  });
+});
