@@ -22,6 +22,10 @@ export interface Config {
   demoFleet: number;
   /** With --demo: port of the in-process remsim-server emulator (0: none). */
   demoRemsimPort: number;
+  /** Per-client signal series on /metrics (off for very large fleets). */
+  metricsPerClient: boolean;
+  /** The fleet gauges of /metrics are recomputed this often (s). */
+  metricsRefreshSec: number;
 }
 
 export const DEFAULTS: Config = {
@@ -41,6 +45,8 @@ export const DEFAULTS: Config = {
   remsimTimeoutMs: 5000,
   demoFleet: 50,
   demoRemsimPort: 9997,
+  metricsPerClient: true,
+  metricsRefreshSec: 15,
 };
 
 export class ConfigError extends Error {}
@@ -76,6 +82,8 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     remsimTimeoutMs: intIn('remsim-timeout', c.remsimTimeoutMs, 100, 120_000),
     demoFleet: intIn('demo-fleet', c.demoFleet, 0, 10_000),
     demoRemsimPort: intIn('demo-remsim-port', c.demoRemsimPort, 0, 65535),
+    metricsPerClient: c.metricsPerClient === undefined ? true : flag(c.metricsPerClient),
+    metricsRefreshSec: intIn('metrics-refresh', c.metricsRefreshSec, 1, 3600),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

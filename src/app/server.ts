@@ -19,6 +19,7 @@ import { inventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { InventoryService } from '../modules/inventory/inventory.usecases.js';
 import { kiProxyRoutes } from '../modules/ki-proxy/ki-proxy.routes.js';
 import { KiProxyService } from '../modules/ki-proxy/ki-proxy.usecases.js';
+import { Metrics } from '../modules/metrics/metrics.js';
 import { policyRoutes } from '../modules/policies/policies.routes.js';
 import { PoliciesService } from '../modules/policies/policies.usecases.js';
 import { RemsimReconciler } from '../modules/remsim/reconciler.js';
@@ -44,6 +45,7 @@ export interface Services {
   carriers: CarriersService;
   policies: PoliciesService;
   events: EventHub;
+  metrics: Metrics;
 }
 
 export interface BuildOptions {
@@ -102,15 +104,18 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     offlineAfterSec: config.offlineAfterSec,
   });
   const policies = new PoliciesService(db);
+  const metrics = new Metrics(db, config.metricsPerClient);
   const services: Services = {
     clients: new ClientsService(db, {
       heartbeatIntervalSec: config.heartbeatIntervalSec,
       offlineAfterSec: config.offlineAfterSec,
       version: VERSION,
       policies: policies.forTenant,
+      observer: metrics,
     }),
     policies,
     events: new EventHub(db, app.log),
+    metrics,
     inventory: new InventoryService(db),
     auth: new AuthService(db),
     remsim: new RemsimService(db, reconciler),
@@ -121,6 +126,23 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   if (options.reconcileOnChange ?? true) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
 
   await app.register(healthRoutes(db, config));
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+  let refreshedOnce = false;
+  app.get(
+    '/metrics',
+    { schema: { tags: ['metrics'], summary: 'Prometheus metrics (text exposition format)', hide: false } },
+    async (_req, reply) => {
+      // The fleet gauges come from the background job; only a first scrape computes them.
+      if (!refreshedOnce) {
+        refreshedOnce = true;
+        await metrics.refreshFleet();
+      }
+      reply.type(metrics.registry.contentType);
+      return metrics.registry.metrics();
+    },
+  );
   await app.register(clientRoutes(services.clients), { prefix: '/api/backend/v1/remsim' });
   await app.register(
     async (admin: App) => {
@@ -155,6 +177,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       },
     });
     jobs.start({ name: 'remsim-reconcile', everySec: config.reconcileIntervalSec, run: () => reconciler.periodic() });
+    jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
   }
   if ((options.jobs ?? true) && db.kind === 'pglite') {
     // PGlite has no autovacuum (docs/decisions/0001-one-queue-for-pglite.md).

@@ -61,6 +61,12 @@ databaseOptions(
         .env('IONMESH_DEMO_REMSIM_PORT')
         .default('9997'),
     )
+    .addOption(new Option('--no-metrics-per-client', 'no per-client signal series on /metrics (very large fleets)'))
+    .addOption(
+      new Option('--metrics-refresh <seconds>', 'how often the fleet gauges of /metrics are recomputed')
+        .env('IONMESH_METRICS_REFRESH')
+        .default('15'),
+    )
     .addOption(
       new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
     ),
@@ -82,6 +88,8 @@ databaseOptions(
     remsimTimeoutMs: opts.remsimTimeout,
     demoFleet: opts.simulation === false ? 0 : opts.demoFleet,
     demoRemsimPort: opts.simulation === false ? 0 : opts.demoRemsimPort,
+    metricsPerClient: opts.metricsPerClient ?? true,
+    metricsRefreshSec: opts.metricsRefresh,
   });
   await serve(config);
 });

@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { insertEvent } from '../events/events.repository.js';
+import type { ClientObserver } from '../metrics/metrics.js';
 import {
   clientNotFound,
   mccMncRequired,
@@ -27,6 +28,8 @@ export interface ClientsSettings {
   version: string;
   /** The tenant's assignment policies (none when absent). */
   policies?: (tenantId: number) => Promise<Policy[]>;
+  /** Told of registrations, heartbeats and unregistrations (metrics). */
+  observer?: ClientObserver;
 }
 
 export interface RegisterRequest {
@@ -121,8 +124,10 @@ export class ClientsService {
           this.registerOnce(db, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor, policy),
         );
         if (answer.note === undefined) this.changed([answer.sim_slot.bank_id]);
+        this.settings.observer?.registered(mode, answer.note === undefined ? 'new' : 'existing');
         return answer;
       } catch (error) {
+        if (error instanceof DomainError) this.settings.observer?.registered(mode, error.code.toLowerCase());
         // 40P01: two registrations locked two KI pools in opposite orders; one is retried.
         if ((isUniqueViolation(error) || pgErrorOf(error)?.code === '40P01') && attempt < REGISTER_ATTEMPTS) continue;
         if (pgErrorOf(error)?.code === '55P03') {
@@ -209,6 +214,7 @@ export class ClientsService {
       hardwareInfo: req.modem_info || req.hardware_info ? { ...req.hardware_info, ...req.modem_info } : undefined,
       clientIp: actor.sourceIp ?? null,
     });
+    this.settings.observer?.heartbeat(touched.length > 0, req.client_id, req.tenant_id ?? null, req.stats);
     if (touched.length === 0) throw clientNotFound(req.client_id);
     return {
       status: 'ok' as const,
@@ -245,6 +251,7 @@ export class ClientsService {
       return { status: 'success' as const, message: `${clientId} unregistered` };
     });
     this.changed(banks);
+    this.settings.observer?.unregistered(banks.length, clientId);
     return answer;
   }
 

@@ -1,0 +1,258 @@
+// Prometheus metrics (prom-client). Counters and histograms are updated as things happen; fleet
+// gauges (clients, slots, pools, banks, remsim-servers) come from one set of aggregate queries
+// run by a background job, never by a scrape, so a scrape never scans large tables. Per-client
+// signal gauges come from the heartbeats this process served (--no-metrics-per-client drops
+// them for very large fleets). Label values are escaped by prom-client.
+import { sql } from 'drizzle-orm';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { type Database, rows } from '../../app/database.js';
+
+export interface HeartbeatStats {
+  rssi?: unknown;
+  rsrp?: unknown;
+  rsrq?: unknown;
+  sinr?: unknown;
+}
+
+/** What the client lifecycle reports; implemented here, called by ClientsService. */
+export interface ClientObserver {
+  registered(mode: string, outcome: string): void;
+  heartbeat(ok: boolean, clientId: string, tenantId: number | null, stats: HeartbeatStats | undefined): void;
+  unregistered(count: number, clientId: string): void;
+}
+
+const SIGNALS = [
+  ['rssi', 'ionmesh_client_rssi_dbm', 'Received signal strength indicator from the client’s last heartbeat (dBm)'],
+  ['rsrp', 'ionmesh_client_rsrp_dbm', 'Reference signal received power from the client’s last heartbeat (dBm)'],
+  ['rsrq', 'ionmesh_client_rsrq_db', 'Reference signal received quality from the client’s last heartbeat (dB)'],
+  ['sinr', 'ionmesh_client_sinr_db', 'Signal to interference plus noise ratio from the client’s last heartbeat (dB)'],
+] as const;
+
+/** Per-client series kept at most (the oldest are dropped beyond it). */
+const MAX_CLIENT_SERIES = 100_000;
+
+export class Metrics implements ClientObserver {
+  readonly registry = new Registry();
+  private readonly httpDuration: Histogram<string>;
+  private readonly registrations: Counter<string>;
+  private readonly heartbeats: Counter<string>;
+  private readonly unregistrations: Counter<string>;
+  private readonly allocationFailures: Counter<string>;
+  private readonly clients: Gauge<string>;
+  private readonly slots: Gauge<string>;
+  private readonly poolSims: Gauge<string>;
+  private readonly poolCapacity: Gauge<string>;
+  private readonly poolUtilization: Gauge<string>;
+  private readonly banksOnline: Gauge<string>;
+  private readonly bankConnected: Gauge<string>;
+  private readonly remsimMappings: Gauge<string>;
+  private readonly remsimReachable: Gauge<string>;
+  private readonly refreshed: Gauge<string>;
+  private readonly signals: Map<string, Gauge<string>>;
+  private readonly clientSeries = new Map<string, string>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly perClient: boolean,
+  ) {
+    const r = this.registry;
+    collectDefaultMetrics({ register: r, prefix: 'ionmesh_' });
+    // prom-client names three gauges *_total, which Prometheus reserves for counters (promtool
+    // flags them); the same figures remain as ionmesh_nodejs_active_{handles,requests,resources}.
+    for (const m of ['handles', 'requests', 'resources']) r.removeSingleMetric(`ionmesh_nodejs_active_${m}_total`);
+    this.httpDuration = new Histogram({
+      name: 'ionmesh_http_request_duration_seconds',
+      help: 'HTTP request duration by route pattern',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [r],
+    });
+    this.registrations = new Counter({
+      name: 'ionmesh_registrations_total',
+      help: 'Registrations by mapping mode and outcome (new, existing, or the error code)',
+      labelNames: ['mode', 'outcome'],
+      registers: [r],
+    });
+    this.heartbeats = new Counter({
+      name: 'ionmesh_heartbeats_total',
+      help: 'Heartbeats by result',
+      labelNames: ['result'],
+      registers: [r],
+    });
+    this.unregistrations = new Counter({
+      name: 'ionmesh_unregistrations_total',
+      help: 'Profiles released by unregister',
+      registers: [r],
+    });
+    this.allocationFailures = new Counter({
+      name: 'ionmesh_allocation_failures_total',
+      help: 'Registrations that got no assignment, by reason',
+      labelNames: ['reason', 'mode'],
+      registers: [r],
+    });
+    this.clients = new Gauge({
+      name: 'ionmesh_clients',
+      help: 'Active profiles by tenant, mapping mode and liveness',
+      labelNames: ['tenant', 'mode', 'liveness'],
+      registers: [r],
+    });
+    this.slots = new Gauge({
+      name: 'ionmesh_slots',
+      help: 'Physical slots by bank and status',
+      labelNames: ['bank', 'status'],
+      registers: [r],
+    });
+    this.poolSims = new Gauge({
+      name: 'ionmesh_ki_pool_virtual_sims',
+      help: 'Active virtual SIMs of each KI proxy pool',
+      labelNames: ['tenant', 'pool', 'mcc_mnc'],
+      registers: [r],
+    });
+    this.poolCapacity = new Gauge({
+      name: 'ionmesh_ki_pool_capacity',
+      help: 'Virtual SIMs a KI proxy pool can hold',
+      labelNames: ['tenant', 'pool', 'mcc_mnc'],
+      registers: [r],
+    });
+    this.poolUtilization = new Gauge({
+      name: 'ionmesh_ki_pool_utilization_ratio',
+      help: 'Virtual SIMs over capacity, 0..1',
+      labelNames: ['tenant', 'pool', 'mcc_mnc'],
+      registers: [r],
+    });
+    this.banksOnline = new Gauge({
+      name: 'ionmesh_banks_online',
+      help: 'Banks whose bankd the remsim-server lists as connected',
+      labelNames: ['tenant'],
+      registers: [r],
+    });
+    this.bankConnected = new Gauge({
+      name: 'ionmesh_bank_bankd_connected',
+      help: '1 when the bank’s bankd is connected to its remsim-server, 0 when not (absent while never seen)',
+      labelNames: ['tenant', 'bank'],
+      registers: [r],
+    });
+    this.remsimMappings = new Gauge({
+      name: 'ionmesh_remsim_mappings',
+      help: 'Slot mappings on each remsim-server after the last reconcile pass, by kind',
+      labelNames: ['server', 'kind'],
+      registers: [r],
+    });
+    this.remsimReachable = new Gauge({
+      name: 'ionmesh_remsim_server_reachable',
+      help: '1 when the last pass reached the remsim-server',
+      labelNames: ['server'],
+      registers: [r],
+    });
+    this.refreshed = new Gauge({
+      name: 'ionmesh_fleet_metrics_refreshed_timestamp_seconds',
+      help: 'When the fleet gauges were last computed (Unix time)',
+      registers: [r],
+    });
+    this.signals = new Map(
+      SIGNALS.map(([key, name, help]) => [key, new Gauge({ name, help, labelNames: ['tenant', 'client_id'], registers: [r] })]),
+    );
+  }
+
+  observeRequest(method: string, route: string, statusCode: number, seconds: number) {
+    this.httpDuration.labels(method, route, String(statusCode)).observe(seconds);
+  }
+
+  registered(mode: string, outcome: string) {
+    this.registrations.labels(mode, outcome).inc();
+    if (outcome !== 'new' && outcome !== 'existing') this.allocationFailures.labels(outcome, mode).inc();
+  }
+
+  heartbeat(ok: boolean, clientId: string, tenantId: number | null, stats: HeartbeatStats | undefined) {
+    this.heartbeats.labels(ok ? 'ok' : 'unknown_client').inc();
+    if (!ok || !this.perClient || !stats) return;
+    const tenant = tenantId === null ? '' : String(tenantId);
+    let touched = false;
+    for (const [key] of SIGNALS) {
+      const v = stats[key];
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        this.signals.get(key)?.labels(tenant, clientId).set(v);
+        touched = true;
+      }
+    }
+    if (touched) {
+      this.clientSeries.delete(clientId);
+      this.clientSeries.set(clientId, tenant);
+      if (this.clientSeries.size > MAX_CLIENT_SERIES) {
+        const [oldest, oldTenant] = this.clientSeries.entries().next().value as [string, string];
+        this.dropClient(oldest, oldTenant);
+      }
+    }
+  }
+
+  unregistered(count: number, clientId: string) {
+    this.unregistrations.inc(count);
+    const tenant = this.clientSeries.get(clientId);
+    if (tenant !== undefined) this.dropClient(clientId, tenant);
+  }
+
+  private dropClient(clientId: string, tenant: string) {
+    this.clientSeries.delete(clientId);
+    for (const g of this.signals.values()) g.remove(tenant, clientId);
+  }
+
+  /** Recomputes the fleet gauges: a handful of aggregate queries (a background job runs it). */
+  async refreshFleet() {
+    const data = await this.db.run(async (h) => ({
+      clients: await rows<{ tenant_id: number; mapping_mode: string; liveness: string; n: number }>(
+        h,
+        sql`SELECT tenant_id, mapping_mode, liveness, count(*)::int AS n FROM service_profiles
+            WHERE status = 'ACTIVE' GROUP BY 1, 2, 3`,
+      ),
+      slots: await rows<{ bank_id: number; status: string; n: number }>(
+        h,
+        sql`SELECT bank_id, status, count(*)::int AS n FROM slots GROUP BY 1, 2`,
+      ),
+      pools: await rows<{ tenant_id: number; pool_name: string; mcc_mnc: string; current: number; capacity: number }>(
+        h,
+        sql`SELECT kp.tenant_id, kp.pool_name, kp.mcc_mnc, kp.current_virtual_sims AS current,
+                   LEAST(kp.max_virtual_sims, COALESCE((SELECT sum(g.virtual_slot_end - g.virtual_slot_start + 1)
+                                                        FROM ki_pool_segments g WHERE g.pool_id = kp.id), 0))::int AS capacity
+            FROM ki_proxy_pools kp`,
+      ),
+      banks: await rows<{ tenant_id: number; bank_id: number; bankd_connected: boolean | null }>(
+        h,
+        sql`SELECT tenant_id, bank_id, bankd_connected FROM sim_banks`,
+      ),
+      servers: await rows<{ name: string; reachable: boolean | null; figures: Record<string, number> | null }>(
+        h,
+        sql`SELECT name, reachable, figures FROM remsim_servers WHERE enabled`,
+      ),
+    }));
+    this.clients.reset();
+    for (const c of data.clients) this.clients.labels(String(c.tenant_id), c.mapping_mode, c.liveness).set(c.n);
+    this.slots.reset();
+    for (const s of data.slots) this.slots.labels(String(s.bank_id), s.status).set(s.n);
+    for (const g of [this.poolSims, this.poolCapacity, this.poolUtilization]) g.reset();
+    for (const p of data.pools) {
+      const labels = [String(p.tenant_id), p.pool_name, p.mcc_mnc];
+      this.poolSims.labels(...labels).set(p.current);
+      this.poolCapacity.labels(...labels).set(p.capacity);
+      this.poolUtilization.labels(...labels).set(p.capacity > 0 ? p.current / p.capacity : 0);
+    }
+    this.banksOnline.reset();
+    this.bankConnected.reset();
+    const online = new Map<number, number>();
+    for (const b of data.banks) {
+      online.set(b.tenant_id, (online.get(b.tenant_id) ?? 0) + (b.bankd_connected ? 1 : 0));
+      if (b.bankd_connected !== null)
+        this.bankConnected.labels(String(b.tenant_id), String(b.bank_id)).set(b.bankd_connected ? 1 : 0);
+    }
+    for (const [tenant, n] of online) this.banksOnline.labels(String(tenant)).set(n);
+    this.remsimMappings.reset();
+    this.remsimReachable.reset();
+    for (const s of data.servers) {
+      if (s.reachable !== null) this.remsimReachable.labels(s.name).set(s.reachable ? 1 : 0);
+      for (const kind of ['desired', 'present', 'missing', 'stale', 'conflicting', 'foreign', 'invalid']) {
+        const v = s.figures?.[kind];
+        if (typeof v === 'number') this.remsimMappings.labels(s.name, kind).set(v);
+      }
+    }
+    this.refreshed.set(Date.now() / 1000);
+  }
+}

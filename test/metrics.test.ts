@@ -1,0 +1,98 @@
+// Prometheus /metrics: counters as things happen, fleet gauges from the background refresh,
+// per-client signal series (with a switch), valid exposition format (promtool when installed).
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startIonMesh } from './support/harness.js';
+
+const promtool = spawnSync('promtool', ['--version']).status === 0;
+
+const post = (h: Harness, path: string, body: unknown) =>
+  fetch(`${h.url}/api/backend/v1/remsim${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const scrape = async (h: Harness) => {
+  const res = await fetch(`${h.url}/metrics`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+  return res.text();
+};
+const value = (text: string, series: string) => {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+};
+
+describe('/metrics', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh();
+  });
+  afterAll(() => h.close());
+
+  it('counts registrations by outcome and heartbeats, and keeps signal series per client', async () => {
+    expect((await post(h, '/register-client', { client_id: 'm-1-slot0', tenant_id: 1 })).status).toBe(200);
+    expect((await post(h, '/register-client', { client_id: 'm-1-slot0', tenant_id: 1 })).status).toBe(200);
+    expect((await post(h, '/register-client', { client_id: 'm-2-slot0', tenant_id: 1, mcc_mnc: '99999' })).status).toBe(503);
+    const hb = await post(h, '/heartbeat', {
+      client_id: 'm-1-slot0',
+      tenant_id: 1,
+      stats: { rssi: -71, rsrp: -98.5, rsrq: -11, sinr: 13.2 },
+    });
+    expect(hb.status).toBe(200);
+    expect((await post(h, '/heartbeat', { client_id: 'nobody-slot0' })).status).toBe(404);
+    const text = await scrape(h);
+    expect(value(text, 'ionmesh_registrations_total{mode="ONE_TO_ONE_SWSIM",outcome="new"}')).toBe(1);
+    expect(value(text, 'ionmesh_registrations_total{mode="ONE_TO_ONE_SWSIM",outcome="existing"}')).toBe(1);
+    expect(value(text, 'ionmesh_allocation_failures_total{reason="no_slot_available",mode="ONE_TO_ONE_SWSIM"}')).toBe(1);
+    expect(value(text, 'ionmesh_heartbeats_total{result="ok"}')).toBe(1);
+    expect(value(text, 'ionmesh_heartbeats_total{result="unknown_client"}')).toBe(1);
+    expect(value(text, 'ionmesh_client_rssi_dbm{tenant="1",client_id="m-1-slot0"}')).toBe(-71);
+    expect(value(text, 'ionmesh_client_rsrp_dbm{tenant="1",client_id="m-1-slot0"}')).toBe(-98.5);
+    expect(text).toMatch(
+      /ionmesh_http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/api\/backend\/v1\/remsim\/heartbeat",status_code="200"\}/,
+    );
+    expect(text).toMatch(/^ionmesh_process_resident_memory_bytes /m);
+  });
+
+  it('reports the fleet from the refresh, not from the scrape', async () => {
+    await h.services.metrics.refreshFleet();
+    const text = await scrape(h);
+    expect(value(text, 'ionmesh_clients{tenant="1",mode="ONE_TO_ONE_SWSIM",liveness="online"}')).toBe(1);
+    expect(value(text, 'ionmesh_slots{bank="1",status="assigned"}')).toBe(1);
+    expect(value(text, 'ionmesh_slots{bank="1",status="available"}')).toBe(31);
+    // A change shows after the next refresh only.
+    expect((await post(h, '/register-client', { client_id: 'm-3-slot0', tenant_id: 1 })).status).toBe(200);
+    expect(value(await scrape(h), 'ionmesh_slots{bank="1",status="assigned"}')).toBe(1);
+    await h.services.metrics.refreshFleet();
+    expect(value(await scrape(h), 'ionmesh_slots{bank="1",status="assigned"}')).toBe(2);
+  });
+
+  it('drops a client’s signal series when it unregisters', async () => {
+    expect((await fetch(`${h.url}/api/backend/v1/remsim/unregister/m-1-slot0`, { method: 'DELETE' })).status).toBe(200);
+    const text = await scrape(h);
+    expect(text).not.toContain('client_id="m-1-slot0"');
+    expect(value(text, 'ionmesh_unregistrations_total')).toBe(1);
+  });
+
+  it.runIf(promtool)('passes promtool check metrics', async () => {
+    const checked = spawnSync('promtool', ['check', 'metrics'], { input: await scrape(h) });
+    expect(checked.stderr.toString() + checked.stdout.toString()).toBe('');
+    expect(checked.status).toBe(0);
+  });
+});
+
+describe('/metrics without per-client series', () => {
+  it('keeps no series per client when switched off', async () => {
+    const h = await startIonMesh({ config: { metricsPerClient: false } });
+    try {
+      expect((await post(h, '/register-client', { client_id: 'quiet-slot0', tenant_id: 1 })).status).toBe(200);
+      expect((await post(h, '/heartbeat', { client_id: 'quiet-slot0', stats: { rssi: -80 } })).status).toBe(200);
+      const text = await scrape(h);
+      expect(text).not.toContain('quiet-slot0');
+      expect(value(text, 'ionmesh_heartbeats_total{result="ok"}')).toBe(1);
+    } finally {
+      await h.close();
+    }
+  });
+});
