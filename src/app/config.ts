@@ -26,6 +26,8 @@ export interface Config {
   metricsPerClient: boolean;
   /** The fleet gauges of /metrics are recomputed this often (s). */
   metricsRefreshSec: number;
+  /** Webhooks may post to private and loopback addresses (labs, tests). */
+  webhooksAllowPrivate: boolean;
 }
 
 export const DEFAULTS: Config = {
@@ -47,6 +49,7 @@ export const DEFAULTS: Config = {
   demoRemsimPort: 9997,
   metricsPerClient: true,
   metricsRefreshSec: 15,
+  webhooksAllowPrivate: false,
 };
 
 export class ConfigError extends Error {}
@@ -84,6 +87,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     demoRemsimPort: intIn('demo-remsim-port', c.demoRemsimPort, 0, 65535),
     metricsPerClient: c.metricsPerClient === undefined ? true : flag(c.metricsPerClient),
     metricsRefreshSec: intIn('metrics-refresh', c.metricsRefreshSec, 1, 3600),
+    webhooksAllowPrivate: flag(c.webhooksAllowPrivate),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

@@ -27,6 +27,9 @@ import { remsimRoutes } from '../modules/remsim/remsim.routes.js';
 import { RemsimService } from '../modules/remsim/remsim.usecases.js';
 import { simCardRoutes } from '../modules/sim-cards/sim-cards.routes.js';
 import { SimCardsService } from '../modules/sim-cards/sim-cards.usecases.js';
+import { WebhookDispatcher } from '../modules/webhooks/dispatcher.js';
+import { webhookRoutes } from '../modules/webhooks/webhooks.routes.js';
+import { WebhooksService } from '../modules/webhooks/webhooks.usecases.js';
 import type { Config } from './config.js';
 import type { Database } from './database.js';
 import { errorBody, handleError } from './errors-http.js';
@@ -46,6 +49,8 @@ export interface Services {
   policies: PoliciesService;
   events: EventHub;
   metrics: Metrics;
+  webhooks: WebhooksService;
+  dispatcher: WebhookDispatcher;
 }
 
 export interface BuildOptions {
@@ -122,6 +127,11 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     reconciler,
     kiProxy: new KiProxyService(db),
     carriers: new CarriersService(db),
+    webhooks: new WebhooksService(db, config.webhooksAllowPrivate),
+    dispatcher: new WebhookDispatcher(db, app.log, {
+      allowPrivateTargets: config.webhooksAllowPrivate,
+      onAttempt: metrics.webhookAttempt,
+    }),
   };
   if (options.reconcileOnChange ?? true) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
 
@@ -160,6 +170,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(carrierRoutes(services.carriers));
       await admin.register(policyRoutes(services.policies));
       await admin.register(eventRoutes(db, services.events));
+      await admin.register(webhookRoutes(services.webhooks));
       await admin.register(auditRoutes(db));
     },
     { prefix: '/api/backend/v1' },
@@ -177,6 +188,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       },
     });
     jobs.start({ name: 'remsim-reconcile', everySec: config.reconcileIntervalSec, run: () => reconciler.periodic() });
+    jobs.start({ name: 'webhook-delivery', everySec: 1, run: () => services.dispatcher.tick() });
     jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
   }
   if ((options.jobs ?? true) && db.kind === 'pglite') {

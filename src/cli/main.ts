@@ -61,6 +61,11 @@ databaseOptions(
         .env('IONMESH_DEMO_REMSIM_PORT')
         .default('9997'),
     )
+    .addOption(
+      new Option('--webhooks-allow-private', 'let webhooks post to private and loopback addresses (labs)').env(
+        'IONMESH_WEBHOOKS_ALLOW_PRIVATE',
+      ),
+    )
     .addOption(new Option('--no-metrics-per-client', 'no per-client signal series on /metrics (very large fleets)'))
     .addOption(
       new Option('--metrics-refresh <seconds>', 'how often the fleet gauges of /metrics are recomputed')
@@ -90,6 +95,7 @@ databaseOptions(
     demoRemsimPort: opts.simulation === false ? 0 : opts.demoRemsimPort,
     metricsPerClient: opts.metricsPerClient ?? true,
     metricsRefreshSec: opts.metricsRefresh,
+    webhooksAllowPrivate: opts.webhooksAllowPrivate ?? false,
   });
   await serve(config);
 });

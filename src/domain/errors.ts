@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   POLICY_DENIED: 'An assignment policy of the tenant refuses the registration',
   POLICY_NOT_FOUND: 'The assignment policy does not exist',
   POLICY_EXISTS: 'An assignment policy with that name already exists for the tenant',
+  WEBHOOK_NOT_FOUND: 'The webhook does not exist',
+  DELIVERY_NOT_FOUND: 'The webhook has no such delivery (or it is being sent right now)',
   CARRIER_NOT_FOUND: 'No carrier has that MCC+MNC',
   CARD_NOT_FOUND: 'The slot holds no SIM card',
   SLOT_ASSIGNED: 'The slot is assigned to an active profile',

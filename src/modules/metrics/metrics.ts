@@ -38,6 +38,7 @@ export class Metrics implements ClientObserver {
   private readonly heartbeats: Counter<string>;
   private readonly unregistrations: Counter<string>;
   private readonly allocationFailures: Counter<string>;
+  private readonly webhookAttempts: Counter<string>;
   private readonly clients: Gauge<string>;
   private readonly slots: Gauge<string>;
   private readonly poolSims: Gauge<string>;
@@ -88,6 +89,12 @@ export class Metrics implements ClientObserver {
       name: 'ionmesh_allocation_failures_total',
       help: 'Registrations that got no assignment, by reason',
       labelNames: ['reason', 'mode'],
+      registers: [r],
+    });
+    this.webhookAttempts = new Counter({
+      name: 'ionmesh_webhook_deliveries_total',
+      help: 'Webhook delivery attempts by result (succeeded, retry, dead)',
+      labelNames: ['result'],
       registers: [r],
     });
     this.clients = new Gauge({
@@ -153,6 +160,10 @@ export class Metrics implements ClientObserver {
       SIGNALS.map(([key, name, help]) => [key, new Gauge({ name, help, labelNames: ['tenant', 'client_id'], registers: [r] })]),
     );
   }
+
+  webhookAttempt = (result: string) => {
+    this.webhookAttempts.labels(result).inc();
+  };
 
   observeRequest(method: string, route: string, statusCode: number, seconds: number) {
     this.httpDuration.labels(method, route, String(statusCode)).observe(seconds);

@@ -1,0 +1,221 @@
+// Webhook delivery from the events outbox, safe with several IonMesh processes:
+// 1. fan-out: under the row lock of the 'webhooks' outbox cursor, events after the cursor become
+//    one delivery row per matching webhook (unique per webhook and event), and the cursor moves;
+// 2. claim: due deliveries are taken with FOR UPDATE SKIP LOCKED and leased for 60 s, so each is
+//    sent by one process, and one left by a crashed process is taken again when its lease ends;
+// 3. send: JSON body, HMAC-SHA256 signature; a 2xx is success; anything else is retried with
+//    exponential back-off and jitter for 24 h, then the delivery is dead. A webhook that keeps
+//    failing is disabled, and that is an event too.
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { type Database, rows, type Sql } from '../../app/database.js';
+import { signWebhook } from '../../domain/webhook-signature.js';
+import { insertEvent } from '../events/events.repository.js';
+import { targetProblem } from './target-guard.js';
+
+export interface DispatcherSettings {
+  allowPrivateTargets: boolean;
+  timeoutMs?: number;
+  /** Retries stop this long after the delivery was created. */
+  retryForSec?: number;
+  /** Consecutive failed attempts after which a webhook is disabled. */
+  disableAfterFailures?: number;
+  /** Base of the exponential back-off (s). */
+  backoffBaseSec?: number;
+  /** Told each attempt's result: succeeded | retry | dead (metrics). */
+  onAttempt?: (result: 'succeeded' | 'retry' | 'dead') => void;
+}
+
+const FANOUT_BATCH = 500;
+const CLAIM_BATCH = 20;
+/** An event id missing this long belongs to a transaction that rolled back: skip it. */
+const GAP_SEC = 30;
+
+interface Claimed {
+  id: number;
+  webhook_id: number;
+  attempts: number;
+  created_at: string;
+  url: string;
+  secret: string;
+  event_id: number;
+  type: string;
+  tenant_id: number | null;
+  data: unknown;
+  event_created_at: string;
+}
+
+/** The wait before attempt n+1: base · 2^(n-1), at most an hour, ±25 % jitter. */
+export const retryDelaySec = (attempts: number, baseSec: number) =>
+  Math.min(3600, baseSec * 2 ** Math.max(0, attempts - 1)) * (0.75 + Math.random() * 0.5);
+
+export class WebhookDispatcher {
+  private running: Promise<void> | null = null;
+  private readonly s: Required<DispatcherSettings>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: FastifyBaseLogger,
+    settings: DispatcherSettings,
+  ) {
+    this.s = {
+      timeoutMs: 10_000,
+      retryForSec: 86_400,
+      disableAfterFailures: 50,
+      backoffBaseSec: 10,
+      onAttempt: () => {},
+      ...settings,
+    };
+  }
+
+  /** One round: fan out new events, then send what is due. Rounds never overlap in a process. */
+  tick(): Promise<void> {
+    if (!this.running) this.running = this.round().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async round() {
+    await this.fanOut();
+    for (let i = 0; i < 10; i++) {
+      const claimed = await this.claim();
+      if (claimed.length === 0) return;
+      await Promise.all(claimed.map((d) => this.send(d)));
+    }
+  }
+
+  async fanOut() {
+    return this.db.transaction(async (tx) => {
+      const [cursor] = await rows<{ last_event_id: number }>(
+        tx,
+        sql`SELECT last_event_id::int AS last_event_id FROM outbox_cursors WHERE name = 'webhooks' FOR UPDATE`,
+      );
+      if (!cursor) return 0;
+      const events = await rows<{ id: number; old: boolean }>(
+        tx,
+        sql`SELECT id::int AS id, created_at < now() - make_interval(secs => ${GAP_SEC}) AS old
+            FROM events WHERE id > ${cursor.last_event_id} ORDER BY id LIMIT ${FANOUT_BATCH}`,
+      );
+      let upTo = cursor.last_event_id;
+      for (const e of events) {
+        // Stop at a gap (a transaction still open) unless it is old enough to be a rollback.
+        if (e.id !== upTo + 1 && !e.old) break;
+        upTo = e.id;
+      }
+      if (upTo === cursor.last_event_id) return 0;
+      const created = await rows<{ n: number }>(
+        tx,
+        sql`WITH ins AS (
+              INSERT INTO webhook_deliveries (webhook_id, event_id)
+              SELECT w.id, e.id FROM events e
+              JOIN webhooks w ON w.enabled AND w.tenant_id = e.tenant_id
+                AND (cardinality(w.event_types) = 0 OR e.type = ANY(w.event_types))
+              WHERE e.id > ${cursor.last_event_id} AND e.id <= ${upTo}
+              ON CONFLICT DO NOTHING
+              RETURNING 1)
+            SELECT count(*)::int AS n FROM ins`,
+      );
+      await tx.execute(sql`UPDATE outbox_cursors SET last_event_id = ${upTo}, updated_at = now() WHERE name = 'webhooks'`);
+      return created[0]?.n ?? 0;
+    });
+  }
+
+  private claim() {
+    return this.db.run((db) =>
+      rows<Claimed>(
+        db,
+        sql`WITH due AS (
+              SELECT d.id FROM webhook_deliveries d
+              WHERE d.next_attempt_at <= now()
+                AND (d.status = 'pending' OR (d.status = 'delivering' AND d.locked_until < now()))
+              ORDER BY d.next_attempt_at
+              LIMIT ${CLAIM_BATCH}
+              FOR UPDATE SKIP LOCKED),
+            claimed AS (
+              UPDATE webhook_deliveries d SET status = 'delivering', attempts = d.attempts + 1,
+                locked_until = now() + interval '60 seconds', updated_at = now()
+              FROM due WHERE d.id = due.id
+              RETURNING d.id, d.webhook_id, d.attempts, d.created_at, d.event_id)
+            SELECT c.id::int AS id, c.webhook_id, c.attempts, c.created_at, w.url, w.secret, c.event_id::int AS event_id,
+                   e.type, e.tenant_id, e.data, e.created_at AS event_created_at
+            FROM claimed c JOIN webhooks w ON w.id = c.webhook_id JOIN events e ON e.id = c.event_id`,
+      ),
+    );
+  }
+
+  private async send(d: Claimed) {
+    const body = JSON.stringify({
+      id: d.event_id,
+      type: d.type,
+      created_at: d.event_created_at,
+      tenant_id: d.tenant_id,
+      data: d.data,
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const started = performance.now();
+    let status: number | null = null;
+    let error: string | null = await targetProblem(d.url, this.s.allowPrivateTargets);
+    if (!error) {
+      try {
+        const res = await fetch(d.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'IonMesh-Webhooks/1',
+            'x-ionmesh-event': d.type,
+            'x-ionmesh-event-id': String(d.event_id),
+            'x-ionmesh-delivery': String(d.id),
+            'x-ionmesh-timestamp': String(timestamp),
+            'x-ionmesh-signature': signWebhook(d.secret, timestamp, body),
+          },
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.s.timeoutMs),
+        });
+        await res.arrayBuffer().catch(() => undefined);
+        status = res.status;
+        if (status < 200 || status > 299) error = `answered ${status}`;
+      } catch (err) {
+        error = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name ?? 'request failed';
+      }
+    }
+    const latency = Math.round(performance.now() - started);
+    await this.db.transaction((tx) => this.record(tx, d, status, error, latency));
+  }
+
+  private async record(tx: Sql, d: Claimed, status: number | null, error: string | null, latencyMs: number) {
+    if (!error) {
+      await tx.execute(
+        sql`UPDATE webhook_deliveries SET status = 'succeeded', delivered_at = now(), locked_until = NULL,
+              last_status_code = ${status}, last_error = NULL, last_latency_ms = ${latencyMs}, updated_at = now()
+            WHERE id = ${d.id}`,
+      );
+      await tx.execute(
+        sql`UPDATE webhooks SET consecutive_failures = 0 WHERE id = ${d.webhook_id} AND consecutive_failures <> 0`,
+      );
+      return;
+    }
+    const ageSec = (Date.now() - new Date(d.created_at).getTime()) / 1000;
+    const delay = retryDelaySec(d.attempts, this.s.backoffBaseSec);
+    const dead = ageSec + delay > this.s.retryForSec;
+    this.s.onAttempt(dead ? 'dead' : 'retry');
+    await tx.execute(
+      sql`UPDATE webhook_deliveries SET status = ${dead ? 'dead' : 'pending'}, locked_until = NULL,
+            next_attempt_at = now() + make_interval(secs => ${delay}),
+            last_status_code = ${status}, last_error = ${error.slice(0, 500)}, last_latency_ms = ${latencyMs}, updated_at = now()
+          WHERE id = ${d.id}`,
+    );
+    const [w] = await rows<{ consecutive_failures: number; tenant_id: number; enabled: boolean }>(
+      tx,
+      sql`UPDATE webhooks SET consecutive_failures = consecutive_failures + 1 WHERE id = ${d.webhook_id}
+          RETURNING consecutive_failures, tenant_id, enabled`,
+    );
+    if (w?.enabled && w.consecutive_failures >= this.s.disableAfterFailures) {
+      const reason = `disabled after ${w.consecutive_failures} consecutive failed deliveries (last: ${error.slice(0, 200)})`;
+      await tx.execute(
+        sql`UPDATE webhooks SET enabled = false, disabled_reason = ${reason}, updated_at = now() WHERE id = ${d.webhook_id}`,
+      );
+      await insertEvent(tx, 'webhook.disabled', w.tenant_id, { webhook_id: d.webhook_id, reason });
+      this.log.warn({ webhook: d.webhook_id, reason }, 'webhook disabled');
+    }
+  }
+}

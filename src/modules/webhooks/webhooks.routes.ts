@@ -1,0 +1,101 @@
+// The webhook admin API.
+import { Type } from '@sinclair/typebox';
+import { type App, actorOf } from '../../app/http.js';
+import { errorResponses, PageQuery } from '../../app/schemas.js';
+import type { WebhooksService } from './webhooks.usecases.js';
+
+const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const EventType = Type.String({ pattern: '^[a-z_]+\\.[a-z_]+$', maxLength: 64 });
+const Body = Type.Object(
+  {
+    tenant_id: PositiveId,
+    url: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'http(s) URL; private and loopback hosts are refused unless allowed',
+    }),
+    secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200, description: 'HMAC key; generated when absent' })),
+    event_types: Type.Optional(Type.Array(EventType, { maxItems: 100, description: 'Empty: every event of the tenant' })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+const Patch = Type.Object(
+  {
+    url: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    secret: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })),
+    event_types: Type.Optional(Type.Array(EventType, { maxItems: 100 })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+const Row = Type.Object({}, { additionalProperties: true });
+const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+const IdParam = Type.Object({ id: PositiveId });
+
+export function webhookRoutes(hooks: WebhooksService) {
+  return async function routes(app: App) {
+    const admin = (summary: string) => ({ tags: ['webhooks'], summary, security: [{ apiKey: [] }] });
+    const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
+    app.get(
+      '/webhooks',
+      {
+        schema: {
+          ...admin('List webhooks'),
+          querystring: Type.Object({ ...PageQuery, tenant_id: Type.Optional(PositiveId) }),
+          response: ok(List),
+        },
+      },
+      async (req) => hooks.list(req.query),
+    );
+    app.post(
+      '/webhooks',
+      { schema: { ...admin('Create a webhook (the answer shows its secret once)'), body: Body, response: ok() } },
+      async (req) => hooks.create(req.body, actorOf(req, 'admin')),
+    );
+    app.get('/webhooks/:id', { schema: { ...admin('A webhook'), params: IdParam, response: ok() } }, async (req) =>
+      hooks.get(req.params.id),
+    );
+    app.patch(
+      '/webhooks/:id',
+      {
+        schema: {
+          ...admin('Change a webhook; enabling it again clears its failures'),
+          params: IdParam,
+          body: Patch,
+          response: ok(),
+        },
+      },
+      async (req) => hooks.update(req.params.id, req.body, actorOf(req, 'admin')),
+    );
+    app.delete('/webhooks/:id', { schema: { ...admin('Delete a webhook'), params: IdParam, response: ok() } }, async (req) =>
+      hooks.remove(req.params.id, actorOf(req, 'admin')),
+    );
+    app.get(
+      '/webhooks/:id/deliveries',
+      {
+        schema: {
+          ...admin('The delivery log: status, attempts, status code, latency, error'),
+          params: IdParam,
+          querystring: Type.Object({
+            ...PageQuery,
+            status: Type.Optional(Type.Union(['pending', 'delivering', 'succeeded', 'dead'].map((s) => Type.Literal(s)))),
+          }),
+          response: ok(List),
+        },
+      },
+      async (req) => hooks.deliveries(req.params.id, req.query),
+    );
+    app.post(
+      '/webhooks/:id/deliveries/:delivery_id/redeliver',
+      {
+        schema: {
+          ...admin('Send a delivery again now'),
+          params: Type.Object({ id: PositiveId, delivery_id: Type.Integer({ minimum: 1 }) }),
+          response: ok(),
+        },
+      },
+      async (req) => hooks.redeliver(req.params.id, req.params.delivery_id, actorOf(req, 'admin')),
+    );
+  };
+}
