@@ -3,6 +3,7 @@ export * from '../modules/audit/audit.table.js';
 export * from '../modules/auth/auth.table.js';
 export * from '../modules/carriers/carriers.table.js';
 export * from '../modules/clients/clients.table.js';
+export * from '../modules/commands/commands.table.js';
 export * from '../modules/events/events.table.js';
 export * from '../modules/inventory/inventory.table.js';
 export * from '../modules/ki-proxy/ki-proxy.table.js';

@@ -12,6 +12,8 @@ import { carrierRoutes } from '../modules/carriers/carriers.routes.js';
 import { CarriersService } from '../modules/carriers/carriers.usecases.js';
 import { clientAdminRoutes, clientRoutes } from '../modules/clients/clients.routes.js';
 import { ClientsService } from '../modules/clients/clients.usecases.js';
+import { commandAdminRoutes, commandClientRoutes } from '../modules/commands/commands.routes.js';
+import { CommandsService, expireCommands } from '../modules/commands/commands.usecases.js';
 import { EventHub } from '../modules/events/event-hub.js';
 import { eventRoutes } from '../modules/events/events.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -51,6 +53,7 @@ export interface Services {
   metrics: Metrics;
   webhooks: WebhooksService;
   dispatcher: WebhookDispatcher;
+  commands: CommandsService;
 }
 
 export interface BuildOptions {
@@ -128,6 +131,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     kiProxy: new KiProxyService(db),
     carriers: new CarriersService(db),
     webhooks: new WebhooksService(db, config.webhooksAllowPrivate),
+    commands: new CommandsService(db),
     dispatcher: new WebhookDispatcher(db, app.log, {
       allowPrivateTargets: config.webhooksAllowPrivate,
       onAttempt: metrics.webhookAttempt,
@@ -154,6 +158,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     },
   );
   await app.register(clientRoutes(services.clients), { prefix: '/api/backend/v1/remsim' });
+  await app.register(commandClientRoutes(services.commands), { prefix: '/api/backend/v1/remsim' });
   await app.register(
     async (admin: App) => {
       admin.addHook('onRequest', requireApiKey(services.auth));
@@ -171,6 +176,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(policyRoutes(services.policies));
       await admin.register(eventRoutes(db, services.events));
       await admin.register(webhookRoutes(services.webhooks));
+      await admin.register(commandAdminRoutes(services.commands));
       await admin.register(auditRoutes(db));
     },
     { prefix: '/api/backend/v1' },
@@ -188,6 +194,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       },
     });
     jobs.start({ name: 'remsim-reconcile', everySec: config.reconcileIntervalSec, run: () => reconciler.periodic() });
+    jobs.start({ name: 'command-expiry', everySec: config.sweepIntervalSec, run: () => expireCommands(db) });
     jobs.start({ name: 'webhook-delivery', everySec: 1, run: () => services.dispatcher.tick() });
     jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
   }

@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   POLICY_EXISTS: 'An assignment policy with that name already exists for the tenant',
   WEBHOOK_NOT_FOUND: 'The webhook does not exist',
   DELIVERY_NOT_FOUND: 'The webhook has no such delivery (or it is being sent right now)',
+  CLIENT_CANNOT_RECEIVE_COMMANDS: 'The client never heartbeats (deployed OpenWRT client), so commands cannot reach it',
+  COMMAND_NOT_FOUND: 'The client has no open command with that id',
   CARRIER_NOT_FOUND: 'No carrier has that MCC+MNC',
   CARD_NOT_FOUND: 'The slot holds no SIM card',
   SLOT_ASSIGNED: 'The slot is assigned to an active profile',

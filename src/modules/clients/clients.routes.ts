@@ -66,12 +66,27 @@ export const HeartbeatBody = Type.Object({
   stats: Type.Optional(JsonObject),
   modem_info: Type.Optional(JsonObject),
   hardware_info: Type.Optional(JsonObject),
+  acks: Type.Optional(
+    Type.Array(
+      Type.Object(
+        {
+          id: Type.Integer({ minimum: 1 }),
+          status: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('failed')])),
+          result: Type.Optional(Type.Unknown()),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100, description: 'Answers to commands received in earlier heartbeat answers' },
+    ),
+  ),
 });
 
 export const HeartbeatAnswer = Type.Object({
   status: Type.Literal('ok'),
   next_heartbeat_interval: Type.Integer(),
-  commands: Type.Array(Type.Unknown()),
+  commands: Type.Array(Type.Object({ id: Type.Integer(), type: Type.String(), payload: Type.Unknown() }), {
+    description: 'Commands handed over now (marked delivered); acknowledge them with acks or POST /commands/:id/ack',
+  }),
 });
 
 export const UnregisterAnswer = Type.Object({ status: Type.Literal('success'), message: Type.String() });

@@ -6,6 +6,7 @@ import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js
 import { DomainError } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/commands.repository.js';
 import { insertEvent } from '../events/events.repository.js';
 import type { ClientObserver } from '../metrics/metrics.js';
 import {
@@ -61,6 +62,8 @@ export interface Assignment {
 
 export interface HeartbeatRequest {
   client_id: string;
+  /** Answers to commands received earlier. */
+  acks?: Array<{ id: number; status?: 'ok' | 'failed'; result?: unknown }>;
   tenant_id?: number;
   status?: string;
   stats?: Record<string, unknown>;
@@ -89,13 +92,31 @@ export type AssignmentListener = (bankIds: number[]) => void;
 export class ClientsService {
   readonly heartbeats: HeartbeatBatcher;
   private listeners: AssignmentListener[] = [];
+  /** Commands marked delivered by a heartbeat batch, until that heartbeat's answer takes them. */
+  private handedOver = new Map<string, DeliveredCommand[]>();
 
   constructor(
     private readonly db: Database,
     private readonly settings: ClientsSettings,
   ) {
-    // One statement per batch (ionmesh_heartbeats), atomic on its own: no BEGIN/COMMIT round trips.
-    this.heartbeats = new HeartbeatBatcher((inputs) => this.db.run((db) => repo.applyHeartbeats(db, inputs)));
+    // One statement per batch (ionmesh_heartbeats), atomic on its own: no BEGIN/COMMIT round
+    // trips; then one more hands over the pending commands of the clients that heartbeated.
+    this.heartbeats = new HeartbeatBatcher((inputs) =>
+      this.db.run(async (db) => {
+        const touched = await repo.applyHeartbeats(db, inputs);
+        if (touched.length > 0) {
+          for (const c of await deliverPending(
+            db,
+            touched.map((t) => t.profile_id),
+          )) {
+            const list = this.handedOver.get(c.profile_id);
+            if (list) list.push(c);
+            else this.handedOver.set(c.profile_id, [c]);
+          }
+        }
+        return touched;
+      }),
+    );
   }
 
   onAssignmentChange(listener: AssignmentListener) {
@@ -206,6 +227,11 @@ export class ClientsService {
   }
 
   async heartbeat(req: HeartbeatRequest, actor: Actor) {
+    if (req.acks?.length) {
+      await this.db.run(async (db) => {
+        for (const a of req.acks ?? []) await ackCommand(db, req.client_id, a.id, a.status !== 'failed', a.result);
+      });
+    }
     const touched = await this.heartbeats.submit({
       clientId: req.client_id,
       tenantId: req.tenant_id ?? null,
@@ -216,10 +242,15 @@ export class ClientsService {
     });
     this.settings.observer?.heartbeat(touched.length > 0, req.client_id, req.tenant_id ?? null, req.stats);
     if (touched.length === 0) throw clientNotFound(req.client_id);
+    const commands: Array<{ id: number; type: string; payload: unknown }> = [];
+    for (const profileId of touched) {
+      for (const c of this.handedOver.get(profileId) ?? []) commands.push({ id: c.id, type: c.type, payload: c.payload });
+      this.handedOver.delete(profileId);
+    }
     return {
       status: 'ok' as const,
       next_heartbeat_interval: this.settings.heartbeatIntervalSec,
-      commands: [] as unknown[],
+      commands,
     };
   }
 

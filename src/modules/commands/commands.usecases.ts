@@ -1,0 +1,93 @@
+// The command queue: an operator queues a command for a client; it rides in the client's next
+// heartbeat answer and is acknowledged later. Only clients that heartbeat can receive one: the
+// deployed OpenWRT client never does (CLIENT-CONTRACT.md), so for it the answer names what works
+// through the remsim-server instead.
+import { sql } from 'drizzle-orm';
+import { type Database, rows } from '../../app/database.js';
+import type { Actor } from '../../domain/actor.js';
+import { DomainError, notFound } from '../../domain/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { clientNotFound } from '../clients/clients.errors.js';
+import { insertEvent } from '../events/events.repository.js';
+import * as repo from './commands.repository.js';
+import type { COMMAND_TYPES } from './commands.table.js';
+
+export interface CommandInput {
+  tenant_id?: number;
+  type: (typeof COMMAND_TYPES)[number];
+  payload?: Record<string, unknown>;
+  expires_in_sec?: number;
+}
+
+const columns = sql`id::int AS id, tenant_id, client_id, profile_id, type, payload, status, result, created_by, created_at,
+  expires_at, delivered_at, acknowledged_at`;
+
+export class CommandsService {
+  constructor(private readonly db: Database) {}
+
+  queue(clientId: string, input: CommandInput, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      const profiles = await rows<{ profile_id: string; tenant_id: number; last_heartbeat: string | null }>(
+        tx,
+        sql`SELECT profile_id, tenant_id, last_heartbeat FROM service_profiles
+            WHERE client_id = ${clientId} AND status = 'ACTIVE'
+              ${input.tenant_id === undefined ? sql`` : sql`AND tenant_id = ${input.tenant_id}`}
+            FOR UPDATE`,
+      );
+      if (profiles.length === 0) throw clientNotFound(clientId);
+      if (profiles.length > 1)
+        throw new DomainError('VALIDATION_ERROR', `${clientId} is active in several tenants; give tenant_id`, 400, {
+          field: 'tenant_id',
+        });
+      const p = profiles[0] as (typeof profiles)[number];
+      if (p.last_heartbeat === null)
+        throw new DomainError(
+          'CLIENT_CANNOT_RECEIVE_COMMANDS',
+          `${clientId} has never sent a heartbeat (the deployed OpenWRT client never does), so it cannot receive commands`,
+          409,
+          {
+            alternatives: [
+              `POST /api/backend/v1/clients/${clientId}/reassign: move the card behind its RSPRO identity (the remsim-server mapping follows)`,
+              `DELETE /api/backend/v1/remsim/unregister/${clientId}: release its assignment; its mapping is removed, cutting its SIM`,
+            ],
+          },
+        );
+      const [c] = await rows<Record<string, unknown> & { id: number }>(
+        tx,
+        sql`INSERT INTO client_commands (tenant_id, profile_id, client_id, type, payload, created_by, expires_at)
+            VALUES (${p.tenant_id}, ${p.profile_id}, ${clientId}, ${input.type}, ${JSON.stringify(input.payload ?? {})}::jsonb,
+                    ${actor.actor}, now() + make_interval(secs => ${input.expires_in_sec ?? 3600}))
+            RETURNING ${columns}`,
+      );
+      await insertEvent(tx, 'command.queued', p.tenant_id, { command_id: c?.id, client_id: clientId, type: input.type });
+      await recordAudit(tx, actor, {
+        tenantId: p.tenant_id,
+        action: 'command.queue',
+        entityType: 'client_command',
+        entityId: String(c?.id),
+        after: c,
+      });
+      return c;
+    });
+  }
+
+  list(clientId: string, f: { status?: string; limit?: number; offset?: number }) {
+    const limit = f.limit ?? 50;
+    const offset = f.offset ?? 0;
+    const cond = sql`WHERE client_id = ${clientId} AND (${f.status ?? null}::text IS NULL OR status = ${f.status ?? null}::text)`;
+    return this.db.run(async (db) => ({
+      items: await rows<Record<string, unknown>>(db, sql`SELECT ${columns} FROM client_commands ${cond} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`),
+      total: (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM client_commands ${cond}`))[0]?.n ?? 0,
+      limit,
+      offset,
+    }));
+  }
+
+  async acknowledge(clientId: string, id: number, ok: boolean, result: unknown) {
+    const [done] = await this.db.run((db) => repo.acknowledge(db, clientId, id, ok, result));
+    if (!done) throw notFound('COMMAND_NOT_FOUND', `Client ${clientId} has no open command ${id}`);
+    return { status: 'ok' as const, command_id: done.id, command_status: done.status };
+  }
+}
+
+export const expireCommands = (db: Database) => db.run((h) => repo.expire(h));
