@@ -8,68 +8,12 @@
 // autocannon's rate limit (overallRate) releases each second's quota at the start of that
 // second, so the "at 500/s" and "half load" figures include the queueing of that burst; the
 // 4-connection run shows the latency of a lightly loaded server.
-import type { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import autocannon from 'autocannon';
 import { withLuhn } from '../src/domain/iccid.js';
-import { ADMIN_KEY, freshBenchDatabase, percentile, round, startServer, stopServer } from './support.js';
+import { ADMIN_KEY, freshBenchDatabase, load, type Phase, round, startServer, stopServer } from './support.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
-
-interface Phase {
-  requests: number;
-  per_second: number;
-  p50_ms: number;
-  p95_ms: number;
-  p99_ms: number;
-  errors: number;
-  non_2xx: number;
-}
-
-/** One autocannon run; latencies collected per response for exact p50/p95/p99. */
-async function load(opts: {
-  url: string;
-  path: string;
-  bodies: () => string;
-  connections?: number;
-  amount?: number;
-  duration?: number;
-  overallRate?: number;
-}): Promise<Phase> {
-  const latencies: number[] = [];
-  const instance = autocannon({
-    url: opts.url,
-    connections: opts.connections ?? CONNECTIONS,
-    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration ?? DURATION_SEC }),
-    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
-    requests: [
-      {
-        method: 'POST',
-        path: opts.path,
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: opts.bodies() }),
-      },
-    ],
-  });
-  // The instance is also an EventEmitter (its typings only say Promise).
-  (instance as unknown as EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
-    latencies.push(ms),
-  );
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  const seconds = result.duration;
-  return {
-    requests: result.requests.total,
-    per_second: Math.round(result.requests.total / seconds),
-    p50_ms: round(percentile(latencies, 50)),
-    p95_ms: round(percentile(latencies, 95)),
-    p99_ms: round(percentile(latencies, 99)),
-    errors: result.errors + result.timeouts,
-    non_2xx: result.non2xx,
-  };
-}
 
 async function admin(url: string, path: string, body: unknown, contentType = 'application/json') {
   const res = await fetch(`${url}/api/backend/v1${path}`, {

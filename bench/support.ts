@@ -2,9 +2,11 @@
 // new PostgreSQL database next to DATABASE_URL), IonMesh started on it as its own process, and
 // rounding/percentiles. Loopback only; start-up is bounded.
 import { type ChildProcess, spawn } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
 import pg from 'pg';
 
 export const ADMIN_KEY = 'bench-admin-key-0123456789';
@@ -73,4 +75,57 @@ export async function startServer(
 export async function stopServer(proc: ChildProcess) {
   proc.kill('SIGTERM');
   await new Promise((r) => proc.once('exit', r));
+}
+
+export interface Phase {
+  requests: number;
+  per_second: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  errors: number;
+  non_2xx: number;
+}
+
+/** One autocannon run; latencies collected per response for exact p50/p95/p99. */
+export async function load(opts: {
+  url: string;
+  path: string;
+  bodies: () => string;
+  connections?: number;
+  amount?: number;
+  duration?: number;
+  overallRate?: number;
+}): Promise<Phase> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: opts.url,
+    connections: opts.connections ?? Number(process.env.BENCH_CONNECTIONS ?? 64),
+    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration ?? Number(process.env.BENCH_DURATION ?? 10) }),
+    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        path: opts.path,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: opts.bodies() }),
+      },
+    ],
+  });
+  // The instance is also an EventEmitter (its typings only say Promise).
+  (instance as unknown as EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
+    latencies.push(ms),
+  );
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const seconds = result.duration;
+  return {
+    requests: result.requests.total,
+    per_second: Math.round(result.requests.total / seconds),
+    p50_ms: round(percentile(latencies, 50)),
+    p95_ms: round(percentile(latencies, 95)),
+    p99_ms: round(percentile(latencies, 99)),
+    errors: result.errors + result.timeouts,
+    non_2xx: result.non2xx,
+  };
 }

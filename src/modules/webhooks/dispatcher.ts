@@ -75,8 +75,10 @@ export class WebhookDispatcher {
   }
 
   private async round() {
-    await this.fanOut();
-    for (let i = 0; i < 10; i++) {
+    // A backlog drains within one round (bounded): fan out while whole batches are read, then
+    // send while deliveries are due.
+    for (let fan = 0; fan < 20; fan++) if ((await this.fanOut()).read < FANOUT_BATCH) break;
+    for (let i = 0; i < 100; i++) {
       const claimed = await this.claim();
       if (claimed.length === 0) return;
       await Promise.all(claimed.map((d) => this.send(d)));
@@ -89,19 +91,21 @@ export class WebhookDispatcher {
         tx,
         sql`SELECT last_event_id::int AS last_event_id FROM outbox_cursors WHERE name = 'webhooks' FOR UPDATE`,
       );
-      if (!cursor) return 0;
+      if (!cursor) return { read: 0, created: 0 };
       const events = await rows<{ id: number; old: boolean }>(
         tx,
         sql`SELECT id::int AS id, created_at < now() - make_interval(secs => ${GAP_SEC}) AS old
             FROM events WHERE id > ${cursor.last_event_id} ORDER BY id LIMIT ${FANOUT_BATCH}`,
       );
       let upTo = cursor.last_event_id;
+      let read = 0;
       for (const e of events) {
         // Stop at a gap (a transaction still open) unless it is old enough to be a rollback.
         if (e.id !== upTo + 1 && !e.old) break;
         upTo = e.id;
+        read++;
       }
-      if (upTo === cursor.last_event_id) return 0;
+      if (upTo === cursor.last_event_id) return { read: 0, created: 0 };
       const created = await rows<{ n: number }>(
         tx,
         sql`WITH ins AS (
@@ -115,7 +119,7 @@ export class WebhookDispatcher {
             SELECT count(*)::int AS n FROM ins`,
       );
       await tx.execute(sql`UPDATE outbox_cursors SET last_event_id = ${upTo}, updated_at = now() WHERE name = 'webhooks'`);
-      return created[0]?.n ?? 0;
+      return { read, created: created[0]?.n ?? 0 };
     });
   }
 
