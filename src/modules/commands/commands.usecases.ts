@@ -76,7 +76,10 @@ export class CommandsService {
     const offset = f.offset ?? 0;
     const cond = sql`WHERE client_id = ${clientId} AND (${f.status ?? null}::text IS NULL OR status = ${f.status ?? null}::text)`;
     return this.db.run(async (db) => ({
-      items: await rows<Record<string, unknown>>(db, sql`SELECT ${columns} FROM client_commands ${cond} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`),
+      items: await rows<Record<string, unknown>>(
+        db,
+        sql`SELECT ${columns} FROM client_commands ${cond} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`,
+      ),
       total: (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM client_commands ${cond}`))[0]?.n ?? 0,
       limit,
       offset,
