@@ -38,6 +38,8 @@ describe('command queue', () => {
     expect(res.status).toBe(200);
     const c = (await res.json()) as Doc;
     expect(c).toMatchObject({ type: 'restart', status: 'pending', client_id: 'agent-slot0' });
+    await h.services.metrics.refreshFleet();
+    expect(await (await fetch(`${h.url}/metrics`)).text()).toContain('ionmesh_commands{state="pending"} 1');
     const first = await heartbeat();
     expect(first.commands).toEqual([{ id: c.id, type: 'restart', payload: { reason: 'modem stuck' } }]);
     expect((await commands())[0]).toMatchObject({ id: c.id, status: 'delivered' });

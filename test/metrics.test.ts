@@ -61,6 +61,7 @@ describe('/metrics', () => {
     expect(value(text, 'ionmesh_clients{tenant="1",mode="ONE_TO_ONE_SWSIM",liveness="online"}')).toBe(1);
     expect(value(text, 'ionmesh_slots{bank="1",status="assigned"}')).toBe(1);
     expect(value(text, 'ionmesh_slots{bank="1",status="available"}')).toBe(31);
+    expect(value(text, 'ionmesh_commands{state="pending"}')).toBe(0);
     // A change shows after the next refresh only.
     expect((await post(h, '/register-client', { client_id: 'm-3-slot0', tenant_id: 1 })).status).toBe(200);
     expect(value(await scrape(h), 'ionmesh_slots{bank="1",status="assigned"}')).toBe(1);

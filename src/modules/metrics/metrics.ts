@@ -49,6 +49,7 @@ export class Metrics implements ClientObserver {
   private readonly remsimMappings: Gauge<string>;
   private readonly remsimReachable: Gauge<string>;
   private readonly refreshed: Gauge<string>;
+  private readonly commands: Gauge<string>;
   private readonly signals: Map<string, Gauge<string>>;
   private readonly clientSeries = new Map<string, string>();
 
@@ -151,6 +152,12 @@ export class Metrics implements ClientObserver {
       labelNames: ['server'],
       registers: [r],
     });
+    this.commands = new Gauge({
+      name: 'ionmesh_commands',
+      help: 'Client commands by state (pending, delivered, acknowledged, failed, expired)',
+      labelNames: ['state'],
+      registers: [r],
+    });
     this.refreshed = new Gauge({
       name: 'ionmesh_fleet_metrics_refreshed_timestamp_seconds',
       help: 'When the fleet gauges were last computed (Unix time)',
@@ -230,6 +237,10 @@ export class Metrics implements ClientObserver {
         h,
         sql`SELECT tenant_id, bank_id, bankd_connected FROM sim_banks`,
       ),
+      commands: await rows<{ status: string; n: number }>(
+        h,
+        sql`SELECT status, count(*)::int AS n FROM client_commands GROUP BY 1`,
+      ),
       servers: await rows<{ name: string; reachable: boolean | null; figures: Record<string, number> | null }>(
         h,
         sql`SELECT name, reachable, figures FROM remsim_servers WHERE enabled`,
@@ -263,6 +274,10 @@ export class Metrics implements ClientObserver {
         const v = s.figures?.[kind];
         if (typeof v === 'number') this.remsimMappings.labels(s.name, kind).set(v);
       }
+    }
+    this.commands.reset();
+    for (const state of ['pending', 'delivered', 'acknowledged', 'failed', 'expired']) {
+      this.commands.labels(state).set(data.commands.find((c) => c.status === state)?.n ?? 0);
     }
     this.refreshed.set(Date.now() / 1000);
   }
