@@ -6,20 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
-import { ADMIN_KEY, freshBenchDatabase, load, round, startServer, stopServer } from './support.js';
+import { adminPost, freshBenchDatabase, load, round, startServer, stopServer } from './support.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 10);
-
-async function admin(url: string, path: string, body: unknown) {
-  const res = await fetch(`${url}/api/backend/v1${path}`, {
-    method: 'POST',
-    headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: number };
-}
 
 async function benchOne(kind: 'pglite' | 'postgres') {
   const database = await freshBenchDatabase(kind, 'events');
@@ -38,10 +28,10 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   });
   await new Promise<void>((r) => rx.listen(0, '127.0.0.1', r));
   try {
-    await admin(url, '/tenants', { id: 1, name: 'bench' });
-    const bankd = await admin(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
+    await adminPost(url, '/tenants', { id: 1, name: 'bench' });
+    const bankd = await adminPost(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
     for (let b = 0; b * 1000 < 2 * CLIENTS; b++)
-      await admin(url, '/banks', {
+      await adminPost(url, '/banks', {
         bank_id: b + 1,
         name: `bench ${b + 1}`,
         tenant_id: 1,
@@ -77,7 +67,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
     console.log(`[${kind}] webhook deliveries: ${CLIENTS} more registrations, each event to a webhook`);
     const port = (rx.address() as { port: number }).port;
     // A webhook gets the events written after it exists.
-    await admin(url, '/webhooks', { tenant_id: 1, url: `http://127.0.0.1:${port}/hook`, event_types: ['client.registered'] });
+    await adminPost(url, '/webhooks', { tenant_id: 1, url: `http://127.0.0.1:${port}/hook`, event_types: ['client.registered'] });
     const started = performance.now();
     let m = 0;
     await load({

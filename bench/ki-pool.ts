@@ -4,20 +4,10 @@
 // registrations/s and latency, writes bench/results/ki-pool.json. Loopback only, bounded.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { ADMIN_KEY, freshBenchDatabase, percentile, round, startServer, stopServer } from './support.js';
+import { adminPost, freshBenchDatabase, percentile, round, startServer, stopServer } from './support.js';
 
 const CAPACITY = Number(process.env.BENCH_POOL ?? 6000);
 const WORKERS = 16;
-
-async function admin(url: string, path: string, body: unknown) {
-  const res = await fetch(`${url}/api/backend/v1${path}`, {
-    method: 'POST',
-    headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: number };
-}
 
 const register = (url: string, i: number) =>
   fetch(`${url}/api/backend/v1/remsim/register-client`, {
@@ -30,12 +20,12 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   const database = await freshBenchDatabase(kind, 'ki');
   const { url, proc } = await startServer(database);
   try {
-    await admin(url, '/tenants', { id: 1, name: 'bench' });
-    const bankd = await admin(url, '/bankd-instances', { name: 'ki-bankd', endpoint: '127.0.0.1:9999' });
+    await adminPost(url, '/tenants', { id: 1, name: 'bench' });
+    const bankd = await adminPost(url, '/bankd-instances', { name: 'ki-bankd', endpoint: '127.0.0.1:9999' });
     // The KI cards in bank 101 slots 0..49; virtual slots 100..1023 there and 0..1023 on banks 102..106.
     for (let b = 101; b <= 106; b++)
-      await admin(url, '/banks', { bank_id: b, name: `ki ${b}`, tenant_id: 1, bankd_instance_id: bankd.id });
-    await admin(url, '/ki-proxy-pools', {
+      await adminPost(url, '/banks', { bank_id: b, name: `ki ${b}`, tenant_id: 1, bankd_instance_id: bankd.id });
+    await adminPost(url, '/ki-proxy-pools', {
       pool_name: 'att-6000',
       tenant_id: 1,
       carrier: 'AT&T',

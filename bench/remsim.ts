@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Fleet } from '../src/sim/fleet.js';
 import { RemsimServerDouble, type Slotmap } from '../src/sim/remsim-server.js';
-import { ADMIN_KEY, freshBenchDatabase, percentile, round, startServer, stopServer } from './support.js';
+import { ADMIN_KEY, adminPost, freshBenchDatabase, percentile, round, startServer, stopServer } from './support.js';
 
 const ROUTERS = Number(process.env.BENCH_ROUTERS ?? 10_000);
 const HEARTBEAT_SEC = Number(process.env.BENCH_HEARTBEAT_WINDOW ?? 20);
@@ -20,16 +20,6 @@ const BANK_SLOTS = 1000;
 type Doc = Record<string, any>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function admin(url: string, path: string, body?: unknown) {
-  const res = await fetch(`${url}/api/backend/v1${path}`, {
-    method: 'POST',
-    headers: { 'x-api-key': ADMIN_KEY, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<Doc>;
-}
 
 const key = (m: Slotmap) => `${m.client.clientId}:${m.client.slotNr}`;
 
@@ -74,15 +64,15 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   try {
     const latencyRuns = 200 + 1000;
     const banks = Math.ceil((ROUTERS + latencyRuns) / BANK_SLOTS);
-    await admin(url, '/tenants', { id: 1, name: 'bench' });
-    const server = await admin(url, '/remsim-servers', { name: 'bench-double', url: remsim.url });
-    const bankd = await admin(url, '/bankd-instances', {
+    await adminPost(url, '/tenants', { id: 1, name: 'bench' });
+    const server = await adminPost(url, '/remsim-servers', { name: 'bench-double', url: remsim.url });
+    const bankd = await adminPost(url, '/bankd-instances', {
       name: 'bench-bankd',
       endpoint: '127.0.0.1:9999',
       remsim_server_id: server.id,
     });
     for (let b = 1; b <= banks; b++) {
-      await admin(url, '/banks', {
+      await adminPost(url, '/banks', {
         bank_id: b,
         name: `bench ${b}`,
         tenant_id: 1,
@@ -148,10 +138,10 @@ async function benchOne(kind: 'pglite' | 'postgres') {
     }
     await remsim.restart();
     const w0 = performance.now();
-    const full = await admin(url, `/remsim-servers/${server.id}/reconcile`);
+    const full = await adminPost(url, `/remsim-servers/${server.id}/reconcile`);
     const fullWall = (performance.now() - w0) / 1000;
     const w1 = performance.now();
-    const idle = await admin(url, `/remsim-servers/${server.id}/reconcile`);
+    const idle = await adminPost(url, `/remsim-servers/${server.id}/reconcile`);
     const idleWall = (performance.now() - w1) / 1000;
     return {
       database: kind,

@@ -10,27 +10,17 @@
 // 4-connection run shows the latency of a lightly loaded server.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { withLuhn } from '../src/domain/iccid.js';
-import { ADMIN_KEY, freshBenchDatabase, load, type Phase, round, startServer, stopServer } from './support.js';
+import { adminPost, freshBenchDatabase, load, type Phase, round, startServer, stopServer } from './support.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 10);
 
-async function admin(url: string, path: string, body: unknown, contentType = 'application/json') {
-  const res = await fetch(`${url}/api/backend/v1${path}`, {
-    method: 'POST',
-    headers: { 'x-api-key': ADMIN_KEY, 'content-type': contentType },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 /** Enough free slots for every registration the run makes (banks of 1000 slots). */
 async function inventory(url: string, slots: number) {
-  await admin(url, '/tenants', { id: 1, name: 'bench' });
-  const bankd = await admin(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
+  await adminPost(url, '/tenants', { id: 1, name: 'bench' });
+  const bankd = await adminPost(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
   for (let b = 0; b * 1000 < slots; b++) {
-    await admin(url, '/banks', {
+    await adminPost(url, '/banks', {
       bank_id: b + 1,
       name: `bench ${b + 1}`,
       tenant_id: 1,
@@ -41,7 +31,7 @@ async function inventory(url: string, slots: number) {
 }
 
 async function importTenThousand(url: string) {
-  for (let b = 0; b < 10; b++) await admin(url, '/banks', { bank_id: 900 + b, name: `import ${b}`, tenant_id: 1 });
+  for (let b = 0; b < 10; b++) await adminPost(url, '/banks', { bank_id: 900 + b, name: `import ${b}`, tenant_id: 1 });
   const lines = ['bank_id,slot_id,iccid,imsi,carrier,mcc_mnc,card_type'];
   for (let i = 0; i < 10_000; i++) {
     const bank = 900 + Math.floor(i / 1000);
@@ -51,7 +41,7 @@ async function importTenThousand(url: string) {
     );
   }
   const started = performance.now();
-  await admin(url, '/sim-imports', lines.join('\n'), 'text/csv');
+  await adminPost(url, '/sim-imports', lines.join('\n'), 'text/csv');
   return { rows: 10_000, seconds: round((performance.now() - started) / 1000) };
 }
 

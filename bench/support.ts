@@ -72,6 +72,18 @@ export async function startServer(
   throw new Error('IonMesh did not become ready in 20 s');
 }
 
+/** POST to the admin API: a JSON body (or a CSV string with its content type); throws unless 2xx. */
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers of the admin API, read by the benchmarks
+export async function adminPost(url: string, path: string, body?: unknown, contentType = 'application/json'): Promise<any> {
+  const res = await fetch(`${url}/api/backend/v1${path}`, {
+    method: 'POST',
+    headers: { 'x-api-key': ADMIN_KEY, ...(body === undefined ? {} : { 'content-type': contentType }) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
 export async function stopServer(proc: ChildProcess) {
   proc.kill('SIGTERM');
   await new Promise((r) => proc.once('exit', r));
