@@ -202,3 +202,13 @@ export function pgErrorOf(error: unknown): { code?: string; constraint?: string;
   }
   return null;
 }
+
+/** Runs fn; a unique violation (23505) becomes the error `conflictError` makes (a 409 with its code). */
+export async function uniqueOr<T>(conflictError: () => Error, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (pgErrorOf(error)?.code === '23505') throw conflictError();
+    throw error;
+  }
+}

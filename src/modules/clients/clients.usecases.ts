@@ -293,7 +293,7 @@ export class ClientsService {
    * be mapped by the same remsim-server.
    */
   async reassign(clientId: string, req: ReassignRequest, actor: Actor) {
-    if ((req.bank_id === undefined) !== (req.slot_id === undefined) && req.slot_id !== undefined)
+    if (req.slot_id !== undefined && req.bank_id === undefined)
       throw new DomainError('VALIDATION_ERROR', 'slot_id needs bank_id', 400, { field: 'bank_id' });
     const moved = await this.db.transaction(async (tx) => {
       const profiles = await repo.lockActiveProfiles(tx, clientId, req.tenant_id ?? null);

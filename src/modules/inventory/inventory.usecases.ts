@@ -1,6 +1,6 @@
 // Inventory rules: tenants, bankd instances, banks (with their slots), slots, client views, import.
 import { and, eq } from 'drizzle-orm';
-import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
+import { type Database, pgErrorOf, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { bankdEndpointProblem } from '../../domain/bankd-endpoint.js';
 import { conflict, DomainError, invalid } from '../../domain/errors.js';
@@ -461,11 +461,6 @@ export class InventoryService {
     message: string,
     fn: () => Promise<T>,
   ) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (isUnique(error)) throw new DomainError(code, message, 409);
-      throw error;
-    }
+    return uniqueOr(() => new DomainError(code, message, 409), fn);
   }
 }

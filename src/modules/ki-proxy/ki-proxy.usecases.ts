@@ -1,7 +1,7 @@
 // KI proxy pools: create, list, get (with physical SIMs and utilization), update, delete, and
 // the osmo-remsim-bankd launch lines that match a pool.
 import { sql } from 'drizzle-orm';
-import { type Database, pgErrorOf, rows, type Sql } from '../../app/database.js';
+import { type Database, rows, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, DomainError, notFound } from '../../domain/errors.js';
 import { poolCapacity, poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
@@ -233,13 +233,7 @@ export class KiProxyService {
       );
   }
 
-  private async unique<T>(fn: () => Promise<T>) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (pgErrorOf(error)?.code === '23505')
-        throw conflict('POOL_EXISTS', 'A KI proxy pool with that name already exists for the tenant');
-      throw error;
-    }
+  private unique<T>(fn: () => Promise<T>) {
+    return uniqueOr(() => conflict('POOL_EXISTS', 'A KI proxy pool with that name already exists for the tenant'), fn);
   }
 }

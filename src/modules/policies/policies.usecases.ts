@@ -2,7 +2,7 @@
 // Registration reads them through a short cache (2 s): a change applies within that time in
 // every process; the decision itself is recorded on the profile.
 import { sql } from 'drizzle-orm';
-import { type Database, pgErrorOf, rows } from '../../app/database.js';
+import { type Database, rows, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { type Policy, type PolicyAction, type PolicyConditions, policyProblem } from '../../domain/assignment-policy.js';
 import { conflict, invalid, notFound } from '../../domain/errors.js';
@@ -144,13 +144,13 @@ export class PoliciesService {
     );
   }
 
+  /** A change of the tenant's policies: a name clash is a 409, and the cache forgets the tenant. */
   private async write<T>(tenantId: number, fn: () => Promise<T>) {
     try {
-      return await fn();
-    } catch (error) {
-      if (pgErrorOf(error)?.code === '23505')
-        throw conflict('POLICY_EXISTS', 'An assignment policy with that name already exists for the tenant');
-      throw error;
+      return await uniqueOr(
+        () => conflict('POLICY_EXISTS', 'An assignment policy with that name already exists for the tenant'),
+        fn,
+      );
     } finally {
       this.cache.delete(tenantId);
     }

@@ -15,6 +15,7 @@ import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../app/database.js';
 import { type DesiredMap, type MapTuple, planSlotmaps, tupleKey } from '../../domain/slotmap-plan.js';
+import { insertEvent } from '../events/events.repository.js';
 import * as repo from './remsim.repository.js';
 import { RemsimApi, RemsimUnreachable } from './remsim-api.js';
 
@@ -299,9 +300,7 @@ export class RemsimReconciler {
       );
       if (wasReachable === false) {
         this.log.info({ server: server.url }, 'remsim-server reachable again');
-        await this.db.run((db) =>
-          repo.insertEvent(db, 'remsim.server_reachable', null, { server_id: server.id, url: server.url }),
-        );
+        await this.db.run((db) => insertEvent(db, 'remsim.server_reachable', null, { server_id: server.id, url: server.url }));
       }
       if (posted || deleted || failed.length)
         this.log.info({ server: server.url, ...result.figures, ms: result.duration_ms }, 'remsim-server reconciled');
@@ -319,7 +318,7 @@ export class RemsimReconciler {
       this.log.warn({ server: server.url, err: result.error, failures }, 'remsim-server pass failed; retrying with back-off');
       if (was !== false) {
         await this.db.run((db) =>
-          repo.insertEvent(db, 'remsim.server_unreachable', null, { server_id: server.id, url: server.url, error: result.error }),
+          insertEvent(db, 'remsim.server_unreachable', null, { server_id: server.id, url: server.url, error: result.error }),
         );
       }
       return { result, retrySoon: false };
@@ -340,7 +339,7 @@ export class RemsimReconciler {
       const clients = await repo.applyRsproPresence(tx, changes, this.settings.offlineAfterSec);
       const banks = await repo.applyBankPresence(tx, serverId, view.banks);
       for (const b of banks) {
-        await repo.insertEvent(tx, b.connected ? 'bank.online' : 'bank.offline', b.tenant_id, {
+        await insertEvent(tx, b.connected ? 'bank.online' : 'bank.offline', b.tenant_id, {
           bank_id: b.bank_id,
           server_id: serverId,
         });
@@ -369,7 +368,7 @@ export class RemsimReconciler {
     );
     await this.db.transaction(async (tx) => {
       for (const c of fresh.slice(0, MAX_REPORTED_CONFLICTS)) {
-        await repo.insertEvent(tx, 'remsim.mapping_conflict', c.blocks.tenant_id, {
+        await insertEvent(tx, 'remsim.mapping_conflict', c.blocks.tenant_id, {
           server_id: server.id,
           url: server.url,
           ...c,

@@ -26,8 +26,6 @@ const columns = {
   updatedAt: remsimServers.updatedAt,
 };
 
-export type RemsimServerView = Awaited<ReturnType<typeof getServer>> & {};
-
 export const listServers = (db: Sql, page: PageRequest) => {
   const p = pageOf(page);
   return paged(

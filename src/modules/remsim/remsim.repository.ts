@@ -254,5 +254,3 @@ export function applyBankPresence(db: Sql, serverId: number, connected: Array<{ 
         WHERE (old IS NULL AND now) OR (old IS NOT NULL AND old <> now)`,
   );
 }
-
-export { insertEvent } from '../events/events.repository.js';

@@ -1,6 +1,6 @@
 // remsim-servers as inventory (create, list, get, update, delete) and their reconcile status.
 import { eq } from 'drizzle-orm';
-import { type Database, pgErrorOf } from '../../app/database.js';
+import { type Database, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, DomainError, invalid } from '../../domain/errors.js';
 import type { PageRequest } from '../../domain/pagination.js';
@@ -129,13 +129,7 @@ export class RemsimService {
     return { ...result, status: result.reachable ? ('reconciled' as const) : ('unreachable' as const) };
   }
 
-  private async unique<T>(fn: () => Promise<T>) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (pgErrorOf(error)?.code === '23505')
-        throw conflict('REMSIM_SERVER_EXISTS', 'A remsim-server with that name or URL already exists');
-      throw error;
-    }
+  private unique<T>(fn: () => Promise<T>) {
+    return uniqueOr(() => conflict('REMSIM_SERVER_EXISTS', 'A remsim-server with that name or URL already exists'), fn);
   }
 }

@@ -1,7 +1,7 @@
 // SIM card metadata: the card in each slot (ICCID, IMSI, carrier, type, KI pool membership and
 // free-form metadata), read and written by (bank_id, slot_id).
 import { sql } from 'drizzle-orm';
-import { type Database, pgErrorOf, rows, type Sql } from '../../app/database.js';
+import { type Database, rows, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
@@ -82,33 +82,32 @@ export class SimCardsService {
       (input.mcc_mnc ? mccMncProblem(input.mcc_mnc) : null) ??
       (input.imsi ? imsiProblem(input.imsi, input.mcc_mnc ?? null) : null);
     if (problem) throw invalid(problem);
-    try {
-      return await this.db.transaction(async (tx) => {
-        const before = await cardOf(tx, bankId, slotId, true);
-        if (!before) throw slotNotFound(bankId, slotId);
-        await tx.execute(
-          sql`UPDATE slots SET iccid = ${input.iccid}, imsi = ${input.imsi ?? null}, carrier = ${input.carrier ?? null},
+    return uniqueOr(
+      () => conflict('DUPLICATE_ICCID', 'Another slot already holds that ICCID'),
+      () =>
+        this.db.transaction(async (tx) => {
+          const before = await cardOf(tx, bankId, slotId, true);
+          if (!before) throw slotNotFound(bankId, slotId);
+          await tx.execute(
+            sql`UPDATE slots SET iccid = ${input.iccid}, imsi = ${input.imsi ?? null}, carrier = ${input.carrier ?? null},
                 mcc_mnc = ${input.mcc_mnc ?? null}, card_type = ${input.card_type ?? 'REGULAR'},
                 ki_pool_name = ${input.ki_pool_name ?? null}, ki_pool_priority = ${input.ki_pool_priority ?? null},
                 card_metadata = ${input.card_metadata == null ? null : JSON.stringify(input.card_metadata)}::jsonb,
                 updated_at = now()
               WHERE bank_id = ${bankId} AND slot_id = ${slotId}`,
-        );
-        const after = await cardOf(tx, bankId, slotId);
-        await recordAudit(tx, actor, {
-          tenantId: before.tenant_id,
-          action: before.iccid ? 'sim_card.update' : 'sim_card.create',
-          entityType: 'slot',
-          entityId: `${bankId}:${slotId}`,
-          before,
-          after,
-        });
-        return after;
-      });
-    } catch (error) {
-      if (pgErrorOf(error)?.code === '23505') throw conflict('DUPLICATE_ICCID', 'Another slot already holds that ICCID');
-      throw error;
-    }
+          );
+          const after = await cardOf(tx, bankId, slotId);
+          await recordAudit(tx, actor, {
+            tenantId: before.tenant_id,
+            action: before.iccid ? 'sim_card.update' : 'sim_card.create',
+            entityType: 'slot',
+            entityId: `${bankId}:${slotId}`,
+            before,
+            after,
+          });
+          return after;
+        }),
+    );
   }
 
   /** Takes the card out of the inventory; the slot stays. Refused while a profile holds it. */
