@@ -28,6 +28,12 @@ export interface Config {
   metricsRefreshSec: number;
   /** Webhooks may post to private and loopback addresses (labs, tests). */
   webhooksAllowPrivate: boolean;
+  /** Raw heartbeat stats are kept this long (h); older ones survive as 5-minute rollups. */
+  statsRawHours: number;
+  /** 5-minute rollups are kept this long (days). */
+  statsRollupDays: number;
+  /** The stats rollup and retention job runs this often (s). */
+  statsRollupSec: number;
 }
 
 export const DEFAULTS: Config = {
@@ -50,6 +56,9 @@ export const DEFAULTS: Config = {
   metricsPerClient: true,
   metricsRefreshSec: 15,
   webhooksAllowPrivate: false,
+  statsRawHours: 24,
+  statsRollupDays: 30,
+  statsRollupSec: 60,
 };
 
 export class ConfigError extends Error {}
@@ -88,6 +97,9 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     metricsPerClient: c.metricsPerClient === undefined ? true : flag(c.metricsPerClient),
     metricsRefreshSec: intIn('metrics-refresh', c.metricsRefreshSec, 1, 3600),
     webhooksAllowPrivate: flag(c.webhooksAllowPrivate),
+    statsRawHours: intIn('stats-raw-hours', c.statsRawHours, 1, 24 * 30),
+    statsRollupDays: intIn('stats-rollup-days', c.statsRollupDays, 1, 3650),
+    statsRollupSec: intIn('stats-rollup-interval', c.statsRollupSec, 5, 3600),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

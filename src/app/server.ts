@@ -29,6 +29,8 @@ import { remsimRoutes } from '../modules/remsim/remsim.routes.js';
 import { RemsimService } from '../modules/remsim/remsim.usecases.js';
 import { simCardRoutes } from '../modules/sim-cards/sim-cards.routes.js';
 import { SimCardsService } from '../modules/sim-cards/sim-cards.usecases.js';
+import { statsRoutes } from '../modules/stats/stats.routes.js';
+import { StatsService } from '../modules/stats/stats.usecases.js';
 import { WebhookDispatcher } from '../modules/webhooks/dispatcher.js';
 import { webhookRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.usecases.js';
@@ -54,6 +56,7 @@ export interface Services {
   webhooks: WebhooksService;
   dispatcher: WebhookDispatcher;
   commands: CommandsService;
+  stats: StatsService;
 }
 
 export interface BuildOptions {
@@ -132,6 +135,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     carriers: new CarriersService(db),
     webhooks: new WebhooksService(db, config.webhooksAllowPrivate),
     commands: new CommandsService(db),
+    stats: new StatsService(db, {
+      rawRetentionSec: config.statsRawHours * 3600,
+      rollupRetentionSec: config.statsRollupDays * 86_400,
+    }),
     dispatcher: new WebhookDispatcher(db, app.log, {
       allowPrivateTargets: config.webhooksAllowPrivate,
       onAttempt: metrics.webhookAttempt,
@@ -178,6 +185,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(webhookRoutes(services.webhooks));
       await admin.register(commandAdminRoutes(services.commands));
       await admin.register(auditRoutes(db));
+      await admin.register(statsRoutes(services.stats));
     },
     { prefix: '/api/backend/v1' },
   );
@@ -196,12 +204,18 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     jobs.start({ name: 'remsim-reconcile', everySec: config.reconcileIntervalSec, run: () => reconciler.periodic() });
     jobs.start({ name: 'command-expiry', everySec: config.sweepIntervalSec, run: () => expireCommands(db) });
     jobs.start({ name: 'webhook-delivery', everySec: 1, run: () => services.dispatcher.tick() });
+    jobs.start({ name: 'stats-rollup', everySec: config.statsRollupSec, run: () => services.stats.maintain() });
     jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
   }
   if ((options.jobs ?? true) && db.kind === 'pglite') {
     // PGlite has no autovacuum (docs/decisions/0001-one-queue-for-pglite.md).
     jobs.start({ name: 'vacuum', everySec: 60, run: () => db.maintain(['service_profiles', 'slots']) });
     jobs.start({ name: 'analyze', everySec: 600, run: () => db.maintain() });
+    jobs.start({
+      name: 'vacuum-stats',
+      everySec: 600,
+      run: () => db.maintain(['client_stats_raw', 'client_stats_5m', 'fleet_stats_5m']),
+    });
   }
   // Graceful shutdown: Fastify stops accepting and finishes in-flight requests, then this runs.
   app.addHook('onClose', async () => {

@@ -73,6 +73,21 @@ databaseOptions(
         .default('15'),
     )
     .addOption(
+      new Option('--stats-raw-hours <hours>', 'keep raw heartbeat stats this long; older ones as 5-minute rollups')
+        .env('IONMESH_STATS_RAW_HOURS')
+        .default('24'),
+    )
+    .addOption(
+      new Option('--stats-rollup-days <days>', 'keep 5-minute stats rollups this long')
+        .env('IONMESH_STATS_ROLLUP_DAYS')
+        .default('30'),
+    )
+    .addOption(
+      new Option('--stats-rollup-interval <seconds>', 'how often stats are rolled up and pruned')
+        .env('IONMESH_STATS_ROLLUP_INTERVAL')
+        .default('60'),
+    )
+    .addOption(
       new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
     ),
 ).action(async (opts) => {
@@ -96,6 +111,9 @@ databaseOptions(
     metricsPerClient: opts.metricsPerClient ?? true,
     metricsRefreshSec: opts.metricsRefresh,
     webhooksAllowPrivate: opts.webhooksAllowPrivate ?? false,
+    statsRawHours: opts.statsRawHours,
+    statsRollupDays: opts.statsRollupDays,
+    statsRollupSec: opts.statsRollupInterval,
   });
   await serve(config);
 });

@@ -1,0 +1,77 @@
+// Stats history: series for one client and for the fleet, and the rollup/retention job.
+import { sql } from 'drizzle-orm';
+import { type Database, rows } from '../../app/database.js';
+import { DomainError } from '../../domain/errors.js';
+import { type StatsRange, statsWindow } from '../../domain/stats-range.js';
+import * as repo from './stats.repository.js';
+
+export interface StatsSettings {
+  rawRetentionSec: number;
+  rollupRetentionSec: number;
+}
+
+/** Columns of a series, one array per metric, aligned with `t` (epoch seconds): what charts eat. */
+function columnar<T extends { t: string }>(list: T[], keys: readonly (keyof T & string)[]) {
+  const out: Record<string, Array<number | null>> = { t: list.map((r) => Math.round(new Date(r.t).getTime() / 1000)) };
+  for (const k of keys) out[k] = list.map((r) => (r[k] === null ? null : Number(r[k])));
+  return out;
+}
+
+export class StatsService {
+  constructor(
+    private readonly db: Database,
+    private readonly settings: StatsSettings,
+  ) {}
+
+  async clientSeries(clientId: string, range: StatsRange, tenantId: number | undefined, points?: number) {
+    const w = statsWindow(range, new Date(), this.settings.rawRetentionSec, points);
+    return this.db.run(async (db) => {
+      let tenant = tenantId;
+      if (tenant === undefined) {
+        const [p] = await rows<{ tenant_id: number }>(
+          db,
+          sql`SELECT tenant_id FROM service_profiles WHERE client_id = ${clientId}
+               ORDER BY (status = 'ACTIVE') DESC, created_at DESC LIMIT 1`,
+        );
+        if (!p) throw new DomainError('CLIENT_NOT_FOUND', `No profile for client ${clientId}`, 404);
+        tenant = p.tenant_id;
+      }
+      const list = await repo.clientSeries(db, tenant, clientId, w);
+      return {
+        client_id: clientId,
+        tenant_id: tenant,
+        range,
+        from: w.from.toISOString(),
+        to: w.to.toISOString(),
+        step_sec: w.stepSec,
+        source: w.source,
+        series: columnar(list, ['samples', ...repo.SERIES_COLUMNS]),
+      };
+    });
+  }
+
+  async fleetSeries(range: StatsRange, tenantId: number | undefined, points?: number) {
+    const w = statsWindow(range, new Date(), 0, points);
+    const list = await this.db.run((db) => repo.fleetSeries(db, tenantId, w));
+    return {
+      tenant_id: tenantId ?? null,
+      range,
+      from: w.from.toISOString(),
+      to: w.to.toISOString(),
+      step_sec: Math.max(w.stepSec, 300),
+      source: 'rollup' as const,
+      series: columnar(list, ['clients', 'samples', 'rssi', 'rsrp', 'rsrq', 'sinr']),
+    };
+  }
+
+  storage = () => this.db.run((db) => repo.storageFigures(db));
+
+  /** One turn of the job: roll up what closed (catching up at most 12 hours per turn), then prune. */
+  async maintain(maxBuckets = 144, pruneBatch = 50_000) {
+    const rolled = await this.db.transaction((tx) => repo.rollUp(tx, this.settings.rawRetentionSec, maxBuckets));
+    const pruned = await this.db.run((db) =>
+      repo.prune(db, this.settings.rawRetentionSec, this.settings.rollupRetentionSec, pruneBatch),
+    );
+    return { ...rolled, pruned };
+  }
+}
