@@ -16,9 +16,12 @@ LANGUAGE sql IMMUTABLE AS $$
               THEN trunc((p ->> k)::numeric)::bigint END
 $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION ionmesh_heartbeats(
+DROP FUNCTION IF EXISTS ionmesh_heartbeats(text[], integer[], text[], jsonb[], jsonb[], text[]);
+--> statement-breakpoint
+-- It also answers each profile's tenant now (the live heartbeat pulses are filtered by tenant).
+CREATE FUNCTION ionmesh_heartbeats(
   p_client text[], p_tenant integer[], p_health text[], p_stats jsonb[], p_hw jsonb[], p_ip text[])
-RETURNS TABLE (ord integer, profile_id uuid)
+RETURNS TABLE (ord integer, profile_id uuid, tenant_id integer)
 LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan
 AS $$
@@ -76,6 +79,6 @@ BEGIN
            ionmesh_counter(t.stats, 'data_tx_bytes'), ionmesh_counter(t.stats, 'data_rx_bytes')
       FROM target t WHERE jsonb_typeof(t.stats) = 'object'
     RETURNING 1)
-  SELECT t.ord, t.profile_id FROM target t;
+  SELECT t.ord, t.profile_id, t.tenant_id FROM target t;
 END;
 $$;

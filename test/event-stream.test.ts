@@ -2,52 +2,7 @@
 // after Last-Event-ID, and fed by every IonMesh process on one PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, type Harness, onPostgres, startIonMesh, startReplica } from './support/harness.js';
-
-interface Frame {
-  id: number;
-  event: string;
-  data: { id: number; type: string; tenant_id: number | null; data: Record<string, unknown> };
-}
-
-/** Opens the stream and collects frames until `count` arrived or `ms` passed. */
-async function collect(url: string, count: number, ms: number, headers: Record<string, string> = {}, query = '') {
-  const ctl = new AbortController();
-  const res = await fetch(`${url}/api/backend/v1/events${query}`, {
-    headers: { accept: 'text/event-stream', 'x-api-key': ADMIN_KEY, ...headers },
-    signal: ctl.signal,
-  });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const frames: Frame[] = [];
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  const timer = setTimeout(() => ctl.abort(), ms);
-  try {
-    while (frames.length < count) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
-        const block = text.slice(0, end);
-        text = text.slice(end + 2);
-        const field = (name: string) =>
-          block
-            .split('\n')
-            .find((l) => l.startsWith(`${name}: `))
-            ?.slice(name.length + 2);
-        if (field('data'))
-          frames.push({ id: Number(field('id')), event: field('event') as string, data: JSON.parse(field('data') as string) });
-      }
-    }
-  } catch (err) {
-    if ((err as Error).name !== 'AbortError') throw err;
-  } finally {
-    clearTimeout(timer);
-    ctl.abort();
-  }
-  return { frames };
-}
+import { collect } from './support/sse.js';
 
 const register = (url: string, clientId: string, tenantId = 1) =>
   fetch(`${url}/api/backend/v1/remsim/register-client`, {

@@ -41,9 +41,9 @@ export interface Database {
    */
   maintain(tables?: string[]): Promise<void>;
   ping(): Promise<void>;
-  /** Calls onNotify for every NOTIFY on channel (from any process on PostgreSQL); resolves to
-   * an unsubscribe function. */
-  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /** Calls onNotify for every NOTIFY on channel (from any process on PostgreSQL), with its
+   * payload; resolves to an unsubscribe function. */
+  listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -89,7 +89,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
     migrate: () => queue.add(() => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
     ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
-    listen: (channel, onNotify) => queue.add(() => client.listen(channel, () => onNotify())),
+    listen: (channel, onNotify) => queue.add(() => client.listen(channel, (payload) => onNotify(payload))),
     maintain: (tables) =>
       queue.add(async () => {
         await client.exec(tables?.length ? `VACUUM (ANALYZE) ${tables.map((t) => `"${t}"`).join(', ')}` : 'ANALYZE');
@@ -145,7 +145,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
  * connection is replaced after a pause (1 s doubling to 30 s), and onNotify is called once after
  * reconnecting, since notifications sent meanwhile are lost.
  */
-async function listenPostgres(url: string, channel: string, onNotify: () => void) {
+async function listenPostgres(url: string, channel: string, onNotify: (payload?: string) => void) {
   let client: pg.Client | null = null;
   let stopped = false;
   let delay = 1000;
@@ -158,7 +158,7 @@ async function listenPostgres(url: string, channel: string, onNotify: () => void
   };
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url });
-    c.on('notification', () => onNotify());
+    c.on('notification', (msg) => onNotify(msg.payload));
     c.on('error', () => {
       if (client === c) client = null;
       void c.end().catch(() => {});

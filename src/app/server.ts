@@ -16,6 +16,8 @@ import { commandAdminRoutes, commandClientRoutes } from '../modules/commands/com
 import { CommandsService, expireCommands } from '../modules/commands/commands.usecases.js';
 import { EventHub } from '../modules/events/event-hub.js';
 import { eventRoutes } from '../modules/events/events.routes.js';
+import { fleetRoutes } from '../modules/fleet/fleet.routes.js';
+import { FleetService } from '../modules/fleet/fleet.usecases.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { InventoryService } from '../modules/inventory/inventory.usecases.js';
@@ -116,6 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   });
   const policies = new PoliciesService(db);
   const metrics = new Metrics(db, config.metricsPerClient);
+  const events = new EventHub(db, app.log);
   const services: Services = {
     clients: new ClientsService(db, {
       heartbeatIntervalSec: config.heartbeatIntervalSec,
@@ -123,9 +126,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       version: VERSION,
       policies: policies.forTenant,
       observer: metrics,
+      onHeartbeats: (pulses) => events.publishPulses(pulses),
     }),
     policies,
-    events: new EventHub(db, app.log),
+    events,
     metrics,
     inventory: new InventoryService(db),
     auth: new AuthService(db),
@@ -186,6 +190,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(commandAdminRoutes(services.commands));
       await admin.register(auditRoutes(db));
       await admin.register(statsRoutes(services.stats));
+      await admin.register(fleetRoutes(new FleetService(db)));
     },
     { prefix: '/api/backend/v1' },
   );

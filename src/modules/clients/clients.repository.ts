@@ -146,14 +146,14 @@ export async function applyHeartbeats(tx: Sql, inputs: HeartbeatInput[]) {
   const doc = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
   // sql.param keeps an array one parameter (a plain array would expand into a list).
   const array = <T>(pick: (h: HeartbeatInput) => T) => sql.param(inputs.map(pick));
-  const touched = await rows<{ ord: number; profile_id: string }>(
+  const touched = await rows<{ ord: number; profile_id: string; tenant_id: number }>(
     tx,
     sql`SELECT * FROM ionmesh_heartbeats(
           ${array((h) => h.clientId)}::text[], ${array((h) => h.tenantId)}::int[],
           ${array((h) => h.health)}::text[], ${array((h) => doc(h.stats))}::jsonb[],
           ${array((h) => doc(h.hardwareInfo))}::jsonb[], ${array((h) => h.clientIp)}::text[])`,
   );
-  return touched.map((t) => ({ ord: t.ord - 1, profile_id: t.profile_id }));
+  return touched.map((t) => ({ ord: t.ord - 1, profile_id: t.profile_id, tenant_id: t.tenant_id }));
 }
 
 /** Marks online clients without a heartbeat for offlineAfterSec as offline; safe in parallel. */

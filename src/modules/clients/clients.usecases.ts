@@ -31,6 +31,18 @@ export interface ClientsSettings {
   policies?: (tenantId: number) => Promise<Policy[]>;
   /** Told of registrations, heartbeats and unregistrations (metrics). */
   observer?: ClientObserver;
+  /** Told of each written heartbeat batch (the live pulses of the event stream). */
+  onHeartbeats?: (pulses: HeartbeatPulse[]) => void;
+}
+
+/** A heartbeat as the live console sees it: who, when, health and the signal it reported. */
+export interface HeartbeatPulse {
+  client_id: string;
+  tenant_id: number;
+  profile_id: string;
+  at: string;
+  health: string;
+  stats: unknown;
 }
 
 export interface RegisterRequest {
@@ -104,6 +116,22 @@ export class ClientsService {
     this.heartbeats = new HeartbeatBatcher((inputs) =>
       this.db.run(async (db) => {
         const touched = await repo.applyHeartbeats(db, inputs);
+        if (touched.length > 0 && this.settings.onHeartbeats) {
+          const at = new Date().toISOString();
+          this.settings.onHeartbeats(
+            touched.map((t) => {
+              const input = inputs[t.ord] as repo.HeartbeatInput;
+              return {
+                client_id: input.clientId,
+                tenant_id: t.tenant_id,
+                profile_id: t.profile_id,
+                at,
+                health: input.health,
+                stats: input.stats ?? null,
+              };
+            }),
+          );
+        }
         if (touched.length > 0) {
           for (const c of await deliverPending(
             db,

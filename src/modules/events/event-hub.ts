@@ -19,11 +19,34 @@ export interface EventFilter {
   tenantId?: number | null;
   /** Type names or prefixes ending in '.' (e.g. "client.") */
   types?: string[];
+  /** Only events about these clients (data.client_id), and their heartbeat pulses. */
+  clientIds?: string[];
 }
+
+/** A heartbeat as seen live: not an outbox event (no id, never replayed), see ClientsService. */
+export interface Pulse {
+  client_id: string;
+  tenant_id: number;
+  at: string;
+  health: string;
+  stats: unknown;
+}
+
+/** Heartbeat pulses go only to subscribers that name the type `client.heartbeat` itself. */
+export const PULSE_TYPE = 'client.heartbeat';
+const wantsPulse = (f: EventFilter, p: Pulse) =>
+  !!f.types?.includes(PULSE_TYPE) &&
+  (f.tenantId == null || p.tenant_id === f.tenantId) &&
+  (!f.clientIds?.length || f.clientIds.includes(p.client_id));
+
+const PULSE_CHANNEL = 'ionmesh_pulse';
+/** NOTIFY payloads must stay under 8000 bytes. */
+const PULSE_PAYLOAD_MAX = 7000;
 
 export interface Subscriber {
   filter: EventFilter;
   send: (e: EventRow) => void;
+  sendPulse?: (p: Pulse) => void;
   /** Events up to this id were sent already (resume). */
   sentUpTo: number;
 }
@@ -32,23 +55,44 @@ const BATCH = 1000;
 const GAP_MS = 3000;
 const POLL_MS = 2000;
 
-export const matchesFilter = (f: EventFilter, e: Pick<EventRow, 'type' | 'tenant_id'>) =>
-  (f.tenantId == null || e.tenant_id === f.tenantId) &&
-  (!f.types?.length || f.types.some((t) => (t.endsWith('.') ? e.type.startsWith(t) : e.type === t)));
+const clientOf = (data: unknown) =>
+  data && typeof data === 'object' && typeof (data as { client_id?: unknown }).client_id === 'string'
+    ? (data as { client_id: string }).client_id
+    : null;
 
-/** Events after an id, in order, filtered in SQL (for resume and for the JSON list). */
-export function eventsAfter(db: Database, afterId: number, f: EventFilter, limit = BATCH) {
+export const matchesFilter = (f: EventFilter, e: Pick<EventRow, 'type' | 'tenant_id' | 'data'>) =>
+  (f.tenantId == null || e.tenant_id === f.tenantId) &&
+  (!f.types?.length || f.types.some((t) => (t.endsWith('.') ? e.type.startsWith(t) : e.type === t))) &&
+  (!f.clientIds?.length || f.clientIds.includes(clientOf(e.data) ?? ''));
+
+/** The filter as SQL conditions on events (types with prefixes, tenant, clients). */
+function filterSql(f: EventFilter) {
   const exact = (f.types ?? []).filter((t) => !t.endsWith('.'));
   const prefixes = (f.types ?? []).filter((t) => t.endsWith('.')).map((t) => `${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const anyType = !f.types?.length;
+  return sql`(${f.tenantId ?? null}::int IS NULL OR tenant_id = ${f.tenantId ?? null}::int)
+    AND (${anyType} OR type = ANY(${sql.param(exact)}::text[]) OR type LIKE ANY(${sql.param(prefixes)}::text[]))
+    AND (${!f.clientIds?.length} OR data->>'client_id' = ANY(${sql.param(f.clientIds ?? [])}::text[]))`;
+}
+
+/** Events after an id, in order, filtered in SQL (for resume and for the JSON list). */
+export function eventsAfter(db: Database, afterId: number, f: EventFilter, limit = BATCH) {
   return db.run((h) =>
     rows<EventRow>(
       h,
       sql`SELECT id::int AS id, type, tenant_id, data, created_at FROM events
-          WHERE id > ${afterId}
-            AND (${f.tenantId ?? null}::int IS NULL OR tenant_id = ${f.tenantId ?? null}::int)
-            AND (${anyType} OR type = ANY(${sql.param(exact)}::text[]) OR type LIKE ANY(${sql.param(prefixes)}::text[]))
-          ORDER BY id LIMIT ${limit}`,
+          WHERE id > ${afterId} AND ${filterSql(f)} ORDER BY id LIMIT ${limit}`,
+    ),
+  );
+}
+
+/** The latest events of a filter, newest first (the console's recent events). */
+export function latestEvents(db: Database, f: EventFilter, limit: number) {
+  return db.run((h) =>
+    rows<EventRow>(
+      h,
+      sql`SELECT id::int AS id, type, tenant_id, data, created_at FROM events
+          WHERE ${filterSql(f)} ORDER BY id DESC LIMIT ${limit}`,
     ),
   );
 }
@@ -62,6 +106,7 @@ export class EventHub {
   private unlisten: (() => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private started = false;
+  private unlistenPulses: (() => Promise<void>) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -78,6 +123,20 @@ export class EventHub {
       this.unlisten = await this.db.listen('ionmesh_events', () => this.poke());
     } catch (err) {
       this.log.warn({ err }, 'event stream: LISTEN failed; following the outbox by polling only');
+    }
+    if (this.db.kind === 'postgres') {
+      try {
+        this.unlistenPulses = await this.db.listen(PULSE_CHANNEL, (payload) => {
+          if (!payload) return;
+          try {
+            for (const p of JSON.parse(payload) as Pulse[]) this.fanOutPulse(p);
+          } catch {
+            // not ours
+          }
+        });
+      } catch (err) {
+        this.log.warn({ err }, 'event stream: LISTEN for heartbeat pulses failed; pulses stay in their process');
+      }
     }
     this.timer = setInterval(() => this.poke(), POLL_MS);
     this.timer.unref();
@@ -136,7 +195,44 @@ export class EventHub {
     }
   }
 
+  /**
+   * Heartbeats just written. On PGlite (one process) they go straight to the subscribers; on
+   * PostgreSQL through NOTIFY, so that a console on any replica sees every heartbeat (this
+   * process gets its own notification back). Never awaited by the heartbeat path.
+   */
+  publishPulses(pulses: Pulse[]) {
+    if (this.db.kind !== 'postgres') {
+      for (const p of pulses) this.fanOutPulse(p);
+      return;
+    }
+    const payloads: string[] = [];
+    let chunk: string[] = [];
+    let size = 2;
+    for (const p of pulses) {
+      const text = JSON.stringify(p);
+      if (text.length + 2 > PULSE_PAYLOAD_MAX) continue;
+      if (size + text.length + 1 > PULSE_PAYLOAD_MAX) {
+        payloads.push(`[${chunk.join(',')}]`);
+        chunk = [];
+        size = 2;
+      }
+      chunk.push(text);
+      size += text.length + 1;
+    }
+    if (chunk.length) payloads.push(`[${chunk.join(',')}]`);
+    if (!payloads.length) return;
+    void this.db
+      .run((h) => h.execute(sql`SELECT pg_notify(${PULSE_CHANNEL}, p) FROM unnest(${sql.param(payloads)}::text[]) AS p`))
+      .catch((err) => this.log.warn({ err }, 'event stream: publishing heartbeat pulses failed'));
+  }
+
+  private fanOutPulse(p: Pulse) {
+    for (const s of this.subscribers) if (s.sendPulse && wantsPulse(s.filter, p)) s.sendPulse(p);
+  }
+
   async stop() {
+    await this.unlistenPulses?.().catch(() => {});
+    this.unlistenPulses = null;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.subscribers.clear();

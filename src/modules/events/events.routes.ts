@@ -6,7 +6,8 @@ import { Type } from '@sinclair/typebox';
 import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
 import { errorResponses } from '../../app/schemas.js';
-import { type EventFilter, type EventHub, type EventRow, eventsAfter } from './event-hub.js';
+import { DomainError } from '../../domain/errors.js';
+import { type EventFilter, type EventHub, type EventRow, eventsAfter, latestEvents, PULSE_TYPE } from './event-hub.js';
 
 const KEEPALIVE_MS = 15_000;
 const REPLAY_PAGES = 50;
@@ -21,6 +22,14 @@ const Query = Type.Object({
     }),
   ),
   tenant_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  client_id: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 20_000,
+      description: `Comma-separated client ids (at most 200): their events, and with type ${PULSE_TYPE} their live heartbeats`,
+    }),
+  ),
+  newest: Type.Optional(Type.Boolean({ description: 'JSON page: the latest events, newest first (ignores after_id)' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
 });
 const Event = Type.Object({
@@ -55,10 +64,17 @@ export function eventRoutes(db: Database, hub: EventHub) {
         },
       },
       async (req, reply) => {
-        const filter: EventFilter = { tenantId: req.query.tenant_id ?? null, types: req.query.type?.split(',') };
+        const clientIds = req.query.client_id?.split(',');
+        if (clientIds && (clientIds.length > 200 || clientIds.some((c) => !c || c.length > 255)))
+          throw new DomainError('VALIDATION_ERROR', 'client_id: at most 200 comma-separated client ids', 400);
+        const filter: EventFilter = { tenantId: req.query.tenant_id ?? null, types: req.query.type?.split(','), clientIds };
         const lastEventId = Number(req.headers['last-event-id']);
         const after = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : (req.query.after_id ?? null);
         if (!(req.headers.accept ?? '').includes('text/event-stream')) {
+          if (req.query.newest) {
+            const items = await latestEvents(db, filter, req.query.limit ?? 100);
+            return { items, next_after_id: items[0]?.id ?? 0 };
+          }
           const items = await eventsAfter(db, after ?? 0, filter, req.query.limit ?? 100);
           return { items, next_after_id: items.at(-1)?.id ?? after ?? 0 };
         }
@@ -86,6 +102,8 @@ export function eventRoutes(db: Database, hub: EventHub) {
           filter,
           sentUpTo: written,
           send: (e) => (replaying ? buffered.push(e) : write(e)),
+          // Pulses carry no id: they never move Last-Event-ID and are not replayed.
+          sendPulse: (p) => res.write(`event: ${PULSE_TYPE}\ndata: ${JSON.stringify(p)}\n\n`),
         });
         const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
         keepalive.unref();

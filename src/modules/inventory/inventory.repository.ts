@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from 'drizz
 import { rows, type Sql } from '../../app/database.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { healthLog, serviceProfiles } from '../clients/clients.table.js';
+import { kiProxyPools } from '../ki-proxy/ki-proxy.table.js';
 import { bankdInstances, remsimServers, simBanks, slots, tenants } from './inventory.table.js';
 
 export async function paged<T>(
@@ -175,6 +176,17 @@ export async function slotHasActiveProfile(db: Sql, bankId: number, slotId: numb
 }
 
 // --- clients (service profiles)
+export const CLIENT_SORTS = [
+  'client_id',
+  'tenant_id',
+  'liveness',
+  'last_heartbeat',
+  'created_at',
+  'bank',
+  'mapping_mode',
+] as const;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+
 export interface ClientFilter extends PageRequest {
   tenant_id?: number;
   status?: 'online' | 'offline' | 'unknown';
@@ -182,34 +194,99 @@ export interface ClientFilter extends PageRequest {
   profile_status?: 'ACTIVE' | 'DEACTIVATED';
   bank_id?: number;
   client_id?: string;
+  /** The card's carrier name or MCC+MNC (a KI proxy client: its pool's). */
+  carrier?: string;
+  /** Free text: part of the client id, ICCID or IMSI (case-insensitive). */
+  q?: string;
+  sort?: ClientSort;
+  order?: 'asc' | 'desc';
 }
-/** A profile, and whether it is served through a simulated remsim-server (the demo's emulator). */
+
+const cardCarrier = sql<string | null>`coalesce(${kiProxyPools.carrier}, ${slots.carrier})`;
+const cardMccMnc = sql<string | null>`coalesce(${kiProxyPools.mccMnc}, ${slots.mccMnc})`;
+const cardIccid = sql<string | null>`coalesce(${serviceProfiles.virtualIccid}, ${slots.iccid})`;
+const cardImsi = sql<string | null>`coalesce(${serviceProfiles.virtualImsi}, ${slots.imsi})`;
+
+/** A profile with its card (carrier, ICCID, IMSI), and whether a simulated remsim-server serves it. */
 const profileColumns = {
   ...getTableColumns(serviceProfiles),
+  carrier: cardCarrier,
+  mccMnc: cardMccMnc,
+  iccid: cardIccid,
+  imsi: cardImsi,
   simulated: sql<boolean>`EXISTS (SELECT 1 FROM sim_banks sb JOIN bankd_instances bi ON bi.id = sb.bankd_instance_id
     JOIN remsim_servers rs ON rs.id = bi.remsim_server_id
     WHERE sb.bank_id = "service_profiles"."bank_id" AND rs.simulated)`,
 };
 
-export const listProfiles = (db: Sql, f: ClientFilter) => {
-  const p = pageOf(f);
-  const cond = where([
+const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function clientConditions(f: ClientFilter) {
+  return where([
     eq(serviceProfiles.status, f.profile_status ?? 'ACTIVE'),
     f.tenant_id !== undefined ? eq(serviceProfiles.tenantId, f.tenant_id) : undefined,
     f.status ? eq(serviceProfiles.liveness, f.status) : undefined,
     f.mapping_mode ? eq(serviceProfiles.mappingMode, f.mapping_mode) : undefined,
     f.bank_id !== undefined ? eq(serviceProfiles.bankId, f.bank_id) : undefined,
     f.client_id ? eq(serviceProfiles.clientId, f.client_id) : undefined,
+    f.carrier ? sql`(${cardCarrier} ILIKE ${f.carrier} OR ${cardMccMnc} = ${f.carrier})` : undefined,
+    f.q
+      ? sql`(${serviceProfiles.clientId} ILIKE ${likeText(f.q)} OR ${cardIccid} ILIKE ${likeText(f.q)} OR ${cardImsi} ILIKE ${likeText(f.q)})`
+      : undefined,
   ]);
+}
+
+function clientOrder(f: ClientFilter): SQL[] {
+  const dir = f.order === 'desc' ? desc : asc;
+  const tail = [dir(serviceProfiles.clientId), asc(serviceProfiles.tenantId)];
+  switch (f.sort) {
+    case 'tenant_id':
+      return [dir(serviceProfiles.tenantId), ...tail];
+    case 'liveness':
+      return [dir(serviceProfiles.liveness), ...tail];
+    case 'last_heartbeat':
+      return [
+        sql`${serviceProfiles.lastHeartbeat} ${sql.raw(f.order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')}`,
+        ...tail,
+      ];
+    case 'created_at':
+      return [dir(serviceProfiles.createdAt), ...tail];
+    case 'bank':
+      return [dir(serviceProfiles.bankId), dir(serviceProfiles.slotId), ...tail];
+    case 'mapping_mode':
+      return [dir(serviceProfiles.mappingMode), ...tail];
+    default:
+      return tail;
+  }
+}
+
+const profilesWithCards = (db: Sql) =>
+  db
+    .select(profileColumns)
+    .from(serviceProfiles)
+    .leftJoin(slots, and(eq(slots.bankId, serviceProfiles.bankId), eq(slots.slotId, serviceProfiles.slotId)))
+    .leftJoin(kiProxyPools, eq(kiProxyPools.id, serviceProfiles.kiPoolId));
+
+export const listProfiles = (db: Sql, f: ClientFilter) => {
+  const p = pageOf(f);
+  const cond = clientConditions(f);
+  // The count joins the card tables only when a filter reads them.
+  const counted =
+    f.carrier || f.q
+      ? db
+          .select({ n: count() })
+          .from(serviceProfiles)
+          .leftJoin(slots, and(eq(slots.bankId, serviceProfiles.bankId), eq(slots.slotId, serviceProfiles.slotId)))
+          .leftJoin(kiProxyPools, eq(kiProxyPools.id, serviceProfiles.kiPoolId))
+          .where(cond)
+      : db.select({ n: count() }).from(serviceProfiles).where(cond);
   return paged(
-    db
-      .select(profileColumns)
-      .from(serviceProfiles)
+    profilesWithCards(db)
       .where(cond)
-      .orderBy(asc(serviceProfiles.clientId), asc(serviceProfiles.tenantId))
+      .orderBy(...clientOrder(f))
       .limit(p.limit)
       .offset(p.offset),
-    db.select({ n: count() }).from(serviceProfiles).where(cond),
+    counted,
     p,
   );
 };
@@ -218,6 +295,8 @@ export async function profilesOfClient(db: Sql, clientId: string, tenantId?: num
   return db
     .select(profileColumns)
     .from(serviceProfiles)
+    .leftJoin(slots, and(eq(slots.bankId, serviceProfiles.bankId), eq(slots.slotId, serviceProfiles.slotId)))
+    .leftJoin(kiProxyPools, eq(kiProxyPools.id, serviceProfiles.kiPoolId))
     .where(
       where([
         eq(serviceProfiles.clientId, clientId),

@@ -1,4 +1,5 @@
 // The inventory admin API: tenants, bankd instances, banks, slots, clients, SIM import.
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import {
@@ -15,6 +16,7 @@ import {
   TenantId,
 } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
+import { CLIENT_SORTS } from './inventory.repository.js';
 import type { InventoryService } from './inventory.usecases.js';
 
 const Row = Type.Object({}, { additionalProperties: true });
@@ -229,6 +231,10 @@ export function inventoryRoutes(inventory: InventoryService) {
       profile_status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('DEACTIVATED')])),
       bank_id: Type.Optional(BankId),
       client_id: Type.Optional(ClientId),
+      carrier: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'carrier name or MCC+MNC of the card' })),
+      q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'part of the client id, ICCID or IMSI' })),
+      sort: Type.Optional(Type.Union(CLIENT_SORTS.map((s) => Type.Literal(s)))),
+      order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
     });
     app.get(
       '/clients',
@@ -240,6 +246,27 @@ export function inventoryRoutes(inventory: InventoryService) {
         },
       },
       async (req) => snake(await inventory.listClients(req.query)),
+    );
+    const { limit: _l, offset: _o, ...ExportFilter } = ClientQuery.properties;
+    app.get(
+      '/exports/clients',
+      {
+        schema: {
+          ...admin('clients', 'Every client of the filter, as CSV or JSON (a download, streamed)'),
+          querystring: Type.Object({
+            ...ExportFilter,
+            format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { default: 'csv' })),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const { format = 'csv', ...filter } = req.query;
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+          .header('content-disposition', `attachment; filename="ionmesh-clients-${stamp}.${format}"`);
+        return reply.send(Readable.from(inventory.exportClients(filter, format)));
+      },
     );
     app.get(
       '/clients/:client_id',

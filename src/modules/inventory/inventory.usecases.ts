@@ -1,6 +1,8 @@
 // Inventory rules: tenants, bankd instances, banks (with their slots), slots, client views, import.
+import { stringify } from 'csv-stringify/sync';
 import { and, eq } from 'drizzle-orm';
 import { type Database, pgErrorOf, type Sql, uniqueOr } from '../../app/database.js';
+import { snake } from '../../app/snake.js';
 import type { Actor } from '../../domain/actor.js';
 import { bankdEndpointProblem } from '../../domain/bankd-endpoint.js';
 import { conflict, DomainError, invalid } from '../../domain/errors.js';
@@ -393,6 +395,24 @@ export class InventoryService {
   // --- clients
   listClients = (filter: repo.ClientFilter) => this.db.run((db) => repo.listProfiles(db, filter));
 
+  /** Every client of the filter, page by page (the queue is free between pages), as CSV or JSON. */
+  async *exportClients(filter: Omit<repo.ClientFilter, 'limit' | 'offset'>, format: 'csv' | 'json') {
+    const page = 2000;
+    if (format === 'json') yield '[';
+    for (let offset = 0, first = true; ; offset += page) {
+      const { items } = await this.db.run((db) => repo.listProfiles(db, { ...filter, limit: page, offset }));
+      const rows = items.map((p) => exportRow(p));
+      if (format === 'csv') yield stringify(rows, { header: offset === 0, columns: EXPORT_COLUMNS as unknown as string[] });
+      else
+        for (const r of rows) {
+          yield `${first ? '' : ','}\n${JSON.stringify(r)}`;
+          first = false;
+        }
+      if (items.length < page) break;
+    }
+    if (format === 'json') yield '\n]\n';
+  }
+
   async getClient(clientId: string, tenantId?: number) {
     return this.db.run(async (db) => {
       const profiles = await repo.profilesOfClient(db, clientId, tenantId);
@@ -463,4 +483,34 @@ export class InventoryService {
   ) {
     return uniqueOr(() => new DomainError(code, message, 409), fn);
   }
+}
+
+const EXPORT_COLUMNS = [
+  'client_id',
+  'tenant_id',
+  'mapping_mode',
+  'liveness',
+  'health_status',
+  'bank_id',
+  'slot_id',
+  'rspro_client_id',
+  'rspro_slot_nr',
+  'iccid',
+  'imsi',
+  'carrier',
+  'mcc_mnc',
+  'rspro_connected',
+  'last_heartbeat',
+  'client_ip_address',
+  'created_at',
+] as const;
+
+function exportRow(p: Record<string, unknown>) {
+  const snaked = snake(p) as Record<string, unknown>;
+  return Object.fromEntries(
+    EXPORT_COLUMNS.map((c) => {
+      const v = snaked[c];
+      return [c, v instanceof Date ? v.toISOString() : (v ?? null)];
+    }),
+  );
 }

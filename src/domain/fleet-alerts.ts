@@ -1,0 +1,120 @@
+// What the fleet overview raises: pure, from the figures the overview already read.
+
+export interface PoolFigure {
+  id: number;
+  pool_name: string;
+  tenant_id: number;
+  capacity: number;
+  used: number;
+  enabled: boolean;
+}
+export interface CarrierFigure {
+  tenant_id: number;
+  carrier: string;
+  cards: number;
+  available: number;
+  assigned: number;
+}
+export interface BankFigure {
+  bank_id: number;
+  name: string;
+  tenant_id: number;
+  bankd_connected: boolean | null;
+  server_reachable: boolean | null;
+}
+export interface ServerFigure {
+  id: number;
+  name: string;
+  enabled: boolean;
+  reachable: boolean | null;
+  last_error: string | null;
+  conflicts: number;
+}
+
+export interface Alert {
+  severity: 'critical' | 'warning';
+  kind:
+    | 'pool_near_capacity'
+    | 'pool_full'
+    | 'carrier_without_slots'
+    | 'bank_offline'
+    | 'remsim_unreachable'
+    | 'mapping_conflicts';
+  message: string;
+  tenant_id: number | null;
+  ref: string;
+}
+
+export const POOL_WARNING = 0.8;
+export const POOL_CRITICAL = 0.95;
+
+export function fleetAlerts(input: {
+  pools: PoolFigure[];
+  carriers: CarrierFigure[];
+  banks: BankFigure[];
+  servers: ServerFigure[];
+}): Alert[] {
+  const alerts: Alert[] = [];
+  for (const s of input.servers) {
+    if (!s.enabled) continue;
+    if (s.reachable === false)
+      alerts.push({
+        severity: 'critical',
+        kind: 'remsim_unreachable',
+        message: `remsim-server ${s.name} is unreachable${s.last_error ? `: ${s.last_error}` : ''}`,
+        tenant_id: null,
+        ref: `remsim-server:${s.id}`,
+      });
+    if (s.conflicts > 0)
+      alerts.push({
+        severity: 'warning',
+        kind: 'mapping_conflicts',
+        message: `remsim-server ${s.name} has ${s.conflicts} conflicting slot map${s.conflicts === 1 ? '' : 's'}`,
+        tenant_id: null,
+        ref: `remsim-server:${s.id}`,
+      });
+  }
+  for (const b of input.banks) {
+    // A bank behind an unreachable server is covered by that server's alert.
+    if (b.bankd_connected === false && b.server_reachable !== false)
+      alerts.push({
+        severity: 'critical',
+        kind: 'bank_offline',
+        message: `Bank ${b.bank_id} (${b.name}): its bankd is not connected to the remsim-server`,
+        tenant_id: b.tenant_id,
+        ref: `bank:${b.bank_id}`,
+      });
+  }
+  for (const p of input.pools) {
+    if (!p.enabled || p.capacity <= 0) continue;
+    const share = p.used / p.capacity;
+    if (share >= 1)
+      alerts.push({
+        severity: 'critical',
+        kind: 'pool_full',
+        message: `KI proxy pool ${p.pool_name} is full (${p.used}/${p.capacity})`,
+        tenant_id: p.tenant_id,
+        ref: `ki-pool:${p.id}`,
+      });
+    else if (share >= POOL_WARNING)
+      alerts.push({
+        severity: share >= POOL_CRITICAL ? 'critical' : 'warning',
+        kind: 'pool_near_capacity',
+        message: `KI proxy pool ${p.pool_name} is ${Math.floor(share * 100)} % full (${p.used}/${p.capacity})`,
+        tenant_id: p.tenant_id,
+        ref: `ki-pool:${p.id}`,
+      });
+  }
+  for (const c of input.carriers) {
+    if (c.cards > 0 && c.available === 0)
+      alerts.push({
+        severity: 'warning',
+        kind: 'carrier_without_slots',
+        message: `No free slot left for carrier ${c.carrier} (tenant ${c.tenant_id}: ${c.assigned} of ${c.cards} cards assigned)`,
+        tenant_id: c.tenant_id,
+        ref: `carrier:${c.tenant_id}:${c.carrier}`,
+      });
+  }
+  const rank = { critical: 0, warning: 1 };
+  return alerts.sort((a, b) => rank[a.severity] - rank[b.severity]);
+}

@@ -1,0 +1,23 @@
+// GET /fleet/overview: the console's front page in one request.
+import { Type } from '@sinclair/typebox';
+import type { App } from '../../app/http.js';
+import { errorResponses, TenantId } from '../../app/schemas.js';
+import type { FleetService } from './fleet.usecases.js';
+
+export function fleetRoutes(fleet: FleetService) {
+  return async function routes(app: App) {
+    app.get(
+      '/fleet/overview',
+      {
+        schema: {
+          tags: ['fleet'],
+          summary: 'Client counts by liveness, tenant, mode and carrier; banks, KI pools, remsim-servers; alerts',
+          security: [{ apiKey: [] }],
+          querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }),
+          response: { 200: Type.Object({}, { additionalProperties: true }), ...errorResponses(400, 401) },
+        },
+      },
+      async (req) => fleet.overview(req.query.tenant_id),
+    );
+  };
+}
