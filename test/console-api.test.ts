@@ -106,7 +106,8 @@ describe('console API', () => {
     const online = frames.filter((f) => f.event === 'client.online');
     expect(pulses.map((p) => (p.data as unknown as { client_id: string }).client_id)).toEqual(['att-2']);
     expect(pulses[0]?.id).toBe(0); // no id: a pulse never moves Last-Event-ID
-    expect((pulses[0]?.data as unknown as { stats: { rsrp: number } }).stats.rsrp).toBe(-101.5);
+    const pulse = pulses[0]?.data as unknown as { stats: { rsrp: number } } | undefined;
+    expect(pulse?.stats.rsrp).toBe(-101.5);
     expect(online.map((e) => e.data.data.client_id)).toEqual(['att-2']);
   });
 });

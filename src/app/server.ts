@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { requireApiKey } from '../modules/auth/auth.hook.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
 import { AuthService } from '../modules/auth/auth.usecases.js';
 import { carrierRoutes } from '../modules/carriers/carriers.routes.js';
 import { CarriersService } from '../modules/carriers/carriers.usecases.js';
@@ -37,6 +38,7 @@ import { WebhookDispatcher } from '../modules/webhooks/dispatcher.js';
 import { webhookRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.usecases.js';
 import type { Config } from './config.js';
+import { registerConsole, wantsConsole } from './console.js';
 import type { Database } from './database.js';
 import { errorBody, handleError } from './errors-http.js';
 import type { App } from './http.js';
@@ -94,12 +96,14 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object));
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((req, reply) =>
-    reply
+  const consoleUi = await registerConsole(app);
+  app.setNotFoundHandler((req, reply) => {
+    if (consoleUi.page && wantsConsole(req)) return consoleUi.page(reply);
+    return reply
       .code(404)
       .type('application/json; charset=utf-8')
-      .send(JSON.stringify(errorBody({ code: 'NOT_FOUND', message: `Route ${req.method} ${req.url.split('?')[0]} not found` }))),
-  );
+      .send(JSON.stringify(errorBody({ code: 'NOT_FOUND', message: `Route ${req.method} ${req.url.split('?')[0]} not found` })));
+  });
   app.addSchema(ErrorAnswer);
 
   await app.register(swagger, {
@@ -191,6 +195,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(auditRoutes(db));
       await admin.register(statsRoutes(services.stats));
       await admin.register(fleetRoutes(new FleetService(db)));
+      await admin.register(authRoutes(services.auth));
     },
     { prefix: '/api/backend/v1' },
   );

@@ -1,8 +1,9 @@
 // Admin API keys: created on the first start of an empty database (printed once) or taken from
 // IONMESH_ADMIN_KEY; stored only as SHA-256 hashes. Roles and tenant keys come later.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../app/database.js';
+import { type PageRequest, pageOf } from '../../domain/pagination.js';
 import { apiKeys } from './auth.table.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
@@ -29,6 +30,46 @@ export class AuthService {
       const key = newKey();
       await tx.insert(apiKeys).values({ name: 'initial admin key', prefix: keyPrefix(key), keyHash: hashKey(key) });
       return key;
+    });
+  }
+
+  /** Keys, oldest first, without their hashes. */
+  list(page: PageRequest) {
+    const p = pageOf(page);
+    return this.db.run(async (db) => {
+      const iso = (d: Date | null) => (d ? d.toISOString() : null);
+      const list = await db
+        .select({
+          id: apiKeys.id,
+          name: apiKeys.name,
+          prefix: apiKeys.prefix,
+          role: apiKeys.role,
+          tenantId: apiKeys.tenantId,
+          createdAt: apiKeys.createdAt,
+          lastUsedAt: apiKeys.lastUsedAt,
+          expiresAt: apiKeys.expiresAt,
+          revokedAt: apiKeys.revokedAt,
+        })
+        .from(apiKeys)
+        .orderBy(asc(apiKeys.id))
+        .limit(p.limit)
+        .offset(p.offset);
+      const [total] = await db.select({ n: count() }).from(apiKeys);
+      return {
+        items: list.map((k) => ({
+          id: k.id,
+          name: k.name,
+          prefix: k.prefix,
+          role: k.role,
+          tenant_id: k.tenantId,
+          created_at: k.createdAt.toISOString(),
+          last_used_at: iso(k.lastUsedAt),
+          expires_at: iso(k.expiresAt),
+          revoked_at: iso(k.revokedAt),
+        })),
+        total: Number(total?.n ?? 0),
+        ...p,
+      };
     });
   }
 

@@ -197,5 +197,19 @@ export function clientAdminRoutes(clients: ClientsService) {
       },
       async (req) => clients.reassign(req.params.client_id, req.body, actorOf(req, 'admin')),
     );
+    app.delete(
+      '/clients/:client_id',
+      {
+        schema: {
+          tags: ['clients'],
+          summary: 'Unregister a client for the operator: its slot is freed and its remsim-server map removed',
+          security: [{ apiKey: [] }],
+          params: Type.Object({ client_id: ClientId }),
+          querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }),
+          response: { 200: UnregisterAnswer, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (req) => clients.unregister(req.params.client_id, req.query.tenant_id ?? null, actorOf(req, 'admin')),
+    );
   };
 }

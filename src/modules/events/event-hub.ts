@@ -21,6 +21,8 @@ export interface EventFilter {
   types?: string[];
   /** Only events about these clients (data.client_id), and their heartbeat pulses. */
   clientIds?: string[];
+  /** Heartbeat pulses of these clients, whatever the other filters (the console's watch list). */
+  pulsesOf?: string[];
 }
 
 /** A heartbeat as seen live: not an outbox event (no id, never replayed), see ClientsService. */
@@ -35,9 +37,9 @@ export interface Pulse {
 /** Heartbeat pulses go only to subscribers that name the type `client.heartbeat` itself. */
 export const PULSE_TYPE = 'client.heartbeat';
 const wantsPulse = (f: EventFilter, p: Pulse) =>
-  !!f.types?.includes(PULSE_TYPE) &&
   (f.tenantId == null || p.tenant_id === f.tenantId) &&
-  (!f.clientIds?.length || f.clientIds.includes(p.client_id));
+  (!!f.pulsesOf?.includes(p.client_id) ||
+    (!!f.types?.includes(PULSE_TYPE) && (!f.clientIds?.length || f.clientIds.includes(p.client_id))));
 
 const PULSE_CHANNEL = 'ionmesh_pulse';
 /** NOTIFY payloads must stay under 8000 bytes. */
@@ -86,6 +88,12 @@ export function eventsAfter(db: Database, afterId: number, f: EventFilter, limit
   );
 }
 
+/** The id of the newest event (0: none yet). */
+export async function outboxHead(db: Database) {
+  const [top] = await db.run((h) => rows<{ id: number }>(h, sql`SELECT COALESCE(max(id), 0)::int AS id FROM events`));
+  return top?.id ?? 0;
+}
+
 /** The latest events of a filter, newest first (the console's recent events). */
 export function latestEvents(db: Database, f: EventFilter, limit: number) {
   return db.run((h) =>
@@ -117,8 +125,7 @@ export class EventHub {
   private async start() {
     if (this.started) return;
     this.started = true;
-    const [top] = await this.db.run((h) => rows<{ id: number }>(h, sql`SELECT COALESCE(max(id), 0)::int AS id FROM events`));
-    this.cursor = Math.max(this.cursor, top?.id ?? 0);
+    this.cursor = Math.max(this.cursor, await outboxHead(this.db));
     try {
       this.unlisten = await this.db.listen('ionmesh_events', () => this.poke());
     } catch (err) {

@@ -7,7 +7,15 @@ import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
 import { errorResponses } from '../../app/schemas.js';
 import { DomainError } from '../../domain/errors.js';
-import { type EventFilter, type EventHub, type EventRow, eventsAfter, latestEvents, PULSE_TYPE } from './event-hub.js';
+import {
+  type EventFilter,
+  type EventHub,
+  type EventRow,
+  eventsAfter,
+  latestEvents,
+  outboxHead,
+  PULSE_TYPE,
+} from './event-hub.js';
 
 const KEEPALIVE_MS = 15_000;
 const REPLAY_PAGES = 50;
@@ -29,6 +37,13 @@ const Query = Type.Object({
       description: `Comma-separated client ids (at most 200): their events, and with type ${PULSE_TYPE} their live heartbeats`,
     }),
   ),
+  heartbeats_of: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 20_000,
+      description: 'Comma-separated client ids (at most 200) whose live heartbeats the stream also sends (no id, not replayed)',
+    }),
+  ),
   newest: Type.Optional(Type.Boolean({ description: 'JSON page: the latest events, newest first (ignores after_id)' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
 });
@@ -39,6 +54,13 @@ const Event = Type.Object({
   data: Type.Unknown(),
   created_at: Type.Unknown(),
 });
+
+function clientList(name: string, value: string | undefined) {
+  const list = value?.split(',');
+  if (list && (list.length > 200 || list.some((c) => !c || c.length > 255)))
+    throw new DomainError('VALIDATION_ERROR', `${name}: at most 200 comma-separated client ids`, 400);
+  return list;
+}
 
 const frame = (e: EventRow) => `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
 
@@ -64,10 +86,14 @@ export function eventRoutes(db: Database, hub: EventHub) {
         },
       },
       async (req, reply) => {
-        const clientIds = req.query.client_id?.split(',');
-        if (clientIds && (clientIds.length > 200 || clientIds.some((c) => !c || c.length > 255)))
-          throw new DomainError('VALIDATION_ERROR', 'client_id: at most 200 comma-separated client ids', 400);
-        const filter: EventFilter = { tenantId: req.query.tenant_id ?? null, types: req.query.type?.split(','), clientIds };
+        const clientIds = clientList('client_id', req.query.client_id);
+        const pulsesOf = clientList('heartbeats_of', req.query.heartbeats_of);
+        const filter: EventFilter = {
+          tenantId: req.query.tenant_id ?? null,
+          types: req.query.type?.split(','),
+          clientIds,
+          pulsesOf,
+        };
         const lastEventId = Number(req.headers['last-event-id']);
         const after = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : (req.query.after_id ?? null);
         if (!(req.headers.accept ?? '').includes('text/event-stream')) {
@@ -79,9 +105,13 @@ export function eventRoutes(db: Database, hub: EventHub) {
           return { items, next_after_id: items.at(-1)?.id ?? after ?? 0 };
         }
 
+        // A stream without a resume point starts at the outbox head, and says which it is
+        // (X-Last-Event-Id), so a client can resume from there even before its first event.
+        const start = after ?? (await outboxHead(db));
         reply.hijack();
         const res = reply.raw;
         res.writeHead(200, {
+          'X-Last-Event-Id': String(start),
           'Content-Type': 'text/event-stream; charset=utf-8',
           'Cache-Control': 'no-cache, no-transform',
           Connection: 'keep-alive',
@@ -89,8 +119,8 @@ export function eventRoutes(db: Database, hub: EventHub) {
         });
         res.write('retry: 2000\n\n');
         streams.add(res);
-        let written = after ?? 0;
-        let replaying = after !== null;
+        let written = start;
+        let replaying = true;
         const buffered: EventRow[] = [];
         const write = (e: EventRow) => {
           if (e.id <= written) return;

@@ -214,6 +214,8 @@ const profileColumns = {
   mccMnc: cardMccMnc,
   iccid: cardIccid,
   imsi: cardImsi,
+  bankdEndpoint: sql<string | null>`(SELECT bi.endpoint FROM sim_banks sb JOIN bankd_instances bi ON bi.id = sb.bankd_instance_id
+    WHERE sb.bank_id = "service_profiles"."bank_id")`,
   simulated: sql<boolean>`EXISTS (SELECT 1 FROM sim_banks sb JOIN bankd_instances bi ON bi.id = sb.bankd_instance_id
     JOIN remsim_servers rs ON rs.id = bi.remsim_server_id
     WHERE sb.bank_id = "service_profiles"."bank_id" AND rs.simulated)`,

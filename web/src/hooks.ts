@@ -1,0 +1,67 @@
+// React glue: the live link as hooks, and queries that refresh when the fleet changes.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { type LiveEvent, type LiveState, live, type Pulse } from './live';
+
+export function useLiveState() {
+  const [state, setState] = useState<LiveState>(live.state);
+  useEffect(() => {
+    const off = live.onState(setState);
+    return () => {
+      off();
+    };
+  }, []);
+  return state;
+}
+
+/** Calls onEvent for every domain event (the callback may change between renders). */
+export function useLiveEvents(onEvent: (e: LiveEvent) => void) {
+  useEffect(() => {
+    const off = live.subscribe({ onEvent });
+    return () => {
+      off();
+    };
+  }, [onEvent]);
+}
+
+/** Heartbeats of these clients, as they arrive. */
+export function usePulses(clientIds: string[], onPulse: (p: Pulse) => void) {
+  const key = clientIds.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for clientIds
+  useEffect(() => {
+    if (!key) return;
+    const ids = key.split(',');
+    const unwatch = live.watch(ids);
+    const off = live.subscribe({ onPulse: (p) => ids.includes(p.client_id) && onPulse(p) });
+    return () => {
+      off();
+      unwatch();
+    };
+  }, [key, onPulse]);
+}
+
+/**
+ * Refetches queries whose key starts with one of `roots` when a domain event arrives, at most
+ * every `ms` (a storm of registrations is one refetch, not thousands).
+ */
+export function useRefreshOnEvents(roots: string[], ms = 500, match: (e: LiveEvent) => boolean = () => true) {
+  const client = useQueryClient();
+  const key = roots.join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for roots
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = live.subscribe({
+      onEvent: (e) => {
+        if (!match(e) || timer) return;
+        timer = setTimeout(() => {
+          timer = null;
+          for (const root of key.split('|')) void client.invalidateQueries({ queryKey: [root] });
+        }, ms);
+      },
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [client, key, ms, match]);
+}

@@ -1,0 +1,58 @@
+// KI proxy pools: utilisation, and the osmo-remsim-bankd launch lines to copy.
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api';
+import { ErrorNote, Loading, Meter, Section } from '../components/ui';
+import type { Overview } from '../types';
+
+interface BankdConfig {
+  pool_id: number;
+  note?: string;
+  lines: Array<{ bank_id: number; command: string }>;
+}
+
+export function PoolsPage() {
+  const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('/fleet/overview') });
+  if (overview.isPending) return <Loading what="KI proxy pools" />;
+  if (overview.error) return <ErrorNote error={overview.error} />;
+  return (
+    <div className="page">
+      <h1>KI proxy pools</h1>
+      {overview.data.ki_pools.length === 0 && <p className="muted">No KI proxy pools. Create one with POST /api/backend/v1/ki-proxy-pools (see /docs).</p>}
+      {overview.data.ki_pools.map((p) => (
+        <Section key={p.id} title={`${p.pool_name} · ${p.carrier ?? ''} ${p.mcc_mnc}`} testId={`pool-${p.id}`}>
+          <Meter used={p.used} total={p.capacity} label="virtual SIMs" />
+          {!p.enabled && <p className="muted">Disabled: no new registrations.</p>}
+          <LaunchLines poolId={p.id} />
+        </Section>
+      ))}
+    </div>
+  );
+}
+
+function LaunchLines({ poolId }: { poolId: number }) {
+  const config = useQuery({ queryKey: ['bankd-config', poolId], queryFn: () => api<BankdConfig>(`/ki-proxy-pools/${poolId}/bankd-config`) });
+  const [copied, setCopied] = useState<number | null>(null);
+  const copy = async (i: number, text: string) => {
+    await navigator.clipboard?.writeText(text).catch(() => {});
+    setCopied(i);
+    setTimeout(() => setCopied(null), 1500);
+  };
+  if (!config.data) return <ErrorNote error={config.error} />;
+  return (
+    <div>
+      <h3>bankd launch lines</h3>
+      {config.data.note && <p className="muted small">{config.data.note}</p>}
+      {config.data.lines.map((l, i) => (
+        <div key={l.bank_id} className="launch-line">
+          <pre tabIndex={0} aria-label={`Launch line for bank ${l.bank_id}`}>
+            <code>{l.command}</code>
+          </pre>
+          <button type="button" onClick={() => void copy(i, l.command)}>
+            {copied === i ? 'Copied' : 'Copy'}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
