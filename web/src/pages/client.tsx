@@ -256,6 +256,7 @@ function Commands({ clientId, tenant }: { clientId: string; tenant: number }) {
   return (
     <Section title="Commands" testId="commands">
       <ErrorNote error={list.error} />
+      <div className="scroll-x">
       <table className="table compact">
         <thead>
           <tr>
@@ -287,6 +288,7 @@ function Commands({ clientId, tenant }: { clientId: string; tenant: number }) {
           )}
         </tbody>
       </table>
+      </div>
     </Section>
   );
 }

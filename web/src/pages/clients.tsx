@@ -127,7 +127,15 @@ export function ClientsPage() {
           </tbody>
         </table>
       </div>
-      {list.data && <Pager total={list.data.total} limit={filter.limit} offset={filter.offset} onOffset={(offset) => go(withFilter(filter, { offset }))} />}
+      {list.data && (
+        // The pager follows the page on screen (the answer's), not the one being fetched.
+        <Pager
+          total={list.data.total}
+          limit={list.data.limit}
+          offset={list.data.offset}
+          onOffset={(offset) => go(withFilter(filter, { offset }))}
+        />
+      )}
     </div>
   );
 }

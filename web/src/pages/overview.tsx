@@ -150,6 +150,7 @@ function Tile(props: { label: string; value: number; href: string; kind?: string
 function TallyTable({ rows }: { rows: Array<{ key: string; label: string; href: string; total: number; online: number; offline: number; unknown: number }> }) {
   if (rows.length === 0) return <p className="muted">No clients.</p>;
   return (
+    <div className="scroll-x">
     <table className="table compact">
       <thead>
         <tr>
@@ -174,5 +175,6 @@ function TallyTable({ rows }: { rows: Array<{ key: string; label: string; href: 
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

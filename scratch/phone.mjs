@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+await page.goto('http://127.0.0.1:5077/');
+await page.getByLabel('API key').fill('test-admin-key-0123456789');
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.getByRole('heading', { name: 'Fleet overview' }).waitFor();
+await page.waitForTimeout(1000);
+const wide = await page.evaluate(() => [...document.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > 376).slice(0, 12).map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+console.log(wide.join('\n'));
+await page.screenshot({ path: '/tmp/phone.png', fullPage: true });
+await browser.close();

@@ -1,0 +1,195 @@
+// The web console in a real browser (Debian's Chromium, headless) against a real IonMesh on
+// loopback with a simulated fleet heartbeating: sign in, overview, filter and page the clients,
+// a client's graph, reassign, a live heartbeat on screen, a CSV import with a bad line, and the
+// phone viewport. Screenshots of the main pages land in artifacts/screenshots.
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withLuhn } from '../src/domain/iccid.js';
+import { Fleet } from '../src/sim/fleet.js';
+import { hasChromium, launchBrowser, screenshot, signIn } from './support/browser.js';
+import { ADMIN_KEY, type Harness, onPostgres, startIonMesh } from './support/harness.js';
+import { RemsimServerDouble } from './support/remsim-server-double.js';
+
+if (!hasChromium)
+  console.warn('console e2e: /usr/bin/chromium is missing (apt-get install chromium); the browser tests are skipped');
+
+describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
+  let h: Harness;
+  let remsim: RemsimServerDouble;
+  let fleet: Fleet;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    remsim = new RemsimServerDouble();
+    await remsim.start();
+    h = await startIonMesh({ remsim: { url: remsim.url } });
+    // 40 rich routers heartbeating every 2 s: 40 of the demo's 64 slots taken.
+    fleet = new Fleet({ url: h.url, count: 40, deployedShare: 0, heartbeatIntervalSec: 2, rate: 200, prefix: 'web', seed: 7 });
+    fleet.start();
+    for (let i = 0; i < 100 && fleet.progress().registered < 40; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(fleet.progress().registered).toBe(40);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fleet?.stop();
+    await h?.close();
+    await remsim?.close();
+  });
+
+  it('refuses a wrong key, then signs in and shows the fleet overview, live', async () => {
+    await page.goto(h.url);
+    await page.getByLabel('API key').fill('not-a-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not valid');
+    await signIn(page, h.url, ADMIN_KEY);
+    await expect.poll(() => page.getByTestId('count-clients').textContent()).toBe('40');
+    await expect.poll(() => page.getByTestId('live-state').textContent()).toContain('Live');
+    // The key lives in this tab's session only.
+    expect(await page.evaluate(() => [sessionStorage.length, localStorage.length])).toEqual([1, 0]);
+    await screenshot(page, 'overview');
+  });
+
+  it('filters the clients on the server and pages through them', async () => {
+    await page.getByRole('link', { name: 'Clients', exact: true }).first().click();
+    await expect.poll(() => page.getByTestId('page-status').textContent()).toContain('40 in all');
+    await page.getByLabel('Rows').selectOption('25');
+    await expect.poll(() => page.getByTestId('page-status').textContent()).toBe('Page 1 of 2 · 40 in all');
+    expect(await page.locator('[data-client]').count()).toBe(25);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => page.getByTestId('page-status').textContent()).toBe('Page 2 of 2 · 40 in all');
+    expect(await page.locator('[data-client]').count()).toBe(15);
+    await screenshot(page, 'clients');
+
+    await page.getByLabel('Search').fill('web-00007');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.locator('[data-client]').count()).toBe(1);
+    expect(page.url()).toContain('q=web-00007');
+    expect(await page.locator('[data-client]').getAttribute('data-client')).toBe('web-00007-slot0');
+
+    // Sorting by the column header reverses the order; a reload keeps the filter (it is in the URL).
+    await page.goto(`${h.url}/clients?limit=25&sort=client_id&order=desc`);
+    await expect.poll(() => page.locator('[data-client]').first().getAttribute('data-client')).toBe('web-00040-slot0');
+    await page.getByRole('button', { name: /^Client/ }).click();
+    await expect.poll(() => page.locator('[data-client]').first().getAttribute('data-client')).toBe('web-00001-slot0');
+  });
+
+  it('opens a client and draws its signal graph from the stats history', async () => {
+    await page.goto(`${h.url}/clients/web-00003-slot0`);
+    await page.getByTestId('assignment').waitFor();
+    await expect.poll(async () => Number(await page.getByTestId('signal-chart').getAttribute('data-points'))).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="signal-chart"] canvas').count()).toBe(1);
+    await screenshot(page, 'client');
+  });
+
+  it('shows a heartbeat from the simulator on the open client page as it happens', async () => {
+    const cell = page.getByTestId('client-last-heartbeat');
+    const before = await cell.locator('time').getAttribute('datetime');
+    // The simulated router heartbeats every 2 s: the page must move without a reload.
+    await expect.poll(() => cell.locator('time').getAttribute('datetime'), { timeout: 10_000 }).not.toBe(before);
+    // And a heartbeat with a value of our own shows its signal.
+    const res = await fetch(`${h.url}/api/backend/v1/remsim/heartbeat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_id: 'web-00003-slot0', stats: { rsrp: -123.4, rssi: -97, rsrq: -15, sinr: -2 } }),
+    });
+    expect(res.status).toBe(200);
+    await expect.poll(() => page.getByTestId('signal').textContent(), { timeout: 5000 }).toContain('RSRP -123.4 dBm');
+  });
+
+  it('reassigns a client to a free slot chosen in the picker, and shows the new slot', async () => {
+    const [free] = await h.query<{ bank_id: number; slot_id: number }>(
+      sql`SELECT bank_id, slot_id FROM slots WHERE status = 'available' ORDER BY bank_id DESC, slot_id DESC LIMIT 1`,
+    );
+    await page.getByRole('button', { name: 'Reassign…' }).click();
+    const dialog = page.getByRole('dialog', { name: /Reassign web-00003-slot0/ });
+    await dialog.getByLabel('Free slot').selectOption(`${free?.bank_id}:${free?.slot_id}`);
+    await dialog.getByRole('button', { name: 'Reassign' }).click();
+    await expect.poll(() => page.getByTestId('bank-slot').textContent()).toContain(`bank ${free?.bank_id} slot ${free?.slot_id}`);
+    const [profile] = await h.query<{ bank_id: number; slot_id: number }>(
+      sql`SELECT bank_id, slot_id FROM service_profiles WHERE client_id = 'web-00003-slot0' AND status = 'ACTIVE'`,
+    );
+    expect(profile).toEqual(free);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Reassigned' }).count()).toBe(1);
+  });
+
+  it('says why a client that never heartbeats cannot be restarted', async () => {
+    const res = await fetch(`${h.url}/api/backend/v1/remsim/register-client`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_id: 'quiet-router', tenant_id: 1 }),
+    });
+    expect(res.status).toBe(200);
+    await page.goto(`${h.url}/clients/quiet-router`);
+    await expect.poll(() => page.getByRole('button', { name: 'Restart…' }).isDisabled()).toBe(true);
+    expect(await page.locator('#no-commands').textContent()).toContain('never sent a heartbeat');
+  });
+
+  it('imports a CSV with a bad row: nothing imported, the line named', async () => {
+    await page.goto(`${h.url}/sim-import`);
+    const csv = [
+      'bank_id,slot_id,iccid,imsi,carrier,mcc_mnc',
+      `1,60,${withLuhn('891004109900000060')},310410990000060,AT&T,310410`,
+      `9,61,${withLuhn('891004109900000061')},310410990000061,AT&T,310410`,
+    ].join('\n');
+    await page.getByTestId('csv-file').setInputFiles({ name: 'sims.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByText('sims.csv: 3 lines').count()).toBe(1);
+    await page.getByRole('button', { name: 'Import' }).click();
+    const errors = page.getByTestId('import-errors');
+    await expect.poll(() => errors.textContent()).toContain('bank 9 does not exist');
+    expect(await errors.locator('tbody tr td').first().textContent()).toBe('3');
+    const [slot60] = await h.query(sql`SELECT 1 FROM slots WHERE bank_id = 1 AND slot_id = 60`);
+    expect(slot60).toBeUndefined();
+    await screenshot(page, 'sim-import-error');
+
+    // The good rows alone import, with the progress bar at its end.
+    await page.getByTestId('csv-text').fill(csv.split('\n').slice(0, 2).join('\n'));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('Imported 1 rows');
+    expect(await page.getByTestId('import-progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(1);
+  });
+
+  it('shows the slot grid of a bank and disables a faulty slot', async () => {
+    await page.goto(`${h.url}/banks/2`);
+    const grid = page.getByTestId('slot-grid');
+    await grid.getByRole('gridcell').first().waitFor();
+    const [free] = await h.query<{ slot_id: number }>(
+      sql`SELECT slot_id FROM slots WHERE bank_id = 2 AND status = 'available' ORDER BY slot_id LIMIT 1`,
+    );
+    await grid.getByRole('gridcell', { name: `Slot ${free?.slot_id}: available`, exact: false }).click();
+    await page.getByRole('button', { name: 'Disable' }).click();
+    await expect.poll(() => grid.getByRole('gridcell', { name: new RegExp(`^Slot ${free?.slot_id}: disabled`) }).count()).toBe(1);
+    const [row] = await h.query<{ status: string }>(
+      sql`SELECT status FROM slots WHERE bank_id = 2 AND slot_id = ${free?.slot_id}`,
+    );
+    expect(row?.status).toBe('disabled');
+    await screenshot(page, 'banks');
+  });
+
+  it('is readable on a phone: 375 px wide, no sideways scrolling of the page, a menu', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    try {
+      await signIn(phone, h.url, ADMIN_KEY);
+      const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await overflow()).toBe(0);
+      await screenshot(phone, 'phone-overview');
+      await phone.getByRole('button', { name: 'Menu' }).click();
+      await phone.getByRole('link', { name: 'Clients', exact: true }).click();
+      await phone.getByTestId('clients-table').waitFor();
+      expect(await overflow()).toBe(0);
+      await screenshot(phone, 'phone-clients');
+      // Installable: the manifest and its icons are served.
+      const manifest = await (await fetch(`${h.url}/manifest.webmanifest`)).json();
+      expect(manifest).toMatchObject({ display: 'standalone', start_url: '/' });
+      for (const icon of manifest.icons) expect((await fetch(`${h.url}${icon.src}`)).status).toBe(200);
+    } finally {
+      await phone.close();
+    }
+  });
+});
