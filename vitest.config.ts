@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 // The whole suite runs on embedded PGlite, and again on PostgreSQL when TEST_DATABASE_URL is set
-// (CI sets it). Each test file gets its own fresh database.
+// (CI sets it). Each test file gets its own fresh database. The console's own logic (web/src)
+// runs once, in a DOM (happy-dom).
 const postgres = process.env.TEST_DATABASE_URL;
+const server = { include: ['test/**/*.test.ts', 'src/**/*.test.ts'] };
 
 export default defineConfig({
   test: {
@@ -11,8 +13,11 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'pglite', env: { IONMESH_TEST_DB: 'pglite' } } },
-      ...(postgres ? [{ extends: true as const, test: { name: 'postgres', env: { IONMESH_TEST_DB: 'postgres' } } }] : []),
+      { extends: true, test: { ...server, name: 'pglite', env: { IONMESH_TEST_DB: 'pglite' } } },
+      ...(postgres
+        ? [{ extends: true as const, test: { ...server, name: 'postgres', env: { IONMESH_TEST_DB: 'postgres' } } }]
+        : []),
+      { extends: true, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
     ],
   },
 });

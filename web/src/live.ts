@@ -104,6 +104,7 @@ export class LiveLink {
   }
 
   private setState(s: LiveState) {
+    if (s === this.state) return;
     this.state = s;
     for (const l of this.stateListeners) l(s);
   }
