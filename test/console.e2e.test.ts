@@ -2,6 +2,8 @@
 // loopback with a simulated fleet heartbeating: sign in, overview, filter and page the clients,
 // a client's graph, reassign, a live heartbeat on screen, a CSV import with a bad line, and the
 // phone viewport. Screenshots of the main pages land in artifacts/screenshots.
+
+import { AxeBuilder } from '@axe-core/playwright';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +13,25 @@ import { hasChromium, launchBrowser, screenshot, signIn } from './support/browse
 import { ADMIN_KEY, type Harness, onPostgres, startIonMesh } from './support/harness.js';
 import { RemsimServerDouble } from './support/remsim-server-double.js';
 
-if (!hasChromium)
+if (!hasChromium) {
+  // CI installs it (.ci/run): there, a missing browser is a failure, not a skip.
+  if (process.env.CI === 'true') throw new Error('console e2e: /usr/bin/chromium is missing (apt-get install chromium)');
   console.warn('console e2e: /usr/bin/chromium is missing (apt-get install chromium); the browser tests are skipped');
+}
+
+/** Serious and critical WCAG 2 A/AA findings of axe-core on the page as it is. */
+async function accessibilityProblems(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
+}
 
 describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
   let h: Harness;
@@ -31,7 +50,7 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     for (let i = 0; i < 100 && fleet.progress().registered < 40; i += 1) await new Promise((r) => setTimeout(r, 100));
     expect(fleet.progress().registered).toBe(40);
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (e) => {
       throw e;
     });
@@ -158,13 +177,16 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
   it('shows the slot grid of a bank and disables a faulty slot', async () => {
     await page.goto(`${h.url}/banks/2`);
     const grid = page.getByTestId('slot-grid');
-    await grid.getByRole('gridcell').first().waitFor();
+    await grid
+      .getByRole('button', { name: /^Slot \d+:/ })
+      .first()
+      .waitFor();
     const [free] = await h.query<{ slot_id: number }>(
       sql`SELECT slot_id FROM slots WHERE bank_id = 2 AND status = 'available' ORDER BY slot_id LIMIT 1`,
     );
-    await grid.getByRole('gridcell', { name: `Slot ${free?.slot_id}: available`, exact: false }).click();
+    await grid.getByRole('button', { name: new RegExp(`^Slot ${free?.slot_id}: available`) }).click();
     await page.getByRole('button', { name: 'Disable' }).click();
-    await expect.poll(() => grid.getByRole('gridcell', { name: new RegExp(`^Slot ${free?.slot_id}: disabled`) }).count()).toBe(1);
+    await expect.poll(() => grid.getByRole('button', { name: new RegExp(`^Slot ${free?.slot_id}: disabled`) }).count()).toBe(1);
     const [row] = await h.query<{ status: string }>(
       sql`SELECT status FROM slots WHERE bank_id = 2 AND slot_id = ${free?.slot_id}`,
     );
@@ -172,8 +194,43 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     await screenshot(page, 'banks');
   });
 
+  it('has no serious accessibility problems on its main pages, and works from the keyboard', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of ['/', '/clients', '/clients/web-00005-slot0', '/banks/1', '/sim-import']) {
+        await page.goto(`${h.url}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForTimeout(300);
+        expect(await accessibilityProblems(page), `${path} (${scheme})`).toEqual([]);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${h.url}/clients/web-00005-slot0`);
+    await page.getByTestId('assignment').waitFor();
+    await screenshot(page, 'client-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    // Keyboard: the skip link comes first, then the navigation reaches the clients page.
+    await page.goto(`${h.url}/`);
+    await page.locator('main h1').first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    for (let i = 0; i < 20; i += 1) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Clients') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('clients-table').waitFor();
+    // Focus is visible: the focused control draws an outline.
+    await page.getByLabel('Search').focus();
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe('none');
+  });
+
   it('is readable on a phone: 375 px wide, no sideways scrolling of the page, a menu', async () => {
-    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = await (
+      await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
+    ).newPage();
     try {
       await signIn(phone, h.url, ADMIN_KEY);
       const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

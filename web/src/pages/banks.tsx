@@ -67,22 +67,22 @@ function SlotGrid({ bankId, bank }: { bankId: number; bank?: Overview['banks'][n
         ))}
       </ul>
       <ErrorNote error={slots.error} />
-      <div className="slot-grid" role="grid" aria-label={`Slots of bank ${bankId}`}>
+      <ul className="slot-grid" aria-label={`Slots of bank ${bankId}`}>
         {(slots.data?.items ?? []).map((s) => (
-          <button
-            key={s.slot_id}
-            type="button"
-            role="gridcell"
-            className={`slot slot-${s.status} ${selected === s.slot_id ? 'selected' : ''}`}
-            aria-label={`Slot ${s.slot_id}: ${s.status}${s.carrier ? `, ${s.carrier}` : ''}`}
-            aria-pressed={selected === s.slot_id}
-            title={`Slot ${s.slot_id}: ${s.status}${s.iccid ? ` · ${s.iccid}` : ''}`}
-            onClick={() => setSelected(s.slot_id)}
-          >
-            {s.slot_id}
-          </button>
+          <li key={s.slot_id}>
+            <button
+              type="button"
+              className={`slot slot-${s.status} ${selected === s.slot_id ? 'selected' : ''}`}
+              aria-label={`Slot ${s.slot_id}: ${s.status}${s.carrier ? `, ${s.carrier}` : ''}`}
+              aria-pressed={selected === s.slot_id}
+              title={`Slot ${s.slot_id}: ${s.status}${s.iccid ? ` · ${s.iccid}` : ''}`}
+              onClick={() => setSelected(s.slot_id)}
+            >
+              {s.slot_id}
+            </button>
+          </li>
         ))}
-      </div>
+      </ul>
       {slot && <SlotEditor key={`${slot.bank_id}:${slot.slot_id}:${slot.updated_at}`} slot={slot} onClose={() => setSelected(null)} />}
     </Section>
   );
