@@ -34,6 +34,8 @@ export interface Config {
   statsRollupDays: number;
   /** The stats rollup and retention job runs this often (s). */
   statsRollupSec: number;
+  /** Events (and finished webhook deliveries) are kept this long (days). */
+  eventsRetentionDays: number;
 }
 
 export const DEFAULTS: Config = {
@@ -59,6 +61,7 @@ export const DEFAULTS: Config = {
   statsRawHours: 24,
   statsRollupDays: 30,
   statsRollupSec: 60,
+  eventsRetentionDays: 30,
 };
 
 export class ConfigError extends Error {}
@@ -100,6 +103,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     statsRawHours: intIn('stats-raw-hours', c.statsRawHours, 1, 24 * 30),
     statsRollupDays: intIn('stats-rollup-days', c.statsRollupDays, 1, 3650),
     statsRollupSec: intIn('stats-rollup-interval', c.statsRollupSec, 5, 3600),
+    eventsRetentionDays: intIn('events-retention-days', c.eventsRetentionDays, 1, 3650),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

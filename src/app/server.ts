@@ -16,6 +16,7 @@ import { ClientsService } from '../modules/clients/clients.usecases.js';
 import { commandAdminRoutes, commandClientRoutes } from '../modules/commands/commands.routes.js';
 import { CommandsService, expireCommands } from '../modules/commands/commands.usecases.js';
 import { EventHub } from '../modules/events/event-hub.js';
+import { pruneEvents } from '../modules/events/events.repository.js';
 import { eventRoutes } from '../modules/events/events.routes.js';
 import { fleetRoutes } from '../modules/fleet/fleet.routes.js';
 import { FleetService } from '../modules/fleet/fleet.usecases.js';
@@ -215,6 +216,11 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     jobs.start({ name: 'command-expiry', everySec: config.sweepIntervalSec, run: () => expireCommands(db) });
     jobs.start({ name: 'webhook-delivery', everySec: 1, run: () => services.dispatcher.tick() });
     jobs.start({ name: 'stats-rollup', everySec: config.statsRollupSec, run: () => services.stats.maintain() });
+    jobs.start({
+      name: 'events-retention',
+      everySec: 300,
+      run: () => db.run((h) => pruneEvents(h, config.eventsRetentionDays * 86_400, 50_000)),
+    });
     jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
   }
   if ((options.jobs ?? true) && db.kind === 'pglite') {

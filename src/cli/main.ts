@@ -88,6 +88,11 @@ databaseOptions(
         .default('60'),
     )
     .addOption(
+      new Option('--events-retention-days <days>', 'keep events and finished webhook deliveries this long')
+        .env('IONMESH_EVENTS_RETENTION_DAYS')
+        .default('30'),
+    )
+    .addOption(
       new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
     ),
 ).action(async (opts) => {
@@ -114,6 +119,7 @@ databaseOptions(
     statsRawHours: opts.statsRawHours,
     statsRollupDays: opts.statsRollupDays,
     statsRollupSec: opts.statsRollupInterval,
+    eventsRetentionDays: opts.eventsRetentionDays,
   });
   await serve(config);
 });

@@ -1,0 +1,46 @@
+// Retention of the events outbox: old events go, unless the webhook fan-out has not read them or
+// a delivery still has to send them; finished deliveries past retention go with them.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneEvents } from '../src/modules/events/events.repository.js';
+import { type Harness, startIonMesh } from './support/harness.js';
+
+const DAY = 86_400;
+
+describe('events retention', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh();
+  });
+  afterAll(() => h.close());
+
+  it('deletes old events the webhooks have read and no delivery needs, and old finished deliveries', async () => {
+    const [hook] = await h.query<{ id: number }>(
+      sql`INSERT INTO webhooks (tenant_id, url, secret) VALUES (1, 'https://example.invalid/hook', 's') RETURNING id`,
+    );
+    const old = await h.query<{ id: number }>(
+      sql`INSERT INTO events (type, tenant_id, data, created_at)
+          SELECT 'test.old', 1, jsonb_build_object('n', n), now() - interval '40 days' FROM generate_series(1, 5) n RETURNING id::int`,
+    );
+    const ids = old.map((e) => e.id).sort((a, b) => a - b);
+    const [recent] = await h.query<{ id: number }>(
+      sql`INSERT INTO events (type, tenant_id, data) VALUES ('test.recent', 1, '{}') RETURNING id::int`,
+    );
+    // The fan-out has read up to the fourth old event; the second still has a pending delivery.
+    await h.query(sql`INSERT INTO outbox_cursors (name, last_event_id) VALUES ('webhooks', ${ids[3]})
+                      ON CONFLICT (name) DO UPDATE SET last_event_id = excluded.last_event_id`);
+    await h.query(sql`INSERT INTO webhook_deliveries (webhook_id, event_id, status) VALUES (${hook?.id}, ${ids[1]}, 'pending')`);
+    await h.query(sql`INSERT INTO webhook_deliveries (webhook_id, event_id, status, updated_at)
+                      VALUES (${hook?.id}, ${ids[0]}, 'succeeded', now() - interval '40 days'),
+                             (${hook?.id}, ${recent?.id}, 'succeeded', now())`);
+
+    const pruned = await h.db.run((db) => pruneEvents(db, 30 * DAY, 1000));
+    expect(pruned).toEqual({ events: 3, deliveries: 1 });
+    const left = await h.query<{ id: number }>(sql`SELECT id::int FROM events WHERE type LIKE 'test.%' ORDER BY id`);
+    expect(left.map((e) => e.id)).toEqual([ids[1], ids[4], recent?.id]);
+    const deliveries = await h.query<{ event_id: number }>(sql`SELECT event_id::int FROM webhook_deliveries ORDER BY event_id`);
+    expect(deliveries.map((d) => d.event_id)).toEqual([ids[1], recent?.id]);
+    // Nothing more to do: a second call deletes nothing.
+    expect(await h.db.run((db) => pruneEvents(db, 30 * DAY, 1000))).toEqual({ events: 0, deliveries: 0 });
+  });
+});
