@@ -152,6 +152,18 @@ describe('stats history', () => {
     expect(gone?.n).toBe(0);
   });
 
+  it('prunes in batches until nothing past retention is left', async () => {
+    await h.query(sql`INSERT INTO client_stats_5m (tenant_id, client_id, bucket, samples, rsrp)
+                      SELECT 1, 'st-many-' || n, date_bin('5 minutes', now() - interval '40 days', 'epoch'), 1, -100
+                        FROM generate_series(1, 25) n`);
+    const turn = await h.services.stats.maintain(144, 10, 40);
+    expect(turn.pruned.rollups).toBe(25);
+    const [left] = await h.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM client_stats_5m WHERE client_id LIKE 'st-many-%'`,
+    );
+    expect(left?.n).toBe(0);
+  });
+
   it('refuses bad queries with 4xx', async () => {
     expect((await h.admin('/clients/st-1/stats?range=2d')).status).toBe(400);
     expect((await h.admin('/clients/st-1/stats?points=1')).status).toBe(400);

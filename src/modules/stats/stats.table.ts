@@ -26,8 +26,12 @@ export const clientStatsRaw = pgTable(
     ...signal,
     ...counters,
   },
-  // No primary key: two heartbeats of one client may share a timestamp (same batch).
-  (t) => [index('client_stats_raw_client_idx').on(t.tenantId, t.clientId, t.ts), index('client_stats_raw_ts_idx').on(t.ts)],
+  // No primary key: two heartbeats of one client may share a timestamp (same batch). Rows arrive
+  // in time order, so a BRIN index (a few pages) serves the rollup and retention scans by time.
+  (t) => [
+    index('client_stats_raw_client_idx').on(t.tenantId, t.clientId, t.ts),
+    index('client_stats_raw_ts_brin').using('brin', t.ts),
+  ],
 );
 
 /** Averages of the signal, and the counters as last seen in the bucket (they only grow). */
@@ -42,7 +46,10 @@ export const clientStats5m = pgTable(
     rsrpMin: real('rsrp_min'),
     ...counters,
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.clientId, t.bucket] }), index('client_stats_5m_bucket_idx').on(t.bucket)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.clientId, t.bucket] }),
+    index('client_stats_5m_bucket_brin').using('brin', t.bucket),
+  ],
 );
 
 /** Per tenant and bucket: how many clients reported, and the sums behind the fleet averages. */
