@@ -1,5 +1,5 @@
 // SQL of the inventory: tenants, bankd instances, banks, slots and the client (profile) views.
-import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { rows, type Sql } from '../../app/database.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { healthLog, serviceProfiles } from '../clients/clients.table.js';
@@ -272,23 +272,26 @@ const profilesWithCards = (db: Sql) =>
 export const listProfiles = (db: Sql, f: ClientFilter) => {
   const p = pageOf(f);
   const cond = clientConditions(f);
-  // The count joins the card tables only when a filter reads them.
-  const counted =
+  // The card tables are joined only when a filter reads them.
+  const base = <T extends ReturnType<typeof db.select>>(q: T) =>
     f.carrier || f.q
-      ? db
-          .select({ n: count() })
+      ? q
           .from(serviceProfiles)
           .leftJoin(slots, and(eq(slots.bankId, serviceProfiles.bankId), eq(slots.slotId, serviceProfiles.slotId)))
           .leftJoin(kiProxyPools, eq(kiProxyPools.id, serviceProfiles.kiPoolId))
-          .where(cond)
-      : db.select({ n: count() }).from(serviceProfiles).where(cond);
+      : q.from(serviceProfiles);
+  // A deferred join: the page's ids first (an offset skips bare rows), then the page's columns
+  // with their subqueries, so page 2,000 of 100,000 clients costs about what page 1 does.
+  const pageIds = base(db.select({ id: serviceProfiles.profileId }))
+    .where(cond)
+    .orderBy(...clientOrder(f))
+    .limit(p.limit)
+    .offset(p.offset);
   return paged(
     profilesWithCards(db)
-      .where(cond)
-      .orderBy(...clientOrder(f))
-      .limit(p.limit)
-      .offset(p.offset),
-    counted,
+      .where(inArray(serviceProfiles.profileId, pageIds))
+      .orderBy(...clientOrder(f)),
+    base(db.select({ n: count() })).where(cond) as unknown as Promise<Array<{ n: number }>>,
     p,
   );
 };
