@@ -92,14 +92,7 @@ export function uploadText<T>(path: string, text: string, contentType: string, o
       const data = safeJson(xhr.responseText) as Record<string, unknown>;
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
       else
-        reject(
-          new ApiError(
-            xhr.status,
-            String(data.code ?? `HTTP_${xhr.status}`),
-            String(data.message ?? xhr.statusText),
-            data,
-          ),
-        );
+        reject(new ApiError(xhr.status, String(data.code ?? `HTTP_${xhr.status}`), String(data.message ?? xhr.statusText), data));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The upload failed: the server did not answer'));
     xhr.send(text);

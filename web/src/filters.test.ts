@@ -3,7 +3,8 @@ import { apiQuery, filterSearch, parseFilter, toggleSort, withFilter } from './f
 
 describe('client table filter in the URL', () => {
   it('reads a filter from the URL and writes the same URL back', () => {
-    const search = '?q=r-17&status=online&mapping_mode=KI_PROXY_SWSIM&tenant_id=3&bank_id=2&carrier=AT%26T&sort=last_heartbeat&order=desc&limit=100&offset=200';
+    const search =
+      '?q=r-17&status=online&mapping_mode=KI_PROXY_SWSIM&tenant_id=3&bank_id=2&carrier=AT%26T&sort=last_heartbeat&order=desc&limit=100&offset=200';
     const f = parseFilter(search);
     expect(f).toEqual({
       q: 'r-17',
@@ -21,7 +22,9 @@ describe('client table filter in the URL', () => {
   });
 
   it('drops what the API would refuse instead of sending it', () => {
-    const f = parseFilter('?status=sleeping&mapping_mode=x&tenant_id=-1&bank_id=5000&sort=iccid&order=up&limit=7&offset=x&q=%20%20');
+    const f = parseFilter(
+      '?status=sleeping&mapping_mode=x&tenant_id=-1&bank_id=5000&sort=iccid&order=up&limit=7&offset=x&q=%20%20',
+    );
     expect(f).toEqual({ sort: 'client_id', order: 'asc', limit: 50, offset: 0 });
     expect(filterSearch(f)).toBe('');
   });

@@ -1,6 +1,6 @@
 // React glue: the live link as hooks, and queries that refresh when the fleet changes.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type LiveEvent, type LiveState, live, type Pulse } from './live';
 
 export function useLiveState() {
@@ -27,7 +27,6 @@ export function useLiveEvents(onEvent: (e: LiveEvent) => void) {
 /** Heartbeats of these clients, as they arrive. */
 export function usePulses(clientIds: string[], onPulse: (p: Pulse) => void) {
   const key = clientIds.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for clientIds
   useEffect(() => {
     if (!key) return;
     const ids = key.split(',');
@@ -42,17 +41,19 @@ export function usePulses(clientIds: string[], onPulse: (p: Pulse) => void) {
 
 /**
  * Refetches queries whose key starts with one of `roots` when a domain event arrives, at most
- * every `ms` (a storm of registrations is one refetch, not thousands).
+ * every `ms` (a storm of registrations is one refetch, not thousands). The matcher may be a new
+ * function on every render: it is read through a ref, so renders never reset the throttle.
  */
-export function useRefreshOnEvents(roots: string[], ms = 500, match: (e: LiveEvent) => boolean = () => true) {
+export function useRefreshOnEvents(roots: string[], ms = 500, match?: (e: LiveEvent) => boolean) {
   const client = useQueryClient();
   const key = roots.join('|');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for roots
+  const matcher = useRef(match);
+  matcher.current = match;
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const off = live.subscribe({
       onEvent: (e) => {
-        if (!match(e) || timer) return;
+        if ((matcher.current && !matcher.current(e)) || timer) return;
         timer = setTimeout(() => {
           timer = null;
           for (const root of key.split('|')) void client.invalidateQueries({ queryKey: [root] });
@@ -63,5 +64,5 @@ export function useRefreshOnEvents(roots: string[], ms = 500, match: (e: LiveEve
       off();
       if (timer) clearTimeout(timer);
     };
-  }, [client, key, ms, match]);
+  }, [client, key, ms]);
 }

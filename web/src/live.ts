@@ -117,7 +117,10 @@ export class LiveLink {
     const headers: Record<string, string> = { accept: 'text/event-stream', 'x-api-key': session.key() ?? '' };
     if (this.lastId !== null) headers['last-event-id'] = String(this.lastId);
     try {
-      const res = await this.fetchImpl(`${API}/events${streamQuery(this.watched.keys())}`, { headers, signal: controller.signal });
+      const res = await this.fetchImpl(`${API}/events${streamQuery(this.watched.keys())}`, {
+        headers,
+        signal: controller.signal,
+      });
       if (!res.ok || !res.body) throw new Error(`event stream answered ${res.status}`);
       if (this.lastId === null) {
         // A first connection starts at the newest event: earlier ones are what the pages loaded.

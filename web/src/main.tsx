@@ -5,7 +5,9 @@ import { App } from './app';
 import './styles.css';
 
 const queries = new QueryClient({
-  defaultOptions: { queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: true, placeholderData: (previous: unknown) => previous } },
+  defaultOptions: {
+    queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: true, placeholderData: (previous: unknown) => previous },
+  },
 });
 
 createRoot(document.getElementById('root') as HTMLElement).render(

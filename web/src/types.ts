@@ -26,7 +26,15 @@ export interface Overview {
     disabled: number;
     utilization: number;
   }>;
-  ki_pools: Array<{ id: number; pool_name: string; carrier: string | null; mcc_mnc: string; used: number; capacity: number; enabled: boolean }>;
+  ki_pools: Array<{
+    id: number;
+    pool_name: string;
+    carrier: string | null;
+    mcc_mnc: string;
+    used: number;
+    capacity: number;
+    enabled: boolean;
+  }>;
   remsim_servers: Array<{
     id: number;
     name: string;

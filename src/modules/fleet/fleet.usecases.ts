@@ -5,6 +5,7 @@ import { fleetAlerts } from '../../domain/fleet-alerts.js';
 import * as repo from './fleet.repository.js';
 
 type Liveness = 'online' | 'offline' | 'unknown';
+export type Overview = Awaited<ReturnType<FleetService['compute']>>;
 interface Tally {
   total: number;
   online: number;
@@ -13,10 +14,33 @@ interface Tally {
 }
 const tally = (): Tally => ({ total: 0, online: 0, offline: 0, unknown: 0 });
 
-export class FleetService {
-  constructor(private readonly db: Database) {}
+/** How long one computed overview is shared (every open console refreshes it on events). */
+const OVERVIEW_TTL_MS = 2000;
 
-  overview(tenantId?: number) {
+export class FleetService {
+  private cache = new Map<string, { at: number; value: Promise<Overview> }>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly ttlMs = OVERVIEW_TTL_MS,
+  ) {}
+
+  /**
+   * The overview, computed at most once per tenant filter and process every two seconds: with a
+   * 100,000-router fleet it is a few hundred milliseconds of grouped reads, and every open
+   * console asks again after each burst of events. Concurrent callers share one computation.
+   */
+  overview(tenantId?: number): Promise<Overview> {
+    const key = String(tenantId ?? '*');
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
+    const value = this.compute(tenantId);
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  private compute(tenantId?: number) {
     return this.db.run(async (db) => {
       const counts = await repo.clientCounts(db, tenantId);
       const banks = await repo.bankFigures(db, tenantId);

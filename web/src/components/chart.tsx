@@ -49,7 +49,8 @@ export function Chart(props: {
           stroke: s.color,
           width: 1.5,
           spanGaps: false,
-          value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : `${Math.round(v * 10) / 10}${s.unit ? ` ${s.unit}` : ''}`),
+          value: (_u: uPlot, v: number | null) =>
+            v === null || v === undefined ? '—' : `${Math.round(v * 10) / 10}${s.unit ? ` ${s.unit}` : ''}`,
         })),
       ],
     };

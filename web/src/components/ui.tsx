@@ -39,7 +39,12 @@ export function Pager(props: { total: number; limit: number; offset: number; onO
       <button type="button" onClick={() => onOffset(0)} disabled={offset === 0} aria-label="First page">
         «
       </button>
-      <button type="button" onClick={() => onOffset(Math.max(0, offset - limit))} disabled={offset === 0} aria-label="Previous page">
+      <button
+        type="button"
+        onClick={() => onOffset(Math.max(0, offset - limit))}
+        disabled={offset === 0}
+        aria-label="Previous page"
+      >
         ‹
       </button>
       <span data-testid="page-status">

@@ -23,7 +23,11 @@ interface Slot {
 
 export function BanksPage({ bankId }: { bankId?: number }) {
   const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('/fleet/overview') });
-  useRefreshOnEvents(['overview', 'slots'], 1000, (e) => e.type.startsWith('slot.') || e.type.startsWith('bank.') || e.type.startsWith('client.'));
+  useRefreshOnEvents(
+    ['overview', 'slots'],
+    1000,
+    (e) => e.type.startsWith('slot.') || e.type.startsWith('bank.') || e.type.startsWith('client.'),
+  );
   if (overview.isPending) return <Loading what="banks" />;
   if (overview.error) return <ErrorNote error={overview.error} />;
   const banks = overview.data.banks;
@@ -33,7 +37,12 @@ export function BanksPage({ bankId }: { bankId?: number }) {
       <h1>Banks and slots</h1>
       <nav aria-label="Banks" className="chips">
         {banks.map((b) => (
-          <Link key={b.bank_id} href={`/banks/${b.bank_id}`} className={b.bank_id === current ? 'chip active' : 'chip'} aria-current={b.bank_id === current ? 'page' : undefined}>
+          <Link
+            key={b.bank_id}
+            href={`/banks/${b.bank_id}`}
+            className={b.bank_id === current ? 'chip active' : 'chip'}
+            aria-current={b.bank_id === current ? 'page' : undefined}
+          >
             Bank {b.bank_id} · {b.name}
           </Link>
         ))}
@@ -55,7 +64,14 @@ function SlotGrid({ bankId, bank }: { bankId: number; bank?: Overview['banks'][n
     <Section
       title={`Bank ${bankId}${bank ? `: ${bank.name}` : ''}`}
       testId="slot-grid"
-      actions={bank && (bank.bankd_connected === false ? <Badge value="bankd offline" kind="offline" /> : bank.bankd_connected ? <Badge value="bankd connected" kind="online" /> : null)}
+      actions={
+        bank &&
+        (bank.bankd_connected === false ? (
+          <Badge value="bankd offline" kind="offline" />
+        ) : bank.bankd_connected ? (
+          <Badge value="bankd connected" kind="online" />
+        ) : null)
+      }
     >
       {bank && <Meter used={bank.assigned} total={bank.slots} label="assigned" />}
       <ul className="legend" aria-label="Colours">
@@ -83,18 +99,26 @@ function SlotGrid({ bankId, bank }: { bankId: number; bank?: Overview['banks'][n
           </li>
         ))}
       </ul>
-      {slot && <SlotEditor key={`${slot.bank_id}:${slot.slot_id}:${slot.updated_at}`} slot={slot} onClose={() => setSelected(null)} />}
+      {slot && (
+        <SlotEditor key={`${slot.bank_id}:${slot.slot_id}:${slot.updated_at}`} slot={slot} onClose={() => setSelected(null)} />
+      )}
     </Section>
   );
 }
 
 function SlotEditor({ slot, onClose }: { slot: Slot; onClose: () => void }) {
   const queries = useQueryClient();
-  const [form, setForm] = useState({ iccid: slot.iccid ?? '', imsi: slot.imsi ?? '', carrier: slot.carrier ?? '', mcc_mnc: slot.mcc_mnc ?? '' });
+  const [form, setForm] = useState({
+    iccid: slot.iccid ?? '',
+    imsi: slot.imsi ?? '',
+    carrier: slot.carrier ?? '',
+    mcc_mnc: slot.mcc_mnc ?? '',
+  });
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => setSaved(null), []);
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api(`/banks/${slot.bank_id}/slots/${slot.slot_id}`, { method: 'PATCH', json: body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      api(`/banks/${slot.bank_id}/slots/${slot.slot_id}`, { method: 'PATCH', json: body }),
     onSuccess: (_d, body) => {
       setSaved(body.status ? `Slot is now ${String(body.status)}.` : 'Card data saved.');
       void queries.invalidateQueries({ queryKey: ['slots', slot.bank_id] });

@@ -19,7 +19,14 @@ interface ClientDetail {
   client_id: string;
   profile: ClientRow & { bankd_endpoint: string | null; virtual_iccid: string | null; policy_id: number | null };
   history: ClientRow[];
-  health_log: Array<{ id: number; kind: string; old_status: string | null; new_status: string; reason: string | null; created_at: string }>;
+  health_log: Array<{
+    id: number;
+    kind: string;
+    old_status: string | null;
+    new_status: string;
+    reason: string | null;
+    created_at: string;
+  }>;
 }
 interface Command {
   id: number;
@@ -54,7 +61,10 @@ export function ClientPage({ clientId }: { clientId: string }) {
   useRefreshOnEvents(['client', 'client-commands', 'client-audit'], 400, (e) => e.data?.client_id === clientId);
 
   const [pulse, setPulse] = useState<Pulse | null>(null);
-  usePulses([clientId], useCallback((p: Pulse) => setPulse(p), []));
+  usePulses(
+    [clientId],
+    useCallback((p: Pulse) => setPulse(p), []),
+  );
 
   if (detail.isPending) return <Loading what={clientId} />;
   if (detail.error)
@@ -150,7 +160,8 @@ export function ClientPage({ clientId }: { clientId: string }) {
           <ol className="log">
             {detail.data.health_log.map((h) => (
               <li key={h.id}>
-                <time dateTime={h.created_at}>{when(h.created_at)}</time> {h.kind}: {h.old_status ?? '—'} → <strong>{h.new_status}</strong>
+                <time dateTime={h.created_at}>{when(h.created_at)}</time> {h.kind}: {h.old_status ?? '—'} →{' '}
+                <strong>{h.new_status}</strong>
                 {h.reason && <span className="muted"> ({h.reason})</span>}
               </li>
             ))}
@@ -257,37 +268,37 @@ function Commands({ clientId, tenant }: { clientId: string; tenant: number }) {
     <Section title="Commands" testId="commands">
       <ErrorNote error={list.error} />
       <div className="scroll-x">
-      <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">Command</th>
-            <th scope="col">State</th>
-            <th scope="col">Queued</th>
-            <th scope="col">Delivered</th>
-            <th scope="col">Acknowledged</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data?.items ?? []).map((c) => (
-            <tr key={c.id}>
-              <td>{c.type}</td>
-              <td>
-                <Badge value={c.status} />
-              </td>
-              <td>{when(c.created_at)}</td>
-              <td>{when(c.delivered_at)}</td>
-              <td>{when(c.acknowledged_at)}</td>
-            </tr>
-          ))}
-          {list.data?.items.length === 0 && (
+        <table className="table compact">
+          <thead>
             <tr>
-              <td colSpan={5} className="muted">
-                No commands.
-              </td>
+              <th scope="col">Command</th>
+              <th scope="col">State</th>
+              <th scope="col">Queued</th>
+              <th scope="col">Delivered</th>
+              <th scope="col">Acknowledged</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(list.data?.items ?? []).map((c) => (
+              <tr key={c.id}>
+                <td>{c.type}</td>
+                <td>
+                  <Badge value={c.status} />
+                </td>
+                <td>{when(c.created_at)}</td>
+                <td>{when(c.delivered_at)}</td>
+                <td>{when(c.acknowledged_at)}</td>
+              </tr>
+            ))}
+            {list.data?.items.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  No commands.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
       </div>
     </Section>
   );
@@ -298,7 +309,9 @@ function Audit({ profileIds, clientId }: { profileIds: string[]; clientId: strin
     queryKey: ['client-audit', clientId, profileIds.join(',')],
     queryFn: async () => {
       const pages = await Promise.all(
-        profileIds.slice(0, 5).map((id) => api<Page<AuditRow>>(`/audit-log${qs({ entity_type: 'service_profile', entity_id: id, limit: 20 })}`)),
+        profileIds
+          .slice(0, 5)
+          .map((id) => api<Page<AuditRow>>(`/audit-log${qs({ entity_type: 'service_profile', entity_id: id, limit: 20 })}`)),
       );
       return pages.flatMap((p) => p.items).sort((a, b) => b.id - a.id);
     },
@@ -344,7 +357,10 @@ function Actions({ detail, tenant }: { detail: ClientDetail; tenant: number }) {
     mutationFn: async (action: Exclude<Action, null>) => {
       if (action === 'reassign') {
         const [bank, s] = slot.split(':').map(Number);
-        return api(`${path}/reassign`, { method: 'POST', json: { tenant_id: tenant, bank_id: bank, slot_id: s, reason: 'console' } });
+        return api(`${path}/reassign`, {
+          method: 'POST',
+          json: { tenant_id: tenant, bank_id: bank, slot_id: s, reason: 'console' },
+        });
       }
       if (action === 'unregister') return api(`${path}${qs({ tenant_id: tenant })}`, { method: 'DELETE' });
       return api(`${path}/commands`, { method: 'POST', json: { tenant_id: tenant, type: action } });
@@ -374,10 +390,20 @@ function Actions({ detail, tenant }: { detail: ClientDetail; tenant: number }) {
       <button type="button" onClick={() => choose('reassign')} disabled={!active}>
         Reassign…
       </button>
-      <button type="button" onClick={() => choose('restart')} disabled={!canCommand} aria-describedby={canCommand ? undefined : 'no-commands'}>
+      <button
+        type="button"
+        onClick={() => choose('restart')}
+        disabled={!canCommand}
+        aria-describedby={canCommand ? undefined : 'no-commands'}
+      >
         Restart…
       </button>
-      <button type="button" onClick={() => choose('reregister')} disabled={!canCommand} aria-describedby={canCommand ? undefined : 'no-commands'}>
+      <button
+        type="button"
+        onClick={() => choose('reregister')}
+        disabled={!canCommand}
+        aria-describedby={canCommand ? undefined : 'no-commands'}
+      >
         Re-register…
       </button>
       <button type="button" className="danger" onClick={() => choose('unregister')} disabled={!active}>
@@ -402,7 +428,8 @@ function Actions({ detail, tenant }: { detail: ClientDetail; tenant: number }) {
         onConfirm={() => slot && act.mutate('reassign')}
       >
         <p>
-          Now on bank {p.bank_id} slot {p.slot_id}. The router keeps its RSPRO identity; the remsim-server mapping moves to the new slot.
+          Now on bank {p.bank_id} slot {p.slot_id}. The router keeps its RSPRO identity; the remsim-server mapping moves to the
+          new slot.
         </p>
         <label htmlFor="slot-picker">Free slot</label>
         <select id="slot-picker" value={slot} onChange={(e) => setSlot(e.target.value)} required>
@@ -414,7 +441,9 @@ function Actions({ detail, tenant }: { detail: ClientDetail; tenant: number }) {
           ))}
         </select>
         {free.data && free.data.total > free.data.items.length && (
-          <p className="muted small">Showing the first {free.data.items.length} of {free.data.total} free slots.</p>
+          <p className="muted small">
+            Showing the first {free.data.items.length} of {free.data.total} free slots.
+          </p>
         )}
         <ActionError error={act.error} />
       </Confirm>
@@ -439,8 +468,8 @@ function Actions({ detail, tenant }: { detail: ClientDetail; tenant: number }) {
         onConfirm={() => act.mutate('unregister')}
       >
         <p>
-          The router loses its SIM: slot {p.bank_id}/{p.slot_id} is freed and its remsim-server map removed. A deployed client does not
-          register again until it restarts.
+          The router loses its SIM: slot {p.bank_id}/{p.slot_id} is freed and its remsim-server map removed. A deployed client
+          does not register again until it restarts.
         </p>
         <ActionError error={act.error} />
       </Confirm>

@@ -49,7 +49,10 @@ export function ClientsPage() {
   // Heartbeats of the rows on screen update them in place.
   const [pulses, setPulses] = useState<Record<string, Pulse>>({});
   const ids = (list.data?.items ?? []).map((c) => c.client_id);
-  usePulses(ids, useCallback((p: Pulse) => setPulses((all) => ({ ...all, [p.client_id]: p })), []));
+  usePulses(
+    ids,
+    useCallback((p: Pulse) => setPulses((all) => ({ ...all, [p.client_id]: p })), []),
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page starts from what the API says
   useEffect(() => setPulses({}), [list.dataUpdatedAt]);
 
@@ -102,7 +105,11 @@ export function ClientsPage() {
                     aria-sort={sorted ? (filter.order === 'asc' ? 'ascending' : 'descending') : undefined}
                   >
                     {c.sort ? (
-                      <button type="button" className="sort" onClick={() => go(toggleSort(filter, c.sort as ClientFilter['sort']))}>
+                      <button
+                        type="button"
+                        className="sort"
+                        onClick={() => go(toggleSort(filter, c.sort as ClientFilter['sort']))}
+                      >
                         {c.label} <span aria-hidden="true">{sorted ? (filter.order === 'asc' ? '▲' : '▼') : '↕'}</span>
                       </button>
                     ) : (
@@ -153,7 +160,12 @@ function Row({ client: c, pulse }: { client: ClientRow; pulse?: Pulse }) {
       <td>{c.tenant_id}</td>
       <td>
         <Badge value={liveness} />
-        {c.rspro_connected && <span className="muted small" title="Connected to the remsim-server (RSPRO)"> RSPRO</span>}
+        {c.rspro_connected && (
+          <span className="muted small" title="Connected to the remsim-server (RSPRO)">
+            {' '}
+            RSPRO
+          </span>
+        )}
       </td>
       <td className="small">{c.mapping_mode}</td>
       <td>
@@ -180,70 +192,85 @@ function FilterForm({ filter, onChange }: { filter: ClientFilter; onChange: (f: 
   };
   const numberOrUndefined = (v: string) => (v === '' ? undefined : Number(v));
   return (
-    <form className="filters" onSubmit={submit} role="search" aria-label="Filter clients">
-      <label>
-        Search
-        <input
-          type="search"
-          name="q"
-          placeholder="client id, ICCID or IMSI"
-          value={text}
-          maxLength={100}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
-      <label>
-        Liveness
-        <select name="status" value={filter.status ?? ''} onChange={(e) => onChange(withFilter(filter, { status: (e.target.value || undefined) as ClientFilter['status'] }))}>
-          <option value="">any</option>
-          {LIVENESS.map((l) => (
-            <option key={l}>{l}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Mode
-        <select
-          name="mapping_mode"
-          value={filter.mapping_mode ?? ''}
-          onChange={(e) => onChange(withFilter(filter, { mapping_mode: (e.target.value || undefined) as ClientFilter['mapping_mode'] }))}
-        >
-          <option value="">any</option>
-          {MODES.map((m) => (
-            <option key={m}>{m}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Tenant
-        <input
-          type="number"
-          name="tenant_id"
-          min={0}
-          inputMode="numeric"
-          value={filter.tenant_id ?? ''}
-          onChange={(e) => onChange(withFilter(filter, { tenant_id: numberOrUndefined(e.target.value) }))}
-        />
-      </label>
-      <label>
-        Bank
-        <input
-          type="number"
-          name="bank_id"
-          min={1}
-          max={1023}
-          inputMode="numeric"
-          value={filter.bank_id ?? ''}
-          onChange={(e) => onChange(withFilter(filter, { bank_id: numberOrUndefined(e.target.value) }))}
-        />
-      </label>
-      <label>
-        Carrier
-        <input type="text" name="carrier" placeholder="name or MCC+MNC" value={carrier} maxLength={100} onChange={(e) => setCarrier(e.target.value)} />
-      </label>
-      <button type="submit" className="primary">
-        Apply
-      </button>
-    </form>
+    <search aria-label="Filter clients">
+      <form className="filters" onSubmit={submit}>
+        <label>
+          Search
+          <input
+            type="search"
+            name="q"
+            placeholder="client id, ICCID or IMSI"
+            value={text}
+            maxLength={100}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <label>
+          Liveness
+          <select
+            name="status"
+            value={filter.status ?? ''}
+            onChange={(e) => onChange(withFilter(filter, { status: (e.target.value || undefined) as ClientFilter['status'] }))}
+          >
+            <option value="">any</option>
+            {LIVENESS.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Mode
+          <select
+            name="mapping_mode"
+            value={filter.mapping_mode ?? ''}
+            onChange={(e) =>
+              onChange(withFilter(filter, { mapping_mode: (e.target.value || undefined) as ClientFilter['mapping_mode'] }))
+            }
+          >
+            <option value="">any</option>
+            {MODES.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tenant
+          <input
+            type="number"
+            name="tenant_id"
+            min={0}
+            inputMode="numeric"
+            value={filter.tenant_id ?? ''}
+            onChange={(e) => onChange(withFilter(filter, { tenant_id: numberOrUndefined(e.target.value) }))}
+          />
+        </label>
+        <label>
+          Bank
+          <input
+            type="number"
+            name="bank_id"
+            min={1}
+            max={1023}
+            inputMode="numeric"
+            value={filter.bank_id ?? ''}
+            onChange={(e) => onChange(withFilter(filter, { bank_id: numberOrUndefined(e.target.value) }))}
+          />
+        </label>
+        <label>
+          Carrier
+          <input
+            type="text"
+            name="carrier"
+            placeholder="name or MCC+MNC"
+            value={carrier}
+            maxLength={100}
+            onChange={(e) => setCarrier(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="primary">
+          Apply
+        </button>
+      </form>
+    </search>
   );
 }

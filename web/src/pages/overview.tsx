@@ -14,7 +14,11 @@ const clientsLink = (params: Record<string, string>) => `/clients${qs(params)}`;
 
 export function OverviewPage() {
   const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('/fleet/overview') });
-  const fleet = useQuery({ queryKey: ['fleet-stats'], queryFn: () => api<Series>('/stats/fleet?range=24h'), refetchInterval: 60_000 });
+  const fleet = useQuery({
+    queryKey: ['fleet-stats'],
+    queryFn: () => api<Series>('/stats/fleet?range=24h'),
+    refetchInterval: 60_000,
+  });
   const recent = useQuery({
     queryKey: ['events-recent'],
     queryFn: () => api<{ items: LiveEvent[] }>('/events?newest=true&limit=15'),
@@ -55,13 +59,34 @@ export function OverviewPage() {
 
       <div className="grid-2">
         <Section title="Clients by tenant">
-          <TallyTable rows={c.by_tenant.map((t) => ({ key: String(t.tenant_id), label: `${t.name} (#${t.tenant_id})`, href: clientsLink({ tenant_id: String(t.tenant_id) }), ...t }))} />
+          <TallyTable
+            rows={c.by_tenant.map((t) => ({
+              key: String(t.tenant_id),
+              label: `${t.name} (#${t.tenant_id})`,
+              href: clientsLink({ tenant_id: String(t.tenant_id) }),
+              ...t,
+            }))}
+          />
         </Section>
         <Section title="Clients by mode">
-          <TallyTable rows={c.by_mode.map((m) => ({ key: m.mapping_mode, label: m.mapping_mode, href: clientsLink({ mapping_mode: m.mapping_mode }), ...m }))} />
+          <TallyTable
+            rows={c.by_mode.map((m) => ({
+              key: m.mapping_mode,
+              label: m.mapping_mode,
+              href: clientsLink({ mapping_mode: m.mapping_mode }),
+              ...m,
+            }))}
+          />
         </Section>
         <Section title="Clients by carrier">
-          <TallyTable rows={c.by_carrier.map((k) => ({ key: k.carrier, label: k.carrier, href: clientsLink({ carrier: k.carrier }), ...k }))} />
+          <TallyTable
+            rows={c.by_carrier.map((k) => ({
+              key: k.carrier,
+              label: k.carrier,
+              href: clientsLink({ carrier: k.carrier }),
+              ...k,
+            }))}
+          />
         </Section>
         <Section title="Slot utilisation per bank" testId="bank-utilisation">
           {o.banks.length === 0 && <p className="muted">No banks yet.</p>}
@@ -70,7 +95,11 @@ export function OverviewPage() {
               <Link href={`/banks/${b.bank_id}`}>
                 Bank {b.bank_id}: {b.name}
               </Link>{' '}
-              {b.bankd_connected === false ? <Badge value="bankd offline" kind="offline" /> : b.bankd_connected ? <Badge value="bankd connected" kind="online" /> : null}
+              {b.bankd_connected === false ? (
+                <Badge value="bankd offline" kind="offline" />
+              ) : b.bankd_connected ? (
+                <Badge value="bankd connected" kind="online" />
+              ) : null}
               <Meter used={b.assigned} total={b.slots} label="assigned" />
             </div>
           ))}
@@ -85,9 +114,13 @@ export function OverviewPage() {
           <ul className="plain">
             {o.remsim_servers.map((s) => (
               <li key={s.id}>
-                <Badge value={s.reachable === false ? 'unreachable' : s.reachable ? 'reachable' : 'not checked'} kind={s.reachable === false ? 'offline' : s.reachable ? 'online' : 'unknown'} />{' '}
+                <Badge
+                  value={s.reachable === false ? 'unreachable' : s.reachable ? 'reachable' : 'not checked'}
+                  kind={s.reachable === false ? 'offline' : s.reachable ? 'online' : 'unknown'}
+                />{' '}
                 <strong>{s.name}</strong> <span className="muted">{s.url}</span>
-                {s.simulated && <Badge value="simulated" kind="unknown" />} <span className="muted">last pass {when(s.last_pass_at)}</span>
+                {s.simulated && <Badge value="simulated" kind="unknown" />}{' '}
+                <span className="muted">last pass {when(s.last_pass_at)}</span>
                 {s.conflicts > 0 && <Badge value={`${s.conflicts} conflicts`} kind="warning" />}
               </li>
             ))}
@@ -126,13 +159,14 @@ export function OverviewPage() {
 
 function describe(e: LiveEvent) {
   const d = e.data ?? {};
-  if (typeof d.client_id === 'string')
+  if (typeof d.client_id === 'string') return <Link href={`/clients/${encodeURIComponent(d.client_id)}`}>{d.client_id}</Link>;
+  if (d.bank_id !== undefined)
     return (
-      <Link href={`/clients/${encodeURIComponent(d.client_id)}`}>
-        {d.client_id}
-      </Link>
+      <span>
+        bank {String(d.bank_id)}
+        {d.slot_id !== undefined ? ` slot ${String(d.slot_id)}` : ''}
+      </span>
     );
-  if (d.bank_id !== undefined) return <span>bank {String(d.bank_id)}{d.slot_id !== undefined ? ` slot ${String(d.slot_id)}` : ''}</span>;
   return null;
 }
 
@@ -147,34 +181,46 @@ function Tile(props: { label: string; value: number; href: string; kind?: string
   );
 }
 
-function TallyTable({ rows }: { rows: Array<{ key: string; label: string; href: string; total: number; online: number; offline: number; unknown: number }> }) {
+function TallyTable({
+  rows,
+}: {
+  rows: Array<{ key: string; label: string; href: string; total: number; online: number; offline: number; unknown: number }>;
+}) {
   if (rows.length === 0) return <p className="muted">No clients.</p>;
   return (
     <div className="scroll-x">
-    <table className="table compact">
-      <thead>
-        <tr>
-          <th scope="col"> </th>
-          <th scope="col" className="num">Total</th>
-          <th scope="col" className="num">Online</th>
-          <th scope="col" className="num">Offline</th>
-          <th scope="col" className="num">Unknown</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">
-              <Link href={r.href}>{r.label}</Link>
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th scope="col"> </th>
+            <th scope="col" className="num">
+              Total
             </th>
-            <td className="num">{int(r.total)}</td>
-            <td className="num">{int(r.online)}</td>
-            <td className="num">{int(r.offline)}</td>
-            <td className="num">{int(r.unknown)}</td>
+            <th scope="col" className="num">
+              Online
+            </th>
+            <th scope="col" className="num">
+              Offline
+            </th>
+            <th scope="col" className="num">
+              Unknown
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">
+                <Link href={r.href}>{r.label}</Link>
+              </th>
+              <td className="num">{int(r.total)}</td>
+              <td className="num">{int(r.online)}</td>
+              <td className="num">{int(r.offline)}</td>
+              <td className="num">{int(r.unknown)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -18,7 +18,9 @@ export function PoolsPage() {
   return (
     <div className="page">
       <h1>KI proxy pools</h1>
-      {overview.data.ki_pools.length === 0 && <p className="muted">No KI proxy pools. Create one with POST /api/backend/v1/ki-proxy-pools (see /docs).</p>}
+      {overview.data.ki_pools.length === 0 && (
+        <p className="muted">No KI proxy pools. Create one with POST /api/backend/v1/ki-proxy-pools (see /docs).</p>
+      )}
       {overview.data.ki_pools.map((p) => (
         <Section key={p.id} title={`${p.pool_name} · ${p.carrier ?? ''} ${p.mcc_mnc}`} testId={`pool-${p.id}`}>
           <Meter used={p.used} total={p.capacity} label="virtual SIMs" />
@@ -31,7 +33,10 @@ export function PoolsPage() {
 }
 
 function LaunchLines({ poolId }: { poolId: number }) {
-  const config = useQuery({ queryKey: ['bankd-config', poolId], queryFn: () => api<BankdConfig>(`/ki-proxy-pools/${poolId}/bankd-config`) });
+  const config = useQuery({
+    queryKey: ['bankd-config', poolId],
+    queryFn: () => api<BankdConfig>(`/ki-proxy-pools/${poolId}/bankd-config`),
+  });
   const [copied, setCopied] = useState<number | null>(null);
   const copy = async (i: number, text: string) => {
     await navigator.clipboard?.writeText(text).catch(() => {});
@@ -45,7 +50,7 @@ function LaunchLines({ poolId }: { poolId: number }) {
       {config.data.note && <p className="muted small">{config.data.note}</p>}
       {config.data.lines.map((l, i) => (
         <div key={l.bank_id} className="launch-line">
-          <pre tabIndex={0} aria-label={`Launch line for bank ${l.bank_id}`}>
+          <pre>
             <code>{l.command}</code>
           </pre>
           <button type="button" onClick={() => void copy(i, l.command)}>

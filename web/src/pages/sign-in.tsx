@@ -16,7 +16,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       onSignedIn();
     } catch (err) {
       session.signOut();
-      setError(err instanceof ApiError && err.status === 401 ? 'That API key is not valid.' : `Sign-in failed: ${(err as Error).message}`);
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? 'That API key is not valid.'
+          : `Sign-in failed: ${(err as Error).message}`,
+      );
     } finally {
       setBusy(false);
     }

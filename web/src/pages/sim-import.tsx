@@ -54,13 +54,18 @@ export function SimImportPage() {
       <h1>SIM import</h1>
       <Section title="Upload a CSV">
         <p className="muted">
-          Either the bankd slot file (<code>bank_id,slot_id,iccid,imsi,…</code> without a header) or a CSV with named columns. Every row is
-          checked first: one bad row means nothing is imported.
+          Either the bankd slot file (<code>bank_id,slot_id,iccid,imsi,…</code> without a header) or a CSV with named columns.
+          Every row is checked first: one bad row means nothing is imported.
         </p>
         <form onSubmit={submit} className="import-form">
           <label>
             CSV file
-            <input type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void pick(e.target.files?.[0])} data-testid="csv-file" />
+            <input
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              onChange={(e) => void pick(e.target.files?.[0])}
+              data-testid="csv-file"
+            />
           </label>
           <label>
             or paste the rows
@@ -76,7 +81,9 @@ export function SimImportPage() {
               data-testid="csv-text"
             />
           </label>
-          <p className="muted small">{text ? `${name ?? 'pasted text'}: ${lines.toLocaleString()} lines` : 'Nothing chosen yet.'}</p>
+          <p className="muted small">
+            {text ? `${name ?? 'pasted text'}: ${lines.toLocaleString()} lines` : 'Nothing chosen yet.'}
+          </p>
           <button type="submit" className="primary" disabled={!text || (progress !== null && progress < 1 && !result && !errors)}>
             Import
           </button>
@@ -89,7 +96,8 @@ export function SimImportPage() {
         )}
         {result && (
           <p className="ok" role="status" data-testid="import-result">
-            Imported {result.rows.toLocaleString()} rows ({result.format}): {result.created} slots created, {result.updated} updated.
+            Imported {result.rows.toLocaleString()} rows ({result.format}): {result.created} slots created, {result.updated}{' '}
+            updated.
           </p>
         )}
         {errors && (

@@ -35,7 +35,9 @@ export function WebhooksPage() {
     <div className="page">
       <h1>Webhooks</h1>
       <ErrorNote error={hooks.error} />
-      {hooks.data?.items.length === 0 && <p className="muted">No webhooks. Create one with POST /api/backend/v1/webhooks (see /docs).</p>}
+      {hooks.data?.items.length === 0 && (
+        <p className="muted">No webhooks. Create one with POST /api/backend/v1/webhooks (see /docs).</p>
+      )}
       {(hooks.data?.items ?? []).map((w) => (
         <Section
           key={w.id}
@@ -47,8 +49,8 @@ export function WebhooksPage() {
           }
         >
           <p>
-            <Badge value={w.enabled ? 'enabled' : 'disabled'} kind={w.enabled ? 'online' : 'offline'} /> tenant {w.tenant_id ?? 'all'} ·
-            events {(w.event_types ?? []).join(', ') || 'all'} · since {when(w.created_at)}
+            <Badge value={w.enabled ? 'enabled' : 'disabled'} kind={w.enabled ? 'online' : 'offline'} /> tenant{' '}
+            {w.tenant_id ?? 'all'} · events {(w.event_types ?? []).join(', ') || 'all'} · since {when(w.created_at)}
           </p>
           {open === w.id && <Deliveries id={w.id} />}
         </Section>
@@ -58,7 +60,10 @@ export function WebhooksPage() {
 }
 
 function Deliveries({ id }: { id: number }) {
-  const list = useQuery({ queryKey: ['deliveries', id], queryFn: () => api<Page<Delivery>>(`/webhooks/${id}/deliveries${qs({ limit: 50 })}`) });
+  const list = useQuery({
+    queryKey: ['deliveries', id],
+    queryFn: () => api<Page<Delivery>>(`/webhooks/${id}/deliveries${qs({ limit: 50 })}`),
+  });
   if (!list.data) return <ErrorNote error={list.error} />;
   return (
     <table className="table compact">
@@ -66,7 +71,9 @@ function Deliveries({ id }: { id: number }) {
         <tr>
           <th scope="col">Event</th>
           <th scope="col">State</th>
-          <th scope="col" className="num">Attempts</th>
+          <th scope="col" className="num">
+            Attempts
+          </th>
           <th scope="col">Last answer</th>
           <th scope="col">Next attempt</th>
         </tr>
