@@ -2,7 +2,7 @@
 // export), recent events, and live heartbeat pulses for the clients on screen.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startIonMesh } from './support/harness.js';
+import { ADMIN_KEY, type Harness, startIonMesh } from './support/harness.js';
 import { collect } from './support/sse.js';
 
 const post = (h: Harness, path: string, body: unknown) =>
@@ -98,8 +98,35 @@ describe('console API', () => {
     expect((await h.admin(`/events?client_id=${Array.from({ length: 201 }, (_, i) => `c${i}`).join(',')}`)).status).toBe(400);
   });
 
+  it('tells a fresh stream where it starts, and sends the heartbeats of watched clients with every event', async () => {
+    const ctl = new AbortController();
+    const head = await (await h.admin('/events?newest=true&limit=1')).json();
+    const res = await fetch(`${h.url}/api/backend/v1/events?heartbeats_of=vz-3`, {
+      headers: { accept: 'text/event-stream', 'x-api-key': ADMIN_KEY },
+      signal: ctl.signal,
+    });
+    expect(res.headers.get('x-last-event-id')).toBe(String(head.items[0].id));
+    ctl.abort();
+    const stream = collect(h.url, 100, 2500, {}, '?heartbeats_of=vz-3');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await post(h, '/heartbeat', { client_id: 'vz-2', stats: { rsrp: -80 } })).status).toBe(200); // not watched
+    expect((await post(h, '/heartbeat', { client_id: 'vz-3', stats: { rsrp: -99 } })).status).toBe(200);
+    const { frames } = await stream;
+    // Every domain event (both clients came online), and the pulse of the watched client only.
+    expect(
+      frames.filter((f) => f.event === 'client.heartbeat').map((f) => (f.data as unknown as { client_id: string }).client_id),
+    ).toEqual(['vz-3']);
+    expect(
+      frames
+        .filter((f) => f.event === 'client.online')
+        .map((f) => f.data.data.client_id)
+        .sort(),
+    ).toEqual(['vz-2', 'vz-3']);
+    expect((await h.admin(`/events?heartbeats_of=${'x'.repeat(256)}`)).status).toBe(400);
+  });
+
   it('streams heartbeat pulses of the chosen clients to a subscriber that asks for them', async () => {
-    const stream = collect(h.url, 2, 5000, {}, '?type=client.heartbeat,client.&client_id=att-2,att-3');
+    const stream = collect(h.url, 100, 2500, {}, '?type=client.heartbeat,client.&client_id=att-2,att-3');
     await new Promise((r) => setTimeout(r, 300));
     expect((await post(h, '/heartbeat', { client_id: 'att-4', stats: { rsrp: -80 } })).status).toBe(200); // not chosen
     expect((await post(h, '/heartbeat', { client_id: 'att-2', stats: { rsrp: -101.5 } })).status).toBe(200);
