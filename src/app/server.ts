@@ -38,6 +38,7 @@ import { StatsService } from '../modules/stats/stats.usecases.js';
 import { WebhookDispatcher } from '../modules/webhooks/dispatcher.js';
 import { webhookRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.usecases.js';
+import { ROUTE_ACCESS, routeKey } from './access.js';
 import type { Config } from './config.js';
 import { registerConsole, wantsConsole } from './console.js';
 import type { Database } from './database.js';
@@ -177,7 +178,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   await app.register(commandClientRoutes(services.commands), { prefix: '/api/backend/v1/remsim' });
   await app.register(
     async (admin: App) => {
-      admin.addHook('onRequest', requireApiKey(services.auth));
+      admin.addHook('onRoute', (route) => {
+        const methods = Array.isArray(route.method) ? route.method : [route.method];
+        const access = route.config?.access ?? ROUTE_ACCESS[routeKey(String(methods[0]), route.url)];
+        if (access) route.config = { ...route.config, access };
+      });
+      admin.addHook('onRequest', requireApiKey(services.auth, { authFailed: metrics.authFailed }));
       admin.addContentTypeParser(
         ['text/csv', 'text/plain'],
         { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 },

@@ -1,7 +1,21 @@
-// Requires a valid API key (X-API-Key or Authorization: Bearer) on the routes it guards.
+// Authentication and authorization of the admin API: a valid API key (X-API-Key or
+// Authorization: Bearer), whose role grants the access the route asks for (route config
+// `access`, else reading for GET and managing otherwise; src/domain/roles.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
-import type { AuthService } from './auth.usecases.js';
+import { type Access, allows, defaultAccess } from '../../domain/roles.js';
+import type { AuthService, Principal } from './auth.usecases.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route asks of the key's role; 'self' is any valid key (who am I). */
+    access?: Access | 'self';
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+    apiKeyId?: number;
+  }
+}
 
 export function presentedKey(req: FastifyRequest): string | null {
   const header = req.headers['x-api-key'];
@@ -11,14 +25,30 @@ export function presentedKey(req: FastifyRequest): string | null {
   return null;
 }
 
-export function requireApiKey(auth: AuthService) {
+export interface AuthObserver {
+  authFailed?: (reason: 'missing' | 'invalid' | 'forbidden') => void;
+}
+
+export function requireApiKey(auth: AuthService, observer: AuthObserver = {}) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     const key = presentedKey(req);
-    const id = key ? await auth.verify(key) : null;
-    if (!id) {
-      req.log.warn({ reqId: req.id, ip: req.ip, presented: key !== null }, 'authentication failed');
+    const principal = key ? await auth.verify(key) : null;
+    if (!principal) {
+      observer.authFailed?.(key ? 'invalid' : 'missing');
+      // Never the key itself: only whether one was presented, and its first characters.
+      req.log.warn({ reqId: req.id, ip: req.ip, presented: key !== null, prefix: key?.slice(0, 8) }, 'authentication failed');
       throw new DomainError('UNAUTHORIZED', key ? 'The API key is not valid' : 'An API key is required (X-API-Key)', 401);
     }
-    (req as FastifyRequest & { apiKeyId?: number }).apiKeyId = id;
+    req.principal = principal;
+    req.apiKeyId = principal.keyId;
+    const access = req.routeOptions.config?.access ?? defaultAccess(req.method);
+    if (access !== 'self' && !allows(principal.role, access)) {
+      observer.authFailed?.('forbidden');
+      req.log.warn({ reqId: req.id, ip: req.ip, key: principal.keyId, role: principal.role, access }, 'authorization refused');
+      throw new DomainError('FORBIDDEN', `A ${principal.role} key may not do this (it needs ${access} access)`, 403, {
+        role: principal.role,
+        needs: access,
+      });
+    }
   };
 }

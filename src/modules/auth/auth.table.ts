@@ -17,5 +17,13 @@ export const apiKeys = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash), check('api_keys_role', sql`${t.role} IN ('admin')`)],
+  (t) => [
+    uniqueIndex('api_keys_hash_key').on(t.keyHash),
+    check('api_keys_role', sql`${t.role} IN ('admin', 'tenant-admin', 'operator', 'readonly', 'client')`),
+    // An admin key spans tenants; a tenant-admin key belongs to one.
+    check(
+      'api_keys_scope',
+      sql`(${t.role} <> 'admin' OR ${t.tenantId} IS NULL) AND (${t.role} <> 'tenant-admin' OR ${t.tenantId} IS NOT NULL)`,
+    ),
+  ],
 );

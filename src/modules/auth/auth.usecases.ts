@@ -1,9 +1,15 @@
-// Admin API keys: created on the first start of an empty database (printed once) or taken from
-// IONMESH_ADMIN_KEY; stored only as SHA-256 hashes. Roles and tenant keys come later.
+// API keys: shown once at creation, stored as SHA-256 hashes; the visible prefix lets an
+// operator recognise a key. Each key has a role (src/domain/roles.ts), may expire, records its
+// last use (to the minute), and can be revoked. The first start of an empty database creates an
+// admin key (printed once) unless IONMESH_ADMIN_KEY gives one.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../app/database.js';
+import type { Actor } from '../../domain/actor.js';
+import { DomainError } from '../../domain/errors.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
+import type { Role } from '../../domain/roles.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import { apiKeys } from './auth.table.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
@@ -11,6 +17,38 @@ export const keyPrefix = (key: string) => key.slice(0, 12);
 export const newKey = () => `imk_${randomBytes(24).toString('base64url')}`;
 
 const LAST_USED_RESOLUTION_SEC = 60;
+
+/** Who a valid key is. */
+export interface Principal {
+  keyId: number;
+  name: string;
+  prefix: string;
+  role: Role;
+  tenantId: number | null;
+}
+
+export interface NewKey {
+  name: string;
+  role: Role;
+  tenant_id?: number | null;
+  /** ISO time after which the key is refused. */
+  expires_at?: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const view = (k: typeof apiKeys.$inferSelect) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  role: k.role,
+  tenant_id: k.tenantId,
+  created_at: k.createdAt.toISOString(),
+  last_used_at: iso(k.lastUsedAt),
+  expires_at: iso(k.expiresAt),
+  revoked_at: iso(k.revokedAt),
+});
+
+export const keyNotFound = (id: number) => new DomainError('KEY_NOT_FOUND', `No API key ${id}`, 404);
 
 export class AuthService {
   constructor(private readonly db: Database) {}
@@ -33,52 +71,94 @@ export class AuthService {
     });
   }
 
+  /**
+   * A new key: the answer holds the key itself, the only time it is ever shown. Tenant-scoped
+   * keys (tenant-admin, or any role with a tenant) wait for tenant isolation on every route.
+   */
+  async create(input: NewKey, actor: Actor) {
+    if (input.role === 'tenant-admin' || (input.tenant_id !== undefined && input.tenant_id !== null))
+      throw new DomainError(
+        'TENANT_KEYS_UNAVAILABLE',
+        'Tenant-scoped keys (tenant-admin, or a tenant_id) are not available yet: every key spans all tenants',
+        501,
+      );
+    const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now())
+      throw new DomainError('VALIDATION_ERROR', 'expires_at must lie in the future', 400);
+    const key = newKey();
+    const row = await this.db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(apiKeys)
+        .values({ name: input.name, role: input.role, prefix: keyPrefix(key), keyHash: hashKey(key), expiresAt })
+        .returning();
+      const v = view(created as typeof apiKeys.$inferSelect);
+      await recordAudit(tx, actor, { action: 'api_key.create', entityType: 'api_key', entityId: String(v.id), after: v });
+      return v;
+    });
+    return { ...row, key };
+  }
+
+  /** Revokes a key; the last active admin key cannot be revoked (nobody could make another). */
+  async revoke(id: number, actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      // Serialises revocations, so two admins cannot revoke the last two admin keys at once.
+      await tx.execute(sql`LOCK TABLE api_keys IN SHARE ROW EXCLUSIVE MODE`);
+      const [key] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id));
+      if (!key) throw keyNotFound(id);
+      if (key.revokedAt) return view(key);
+      if (key.role === 'admin') {
+        const [others] = await tx
+          .select({ n: count() })
+          .from(apiKeys)
+          .where(
+            and(
+              eq(apiKeys.role, 'admin'),
+              isNull(apiKeys.revokedAt),
+              or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)),
+              sql`${apiKeys.id} <> ${id}`,
+            ),
+          );
+        if ((others?.n ?? 0) === 0)
+          throw new DomainError('LAST_ADMIN_KEY', 'This is the last active admin key: create another before revoking it', 409);
+      }
+      const [revoked] = await tx.update(apiKeys).set({ revokedAt: sql`now()` }).where(eq(apiKeys.id, id)).returning();
+      const v = view(revoked as typeof apiKeys.$inferSelect);
+      await recordAudit(tx, actor, {
+        action: 'api_key.revoke',
+        entityType: 'api_key',
+        entityId: String(id),
+        before: view(key),
+        after: v,
+      });
+      return v;
+    });
+  }
+
   /** Keys, oldest first, without their hashes. */
   list(page: PageRequest) {
     const p = pageOf(page);
     return this.db.run(async (db) => {
-      const iso = (d: Date | null) => (d ? d.toISOString() : null);
-      const list = await db
-        .select({
-          id: apiKeys.id,
-          name: apiKeys.name,
-          prefix: apiKeys.prefix,
-          role: apiKeys.role,
-          tenantId: apiKeys.tenantId,
-          createdAt: apiKeys.createdAt,
-          lastUsedAt: apiKeys.lastUsedAt,
-          expiresAt: apiKeys.expiresAt,
-          revokedAt: apiKeys.revokedAt,
-        })
-        .from(apiKeys)
-        .orderBy(asc(apiKeys.id))
-        .limit(p.limit)
-        .offset(p.offset);
+      const list = await db.select().from(apiKeys).orderBy(asc(apiKeys.id)).limit(p.limit).offset(p.offset);
       const [total] = await db.select({ n: count() }).from(apiKeys);
-      return {
-        items: list.map((k) => ({
-          id: k.id,
-          name: k.name,
-          prefix: k.prefix,
-          role: k.role,
-          tenant_id: k.tenantId,
-          created_at: k.createdAt.toISOString(),
-          last_used_at: iso(k.lastUsedAt),
-          expires_at: iso(k.expiresAt),
-          revoked_at: iso(k.revokedAt),
-        })),
-        total: Number(total?.n ?? 0),
-        ...p,
-      };
+      return { items: list.map(view), total: Number(total?.n ?? 0), ...p };
     });
   }
 
-  /** The key's id when it is valid, else null. */
-  async verify(key: string): Promise<number | null> {
+  /** A key found by id or by its visible prefix (the CLI's `keys revoke`). */
+  async find(idOrPrefix: string) {
+    return this.db.run(async (db) => {
+      const byId = /^\d+$/.test(idOrPrefix) ? eq(apiKeys.id, Number(idOrPrefix)) : eq(apiKeys.prefix, idOrPrefix);
+      const found = await db.select().from(apiKeys).where(byId).limit(2);
+      return found.map(view);
+    });
+  }
+
+  /** The key's principal when it is valid (known, not revoked, not expired), else null. */
+  async verify(key: string): Promise<Principal | null> {
     const hash = hashKey(key);
     return this.db.run(async (db) => {
       const [found] = await db
-        .select({ id: apiKeys.id, lastUsedAt: apiKeys.lastUsedAt })
+        .select()
         .from(apiKeys)
         .where(
           and(
@@ -99,7 +179,7 @@ export class AuthService {
             ),
           );
       }
-      return found.id;
+      return { keyId: found.id, name: found.name, prefix: found.prefix, role: found.role as Role, tenantId: found.tenantId };
     });
   }
 }

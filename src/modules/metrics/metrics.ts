@@ -39,6 +39,7 @@ export class Metrics implements ClientObserver {
   private readonly unregistrations: Counter<string>;
   private readonly allocationFailures: Counter<string>;
   private readonly webhookAttempts: Counter<string>;
+  private readonly authFailures: Counter<string>;
   private readonly clients: Gauge<string>;
   private readonly slots: Gauge<string>;
   private readonly poolSims: Gauge<string>;
@@ -90,6 +91,12 @@ export class Metrics implements ClientObserver {
       name: 'ionmesh_allocation_failures_total',
       help: 'Registrations that got no assignment, by reason',
       labelNames: ['reason', 'mode'],
+      registers: [r],
+    });
+    this.authFailures = new Counter({
+      name: 'ionmesh_auth_failures_total',
+      help: 'Refused admin API requests: no key, an invalid key, or a role without the access',
+      labelNames: ['reason'],
       registers: [r],
     });
     this.webhookAttempts = new Counter({
@@ -167,6 +174,10 @@ export class Metrics implements ClientObserver {
       SIGNALS.map(([key, name, help]) => [key, new Gauge({ name, help, labelNames: ['tenant', 'client_id'], registers: [r] })]),
     );
   }
+
+  authFailed = (reason: string) => {
+    this.authFailures.labels(reason).inc();
+  };
 
   webhookAttempt = (result: string) => {
     this.webhookAttempts.labels(result).inc();

@@ -1,0 +1,3 @@
+ALTER TABLE "api_keys" DROP CONSTRAINT "api_keys_role";--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_scope" CHECK (("api_keys"."role" <> 'admin' OR "api_keys"."tenant_id" IS NULL) AND ("api_keys"."role" <> 'tenant-admin' OR "api_keys"."tenant_id" IS NOT NULL));--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_role" CHECK ("api_keys"."role" IN ('admin', 'tenant-admin', 'operator', 'readonly', 'client'));

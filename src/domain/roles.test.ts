@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { ACCESS, allows, defaultAccess, ROLES } from './roles.js';
+
+describe('roles', () => {
+  it('grants each role its row of the matrix, and each higher role a superset', () => {
+    const matrix = Object.fromEntries(ROLES.map((r) => [r, ACCESS.filter((a) => allows(r, a))]));
+    expect(matrix).toEqual({
+      admin: ['read', 'operate', 'manage', 'admin'],
+      'tenant-admin': ['read', 'operate', 'manage'],
+      operator: ['read', 'operate'],
+      readonly: ['read'],
+      client: [],
+    });
+  });
+
+  it('asks reading of GET and managing of every other method by default', () => {
+    expect(defaultAccess('GET')).toBe('read');
+    expect(defaultAccess('HEAD')).toBe('read');
+    for (const m of ['POST', 'PUT', 'PATCH', 'DELETE']) expect(defaultAccess(m)).toBe('manage');
+  });
+});
