@@ -3,8 +3,10 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../app/config.js';
 import { openDatabase } from '../app/database.js';
 import { VERSION } from '../app/version.js';
+import { ROLES } from '../domain/roles.js';
 import { SCENARIO_HELP, SCENARIOS } from '../sim/fleet.js';
 import { importSims } from './import.js';
+import { createKey, listKeys, revokeKey } from './keys.js';
 import { databaseOptions, databaseUrlOf } from './options.js';
 import { buildConfig, serve } from './serve.js';
 import { simulate } from './simulate.js';
@@ -145,6 +147,34 @@ databaseOptions(
     .description('import SIM slots and card data; all rows or none'),
 ).action(async (file: string, opts) => {
   process.exitCode = await importSims(file, { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) });
+});
+
+const keysCmd = program.command('keys').description('API keys: create, list, revoke (on the database directly)');
+databaseOptions(
+  keysCmd
+    .command('create')
+    .description('create an API key and print it (the only time it is shown)')
+    .requiredOption('--name <name>', 'what the key is for, e.g. "noc dashboard"')
+    .addOption(new Option('--role <role>', 'what the key may do').choices([...ROLES]).default('readonly'))
+    .addOption(
+      new Option('--expires-days <days>', 'refused after this many days').argParser((v) => num('expires-days', 1, 3650)(v)),
+    )
+    .option('--json', 'print the key as JSON'),
+).action(async (opts) => {
+  process.exitCode = await createKey(
+    { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) },
+    { name: opts.name, role: opts.role, expiresDays: opts.expiresDays, json: opts.json },
+  );
+});
+databaseOptions(
+  keysCmd.command('list').description('list API keys (prefix, role, last use; never the key)').option('--json', 'as JSON'),
+).action(async (opts) => {
+  process.exitCode = await listKeys({ dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) }, { json: opts.json });
+});
+databaseOptions(
+  keysCmd.command('revoke').argument('<key>', 'the key id, or its prefix').description('revoke an API key at once'),
+).action(async (key: string, opts) => {
+  process.exitCode = await revokeKey({ dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) }, key);
 });
 
 const num =

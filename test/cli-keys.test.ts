@@ -1,0 +1,81 @@
+// `ionmesh keys create|list|revoke`, as an operator runs it on the embedded database: the key is
+// printed once and works against a server started afterwards; the list never shows a key;
+// revoke by prefix; the last admin key is kept; bad input exits 2 or 1 and changes nothing.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildConfig } from '../src/app/config.js';
+import { openPglite } from '../src/app/database.js';
+import { buildApp } from '../src/app/server.js';
+import { onPostgres } from './support/harness.js';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'ionmesh-keys-'));
+const dataDir = join(dir, 'data');
+
+const cli = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'keys', ...args, '--data-dir', dataDir], {
+    env: { ...process.env, DATABASE_URL: '' },
+  }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
+
+describe.runIf(!onPostgres)('ionmesh keys (the CLI)', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates keys that work, lists them without the key, revokes by prefix', async () => {
+    const admin = await cli('create', '--name', 'first admin', '--role', 'admin', '--json');
+    expect(admin.code).toBe(0);
+    const adminKey = JSON.parse(admin.stdout);
+    const ops = await cli('create', '--name', 'field team', '--role', 'operator', '--expires-days', '30');
+    expect(ops.code).toBe(0);
+    const opsKey = /\n {2}(imk_\S+)\n/.exec(ops.stdout)?.[1] as string;
+    expect(opsKey).toMatch(/^imk_/);
+    expect(ops.stdout).toContain('shown this once');
+
+    const list = await cli('list');
+    expect(list.stdout).toMatch(/operator\s+field team\s+never\s+active/);
+    expect(list.stdout).not.toContain(opsKey);
+    expect(list.stdout).not.toContain(adminKey.key);
+
+    // A server on that database takes the keys, with their roles.
+    const db = await openPglite(join(dataDir, 'pglite')); // what serve --data-dir opens
+    const { app } = await buildApp({ config: buildConfig({ logLevel: 'silent' }), db, logger: false, jobs: false });
+    try {
+      const who = await app.inject({ url: '/api/backend/v1/auth/whoami', headers: { authorization: `Bearer ${opsKey}` } });
+      expect(who.json()).toMatchObject({ role: 'operator', name: 'field team' });
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/api/backend/v1/tenants',
+        headers: { 'x-api-key': opsKey },
+        payload: {},
+      });
+      expect(refused.statusCode).toBe(403);
+    } finally {
+      await app.close();
+    }
+
+    const revoked = await cli('revoke', opsKey.slice(0, 12));
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toMatch(/revoked at/);
+    expect((await cli('list')).stdout).toMatch(/field team\s+\S+\s+revoked/);
+  });
+
+  it('keeps the last admin key and refuses bad input', async () => {
+    const last = await cli('revoke', '1');
+    expect(last.code).toBe(2);
+    expect(last.stderr).toContain('LAST_ADMIN_KEY');
+    expect((await cli('revoke', 'imk_nothing')).code).toBe(2);
+    const badRole = await cli('create', '--name', 'x', '--role', 'root');
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain('Allowed choices');
+    expect((await cli('create', '--name', 'x', '--expires-days', '0')).code).toBe(2);
+    expect((await cli('create', '--role', 'readonly')).code).toBe(1); // --name is required
+    const list = await cli('list', '--json');
+    expect(JSON.parse(list.stdout).map((k: { name: string }) => k.name)).toEqual(['first admin', 'field team']);
+  });
+});
