@@ -23,6 +23,7 @@ const ADMIN_ONLY = [
   'POST /remsim-servers',
   'PATCH /remsim-servers/{id}',
   'DELETE /remsim-servers/{id}',
+  'GET /stats/storage',
   'GET /api-keys',
   'POST /api-keys',
   'DELETE /api-keys/{id}',
@@ -30,6 +31,7 @@ const ADMIN_ONLY = [
 // Any valid key may ask who it is.
 const SELF = ['GET /auth/whoami'];
 const GRANTS: Record<string, string[]> = {
+  'tenant-admin': ['read', 'operate', 'manage'],
   operator: ['read', 'operate'],
   readonly: ['read'],
   client: [],
@@ -46,8 +48,11 @@ describe('API keys', () => {
   const keys: Record<string, string> = {};
   beforeAll(async () => {
     h = await startIonMesh();
-    for (const role of ['operator', 'readonly', 'client']) {
-      const res = await h.admin('/api-keys', json({ name: `${role} key`, role }));
+    for (const role of ['tenant-admin', 'operator', 'readonly', 'client']) {
+      const res = await h.admin(
+        '/api-keys',
+        json({ name: `${role} key`, role, ...(role === 'tenant-admin' ? { tenant_id: 1 } : {}) }),
+      );
       expect(res.status).toBe(201);
       keys[role] = (await res.json()).key;
     }
@@ -125,10 +130,15 @@ describe('API keys', () => {
       { name: 'x', role: 'readonly', extra: 1 },
     ])
       expect((await h.admin('/api-keys', json(body))).status, JSON.stringify(body)).toBe(400);
-    // Tenant-scoped keys wait for tenant isolation on every route: refused, not half-made.
-    const scoped = await h.admin('/api-keys', json({ name: 'x', role: 'tenant-admin', tenant_id: 1 }));
-    expect(scoped.status).toBe(501);
-    expect((await scoped.json()).code).toBe('TENANT_KEYS_UNAVAILABLE');
+    // An admin key spans tenants; a tenant-admin key needs its tenant, which must exist.
+    for (const body of [
+      { name: 'x', role: 'admin', tenant_id: 1 },
+      { name: 'x', role: 'tenant-admin' },
+    ])
+      expect((await h.admin('/api-keys', json(body))).status, JSON.stringify(body)).toBe(400);
+    const ghost = await h.admin('/api-keys', json({ name: 'x', role: 'tenant-admin', tenant_id: 999 }));
+    expect(ghost.status).toBe(404);
+    expect((await ghost.json()).code).toBe('TENANT_NOT_FOUND');
     const [after] = await h.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM api_keys`);
     expect(after?.n).toBe(before?.n);
   });

@@ -75,6 +75,10 @@ describe.runIf(!onPostgres)('ionmesh keys (the CLI)', () => {
     expect(badRole.stderr).toContain('Allowed choices');
     expect((await cli('create', '--name', 'x', '--expires-days', '0')).code).toBe(2);
     expect((await cli('create', '--role', 'readonly')).code).toBe(1); // --name is required
+    const noTenant = await cli('create', '--name', 'x', '--role', 'tenant-admin');
+    expect(noTenant.code).toBe(2);
+    expect(noTenant.stderr).toContain('tenant_id');
+    expect((await cli('create', '--name', 'x', '--role', 'tenant-admin', '--tenant', '42')).stderr).toContain('TENANT_NOT_FOUND');
     const list = await cli('list', '--json');
     expect(JSON.parse(list.stdout).map((k: { name: string }) => k.name)).toEqual(['first admin', 'field team']);
   });

@@ -38,6 +38,7 @@ describe('stats history', () => {
     h = await startIonMesh();
     expect((await client(h, '/register-client', { client_id: 'st-1', tenant_id: 1 })).status).toBe(200);
     expect((await client(h, '/register-client', { client_id: 'st-2', tenant_id: 1 })).status).toBe(200);
+    expect((await client(h, '/register-client', { client_id: 'st-3', tenant_id: 1 })).status).toBe(200);
   });
   afterAll(() => h.close());
 

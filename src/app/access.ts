@@ -20,6 +20,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /remsim-servers': 'admin',
   'PATCH /remsim-servers/:id': 'admin',
   'DELETE /remsim-servers/:id': 'admin',
+  'GET /stats/storage': 'admin',
   'GET /api-keys': 'admin',
   'POST /api-keys': 'admin',
   'DELETE /api-keys/:id': 'admin',

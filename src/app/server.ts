@@ -46,6 +46,7 @@ import { errorBody, handleError } from './errors-http.js';
 import type { App } from './http.js';
 import { Jobs } from './jobs.js';
 import { ErrorAnswer } from './schemas.js';
+import { tenantDefaults, tenantScope } from './tenant-scope.js';
 import { VERSION } from './version.js';
 
 export interface Services {
@@ -184,6 +185,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
         if (access) route.config = { ...route.config, access };
       });
       admin.addHook('onRequest', requireApiKey(services.auth, { authFailed: metrics.authFailed }));
+      admin.addHook('preValidation', tenantDefaults());
+      admin.addHook('preHandler', tenantScope(db));
       admin.addContentTypeParser(
         ['text/csv', 'text/plain'],
         { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 },

@@ -29,15 +29,18 @@ function refused(error: unknown) {
 
 export async function createKey(
   database: DatabaseConfig,
-  opts: { name: string; role: Role; expiresDays?: number; json?: boolean },
+  opts: { name: string; role: Role; tenantId?: number; expiresDays?: number; json?: boolean },
 ) {
   try {
     const expires = opts.expiresDays ? new Date(Date.now() + opts.expiresDays * 86_400_000).toISOString() : null;
-    const key = await withAuth(database, (auth) => auth.create({ name: opts.name, role: opts.role, expires_at: expires }, CLI));
+    const key = await withAuth(database, (auth) =>
+      auth.create({ name: opts.name, role: opts.role, tenant_id: opts.tenantId ?? null, expires_at: expires }, CLI),
+    );
     if (opts.json) process.stdout.write(`${JSON.stringify(key)}\n`);
     else
       process.stdout.write(
-        `API key ${key.id} (${key.role}, "${key.name}"${key.expires_at ? `, expires ${key.expires_at}` : ''}):\n\n  ${key.key}\n\n` +
+        `API key ${key.id} (${key.role}${key.tenant_id === null ? '' : ` of tenant ${key.tenant_id}`}, "${key.name}"` +
+          `${key.expires_at ? `, expires ${key.expires_at}` : ''}):\n\n  ${key.key}\n\n` +
           'It is shown this once: only its hash is stored. Send it as X-API-Key or Authorization: Bearer.\n',
       );
     return 0;

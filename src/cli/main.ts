@@ -157,13 +157,18 @@ databaseOptions(
     .requiredOption('--name <name>', 'what the key is for, e.g. "noc dashboard"')
     .addOption(new Option('--role <role>', 'what the key may do').choices([...ROLES]).default('readonly'))
     .addOption(
+      new Option('--tenant <id>', 'confine the key to one tenant (required for tenant-admin)').argParser((v) =>
+        num('tenant', 0, 2147483647)(v),
+      ),
+    )
+    .addOption(
       new Option('--expires-days <days>', 'refused after this many days').argParser((v) => num('expires-days', 1, 3650)(v)),
     )
     .option('--json', 'print the key as JSON'),
 ).action(async (opts) => {
   process.exitCode = await createKey(
     { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) },
-    { name: opts.name, role: opts.role, expiresDays: opts.expiresDays, json: opts.json },
+    { name: opts.name, role: opts.role, tenantId: opts.tenant, expiresDays: opts.expiresDays, json: opts.json },
   );
 });
 databaseOptions(

@@ -12,7 +12,6 @@ export const ERROR_CODES = {
   FORBIDDEN: 'The key is valid but its role does not allow this (with role and needs)',
   KEY_NOT_FOUND: 'No such API key',
   LAST_ADMIN_KEY: 'The last active admin key cannot be revoked',
-  TENANT_KEYS_UNAVAILABLE: 'Tenant-scoped keys are not available yet',
   TENANT_NOT_FOUND: 'The tenant does not exist',
   CLIENT_NOT_FOUND: 'No active profile for that client',
   NO_SLOT_AVAILABLE: 'No available slot matches the request',

@@ -4,7 +4,7 @@
 // admin key (printed once) unless IONMESH_ADMIN_KEY gives one.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Database } from '../../app/database.js';
+import { type Database, rows } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
@@ -72,27 +72,40 @@ export class AuthService {
   }
 
   /**
-   * A new key: the answer holds the key itself, the only time it is ever shown. Tenant-scoped
-   * keys (tenant-admin, or any role with a tenant) wait for tenant isolation on every route.
+   * A new key: the answer holds the key itself, the only time it is ever shown. An admin key spans
+   * tenants; a tenant-admin key belongs to one; the other roles may be confined to a tenant.
    */
   async create(input: NewKey, actor: Actor) {
-    if (input.role === 'tenant-admin' || (input.tenant_id !== undefined && input.tenant_id !== null))
-      throw new DomainError(
-        'TENANT_KEYS_UNAVAILABLE',
-        'Tenant-scoped keys (tenant-admin, or a tenant_id) are not available yet: every key spans all tenants',
-        501,
-      );
+    const tenantId = input.tenant_id ?? null;
+    if (input.role === 'admin' && tenantId !== null)
+      throw new DomainError('VALIDATION_ERROR', 'An admin key spans all tenants: leave tenant_id out, or use tenant-admin', 400, {
+        field: 'tenant_id',
+      });
+    if (input.role === 'tenant-admin' && tenantId === null)
+      throw new DomainError('VALIDATION_ERROR', 'A tenant-admin key needs the tenant_id it administers', 400, {
+        field: 'tenant_id',
+      });
     const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now())
       throw new DomainError('VALIDATION_ERROR', 'expires_at must lie in the future', 400);
     const key = newKey();
     const row = await this.db.transaction(async (tx) => {
+      if (tenantId !== null) {
+        const [tenant] = await rows(tx, sql`SELECT 1 FROM tenants WHERE id = ${tenantId}`);
+        if (!tenant) throw new DomainError('TENANT_NOT_FOUND', `Tenant ${tenantId} does not exist`, 404);
+      }
       const [created] = await tx
         .insert(apiKeys)
-        .values({ name: input.name, role: input.role, prefix: keyPrefix(key), keyHash: hashKey(key), expiresAt })
+        .values({ name: input.name, role: input.role, tenantId, prefix: keyPrefix(key), keyHash: hashKey(key), expiresAt })
         .returning();
       const v = view(created as typeof apiKeys.$inferSelect);
-      await recordAudit(tx, actor, { action: 'api_key.create', entityType: 'api_key', entityId: String(v.id), after: v });
+      await recordAudit(tx, actor, {
+        tenantId,
+        action: 'api_key.create',
+        entityType: 'api_key',
+        entityId: String(v.id),
+        after: v,
+      });
       return v;
     });
     return { ...row, key };

@@ -38,7 +38,7 @@ export function commandAdminRoutes(commands: CommandsService) {
         schema: {
           ...admin('A client’s commands with their status'),
           params: Type.Object({ client_id: ClientId }),
-          querystring: Type.Object({ ...PageQuery, status: Type.Optional(Status) }),
+          querystring: Type.Object({ ...PageQuery, status: Type.Optional(Status), tenant_id: Type.Optional(TenantId) }),
           response: { 200: List, ...errorResponses(400, 401) },
         },
       },

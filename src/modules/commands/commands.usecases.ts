@@ -71,10 +71,11 @@ export class CommandsService {
     });
   }
 
-  list(clientId: string, f: { status?: string; limit?: number; offset?: number }) {
+  list(clientId: string, f: { status?: string; tenant_id?: number; limit?: number; offset?: number }) {
     const limit = f.limit ?? 50;
     const offset = f.offset ?? 0;
-    const cond = sql`WHERE client_id = ${clientId} AND (${f.status ?? null}::text IS NULL OR status = ${f.status ?? null}::text)`;
+    const cond = sql`WHERE client_id = ${clientId} AND (${f.status ?? null}::text IS NULL OR status = ${f.status ?? null}::text)
+      AND (${f.tenant_id ?? null}::int IS NULL OR tenant_id = ${f.tenant_id ?? null}::int)`;
     return this.db.run(async (db) => ({
       items: await rows<Record<string, unknown>>(
         db,

@@ -21,11 +21,13 @@ const where = (conds: Array<SQL | undefined>) => {
 };
 
 // --- tenants
-export const listTenants = (db: Sql, page: PageRequest) => {
+/** Tenants; a tenant-scoped caller (scope) sees its own only. */
+export const listTenants = (db: Sql, page: PageRequest, scope: number | null = null) => {
   const p = pageOf(page);
+  const cond = scope === null ? undefined : eq(tenants.id, scope);
   return paged(
-    db.select().from(tenants).orderBy(asc(tenants.id)).limit(p.limit).offset(p.offset),
-    db.select({ n: count() }).from(tenants),
+    db.select().from(tenants).where(cond).orderBy(asc(tenants.id)).limit(p.limit).offset(p.offset),
+    db.select({ n: count() }).from(tenants).where(cond),
     p,
   );
 };
@@ -56,17 +58,23 @@ const bankdColumns = {
   createdAt: bankdInstances.createdAt,
   updatedAt: bankdInstances.updatedAt,
 };
-export const listBankds = (db: Sql, page: PageRequest) => {
+/** bankd instances; a tenant-scoped caller (scope) sees those behind its own banks only. */
+export const listBankds = (db: Sql, page: PageRequest, scope: number | null = null) => {
   const p = pageOf(page);
+  const cond =
+    scope === null
+      ? undefined
+      : sql`EXISTS (SELECT 1 FROM sim_banks b WHERE b.bankd_instance_id = ${bankdInstances.id} AND b.tenant_id = ${scope})`;
   return paged(
     db
       .select(bankdColumns)
       .from(bankdInstances)
       .leftJoin(remsimServers, eq(remsimServers.id, bankdInstances.remsimServerId))
+      .where(cond)
       .orderBy(asc(bankdInstances.id))
       .limit(p.limit)
       .offset(p.offset),
-    db.select({ n: count() }).from(bankdInstances),
+    db.select({ n: count() }).from(bankdInstances).where(cond),
     p,
   );
 };

@@ -16,6 +16,7 @@ import {
   TenantId,
 } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
+import { scopeOf } from '../../app/tenant-scope.js';
 import { CLIENT_SORTS } from './inventory.repository.js';
 import type { InventoryService } from './inventory.usecases.js';
 
@@ -86,7 +87,7 @@ export function inventoryRoutes(inventory: InventoryService) {
     app.get(
       '/tenants',
       { schema: { ...admin('tenants', 'List tenants'), querystring: Type.Object(PageQuery), response: ok(List) } },
-      async (req) => snake(await inventory.listTenants(req.query)),
+      async (req) => snake(await inventory.listTenants(req.query, scopeOf(req))),
     );
     app.post('/tenants', { schema: { ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() } }, async (req) =>
       snake(await inventory.createTenant(req.body, actorOf(req, 'admin'))),
@@ -118,7 +119,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       {
         schema: { ...admin('bankd instances', 'List bankd instances'), querystring: Type.Object(PageQuery), response: ok(List) },
       },
-      async (req) => snake(await inventory.listBankds(req.query)),
+      async (req) => snake(await inventory.listBankds(req.query, scopeOf(req))),
     );
     app.post(
       '/bankd-instances',
@@ -293,7 +294,10 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: { 200: ImportAnswer, ...errorResponses(400, 401, 415, 422) },
         },
       },
-      async (req) => ({ status: 'success' as const, ...(await inventory.importSims(req.body, actorOf(req, 'admin'))) }),
+      async (req) => ({
+        status: 'success' as const,
+        ...(await inventory.importSims(req.body, actorOf(req, 'admin'), undefined, scopeOf(req))),
+      }),
     );
   };
 }

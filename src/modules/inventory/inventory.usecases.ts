@@ -88,7 +88,7 @@ export class InventoryService {
   constructor(private readonly db: Database) {}
 
   // --- tenants
-  listTenants = (page: PageRequest) => this.db.run((db) => repo.listTenants(db, page));
+  listTenants = (page: PageRequest, scope: number | null = null) => this.db.run((db) => repo.listTenants(db, page, scope));
 
   async getTenant(id: number) {
     const t = await this.db.run((db) => repo.getTenant(db, id));
@@ -147,7 +147,7 @@ export class InventoryService {
   }
 
   // --- bankd instances
-  listBankds = (page: PageRequest) => this.db.run((db) => repo.listBankds(db, page));
+  listBankds = (page: PageRequest, scope: number | null = null) => this.db.run((db) => repo.listBankds(db, page, scope));
 
   async getBankd(id: number) {
     const b = await this.db.run((db) => repo.getBankd(db, id));
@@ -428,13 +428,19 @@ export class InventoryService {
   }
 
   // --- import
-  async importSims(csv: string, actor: Actor, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+  /** All rows or none. A tenant-scoped caller (scope) sees other tenants' banks as missing. */
+  async importSims(
+    csv: string,
+    actor: Actor,
+    onProgress?: (done: number, total: number) => void,
+    scope: number | null = null,
+  ): Promise<ImportResult> {
     const parsed = parseSimCsv(csv);
     if (parsed.errors.length) throw importInvalid(parsed.errors);
     const withCardData = parsed.format === 'header';
     return this.db
       .transaction(async (tx) => {
-        const banks = await importRepo.existingBanks(tx, [...new Set(parsed.rows.map((r) => r.bankId))]);
+        const banks = await importRepo.existingBanks(tx, [...new Set(parsed.rows.map((r) => r.bankId))], scope);
         const errors: RowError[] = parsed.rows
           .filter((r) => !banks.has(r.bankId))
           .map((r) => ({ line: r.line, message: `bank ${r.bankId} does not exist` }));
@@ -445,7 +451,9 @@ export class InventoryService {
           const held = await importRepo.iccidsHeldElsewhere(tx, chunk);
           for (const h of held) {
             const row = chunk.find((r) => r.iccid === h.iccid);
-            errors.push({ line: row?.line ?? 0, message: `ICCID ${h.iccid} is already in bank ${h.bank_id} slot ${h.slot_id}` });
+            // Where a card of another tenant sits is not the caller's to know.
+            const where = scope === null || h.tenant_id === scope ? `in bank ${h.bank_id} slot ${h.slot_id}` : 'in use';
+            errors.push({ line: row?.line ?? 0, message: `ICCID ${h.iccid} is already ${where}` });
           }
         }
         if (errors.length) throw importInvalid(errors.sort((a, b) => a.line - b.line));

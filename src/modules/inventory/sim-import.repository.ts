@@ -5,14 +5,15 @@ import type { SimRow } from './sim-import.js';
 
 export const IMPORT_CHUNK = 500;
 
-export async function existingBanks(tx: Sql, bankIds: number[]): Promise<Set<number>> {
+/** The banks of the list that exist (and belong to the tenant `scope`, when given). */
+export async function existingBanks(tx: Sql, bankIds: number[], scope: number | null = null): Promise<Set<number>> {
   if (bankIds.length === 0) return new Set();
   const found = await rows<{ bank_id: number }>(
     tx,
     sql`SELECT bank_id FROM sim_banks WHERE bank_id IN (${sql.join(
       bankIds.map((b) => sql`${b}`),
       sql`, `,
-    )})`,
+    )}) AND (${scope}::int IS NULL OR tenant_id = ${scope}::int)`,
   );
   return new Set(found.map((r) => r.bank_id));
 }
@@ -25,9 +26,10 @@ export async function iccidsHeldElsewhere(tx: Sql, chunk: SimRow[]) {
     withIccid.map((r) => sql`(${r.iccid}::text, ${r.bankId}::int, ${r.slotId}::int)`),
     sql`, `,
   );
-  return rows<{ iccid: string; bank_id: number; slot_id: number }>(
+  return rows<{ iccid: string; bank_id: number; slot_id: number; tenant_id: number }>(
     tx,
-    sql`SELECT s.iccid, s.bank_id, s.slot_id FROM slots s
+    sql`SELECT s.iccid, s.bank_id, s.slot_id, b.tenant_id FROM slots s
+        JOIN sim_banks b ON b.bank_id = s.bank_id
         JOIN (VALUES ${values}) AS f(iccid, bank_id, slot_id) ON f.iccid = s.iccid
         WHERE (s.bank_id, s.slot_id) <> (f.bank_id, f.slot_id)`,
   );

@@ -30,7 +30,7 @@ export interface PoolInput {
 
 export type PoolPatch = Partial<Omit<PoolInput, 'tenant_id' | 'bank_id' | 'mcc_mnc'>>;
 
-const poolNotFound = (id: number) => notFound('POOL_NOT_FOUND', `KI proxy pool ${id} does not exist`);
+export const poolNotFound = (id: number) => notFound('POOL_NOT_FOUND', `KI proxy pool ${id} does not exist`);
 
 const segmentsOf = (list: SegmentInput[]): SlotRange[] =>
   list.map((s) => ({ bankId: s.bank_id, start: s.virtual_slot_start, end: s.virtual_slot_end }));

@@ -18,7 +18,7 @@ export interface PolicyInput {
 }
 
 const CACHE_MS = 2000;
-const policyNotFound = (id: number) => notFound('POLICY_NOT_FOUND', `Assignment policy ${id} does not exist`);
+export const policyNotFound = (id: number) => notFound('POLICY_NOT_FOUND', `Assignment policy ${id} does not exist`);
 
 interface Row {
   id: number;

@@ -26,11 +26,17 @@ const columns = {
   updatedAt: remsimServers.updatedAt,
 };
 
-export const listServers = (db: Sql, page: PageRequest) => {
+/** remsim-servers; a tenant-scoped caller (scope) sees those behind its own banks only. */
+export const listServers = (db: Sql, page: PageRequest, scope: number | null = null) => {
   const p = pageOf(page);
+  const cond =
+    scope === null
+      ? undefined
+      : sql`EXISTS (SELECT 1 FROM sim_banks b JOIN bankd_instances i ON i.id = b.bankd_instance_id
+                    WHERE i.remsim_server_id = ${remsimServers.id} AND b.tenant_id = ${scope})`;
   return paged(
-    db.select(columns).from(remsimServers).orderBy(asc(remsimServers.id)).limit(p.limit).offset(p.offset),
-    db.select({ n: count() }).from(remsimServers),
+    db.select(columns).from(remsimServers).where(cond).orderBy(asc(remsimServers.id)).limit(p.limit).offset(p.offset),
+    db.select({ n: count() }).from(remsimServers).where(cond),
     p,
   );
 };

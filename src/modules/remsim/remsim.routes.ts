@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { errorResponses, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
+import { scopeOf } from '../../app/tenant-scope.js';
 import type { RemsimService } from './remsim.usecases.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\x00-\\x1f]*$' });
@@ -33,7 +34,7 @@ export function remsimRoutes(remsim: RemsimService) {
           response: ok(List),
         },
       },
-      async (req) => snake(await remsim.list(req.query)),
+      async (req) => snake(await remsim.list(req.query, scopeOf(req))),
     );
     app.post('/remsim-servers', { schema: { ...admin('Add a remsim-server'), body: ServerBody, response: ok() } }, async (req) =>
       snake(await remsim.create(req.body, actorOf(req, 'admin'))),

@@ -36,8 +36,8 @@ export class RemsimService {
     private readonly reconciler: RemsimReconciler | null,
   ) {}
 
-  async list(page: PageRequest) {
-    const p = await this.db.run((db) => repo.listServers(db, page));
+  async list(page: PageRequest, scope: number | null = null) {
+    const p = await this.db.run((db) => repo.listServers(db, page, scope));
     return { ...p, items: p.items.map(present) };
   }
 

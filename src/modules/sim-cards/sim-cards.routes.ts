@@ -1,7 +1,7 @@
 // The SIM card metadata API.
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
-import { BankId, errorResponses, Iccid, Imsi, JsonObject, MccMnc, PageQuery, SlotId } from '../../app/schemas.js';
+import { BankId, errorResponses, Iccid, Imsi, JsonObject, MccMnc, PageQuery, SlotId, TenantId } from '../../app/schemas.js';
 import { CARD_TYPES, type SimCardsService } from './sim-cards.usecases.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\x00-\\x1f]*$' });
@@ -39,6 +39,7 @@ export function simCardRoutes(cards: SimCardsService) {
             ki_pool_name: Type.Optional(Text),
             card_type: Type.Optional(CardType),
             bank_id: Type.Optional(BankId),
+            tenant_id: Type.Optional(TenantId),
           }),
           response: ok(List),
         },

@@ -27,6 +27,7 @@ export interface CardFilter {
   ki_pool_name?: string;
   card_type?: string;
   bank_id?: number;
+  tenant_id?: number;
   limit?: number;
   offset?: number;
 }
@@ -56,14 +57,18 @@ export class SimCardsService {
       AND (${f.carrier ?? null}::text IS NULL OR s.carrier = ${f.carrier ?? null}::text)
       AND (${f.ki_pool_name ?? null}::text IS NULL OR s.ki_pool_name = ${f.ki_pool_name ?? null}::text)
       AND (${f.card_type ?? null}::text IS NULL OR s.card_type = ${f.card_type ?? null}::text)
-      AND (${f.bank_id ?? null}::int IS NULL OR s.bank_id = ${f.bank_id ?? null}::int)`;
+      AND (${f.bank_id ?? null}::int IS NULL OR s.bank_id = ${f.bank_id ?? null}::int)
+      AND (${f.tenant_id ?? null}::int IS NULL OR b.tenant_id = ${f.tenant_id ?? null}::int)`;
     return this.db.run(async (db) => {
       const items = await rows(
         db,
         sql`SELECT ${cardColumns} FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id ${cond}
             ORDER BY s.bank_id, s.slot_id LIMIT ${limit} OFFSET ${offset}`,
       );
-      const [t] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM slots s ${cond}`);
+      const [t] = await rows<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id ${cond}`,
+      );
       return { items, total: t?.n ?? 0, limit, offset };
     });
   }

@@ -26,16 +26,16 @@ export class StatsService {
   async clientSeries(clientId: string, range: StatsRange, tenantId: number | undefined, points?: number) {
     const w = statsWindow(range, new Date(), this.settings.rawRetentionSec, points);
     return this.db.run(async (db) => {
-      let tenant = tenantId;
-      if (tenant === undefined) {
-        const [p] = await rows<{ tenant_id: number }>(
-          db,
-          sql`SELECT tenant_id FROM service_profiles WHERE client_id = ${clientId}
-               ORDER BY (status = 'ACTIVE') DESC, created_at DESC LIMIT 1`,
-        );
-        if (!p) throw new DomainError('CLIENT_NOT_FOUND', `No profile for client ${clientId}`, 404);
-        tenant = p.tenant_id;
-      }
+      // The client's tenant: the one asked for, else that of its newest profile; a client with
+      // no profile there (ever) is not found, whatever stats rows exist.
+      const [p] = await rows<{ tenant_id: number }>(
+        db,
+        sql`SELECT tenant_id FROM service_profiles
+             WHERE client_id = ${clientId} AND (${tenantId ?? null}::int IS NULL OR tenant_id = ${tenantId ?? null}::int)
+             ORDER BY (status = 'ACTIVE') DESC, created_at DESC LIMIT 1`,
+      );
+      if (!p) throw new DomainError('CLIENT_NOT_FOUND', `No profile for client ${clientId}`, 404);
+      const tenant = p.tenant_id;
       const list = await repo.clientSeries(db, tenant, clientId, w);
       return {
         client_id: clientId,

@@ -15,7 +15,7 @@ export interface WebhookInput {
   enabled?: boolean;
 }
 
-const webhookNotFound = (id: number) => notFound('WEBHOOK_NOT_FOUND', `Webhook ${id} does not exist`);
+export const webhookNotFound = (id: number) => notFound('WEBHOOK_NOT_FOUND', `Webhook ${id} does not exist`);
 const columns = sql`id, tenant_id, url, event_types, enabled, disabled_reason, consecutive_failures, created_at, updated_at,
   'whsec_…' || right(secret, 4) AS secret_hint`;
 

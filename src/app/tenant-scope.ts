@@ -1,0 +1,121 @@
+// Tenant isolation of the admin API for keys that belong to one tenant. One rule for every route,
+// applied before its handler (docs/security.md):
+// - a tenant_id in the query or body is the key's tenant when absent, and matches nothing when it
+//   names another tenant (so a foreign tenant answers exactly as a missing one: an empty list, or
+//   the route's own 404);
+// - an object named in the path (a bank, a pool, a webhook …) that belongs to another tenant
+//   answers the route's own 404, word for word what a missing one answers;
+// - shared infrastructure (bankd instances, remsim-servers) is visible only behind the tenant's
+//   own banks.
+// Keys without a tenant (admin, and unscoped operator/readonly keys) see every tenant.
+import { type SQL, sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DomainError } from '../domain/errors.js';
+import { bankdNotFound, bankNotFound, slotNotFound, tenantMissing } from '../modules/inventory/inventory.errors.js';
+import { poolNotFound } from '../modules/ki-proxy/ki-proxy.usecases.js';
+import { policyNotFound } from '../modules/policies/policies.usecases.js';
+import { remsimServerNotFound } from '../modules/remsim/remsim.errors.js';
+import { webhookNotFound } from '../modules/webhooks/webhooks.usecases.js';
+import { type Database, rows } from './database.js';
+
+/** A tenant id no row has: a foreign tenant_id becomes this. */
+export const NO_TENANT = -1;
+
+type Params = Record<string, string | number>;
+interface Owner {
+  /** The tenants that own (or, for infrastructure, use) the object; none: it does not exist. */
+  tenants: (p: Params) => SQL;
+  /** What the route answers for a missing object. */
+  missing: (p: Params) => DomainError;
+}
+
+const bank: Owner = {
+  tenants: (p) => sql`SELECT tenant_id FROM sim_banks WHERE bank_id = ${Number(p.bank_id)}`,
+  missing: (p) => bankNotFound(Number(p.bank_id)),
+};
+const slotOfBank: Owner = { ...bank, missing: (p) => slotNotFound(Number(p.bank_id), Number(p.slot_id)) };
+const pool: Owner = {
+  tenants: (p) => sql`SELECT tenant_id FROM ki_proxy_pools WHERE id = ${Number(p.id)}`,
+  missing: (p) => poolNotFound(Number(p.id)),
+};
+const webhook: Owner = {
+  tenants: (p) => sql`SELECT tenant_id FROM webhooks WHERE id = ${Number(p.id)}`,
+  missing: (p) => webhookNotFound(Number(p.id)),
+};
+
+/** Routes whose path names an object, by route pattern (without the API prefix). */
+export const OWNERS: Record<string, Owner> = {
+  '/tenants/:id': {
+    tenants: (p) => sql`SELECT id AS tenant_id FROM tenants WHERE id = ${Number(p.id)}`,
+    missing: (p) => tenantMissing(Number(p.id)),
+  },
+  '/banks/:bank_id': bank,
+  '/banks/:bank_id/slots/:slot_id': slotOfBank,
+  '/sim-cards/:bank_id/:slot_id': slotOfBank,
+  '/ki-proxy-pools/:id': pool,
+  '/ki-proxy-pools/:id/bankd-config': pool,
+  '/assignment-policies/:id': {
+    tenants: (p) => sql`SELECT tenant_id FROM assignment_policies WHERE id = ${Number(p.id)}`,
+    missing: (p) => policyNotFound(Number(p.id)),
+  },
+  '/webhooks/:id': webhook,
+  '/webhooks/:id/deliveries': webhook,
+  '/webhooks/:id/deliveries/:delivery_id/redeliver': webhook,
+  '/bankd-instances/:id': {
+    tenants: (p) => sql`SELECT tenant_id FROM sim_banks WHERE bankd_instance_id = ${Number(p.id)}`,
+    missing: (p) => bankdNotFound(Number(p.id)),
+  },
+  '/remsim-servers/:id': {
+    tenants: (p) => sql`SELECT b.tenant_id FROM sim_banks b JOIN bankd_instances i ON i.id = b.bankd_instance_id
+                        WHERE i.remsim_server_id = ${Number(p.id)}`,
+    missing: (p) => remsimServerNotFound(Number(p.id)),
+  },
+};
+OWNERS['/remsim-servers/:id/reconcile'] = OWNERS['/remsim-servers/:id'] as Owner;
+
+/** The tenant a request is confined to (null: all tenants). */
+export const scopeOf = (req: FastifyRequest) => req.principal?.tenantId ?? null;
+
+type Holder = Record<string, unknown> | undefined;
+const tenantIn = (part: { properties?: object } | undefined) => !!part?.properties && 'tenant_id' in part.properties;
+const schemaOf = (req: FastifyRequest) =>
+  req.routeOptions.schema as { querystring?: { properties?: object }; body?: { properties?: object } } | undefined;
+
+/**
+ * Before validation: a missing tenant_id is the key's (in the query, and in the body of a POST,
+ * which names the tenant of what it creates), so a required tenant_id need not be sent.
+ */
+export function tenantDefaults() {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    const scope = scopeOf(req);
+    if (scope === null) return;
+    const schema = schemaOf(req);
+    const fill = (h: Holder) => {
+      if (h && typeof h === 'object' && (h.tenant_id === undefined || h.tenant_id === null)) h.tenant_id = scope;
+    };
+    if (tenantIn(schema?.querystring)) fill(req.query as Holder);
+    if (tenantIn(schema?.body) && req.method === 'POST') fill(req.body as Holder);
+  };
+}
+
+export function tenantScope(db: Database, prefix = '/api/backend/v1') {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    const scope = scopeOf(req);
+    if (scope === null) return;
+    const schema = schemaOf(req);
+    // After validation: another tenant's id matches nothing, so the route answers as for a
+    // tenant that does not exist (an empty list, or its own 404).
+    const confine = (h: Holder) => {
+      if (h && typeof h === 'object' && h.tenant_id !== undefined && h.tenant_id !== null && h.tenant_id !== scope)
+        h.tenant_id = NO_TENANT;
+    };
+    if (tenantIn(schema?.querystring)) confine(req.query as Holder);
+    if (tenantIn(schema?.body)) confine(req.body as Holder);
+    const route = (req.routeOptions.url ?? '').slice(prefix.length);
+    const owner = OWNERS[route];
+    if (owner) {
+      const found = await db.run((h) => rows<{ tenant_id: number | null }>(h, owner.tenants(req.params as Params)));
+      if (!found.some((r) => r.tenant_id === scope)) throw owner.missing(req.params as Params);
+    }
+  };
+}

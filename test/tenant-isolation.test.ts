@@ -1,0 +1,260 @@
+// Tenant isolation: a key of tenant 2 walks every admin route of the OpenAPI document against
+// tenant 1's objects, with bodies that would succeed for tenant 1's own admin. Every object of
+// tenant 1 answers 404 (as a missing one would), no list shows any of tenant 1's data, and
+// nothing changes. The same key still manages its own tenant.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withLuhn } from '../src/domain/iccid.js';
+import { type Harness, json, startIonMesh } from './support/harness.js';
+
+const PREFIX = '/api/backend/v1';
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by the assertions
+type Doc = Record<string, any>;
+
+const register = (h: Harness, body: Doc) =>
+  fetch(`${h.url}${PREFIX}/remsim/register-client`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** What must never show to tenant 2: names, ids and addresses of tenant 1's objects. */
+const MARKERS = [
+  'iso-one-',
+  'tenant-one-name',
+  'iso-pool-one',
+  'iso-policy-one',
+  'hooks-tenant-one',
+  'demo bank',
+  '127.0.0.1:999',
+];
+
+describe('tenant isolation', () => {
+  let h: Harness;
+  let key2: string;
+  const ids: Doc = {};
+
+  const as2 = (path: string, init: RequestInit = {}) =>
+    fetch(`${h.url}${PREFIX}${path}`, {
+      ...init,
+      headers: {
+        'x-api-key': key2,
+        ...(typeof init.body === 'string' && !init.headers ? { 'content-type': 'application/json' } : {}),
+        ...(init.headers as object),
+      },
+    });
+
+  /** Everything of tenant 1, to compare before and after the walk. */
+  const tenantOne = () =>
+    h.query(sql`SELECT
+      (SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM tenants t) AS tenants,
+      (SELECT md5(string_agg(b::text, '|' ORDER BY bank_id)) FROM sim_banks b WHERE tenant_id = 1) AS banks,
+      (SELECT md5(string_agg(s::text, '|' ORDER BY s.bank_id, s.slot_id)) FROM slots s JOIN sim_banks b USING (bank_id) WHERE b.tenant_id = 1) AS slots,
+      (SELECT md5(string_agg(p::text, '|' ORDER BY profile_id)) FROM service_profiles p WHERE tenant_id = 1) AS profiles,
+      (SELECT md5(string_agg(k::text, '|' ORDER BY id)) FROM ki_proxy_pools k WHERE tenant_id = 1) AS pools,
+      (SELECT md5(string_agg(a::text, '|' ORDER BY id)) FROM assignment_policies a WHERE tenant_id = 1) AS policies,
+      (SELECT md5(string_agg(w::text, '|' ORDER BY id)) FROM webhooks w WHERE tenant_id = 1) AS webhooks,
+      (SELECT md5(string_agg(d::text, '|' ORDER BY id)) FROM webhook_deliveries d) AS deliveries,
+      (SELECT md5(string_agg(i::text, '|' ORDER BY id)) FROM bankd_instances i) AS bankds,
+      (SELECT md5(string_agg(r.id || r.name || r.url || r.enabled, '|' ORDER BY id)) FROM remsim_servers r) AS servers,
+      (SELECT count(*)::int FROM client_commands WHERE tenant_id = 1) AS commands,
+      (SELECT count(*)::int FROM audit_log) AS audit,
+      (SELECT count(*)::int FROM api_keys) AS keys`);
+
+  beforeAll(async () => {
+    h = await startIonMesh({ config: { webhooksAllowPrivate: true } });
+    const ok = async (res: Promise<Response>) => {
+      const r = await res;
+      expect(r.status, await r.clone().text()).toBeLessThan(300);
+      return (await r.json()) as Doc;
+    };
+    // Tenant 1 (the demo's): clients, a pool on a bank of its own, a policy, a webhook with a delivery.
+    await ok(h.admin('/tenants/1', { method: 'PATCH', body: JSON.stringify({ name: 'tenant-one-name' }) }));
+    for (const n of [1, 2, 3]) await ok(register(h, { client_id: `iso-one-${n}`, tenant_id: 1 }));
+    await ok(
+      fetch(`${h.url}${PREFIX}/remsim/heartbeat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ client_id: 'iso-one-1', tenant_id: 1, stats: { rsrp: -90 } }),
+      }),
+    );
+    ids.pool = (
+      await ok(
+        h.admin(
+          '/ki-proxy-pools',
+          json({
+            pool_name: 'iso-pool-one',
+            tenant_id: 1,
+            mcc_mnc: '310410',
+            bank_id: 1,
+            physical_slot_start: 28,
+            physical_slot_end: 29,
+            virtual_segments: [{ bank_id: 1, virtual_slot_start: 900, virtual_slot_end: 909 }],
+          }),
+        ),
+      )
+    ).id;
+    ids.policy = (
+      await ok(
+        h.admin(
+          '/assignment-policies',
+          json({ tenant_id: 1, name: 'iso-policy-one', priority: 5, conditions: {}, action: { type: 'deny' }, enabled: false }),
+        ),
+      )
+    ).id;
+    ids.webhook = (await ok(h.admin('/webhooks', json({ tenant_id: 1, url: 'http://127.0.0.1:1/hooks-tenant-one' })))).id;
+    const [event] = await h.query<{ id: number }>(sql`SELECT id::int FROM events WHERE tenant_id = 1 ORDER BY id LIMIT 1`);
+    const [delivery] = await h.query<{ id: number }>(
+      sql`INSERT INTO webhook_deliveries (webhook_id, event_id, status) VALUES (${ids.webhook}, ${event?.id}, 'dead') RETURNING id::int`,
+    );
+    ids.delivery = delivery?.id;
+    const [bankd] = await h.query<{ id: number }>(sql`SELECT bankd_instance_id AS id FROM sim_banks WHERE bank_id = 1`);
+    ids.bankd = bankd?.id;
+    const [server] = await h.query<{ id: number }>(
+      sql`SELECT remsim_server_id AS id FROM bankd_instances WHERE id = ${ids.bankd}`,
+    );
+    ids.server = server?.id;
+
+    // Tenant 2: its own bankd, bank, cards and a client; and its tenant-admin key.
+    await ok(h.admin('/tenants', json({ id: 2, name: 'tenant two' })));
+    const bankd2 = await ok(h.admin('/bankd-instances', json({ name: 'bankd two', endpoint: '10.2.0.1:9998' })));
+    await ok(
+      h.admin('/banks', json({ bank_id: 20, name: 'bank two', tenant_id: 2, bankd_instance_id: bankd2.id, slot_count: 4 })),
+    );
+    await ok(register(h, { client_id: 'iso-two-1', tenant_id: 2 }));
+    key2 = (await ok(h.admin('/api-keys', json({ name: 'tenant two admin', role: 'tenant-admin', tenant_id: 2 })))).key;
+  });
+  afterAll(() => h.close());
+
+  it('answers 404 for every object of another tenant, shows none of its data, and changes nothing', async () => {
+    const before = await tenantOne();
+    const doc = await (await fetch(`${h.url}/docs/json`)).json();
+    // Bodies that tenant 1's admin could send successfully.
+    const iccid = withLuhn('891004109900000077');
+    const bodies: Record<string, unknown> = {
+      'PATCH /tenants/{id}': { name: 'taken over' },
+      'PATCH /banks/{bank_id}': { name: 'taken over' },
+      'PATCH /banks/{bank_id}/slots/{slot_id}': { status: 'disabled' },
+      'PUT /sim-cards/{bank_id}/{slot_id}': { iccid, imsi: '310410990000077', carrier: 'AT&T', mcc_mnc: '310410' },
+      'PATCH /ki-proxy-pools/{id}': { enabled: false },
+      'PATCH /assignment-policies/{id}': { enabled: true },
+      'PATCH /webhooks/{id}': { enabled: false },
+      'POST /clients/{client_id}/reassign': { bank_id: 2 },
+      'POST /clients/{client_id}/commands': { type: 'restart' },
+      'POST /banks': { bank_id: 30, name: 'planted', tenant_id: 1, slot_count: 2 },
+      'POST /ki-proxy-pools': {
+        pool_name: 'planted',
+        tenant_id: 1,
+        mcc_mnc: '310410',
+        bank_id: 2,
+        physical_slot_start: 30,
+        physical_slot_end: 31,
+        virtual_segments: [{ bank_id: 2, virtual_slot_start: 800, virtual_slot_end: 801 }],
+      },
+      'POST /assignment-policies': { tenant_id: 1, name: 'planted', priority: 1, conditions: {}, action: { type: 'deny' } },
+      'POST /webhooks': { tenant_id: 1, url: 'http://127.0.0.1:3/planted' },
+    };
+    const fill = (path: string) =>
+      path
+        .replace('{client_id}', 'iso-one-1')
+        .replace('{bank_id}', '1')
+        .replace('{slot_id}', '3')
+        .replace('{delivery_id}', String(ids.delivery))
+        .replace('{mcc_mnc}', '310410')
+        .replace(
+          '{id}',
+          String(
+            path.startsWith('/tenants')
+              ? 1
+              : path.startsWith('/ki-proxy-pools')
+                ? ids.pool
+                : path.startsWith('/assignment-policies')
+                  ? ids.policy
+                  : path.startsWith('/webhooks')
+                    ? ids.webhook
+                    : path.startsWith('/bankd-instances')
+                      ? ids.bankd
+                      : path.startsWith('/remsim-servers')
+                        ? ids.server
+                        : 1,
+          ),
+        );
+    const problems: string[] = [];
+    let walked = 0;
+    for (const [full, ops] of Object.entries(doc.paths as Record<string, Doc>)) {
+      if (!full.startsWith(PREFIX) || full.startsWith(`${PREFIX}/remsim/`)) continue;
+      const path = full.slice(PREFIX.length);
+      for (const method of Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))) {
+        const key = `${method.toUpperCase()} ${path}`;
+        const url = fill(path);
+        const init: RequestInit = { method: method.toUpperCase() };
+        if (key === 'POST /sim-imports') {
+          init.body = `bank_id,slot_id,iccid\n1,5,${iccid}\n`;
+          init.headers = { 'content-type': 'text/csv' };
+        } else if (method !== 'get' && method !== 'delete') init.body = JSON.stringify(bodies[key] ?? {});
+        const res = await as2(url, init);
+        const text = await res.text();
+        walked += 1;
+        if (res.status >= 500) problems.push(`${key} → ${res.status} ${text.slice(0, 200)}`);
+        // A 404 may echo the client id the caller itself sent; anything else of tenant 1 is a leak.
+        const leaked = MARKERS.filter((m) => text.replaceAll('iso-one-1', '').includes(m));
+        if (leaked.length) problems.push(`${key} → ${res.status} shows ${leaked.join(', ')}`);
+        const namesObject = /\{(id|bank_id|client_id)\}/.test(path);
+        const crossTenantAdmin =
+          ['/api-keys', '/stats/storage'].some((p) => path.startsWith(p)) ||
+          key === 'POST /tenants' ||
+          key === 'DELETE /tenants/{id}' ||
+          (path.startsWith('/bankd-instances') && method !== 'get') ||
+          (path.startsWith('/remsim-servers') && method !== 'get' && !path.endsWith('/reconcile'));
+        if (crossTenantAdmin) {
+          if (res.status !== 403) problems.push(`${key} → ${res.status}, expected 403 (needs admin)`);
+        } else if (namesObject && !key.startsWith('GET /clients/{client_id}/commands')) {
+          if (res.status !== 404) problems.push(`${key} → ${res.status}, expected 404: ${text.slice(0, 160)}`);
+        } else if (method !== 'get' && key !== 'POST /sim-imports' && res.status < 400)
+          problems.push(`${key} → ${res.status}: a write into tenant 1 went through`);
+      }
+    }
+    expect(walked).toBeGreaterThan(55);
+    expect(problems).toEqual([]);
+    expect(await tenantOne()).toEqual(before);
+  });
+
+  it('answers for a foreign object exactly what a missing one gets', async () => {
+    for (const [foreign, missing] of [
+      ['/banks/1', '/banks/777'],
+      [`/ki-proxy-pools/${ids.pool}`, '/ki-proxy-pools/777'],
+      [`/webhooks/${ids.webhook}`, '/webhooks/777'],
+      ['/clients/iso-one-1', '/clients/nobody-at-all'],
+    ]) {
+      const a = await (await as2(foreign as string)).json();
+      const b = await (await as2(missing as string)).json();
+      expect(a.code).toBe(b.code);
+      expect(a.message.replace(/\d+|iso-one-1|nobody-at-all/g, '#')).toBe(b.message.replace(/\d+|iso-one-1|nobody-at-all/g, '#'));
+    }
+    // A foreign tenant_id in a list query reads as a tenant with nothing in it.
+    expect(await (await as2('/clients?tenant_id=1')).json()).toMatchObject({ items: [], total: 0 });
+    expect((await (await as2('/events?tenant_id=1')).json()).items).toEqual([]);
+  });
+
+  it('still lets the tenant-admin see and manage its own tenant', async () => {
+    const clients = await (await as2('/clients')).json();
+    expect(clients.items.map((c: Doc) => c.client_id)).toEqual(['iso-two-1']);
+    expect((await (await as2('/tenants')).json()).items.map((t: Doc) => t.id)).toEqual([2]);
+    expect((await (await as2('/bankd-instances')).json()).items.map((b: Doc) => b.name)).toEqual(['bankd two']);
+    expect((await (await as2('/remsim-servers')).json()).items).toEqual([]);
+    const renamed = await as2('/banks/20', { method: 'PATCH', body: JSON.stringify({ name: 'bank two, renamed' }) });
+    expect(renamed.status, await renamed.clone().text()).toBe(200);
+    const created = await as2('/webhooks', {
+      method: 'POST',
+      body: JSON.stringify({ url: 'http://127.0.0.1:2/hooks-tenant-two' }),
+    });
+    expect(created.status, await created.clone().text()).toBe(200);
+    expect((await created.json()).tenant_id).toBe(2);
+    const overview = await (await as2('/fleet/overview')).json();
+    expect(overview.clients.total).toBe(1);
+    expect(overview.banks.map((b: Doc) => b.bank_id)).toEqual([20]);
+    const audit = await (await as2('/audit-log')).json();
+    expect(audit.items.length).toBeGreaterThan(0);
+    expect(audit.items.every((a: Doc) => a.tenant_id === 2)).toBe(true);
+  });
+});
