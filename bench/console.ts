@@ -43,7 +43,7 @@ async function seed(database: { dataDir?: string; url?: string }) {
   await db.migrate();
   const banks = Math.ceil(CLIENTS / 1000);
   await db.transaction(async (tx) => {
-    await tx.execute(sql`INSERT INTO tenants (id, name) VALUES (1, 'bench')`);
+    await tx.execute(sql`INSERT INTO tenants (id, name, enrollment_mode) VALUES (1, 'bench', 'open')`);
     await tx.execute(sql`INSERT INTO bankd_instances (id, name, endpoint) VALUES (1, 'bench-bankd', '127.0.0.1:9999')`);
     await tx.execute(sql`INSERT INTO sim_banks (bank_id, name, tenant_id, bankd_instance_id)
                          SELECT b, 'bench bank ' || b, 1, 1 FROM generate_series(1, ${banks}) b`);

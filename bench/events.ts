@@ -28,7 +28,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   });
   await new Promise<void>((r) => rx.listen(0, '127.0.0.1', r));
   try {
-    await adminPost(url, '/tenants', { id: 1, name: 'bench' });
+    await adminPost(url, '/tenants', { id: 1, name: 'bench', enrollment_mode: 'open' });
     const bankd = await adminPost(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
     for (let b = 0; b * 1000 < 2 * CLIENTS; b++)
       await adminPost(url, '/banks', {

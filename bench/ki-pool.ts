@@ -20,7 +20,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   const database = await freshBenchDatabase(kind, 'ki');
   const { url, proc } = await startServer(database);
   try {
-    await adminPost(url, '/tenants', { id: 1, name: 'bench' });
+    await adminPost(url, '/tenants', { id: 1, name: 'bench', enrollment_mode: 'open' });
     const bankd = await adminPost(url, '/bankd-instances', { name: 'ki-bankd', endpoint: '127.0.0.1:9999' });
     // The KI cards in bank 101 slots 0..49; virtual slots 100..1023 there and 0..1023 on banks 102..106.
     for (let b = 101; b <= 106; b++)

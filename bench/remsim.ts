@@ -64,7 +64,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   try {
     const latencyRuns = 200 + 1000;
     const banks = Math.ceil((ROUTERS + latencyRuns) / BANK_SLOTS);
-    await adminPost(url, '/tenants', { id: 1, name: 'bench' });
+    await adminPost(url, '/tenants', { id: 1, name: 'bench', enrollment_mode: 'open' });
     const server = await adminPost(url, '/remsim-servers', { name: 'bench-double', url: remsim.url });
     const bankd = await adminPost(url, '/bankd-instances', {
       name: 'bench-bankd',

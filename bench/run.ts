@@ -17,7 +17,7 @@ const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 10);
 
 /** Enough free slots for every registration the run makes (banks of 1000 slots). */
 async function inventory(url: string, slots: number) {
-  await adminPost(url, '/tenants', { id: 1, name: 'bench' });
+  await adminPost(url, '/tenants', { id: 1, name: 'bench', enrollment_mode: 'open' });
   const bankd = await adminPost(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
   for (let b = 0; b * 1000 < slots; b++) {
     await adminPost(url, '/banks', {

@@ -9,7 +9,7 @@ describe('a reboot storm bigger than the inventory', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startIonMesh({ demo: false, poolSize: 20 });
-    expect((await h.admin('/tenants', json({ id: 1, name: 'storm' }))).status).toBe(200);
+    expect((await h.admin('/tenants', json({ id: 1, name: 'storm', enrollment_mode: 'open' }))).status).toBe(200);
     const bankd = await (await h.admin('/bankd-instances', json({ name: 'b', endpoint: 'bankd.example:9999' }))).json();
     // 100 free slots numbered 0..99: slot 0 needs a spare identity, the others keep their own.
     const bank = await h.admin(

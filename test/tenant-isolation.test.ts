@@ -116,7 +116,7 @@ describe('tenant isolation', () => {
     ids.server = server?.id;
 
     // Tenant 2: its own bankd, bank, cards and a client; and its tenant-admin key.
-    await ok(h.admin('/tenants', json({ id: 2, name: 'tenant two' })));
+    await ok(h.admin('/tenants', json({ id: 2, name: 'tenant two', enrollment_mode: 'open' })));
     const bankd2 = await ok(h.admin('/bankd-instances', json({ name: 'bankd two', endpoint: '10.2.0.1:9998' })));
     await ok(
       h.admin('/banks', json({ bank_id: 20, name: 'bank two', tenant_id: 2, bankd_instance_id: bankd2.id, slot_count: 4 })),

@@ -11,8 +11,10 @@ import { authRoutes } from '../modules/auth/auth.routes.js';
 import { AuthService } from '../modules/auth/auth.usecases.js';
 import { carrierRoutes } from '../modules/carriers/carriers.routes.js';
 import { CarriersService } from '../modules/carriers/carriers.usecases.js';
+import { ClientTokens } from '../modules/clients/client-token.js';
 import { clientAdminRoutes, clientRoutes } from '../modules/clients/clients.routes.js';
 import { ClientsService } from '../modules/clients/clients.usecases.js';
+import { enrollmentRules } from '../modules/clients/enrollment-rules.js';
 import { commandAdminRoutes, commandClientRoutes } from '../modules/commands/commands.routes.js';
 import { CommandsService, expireCommands } from '../modules/commands/commands.usecases.js';
 import { EventHub } from '../modules/events/event-hub.js';
@@ -134,6 +136,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       policies: policies.forTenant,
       observer: metrics,
       onHeartbeats: (pulses) => events.publishPulses(pulses),
+      enrollment: enrollmentRules(db),
+      tokens: new ClientTokens(db),
     }),
     policies,
     events,
@@ -155,6 +159,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       onAttempt: metrics.webhookAttempt,
     }),
   };
+  services.clients.log = app.log;
   if (options.reconcileOnChange ?? true) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
 
   await app.register(healthRoutes(db, config));
@@ -175,7 +180,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       return metrics.registry.metrics();
     },
   );
-  await app.register(clientRoutes(services.clients), { prefix: '/api/backend/v1/remsim' });
+  await app.register(clientRoutes(services.clients, services.auth), { prefix: '/api/backend/v1/remsim' });
   await app.register(commandClientRoutes(services.commands), { prefix: '/api/backend/v1/remsim' });
   await app.register(
     async (admin: App) => {

@@ -135,6 +135,25 @@ export interface HeartbeatInput {
   stats: unknown;
   hardwareInfo: unknown;
   clientIp: string | null;
+  /** The caller proved itself (a client key or the profile's token): no source checks. */
+  trusted?: boolean;
+}
+
+export interface Touched {
+  ord: number;
+  profile_id: string;
+  tenant_id: number;
+  /** The profile's tenant does not accept this caller's source: nothing was written. */
+  refused: boolean;
+}
+
+/** Active profiles of a client (in a tenant, when given), with the address that last spoke for it. */
+export function activeProfilesOf(db: Sql, clientId: string, tenantId: number | null) {
+  return rows<{ profile_id: string; tenant_id: number; client_ip_address: string | null }>(
+    db,
+    sql`SELECT profile_id, tenant_id, client_ip_address FROM service_profiles
+        WHERE client_id = ${clientId} AND status = 'ACTIVE' AND (${tenantId}::int IS NULL OR tenant_id = ${tenantId}::int)`,
+  );
 }
 
 /**
@@ -146,14 +165,15 @@ export async function applyHeartbeats(tx: Sql, inputs: HeartbeatInput[]) {
   const doc = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
   // sql.param keeps an array one parameter (a plain array would expand into a list).
   const array = <T>(pick: (h: HeartbeatInput) => T) => sql.param(inputs.map(pick));
-  const touched = await rows<{ ord: number; profile_id: string; tenant_id: number }>(
+  const touched = await rows<Touched>(
     tx,
     sql`SELECT * FROM ionmesh_heartbeats(
           ${array((h) => h.clientId)}::text[], ${array((h) => h.tenantId)}::int[],
           ${array((h) => h.health)}::text[], ${array((h) => doc(h.stats))}::jsonb[],
-          ${array((h) => doc(h.hardwareInfo))}::jsonb[], ${array((h) => h.clientIp)}::text[])`,
+          ${array((h) => doc(h.hardwareInfo))}::jsonb[], ${array((h) => h.clientIp)}::text[],
+          ${array((h) => h.trusted ?? false)}::boolean[])`,
   );
-  return touched.map((t) => ({ ord: t.ord - 1, profile_id: t.profile_id, tenant_id: t.tenant_id }));
+  return touched.map((t) => ({ ...t, ord: t.ord - 1 }));
 }
 
 /** Marks online clients without a heartbeat for offlineAfterSec as offline; safe in parallel. */

@@ -1,6 +1,7 @@
 // The client API under /api/backend/v1/remsim, called by routers (CLIENT-CONTRACT.md).
 // Answers are compact JSON serialised from the response schemas, keys in schema order.
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { type App, actorOf } from '../../app/http.js';
 import {
   BankId,
@@ -13,7 +14,10 @@ import {
   SlotId,
   TenantId,
 } from '../../app/schemas.js';
-import type { ClientsService } from './clients.usecases.js';
+import { DomainError } from '../../domain/errors.js';
+import { presentedKey } from '../auth/auth.hook.js';
+import type { AuthService } from '../auth/auth.usecases.js';
+import type { ClientCaller, ClientsService } from './clients.usecases.js';
 
 export const RegisterBody = Type.Object(
   {
@@ -57,6 +61,12 @@ export const AssignmentAnswer = Type.Object({
       { description: 'KI_PROXY_SWSIM only; after the top-level keys (the client reads the first occurrence of a key)' },
     ),
   ),
+  client_token: Type.Optional(
+    Type.String({
+      description:
+        'Keyless registrations: this profile’s token. A client that sends it back (X-Client-Token, or client_token in a heartbeat) is held to it',
+    }),
+  ),
 });
 
 export const HeartbeatBody = Type.Object({
@@ -66,6 +76,9 @@ export const HeartbeatBody = Type.Object({
   stats: Type.Optional(JsonObject),
   modem_info: Type.Optional(JsonObject),
   hardware_info: Type.Optional(JsonObject),
+  client_token: Type.Optional(
+    Type.String({ maxLength: 100, description: 'The token of the registration answer (or X-Client-Token)' }),
+  ),
   acks: Type.Optional(
     Type.Array(
       Type.Object(
@@ -100,7 +113,26 @@ export const DiscoverAnswer = Type.Object({
   heartbeat_interval: Type.Integer(),
 });
 
-export function clientRoutes(clients: ClientsService) {
+/**
+ * Who calls the client API: its address, a client key if one is sent (an invalid one is refused,
+ * never ignored), and the profile token if one is sent.
+ */
+async function callerOf(req: FastifyRequest, auth: AuthService, bodyToken?: string): Promise<ClientCaller> {
+  const header = req.headers['x-client-token'];
+  const token = (typeof header === 'string' && header) || bodyToken || null;
+  const presented = presentedKey(req);
+  if (!presented) return { ip: req.ip, key: null, token };
+  const principal = await auth.verify(presented);
+  if (!principal) throw new DomainError('UNAUTHORIZED', 'The API key is not valid', 401);
+  if (principal.role !== 'client' && principal.role !== 'admin')
+    throw new DomainError('FORBIDDEN', `A ${principal.role} key may not speak for clients (use a client key)`, 403, {
+      role: principal.role,
+      needs: 'client',
+    });
+  return { ip: req.ip, key: { tenantId: principal.tenantId }, token };
+}
+
+export function clientRoutes(clients: ClientsService, auth: AuthService) {
   return async function routes(app: App) {
     const tags = ['client API'];
     app.post(
@@ -110,10 +142,10 @@ export function clientRoutes(clients: ClientsService) {
           tags,
           summary: 'Register a client and get its SIM assignment',
           body: RegisterBody,
-          response: { 200: AssignmentAnswer, ...errorResponses(400, 404, 501, 503) },
+          response: { 200: AssignmentAnswer, ...errorResponses(400, 401, 403, 404, 501, 503) },
         },
       },
-      async (req) => clients.register(req.body, actorOf(req, `client:${req.body.client_id}`)),
+      async (req) => clients.register(req.body, actorOf(req, `client:${req.body.client_id}`), await callerOf(req, auth)),
     );
 
     app.post(
@@ -123,10 +155,15 @@ export function clientRoutes(clients: ClientsService) {
           tags,
           summary: 'Report liveness and stats',
           body: HeartbeatBody,
-          response: { 200: HeartbeatAnswer, ...errorResponses(400, 404) },
+          response: { 200: HeartbeatAnswer, ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (req) => clients.heartbeat(req.body, { actor: `client:${req.body.client_id}`, sourceIp: req.ip }),
+      async (req) =>
+        clients.heartbeat(
+          req.body,
+          actorOf(req, `client:${req.body.client_id}`),
+          await callerOf(req, auth, req.body.client_token),
+        ),
     );
 
     app.delete(
@@ -137,11 +174,16 @@ export function clientRoutes(clients: ClientsService) {
           summary: 'Release the client’s assignment',
           params: Type.Object({ client_id: ClientId }),
           querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }),
-          response: { 200: UnregisterAnswer, ...errorResponses(400, 404) },
+          response: { 200: UnregisterAnswer, ...errorResponses(400, 401, 403, 404) },
         },
       },
       async (req) =>
-        clients.unregister(req.params.client_id, req.query.tenant_id ?? null, actorOf(req, `client:${req.params.client_id}`)),
+        clients.unregister(
+          req.params.client_id,
+          req.query.tenant_id ?? null,
+          actorOf(req, `client:${req.params.client_id}`),
+          await callerOf(req, auth),
+        ),
     );
 
     app.get(

@@ -3,12 +3,14 @@
 import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js';
+import { enrollmentRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
 import { DomainError } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/commands.repository.js';
 import { insertEvent } from '../events/events.repository.js';
 import type { ClientObserver } from '../metrics/metrics.js';
+import type { ClientTokens } from './client-token.js';
 import {
   clientNotFound,
   mccMncRequired,
@@ -33,7 +35,26 @@ export interface ClientsSettings {
   observer?: ClientObserver;
   /** Told of each written heartbeat batch (the live pulses of the event stream). */
   onHeartbeats?: (pulses: HeartbeatPulse[]) => void;
+  /** The tenant's enrollment rules (null: no such tenant); absent: every caller is accepted. */
+  enrollment?: (tenantId: number) => Promise<TenantEnrollment | null>;
+  /** Per-profile client tokens (absent: none are issued or checked). */
+  tokens?: ClientTokens;
 }
+
+/** Who speaks to the client API: its address, and what it proved (a client key, a token). */
+export interface ClientCaller {
+  ip: string | null;
+  /** A valid client (or admin) key was presented; its tenant when it is confined to one. */
+  key?: { tenantId: number | null } | null;
+  /** The per-profile token the caller sent, if any. */
+  token?: string | null;
+}
+
+export const clientRefused = (
+  code: 'ENROLLMENT_REFUSED' | 'SOURCE_NOT_ALLOWED' | 'CLIENT_TOKEN_INVALID',
+  message: string,
+  reason: string,
+) => new DomainError(code, message, 403, { reason });
 
 /** A heartbeat as the live console sees it: who, when, health and the signal it reported. */
 export interface HeartbeatPulse {
@@ -70,6 +91,8 @@ export interface Assignment {
   note?: string;
   sim_slot: { bank_id: number; slot_id: number; tenant_id: number };
   ki_proxy_pool?: { pool_id: number; pool_name: string; carrier: string | null; mcc_mnc: string; virtual_slot: number };
+  /** Keyless registrations: the profile's token, for clients that send it back (last key). */
+  client_token?: string;
 }
 
 export interface HeartbeatRequest {
@@ -116,10 +139,11 @@ export class ClientsService {
     this.heartbeats = new HeartbeatBatcher((inputs) =>
       this.db.run(async (db) => {
         const touched = await repo.applyHeartbeats(db, inputs);
-        if (touched.length > 0 && this.settings.onHeartbeats) {
+        const written = touched.filter((t) => !t.refused);
+        if (written.length > 0 && this.settings.onHeartbeats) {
           const at = new Date().toISOString();
           this.settings.onHeartbeats(
-            touched.map((t) => {
+            written.map((t) => {
               const input = inputs[t.ord] as repo.HeartbeatInput;
               return {
                 client_id: input.clientId,
@@ -132,10 +156,10 @@ export class ClientsService {
             }),
           );
         }
-        if (touched.length > 0) {
+        if (written.length > 0) {
           for (const c of await deliverPending(
             db,
-            touched.map((t) => t.profile_id),
+            written.map((t) => t.profile_id),
           )) {
             const list = this.handedOver.get(c.profile_id);
             if (list) list.push(c);
@@ -147,6 +171,80 @@ export class ClientsService {
     );
   }
 
+  /** Refuses a registration the tenant's enrollment does not allow (counted, logged, no secret). */
+  private async checkEnrollment(clientId: string, tenantId: number, caller: ClientCaller, actor: Actor) {
+    if (!this.settings.enrollment) return;
+    const rules = await this.settings.enrollment(tenantId);
+    if (!rules) return; // no such tenant: registration answers its 404
+    const keyTenant = caller.key?.tenantId ?? null;
+    if (caller.key && keyTenant !== null && keyTenant !== tenantId) {
+      this.settings.observer?.refused?.('enrollment', 'key_for_another_tenant');
+      throw clientRefused(
+        'ENROLLMENT_REFUSED',
+        `This client key does not enroll clients of tenant ${tenantId}`,
+        'key_for_another_tenant',
+      );
+    }
+    const reason = enrollmentRefusal(rules, { ip: caller.ip, keyed: !!caller.key });
+    if (!reason) return;
+    this.settings.observer?.refused?.('enrollment', reason);
+    this.log?.warn({ client: clientId, tenant: tenantId, ip: caller.ip, reason, request: actor.requestId }, 'enrollment refused');
+    throw clientRefused(
+      'ENROLLMENT_REFUSED',
+      reason === 'key_required'
+        ? `Tenant ${tenantId} enrolls clients with a client API key only`
+        : `Tenant ${tenantId} does not enroll clients from this address`,
+      reason,
+    );
+  }
+
+  /** With a token sent: true when it is the client's, else a refusal (audited). Without: false. */
+  private async tokenChecked(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor, what: string) {
+    if (!caller.token || !this.settings.tokens) return false;
+    const profiles = await this.db.run((db) => repo.activeProfilesOf(db, clientId, tenantId));
+    if (profiles.length === 0) throw clientNotFound(clientId);
+    if (
+      await this.settings.tokens.matches(
+        caller.token,
+        profiles.map((p) => p.profile_id),
+      )
+    )
+      return true;
+    await this.refuse(actor, profiles[0]?.tenant_id ?? null, clientId, `client.${what}_refused`, 'token');
+    throw clientRefused('CLIENT_TOKEN_INVALID', `The client token does not belong to ${clientId}`, 'token');
+  }
+
+  /** The source rules of the client's tenant, for a keyless caller without a token. */
+  private async checkSource(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor) {
+    if (!this.settings.enrollment) return;
+    const profiles = await this.db.run((db) => repo.activeProfilesOf(db, clientId, tenantId));
+    for (const p of profiles) {
+      const rules = await this.settings.enrollment(p.tenant_id);
+      if (!rules) continue;
+      const refusal =
+        enrollmentRefusal(rules, { ip: caller.ip, keyed: false }) ??
+        (rules.bindSource && p.client_ip_address && caller.ip && p.client_ip_address !== caller.ip
+          ? 'not_registering_address'
+          : null);
+      if (refusal) {
+        await this.refuse(actor, p.tenant_id, clientId, 'client.unregister_refused', refusal);
+        throw clientRefused('SOURCE_NOT_ALLOWED', `${clientId} cannot be unregistered from this address`, refusal);
+      }
+    }
+  }
+
+  /** A refused client call: counted, logged and audited (never a token or key). */
+  private async refuse(actor: Actor, tenantId: number | null, clientId: string, action: string, reason: string) {
+    this.settings.observer?.refused?.(action, reason);
+    this.log?.warn({ client: clientId, tenant: tenantId, ip: actor.sourceIp, reason, request: actor.requestId }, action);
+    await this.db.run((db) =>
+      recordAudit(db, actor, { tenantId, action, entityType: 'client', entityId: clientId, after: { reason } }),
+    );
+  }
+
+  /** Where refusals are logged (set by the server). */
+  log: { warn: (obj: object, msg: string) => void } | null = null;
+
   onAssignmentChange(listener: AssignmentListener) {
     this.listeners.push(listener);
   }
@@ -155,9 +253,10 @@ export class ClientsService {
     for (const l of this.listeners) l(bankIds);
   }
 
-  async register(req: RegisterRequest, actor: Actor): Promise<Assignment> {
+  async register(req: RegisterRequest, actor: Actor, caller: ClientCaller = { ip: actor.sourceIp ?? null }): Promise<Assignment> {
     const mode = req.mapping_mode ?? 'ONE_TO_ONE_SWSIM';
     const tenantId = req.tenant_id ?? 1;
+    await this.checkEnrollment(req.client_id, tenantId, caller, actor);
     if (!SERVED_MODES.includes(mode)) throw modeNotSupported(mode, SERVED_MODES);
     if (isKiProxy(mode) && !req.mcc_mnc) throw mccMncRequired();
     const policy = decide((await this.settings.policies?.(tenantId)) ?? [], {
@@ -174,6 +273,10 @@ export class ClientsService {
         );
         if (answer.note === undefined) this.changed([answer.sim_slot.bank_id]);
         this.settings.observer?.registered(mode, answer.note === undefined ? 'new' : 'existing');
+        // A keyless client gets its profile's token, last in the answer (after every key the
+        // deployed client reads).
+        if (!caller.key && this.settings.tokens)
+          return { ...answer, client_token: await this.settings.tokens.sign(answer.profile_id) };
         return answer;
       } catch (error) {
         if (error instanceof DomainError) this.settings.observer?.registered(mode, error.code.toLowerCase());
@@ -254,24 +357,35 @@ export class ClientsService {
     };
   }
 
-  async heartbeat(req: HeartbeatRequest, actor: Actor) {
+  async heartbeat(req: HeartbeatRequest, actor: Actor, caller: ClientCaller = { ip: actor.sourceIp ?? null }) {
+    // A client key confined to a tenant speaks for that tenant's clients only.
+    const keyTenant = caller.key?.tenantId ?? null;
+    if (keyTenant !== null && req.tenant_id !== undefined && req.tenant_id !== keyTenant) throw clientNotFound(req.client_id);
+    const tenantId = req.tenant_id ?? keyTenant;
+    const trusted = !!caller.key || (await this.tokenChecked(req.client_id, tenantId, caller, actor, 'heartbeat'));
+    const touched = await this.heartbeats.submit({
+      clientId: req.client_id,
+      tenantId,
+      health: req.status ?? 'active',
+      stats: req.stats,
+      hardwareInfo: req.modem_info || req.hardware_info ? { ...req.hardware_info, ...req.modem_info } : undefined,
+      clientIp: caller.ip,
+      trusted,
+    });
+    const accepted = touched.filter((t) => !t.refused).map((t) => t.profile_id);
+    this.settings.observer?.heartbeat(accepted.length > 0, req.client_id, tenantId, req.stats);
+    if (touched.length === 0) throw clientNotFound(req.client_id);
+    if (accepted.length === 0) {
+      await this.refuse(actor, touched[0]?.tenant_id ?? null, req.client_id, 'client.heartbeat_refused', 'source');
+      throw clientRefused('SOURCE_NOT_ALLOWED', `Heartbeats for ${req.client_id} are not accepted from this address`, 'source');
+    }
     if (req.acks?.length) {
       await this.db.run(async (db) => {
         for (const a of req.acks ?? []) await ackCommand(db, req.client_id, a.id, a.status !== 'failed', a.result);
       });
     }
-    const touched = await this.heartbeats.submit({
-      clientId: req.client_id,
-      tenantId: req.tenant_id ?? null,
-      health: req.status ?? 'active',
-      stats: req.stats,
-      hardwareInfo: req.modem_info || req.hardware_info ? { ...req.hardware_info, ...req.modem_info } : undefined,
-      clientIp: actor.sourceIp ?? null,
-    });
-    this.settings.observer?.heartbeat(touched.length > 0, req.client_id, req.tenant_id ?? null, req.stats);
-    if (touched.length === 0) throw clientNotFound(req.client_id);
     const commands: Array<{ id: number; type: string; payload: unknown }> = [];
-    for (const profileId of touched) {
+    for (const profileId of accepted) {
       for (const c of this.handedOver.get(profileId) ?? []) commands.push({ id: c.id, type: c.type, payload: c.payload });
       this.handedOver.delete(profileId);
     }
@@ -282,7 +396,20 @@ export class ClientsService {
     };
   }
 
-  async unregister(clientId: string, tenantId: number | null, actor: Actor) {
+  /**
+   * Releases the client's assignment. An operator (trusted) always may; a client caller only with
+   * a matching token, a client key, or from a source the tenant allows (and, when it binds
+   * sources, the address that registered the client).
+   */
+  async unregister(clientId: string, tenantIdAsked: number | null, actor: Actor, caller: ClientCaller | 'operator' = 'operator') {
+    let tenantId = tenantIdAsked;
+    if (caller !== 'operator') {
+      const keyTenant = caller.key?.tenantId ?? null;
+      if (keyTenant !== null && tenantId !== null && tenantId !== keyTenant) throw clientNotFound(clientId);
+      tenantId = tenantId ?? keyTenant;
+      const trusted = !!caller.key || (await this.tokenChecked(clientId, tenantId, caller, actor, 'unregister'));
+      if (!trusted) await this.checkSource(clientId, tenantId, caller, actor);
+    }
     const banks: number[] = [];
     const answer = await this.db.transaction(async (tx) => {
       const gone = await repo.deactivateProfiles(tx, clientId, tenantId);

@@ -13,22 +13,33 @@ const hb = (clientId: string): HeartbeatInput => ({
 });
 
 describe('the heartbeat batcher', () => {
+  it('keeps apart heartbeats of one client from two addresses (each is checked against its source)', async () => {
+    const batches: string[][] = [];
+    const batcher = new HeartbeatBatcher(async (inputs) => {
+      batches.push(inputs.map((i) => `${i.clientId}@${i.clientIp}`));
+      return inputs.map((i, ord) => ({ ord, profile_id: 'p-a', tenant_id: 1, refused: i.clientIp !== '10.0.0.1' }));
+    });
+    const answers = await Promise.all(['10.0.0.1', '10.0.0.9'].map((ip) => batcher.submit({ ...hb('a'), clientIp: ip })));
+    expect(batches).toEqual([['a@10.0.0.1', 'a@10.0.0.9']]);
+    expect(answers.map((a) => a[0]?.refused)).toEqual([false, true]);
+  });
+
   it('writes heartbeats that arrive together in one batch, deduplicating a client', async () => {
     const batches: string[][] = [];
     const batcher = new HeartbeatBatcher(async (inputs) => {
       batches.push(inputs.map((i) => i.clientId));
-      return inputs.map((_, ord) => ({ ord, profile_id: `p-${inputs[ord]?.clientId}` }));
+      return inputs.map((_, ord) => ({ ord, profile_id: `p-${inputs[ord]?.clientId}`, tenant_id: 1, refused: false }));
     });
     const answers = await Promise.all(['a', 'b', 'a', 'c'].map((id) => batcher.submit(hb(id))));
     expect(batches).toEqual([['a', 'b', 'c']]);
-    expect(answers).toEqual([['p-a'], ['p-b'], ['p-a'], ['p-c']]);
+    expect(answers.map((a) => a.map((t) => t.profile_id))).toEqual([['p-a'], ['p-b'], ['p-a'], ['p-c']]);
   });
 
   it('answers an unknown client with no profiles, and a failed write with the error', async () => {
     let fail = false;
     const batcher = new HeartbeatBatcher(async (inputs) => {
       if (fail) throw new Error('database down');
-      return inputs.flatMap((i, ord) => (i.clientId === 'known' ? [{ ord, profile_id: 'p' }] : []));
+      return inputs.flatMap((i, ord) => (i.clientId === 'known' ? [{ ord, profile_id: 'p', tenant_id: 1, refused: false }] : []));
     });
     expect(await batcher.submit(hb('stranger'))).toEqual([]);
     fail = true;
@@ -41,7 +52,7 @@ describe('the heartbeat batcher', () => {
     const batcher = new HeartbeatBatcher(async (inputs) => {
       batches.push(inputs.map((i) => i.clientId));
       if (batches.length === 1) await new Promise<void>((r) => (release = r));
-      return inputs.map((_, ord) => ({ ord, profile_id: 'p' }));
+      return inputs.map((_, ord) => ({ ord, profile_id: 'p', tenant_id: 1, refused: false }));
     });
     const first = batcher.submit(hb('first'));
     await new Promise((r) => setImmediate(r));

@@ -3,15 +3,17 @@
 // the next flush starts as soon as the previous one finished. PGlite runs queries synchronously
 // on this thread, so without that turn each request would be read, written and answered alone.
 // Each caller is answered only after its batch committed.
-import type { HeartbeatInput } from './clients.repository.js';
+import type { HeartbeatInput, Touched } from './clients.repository.js';
+
+export type TouchedProfile = Omit<Touched, 'ord'>;
 
 interface Waiter {
   input: HeartbeatInput;
-  resolve: (profiles: string[]) => void;
+  resolve: (profiles: TouchedProfile[]) => void;
   reject: (error: unknown) => void;
 }
 
-export type ApplyBatch = (inputs: HeartbeatInput[]) => Promise<Array<{ ord: number; profile_id: string }>>;
+export type ApplyBatch = (inputs: HeartbeatInput[]) => Promise<Touched[]>;
 
 export class HeartbeatBatcher {
   private pending: Waiter[] = [];
@@ -23,8 +25,8 @@ export class HeartbeatBatcher {
     private readonly maxBatch = 500,
   ) {}
 
-  /** Resolves with the ids of the profiles the heartbeat touched (none: unknown client). */
-  submit(input: HeartbeatInput): Promise<string[]> {
+  /** Resolves with the profiles the heartbeat matched (none: unknown client), refused or not. */
+  submit(input: HeartbeatInput): Promise<TouchedProfile[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ input, resolve, reject });
       this.schedule();
@@ -63,7 +65,8 @@ export class HeartbeatBatcher {
     // The same client twice in one batch: the latest heartbeat wins, both callers get its result.
     const byKey = new Map<string, Waiter[]>();
     for (const w of batch) {
-      const key = `${w.input.tenantId ?? ''}\u0000${w.input.clientId}`;
+      // The same client twice with different trust or source must not be merged (each is checked).
+      const key = `${w.input.tenantId ?? ''}\u0000${w.input.clientId}\u0000${w.input.clientIp ?? ''}\u0000${w.input.trusted ? 1 : 0}`;
       const list = byKey.get(key);
       if (list) list.push(w);
       else byKey.set(key, [w]);
@@ -72,11 +75,11 @@ export class HeartbeatBatcher {
     const inputs = groups.map((g) => (g.at(-1) as Waiter).input);
     try {
       const touched = await this.apply(inputs);
-      const byOrd = new Map<number, string[]>();
-      for (const t of touched) {
-        const list = byOrd.get(t.ord);
-        if (list) list.push(t.profile_id);
-        else byOrd.set(t.ord, [t.profile_id]);
+      const byOrd = new Map<number, TouchedProfile[]>();
+      for (const { ord, ...t } of touched) {
+        const list = byOrd.get(ord);
+        if (list) list.push(t);
+        else byOrd.set(ord, [t]);
       }
       groups.forEach((g, i) => {
         for (const w of g) w.resolve(byOrd.get(i) ?? []);

@@ -28,7 +28,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(tenants);
     if ((existing?.n ?? 0) > 0) return false;
-    await tx.insert(tenants).values({ id: 1, name: 'demo' });
+    // The demo tenant enrolls any caller (open), as a lab does; real tenants start closed.
+    await tx.insert(tenants).values({ id: 1, name: 'demo', enrollmentMode: 'open' });
     await repo.syncTenantSequence(tx);
     const remsimServerId = await ensureServer(tx, DEMO_REMSIM_URL, true);
     const [bankd] = await tx

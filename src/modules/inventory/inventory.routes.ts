@@ -32,7 +32,27 @@ const BankStatus = Type.Union([Type.Literal('active'), Type.Literal('offline'), 
 const SlotStatusFilter = Type.Union(['available', 'assigned', 'faulty', 'disabled'].map((s) => Type.Literal(s)));
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-const TenantBody = Type.Object({ id: Type.Optional(PositiveId), name: Name }, { additionalProperties: false });
+const Enrollment = {
+  enrollment_mode: Type.Optional(
+    Type.Union([Type.Literal('open'), Type.Literal('cidr'), Type.Literal('key')], {
+      description:
+        'Who may register keyless clients: open (anyone), cidr (from enrollment_cidrs), key (client API keys only; the default)',
+    }),
+  ),
+  enrollment_cidrs: Type.Optional(
+    Type.Array(Type.String({ minLength: 3, maxLength: 64 }), {
+      maxItems: 256,
+      description: 'Networks allowed in cidr mode, e.g. 10.20.0.0/16',
+    }),
+  ),
+  bind_client_source: Type.Optional(
+    Type.Boolean({
+      description: 'Heartbeats and unregistrations of a keyless client only from the address it registered from (default true)',
+    }),
+  ),
+};
+const TenantBody = Type.Object({ id: Type.Optional(PositiveId), name: Name, ...Enrollment }, { additionalProperties: false });
+const TenantPatch = Type.Object({ name: Type.Optional(Name), ...Enrollment }, { additionalProperties: false, minProperties: 1 });
 const BankdBody = Type.Object(
   {
     name: Name,
@@ -99,9 +119,9 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/tenants/:id',
       {
         schema: {
-          ...admin('tenants', 'Rename a tenant'),
+          ...admin('tenants', 'Rename a tenant, or change how it enrolls clients'),
           params: IdParam,
-          body: Type.Object({ name: Name }, { additionalProperties: false }),
+          body: TenantPatch,
           response: ok(),
         },
       },

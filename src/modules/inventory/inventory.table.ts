@@ -23,9 +23,19 @@ export const tenants = pgTable(
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
+    // Who may register keyless clients for this tenant (docs/security.md): open (anyone), cidr
+    // (from enrollment_cidrs), key (a client API key). New tenants start closed (key).
+    enrollmentMode: text('enrollment_mode').notNull().default('key'),
+    enrollmentCidrs: text('enrollment_cidrs').array().notNull().default(sql`'{}'::text[]`),
+    // Heartbeats and unregistrations of a keyless client only from the address that registered it.
+    bindClientSource: boolean('bind_client_source').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('tenants_name_key').on(t.name), check('tenants_id_positive', sql`${t.id} >= 1`)],
+  (t) => [
+    uniqueIndex('tenants_name_key').on(t.name),
+    check('tenants_id_positive', sql`${t.id} >= 1`),
+    check('tenants_enrollment_mode', sql`${t.enrollmentMode} IN ('open', 'cidr', 'key')`),
+  ],
 );
 
 // An osmo-remsim-server (its REST API) and the reconciler's view of it. The lease columns make

@@ -5,6 +5,7 @@ import { type Database, pgErrorOf, type Sql, uniqueOr } from '../../app/database
 import { snake } from '../../app/snake.js';
 import type { Actor } from '../../domain/actor.js';
 import { bankdEndpointProblem } from '../../domain/bankd-endpoint.js';
+import { cidrProblem } from '../../domain/enrollment.js';
 import { conflict, DomainError, invalid } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
@@ -25,6 +26,9 @@ import * as importRepo from './sim-import.repository.js';
 export interface TenantInput {
   id?: number;
   name: string;
+  enrollment_mode?: 'open' | 'cidr' | 'key';
+  enrollment_cidrs?: string[];
+  bind_client_source?: boolean;
 }
 export interface BankdInput {
   name: string;
@@ -97,9 +101,13 @@ export class InventoryService {
   }
 
   createTenant(input: TenantInput, actor: Actor) {
+    checkEnrollment(input);
     return this.guardUnique('TENANT_EXISTS', 'A tenant with that id or name already exists', () =>
       this.db.transaction(async (tx) => {
-        const [t] = await tx.insert(tenants).values(input).returning();
+        const [t] = await tx
+          .insert(tenants)
+          .values({ ...tenantValues(input), name: input.name })
+          .returning();
         if (input.id !== undefined) await repo.syncTenantSequence(tx);
         await recordAudit(tx, actor, {
           tenantId: t?.id,
@@ -113,12 +121,16 @@ export class InventoryService {
     );
   }
 
-  updateTenant(id: number, input: { name: string }, actor: Actor) {
+  updateTenant(id: number, input: Partial<TenantInput>, actor: Actor) {
+    checkEnrollment(input);
     return this.guardUnique('TENANT_EXISTS', 'A tenant with that name already exists', () =>
       this.db.transaction(async (tx) => {
         const before = await repo.getTenant(tx, id);
         if (!before) throw tenantMissing(id);
-        const [after] = await tx.update(tenants).set(input).where(eq(tenants.id, id)).returning();
+        // A cidr tenant without networks would enroll nobody: refused (the transaction rolls back).
+        const [after] = await tx.update(tenants).set(tenantValues(input)).where(eq(tenants.id, id)).returning();
+        if (after?.enrollmentMode === 'cidr' && after.enrollmentCidrs.length === 0)
+          throw invalid('enrollment_cidrs: cidr enrollment needs at least one network', { field: 'enrollment_cidrs' });
         await recordAudit(tx, actor, {
           tenantId: id,
           action: 'tenant.update',
@@ -521,4 +533,22 @@ function exportRow(p: Record<string, unknown>) {
       return [c, v instanceof Date ? v.toISOString() : (v ?? null)];
     }),
   );
+}
+
+/** Enrollment fields of a tenant body: networks valid, and some when the mode is cidr. */
+function checkEnrollment(input: Partial<TenantInput>) {
+  const problem = cidrProblem(input.enrollment_cidrs ?? []);
+  if (problem) throw invalid(`enrollment_cidrs: ${problem}`, { field: 'enrollment_cidrs' });
+  if (input.enrollment_mode === 'cidr' && input.enrollment_cidrs !== undefined && input.enrollment_cidrs.length === 0)
+    throw invalid('enrollment_cidrs: cidr enrollment needs at least one network', { field: 'enrollment_cidrs' });
+}
+
+function tenantValues(input: Partial<TenantInput>) {
+  return {
+    ...(input.id !== undefined ? { id: input.id } : {}),
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.enrollment_mode !== undefined ? { enrollmentMode: input.enrollment_mode } : {}),
+    ...(input.enrollment_cidrs !== undefined ? { enrollmentCidrs: input.enrollment_cidrs } : {}),
+    ...(input.bind_client_source !== undefined ? { bindClientSource: input.bind_client_source } : {}),
+  };
 }

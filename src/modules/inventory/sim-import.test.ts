@@ -15,7 +15,7 @@ import { parseSimCsv } from './sim-import.js';
 const run = promisify(execFile);
 const seedBank3 = (db: Database) =>
   db.transaction(async (tx) => {
-    await tx.execute(sql`INSERT INTO tenants (id, name) VALUES (1, 't')`);
+    await tx.execute(sql`INSERT INTO tenants (id, name, enrollment_mode) VALUES (1, 't', 'open')`);
     await tx.execute(sql`INSERT INTO sim_banks (bank_id, name, tenant_id) VALUES (3, 'b', 1)`);
   });
 const csvImport = (h: Harness, body: string) =>

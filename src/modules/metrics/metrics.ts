@@ -19,6 +19,8 @@ export interface ClientObserver {
   registered(mode: string, outcome: string): void;
   heartbeat(ok: boolean, clientId: string, tenantId: number | null, stats: HeartbeatStats | undefined): void;
   unregistered(count: number, clientId: string): void;
+  /** A refused client call: enrollment, or a heartbeat/unregister from a wrong source or token. */
+  refused?(what: string, reason: string): void;
 }
 
 const SIGNALS = [
@@ -40,6 +42,7 @@ export class Metrics implements ClientObserver {
   private readonly allocationFailures: Counter<string>;
   private readonly webhookAttempts: Counter<string>;
   private readonly authFailures: Counter<string>;
+  private readonly clientRefusals: Counter<string>;
   private readonly clients: Gauge<string>;
   private readonly slots: Gauge<string>;
   private readonly poolSims: Gauge<string>;
@@ -91,6 +94,12 @@ export class Metrics implements ClientObserver {
       name: 'ionmesh_allocation_failures_total',
       help: 'Registrations that got no assignment, by reason',
       labelNames: ['reason', 'mode'],
+      registers: [r],
+    });
+    this.clientRefusals = new Counter({
+      name: 'ionmesh_client_refusals_total',
+      help: 'Client API calls refused: enrollment not allowed, heartbeat or unregister from a wrong source or with a wrong token',
+      labelNames: ['what', 'reason'],
       registers: [r],
     });
     this.authFailures = new Counter({
@@ -173,6 +182,10 @@ export class Metrics implements ClientObserver {
     this.signals = new Map(
       SIGNALS.map(([key, name, help]) => [key, new Gauge({ name, help, labelNames: ['tenant', 'client_id'], registers: [r] })]),
     );
+  }
+
+  refused(what: string, reason: string) {
+    this.clientRefusals.labels(what, reason).inc();
   }
 
   authFailed = (reason: string) => {

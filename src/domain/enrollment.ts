@@ -1,0 +1,53 @@
+// Who may register a client for a tenant, and from where (docs/security.md). Pure.
+import ipaddr from 'ipaddr.js';
+
+export const ENROLLMENT_MODES = ['open', 'cidr', 'key'] as const;
+export type EnrollmentMode = (typeof ENROLLMENT_MODES)[number];
+
+export interface TenantEnrollment {
+  mode: EnrollmentMode;
+  cidrs: string[];
+  bindSource: boolean;
+}
+
+export interface Caller {
+  /** The address the request came from (as the server sees it). */
+  ip: string | null;
+  /** A valid client API key was presented (for this tenant, or for every tenant). */
+  keyed: boolean;
+}
+
+/** Whether an address lies in one of the networks (IPv4-mapped IPv6 addresses count as IPv4). */
+export function ipInCidrs(ip: string | null, cidrs: string[]): boolean {
+  if (!ip || !ipaddr.isValid(ip)) return false;
+  let addr = ipaddr.parse(ip);
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  return cidrs.some((c) => {
+    try {
+      const [net, bits] = ipaddr.parseCIDR(c);
+      return net.kind() === addr.kind() && addr.match([net, bits] as [ipaddr.IPv4 | ipaddr.IPv6, number] as never);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** A CIDR list's first problem, for the admin API (null: all valid). */
+export function cidrProblem(cidrs: string[]): string | null {
+  for (const c of cidrs) {
+    try {
+      ipaddr.parseCIDR(c);
+    } catch {
+      return `"${c}" is not a network in CIDR notation (e.g. 192.0.2.0/24 or 2001:db8::/32)`;
+    }
+  }
+  return null;
+}
+
+/** Why a registration is refused (null: allowed). A client key is enough in every mode. */
+export function enrollmentRefusal(t: TenantEnrollment, caller: Caller): 'key_required' | 'source_not_allowed' | null {
+  if (caller.keyed) return null;
+  if (t.mode === 'open') return null;
+  if (t.mode === 'key') return 'key_required';
+  return ipInCidrs(caller.ip, t.cidrs) ? null : 'source_not_allowed';
+}

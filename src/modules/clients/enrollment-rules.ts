@@ -1,0 +1,24 @@
+// The enrollment rules of a tenant, read through a short per-process cache (a change applies
+// within two seconds on every replica), so that registrations pay no extra query.
+import { sql } from 'drizzle-orm';
+import { type Database, rows } from '../../app/database.js';
+import type { EnrollmentMode, TenantEnrollment } from '../../domain/enrollment.js';
+
+export function enrollmentRules(db: Database, ttlMs = 2000) {
+  const cache = new Map<number, { at: number; value: Promise<TenantEnrollment | null> }>();
+  return (tenantId: number): Promise<TenantEnrollment | null> => {
+    const hit = cache.get(tenantId);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+    const value = db
+      .run((h) =>
+        rows<{ enrollment_mode: EnrollmentMode; enrollment_cidrs: string[]; bind_client_source: boolean }>(
+          h,
+          sql`SELECT enrollment_mode, enrollment_cidrs, bind_client_source FROM tenants WHERE id = ${tenantId}`,
+        ),
+      )
+      .then(([t]) => (t ? { mode: t.enrollment_mode, cidrs: t.enrollment_cidrs, bindSource: t.bind_client_source } : null));
+    cache.set(tenantId, { at: Date.now(), value });
+    value.catch(() => cache.delete(tenantId));
+    return value;
+  };
+}
