@@ -36,6 +36,10 @@ export interface Config {
   statsRollupSec: number;
   /** Events (and finished webhook deliveries) are kept this long (days). */
   eventsRetentionDays: number;
+  /** Client API requests per source address per 10 s (0: no limit). */
+  clientRateLimit: number;
+  /** Admin API requests per API key (or per address without one) per 10 s (0: no limit). */
+  adminRateLimit: number;
 }
 
 export const DEFAULTS: Config = {
@@ -62,6 +66,10 @@ export const DEFAULTS: Config = {
   statsRollupDays: 30,
   statsRollupSec: 60,
   eventsRetentionDays: 30,
+  // A site of 500 routers behind one NAT address registering at once after a power cut, and its
+  // heartbeats, fit many times over; a flood from one address does not.
+  clientRateLimit: 3000,
+  adminRateLimit: 1000,
 };
 
 export class ConfigError extends Error {}
@@ -104,6 +112,8 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     statsRollupDays: intIn('stats-rollup-days', c.statsRollupDays, 1, 3650),
     statsRollupSec: intIn('stats-rollup-interval', c.statsRollupSec, 5, 3600),
     eventsRetentionDays: intIn('events-retention-days', c.eventsRetentionDays, 1, 3650),
+    clientRateLimit: intIn('client-rate-limit', c.clientRateLimit, 0, 10_000_000),
+    adminRateLimit: intIn('admin-rate-limit', c.adminRateLimit, 0, 10_000_000),
   };
   if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
+import { DomainError } from '../domain/errors.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { requireApiKey } from '../modules/auth/auth.hook.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
@@ -47,6 +48,8 @@ import type { Database } from './database.js';
 import { errorBody, handleError } from './errors-http.js';
 import type { App } from './http.js';
 import { Jobs } from './jobs.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.js';
+import { adminRateLimit, clientRateLimit } from './limits.js';
 import { ErrorAnswer } from './schemas.js';
 import { tenantDefaults, tenantScope } from './tenant-scope.js';
 import { VERSION } from './version.js';
@@ -110,6 +113,14 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       .send(JSON.stringify(errorBody({ code: 'NOT_FOUND', message: `Route ${req.method} ${req.url.split('?')[0]} not found` })));
   });
   app.addSchema(ErrorAnswer);
+  // JSON bodies: Fastify's own parser (prototype poisoning refused), after a depth check.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (jsonDepthExceeds(body as string))
+      return done(new DomainError('INVALID_JSON', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 400), undefined);
+    return parseJson(req, body as string, done);
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -180,10 +191,17 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       return metrics.registry.metrics();
     },
   );
-  await app.register(clientRoutes(services.clients, services.auth), { prefix: '/api/backend/v1/remsim' });
-  await app.register(commandClientRoutes(services.commands), { prefix: '/api/backend/v1/remsim' });
+  await app.register(
+    async (client: App) => {
+      await clientRateLimit(client, config.clientRateLimit);
+      await client.register(clientRoutes(services.clients, services.auth));
+      await client.register(commandClientRoutes(services.commands));
+    },
+    { prefix: '/api/backend/v1/remsim' },
+  );
   await app.register(
     async (admin: App) => {
+      await adminRateLimit(admin, config.adminRateLimit);
       admin.addHook('onRoute', (route) => {
         const methods = Array.isArray(route.method) ? route.method : [route.method];
         const access = route.config?.access ?? ROUTE_ACCESS[routeKey(String(methods[0]), route.url)];

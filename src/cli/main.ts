@@ -95,6 +95,16 @@ databaseOptions(
         .default('30'),
     )
     .addOption(
+      new Option('--client-rate-limit <n>', 'client API requests per source address per 10 s (0: none)')
+        .env('IONMESH_CLIENT_RATE_LIMIT')
+        .default('3000'),
+    )
+    .addOption(
+      new Option('--admin-rate-limit <n>', 'admin API requests per API key (or address) per 10 s (0: none)')
+        .env('IONMESH_ADMIN_RATE_LIMIT')
+        .default('1000'),
+    )
+    .addOption(
       new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
     ),
 ).action(async (opts) => {
@@ -122,6 +132,8 @@ databaseOptions(
     statsRollupDays: opts.statsRollupDays,
     statsRollupSec: opts.statsRollupInterval,
     eventsRetentionDays: opts.eventsRetentionDays,
+    clientRateLimit: opts.clientRateLimit,
+    adminRateLimit: opts.adminRateLimit,
   });
   await serve(config);
 });

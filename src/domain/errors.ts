@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: 'The route exists but not with this method',
   UNAUTHORIZED: 'A valid API key is required (X-API-Key or Authorization: Bearer)',
   FORBIDDEN: 'The key is valid but its role does not allow this (with role and needs)',
+  RATE_LIMITED: 'Too many requests from this address or key (with retry_after_sec; Retry-After)',
   ENROLLMENT_REFUSED: 'The tenant does not enroll clients from this caller (with reason)',
   SOURCE_NOT_ALLOWED: 'The client may not be heartbeated or unregistered from this address (with reason)',
   CLIENT_TOKEN_INVALID: 'The client token sent does not belong to the client',

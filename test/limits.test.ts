@@ -1,0 +1,96 @@
+// Limits: a whole site of 500 routers behind one NAT address registering at once after a power
+// cut always gets through with the default limits (the deployed client registers once and never
+// retries); a flood from one address is stopped with 429 and Retry-After, without touching other
+// addresses or keys; bodies nested too deep are refused before parsing.
+import { request } from 'node:http';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../src/app/config.js';
+import { ADMIN_KEY, type Harness, json, startIonMesh } from './support/harness.js';
+
+const post = (h: Harness, path: string, body: unknown, from = '127.0.0.1') =>
+  new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const payload = typeof body === 'string' ? body : JSON.stringify(body);
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: h.port,
+        method: 'POST',
+        path: `/api/backend/v1/remsim${path}`,
+        localAddress: from,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+
+describe('a power cut at a site: 500 routers behind one NAT address, with the default limits', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh({ config: { clientRateLimit: DEFAULTS.clientRateLimit, adminRateLimit: DEFAULTS.adminRateLimit } });
+    const [bankd] = await h.query<{ id: number }>(sql`SELECT id FROM bankd_instances ORDER BY id LIMIT 1`);
+    const bank = { bank_id: 50, name: 'site bank', tenant_id: 1, bankd_instance_id: bankd?.id, slot_count: 520 };
+    expect((await h.admin('/banks', json(bank))).status).toBe(200);
+  });
+  afterAll(() => h.close());
+
+  it('registers every router at once, then takes each one’s heartbeat', async () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `site-${String(i).padStart(3, '0')}-slot0`);
+    const body = (id: string) => `{"client_id":"${id}","mapping_mode":"ONE_TO_ONE_SWSIM","mcc_mnc":"","tenant_id":1}`;
+    const answers = await Promise.all(ids.map((id) => post(h, '/register-client', body(id))));
+    expect(answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.body}`)).toEqual([]);
+    const [slots] = await h.query<{ n: number }>(
+      sql`SELECT count(DISTINCT (bank_id, slot_id))::int AS n FROM service_profiles WHERE client_id LIKE 'site-%' AND status = 'ACTIVE'`,
+    );
+    expect(slots?.n).toBe(500);
+    const beats = await Promise.all(ids.map((id) => post(h, '/heartbeat', { client_id: id })));
+    expect(beats.every((b) => b.status === 200)).toBe(true);
+  });
+});
+
+describe('a flood', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh({ config: { clientRateLimit: 100, adminRateLimit: 20 } });
+  });
+  afterAll(() => h.close());
+
+  it('stops an address that sends too much, with 429 and Retry-After, and serves the others', async () => {
+    const answers: Array<{ status: number; headers: Record<string, unknown>; body: string }> = [];
+    for (let i = 0; i < 130; i += 1) answers.push(await post(h, '/heartbeat', { client_id: `nobody-${i}` }));
+    expect(answers.slice(0, 100).every((a) => a.status === 404)).toBe(true);
+    const limited = answers.slice(100);
+    expect(limited.every((a) => a.status === 429)).toBe(true);
+    expect(Number(limited[0]?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.parse(limited[0]?.body as string)).toMatchObject({ status: 'error', code: 'RATE_LIMITED' });
+    expect(JSON.parse(limited[0]?.body as string).retry_after_sec).toBeGreaterThan(0);
+    // Another address is not held back.
+    expect((await post(h, '/heartbeat', { client_id: 'nobody' }, '127.0.0.2')).status).toBe(404);
+  });
+
+  it('limits the admin API per key', async () => {
+    const other = (await (await h.admin('/api-keys', json({ name: 'other', role: 'readonly' }))).json()).key;
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i += 1)
+      statuses.push((await fetch(`${h.url}/api/backend/v1/tenants`, { headers: { 'x-api-key': ADMIN_KEY } })).status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+    expect((await fetch(`${h.url}/api/backend/v1/tenants`, { headers: { 'x-api-key': other } })).status).toBe(200);
+  });
+
+  it('refuses a body nested too deep before parsing it, and changes nothing', async () => {
+    const deep = `{"client_id":"a","stats":${'{"x":'.repeat(40)}1${'}'.repeat(40)}}`;
+    const res = await post(h, '/heartbeat', deep, '127.0.0.3');
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'INVALID_JSON' });
+    expect(JSON.parse(res.body).message).toContain('nested deeper than 32');
+  });
+});
