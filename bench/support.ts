@@ -55,7 +55,21 @@ export async function startServer(
 ): Promise<{ url: string; proc: ChildProcess }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   // Load from one address is the point of a benchmark: the per-address rate limits are off.
-  const args = ['bin/ionmesh.js', 'serve', '--port', String(port), '--host', HOST, '--log-level', 'warn', '--client-rate-limit', '0', '--admin-rate-limit', '0', ...extraArgs];
+  const args = [
+    'bin/ionmesh.js',
+    'serve',
+    '--port',
+    String(port),
+    '--host',
+    HOST,
+    '--log-level',
+    'warn',
+    '--client-rate-limit',
+    '0',
+    '--admin-rate-limit',
+    '0',
+    ...extraArgs,
+  ];
   if (database.url) args.push('--database-url', database.url);
   else args.push('--data-dir', database.dataDir as string);
   const proc = spawn(process.execPath, args, {
