@@ -227,6 +227,39 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     expect(outline).not.toBe('none');
   });
 
+  it('creates a readonly key in the console, shown once; signed in with it, the console only shows', async () => {
+    await page.goto(`${h.url}/api-keys`);
+    await page.getByRole('textbox', { name: 'Name' }).fill('noc wall screen');
+    await page.getByLabel('Role').selectOption('readonly');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const shown = (await page.getByTestId('new-key').locator('pre').textContent()) as string;
+    expect(shown).toMatch(/^imk_/);
+    await expect.poll(() => page.locator(`[data-key="${shown.slice(0, 12)}"]`).count()).toBe(1);
+    await page.reload();
+    expect(await page.getByTestId('new-key').count()).toBe(0); // shown once
+
+    const viewer = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    try {
+      await signIn(viewer, h.url, shown);
+      await expect.poll(() => viewer.getByTestId('who').textContent()).toContain('readonly');
+      const nav = viewer.getByRole('navigation', { name: 'Sections' });
+      expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'SIM import' }).count()).toBe(0);
+      await viewer.goto(`${h.url}/clients/web-00009-slot0`);
+      await viewer.getByTestId('assignment').waitFor();
+      expect(await viewer.getByRole('button', { name: 'Reassign…' }).count()).toBe(0);
+      expect(await viewer.getByTestId('actions').textContent()).toContain('may look but not act');
+    } finally {
+      await viewer.close();
+    }
+
+    // Revoked in the console: the key stops working at once.
+    await page.getByRole('button', { name: 'Revoke noc wall screen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(() => page.locator(`[data-key="${shown.slice(0, 12)}"]`).textContent()).toContain('revoked');
+    expect((await fetch(`${h.url}/api/backend/v1/auth/whoami`, { headers: { 'x-api-key': shown } })).status).toBe(401);
+  });
+
   it('is readable on a phone: 375 px wide, no sideways scrolling of the page, a menu', async () => {
     const phone = await (
       await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })

@@ -2,6 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
+import { type Access, useAccess } from './access';
 import { onUnauthorized, session } from './api';
 import { timeZone } from './format';
 import { useLiveState } from './hooks';
@@ -17,16 +18,16 @@ import { SignIn } from './pages/sign-in';
 import { SimImportPage } from './pages/sim-import';
 import { WebhooksPage } from './pages/webhooks';
 
-const NAV = [
-  ['/', 'Overview'],
-  ['/clients', 'Clients'],
-  ['/banks', 'Banks & slots'],
-  ['/sim-import', 'SIM import'],
-  ['/ki-pools', 'KI pools'],
-  ['/carriers', 'Carriers'],
-  ['/webhooks', 'Webhooks'],
-  ['/api-keys', 'API keys'],
-] as const;
+const NAV: ReadonlyArray<readonly [string, string, Access]> = [
+  ['/', 'Overview', 'read'],
+  ['/clients', 'Clients', 'read'],
+  ['/banks', 'Banks & slots', 'read'],
+  ['/sim-import', 'SIM import', 'manage'],
+  ['/ki-pools', 'KI pools', 'read'],
+  ['/carriers', 'Carriers', 'read'],
+  ['/webhooks', 'Webhooks', 'read'],
+  ['/api-keys', 'API keys', 'admin'],
+];
 
 export function App() {
   const [signedIn, setSignedIn] = useState(() => session.key() !== null);
@@ -59,6 +60,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
   const [location] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const state = useLiveState();
+  const { who, can } = useAccess();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes on every navigation
   useEffect(() => setMenuOpen(false), [location]);
   return (
@@ -82,13 +84,19 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         <span className={`live live-${state}`} role="status" data-testid="live-state" title={`Times shown in ${timeZone}`}>
           <span className="dot" aria-hidden="true" /> {state === 'live' ? 'Live' : state === 'off' ? 'Offline' : 'Reconnecting…'}
         </span>
+        {who && (
+          <span className="muted small" data-testid="who">
+            {who.name} · {who.role}
+            {who.tenant_id !== null ? ` · tenant ${who.tenant_id}` : ''}
+          </span>
+        )}
         <button type="button" className="link-button" onClick={onSignOut}>
           Sign out
         </button>
       </header>
       <nav id="nav" className={`nav ${menuOpen ? 'open' : ''}`} aria-label="Sections">
         <ul>
-          {NAV.map(([href, label]) => {
+          {NAV.filter(([, , access]) => can(access)).map(([href, label]) => {
             const active = href === '/' ? location === '/' : location.startsWith(href);
             return (
               <li key={href}>

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'wouter';
+import { useAccess } from '../access';
 import { api, qs } from '../api';
 import { Badge, ErrorNote, Loading, Meter, Section } from '../components/ui';
 import { when } from '../format';
@@ -59,6 +60,7 @@ function SlotGrid({ bankId, bank }: { bankId: number; bank?: Overview['banks'][n
     queryFn: () => api<Page<Slot>>(`/slots${qs({ bank_id: bankId, limit: 1000 })}`),
   });
   const [selected, setSelected] = useState<number | null>(null);
+  const { can } = useAccess();
   const slot = slots.data?.items.find((s) => s.slot_id === selected) ?? null;
   return (
     <Section
@@ -100,13 +102,18 @@ function SlotGrid({ bankId, bank }: { bankId: number; bank?: Overview['banks'][n
         ))}
       </ul>
       {slot && (
-        <SlotEditor key={`${slot.bank_id}:${slot.slot_id}:${slot.updated_at}`} slot={slot} onClose={() => setSelected(null)} />
+        <SlotEditor
+          key={`${slot.bank_id}:${slot.slot_id}:${slot.updated_at}`}
+          slot={slot}
+          editable={can('manage')}
+          onClose={() => setSelected(null)}
+        />
       )}
     </Section>
   );
 }
 
-function SlotEditor({ slot, onClose }: { slot: Slot; onClose: () => void }) {
+function SlotEditor({ slot, editable, onClose }: { slot: Slot; editable: boolean; onClose: () => void }) {
   const queries = useQueryClient();
   const [form, setForm] = useState({
     iccid: slot.iccid ?? '',
@@ -149,32 +156,36 @@ function SlotEditor({ slot, onClose }: { slot: Slot; onClose: () => void }) {
       <p className="muted small">
         {slot.card_type} · health {slot.health_status} · changed {when(slot.updated_at)}
       </p>
-      <div className="form-grid">
+      <fieldset className="form-grid plain-fieldset" disabled={!editable}>
         {field('iccid', 'ICCID', { inputMode: 'numeric', pattern: '[0-9]{18,22}', className: 'mono' })}
         {field('imsi', 'IMSI', { inputMode: 'numeric', pattern: '[0-9]{6,15}', className: 'mono' })}
         {field('carrier', 'Carrier')}
         {field('mcc_mnc', 'MCC+MNC', { inputMode: 'numeric', pattern: '[0-9]{5,6}' })}
-      </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          Save card data
-        </button>
-        {slot.status === 'available' && (
-          <button type="button" className="danger" onClick={() => save.mutate({ status: 'faulty' })}>
-            Mark faulty
+      </fieldset>
+      {editable ? (
+        <div className="actions">
+          <button type="submit" className="primary" disabled={save.isPending}>
+            Save card data
           </button>
-        )}
-        {slot.status === 'available' && (
-          <button type="button" onClick={() => save.mutate({ status: 'disabled' })}>
-            Disable
-          </button>
-        )}
-        {(slot.status === 'faulty' || slot.status === 'disabled') && (
-          <button type="button" onClick={() => save.mutate({ status: 'available' })}>
-            Make available
-          </button>
-        )}
-      </div>
+          {slot.status === 'available' && (
+            <button type="button" className="danger" onClick={() => save.mutate({ status: 'faulty' })}>
+              Mark faulty
+            </button>
+          )}
+          {slot.status === 'available' && (
+            <button type="button" onClick={() => save.mutate({ status: 'disabled' })}>
+              Disable
+            </button>
+          )}
+          {(slot.status === 'faulty' || slot.status === 'disabled') && (
+            <button type="button" onClick={() => save.mutate({ status: 'available' })}>
+              Make available
+            </button>
+          )}
+        </div>
+      ) : (
+        <p className="muted small">Your key may look but not change slots (that needs a tenant-admin or admin key).</p>
+      )}
       {saved && (
         <p className="ok" role="status">
           {saved}

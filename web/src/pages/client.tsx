@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { counterDeltas } from '../../../src/domain/stats-range';
+import { useAccess } from '../access';
 import { ApiError, api, qs } from '../api';
 import { Chart } from '../components/chart';
 import { Badge, Confirm, ErrorNote, Loading, Section } from '../components/ui';
@@ -342,6 +343,7 @@ function Actions({ detail, tenant }: { detail: ClientDetail; tenant: number }) {
   const [open, setOpen] = useState<Action>(null);
   const [slot, setSlot] = useState<string>('');
   const [notice, setNotice] = useState<string | null>(null);
+  const { can } = useAccess();
   const active = p.status === 'ACTIVE';
   const canCommand = active && p.last_heartbeat !== null;
   const why = !active
@@ -385,6 +387,12 @@ function Actions({ detail, tenant }: { detail: ClientDetail; tenant: number }) {
     setNotice(null);
     setOpen(a);
   };
+  if (!can('operate'))
+    return (
+      <p className="muted small" data-testid="actions">
+        Your key may look but not act (reassign, commands and unregister need an operator key).
+      </p>
+    );
   return (
     <div className="actions" data-testid="actions">
       <button type="button" onClick={() => choose('reassign')} disabled={!active}>
