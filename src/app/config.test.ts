@@ -28,6 +28,10 @@ describe('configuration of the reconciler, demo, metrics and webhooks', () => {
     [{ demoFleet: 'many' }, /demo-fleet/],
     [{ demoRemsimPort: 70000 }, /demo-remsim-port/],
     [{ metricsRefreshSec: 0 }, /metrics-refresh/],
+    [{ clientRateLimit: -1 }, /client-rate-limit/],
+    [{ statsRawHours: 0 }, /stats-raw-hours/],
+    [{ tlsCert: '/x.crt' }, /tls-cert and tls-key go together/],
+    [{ tlsClientCa: '/ca.crt' }, /tls-client-ca needs tls-cert/],
   ])('refuses %o', (input, message) => {
     expect(() => buildConfig(input)).toThrow(ConfigError);
     expect(() => buildConfig(input)).toThrow(message);

@@ -40,6 +40,11 @@ export interface Config {
   clientRateLimit: number;
   /** Admin API requests per API key (or per address without one) per 10 s (0: no limit). */
   adminRateLimit: number;
+  /** PEM files: with both, IonMesh serves HTTPS (only). */
+  tlsCert: string | null;
+  tlsKey: string | null;
+  /** PEM file of the CA whose client certificates identify routers (mutual TLS; CN = client_id). */
+  tlsClientCa: string | null;
 }
 
 export const DEFAULTS: Config = {
@@ -70,6 +75,9 @@ export const DEFAULTS: Config = {
   // heartbeats, fit many times over; a flood from one address does not.
   clientRateLimit: 3000,
   adminRateLimit: 1000,
+  tlsCert: null,
+  tlsKey: null,
+  tlsClientCa: null,
 };
 
 export class ConfigError extends Error {}
@@ -114,7 +122,13 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     eventsRetentionDays: intIn('events-retention-days', c.eventsRetentionDays, 1, 3650),
     clientRateLimit: intIn('client-rate-limit', c.clientRateLimit, 0, 10_000_000),
     adminRateLimit: intIn('admin-rate-limit', c.adminRateLimit, 0, 10_000_000),
+    tlsCert: c.tlsCert ? String(c.tlsCert) : null,
+    tlsKey: c.tlsKey ? String(c.tlsKey) : null,
+    tlsClientCa: c.tlsClientCa ? String(c.tlsClientCa) : null,
   };
+  if ((config.tlsCert === null) !== (config.tlsKey === null)) throw new ConfigError('tls-cert and tls-key go together');
+  if (config.tlsClientCa !== null && config.tlsCert === null)
+    throw new ConfigError('tls-client-ca needs tls-cert and tls-key (client certificates come with HTTPS)');
   if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('database-url must start with postgres:// or postgresql://');

@@ -52,6 +52,7 @@ import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.js';
 import { adminRateLimit, clientRateLimit } from './limits.js';
 import { ErrorAnswer } from './schemas.js';
 import { tenantDefaults, tenantScope } from './tenant-scope.js';
+import { httpsOptions } from './tls.js';
 import { VERSION } from './version.js';
 
 export interface Services {
@@ -93,6 +94,7 @@ function validators() {
 export async function buildApp(options: BuildOptions): Promise<{ app: App; services: Services }> {
   const { config, db } = options;
   const app = Fastify({
+    ...httpsOptions(config),
     logger: options.logger ?? { level: config.logLevel },
     // One log line per request would cost the heartbeat path more than its database write.
     logController: new LogController({ disableRequestLogging: true }),
@@ -194,7 +196,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   await app.register(
     async (client: App) => {
       await clientRateLimit(client, config.clientRateLimit);
-      await client.register(clientRoutes(services.clients, services.auth));
+      await client.register(clientRoutes(services.clients, services.auth, { mutualTls: config.tlsClientCa !== null }));
       await client.register(commandClientRoutes(services.commands));
     },
     { prefix: '/api/backend/v1/remsim' },

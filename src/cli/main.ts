@@ -104,6 +104,13 @@ databaseOptions(
         .env('IONMESH_ADMIN_RATE_LIMIT')
         .default('1000'),
     )
+    .addOption(new Option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with --tls-key)').env('IONMESH_TLS_CERT'))
+    .addOption(new Option('--tls-key <file>', 'PEM private key of --tls-cert').env('IONMESH_TLS_KEY'))
+    .addOption(
+      new Option('--tls-client-ca <file>', 'PEM CA of router client certificates: mutual TLS, the CN is the client_id').env(
+        'IONMESH_TLS_CLIENT_CA',
+      ),
+    )
     .addOption(
       new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
     ),
@@ -134,6 +141,9 @@ databaseOptions(
     eventsRetentionDays: opts.eventsRetentionDays,
     clientRateLimit: opts.clientRateLimit,
     adminRateLimit: opts.adminRateLimit,
+    tlsCert: opts.tlsCert,
+    tlsKey: opts.tlsKey,
+    tlsClientCa: opts.tlsClientCa,
   });
   await serve(config);
 });

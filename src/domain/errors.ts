@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   UNAUTHORIZED: 'A valid API key is required (X-API-Key or Authorization: Bearer)',
   FORBIDDEN: 'The key is valid but its role does not allow this (with role and needs)',
   RATE_LIMITED: 'Too many requests from this address or key (with retry_after_sec; Retry-After)',
+  CLIENT_CERT_REQUIRED: 'Mutual TLS is on: the client API needs a client certificate of the configured CA',
+  CLIENT_CERT_MISMATCH: 'The client certificate names another client (its CN is the client_id it may use)',
   ENROLLMENT_REFUSED: 'The tenant does not enroll clients from this caller (with reason)',
   SOURCE_NOT_ALLOWED: 'The client may not be heartbeated or unregistered from this address (with reason)',
   CLIENT_TOKEN_INVALID: 'The client token sent does not belong to the client',

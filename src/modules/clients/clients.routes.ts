@@ -14,6 +14,7 @@ import {
   SlotId,
   TenantId,
 } from '../../app/schemas.js';
+import { verifiedClientCn } from '../../app/tls.js';
 import { DomainError } from '../../domain/errors.js';
 import { presentedKey } from '../auth/auth.hook.js';
 import type { AuthService } from '../auth/auth.usecases.js';
@@ -117,7 +118,20 @@ export const DiscoverAnswer = Type.Object({
  * Who calls the client API: its address, a client key if one is sent (an invalid one is refused,
  * never ignored), and the profile token if one is sent.
  */
-async function callerOf(req: FastifyRequest, auth: AuthService, bodyToken?: string): Promise<ClientCaller> {
+async function callerOf(
+  req: FastifyRequest,
+  auth: AuthService,
+  opts: { mutualTls: boolean; clientId?: string; bodyToken?: string },
+): Promise<ClientCaller> {
+  if (opts.mutualTls) {
+    // Mutual TLS: the router's certificate is its credential, and names the only client it is.
+    const cn = verifiedClientCn(req);
+    if (!cn) throw new DomainError('CLIENT_CERT_REQUIRED', 'A client certificate of the configured CA is required', 401);
+    if (opts.clientId !== undefined && cn !== opts.clientId)
+      throw new DomainError('CLIENT_CERT_MISMATCH', `This certificate speaks for ${cn}, not for ${opts.clientId}`, 403);
+    return { ip: req.ip, key: { tenantId: null }, token: null };
+  }
+  const bodyToken = opts.bodyToken;
   const header = req.headers['x-client-token'];
   const token = (typeof header === 'string' && header) || bodyToken || null;
   const presented = presentedKey(req);
@@ -132,7 +146,7 @@ async function callerOf(req: FastifyRequest, auth: AuthService, bodyToken?: stri
   return { ip: req.ip, key: { tenantId: principal.tenantId }, token };
 }
 
-export function clientRoutes(clients: ClientsService, auth: AuthService) {
+export function clientRoutes(clients: ClientsService, auth: AuthService, tls = { mutualTls: false }) {
   return async function routes(app: App) {
     const tags = ['client API'];
     app.post(
@@ -145,7 +159,12 @@ export function clientRoutes(clients: ClientsService, auth: AuthService) {
           response: { 200: AssignmentAnswer, ...errorResponses(400, 401, 403, 404, 501, 503) },
         },
       },
-      async (req) => clients.register(req.body, actorOf(req, `client:${req.body.client_id}`), await callerOf(req, auth)),
+      async (req) =>
+        clients.register(
+          req.body,
+          actorOf(req, `client:${req.body.client_id}`),
+          await callerOf(req, auth, { ...tls, clientId: req.body.client_id }),
+        ),
     );
 
     app.post(
@@ -162,7 +181,7 @@ export function clientRoutes(clients: ClientsService, auth: AuthService) {
         clients.heartbeat(
           req.body,
           actorOf(req, `client:${req.body.client_id}`),
-          await callerOf(req, auth, req.body.client_token),
+          await callerOf(req, auth, { ...tls, clientId: req.body.client_id, bodyToken: req.body.client_token }),
         ),
     );
 
@@ -182,7 +201,7 @@ export function clientRoutes(clients: ClientsService, auth: AuthService) {
           req.params.client_id,
           req.query.tenant_id ?? null,
           actorOf(req, `client:${req.params.client_id}`),
-          await callerOf(req, auth),
+          await callerOf(req, auth, { ...tls, clientId: req.params.client_id }),
         ),
     );
 
