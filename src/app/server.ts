@@ -100,6 +100,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
     bodyLimit: 1024 * 1024,
+    // A client id may have 255 characters (more once percent-encoded): longer path parameters
+    // answer 414 URI_TOO_LONG, in the API's error format like every other refusal.
+    maxParamLength: 800,
+    frameworkErrors: (error, req, reply) => handleError(error as never, req, reply),
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 

@@ -5,6 +5,7 @@ export const ERROR_CODES = {
   VALIDATION_ERROR: 'The request body, query or path failed validation',
   INVALID_JSON: 'The body is not valid JSON',
   UNSUPPORTED_MEDIA_TYPE: 'The Content-Type is not accepted on this route',
+  URI_TOO_LONG: 'A path parameter is longer than any id can be',
   BODY_TOO_LARGE: 'The body exceeds the size limit',
   NOT_FOUND: 'No such route',
   METHOD_NOT_ALLOWED: 'The route exists but not with this method',
