@@ -40,7 +40,7 @@ describe.runIf(!onPostgres)('fuzzing every route', () => {
   it('answers every random request with a 2xx or a JSON 4xx, and a 4xx changes nothing', async () => {
     expect(routes.length).toBeGreaterThan(60);
     const problems: string[] = [];
-    const sent = 0;
+    let sent = 0;
     for (const [i, route] of routes.entries()) {
       const fields = route.body ? Object.keys(route.body) : [];
       // Bodies shaped like the schema (its field names, random values), and anything at all.
@@ -79,8 +79,14 @@ describe.runIf(!onPostgres)('fuzzing every route', () => {
             });
             const text = await res.text();
             if (res.status >= 500) problems.push(`${route.method} ${url} → ${res.status} ${text.slice(0, 200)}`);
+            sent += 1;
             if (res.status >= 400 && res.status < 500) {
-              const err = JSON.parse(text);
+              let err: { status?: string; code?: unknown } = {};
+              try {
+                err = JSON.parse(text);
+              } catch {
+                problems.push(`${route.method} ${url} → ${res.status} not JSON: ${text.slice(0, 100)}`);
+              }
               if (err.status !== 'error' || typeof err.code !== 'string')
                 problems.push(`${route.method} ${url} → ${res.status} without a code`);
               if (before) {
@@ -93,9 +99,13 @@ describe.runIf(!onPostgres)('fuzzing every route', () => {
           }),
           { numRuns: RUNS_PER_ROUTE, seed: 20261125 + i, endOnFailure: true },
         )
-        .catch(() => {});
+        .catch((error: Error) => {
+          // A property that threw (not one that found a problem) is a finding too.
+          if (!problems.length) problems.push(`${route.method} ${route.path}: ${error.message.slice(0, 300)}`);
+        });
       if (problems.length) break;
     }
     expect(problems).toEqual([]);
+    expect(sent).toBe(routes.length * RUNS_PER_ROUTE);
   });
 });
