@@ -45,6 +45,8 @@ export interface Config {
   tlsKey: string | null;
   /** PEM file of the CA whose client certificates identify routers (mutual TLS; CN = client_id). */
   tlsClientCa: string | null;
+  /** Browser origins allowed to call the API from another site (CORS); none: closed. */
+  corsOrigins: string[];
 }
 
 export const DEFAULTS: Config = {
@@ -78,6 +80,7 @@ export const DEFAULTS: Config = {
   tlsCert: null,
   tlsKey: null,
   tlsClientCa: null,
+  corsOrigins: [],
 };
 
 export class ConfigError extends Error {}
@@ -87,6 +90,22 @@ const intIn = (name: string, v: unknown, min: number, max: number) => {
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer ${min}..${max}, got "${v}"`);
   return n;
 };
+
+/** A comma-separated list (or an array) of origins, each scheme://host[:port] exactly. */
+function corsOriginsOf(v: unknown): string[] {
+  const list = (Array.isArray(v) ? v : String(v ?? '').split(',')).map((o) => String(o).trim()).filter(Boolean);
+  for (const o of list) {
+    let url: URL;
+    try {
+      url = new URL(o);
+    } catch {
+      throw new ConfigError(`cors-origin "${o}" is not an origin like https://console.example.com`);
+    }
+    if (url.origin !== o || !/^https?:$/.test(url.protocol))
+      throw new ConfigError(`cors-origin "${o}" must be exactly scheme://host[:port], like ${url.origin}`);
+  }
+  return list;
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -125,6 +144,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     tlsCert: c.tlsCert ? String(c.tlsCert) : null,
     tlsKey: c.tlsKey ? String(c.tlsKey) : null,
     tlsClientCa: c.tlsClientCa ? String(c.tlsClientCa) : null,
+    corsOrigins: corsOriginsOf(c.corsOrigins),
   };
   if ((config.tlsCert === null) !== (config.tlsKey === null)) throw new ConfigError('tls-cert and tls-key go together');
   if (config.tlsClientCa !== null && config.tlsCert === null)

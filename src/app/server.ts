@@ -1,4 +1,5 @@
 // Wiring only: Fastify with validation, the error handler, OpenAPI, routes and jobs.
+import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -110,6 +111,16 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   const ajv = validators();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajv.body : ajv.text).compile(schema as object));
   app.setErrorHandler(handleError);
+  // CORS: closed (no headers at all) unless origins are configured.
+  if (config.corsOrigins.length)
+    await app.register(cors, {
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['content-type', 'x-api-key', 'authorization', 'last-event-id', 'x-request-id'],
+      exposedHeaders: ['retry-after', 'x-last-event-id', 'content-disposition'],
+      credentials: false,
+      maxAge: 600,
+    });
   const consoleUi = await registerConsole(app);
   app.setNotFoundHandler((req, reply) => {
     if (consoleUi.page && wantsConsole(req)) return consoleUi.page(reply);

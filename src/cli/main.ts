@@ -112,6 +112,12 @@ databaseOptions(
       ),
     )
     .addOption(
+      new Option(
+        '--cors-origin <origins>',
+        'browser origins allowed to call the API cross-site, comma separated (default: none)',
+      ).env('IONMESH_CORS_ORIGIN'),
+    )
+    .addOption(
       new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
     ),
 ).action(async (opts) => {
@@ -144,6 +150,7 @@ databaseOptions(
     tlsCert: opts.tlsCert,
     tlsKey: opts.tlsKey,
     tlsClientCa: opts.tlsClientCa,
+    corsOrigins: opts.corsOrigin,
   });
   await serve(config);
 });
