@@ -195,6 +195,14 @@ describe('client enrollment', () => {
     expect((await call(h, 'POST', '/heartbeat', { body: { client_id: 'bound-1', client_token: token } })).status).toBe(404);
   });
 
+  it('holds command acknowledgements to the same rules', async () => {
+    expect((await call(h, 'POST', '/register-client', { body: { client_id: 'ack-1', tenant_id: 1 } })).status).toBe(200);
+    const elsewhere = await call(h, 'POST', '/commands/12345/ack', { from: '127.0.0.2', body: { client_id: 'ack-1' } });
+    expect(elsewhere).toMatchObject({ status: 403, json: { code: 'SOURCE_NOT_ALLOWED' } });
+    const home = await call(h, 'POST', '/commands/12345/ack', { body: { client_id: 'ack-1' } });
+    expect(home).toMatchObject({ status: 404, json: { code: 'COMMAND_NOT_FOUND' } });
+  });
+
   it('lets a tenant turn source binding off', async () => {
     expect((await call(h, 'POST', '/register-client', { body: { client_id: 'roam-1', tenant_id: 4 } })).status).toBe(200);
     expect((await call(h, 'POST', '/heartbeat', { from: '127.0.0.2', body: { client_id: 'roam-1' } })).status).toBe(200);

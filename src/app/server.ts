@@ -103,7 +103,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     bodyLimit: 1024 * 1024,
     // A client id may have 255 characters (more once percent-encoded): longer path parameters
     // answer 414 URI_TOO_LONG, in the API's error format like every other refusal.
-    maxParamLength: 800,
+    routerOptions: { maxParamLength: 800 },
     frameworkErrors: (error, req, reply) => handleError(error as never, req, reply),
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
@@ -212,7 +212,13 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     async (client: App) => {
       await clientRateLimit(client, config.clientRateLimit);
       await client.register(clientRoutes(services.clients, services.auth, { mutualTls: config.tlsClientCa !== null }));
-      await client.register(commandClientRoutes(services.commands));
+      await client.register(
+        commandClientRoutes(services.commands, {
+          clients: services.clients,
+          auth: services.auth,
+          mutualTls: config.tlsClientCa !== null,
+        }),
+      );
     },
     { prefix: '/api/backend/v1/remsim' },
   );

@@ -118,7 +118,7 @@ export const DiscoverAnswer = Type.Object({
  * Who calls the client API: its address, a client key if one is sent (an invalid one is refused,
  * never ignored), and the profile token if one is sent.
  */
-async function callerOf(
+export async function callerOf(
   req: FastifyRequest,
   auth: AuthService,
   opts: { mutualTls: boolean; clientId?: string; bodyToken?: string },

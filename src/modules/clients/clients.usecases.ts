@@ -198,6 +198,20 @@ export class ClientsService {
     );
   }
 
+  /**
+   * A client call other than register and heartbeat (unregister, command acknowledgement): a
+   * client key, the client's token, or a source its tenant allows (and, when bound, the address
+   * it last proved itself from). Answers the tenant the call is confined to.
+   */
+  async authorizeClientCall(clientId: string, tenantIdAsked: number | null, caller: ClientCaller, actor: Actor, what: string) {
+    const keyTenant = caller.key?.tenantId ?? null;
+    if (keyTenant !== null && tenantIdAsked !== null && tenantIdAsked !== keyTenant) throw clientNotFound(clientId);
+    const tenantId = tenantIdAsked ?? keyTenant;
+    const trusted = !!caller.key || (await this.tokenChecked(clientId, tenantId, caller, actor, what));
+    if (!trusted) await this.checkSource(clientId, tenantId, caller, actor, what);
+    return tenantId;
+  }
+
   /** With a token sent: true when it is the client's, else a refusal (audited). Without: false. */
   private async tokenChecked(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor, what: string) {
     if (!caller.token || !this.settings.tokens) return false;
@@ -215,7 +229,7 @@ export class ClientsService {
   }
 
   /** The source rules of the client's tenant, for a keyless caller without a token. */
-  private async checkSource(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor) {
+  private async checkSource(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor, what = 'unregister') {
     if (!this.settings.enrollment) return;
     const profiles = await this.db.run((db) => repo.activeProfilesOf(db, clientId, tenantId));
     for (const p of profiles) {
@@ -227,8 +241,8 @@ export class ClientsService {
           ? 'not_registering_address'
           : null);
       if (refusal) {
-        await this.refuse(actor, p.tenant_id, clientId, 'client.unregister_refused', refusal);
-        throw clientRefused('SOURCE_NOT_ALLOWED', `${clientId} cannot be unregistered from this address`, refusal);
+        await this.refuse(actor, p.tenant_id, clientId, `client.${what}_refused`, refusal);
+        throw clientRefused('SOURCE_NOT_ALLOWED', `Calls for ${clientId} (${what}) are not accepted from this address`, refusal);
       }
     }
   }
@@ -403,13 +417,7 @@ export class ClientsService {
    */
   async unregister(clientId: string, tenantIdAsked: number | null, actor: Actor, caller: ClientCaller | 'operator' = 'operator') {
     let tenantId = tenantIdAsked;
-    if (caller !== 'operator') {
-      const keyTenant = caller.key?.tenantId ?? null;
-      if (keyTenant !== null && tenantId !== null && tenantId !== keyTenant) throw clientNotFound(clientId);
-      tenantId = tenantId ?? keyTenant;
-      const trusted = !!caller.key || (await this.tokenChecked(clientId, tenantId, caller, actor, 'unregister'));
-      if (!trusted) await this.checkSource(clientId, tenantId, caller, actor);
-    }
+    if (caller !== 'operator') tenantId = await this.authorizeClientCall(clientId, tenantId, caller, actor, 'unregister');
     const banks: number[] = [];
     const answer = await this.db.transaction(async (tx) => {
       const gone = await repo.deactivateProfiles(tx, clientId, tenantId);

@@ -2,6 +2,9 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { ClientId, errorResponses, JsonObject, PageQuery, TenantId } from '../../app/schemas.js';
+import type { AuthService } from '../auth/auth.usecases.js';
+import { callerOf } from '../clients/clients.routes.js';
+import type { ClientsService } from '../clients/clients.usecases.js';
 import { COMMAND_TYPES } from './commands.table.js';
 import type { CommandsService } from './commands.usecases.js';
 
@@ -47,7 +50,11 @@ export function commandAdminRoutes(commands: CommandsService) {
   };
 }
 
-export function commandClientRoutes(commands: CommandsService) {
+/** The client side of commands: acknowledging one takes the same proof as an unregister. */
+export function commandClientRoutes(
+  commands: CommandsService,
+  guard: { clients: ClientsService; auth: AuthService; mutualTls: boolean },
+) {
   return async function routes(app: App) {
     app.post(
       '/commands/:id/ack',
@@ -66,11 +73,21 @@ export function commandClientRoutes(commands: CommandsService) {
           ),
           response: {
             200: Type.Object({ status: Type.Literal('ok'), command_id: Type.Integer(), command_status: Type.String() }),
-            ...errorResponses(400, 404),
+            ...errorResponses(400, 401, 403, 404),
           },
         },
       },
-      async (req) => commands.acknowledge(req.body.client_id, req.params.id, req.body.status !== 'failed', req.body.result),
+      async (req) => {
+        const caller = await callerOf(req, guard.auth, { mutualTls: guard.mutualTls, clientId: req.body.client_id });
+        await guard.clients.authorizeClientCall(
+          req.body.client_id,
+          null,
+          caller,
+          actorOf(req, `client:${req.body.client_id}`),
+          'ack',
+        );
+        return commands.acknowledge(req.body.client_id, req.params.id, req.body.status !== 'failed', req.body.result);
+      },
     );
   };
 }
