@@ -1,4 +1,6 @@
 // One typed configuration object, built from CLI flags and IONMESH_* variables, validated at start.
+import ipaddr from 'ipaddr.js';
+
 export interface Config {
   port: number;
   host: string;
@@ -47,6 +49,8 @@ export interface Config {
   tlsClientCa: string | null;
   /** Browser origins allowed to call the API from another site (CORS); none: closed. */
   corsOrigins: string[];
+  /** Proxies (addresses or CIDRs) whose X-Forwarded-For is believed; none: the peer address is the caller's. */
+  trustProxy: string[];
 }
 
 export const DEFAULTS: Config = {
@@ -81,6 +85,7 @@ export const DEFAULTS: Config = {
   tlsKey: null,
   tlsClientCa: null,
   corsOrigins: [],
+  trustProxy: [],
 };
 
 export class ConfigError extends Error {}
@@ -90,6 +95,22 @@ const intIn = (name: string, v: unknown, min: number, max: number) => {
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer ${min}..${max}, got "${v}"`);
   return n;
 };
+
+/** A comma-separated list (or an array) of proxy addresses or networks; never "everyone". */
+function trustedProxiesOf(v: unknown): string[] {
+  const list = (Array.isArray(v) ? v : String(v ?? '').split(',')).map((o) => String(o).trim()).filter(Boolean);
+  for (const p of list) {
+    const [addr, bits, extra] = p.split('/');
+    const valid =
+      extra === undefined &&
+      addr !== undefined &&
+      ipaddr.isValid(addr) &&
+      (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (ipaddr.parse(addr).kind() === 'ipv4' ? 32 : 128)));
+    if (!valid) throw new ConfigError(`trust-proxy "${p}" is not an address or network (e.g. 10.0.0.5 or 10.0.0.0/24)`);
+    if (bits === '0') throw new ConfigError(`trust-proxy "${p}" would believe every caller's X-Forwarded-For`);
+  }
+  return list;
+}
 
 /** A comma-separated list (or an array) of origins, each scheme://host[:port] exactly. */
 function corsOriginsOf(v: unknown): string[] {
@@ -145,6 +166,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     tlsKey: c.tlsKey ? String(c.tlsKey) : null,
     tlsClientCa: c.tlsClientCa ? String(c.tlsClientCa) : null,
     corsOrigins: corsOriginsOf(c.corsOrigins),
+    trustProxy: trustedProxiesOf(c.trustProxy),
   };
   if ((config.tlsCert === null) !== (config.tlsKey === null)) throw new ConfigError('tls-cert and tls-key go together');
   if (config.tlsClientCa !== null && config.tlsCert === null)

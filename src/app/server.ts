@@ -96,6 +96,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   const { config, db } = options;
   const app = Fastify({
     ...httpsOptions(config),
+    // Behind a proxy, the caller's address (rate limits, enrollment, source binding, audit) comes
+    // from X-Forwarded-For, believed only from the listed proxies.
+    ...(config.trustProxy.length ? { trustProxy: config.trustProxy } : {}),
     logger: options.logger ?? { level: config.logLevel },
     // One log line per request would cost the heartbeat path more than its database write.
     logController: new LogController({ disableRequestLogging: true }),

@@ -118,6 +118,12 @@ databaseOptions(
       ).env('IONMESH_CORS_ORIGIN'),
     )
     .addOption(
+      new Option(
+        '--trust-proxy <addresses>',
+        'proxies whose X-Forwarded-For is believed, comma separated (addresses or CIDRs)',
+      ).env('IONMESH_TRUST_PROXY'),
+    )
+    .addOption(
       new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
     ),
 ).action(async (opts) => {
@@ -151,6 +157,7 @@ databaseOptions(
     tlsKey: opts.tlsKey,
     tlsClientCa: opts.tlsClientCa,
     corsOrigins: opts.corsOrigin,
+    trustProxy: opts.trustProxy,
   });
   await serve(config);
 });
