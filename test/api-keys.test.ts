@@ -24,10 +24,9 @@ const ADMIN_ONLY = [
   'PATCH /remsim-servers/{id}',
   'DELETE /remsim-servers/{id}',
   'GET /stats/storage',
-  'GET /api-keys',
-  'POST /api-keys',
-  'DELETE /api-keys/{id}',
 ];
+// Reads that need manage: the list of keys (a tenant-admin sees its tenant's).
+const MANAGE_READS = ['GET /api-keys'];
 // Any valid key may ask who it is.
 const SELF = ['GET /auth/whoami'];
 const GRANTS: Record<string, string[]> = {
@@ -162,13 +161,15 @@ describe('API keys', () => {
     const needs = (r: { method: string; key: string }) =>
       SELF.includes(r.key)
         ? 'self'
-        : ADMIN_ONLY.includes(r.key)
-          ? 'admin'
-          : OPERATE.includes(r.key)
-            ? 'operate'
-            : r.method === 'GET'
-              ? 'read'
-              : 'manage';
+        : MANAGE_READS.includes(r.key)
+          ? 'manage'
+          : ADMIN_ONLY.includes(r.key)
+            ? 'admin'
+            : OPERATE.includes(r.key)
+              ? 'operate'
+              : r.method === 'GET'
+                ? 'read'
+                : 'manage';
     const [before] = await h.query(
       sql`SELECT (SELECT count(*) FROM audit_log)::int AS audit, (SELECT count(*) FROM api_keys)::int AS keys`,
     );

@@ -201,7 +201,7 @@ describe('tenant isolation', () => {
         if (leaked.length) problems.push(`${key} → ${res.status} shows ${leaked.join(', ')}`);
         const namesObject = /\{(id|bank_id|client_id)\}/.test(path);
         const crossTenantAdmin =
-          ['/api-keys', '/stats/storage'].some((p) => path.startsWith(p)) ||
+          path.startsWith('/stats/storage') ||
           key === 'POST /tenants' ||
           key === 'DELETE /tenants/{id}' ||
           (path.startsWith('/bankd-instances') && method !== 'get') ||
@@ -253,6 +253,17 @@ describe('tenant isolation', () => {
     const overview = await (await as2('/fleet/overview')).json();
     expect(overview.clients.total).toBe(1);
     expect(overview.banks.map((b: Doc) => b.bank_id)).toEqual([20]);
+    // Its own keys: it makes a client key for its routers, sees only its tenant's keys, revokes them.
+    const made = await as2('/api-keys', { method: 'POST', body: JSON.stringify({ name: 'site two routers', role: 'client' }) });
+    expect(made.status).toBe(201);
+    const key = await made.json();
+    expect(key.tenant_id).toBe(2);
+    const keys = (await (await as2('/api-keys')).json()).items;
+    expect(keys.every((k: Doc) => k.tenant_id === 2)).toBe(true);
+    expect(keys.map((k: Doc) => k.name).sort()).toEqual(['site two routers', 'tenant two admin']);
+    const adminKey = await as2('/api-keys', { method: 'POST', body: JSON.stringify({ name: 'x', role: 'admin' }) });
+    expect(adminKey.status).toBe(400); // an admin key would span tenants
+    expect((await as2(`/api-keys/${key.id}`, { method: 'DELETE' })).status).toBe(200);
     const audit = await (await as2('/audit-log')).json();
     expect(audit.items.length).toBeGreaterThan(0);
     expect(audit.items.every((a: Doc) => a.tenant_id === 2)).toBe(true);

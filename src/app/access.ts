@@ -21,9 +21,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'PATCH /remsim-servers/:id': 'admin',
   'DELETE /remsim-servers/:id': 'admin',
   'GET /stats/storage': 'admin',
-  'GET /api-keys': 'admin',
-  'POST /api-keys': 'admin',
-  'DELETE /api-keys/:id': 'admin',
+  // Keys: an admin manages every key; a tenant-admin those of its tenant (tenant-scope.ts).
+  'GET /api-keys': 'manage',
 };
 
 /** The route table's key of a registered route ("POST /tenants"), without the API prefix. */

@@ -11,6 +11,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DomainError } from '../domain/errors.js';
+import { keyNotFound } from '../modules/auth/auth.usecases.js';
 import { bankdNotFound, bankNotFound, slotNotFound, tenantMissing } from '../modules/inventory/inventory.errors.js';
 import { poolNotFound } from '../modules/ki-proxy/ki-proxy.usecases.js';
 import { policyNotFound } from '../modules/policies/policies.usecases.js';
@@ -72,6 +73,10 @@ export const OWNERS: Record<string, Owner> = {
   },
 };
 OWNERS['/remsim-servers/:id/reconcile'] = OWNERS['/remsim-servers/:id'] as Owner;
+OWNERS['/api-keys/:id'] = {
+  tenants: (p) => sql`SELECT tenant_id FROM api_keys WHERE id = ${Number(p.id)}`,
+  missing: (p) => keyNotFound(Number(p.id)),
+};
 
 /** The tenant a request is confined to (null: all tenants). */
 export const scopeOf = (req: FastifyRequest) => req.principal?.tenantId ?? null;

@@ -26,7 +26,7 @@ const NAV: ReadonlyArray<readonly [string, string, Access]> = [
   ['/ki-pools', 'KI pools', 'read'],
   ['/carriers', 'Carriers', 'read'],
   ['/webhooks', 'Webhooks', 'read'],
-  ['/api-keys', 'API keys', 'admin'],
+  ['/api-keys', 'API keys', 'manage'],
 ];
 
 export function App() {

@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { errorResponses, PageQuery } from '../../app/schemas.js';
+import { scopeOf } from '../../app/tenant-scope.js';
 import { ACCESS, grantsOf, ROLES } from '../../domain/roles.js';
 import type { AuthService } from './auth.usecases.js';
 
@@ -45,7 +46,7 @@ export function authRoutes(auth: AuthService) {
           },
         },
       },
-      async (req) => auth.list(req.query),
+      async (req) => auth.list(req.query, scopeOf(req)),
     );
     app.post(
       '/api-keys',

@@ -147,12 +147,13 @@ export class AuthService {
     });
   }
 
-  /** Keys, oldest first, without their hashes. */
-  list(page: PageRequest) {
+  /** Keys, oldest first, without their hashes; a tenant-scoped caller (scope) sees its tenant's. */
+  list(page: PageRequest, scope: number | null = null) {
     const p = pageOf(page);
+    const cond = scope === null ? undefined : eq(apiKeys.tenantId, scope);
     return this.db.run(async (db) => {
-      const list = await db.select().from(apiKeys).orderBy(asc(apiKeys.id)).limit(p.limit).offset(p.offset);
-      const [total] = await db.select({ n: count() }).from(apiKeys);
+      const list = await db.select().from(apiKeys).where(cond).orderBy(asc(apiKeys.id)).limit(p.limit).offset(p.offset);
+      const [total] = await db.select({ n: count() }).from(apiKeys).where(cond);
       return { items: list.map(view), total: Number(total?.n ?? 0), ...p };
     });
   }
