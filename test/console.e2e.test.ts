@@ -43,7 +43,7 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
   beforeAll(async () => {
     remsim = new RemsimServerDouble();
     await remsim.start();
-    h = await startIonMesh({ remsim: { url: remsim.url } });
+    h = await startIonMesh({ remsim: { url: remsim.url }, config: { webhooksAllowPrivate: true } });
     // 40 rich routers heartbeating every 2 s: 40 of the demo's 64 slots taken.
     fleet = new Fleet({ url: h.url, count: 40, deployedShare: 0, heartbeatIntervalSec: 2, rate: 200, prefix: 'web', seed: 7 });
     fleet.start();
@@ -194,10 +194,57 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     await screenshot(page, 'banks');
   });
 
+  it('shows KI pools with their launch lines to copy, and webhooks with their delivery log', async () => {
+    const pool = {
+      pool_name: 'web-ki',
+      tenant_id: 1,
+      carrier: 'Verizon',
+      mcc_mnc: '311480',
+      bank_id: 2,
+      physical_slot_start: 30,
+      physical_slot_end: 31,
+      virtual_segments: [{ bank_id: 2, virtual_slot_start: 900, virtual_slot_end: 909 }],
+    };
+    expect((await h.admin('/ki-proxy-pools', { method: 'POST', body: JSON.stringify(pool) })).status).toBe(200);
+    const hook = await h.admin('/webhooks', {
+      method: 'POST',
+      body: JSON.stringify({ tenant_id: 1, url: 'http://127.0.0.1:9/ionmesh-hook' }),
+    });
+    expect(hook.status).toBe(200);
+    // The overview behind this page is shared for two seconds: a new pool shows on a reload after that.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${h.url}/ki-pools`);
+          await page.getByRole('heading', { name: 'KI proxy pools' }).waitFor();
+          await page.waitForTimeout(300);
+          return page.locator('.launch-line code').count();
+        },
+        { timeout: 15_000, intervals: [500] },
+      )
+      .toBeGreaterThan(0);
+    expect(await page.locator('.launch-line code').first().textContent()).toContain('-V 900-909');
+    await page.goto(`${h.url}/webhooks`);
+    await page.getByRole('heading', { name: 'http://127.0.0.1:9/ionmesh-hook' }).waitFor();
+    await page.getByRole('button', { name: 'Deliveries' }).click();
+    await page.getByRole('columnheader', { name: 'Attempts' }).waitFor();
+    await screenshot(page, 'ki-pools-webhooks');
+  });
+
   it('has no serious accessibility problems on its main pages, and works from the keyboard', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const path of ['/', '/clients', '/clients/web-00005-slot0', '/banks/1', '/sim-import']) {
+      for (const path of [
+        '/',
+        '/clients',
+        '/clients/web-00005-slot0',
+        '/banks/1',
+        '/sim-import',
+        '/ki-pools',
+        '/carriers',
+        '/webhooks',
+        '/api-keys',
+      ]) {
         await page.goto(`${h.url}${path}`);
         await page.locator('main h1').first().waitFor();
         await page.waitForTimeout(300);
