@@ -220,7 +220,7 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
           await page.waitForTimeout(300);
           return page.locator('.launch-line code').count();
         },
-        { timeout: 15_000, intervals: [500] },
+        { timeout: 15_000, interval: 500 },
       )
       .toBeGreaterThan(0);
     expect(await page.locator('.launch-line code').first().textContent()).toContain('-V 900-909');
