@@ -20,6 +20,6 @@ export type App = FastifyInstance<
 
 /** The actor of a request: the API key that authenticated it, else the client it speaks for. */
 export function actorOf(req: FastifyRequest, fallback: string): Actor {
-  const keyId = (req as FastifyRequest & { apiKeyId?: number }).apiKeyId;
+  const keyId = req.principal?.keyId;
   return { actor: keyId ? `key:${keyId}` : fallback, sourceIp: req.ip, requestId: String(req.id) };
 }

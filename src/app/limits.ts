@@ -16,31 +16,25 @@ const tooMany = (_req: FastifyRequest, ctx: { after: string; ttl: number }) =>
     retry_after_sec: Math.ceil(ctx.ttl / 1000),
   });
 
-/** The client API's limit, per source address; registered inside its scope. */
-export async function clientRateLimit(app: App, max: number) {
+/** One limit for every route of the scope it is registered in, counted per `keyOf(req)`. */
+async function limitScope(app: App, max: number, cache: number, keyOf: (req: FastifyRequest) => string) {
   if (max <= 0) return;
   await app.register(rateLimit, {
     global: true,
     max,
     timeWindow: RATE_WINDOW_MS,
-    cache: 100_000,
-    keyGenerator: (req) => `addr:${req.ip}`,
+    cache,
+    keyGenerator: keyOf,
     errorResponseBuilder: tooMany,
   });
 }
 
+/** The client API's limit, per source address; registered inside its scope. */
+export const clientRateLimit = (app: App, max: number) => limitScope(app, max, 100_000, (req) => `addr:${req.ip}`);
+
 /** The admin API's limit, per presented key (hashed: never kept in clear) or per address. */
-export async function adminRateLimit(app: App, max: number) {
-  if (max <= 0) return;
-  await app.register(rateLimit, {
-    global: true,
-    max,
-    timeWindow: RATE_WINDOW_MS,
-    cache: 10_000,
-    keyGenerator: (req) => {
-      const key = presentedKey(req);
-      return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : `addr:${req.ip}`;
-    },
-    errorResponseBuilder: tooMany,
+export const adminRateLimit = (app: App, max: number) =>
+  limitScope(app, max, 10_000, (req) => {
+    const key = presentedKey(req);
+    return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : `addr:${req.ip}`;
   });
-}

@@ -169,6 +169,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       onHeartbeats: (pulses) => events.publishPulses(pulses),
       enrollment: enrollmentRules(db),
       tokens: new ClientTokens(db),
+      log: app.log,
     }),
     policies,
     events,
@@ -190,7 +191,6 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       onAttempt: metrics.webhookAttempt,
     }),
   };
-  services.clients.log = app.log;
   if (options.reconcileOnChange ?? true) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
 
   await app.register(healthRoutes(db, config));

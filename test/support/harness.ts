@@ -14,6 +14,10 @@ export const ADMIN_KEY = 'test-admin-key-0123456789';
 /** Tests drive thousands of requests from 127.0.0.1: rate limits are off unless a test turns them on. */
 export const NO_LIMITS = { clientRateLimit: 0, adminRateLimit: 0 };
 
+/** The configuration of a test server: loopback, quiet, the test admin key, no rate limits. */
+const testConfig = (overrides: Partial<Config> = {}) =>
+  buildConfig({ ...NO_LIMITS, port: 0, host: '127.0.0.1', logLevel: 'silent', adminKey: ADMIN_KEY, ...overrides });
+
 export interface Harness {
   url: string;
   /** The PostgreSQL URL of this harness's database (null on PGlite). */
@@ -64,14 +68,7 @@ export async function startIonMesh(
 ): Promise<Harness> {
   const { db, drop, url: databaseUrl } = await freshDatabase(options.poolSize);
   await db.migrate();
-  const config = buildConfig({
-    ...NO_LIMITS,
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'silent',
-    adminKey: ADMIN_KEY,
-    ...options.config,
-  });
+  const config = testConfig(options.config);
   const { app, services } = await buildApp({ config, db, logger: false, jobs: false, reconcileOnChange: !!options.remsim });
   await services.auth.ensureAdminKey(ADMIN_KEY);
   if (options.demo ?? true) await seedDemo(db);
@@ -134,14 +131,7 @@ export async function snapshot(h: Harness) {
 export async function startReplica(h: Harness, poolSize = 20, options: { reconcile?: boolean; config?: Partial<Config> } = {}) {
   if (!h.databaseUrl) throw new Error('replicas need PostgreSQL');
   const db = await openPostgres(h.databaseUrl, poolSize);
-  const config = buildConfig({
-    ...NO_LIMITS,
-    port: 0,
-    host: '127.0.0.1',
-    logLevel: 'silent',
-    adminKey: ADMIN_KEY,
-    ...options.config,
-  });
+  const config = testConfig(options.config);
   const { app, services } = await buildApp({
     config,
     db,

@@ -13,7 +13,6 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal?: Principal;
-    apiKeyId?: number;
   }
 }
 
@@ -40,7 +39,6 @@ export function requireApiKey(auth: AuthService, observer: AuthObserver = {}) {
       throw new DomainError('UNAUTHORIZED', key ? 'The API key is not valid' : 'An API key is required (X-API-Key)', 401);
     }
     req.principal = principal;
-    req.apiKeyId = principal.keyId;
     const access = req.routeOptions.config?.access ?? defaultAccess(req.method);
     if (access !== 'self' && !allows(principal.role, access)) {
       observer.authFailed?.('forbidden');

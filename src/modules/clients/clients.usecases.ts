@@ -39,6 +39,8 @@ export interface ClientsSettings {
   enrollment?: (tenantId: number) => Promise<TenantEnrollment | null>;
   /** Per-profile client tokens (absent: none are issued or checked). */
   tokens?: ClientTokens;
+  /** Where refused client calls are logged. */
+  log?: { warn: (obj: object, msg: string) => void };
 }
 
 /** Who speaks to the client API: its address, and what it proved (a client key, a token). */
@@ -188,7 +190,10 @@ export class ClientsService {
     const reason = enrollmentRefusal(rules, { ip: caller.ip, keyed: !!caller.key });
     if (!reason) return;
     this.settings.observer?.refused?.('enrollment', reason);
-    this.log?.warn({ client: clientId, tenant: tenantId, ip: caller.ip, reason, request: actor.requestId }, 'enrollment refused');
+    this.settings.log?.warn(
+      { client: clientId, tenant: tenantId, ip: caller.ip, reason, request: actor.requestId },
+      'enrollment refused',
+    );
     throw clientRefused(
       'ENROLLMENT_REFUSED',
       reason === 'key_required'
@@ -250,14 +255,11 @@ export class ClientsService {
   /** A refused client call: counted, logged and audited (never a token or key). */
   private async refuse(actor: Actor, tenantId: number | null, clientId: string, action: string, reason: string) {
     this.settings.observer?.refused?.(action, reason);
-    this.log?.warn({ client: clientId, tenant: tenantId, ip: actor.sourceIp, reason, request: actor.requestId }, action);
+    this.settings.log?.warn({ client: clientId, tenant: tenantId, ip: actor.sourceIp, reason, request: actor.requestId }, action);
     await this.db.run((db) =>
       recordAudit(db, actor, { tenantId, action, entityType: 'client', entityId: clientId, after: { reason } }),
     );
   }
-
-  /** Where refusals are logged (set by the server). */
-  log: { warn: (obj: object, msg: string) => void } | null = null;
 
   onAssignmentChange(listener: AssignmentListener) {
     this.listeners.push(listener);
