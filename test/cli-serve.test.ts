@@ -1,7 +1,7 @@
 // `ionmesh serve` as an operator runs it: first start prints the admin key once and seeds the
 // demo; SIGTERM shuts down cleanly; a restart keeps the data and never re-seeds over it.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,8 @@ async function serve(extra: string[] = ['--no-simulation'], dataDir = dir, demo 
       dataDir,
       ...extra,
     ],
-    { env: { ...process.env, DATABASE_URL: '', IONMESH_ADMIN_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // detached: a session of its own, so no controlling terminal, as under a service manager.
+    { env: { ...process.env, DATABASE_URL: '', IONMESH_ADMIN_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   started.add(proc);
   proc.once('exit', () => started.delete(proc));
@@ -79,11 +80,16 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
   });
   let adminKey = '';
 
-  it('prints an admin key once, seeds the demo, and stops cleanly on SIGTERM', async () => {
+  it('hands over an admin key once, outside the log stream, seeds the demo, and stops cleanly on SIGTERM', async () => {
     const first = await serve();
-    const key = /Admin API key \(shown once, store it now\): (imk_\S+)/.exec(first.output());
-    expect(key).not.toBeNull();
-    adminKey = key?.[1] as string;
+    // No terminal: the key is in a file only its owner reads, and the log names the file, not the key.
+    const keyFile = join(dir, 'initial-admin-key');
+    adminKey = readFileSync(keyFile, 'utf8').trim();
+    expect(adminKey).toMatch(/^imk_\S+$/);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(first.output()).not.toContain(adminKey);
+    expect(first.output()).toContain('initial-admin-key');
+    rmSync(keyFile);
     const reg = await fetch(`http://127.0.0.1:${first.port}/api/backend/v1/remsim/register-client`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -102,7 +108,8 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
 
   it('keeps its data across a restart, does not re-seed, and prints no new key', async () => {
     const second = await serve();
-    expect(second.output()).not.toMatch(/Admin API key/);
+    expect(second.output()).not.toMatch(/admin API key/i);
+    expect(existsSync(join(dir, 'initial-admin-key'))).toBe(false);
     const clients = await (
       await fetch(`http://127.0.0.1:${second.port}/api/backend/v1/clients`, { headers: { 'x-api-key': adminKey } })
     ).json();
@@ -123,7 +130,7 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     const remsimPort = await freePort();
     const live = await serve(['--demo-fleet', '6', '--demo-remsim-port', String(remsimPort)], demoDir);
     try {
-      const key = /store it now\): (imk_\S+)/.exec(live.output())?.[1] as string;
+      const key = readFileSync(join(demoDir, 'initial-admin-key'), 'utf8').trim();
       const admin = async (path: string) =>
         (await fetch(`http://127.0.0.1:${live.port}/api/backend/v1${path}`, { headers: { 'x-api-key': key } })).json();
       let clients: { items: Array<{ client_id: string; simulated: boolean; liveness: string; rspro_connected: boolean }> } = {

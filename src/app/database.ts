@@ -212,3 +212,27 @@ export async function uniqueOr<T>(conflictError: () => Error, fn: () => Promise<
     throw error;
   }
 }
+
+// SQLSTATEs of a database that is gone or refusing work (not of a bad statement): connection
+// exceptions (08), admin or crash shutdown, too many connections, out of resources.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client was closed|not queryable|PGlite is closed/i;
+
+/**
+ * True when the error says the database could not be reached or dropped the connection, rather
+ * than refused a statement: the request answers 503 DATABASE_UNAVAILABLE, and a batch is not
+ * split to find a guilty member (there is none).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let e = error as { code?: unknown; cause?: unknown; message?: unknown } | null;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === 'string') {
+      if (/^08/.test(e.code) || UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code)) return true;
+    }
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

@@ -3,13 +3,15 @@
 // request id and answer 500 without internals.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
-import { pgErrorOf } from './database.js';
+import { isDatabaseUnavailable, pgErrorOf } from './database.js';
 
 interface ErrorAnswer {
   status: number;
   code: ErrorCode;
   message: string;
   details?: Record<string, unknown>;
+  /** Sent as Retry-After (seconds). */
+  retryAfterSec?: number;
 }
 
 const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode }> = {
@@ -23,14 +25,14 @@ const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode }> = {
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URI_TOO_LONG' },
 };
 
-const PG_CODES: Record<string, { status: number; code: ErrorCode; message: string }> = {
+const PG_CODES: Record<string, ErrorAnswer> = {
   '23505': { status: 409, code: 'CONFLICT', message: 'The change conflicts with an existing row' },
   '23503': { status: 409, code: 'CONFLICT', message: 'The change refers to a row that does not exist or is still referenced' },
   '23514': { status: 400, code: 'VALIDATION_ERROR', message: 'A value is out of its allowed range' },
   '22P02': { status: 400, code: 'VALIDATION_ERROR', message: 'A value has the wrong format' },
   '22003': { status: 400, code: 'VALIDATION_ERROR', message: 'A number is out of range' },
-  '55P03': { status: 503, code: 'BUSY', message: 'The database is contended; retry' },
-  '40P01': { status: 503, code: 'BUSY', message: 'A concurrent change got in the way; retry' },
+  '55P03': { status: 503, code: 'BUSY', message: 'The database is contended; retry', retryAfterSec: 1 },
+  '40P01': { status: 503, code: 'BUSY', message: 'A concurrent change got in the way; retry', retryAfterSec: 1 },
 };
 
 export function classify(error: FastifyError | Error): ErrorAnswer {
@@ -42,6 +44,13 @@ export function classify(error: FastifyError | Error): ErrorAnswer {
   const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (known) return { ...known, message: fe.message };
   if (error instanceof SyntaxError && fe.statusCode === 400) return { status: 400, code: 'INVALID_JSON', message: fe.message };
+  if (isDatabaseUnavailable(error))
+    return {
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The database cannot be reached right now; retry shortly',
+      retryAfterSec: 2,
+    };
   const pg = pgErrorOf(error);
   if (pg?.code && PG_CODES[pg.code]) return { ...(PG_CODES[pg.code] as ErrorAnswer) };
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -54,10 +63,26 @@ export function errorBody(a: Pick<ErrorAnswer, 'code' | 'message' | 'details'>) 
   return { status: 'error' as const, code: a.code, message: a.message, ...a.details };
 }
 
+/**
+ * An error as it goes into the log: a failed statement is logged by its database error and the
+ * first characters of its SQL, never with its parameters (a heartbeat batch's would name every
+ * client in it, and parameters may hold secrets).
+ */
+export function loggable(error: unknown): { err: unknown; query?: string } {
+  const e = error as { name?: string; query?: unknown; cause?: unknown };
+  if (e && typeof e.query === 'string' && e.cause !== undefined)
+    return { err: e.cause, query: e.query.replace(/\s+/g, ' ').slice(0, 160) };
+  return { err: error };
+}
+
 export function handleError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const answer = classify(error);
-  if (answer.status >= 500) req.log.error({ err: error, reqId: req.id }, 'request failed');
-  else req.log.debug({ code: answer.code, message: answer.message }, 'request refused');
+  // Expected refusals (a domain rule, bad input, a busy or unreachable database) are one line
+  // without a stack; only an unexpected failure is an error with its stack.
+  if (answer.code === 'INTERNAL_ERROR') req.log.error({ ...loggable(error), reqId: req.id }, 'request failed');
+  else if (answer.status >= 500) req.log.warn({ code: answer.code, message: answer.message, reqId: req.id }, 'request refused');
+  else req.log.info({ code: answer.code, status: answer.status, reqId: req.id }, 'request refused');
+  if (answer.retryAfterSec !== undefined) reply.header('retry-after', String(answer.retryAfterSec));
   return reply
     .code(answer.status)
     .type('application/json; charset=utf-8')

@@ -1,6 +1,7 @@
 // Background jobs of one process. Each is safe with several IonMesh processes on one database
 // (the offline sweep is a single conditional UPDATE). Timers are unref'd and stopped on close.
 import type { FastifyBaseLogger } from 'fastify';
+import { loggable } from './errors-http.js';
 
 export interface Job {
   name: string;
@@ -21,7 +22,7 @@ export class Jobs {
       busy = true;
       const p = job
         .run()
-        .catch((err) => this.log.error({ err, job: job.name }, 'background job failed'))
+        .catch((err) => this.log.error({ ...loggable(err), job: job.name }, 'background job failed'))
         .finally(() => {
           busy = false;
           this.running.delete(p);

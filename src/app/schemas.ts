@@ -35,6 +35,12 @@ export const BankdEndpoint = Type.String({
   description: 'host:port handed to routers (no scheme, no IPv6 literal)',
 });
 export const JsonObject = Type.Record(Type.String(), Type.Unknown());
+/** A date-time a caller sends: RFC 3339, years 0001 to 9999 (what PostgreSQL and every reader can hold). */
+export const DateTimeText = Type.String({
+  format: 'date-time',
+  pattern: '^(?!0000)[0-9]{4}-',
+  description: 'RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)',
+});
 export const Timestamp = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
 export const ErrorAnswer = Type.Object(

@@ -49,7 +49,7 @@ import type { Database } from './database.js';
 import { errorBody, handleError } from './errors-http.js';
 import type { App } from './http.js';
 import { Jobs } from './jobs.js';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.js';
+import { invalidCharacter, jsonRefusal, MAX_JSON_DEPTH, storableText, unstorableField } from './json-guard.js';
 import { adminRateLimit, clientRateLimit } from './limits.js';
 import { ErrorAnswer } from './schemas.js';
 import { tenantDefaults, tenantScope } from './tenant-scope.js';
@@ -137,9 +137,16 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    if (jsonDepthExceeds(body as string))
+    const refusal = jsonRefusal(body as string);
+    if (refusal?.kind === 'depth')
       return done(new DomainError('INVALID_JSON', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 400), undefined);
+    if (refusal) return done(invalidCharacter(`The body holds ${refusal.what}, which cannot be stored`), undefined);
     return parseJson(req, body as string, done);
+  });
+  // Query and path values reach SQL as text: the same characters are refused there.
+  app.addHook('preValidation', async (req) => {
+    const field = unstorableField(req.query) ?? unstorableField(req.params);
+    if (field) throw invalidCharacter(`${field} holds the NUL character or an unpaired surrogate, which cannot be stored`, field);
   });
 
   await app.register(swagger, {
@@ -239,7 +246,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       admin.addContentTypeParser(
         ['text/csv', 'text/plain'],
         { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 },
-        (_req, body, done) => done(null, body),
+        (_req, body, done) =>
+          storableText(body as string) ? done(null, body) : done(invalidCharacter('The body holds the NUL character'), undefined),
       );
       await admin.register(inventoryRoutes(services.inventory));
       await admin.register(clientAdminRoutes(services.clients));

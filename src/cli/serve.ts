@@ -1,4 +1,7 @@
 // `ionmesh serve`: migrate, optionally seed the demo, listen, and shut down gracefully.
+import { chmodSync, closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildConfig, type Config } from '../app/config.js';
 import { openDatabase } from '../app/database.js';
 import { buildApp } from '../app/server.js';
@@ -14,12 +17,7 @@ export async function serve(config: Config) {
   const carriersAdded = await services.carriers.seed();
   if (carriersAdded) app.log.info({ carriers: carriersAdded }, 'carrier list seeded (mcc-mnc-list)');
   const generatedKey = await services.auth.ensureAdminKey(config.adminKey);
-  if (generatedKey) {
-    // Printed once, never stored in clear: the operator must keep it.
-    process.stdout.write(
-      `\n  Admin API key (shown once, store it now): ${generatedKey}\n  Use it as the X-API-Key header on /api/backend/v1/* admin routes.\n\n`,
-    );
-  }
+  if (generatedKey) announceAdminKey(generatedKey, config, app.log);
   if (config.demo) {
     const seeded = await seedDemo(db);
     if (seeded) await db.maintain();
@@ -68,3 +66,29 @@ export async function serve(config: Config) {
 }
 
 export { buildConfig };
+
+/**
+ * The first start's admin key goes to the operator's terminal, never into the JSON log stream
+ * that collectors ship. Without a terminal (a container, a service unit) it is written to
+ * `<data-dir>/initial-admin-key` (mode 0600) and the log names that file, not the key.
+ */
+function announceAdminKey(key: string, config: Config, log: FastifyBaseLogger) {
+  const text = `\n  Admin API key (shown once, store it now): ${key}\n  Use it as the X-API-Key header on /api/backend/v1/* admin routes.\n\n`;
+  try {
+    const tty = openSync('/dev/tty', 'w');
+    try {
+      writeSync(tty, text);
+    } finally {
+      closeSync(tty);
+    }
+    log.info('a new admin API key was printed on the terminal (not logged)');
+    return;
+  } catch {
+    // No controlling terminal: fall through to the file.
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = resolve(join(config.dataDir, 'initial-admin-key'));
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  log.warn({ file }, 'a new admin API key was written to this file (mode 0600): store it and delete the file');
+}

@@ -4,6 +4,7 @@
 export const ERROR_CODES = {
   VALIDATION_ERROR: 'The request body, query or path failed validation',
   INVALID_JSON: 'The body is not valid JSON',
+  INVALID_CHARACTER: 'A string holds the NUL character or an unpaired UTF-16 surrogate, which cannot be stored',
   UNSUPPORTED_MEDIA_TYPE: 'The Content-Type is not accepted on this route',
   URI_TOO_LONG: 'A path parameter is longer than any id can be',
   BODY_TOO_LARGE: 'The body exceeds the size limit',
@@ -23,7 +24,8 @@ export const ERROR_CODES = {
   CLIENT_NOT_FOUND: 'No active profile for that client',
   NO_SLOT_AVAILABLE: 'No available slot matches the request',
   MODE_NOT_SUPPORTED: 'The mapping mode is not served by this IonMesh yet',
-  BUSY: 'The database is contended; the request gave up waiting',
+  BUSY: 'The database is contended; the request gave up waiting (Retry-After)',
+  DATABASE_UNAVAILABLE: 'The database cannot be reached or dropped the connection; retry (Retry-After)',
   BANK_NOT_FOUND: 'The SIM bank does not exist',
   BANK_EXISTS: 'A SIM bank with that id already exists',
   BANK_IN_USE: 'The bank still serves active profiles',

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
-import { errorResponses, PageQuery } from '../../app/schemas.js';
+import { DateTimeText, errorResponses, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
 import { listAudit } from './audit.repository.js';
 
@@ -12,8 +12,8 @@ const AuditQuery = Type.Object({
   entity_type: Type.Optional(Type.String({ maxLength: 64 })),
   entity_id: Type.Optional(Type.String({ maxLength: 300 })),
   action: Type.Optional(Type.String({ maxLength: 64 })),
-  since: Type.Optional(Type.String({ format: 'date-time' })),
-  until: Type.Optional(Type.String({ format: 'date-time' })),
+  since: Type.Optional(DateTimeText),
+  until: Type.Optional(DateTimeText),
 });
 
 export function auditRoutes(db: Database) {

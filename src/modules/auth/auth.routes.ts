@@ -1,7 +1,7 @@
 // API keys over the API: list, create (the key is in that answer only), revoke; and who am I.
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
-import { errorResponses, PageQuery } from '../../app/schemas.js';
+import { DateTimeText, errorResponses, PageQuery } from '../../app/schemas.js';
 import { scopeOf } from '../../app/tenant-scope.js';
 import { ACCESS, grantsOf, ROLES } from '../../domain/roles.js';
 import type { AuthService } from './auth.usecases.js';
@@ -23,7 +23,7 @@ const NewKeyBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\x00-\\x1f]*$' }),
     role: Type.Union(ROLES.map((r) => Type.Literal(r))),
     tenant_id: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 2147483647 }), Type.Null()])),
-    expires_at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+    expires_at: Type.Optional(Type.Union([DateTimeText, Type.Null()])),
   },
   { additionalProperties: false },
 );

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { all as mobileNetworks } from 'mcc-mnc-list';
 import { type Database, rows } from '../../app/database.js';
 import { notFound } from '../../domain/errors.js';
+import { likeContaining } from '../../domain/like-pattern.js';
 
 export const CARRIER_SOURCE = 'mcc-mnc-list 1.1.11';
 
@@ -56,7 +57,7 @@ export class CarriersService {
   list(f: CarrierFilter) {
     const limit = f.limit ?? 50;
     const offset = f.offset ?? 0;
-    const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const like = f.q ? likeContaining(f.q) : null;
     const cond = sql`WHERE (${f.mcc ?? null}::text IS NULL OR mcc = ${f.mcc ?? null}::text)
       AND (${f.country_code ?? null}::text IS NULL OR upper(country_code) = upper(${f.country_code ?? null}::text))
       AND (${like}::text IS NULL OR brand ILIKE ${like}::text OR operator ILIKE ${like}::text OR country_name ILIKE ${like}::text)`;

@@ -1,6 +1,6 @@
 // The client lifecycle: register, heartbeat, unregister, discover, offline sweep.
 // Transaction boundaries and rules live here; SQL in the repository; HTTP in the routes.
-import { type Database, pgErrorOf, type Sql } from '../../app/database.js';
+import { type Database, isDatabaseUnavailable, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js';
 import { enrollmentRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
@@ -138,38 +138,41 @@ export class ClientsService {
   ) {
     // One statement per batch (ionmesh_heartbeats), atomic on its own: no BEGIN/COMMIT round
     // trips; then one more hands over the pending commands of the clients that heartbeated.
-    this.heartbeats = new HeartbeatBatcher((inputs) =>
-      this.db.run(async (db) => {
-        const touched = await repo.applyHeartbeats(db, inputs);
-        const written = touched.filter((t) => !t.refused);
-        if (written.length > 0 && this.settings.onHeartbeats) {
-          const at = new Date().toISOString();
-          this.settings.onHeartbeats(
-            written.map((t) => {
-              const input = inputs[t.ord] as repo.HeartbeatInput;
-              return {
-                client_id: input.clientId,
-                tenant_id: t.tenant_id,
-                profile_id: t.profile_id,
-                at,
-                health: input.health,
-                stats: input.stats ?? null,
-              };
-            }),
-          );
-        }
-        if (written.length > 0) {
-          for (const c of await deliverPending(
-            db,
-            written.map((t) => t.profile_id),
-          )) {
-            const list = this.handedOver.get(c.profile_id);
-            if (list) list.push(c);
-            else this.handedOver.set(c.profile_id, [c]);
+    this.heartbeats = new HeartbeatBatcher(
+      (inputs) =>
+        this.db.run(async (db) => {
+          const touched = await repo.applyHeartbeats(db, inputs);
+          const written = touched.filter((t) => !t.refused);
+          if (written.length > 0 && this.settings.onHeartbeats) {
+            const at = new Date().toISOString();
+            this.settings.onHeartbeats(
+              written.map((t) => {
+                const input = inputs[t.ord] as repo.HeartbeatInput;
+                return {
+                  client_id: input.clientId,
+                  tenant_id: t.tenant_id,
+                  profile_id: t.profile_id,
+                  at,
+                  health: input.health,
+                  stats: input.stats ?? null,
+                };
+              }),
+            );
           }
-        }
-        return touched;
-      }),
+          if (written.length > 0) {
+            for (const c of await deliverPending(
+              db,
+              written.map((t) => t.profile_id),
+            )) {
+              const list = this.handedOver.get(c.profile_id);
+              if (list) list.push(c);
+              else this.handedOver.set(c.profile_id, [c]);
+            }
+          }
+          return touched;
+        }),
+      500,
+      isDatabaseUnavailable,
     );
   }
 

@@ -73,4 +73,38 @@ describe('the heartbeat batcher', () => {
     await Promise.all(Array.from({ length: 250 }, (_, i) => batcher.submit(hb(`c${i}`))));
     expect(sizes).toEqual([100, 100, 50]);
   });
+
+  it('fails only the guilty heartbeat when a batch statement fails: the batch is split and retried', async () => {
+    const statements: number[] = [];
+    const batcher = new HeartbeatBatcher(async (inputs) => {
+      statements.push(inputs.length);
+      if (inputs.some((i) => i.clientId === 'poison')) throw new Error('22P05: unsupported Unicode escape sequence');
+      return inputs.map((i, ord) => ({ ord, profile_id: `p-${i.clientId}`, tenant_id: 1, refused: false }));
+    });
+    const ids = Array.from({ length: 64 }, (_, i) => (i === 37 ? 'poison' : `c${i}`));
+    const answers = await Promise.allSettled(ids.map((id) => batcher.submit(hb(id))));
+    const failed = ids.filter((_, i) => answers[i]?.status === 'rejected');
+    expect(failed).toEqual(['poison']);
+    answers.forEach((a, i) => {
+      if (ids[i] !== 'poison')
+        expect(a).toEqual({ status: 'fulfilled', value: [expect.objectContaining({ profile_id: `p-${ids[i]}` })] });
+    });
+    expect(statements[0]).toBe(64);
+    expect(statements.length).toBeLessThanOrEqual(1 + 2 * Math.ceil(Math.log2(64)));
+  });
+
+  it('does not split a batch when the database itself is gone: every caller gets the error at once', async () => {
+    let statements = 0;
+    const batcher = new HeartbeatBatcher(
+      async () => {
+        statements++;
+        throw new Error('Connection terminated unexpectedly');
+      },
+      500,
+      (e) => /Connection terminated/.test(String(e)),
+    );
+    const answers = await Promise.allSettled(['a', 'b', 'c', 'd'].map((id) => batcher.submit(hb(id))));
+    expect(answers.every((a) => a.status === 'rejected')).toBe(true);
+    expect(statements).toBe(1);
+  });
 });

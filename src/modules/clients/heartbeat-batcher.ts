@@ -23,6 +23,8 @@ export class HeartbeatBatcher {
   constructor(
     private readonly apply: ApplyBatch,
     private readonly maxBatch = 500,
+    /** Errors that no split can help (the database is gone): every caller gets them at once. */
+    private readonly wholeBatchFailure: (error: unknown) => boolean = () => false,
   ) {}
 
   /** Resolves with the profiles the heartbeat matched (none: unknown client), refused or not. */
@@ -71,21 +73,35 @@ export class HeartbeatBatcher {
       if (list) list.push(w);
       else byKey.set(key, [w]);
     }
-    const groups = [...byKey.values()];
+    await this.write([...byKey.values()]);
+  }
+
+  // A batch is never failed by one member: when its statement fails for something in the data
+  // (not a lost database), it is split in halves and each half retried, so only the guilty
+  // heartbeat's callers get the error (one bad member costs about 2·log2(n) more statements).
+  private async write(groups: Waiter[][]): Promise<void> {
     const inputs = groups.map((g) => (g.at(-1) as Waiter).input);
+    let touched: Touched[];
     try {
-      const touched = await this.apply(inputs);
-      const byOrd = new Map<number, TouchedProfile[]>();
-      for (const { ord, ...t } of touched) {
-        const list = byOrd.get(ord);
-        if (list) list.push(t);
-        else byOrd.set(ord, [t]);
-      }
-      groups.forEach((g, i) => {
-        for (const w of g) w.resolve(byOrd.get(i) ?? []);
-      });
+      touched = await this.apply(inputs);
     } catch (error) {
-      for (const w of batch) w.reject(error);
+      if (groups.length > 1 && !this.wholeBatchFailure(error)) {
+        const half = Math.ceil(groups.length / 2);
+        await this.write(groups.slice(0, half));
+        await this.write(groups.slice(half));
+        return;
+      }
+      for (const g of groups) for (const w of g) w.reject(error);
+      return;
     }
+    const byOrd = new Map<number, TouchedProfile[]>();
+    for (const { ord, ...t } of touched) {
+      const list = byOrd.get(ord);
+      if (list) list.push(t);
+      else byOrd.set(ord, [t]);
+    }
+    groups.forEach((g, i) => {
+      for (const w of g) w.resolve(byOrd.get(i) ?? []);
+    });
   }
 }

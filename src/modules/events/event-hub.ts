@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Database, rows } from '../../app/database.js';
+import { likeStartingWith } from '../../domain/like-pattern.js';
 
 export interface EventRow {
   id: number;
@@ -70,7 +71,7 @@ export const matchesFilter = (f: EventFilter, e: Pick<EventRow, 'type' | 'tenant
 /** The filter as SQL conditions on events (types with prefixes, tenant, clients). */
 function filterSql(f: EventFilter) {
   const exact = (f.types ?? []).filter((t) => !t.endsWith('.'));
-  const prefixes = (f.types ?? []).filter((t) => t.endsWith('.')).map((t) => `${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const prefixes = (f.types ?? []).filter((t) => t.endsWith('.')).map(likeStartingWith);
   const anyType = !f.types?.length;
   return sql`(${f.tenantId ?? null}::int IS NULL OR tenant_id = ${f.tenantId ?? null}::int)
     AND (${anyType} OR type = ANY(${sql.param(exact)}::text[]) OR type LIKE ANY(${sql.param(prefixes)}::text[]))

@@ -1,6 +1,7 @@
 // SQL of the inventory: tenants, bankd instances, banks, slots and the client (profile) views.
 import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { rows, type Sql } from '../../app/database.js';
+import { likeContaining, likeLiteral } from '../../domain/like-pattern.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { healthLog, serviceProfiles } from '../clients/clients.table.js';
 import { kiProxyPools } from '../ki-proxy/ki-proxy.table.js';
@@ -229,8 +230,6 @@ const profileColumns = {
     WHERE sb.bank_id = "service_profiles"."bank_id" AND rs.simulated)`,
 };
 
-const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function clientConditions(f: ClientFilter) {
   return where([
     eq(serviceProfiles.status, f.profile_status ?? 'ACTIVE'),
@@ -239,9 +238,9 @@ function clientConditions(f: ClientFilter) {
     f.mapping_mode ? eq(serviceProfiles.mappingMode, f.mapping_mode) : undefined,
     f.bank_id !== undefined ? eq(serviceProfiles.bankId, f.bank_id) : undefined,
     f.client_id ? eq(serviceProfiles.clientId, f.client_id) : undefined,
-    f.carrier ? sql`(${cardCarrier} ILIKE ${f.carrier} OR ${cardMccMnc} = ${f.carrier})` : undefined,
+    f.carrier ? sql`(${cardCarrier} ILIKE ${likeLiteral(f.carrier)} OR ${cardMccMnc} = ${f.carrier})` : undefined,
     f.q
-      ? sql`(${serviceProfiles.clientId} ILIKE ${likeText(f.q)} OR ${cardIccid} ILIKE ${likeText(f.q)} OR ${cardImsi} ILIKE ${likeText(f.q)})`
+      ? sql`(${serviceProfiles.clientId} ILIKE ${likeContaining(f.q)} OR ${cardIccid} ILIKE ${likeContaining(f.q)} OR ${cardImsi} ILIKE ${likeContaining(f.q)})`
       : undefined,
   ]);
 }

@@ -1,7 +1,7 @@
 // Stats history API: one client's series and the fleet aggregates, for graphs.
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/http.js';
-import { ClientId, errorResponses, TenantId } from '../../app/schemas.js';
+import { ClientId, DateTimeText, errorResponses, TenantId } from '../../app/schemas.js';
 import { STATS_RANGES, type StatsRange } from '../../domain/stats-range.js';
 import type { StatsService } from './stats.usecases.js';
 
@@ -13,8 +13,8 @@ const Points = Type.Integer({ minimum: 10, maximum: 5000, default: 720, descript
 const Series = Type.Object(
   {
     range: Type.String(),
-    from: Type.String({ format: 'date-time' }),
-    to: Type.String({ format: 'date-time' }),
+    from: DateTimeText,
+    to: DateTimeText,
     step_sec: Type.Integer(),
     source: Type.Union([Type.Literal('raw'), Type.Literal('rollup')]),
     series: Type.Record(Type.String(), Type.Array(Type.Union([Type.Number(), Type.Null()])), {
