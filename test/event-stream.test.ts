@@ -62,6 +62,71 @@ describe('live event stream', () => {
   });
 });
 
+/** Opens a stream with `key` and resolves, once the server ends it, with what it sent and when. */
+async function streamUntilEnded(url: string, key: string, maxMs: number) {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), maxMs);
+  const res = await fetch(`${url}/api/backend/v1/events`, {
+    headers: { accept: 'text/event-stream', 'x-api-key': key },
+    signal: ctl.signal,
+  });
+  expect(res.status).toBe(200);
+  let text = '';
+  const decoder = new TextDecoder();
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  let endedByServer = false;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        endedByServer = true;
+        break;
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    // aborted: the server never ended it
+  } finally {
+    clearTimeout(timer);
+  }
+  return { text, endedByServer, at: Date.now() };
+}
+
+describe('a stream whose key goes away', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh();
+  });
+  afterAll(() => h.close());
+  const newKey = async (body: Record<string, unknown>) =>
+    (await (
+      await h.admin('/api-keys', { method: 'POST', body: JSON.stringify({ name: 'watcher', role: 'readonly', ...body }) })
+    ).json()) as {
+      id: number;
+      key: string;
+    };
+
+  it('ends within seconds of the key being revoked, saying why', async () => {
+    const { id, key } = await newKey({});
+    const stream = streamUntilEnded(h.url, key, 15_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const revokedAt = Date.now();
+    expect((await h.admin(`/api-keys/${id}`, { method: 'DELETE' })).status).toBe(200);
+    const { text, endedByServer, at } = await stream;
+    expect(endedByServer).toBe(true);
+    expect(at - revokedAt).toBeLessThan(6000);
+    expect(text).toContain('event: error');
+    expect(text).toContain('UNAUTHORIZED');
+  });
+
+  it('ends once the key expires', async () => {
+    const { key } = await newKey({ expires_at: new Date(Date.now() + 2000).toISOString() });
+    const { endedByServer, at } = await streamUntilEnded(h.url, key, 15_000);
+    expect(endedByServer).toBe(true);
+    expect(at).toBeGreaterThan(Date.now() - 15_000);
+  });
+});
+
 describe.runIf(onPostgres)('live event stream across IonMesh processes', () => {
   it('delivers an event written by another process (LISTEN/NOTIFY)', async () => {
     const h = await startIonMesh();

@@ -137,3 +137,93 @@ describe('query text and dates from an operator', () => {
     expect(await snapshot(h)).toEqual(before);
   });
 });
+
+describe('what keyless routers may store about themselves', () => {
+  let h: Harness;
+  const send = (path: string, body: unknown) =>
+    fetch(`${h.url}${CLIENT_API}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const refusal = async (res: Response) => {
+    const body = await res.json();
+    return [res.status, body.code, body.field];
+  };
+  const wide = (keys: number, chars: number) =>
+    Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, 'x'.repeat(chars)]));
+
+  beforeAll(async () => {
+    h = await startIonMesh();
+    const [bankd] = await h.query<{ id: number }>(sql`SELECT id FROM bankd_instances ORDER BY id LIMIT 1`);
+    expect(
+      (await h.admin('/banks', json({ bank_id: 61, name: 'b', tenant_id: 1, bankd_instance_id: bankd?.id, slot_count: 40 })))
+        .status,
+    ).toBe(200);
+  });
+  afterAll(() => h.close());
+
+  it('keeps the fields IonMesh reads typed: a signal that is not a number is refused', async () => {
+    expect((await send('/register-client', { client_id: 'typed-slot0' })).status).toBe(200);
+    for (const stats of [{ rssi: '-70' }, { data_rx_bytes: [1] }, { uptime_seconds: true }]) {
+      const res = await send('/heartbeat', { client_id: 'typed-slot0', stats });
+      expect((await refusal(res))[0], JSON.stringify(stats)).toBe(400);
+    }
+    expect(
+      (await send('/heartbeat', { client_id: 'typed-slot0', stats: { rssi: -70, band: 'B3', cells: [{ pci: 1 }] } })).status,
+    ).toBe(200);
+    expect((await send('/heartbeat', { client_id: 'typed-slot0', modem_info: { model: 'x'.repeat(65) } })).status).toBe(400);
+  });
+
+  it('bounds the rest: 64 keys, 3 levels, 4 KiB per document', async () => {
+    const cases: Array<[unknown, number, string]> = [
+      [{ client_id: 'typed-slot0', stats: wide(65, 1) }, 400, 'VALIDATION_ERROR'],
+      [{ client_id: 'typed-slot0', stats: { a: { b: { c: { d: 1 } } } } }, 400, 'VALIDATION_ERROR'],
+      [{ client_id: 'typed-slot0', hardware_info: { list: Array.from({ length: 65 }, () => 1) } }, 400, 'VALIDATION_ERROR'],
+      [{ client_id: 'typed-slot0', stats: wide(30, 200) }, 413, 'DOCUMENT_TOO_LARGE'],
+      [{ client_id: 'typed-slot0', modem_info: wide(30, 200) }, 413, 'DOCUMENT_TOO_LARGE'],
+      [{ client_id: 'typed-slot0', acks: [{ id: 1, result: wide(30, 200) }] }, 413, 'DOCUMENT_TOO_LARGE'],
+    ];
+    for (const [body, status, code] of cases) {
+      const [s, c] = await refusal(await send('/heartbeat', body));
+      expect([s, c], JSON.stringify(body).slice(0, 80)).toEqual([status, code]);
+    }
+    expect(await refusal(await send('/register-client', { client_id: 'big-slot0', hardware_info: wide(30, 200) }))).toEqual([
+      413,
+      'DOCUMENT_TOO_LARGE',
+      'hardware_info',
+    ]);
+    expect(await refusal(await send('/commands/1/ack', { client_id: 'typed-slot0', result: wide(30, 200) }))).toEqual([
+      413,
+      'DOCUMENT_TOO_LARGE',
+      'result',
+    ]);
+    const [stored] = await h.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM service_profiles WHERE client_id = 'big-slot0'`,
+    );
+    expect(stored?.n).toBe(0);
+  });
+
+  it('keeps the client list small: summary fields only, the documents on the client’s own page', async () => {
+    for (let i = 0; i < 30; i++) {
+      const id = `chatty-${i}-slot0`;
+      expect((await send('/register-client', { client_id: id, hardware_info: wide(18, 200) })).status).toBe(200);
+      expect(
+        (await send('/heartbeat', { client_id: id, stats: { rsrp: -90 - i, ...wide(18, 200) }, modem_info: wide(18, 200) }))
+          .status,
+      ).toBe(200);
+    }
+    const list = await h.admin('/clients?q=chatty&limit=100');
+    const text = await list.text();
+    const body = JSON.parse(text);
+    expect(body.total).toBe(30);
+    expect(text.length).toBeLessThan(40_000); // 30 × (3 documents of ~3.7 KB) would be over 330 KB
+    const row = body.items.find((c: { client_id: string }) => c.client_id === 'chatty-3-slot0');
+    expect(row.client_stats).toEqual({ rsrp: -93 });
+    expect(row.client_hardware_info).toBeUndefined();
+    const detail = await (await h.admin('/clients/chatty-3-slot0')).json();
+    const profile = detail.profile;
+    expect(Object.keys(profile.client_stats)).toHaveLength(19);
+    expect(Object.keys(profile.client_hardware_info).length).toBeGreaterThanOrEqual(18);
+  });
+});

@@ -8,18 +8,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../src/app/config.js';
 import { ADMIN_KEY, type Harness, json, startIonMesh } from './support/harness.js';
 
-const post = (h: Harness, path: string, body: unknown, from = '127.0.0.1') =>
+/** Any request from a chosen local address (127.0.0.x), answered as status, headers and text. */
+const call = (
+  h: Harness,
+  method: string,
+  path: string,
+  opts: { headers?: Record<string, string>; from?: string; body?: unknown } = {},
+) =>
   new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const payload = typeof body === 'string' ? body : JSON.stringify(body);
+    const payload = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     const req = request(
       {
         host: '127.0.0.1',
         port: h.port,
-        method: 'POST',
-        path: `/api/backend/v1/remsim${path}`,
-        localAddress: from,
+        method,
+        path,
+        localAddress: opts.from ?? '127.0.0.1',
         agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...opts.headers,
+        },
       },
       (res) => {
         let text = '';
@@ -32,6 +41,10 @@ const post = (h: Harness, path: string, body: unknown, from = '127.0.0.1') =>
     req.on('error', reject);
     req.end(payload);
   });
+
+/** POST to the client API from an address. */
+const post = (h: Harness, path: string, body: unknown, from = '127.0.0.1') =>
+  call(h, 'POST', `/api/backend/v1/remsim${path}`, { body, from });
 
 describe('a power cut at a site: 500 routers behind one NAT address, with the default limits', () => {
   let h: Harness;
@@ -92,5 +105,78 @@ describe('a flood', () => {
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ code: 'INVALID_JSON' });
     expect(JSON.parse(res.body).message).toContain('nested deeper than 32');
+  });
+});
+
+describe('failed authentications count against the caller', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh({
+      config: { clientRateLimit: DEFAULTS.clientRateLimit, adminRateLimit: DEFAULTS.adminRateLimit, authFailureLimit: 30 },
+    });
+  });
+  afterAll(() => h.close());
+
+  it('answers a bad-key flood with 429 after the failure budget, and keeps other addresses and keyless routers served', async () => {
+    const statuses: number[] = [];
+    let retryAfter = 0;
+    // 1,500 guesses as fast as one connection at a time allows, each key different.
+    for (let i = 0; i < 1500; i++) {
+      const res = await call(h, 'GET', '/api/backend/v1/tenants', { headers: { 'x-api-key': `guess-${i}` }, from: '127.0.0.5' });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = Number(res.headers['retry-after']);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(1470);
+    expect(retryAfter).toBeGreaterThan(0);
+    // While it lasts, the guessing address's keyed requests are refused before the key is read,
+    expect(
+      (await call(h, 'GET', '/api/backend/v1/tenants', { headers: { 'x-api-key': ADMIN_KEY }, from: '127.0.0.5' })).status,
+    ).toBe(429);
+    // a keyless router at that address is still heard, and other addresses are not held back.
+    expect(
+      (await call(h, 'POST', '/api/backend/v1/remsim/heartbeat', { body: { client_id: 'nobody' }, from: '127.0.0.5' })).status,
+    ).toBe(404);
+    expect(
+      (await call(h, 'GET', '/api/backend/v1/tenants', { headers: { 'x-api-key': ADMIN_KEY }, from: '127.0.0.6' })).status,
+    ).toBe(200);
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toMatch(/ionmesh_auth_failures_total\{reason="throttled"\} 14\d\d/);
+  });
+
+  it('counts a wrong client token on the client API the same way', async () => {
+    const reg = await call(h, 'POST', '/api/backend/v1/remsim/register-client', {
+      body: { client_id: 'tok-slot0' },
+      from: '127.0.0.7',
+    });
+    expect(reg.status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++)
+      statuses.push(
+        (
+          await call(h, 'POST', '/api/backend/v1/remsim/heartbeat', {
+            body: { client_id: 'tok-slot0', client_token: `bad-${i}` },
+            from: '127.0.0.7',
+          })
+        ).status,
+      );
+    expect(statuses.filter((s) => s === 403)).toHaveLength(30);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+  });
+});
+
+describe('the admin limit counts refused keys too', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh({ config: { adminRateLimit: 50, authFailureLimit: 0 } });
+  });
+  afterAll(() => h.close());
+
+  it('stops one bad key repeated past the per-key limit, although every answer was a 401', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 80; i++)
+      statuses.push((await call(h, 'GET', '/api/backend/v1/tenants', { headers: { 'x-api-key': 'not-a-key-at-all' } })).status);
+    expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(50).every((s) => s === 429)).toBe(true);
   });
 });

@@ -67,8 +67,13 @@ describe('stats history', () => {
     expect(body.series.t[last] * 1000).toBeLessThanOrEqual(Date.now());
   });
 
-  it('stores odd stats values as missing and never fails the heartbeat for them', async () => {
-    const stats = { rssi: 'strong', rsrp: 1e30, rsrq: null, sinr: [1], tpdu_count: -5, data_rx_bytes: 1e25 };
+  it('stores out-of-range stats as missing and never fails the heartbeat for them; refuses stats of the wrong type', async () => {
+    // A known field of the wrong type is refused (the stats schema: numbers), and nothing is sampled.
+    for (const odd of [{ rssi: 'strong' }, { sinr: [1] }]) {
+      const res = await client(h, '/heartbeat', { client_id: 'st-2', tenant_id: 1, stats: odd });
+      expect([res.status, (await res.json()).code]).toEqual([400, 'VALIDATION_ERROR']);
+    }
+    const stats = { rssi: null, rsrp: 1e30, rsrq: null, sinr: -1000, tpdu_count: -5, data_rx_bytes: 1e25 };
     expect((await client(h, '/heartbeat', { client_id: 'st-2', tenant_id: 1, stats })).status).toBe(200);
     const [row] = await h.query<Record<string, unknown>>(
       sql`SELECT rssi, rsrp, rsrq, sinr, tpdu_count, rx_bytes FROM client_stats_raw WHERE client_id = 'st-2'`,

@@ -42,6 +42,14 @@ export interface Config {
   clientRateLimit: number;
   /** Admin API requests per API key (or per address without one) per 10 s (0: no limit). */
   adminRateLimit: number;
+  /** Failed authentications (bad key, token or certificate) per source address per 10 s, past
+   * which that address's credentialed requests answer 429 until the window ends (0: no limit). */
+  authFailureLimit: number;
+  /** Longest time to receive a whole request, headers and body (s); a trickled body is cut off. */
+  requestTimeoutSec: number;
+  /** Longest a registration may wait for its turn before it answers 503 BUSY (ms); below the
+   * deployed client's 10 s timeout, so it never gives up on an answer that is still coming. */
+  registerDeadlineMs: number;
   /** PEM files: with both, IonMesh serves HTTPS (only). */
   tlsCert: string | null;
   tlsKey: string | null;
@@ -81,6 +89,9 @@ export const DEFAULTS: Config = {
   // heartbeats, fit many times over; a flood from one address does not.
   clientRateLimit: 3000,
   adminRateLimit: 1000,
+  authFailureLimit: 30,
+  requestTimeoutSec: 60,
+  registerDeadlineMs: 7000,
   tlsCert: null,
   tlsKey: null,
   tlsClientCa: null,
@@ -162,6 +173,9 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     eventsRetentionDays: intIn('events-retention-days', c.eventsRetentionDays, 1, 3650),
     clientRateLimit: intIn('client-rate-limit', c.clientRateLimit, 0, 10_000_000),
     adminRateLimit: intIn('admin-rate-limit', c.adminRateLimit, 0, 10_000_000),
+    authFailureLimit: intIn('auth-failure-limit', c.authFailureLimit, 0, 10_000_000),
+    requestTimeoutSec: intIn('request-timeout', c.requestTimeoutSec, 1, 3600),
+    registerDeadlineMs: intIn('register-deadline', c.registerDeadlineMs, 100, 60_000),
     tlsCert: c.tlsCert ? String(c.tlsCert) : null,
     tlsKey: c.tlsKey ? String(c.tlsKey) : null,
     tlsClientCa: c.tlsClientCa ? String(c.tlsClientCa) : null,

@@ -50,7 +50,7 @@ import { errorBody, handleError } from './errors-http.js';
 import type { App } from './http.js';
 import { Jobs } from './jobs.js';
 import { invalidCharacter, jsonRefusal, MAX_JSON_DEPTH, storableText, unstorableField } from './json-guard.js';
-import { adminRateLimit, clientRateLimit } from './limits.js';
+import { adminRateLimit, authFailureBudget, clientRateLimit, FailureBudget } from './limits.js';
 import { ErrorAnswer } from './schemas.js';
 import { tenantDefaults, tenantScope } from './tenant-scope.js';
 import { httpsOptions } from './tls.js';
@@ -200,6 +200,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   };
   if (options.reconcileOnChange ?? true) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
 
+  // Before any scope's own hooks: an address over its failed-authentication budget is refused
+  // before its key is looked up.
+  authFailureBudget(app, new FailureBudget(config.authFailureLimit), () => metrics.authFailed('throttled'));
   await app.register(healthRoutes(db, config));
   app.addHook('onResponse', async (req, reply) => {
     metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
@@ -256,7 +259,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       await admin.register(simCardRoutes(new SimCardsService(db)));
       await admin.register(carrierRoutes(services.carriers));
       await admin.register(policyRoutes(services.policies));
-      await admin.register(eventRoutes(db, services.events));
+      await admin.register(eventRoutes(db, services.events, (keyId) => services.auth.stillValid(keyId)));
       await admin.register(webhookRoutes(services.webhooks));
       await admin.register(commandAdminRoutes(services.commands));
       await admin.register(auditRoutes(db));

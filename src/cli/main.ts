@@ -104,6 +104,21 @@ databaseOptions(
         .env('IONMESH_ADMIN_RATE_LIMIT')
         .default('1000'),
     )
+    .addOption(
+      new Option('--auth-failure-limit <n>', 'failed authentications per source address per 10 s before it gets 429 (0: none)')
+        .env('IONMESH_AUTH_FAILURE_LIMIT')
+        .default('30'),
+    )
+    .addOption(
+      new Option('--request-timeout <seconds>', 'longest time to receive a whole request (a trickled body is cut off)')
+        .env('IONMESH_REQUEST_TIMEOUT')
+        .default('60'),
+    )
+    .addOption(
+      new Option('--register-deadline <ms>', 'longest a registration waits for its turn before answering 503 BUSY')
+        .env('IONMESH_REGISTER_DEADLINE')
+        .default('7000'),
+    )
     .addOption(new Option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with --tls-key)').env('IONMESH_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'PEM private key of --tls-cert').env('IONMESH_TLS_KEY'))
     .addOption(
@@ -153,6 +168,9 @@ databaseOptions(
     eventsRetentionDays: opts.eventsRetentionDays,
     clientRateLimit: opts.clientRateLimit,
     adminRateLimit: opts.adminRateLimit,
+    authFailureLimit: opts.authFailureLimit,
+    requestTimeoutSec: opts.requestTimeout,
+    registerDeadlineMs: opts.registerDeadline,
     tlsCert: opts.tlsCert,
     tlsKey: opts.tlsKey,
     tlsClientCa: opts.tlsClientCa,

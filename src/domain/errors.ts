@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 'The Content-Type is not accepted on this route',
   URI_TOO_LONG: 'A path parameter is longer than any id can be',
   BODY_TOO_LARGE: 'The body exceeds the size limit',
+  DOCUMENT_TOO_LARGE:
+    'A stored document (stats, modem or hardware info, a command result) is over its size limit (with field and limit_bytes)',
   NOT_FOUND: 'No such route',
   METHOD_NOT_ALLOWED: 'The route exists but not with this method',
   UNAUTHORIZED: 'A valid API key is required (X-API-Key or Authorization: Bearer)',

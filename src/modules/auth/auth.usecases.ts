@@ -168,6 +168,19 @@ export class AuthService {
   }
 
   /** The key's principal when it is valid (known, not revoked, not expired), else null. */
+  /** Whether a key verified earlier is still valid (not revoked, not expired): long streams ask. */
+  async stillValid(keyId: number): Promise<boolean> {
+    const found = await this.db.run((db) =>
+      db
+        .select({ id: apiKeys.id })
+        .from(apiKeys)
+        .where(
+          and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`))),
+        ),
+    );
+    return found.length > 0;
+  }
+
   async verify(key: string): Promise<Principal | null> {
     const hash = hashKey(key);
     return this.db.run(async (db) => {

@@ -3,21 +3,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { type App, actorOf } from '../../app/http.js';
-import {
-  BankId,
-  ClientId,
-  errorResponses,
-  JsonObject,
-  MappingMode,
-  MccMnc,
-  MccMncOrEmpty,
-  SlotId,
-  TenantId,
-} from '../../app/schemas.js';
+import { BankId, ClientId, errorResponses, MappingMode, MccMnc, MccMncOrEmpty, SlotId, TenantId } from '../../app/schemas.js';
 import { verifiedClientCn } from '../../app/tls.js';
 import { DomainError } from '../../domain/errors.js';
 import { presentedKey } from '../auth/auth.hook.js';
 import type { AuthService } from '../auth/auth.usecases.js';
+import { assertDocumentSizes, ClientStats, CommandResult, DeviceInfo } from './client-documents.js';
 import type { ClientCaller, ClientsService } from './clients.usecases.js';
 
 export const RegisterBody = Type.Object(
@@ -28,7 +19,7 @@ export const RegisterBody = Type.Object(
     tenant_id: Type.Optional(TenantId),
     carrier: Type.Optional(Type.String({ maxLength: 100, description: 'Carrier name hint (matched against KI proxy pools)' })),
     preferred_bank_id: Type.Optional(BankId),
-    hardware_info: Type.Optional(JsonObject),
+    hardware_info: Type.Optional(DeviceInfo),
   },
   { description: 'Unknown extra keys are ignored; known keys of the wrong type are refused.' },
 );
@@ -74,9 +65,9 @@ export const HeartbeatBody = Type.Object({
   client_id: ClientId,
   tenant_id: Type.Optional(TenantId),
   status: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', description: 'Health status, e.g. active' })),
-  stats: Type.Optional(JsonObject),
-  modem_info: Type.Optional(JsonObject),
-  hardware_info: Type.Optional(JsonObject),
+  stats: Type.Optional(ClientStats),
+  modem_info: Type.Optional(DeviceInfo),
+  hardware_info: Type.Optional(DeviceInfo),
   client_token: Type.Optional(
     Type.String({ maxLength: 100, description: 'The token of the registration answer (or X-Client-Token)' }),
   ),
@@ -86,7 +77,7 @@ export const HeartbeatBody = Type.Object({
         {
           id: Type.Integer({ minimum: 1 }),
           status: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('failed')])),
-          result: Type.Optional(Type.Unknown()),
+          result: Type.Optional(CommandResult),
         },
         { additionalProperties: false },
       ),
@@ -156,15 +147,17 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
           tags,
           summary: 'Register a client and get its SIM assignment',
           body: RegisterBody,
-          response: { 200: AssignmentAnswer, ...errorResponses(400, 401, 403, 404, 501, 503) },
+          response: { 200: AssignmentAnswer, ...errorResponses(400, 401, 403, 404, 413, 501, 503) },
         },
       },
-      async (req) =>
-        clients.register(
+      async (req) => {
+        assertDocumentSizes({ hardware_info: req.body.hardware_info });
+        return clients.register(
           req.body,
           actorOf(req, `client:${req.body.client_id}`),
           await callerOf(req, auth, { ...tls, clientId: req.body.client_id }),
-        ),
+        );
+      },
     );
 
     app.post(
@@ -174,15 +167,19 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
           tags,
           summary: 'Report liveness and stats',
           body: HeartbeatBody,
-          response: { 200: HeartbeatAnswer, ...errorResponses(400, 401, 403, 404) },
+          response: { 200: HeartbeatAnswer, ...errorResponses(400, 401, 403, 404, 413) },
         },
       },
-      async (req) =>
-        clients.heartbeat(
+      async (req) => {
+        const { stats, modem_info, hardware_info, acks } = req.body;
+        assertDocumentSizes({ stats, modem_info, hardware_info });
+        if (acks) assertDocumentSizes(Object.fromEntries(acks.map((a, i) => [`acks[${i}].result`, a.result])));
+        return clients.heartbeat(
           req.body,
           actorOf(req, `client:${req.body.client_id}`),
           await callerOf(req, auth, { ...tls, clientId: req.body.client_id, bodyToken: req.body.client_token }),
-        ),
+        );
+      },
     );
 
     app.delete(

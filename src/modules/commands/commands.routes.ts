@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { ClientId, errorResponses, JsonObject, PageQuery, TenantId } from '../../app/schemas.js';
 import type { AuthService } from '../auth/auth.usecases.js';
+import { assertDocumentSizes, CommandResult } from '../clients/client-documents.js';
 import { callerOf } from '../clients/clients.routes.js';
 import type { ClientsService } from '../clients/clients.usecases.js';
 import { COMMAND_TYPES } from './commands.table.js';
@@ -67,17 +68,18 @@ export function commandClientRoutes(
             {
               client_id: ClientId,
               status: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('failed')])),
-              result: Type.Optional(Type.Unknown()),
+              result: Type.Optional(CommandResult),
             },
             { additionalProperties: false },
           ),
           response: {
             200: Type.Object({ status: Type.Literal('ok'), command_id: Type.Integer(), command_status: Type.String() }),
-            ...errorResponses(400, 401, 403, 404),
+            ...errorResponses(400, 401, 403, 404, 413),
           },
         },
       },
       async (req) => {
+        assertDocumentSizes({ result: req.body.result });
         const caller = await callerOf(req, guard.auth, { mutualTls: guard.mutualTls, clientId: req.body.client_id });
         await guard.clients.authorizeClientCall(
           req.body.client_id,

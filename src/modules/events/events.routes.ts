@@ -64,7 +64,15 @@ function clientList(name: string, value: string | undefined) {
 
 const frame = (e: EventRow) => `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
 
-export function eventRoutes(db: Database, hub: EventHub) {
+/** How often an open stream checks that its key is still valid (revoked or expired: it ends). */
+export const KEY_RECHECK_MS = 3000;
+
+export function eventRoutes(
+  db: Database,
+  hub: EventHub,
+  keyStillValid: (keyId: number) => Promise<boolean>,
+  recheckMs = KEY_RECHECK_MS,
+) {
   return async function routes(app: App) {
     const streams = new Set<ServerResponse>();
     app.addHook('preClose', async () => {
@@ -137,8 +145,25 @@ export function eventRoutes(db: Database, hub: EventHub) {
         });
         const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
         keepalive.unref();
+        // A stream outlives the request that checked its key: a revoked or expired key ends it.
+        const keyId = req.principal?.keyId;
+        const recheck = setInterval(() => {
+          if (keyId === undefined) return;
+          keyStillValid(keyId).then(
+            (valid) => {
+              if (valid) return;
+              res.write(
+                `event: error\ndata: ${JSON.stringify({ status: 'error', code: 'UNAUTHORIZED', message: 'The API key was revoked or has expired' })}\n\n`,
+              );
+              res.end();
+            },
+            () => {}, // the database is away: the next check decides
+          );
+        }, recheckMs);
+        recheck.unref();
         res.on('close', () => {
           clearInterval(keepalive);
+          clearInterval(recheck);
           unsubscribe();
           streams.delete(res);
         });

@@ -269,9 +269,19 @@ function clientOrder(f: ClientFilter): SQL[] {
   }
 }
 
+// A list row carries the summary of the client's stats (its signal and uptime), not its whole
+// stats and hardware documents: those are on the client's own page (GET /clients/:client_id).
+const STATS_SUMMARY_KEYS = ['rssi', 'rsrp', 'rsrq', 'sinr', 'signal_rssi', 'signal_rsrp', 'uptime_seconds'];
+const { clientHardwareInfo: _hardware, ...listedProfileColumns } = profileColumns;
+const listColumns = {
+  ...listedProfileColumns,
+  clientStats: sql<Record<string, number> | null>`CASE WHEN jsonb_typeof(${serviceProfiles.clientStats}) = 'object'
+    THEN jsonb_strip_nulls(jsonb_build_object(${sql.raw(STATS_SUMMARY_KEYS.map((k) => `'${k}', "service_profiles"."client_stats"->'${k}'`).join(', '))})) END`,
+};
+
 const profilesWithCards = (db: Sql) =>
   db
-    .select(profileColumns)
+    .select(listColumns)
     .from(serviceProfiles)
     .leftJoin(slots, and(eq(slots.bankId, serviceProfiles.bankId), eq(slots.slotId, serviceProfiles.slotId)))
     .leftJoin(kiProxyPools, eq(kiProxyPools.id, serviceProfiles.kiPoolId));
