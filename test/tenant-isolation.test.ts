@@ -219,6 +219,103 @@ describe('tenant isolation', () => {
     expect(await tenantOne()).toEqual(before);
   });
 
+  it('answers 404 for another tenant’s objects named in a body, as for missing ones, and creates nothing', async () => {
+    // Tenant 2's own pool and policy, to patch with foreign references.
+    const own = async (path: string, body: Doc) => {
+      const res = await as2(path, { method: 'POST', body: JSON.stringify(body) });
+      expect(res.status, await res.clone().text()).toBeLessThan(300);
+      return (await res.json()).id as number;
+    };
+    const ownPool = await own('/ki-proxy-pools', {
+      pool_name: 'own-pool',
+      mcc_mnc: '310410',
+      bank_id: 20,
+      physical_slot_start: 2,
+      physical_slot_end: 3,
+      virtual_segments: [{ bank_id: 20, virtual_slot_start: 600, virtual_slot_end: 601 }],
+    });
+    const ownPolicy = await own('/assignment-policies', {
+      name: 'own-policy',
+      action: { type: 'assign', preferred_banks: [20] },
+    });
+    const before = await tenantOne();
+    const [ownBefore] = await h.query<{ n: number }>(
+      sql`SELECT (SELECT count(*) FROM sim_banks WHERE tenant_id = 2) + (SELECT count(*) FROM ki_proxy_pools WHERE tenant_id = 2)
+               + (SELECT count(*) FROM assignment_policies WHERE tenant_id = 2) AS n`,
+    );
+    const pool = (bank: number, segmentBank: number, name = 'ref-pool') => ({
+      pool_name: name,
+      mcc_mnc: '310410',
+      bank_id: bank,
+      physical_slot_start: 0,
+      physical_slot_end: 1,
+      virtual_segments: [{ bank_id: segmentBank, virtual_slot_start: 700, virtual_slot_end: 701 }],
+    });
+    // Each case: route, body naming tenant 1's object, the same body naming a missing one.
+    const cases: Array<[string, string, Doc, Doc]> = [
+      [
+        'POST /banks',
+        '/banks',
+        { bank_id: 31, name: 'ref', bankd_instance_id: ids.bankd, slot_count: 2 },
+        { bank_id: 31, name: 'ref', bankd_instance_id: 777, slot_count: 2 },
+      ],
+      ['PATCH /banks/:bank_id', '/banks/20', { bankd_instance_id: ids.bankd }, { bankd_instance_id: 777 }],
+      ['POST /ki-proxy-pools', '/ki-proxy-pools', pool(1, 20), pool(777, 20)],
+      ['POST /ki-proxy-pools', '/ki-proxy-pools', pool(20, 1), pool(20, 777)],
+      [
+        'POST /assignment-policies',
+        '/assignment-policies',
+        { name: 'ref', action: { type: 'assign', preferred_banks: [20, 1] } },
+        { name: 'ref', action: { type: 'assign', preferred_banks: [20, 777] } },
+      ],
+      ['POST /clients/:client_id/reassign', '/clients/iso-two-1/reassign', { bank_id: 1 }, { bank_id: 777 }],
+      [
+        'PATCH /ki-proxy-pools/:id',
+        `/ki-proxy-pools/${ownPool}`,
+        { virtual_segments: [{ bank_id: 1, virtual_slot_start: 600, virtual_slot_end: 601 }] },
+        { virtual_segments: [{ bank_id: 777, virtual_slot_start: 600, virtual_slot_end: 601 }] },
+      ],
+      [
+        'PATCH /assignment-policies/:id',
+        `/assignment-policies/${ownPolicy}`,
+        { action: { type: 'assign', preferred_banks: [1] } },
+        { action: { type: 'assign', preferred_banks: [777] } },
+      ],
+    ];
+    const method = (route: string) => route.split(' ')[0] as string;
+    for (const [route, url, foreign, missing] of cases) {
+      const a = await as2(url, { method: method(route), body: JSON.stringify(foreign) });
+      const b = await as2(url, { method: method(route), body: JSON.stringify(missing) });
+      const [ta, tb] = [await a.text(), await b.text()];
+      expect(a.status, `${route} ${ta}`).toBe(404);
+      expect(JSON.parse(ta).code, route).toBe(JSON.parse(tb).code);
+      expect(
+        MARKERS.filter((m) => ta.includes(m)),
+        route,
+      ).toEqual([]);
+    }
+    // Every reference a tenant key can send is walked here (bankd-instance writes need admin).
+    const { REFERENCES } = await import('../src/app/tenant-scope.js');
+    const walkedRoutes = new Set(cases.map((c) => c[0]));
+    const declared = Object.entries(REFERENCES)
+      .filter(
+        ([route, fields]) =>
+          !route.includes('/bankd-instances') && Object.values(fields).some((k) => k !== 'new' && k !== 'part'),
+      )
+      .map(([route]) => route);
+    expect(
+      declared.filter(
+        (r) => !walkedRoutes.has(r) && !r.startsWith('PATCH /ki-proxy-pools') && !r.startsWith('PATCH /assignment-policies'),
+      ),
+    ).toEqual([]);
+    expect(await tenantOne()).toEqual(before);
+    const [ownAfter] = await h.query<{ n: number }>(
+      sql`SELECT (SELECT count(*) FROM sim_banks WHERE tenant_id = 2) + (SELECT count(*) FROM ki_proxy_pools WHERE tenant_id = 2)
+               + (SELECT count(*) FROM assignment_policies WHERE tenant_id = 2) AS n`,
+    );
+    expect(ownAfter).toEqual(ownBefore);
+  });
+
   it('answers for a foreign object exactly what a missing one gets', async () => {
     for (const [foreign, missing] of [
       ['/banks/1', '/banks/777'],

@@ -52,7 +52,7 @@ import { Jobs } from './jobs.js';
 import { invalidCharacter, jsonRefusal, MAX_JSON_DEPTH, storableText, unstorableField } from './json-guard.js';
 import { adminRateLimit, authFailureBudget, clientRateLimit, FailureBudget } from './limits.js';
 import { ErrorAnswer } from './schemas.js';
-import { tenantDefaults, tenantScope } from './tenant-scope.js';
+import { checkReferenceDeclarations, tenantDefaults, tenantScope } from './tenant-scope.js';
 import { httpsOptions } from './tls.js';
 import { VERSION } from './version.js';
 
@@ -242,6 +242,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
         const methods = Array.isArray(route.method) ? route.method : [route.method];
         const access = route.config?.access ?? ROUTE_ACCESS[routeKey(String(methods[0]), route.url)];
         if (access) route.config = { ...route.config, access };
+        checkReferenceDeclarations(route as never);
       });
       admin.addHook('onRequest', requireApiKey(services.auth, { authFailed: metrics.authFailed }));
       admin.addHook('preValidation', tenantDefaults());

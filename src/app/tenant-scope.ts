@@ -6,7 +6,11 @@
 // - an object named in the path (a bank, a pool, a webhook …) that belongs to another tenant
 //   answers the route's own 404, word for word what a missing one answers;
 // - shared infrastructure (bankd instances, remsim-servers) is visible only behind the tenant's
-//   own banks.
+//   own banks;
+// - an id that a body names (a bankd instance for a bank, a bank for a pool or a policy …) is a
+//   reference: another tenant's object answers the route's 404 for it, as a missing one would
+//   (REFERENCES). Every id-like field of an admin body must be declared there, or the server
+//   refuses to start (checkReferenceDeclarations).
 // Keys without a tenant (admin, and unscoped operator/readonly keys) see every tenant.
 import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -78,6 +82,93 @@ OWNERS['/api-keys/:id'] = {
   missing: (p) => keyNotFound(Number(p.id)),
 };
 
+/** Objects a body can name, by kind: who owns (or uses) one, and the 404 a missing one gets. */
+interface Referenced {
+  tenants: (id: number) => SQL;
+  missing: (id: number) => DomainError;
+}
+const REFERENCED = {
+  bank: { tenants: (id) => bank.tenants({ bank_id: id }), missing: (id) => bankNotFound(id) },
+  bankd: {
+    tenants: (id) => (OWNERS['/bankd-instances/:id'] as Owner).tenants({ id }),
+    missing: (id) => bankdNotFound(id),
+  },
+  remsimServer: {
+    tenants: (id) => (OWNERS['/remsim-servers/:id'] as Owner).tenants({ id }),
+    missing: (id) => remsimServerNotFound(id),
+  },
+} satisfies Record<string, Referenced>;
+
+/**
+ * Ids named in bodies, by route: `field` is a path in the body (`a.b`, `list[].b`, `list[]`).
+ * 'new' marks an id the request creates (it names nothing yet); 'part' is a number within an object another field names (a slot of the bank named).
+ */
+type Declared = keyof typeof REFERENCED | 'new' | 'part';
+export const REFERENCES: Record<string, Record<string, Declared>> = {
+  'POST /tenants': { id: 'new' },
+  'POST /banks': { bank_id: 'new', bankd_instance_id: 'bankd' },
+  'PATCH /banks/:bank_id': { bankd_instance_id: 'bankd' },
+  'POST /bankd-instances': { remsim_server_id: 'remsimServer' },
+  'PATCH /bankd-instances/:id': { remsim_server_id: 'remsimServer' },
+  'POST /ki-proxy-pools': { bank_id: 'bank', 'virtual_segments[].bank_id': 'bank' },
+  'PATCH /ki-proxy-pools/:id': { 'virtual_segments[].bank_id': 'bank' },
+  'POST /clients/:client_id/reassign': { bank_id: 'bank', slot_id: 'part' },
+  'POST /assignment-policies': { 'action.preferred_banks[]': 'bank' },
+  'PATCH /assignment-policies/:id': { 'action.preferred_banks[]': 'bank' },
+  'PUT /sim-cards/:bank_id/:slot_id': {},
+};
+
+/** The values at a path of a body: `a.b`, `list[].b`, `list[]`. */
+function valuesAt(value: unknown, path: string): unknown[] {
+  let current: unknown[] = [value];
+  for (const step of path.split('.')) {
+    const many = step.endsWith('[]');
+    const name = many ? step.slice(0, -2) : step;
+    current = current.flatMap((v) => {
+      const next = v && typeof v === 'object' ? (v as Record<string, unknown>)[name] : undefined;
+      return many ? (Array.isArray(next) ? next : []) : next === undefined || next === null ? [] : [next];
+    });
+  }
+  return current;
+}
+
+const ID_LIKE = /(^id$|_id$|_ids$|^preferred_banks$)/;
+
+/** The id-like fields of a body schema, as REFERENCES paths (objects and arrays of objects walked). */
+function idFields(schema: unknown, prefix = ''): string[] {
+  const props = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  if (!props) return [];
+  return Object.entries(props).flatMap(([name, sub]) => {
+    const s = sub as { type?: string; items?: unknown; anyOf?: unknown[] };
+    const here = `${prefix}${name}`;
+    if (s.type === 'array') {
+      const item = s.items as { type?: string } | undefined;
+      if (item?.type === 'object') return idFields(item, `${here}[].`);
+      return ID_LIKE.test(name) ? [`${here}[]`] : [];
+    }
+    if (s.type === 'object') return idFields(s, `${here}.`);
+    // tenant_id has its own rule everywhere (above): a foreign one matches nothing.
+    return ID_LIKE.test(name) && name !== 'tenant_id' ? [here] : [];
+  });
+}
+
+/**
+ * At start: every id-like field of an admin route's body must be declared in REFERENCES, so a
+ * new route cannot forget to check what it names (throws, naming route and field).
+ */
+export function checkReferenceDeclarations(
+  route: { method: string | string[]; url: string; schema?: { body?: unknown } },
+  prefix = '/api/backend/v1',
+) {
+  const key = `${Array.isArray(route.method) ? route.method[0] : route.method} ${route.url.slice(prefix.length)}`;
+  const declared = REFERENCES[key] ?? {};
+  const missing = idFields(route.schema?.body).filter((f) => !(f in declared));
+  if (missing.length)
+    throw new Error(
+      `${key}: body fields ${missing.join(', ')} name objects; declare them in REFERENCES (src/app/tenant-scope.ts)`,
+    );
+}
+
 /** The tenant a request is confined to (null: all tenants). */
 export const scopeOf = (req: FastifyRequest) => req.principal?.tenantId ?? null;
 
@@ -121,6 +212,16 @@ export function tenantScope(db: Database, prefix = '/api/backend/v1') {
     if (owner) {
       const found = await db.run((h) => rows<{ tenant_id: number | null }>(h, owner.tenants(req.params as Params)));
       if (!found.some((r) => r.tenant_id === scope)) throw owner.missing(req.params as Params);
+    }
+    // What the body names must be the tenant's too, with the 404 a missing one gets.
+    for (const [field, kind] of Object.entries(REFERENCES[`${req.method} ${route}`] ?? {})) {
+      if (kind === 'new' || kind === 'part') continue;
+      const referenced: Referenced = REFERENCED[kind];
+      for (const id of new Set(valuesAt(req.body, field))) {
+        if (typeof id !== 'number') continue;
+        const found = await db.run((h) => rows<{ tenant_id: number | null }>(h, referenced.tenants(id)));
+        if (!found.some((r) => r.tenant_id === scope)) throw referenced.missing(id);
+      }
     }
   };
 }
