@@ -185,6 +185,60 @@ describe('webhook targets', () => {
   });
 });
 
+describe('a webhook whose name resolves differently each time (DNS rebinding)', () => {
+  it('resolves the name once per delivery and connects to the address it checked', async () => {
+    const h = await startIonMesh({ config: { webhooksAllowPrivate: true } });
+    const rx = await receiver();
+    try {
+      const port = new URL(rx.url).port;
+      // Saved directly: the name exists only for the resolver this test hands the dispatcher.
+      await h.query(
+        sql`INSERT INTO webhooks (tenant_id, url, secret, event_types) VALUES (1, ${`http://hooks.rebind.test:${port}/hook`}, 'whsec-test', '{}')`,
+      );
+      const asked: string[] = [];
+      // First answer: the receiver's address. Any later answer: an address where nothing listens.
+      const resolve = async (host: string) => {
+        asked.push(host);
+        return [{ address: asked.length === 1 ? '127.0.0.1' : '127.0.0.2', family: 4 }];
+      };
+      const dispatcher = new WebhookDispatcher(h.db, h.app.log, { allowPrivateTargets: true, resolve });
+      expect((await register(h, 'rebind-1-slot0')).status).toBe(200);
+      await dispatcher.tick();
+      expect(asked).toEqual(['hooks.rebind.test']); // one lookup for the one delivery
+      expect(rx.got).toHaveLength(1);
+      expect(rx.got[0]?.headers.host).toBe(`hooks.rebind.test:${port}`);
+      const [delivery] = await h.query<{ status: string }>(sql`SELECT status FROM webhook_deliveries`);
+      expect(delivery?.status).toBe('succeeded');
+    } finally {
+      await rx.close();
+      await h.close();
+    }
+  });
+
+  it('refuses a delivery whose name resolves to a private address, without connecting', async () => {
+    const h = await startIonMesh();
+    const rx = await receiver();
+    try {
+      const port = new URL(rx.url).port;
+      await h.query(
+        sql`INSERT INTO webhooks (tenant_id, url, secret, event_types) VALUES (1, ${`http://hooks.private.test:${port}/hook`}, 'whsec-test', '{}')`,
+      );
+      const dispatcher = new WebhookDispatcher(h.db, h.app.log, {
+        allowPrivateTargets: false,
+        resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+      });
+      expect((await register(h, 'rebind-2-slot0')).status).toBe(200);
+      await dispatcher.tick();
+      expect(rx.got).toHaveLength(0);
+      const [delivery] = await h.query<{ last_error: string }>(sql`SELECT last_error FROM webhook_deliveries`);
+      expect(delivery?.last_error).toMatch(/private, loopback or reserved/);
+    } finally {
+      await rx.close();
+      await h.close();
+    }
+  });
+});
+
 describe.runIf(onPostgres)('webhooks with two IonMesh processes', () => {
   it('delivers each event exactly once when two dispatchers run at the same time', async () => {
     const h = await startIonMesh({ config: { webhooksAllowPrivate: true }, poolSize: 20 });

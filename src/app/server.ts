@@ -94,8 +94,14 @@ function validators() {
 
 export async function buildApp(options: BuildOptions): Promise<{ app: App; services: Services }> {
   const { config, db } = options;
+  // A request must arrive whole within --request-timeout (a body trickled a byte a second is cut
+  // off with 408); Node checks open requests every second so the limit holds to the second.
+  const requestTimeoutMs = config.requestTimeoutSec * 1000;
+  const serverOptions = { connectionsCheckingInterval: 1000, headersTimeout: Math.min(requestTimeoutMs, 60_000) };
   const app = Fastify({
-    ...httpsOptions(config),
+    http: serverOptions,
+    ...httpsOptions(config, serverOptions),
+    requestTimeout: requestTimeoutMs,
     // Behind a proxy, the caller's address (rate limits, enrollment, source binding, audit) comes
     // from X-Forwarded-For, believed only from the listed proxies.
     ...(config.trustProxy.length ? { trustProxy: config.trustProxy } : {}),

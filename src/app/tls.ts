@@ -7,10 +7,11 @@ import type { TLSSocket } from 'node:tls';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from './config.js';
 
-export function httpsOptions(config: Config): { https?: object } {
+export function httpsOptions(config: Config, serverOptions: object = {}): { https?: object } {
   if (!config.tlsCert || !config.tlsKey) return {};
   return {
     https: {
+      ...serverOptions,
       cert: readFileSync(config.tlsCert),
       key: readFileSync(config.tlsKey),
       ...(config.tlsClientCa ? { ca: readFileSync(config.tlsClientCa), requestCert: true, rejectUnauthorized: false } : {}),

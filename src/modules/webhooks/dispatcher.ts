@@ -6,12 +6,15 @@
 // 3. send: JSON body, HMAC-SHA256 signature; a 2xx is success; anything else is retried with
 //    exponential back-off and jitter for 24 h, then the delivery is dead. A webhook that keeps
 //    failing is disabled, and that is an event too.
+
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Database, rows, type Sql } from '../../app/database.js';
 import { signWebhook } from '../../domain/webhook-signature.js';
 import { insertEvent } from '../events/events.repository.js';
-import { targetProblem } from './target-guard.js';
+import { pinnedLookup, type Resolver, resolveTarget, systemResolver } from './target-guard.js';
 
 export interface DispatcherSettings {
   allowPrivateTargets: boolean;
@@ -24,6 +27,8 @@ export interface DispatcherSettings {
   backoffBaseSec?: number;
   /** Told each attempt's result: succeeded | retry | dead (metrics). */
   onAttempt?: (result: 'succeeded' | 'retry' | 'dead') => void;
+  /** How target names are resolved (the system resolver; tests inject one). */
+  resolve?: Resolver;
 }
 
 const FANOUT_BATCH = 500;
@@ -64,6 +69,7 @@ export class WebhookDispatcher {
       disableAfterFailures: 50,
       backoffBaseSec: 10,
       onAttempt: () => {},
+      resolve: systemResolver,
       ...settings,
     };
   }
@@ -157,29 +163,23 @@ export class WebhookDispatcher {
     const timestamp = Math.floor(Date.now() / 1000);
     const started = performance.now();
     let status: number | null = null;
-    let error: string | null = await targetProblem(d.url, this.s.allowPrivateTargets);
-    if (!error) {
+    // One lookup: the address checked is the address connected to (no DNS rebinding).
+    const target = await resolveTarget(d.url, this.s.allowPrivateTargets, this.s.resolve);
+    let error: string | null = target.problem;
+    if (target.problem === null) {
       try {
-        const res = await fetch(d.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'IonMesh-Webhooks/1',
-            'x-ionmesh-event': d.type,
-            'x-ionmesh-event-id': String(d.event_id),
-            'x-ionmesh-delivery': String(d.id),
-            'x-ionmesh-timestamp': String(timestamp),
-            'x-ionmesh-signature': signWebhook(d.secret, timestamp, body),
-          },
-          body,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.s.timeoutMs),
+        status = await postTo(d.url, target.address, target.family, this.s.timeoutMs, body, {
+          'content-type': 'application/json',
+          'user-agent': 'IonMesh-Webhooks/1',
+          'x-ionmesh-event': d.type,
+          'x-ionmesh-event-id': String(d.event_id),
+          'x-ionmesh-delivery': String(d.id),
+          'x-ionmesh-timestamp': String(timestamp),
+          'x-ionmesh-signature': signWebhook(d.secret, timestamp, body),
         });
-        await res.arrayBuffer().catch(() => undefined);
-        status = res.status;
         if (status < 200 || status > 299) error = `answered ${status}`;
       } catch (err) {
-        error = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name ?? 'request failed';
+        error = (err as { code?: string }).code ?? (err as Error).name ?? 'request failed';
       }
     }
     const latency = Math.round(performance.now() - started);
@@ -222,4 +222,39 @@ export class WebhookDispatcher {
       this.log.warn({ webhook: d.webhook_id, reason }, 'webhook disabled');
     }
   }
+}
+
+/**
+ * POSTs the body to the URL over a connection to `address` (already checked), with the URL's
+ * host as Host and TLS server name; no redirect is followed; the answer's body is read and
+ * dropped (at most 64 KiB). Resolves with the status.
+ */
+function postTo(url: string, address: string, family: 4 | 6, timeoutMs: number, body: string, headers: Record<string, string>) {
+  const u = new URL(url);
+  const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<number>((resolve, reject) => {
+    const req = send(
+      u,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        lookup: pinnedLookup(address, family) as never,
+        signal: AbortSignal.timeout(timeoutMs),
+        agent: false,
+      },
+      (res) => {
+        let read = 0;
+        res.on('data', (chunk: Buffer) => {
+          read += chunk.length;
+          if (read > 65_536) res.destroy();
+        });
+        res.on('close', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', (err: Error & { code?: string }) =>
+      reject(err.name === 'AbortError' ? Object.assign(new Error('timeout'), { code: 'TimeoutError' }) : err),
+    );
+    req.end(body);
+  });
 }
