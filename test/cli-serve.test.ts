@@ -1,14 +1,16 @@
 // `ionmesh serve` as an operator runs it: first start prints the admin key once and seeds the
 // demo; SIGTERM shuts down cleanly; a restart keeps the data and never re-seeds over it.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ionmesh-serve-'));
+const run = promisify(execFile);
 
 interface Running {
   proc: ChildProcess;
@@ -161,6 +163,77 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
       expect(await stop(prod, 'SIGTERM')).toBe(0);
       rmSync(demoDir, { recursive: true, force: true });
     }
+  });
+
+  it('never lets a CLI command write to the data directory of a running server; after it stops, they work', async () => {
+    const lockDir = mkdtempSync(join(tmpdir(), 'ionmesh-lock-'));
+    const csv = join(lockDir, 'sims.csv');
+    writeFileSync(csv, 'bank_id,slot_id,iccid\n1,5,8901260000000000009\n');
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--data-dir', lockDir], {
+        env: { ...process.env, DATABASE_URL: '' },
+      }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const server = await serve(['--no-simulation'], lockDir);
+    const key = readFileSync(join(lockDir, 'initial-admin-key'), 'utf8').trim();
+    try {
+      for (const args of [
+        ['keys', 'create', '--name', 'sneaky', '--role', 'admin'],
+        ['keys', 'list'],
+        ['keys', 'revoke', '1'],
+        ['import', 'sims', csv],
+        ['migrate'],
+      ]) {
+        const r = await cli(...args);
+        expect(r.code, args.join(' ')).toBe(3);
+        expect(r.stdout).not.toMatch(/imk_/);
+        expect(r.stderr).toContain(`pid ${server.proc.pid}`);
+        expect(r.stderr).toContain(`http://127.0.0.1:${server.port}/api/backend/v1`);
+        expect(r.stderr).toMatch(/stop that process first, or do this through the running server's admin API/);
+      }
+      // The running server kept its one key, and the slot import never happened.
+      const keys = await (
+        await fetch(`http://127.0.0.1:${server.port}/api/backend/v1/api-keys`, { headers: { 'x-api-key': key } })
+      ).json();
+      expect(keys.items.map((k: { name: string }) => k.name)).toEqual(['initial admin key']);
+      // A second server on the same directory is refused the same way.
+      const second = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data-dir', lockDir],
+        {
+          env: { ...process.env, DATABASE_URL: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let err = '';
+      second.stderr?.on('data', (d) => (err += d));
+      expect(await new Promise((r) => second.once('exit', r))).toBe(3);
+      expect(err).toContain(`pid ${server.proc.pid}`);
+    } finally {
+      expect(await stop(server, 'SIGTERM')).toBe(0);
+    }
+    const made = await cli('keys', 'create', '--name', 'after stop', '--role', 'readonly', '--json');
+    expect(made.code).toBe(0);
+    const again = await serve(['--no-simulation'], lockDir);
+    try {
+      const who = await fetch(`http://127.0.0.1:${again.port}/api/backend/v1/auth/whoami`, {
+        headers: { 'x-api-key': JSON.parse(made.stdout).key },
+      });
+      expect((await who.json()).name).toBe('after stop');
+    } finally {
+      expect(await stop(again, 'SIGTERM')).toBe(0);
+    }
+    // A lock left by a process that is gone (a crash, kill -9) is stale and taken over.
+    const gone = spawn(process.execPath, ['-e', '0']);
+    await new Promise((r) => gone.once('exit', r));
+    writeFileSync(
+      join(lockDir, 'pglite.lock'),
+      JSON.stringify({ pid: gone.pid, host: hostname(), role: 'server', since: 'then' }),
+    );
+    expect((await cli('keys', 'list')).code).toBe(0);
+    rmSync(lockDir, { recursive: true, force: true });
   });
 
   it('refuses a bad flag with a clear message', async () => {

@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -28,6 +29,8 @@ export interface TransactionOptions {
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
+  /** PGlite on disk: the lock of its data directory (one process at a time), held until close. */
+  readonly dataDirLock?: DataDirLock;
   /** Runs fn with a handle outside any transaction (one statement, autocommit). */
   run<T>(fn: (db: Sql) => Promise<T>): Promise<T>;
   /** Runs fn in one transaction; it commits when fn resolves. */
@@ -76,15 +79,24 @@ export class SerialQueue {
 // An arbitrary constant naming IonMesh's migration lock among PostgreSQL advisory locks.
 const MIGRATION_LOCK = 0x10_4e_5e_01;
 
-export async function openPglite(dataDir: string | null): Promise<Database> {
+/** PGlite in memory (no dataDir) or in dataDir, which this process then holds (DataDirInUse if another does). */
+export async function openPglite(dataDir: string | null, role = 'process'): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir ?? undefined);
-  await client.waitReady;
+  const lock = dataDir ? lockDataDir(dataDir, role) : undefined;
+  let client: PGlite;
+  try {
+    client = new PGlite(dataDir ?? undefined);
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Sql;
   const queue = new SerialQueue();
   let closed = false;
   return {
     kind: 'pglite',
+    dataDirLock: lock,
     run: (fn) => queue.add(() => fn(db)),
     transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
     migrate: () => queue.add(() => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
@@ -97,7 +109,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     close: async () => {
       if (closed) return;
       closed = true;
-      await queue.add(() => client.close());
+      try {
+        await queue.add(() => client.close());
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
@@ -187,10 +203,13 @@ export interface DatabaseConfig {
   dataDir?: string | null;
 }
 
-/** PostgreSQL when a URL is given, else PGlite under dataDir (in memory when dataDir is null). */
-export function openDatabase(config: DatabaseConfig): Promise<Database> {
+/**
+ * PostgreSQL when a URL is given, else PGlite under dataDir (in memory when dataDir is null),
+ * locked for this process: `role` says who holds it (server, cli) in the refusal others get.
+ */
+export function openDatabase(config: DatabaseConfig, role = 'process'): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
-  return openPglite(config.dataDir ? join(config.dataDir, 'pglite') : null);
+  return openPglite(config.dataDir ? join(config.dataDir, 'pglite') : null, role);
 }
 
 /** The PostgreSQL error behind an error (Drizzle wraps driver errors in DrizzleQueryError.cause). */

@@ -7,7 +7,7 @@ import { InventoryService } from '../modules/inventory/inventory.usecases.js';
 
 export async function importSims(file: string, db: { dataDir: string; databaseUrl: string | null }) {
   const csv = readFileSync(file, 'utf8');
-  const database = await openDatabase(db);
+  const database = await openDatabase(db, 'cli (import sims)');
   const bar = new cliProgress.SingleBar(
     {
       format: 'importing [{bar}] {percentage}% | {value}/{total} rows',

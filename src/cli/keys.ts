@@ -1,6 +1,6 @@
 // `ionmesh keys create|list|revoke`: API keys on the database directly (the same rules as the
-// API: shown once, stored hashed, the last admin key kept). With embedded PGlite the server must
-// not run on the same data directory meanwhile (one process per PGlite database): use the API.
+// API: shown once, stored hashed, the last admin key kept). On the embedded database, a running
+// server holds the data directory: the command is refused (exit 3) naming it; use its API then.
 import { type DatabaseConfig, openDatabase } from '../app/database.js';
 import { DomainError } from '../domain/errors.js';
 import type { Role } from '../domain/roles.js';
@@ -9,7 +9,7 @@ import { AuthService } from '../modules/auth/auth.usecases.js';
 const CLI = { actor: 'cli' };
 
 async function withAuth<T>(database: DatabaseConfig, fn: (auth: AuthService) => Promise<T>) {
-  const db = await openDatabase(database);
+  const db = await openDatabase(database, 'cli (keys)');
   try {
     await db.migrate();
     return await fn(new AuthService(db));

@@ -1,6 +1,7 @@
 // The `ionmesh` command.
 import { Command, Option } from 'commander';
 import { ConfigError } from '../app/config.js';
+import { DataDirInUse } from '../app/data-dir-lock.js';
 import { openDatabase } from '../app/database.js';
 import { VERSION } from '../app/version.js';
 import { ROLES } from '../domain/roles.js';
@@ -181,7 +182,7 @@ databaseOptions(
 });
 
 databaseOptions(program.command('migrate').description('apply database migrations and exit')).action(async (opts) => {
-  const db = await openDatabase({ dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) });
+  const db = await openDatabase({ dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) }, 'cli (migrate)');
   try {
     await db.migrate();
     process.stdout.write(`Database migrated (${db.kind}).\n`);
@@ -317,6 +318,10 @@ program
   });
 
 program.parseAsync(process.argv).catch((error) => {
+  if (error instanceof DataDirInUse) {
+    process.stderr.write(`ionmesh: ${error.message}\n`);
+    process.exit(3);
+  }
   if (error instanceof ConfigError) {
     process.stderr.write(`ionmesh: ${error.message}\n`);
     process.exit(2);

@@ -11,7 +11,7 @@ import type { RemsimServerDouble } from '../sim/remsim-server.js';
 import { startDemoEmulator, startDemoFleet } from './demo-fleet.js';
 
 export async function serve(config: Config) {
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, 'server');
   await db.migrate();
   const { app, services } = await buildApp({ config, db });
   const carriersAdded = await services.carriers.seed();
@@ -56,6 +56,8 @@ export async function serve(config: Config) {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   const address = await app.listen({ port: config.port, host: config.host });
+  // CLI commands on the same data directory are refused, naming this address.
+  db.dataDirLock?.announce({ url: address.replace('//0.0.0.0', '//127.0.0.1').replace('//[::]', '//[::1]') });
   app.log.info({ address, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'IonMesh listening');
   void services.reconciler.periodic().catch((err) => app.log.error({ err }, 'first reconcile pass failed'));
   if (remsim) {
