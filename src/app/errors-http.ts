@@ -37,7 +37,14 @@ const PG_CODES: Record<string, ErrorAnswer> = {
 
 export function classify(error: FastifyError | Error): ErrorAnswer {
   if (error instanceof DomainError) {
-    return { status: error.status, code: error.code, message: error.message, details: error.details };
+    const retry = error.details?.retry_after_sec;
+    return {
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      ...(typeof retry === 'number' ? { retryAfterSec: retry } : {}),
+    };
   }
   const fe = error as FastifyError;
   if (fe.validation) return { status: 400, code: 'VALIDATION_ERROR', message: fe.message };

@@ -183,6 +183,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
       enrollment: enrollmentRules(db),
       tokens: new ClientTokens(db),
       log: app.log,
+      registerDeadlineMs: config.registerDeadlineMs,
+      // PGlite runs one statement at a time: a few registrations in flight keep it busy.
+      registerConcurrency: db.kind === 'pglite' ? 4 : 8,
     }),
     policies,
     events,

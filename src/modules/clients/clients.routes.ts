@@ -150,13 +150,13 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
           response: { 200: AssignmentAnswer, ...errorResponses(400, 401, 403, 404, 413, 501, 503) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
+        const receivedAt = Date.now() - reply.elapsedTime;
         assertDocumentSizes({ hardware_info: req.body.hardware_info });
-        return clients.register(
-          req.body,
-          actorOf(req, `client:${req.body.client_id}`),
-          await callerOf(req, auth, { ...tls, clientId: req.body.client_id }),
-        );
+        return clients.register(req.body, actorOf(req, `client:${req.body.client_id}`), {
+          ...(await callerOf(req, auth, { ...tls, clientId: req.body.client_id })),
+          receivedAt,
+        });
       },
     );
 

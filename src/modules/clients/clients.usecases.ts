@@ -1,5 +1,6 @@
 // The client lifecycle: register, heartbeat, unregister, discover, offline sweep.
 // Transaction boundaries and rules live here; SQL in the repository; HTTP in the routes.
+import { Admission } from '../../app/admission.js';
 import { type Database, isDatabaseUnavailable, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js';
@@ -41,6 +42,10 @@ export interface ClientsSettings {
   tokens?: ClientTokens;
   /** Where refused client calls are logged. */
   log?: { warn: (obj: object, msg: string) => void };
+  /** Longest a registration waits for its turn (ms) before 503 BUSY; absent: no bound. */
+  registerDeadlineMs?: number;
+  /** Registrations worked on at once; the others wait their turn (until their deadline). */
+  registerConcurrency?: number;
 }
 
 /** Who speaks to the client API: its address, and what it proved (a client key, a token). */
@@ -50,6 +55,8 @@ export interface ClientCaller {
   key?: { tenantId: number | null } | null;
   /** The per-profile token the caller sent, if any. */
   token?: string | null;
+  /** When the request arrived (ms since the epoch): deadlines count from there. */
+  receivedAt?: number;
 }
 
 export const clientRefused = (
@@ -128,6 +135,7 @@ export type AssignmentListener = (bankIds: number[]) => void;
 
 export class ClientsService {
   readonly heartbeats: HeartbeatBatcher;
+  private readonly registrations: Admission;
   private listeners: AssignmentListener[] = [];
   /** Commands marked delivered by a heartbeat batch, until that heartbeat's answer takes them. */
   private handedOver = new Map<string, DeliveredCommand[]>();
@@ -136,6 +144,7 @@ export class ClientsService {
     private readonly db: Database,
     private readonly settings: ClientsSettings,
   ) {
+    this.registrations = new Admission(settings.registerConcurrency ?? 8, 'The registration');
     // One statement per batch (ionmesh_heartbeats), atomic on its own: no BEGIN/COMMIT round
     // trips; then one more hands over the pending commands of the clients that heartbeated.
     this.heartbeats = new HeartbeatBatcher(
@@ -272,7 +281,29 @@ export class ClientsService {
     for (const l of this.listeners) l(bankIds);
   }
 
+  /**
+   * Registers a client. Registrations take turns (registerConcurrency at once); one that cannot
+   * start within registerDeadlineMs of its arrival answers 503 BUSY at that moment instead of a
+   * 200 the deployed client would no longer wait for. A registration whose caller hung up after
+   * it started still completes: the slot stays with that client id, and the router gets the same
+   * slot when it registers again (docs/decisions/0007-registration-deadline.md).
+   */
   async register(req: RegisterRequest, actor: Actor, caller: ClientCaller = { ip: actor.sourceIp ?? null }): Promise<Assignment> {
+    const deadline = this.settings.registerDeadlineMs;
+    if (deadline === undefined) return this.registerNow(req, actor, caller);
+    try {
+      return await this.registrations.run((caller.receivedAt ?? Date.now()) + deadline, () =>
+        this.registerNow(req, actor, caller),
+      );
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'BUSY') {
+        this.settings.observer?.registered(req.mapping_mode ?? 'ONE_TO_ONE_SWSIM', 'busy');
+      }
+      throw error;
+    }
+  }
+
+  private async registerNow(req: RegisterRequest, actor: Actor, caller: ClientCaller): Promise<Assignment> {
     const mode = req.mapping_mode ?? 'ONE_TO_ONE_SWSIM';
     const tenantId = req.tenant_id ?? 1;
     await this.checkEnrollment(req.client_id, tenantId, caller, actor);
