@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { chromium } from 'playwright-core';
-import { openDatabase } from '../src/app/database.js';
-import { ADMIN_KEY, freshBenchDatabase, percentile, round, startServer, stopServer } from './support.js';
+import { ADMIN_KEY, freshBenchDatabase, percentile, round, seedFleet, startServer, stopServer } from './support.js';
 
 const CLIENTS = Number(process.env.BENCH_CONSOLE_CLIENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_CONSOLE_RUNS ?? 5);
@@ -37,42 +36,15 @@ function bundleSizes() {
   return { js: size('.js'), css: size('.css') };
 }
 
-/** 100 banks of 1,000 slots, one client on each: 60 % online, 10 % offline, 30 % never heard. */
+/** The fleet, plus a day of one-a-minute samples for the client whose page is measured. */
 async function seed(database: { dataDir?: string; url?: string }) {
-  const db = await openDatabase({ dataDir: database.dataDir ?? './data', databaseUrl: database.url ?? null });
-  await db.migrate();
-  const banks = Math.ceil(CLIENTS / 1000);
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`INSERT INTO tenants (id, name, enrollment_mode) VALUES (1, 'bench', 'open')`);
-    await tx.execute(sql`INSERT INTO bankd_instances (id, name, endpoint) VALUES (1, 'bench-bankd', '127.0.0.1:9999')`);
-    await tx.execute(sql`INSERT INTO sim_banks (bank_id, name, tenant_id, bankd_instance_id)
-                         SELECT b, 'bench bank ' || b, 1, 1 FROM generate_series(1, ${banks}) b`);
-    await tx.execute(sql`INSERT INTO slots (bank_id, slot_id, iccid, imsi, carrier, mcc_mnc, status)
-                         SELECT b, s, '8901410' || lpad(b::text, 4, '0') || lpad(s::text, 8, '0'),
-                                '310410' || lpad((b * 1000 + s)::text, 9, '0'),
-                                CASE WHEN b % 2 = 0 THEN 'Verizon' ELSE 'AT&T' END,
-                                CASE WHEN b % 2 = 0 THEN '311480' ELSE '310410' END,
-                                CASE WHEN (b - 1) * 1000 + s < ${CLIENTS} THEN 'assigned' ELSE 'available' END
-                           FROM generate_series(1, ${banks}) b, generate_series(0, 999) s`);
-    await tx.execute(sql`
-      INSERT INTO service_profiles (tenant_id, client_id, mapping_mode, bank_id, slot_id, rspro_client_id, rspro_slot_nr,
-                                    liveness, last_heartbeat, health_status, client_stats, client_ip_address)
-      SELECT 1, 'bench-' || lpad(n::text, 6, '0'), 'ONE_TO_ONE_SWSIM', n / 1000 + 1, n % 1000, n / 1000 + 1, n % 1000 + 1,
-             CASE WHEN n % 10 < 6 THEN 'online' WHEN n % 10 = 6 THEN 'offline' ELSE 'unknown' END,
-             CASE WHEN n % 10 < 7 THEN now() - make_interval(secs => n % 60) END,
-             CASE WHEN n % 10 < 6 THEN 'active' ELSE 'unknown' END,
-             CASE WHEN n % 10 < 6 THEN jsonb_build_object('rssi', -70 - n % 20, 'rsrp', -95 - n % 20, 'rsrq', -10, 'sinr', 12) END,
-             '10.0.' || (n / 250 % 250) || '.' || (n % 250)
-        FROM generate_series(0, ${CLIENTS - 1}) n`);
-    // A day of one-a-minute samples for the client whose page is measured.
+  await seedFleet(database, CLIENTS, async (tx) => {
     await tx.execute(sql`
       INSERT INTO client_stats_raw (tenant_id, client_id, ts, rssi, rsrp, rsrq, sinr, tpdu_count, tx_bytes, rx_bytes)
       SELECT 1, ${WATCHED}, now() - make_interval(mins => m), -70 - (m % 7), -95 - (m % 11), -10, 12, 100000 - m * 5,
              10000000 - m * 1000, 90000000 - m * 8000
         FROM generate_series(1, 1440) m`);
   });
-  await db.maintain();
-  await db.close();
 }
 
 async function timeApi(url: string, path: string) {

@@ -97,3 +97,34 @@ describe('/metrics without per-client series', () => {
     }
   });
 });
+
+describe('/metrics for a fleet larger than --metrics-per-client-max', () => {
+  it('drops per-client series while the fleet is over the maximum, and keeps them again once it is back under', async () => {
+    const h = await startIonMesh({ config: { metricsPerClientMax: 2 } });
+    try {
+      const ids = ['big-1-slot0', 'big-2-slot0', 'big-3-slot0'];
+      for (const id of ids) expect((await post(h, '/register-client', { client_id: id, tenant_id: 1 })).status).toBe(200);
+      const beat = async () => {
+        for (const id of ids) await post(h, '/heartbeat', { client_id: id, stats: { rssi: -75 } });
+      };
+      await beat();
+      // Never more series than the maximum, even before the fleet size is known.
+      const unrefreshed = await h.services.metrics.registry.metrics();
+      expect(unrefreshed.match(/^ionmesh_client_rssi_dbm\{/gm)?.length).toBe(2);
+      await h.services.metrics.refreshFleet();
+      await beat();
+      let text = await scrape(h);
+      expect(text).not.toMatch(/^ionmesh_client_rssi_dbm\{/m);
+      expect(value(text, 'ionmesh_metrics_per_client_enabled')).toBe(0);
+      expect(value(text, 'ionmesh_heartbeats_total{result="ok"}')).toBe(6);
+      expect((await fetch(`${h.url}/api/backend/v1/remsim/unregister/big-3-slot0`, { method: 'DELETE' })).status).toBe(200);
+      await h.services.metrics.refreshFleet();
+      await beat();
+      text = await scrape(h);
+      expect(value(text, 'ionmesh_metrics_per_client_enabled')).toBe(1);
+      expect(text).toMatch(/^ionmesh_client_rssi_dbm\{tenant="[^"]*",client_id="big-1-slot0"\} -75$/m);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -26,6 +26,8 @@ export interface Config {
   demoRemsimPort: number;
   /** Per-client signal series on /metrics (off for very large fleets). */
   metricsPerClient: boolean;
+  /** Per-client series are kept only while the fleet has at most this many clients. */
+  metricsPerClientMax: number;
   /** The fleet gauges of /metrics are recomputed this often (s). */
   metricsRefreshSec: number;
   /** Webhooks may post to private and loopback addresses (labs, tests). */
@@ -79,6 +81,7 @@ export const DEFAULTS: Config = {
   demoFleet: 50,
   demoRemsimPort: 9997,
   metricsPerClient: true,
+  metricsPerClientMax: 1000,
   metricsRefreshSec: 15,
   webhooksAllowPrivate: false,
   statsRawHours: 24,
@@ -165,6 +168,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     demoFleet: intIn('demo-fleet', c.demoFleet, 0, 10_000),
     demoRemsimPort: intIn('demo-remsim-port', c.demoRemsimPort, 0, 65535),
     metricsPerClient: c.metricsPerClient === undefined ? true : flag(c.metricsPerClient),
+    metricsPerClientMax: intIn('metrics-per-client-max', c.metricsPerClientMax, 0, 1_000_000),
     metricsRefreshSec: intIn('metrics-refresh', c.metricsRefreshSec, 1, 3600),
     webhooksAllowPrivate: flag(c.webhooksAllowPrivate),
     statsRawHours: intIn('stats-raw-hours', c.statsRawHours, 1, 24 * 30),

@@ -170,7 +170,16 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     offlineAfterSec: config.offlineAfterSec,
   });
   const policies = new PoliciesService(db);
-  const metrics = new Metrics(db, config.metricsPerClient);
+  const metrics = new Metrics(db, {
+    max: config.metricsPerClient ? config.metricsPerClientMax : 0,
+    onChange: (enabled, fleet) =>
+      enabled
+        ? app.log.info({ fleet }, 'per-client metric series kept again: the fleet is within --metrics-per-client-max')
+        : app.log.warn(
+            { fleet, max: config.metricsPerClientMax },
+            'per-client metric series dropped: the fleet is over --metrics-per-client-max (raise it to keep them)',
+          ),
+  });
   const events = new EventHub(db, app.log);
   const services: Services = {
     clients: new ClientsService(db, {

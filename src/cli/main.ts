@@ -69,7 +69,12 @@ databaseOptions(
         'IONMESH_WEBHOOKS_ALLOW_PRIVATE',
       ),
     )
-    .addOption(new Option('--no-metrics-per-client', 'no per-client signal series on /metrics (very large fleets)'))
+    .addOption(new Option('--no-metrics-per-client', 'no per-client signal series on /metrics at all'))
+    .addOption(
+      new Option('--metrics-per-client-max <n>', 'per-client signal series only while the fleet has at most n clients')
+        .env('IONMESH_METRICS_PER_CLIENT_MAX')
+        .default('1000'),
+    )
     .addOption(
       new Option('--metrics-refresh <seconds>', 'how often the fleet gauges of /metrics are recomputed')
         .env('IONMESH_METRICS_REFRESH')
@@ -161,6 +166,7 @@ databaseOptions(
     demoFleet: opts.simulation === false ? 0 : opts.demoFleet,
     demoRemsimPort: opts.simulation === false ? 0 : opts.demoRemsimPort,
     metricsPerClient: opts.metricsPerClient ?? true,
+    metricsPerClientMax: opts.metricsPerClientMax,
     metricsRefreshSec: opts.metricsRefresh,
     webhooksAllowPrivate: opts.webhooksAllowPrivate ?? false,
     statsRawHours: opts.statsRawHours,

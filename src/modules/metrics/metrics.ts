@@ -1,8 +1,10 @@
 // Prometheus metrics (prom-client). Counters and histograms are updated as things happen; fleet
 // gauges (clients, slots, pools, banks, remsim-servers) come from one set of aggregate queries
 // run by a background job, never by a scrape, so a scrape never scans large tables. Per-client
-// signal gauges come from the heartbeats this process served (--no-metrics-per-client drops
-// them for very large fleets). Label values are escaped by prom-client.
+// signal gauges come from the heartbeats this process served, while the fleet has at most
+// --metrics-per-client-max clients (1,000): past that they would make every scrape megabytes
+// long and seconds slow on the request path, so they are dropped unless the operator opts in
+// with a larger maximum (--no-metrics-per-client: never). Label values are escaped by prom-client.
 import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { type Database, rows } from '../../app/database.js';
@@ -30,8 +32,12 @@ const SIGNALS = [
   ['sinr', 'ionmesh_client_sinr_db', 'Signal to interference plus noise ratio from the client’s last heartbeat (dB)'],
 ] as const;
 
-/** Per-client series kept at most (the oldest are dropped beyond it). */
-const MAX_CLIENT_SERIES = 100_000;
+/** Per-client series: kept while the fleet has at most `max` active clients (0: never). */
+export interface PerClientSeries {
+  max: number;
+  /** Told when the fleet grows past `max` (the series are dropped) or comes back under it. */
+  onChange?: (enabled: boolean, fleet: number) => void;
+}
 
 export class Metrics implements ClientObserver {
   readonly registry = new Registry();
@@ -56,11 +62,15 @@ export class Metrics implements ClientObserver {
   private readonly commands: Gauge<string>;
   private readonly signals: Map<string, Gauge<string>>;
   private readonly clientSeries = new Map<string, string>();
+  private readonly perClientEnabled: Gauge<string>;
+  /** Per-client series are kept now: the fleet (as of the last refresh) is small enough. */
+  private perClient: boolean;
 
   constructor(
     private readonly db: Database,
-    private readonly perClient: boolean,
+    private readonly perClientSeries: PerClientSeries = { max: 1000 },
   ) {
+    this.perClient = perClientSeries.max > 0;
     const r = this.registry;
     collectDefaultMetrics({ register: r, prefix: 'ionmesh_' });
     // prom-client names three gauges *_total, which Prometheus reserves for counters (promtool
@@ -182,6 +192,12 @@ export class Metrics implements ClientObserver {
     this.signals = new Map(
       SIGNALS.map(([key, name, help]) => [key, new Gauge({ name, help, labelNames: ['tenant', 'client_id'], registers: [r] })]),
     );
+    this.perClientEnabled = new Gauge({
+      name: 'ionmesh_metrics_per_client_enabled',
+      help: 'Whether per-client signal series are kept (1), or not because the fleet is over --metrics-per-client-max (0)',
+      registers: [r],
+    });
+    this.perClientEnabled.set(this.perClient ? 1 : 0);
   }
 
   refused(what: string, reason: string) {
@@ -220,7 +236,7 @@ export class Metrics implements ClientObserver {
     if (touched) {
       this.clientSeries.delete(clientId);
       this.clientSeries.set(clientId, tenant);
-      if (this.clientSeries.size > MAX_CLIENT_SERIES) {
+      if (this.clientSeries.size > this.perClientSeries.max) {
         const [oldest, oldTenant] = this.clientSeries.entries().next().value as [string, string];
         this.dropClient(oldest, oldTenant);
       }
@@ -299,10 +315,24 @@ export class Metrics implements ClientObserver {
         if (typeof v === 'number') this.remsimMappings.labels(s.name, kind).set(v);
       }
     }
+    this.followFleetSize(data.clients.reduce((n, c) => n + c.n, 0));
     this.commands.reset();
     for (const state of ['pending', 'delivered', 'acknowledged', 'failed', 'expired']) {
       this.commands.labels(state).set(data.commands.find((c) => c.status === state)?.n ?? 0);
     }
     this.refreshed.set(Date.now() / 1000);
+  }
+
+  /** Per-client series only while the fleet is at most the maximum; dropped all at once past it. */
+  private followFleetSize(fleet: number) {
+    const enabled = this.perClientSeries.max > 0 && fleet <= this.perClientSeries.max;
+    if (enabled === this.perClient) return;
+    this.perClient = enabled;
+    this.perClientEnabled.set(enabled ? 1 : 0);
+    if (!enabled) {
+      this.clientSeries.clear();
+      for (const g of this.signals.values()) g.reset();
+    }
+    this.perClientSeries.onChange?.(enabled, fleet);
   }
 }
