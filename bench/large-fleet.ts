@@ -91,7 +91,7 @@ async function main() {
       return `{"client_id":"${id}","status":"active","stats":{"rssi":${-60 - (n % 30)},"rsrp":${-90 - (n % 25)},"rsrq":-10,"sinr":${n % 20},"tpdu_count":${n},"tpdu_errors":0,"data_tx_bytes":${n * 100},"data_rx_bytes":${n * 900},"uptime_seconds":${n}}}`;
     };
     console.log(`[fleet] ${CLIENTS} clients seeded in ${seedSec} s; the ceiling: the no-op route at ${RATE}/s for 10 s`);
-    const ceiling = summary((await paced(port, '/api/backend/v1/bench/noop', () => '{}', RATE, 10)).samples);
+    const ceiling = summary((await paced(port, '/api/backend/v1/bench/noop', heartbeat, RATE, 10)).samples);
 
     console.log(`[fleet] heartbeats at ${RATE}/s for ${DURATION_SEC} s, /metrics every ${SCRAPE_EVERY_SEC} s, every job on`);
     const scrapes: Array<{ at_sec: number; ms: number; bytes: number }> = [];

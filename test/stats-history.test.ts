@@ -3,6 +3,7 @@
 // series API answers graphs for 1 h .. 30 d.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StatsService } from '../src/modules/stats/stats.usecases.js';
 import { type Harness, onPostgres, startIonMesh, startReplica } from './support/harness.js';
 
 const client = (h: Harness, path: string, body: unknown) =>
@@ -200,6 +201,59 @@ describe.runIf(onPostgres)('stats rollup with two processes', () => {
       expect(rows.reduce((s, r) => s + r.samples, 0)).toBeLessThanOrEqual(60);
     } finally {
       await replica.close();
+      await h.close();
+    }
+  });
+});
+
+describe('stats rollup in short steps', () => {
+  it('rolls a range up a few clients per step, each bucket exactly as one statement over all raw rows would', async () => {
+    const h = await startIonMesh();
+    try {
+      const clients = Array.from({ length: 7 }, (_, i) => `step-${i}`);
+      for (const [i, id] of clients.entries())
+        await backfill(
+          h,
+          id,
+          Array.from({ length: 40 }, (_, m) => m + 1),
+          (m) => -90 - i - (m % 7),
+        );
+      await h.query(
+        sql`INSERT INTO client_stats_raw (tenant_id, client_id, ts, rsrp) VALUES (2, 'step-0', now() - interval '20 minutes', -80)`,
+      );
+      const stepwise = new StatsService(h.db, {
+        rawRetentionSec: 86_400,
+        rollupRetentionSec: 30 * 86_400,
+        bucketsPerRange: 1,
+        clientsPerStep: 2,
+      });
+      for (let turn = 0; turn < 5; turn++) await stepwise.maintain();
+      const [state] = await h.query<{ cursor: string | null; range_to: string | null }>(
+        sql`SELECT cursor_client AS cursor, range_to FROM stats_rollup_state WHERE id = 1`,
+      );
+      expect(state).toEqual({ cursor: null, range_to: null });
+      const rolled = await h.query(
+        sql`SELECT tenant_id, client_id, bucket, samples, round(rsrp::numeric, 3) AS rsrp, round(rssi::numeric, 3) AS rssi, tx_bytes
+              FROM client_stats_5m WHERE client_id LIKE 'step-%' ORDER BY 1, 2, 3`,
+      );
+      const expected = await h.query(
+        sql`SELECT tenant_id, client_id, date_bin('5 minutes', ts, 'epoch') AS bucket, least(count(*), 32767)::int AS samples,
+                   round(avg(rsrp)::real::numeric, 3) AS rsrp, round(avg(rssi)::real::numeric, 3) AS rssi, max(tx_bytes) AS tx_bytes
+              FROM client_stats_raw
+             WHERE client_id LIKE 'step-%' AND ts < (SELECT rolled_until FROM stats_rollup_state WHERE id = 1)
+             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      );
+      expect(rolled.length).toBeGreaterThanOrEqual(7 * 7);
+      expect(rolled).toEqual(expected);
+      // Both tenants' fleet rows, from every client.
+      const fleet = await h.query<{ tenant_id: number; clients: number }>(
+        sql`SELECT tenant_id, max(clients)::int AS clients FROM fleet_stats_5m GROUP BY 1 ORDER BY 1`,
+      );
+      expect(fleet).toEqual([
+        { tenant_id: 1, clients: 7 },
+        { tenant_id: 2, clients: 1 },
+      ]);
+    } finally {
       await h.close();
     }
   });

@@ -13,19 +13,29 @@ export class Jobs {
   private timers: NodeJS.Timeout[] = [];
   private running = new Set<Promise<unknown>>();
 
-  constructor(private readonly log: FastifyBaseLogger) {}
+  constructor(
+    private readonly log: FastifyBaseLogger,
+    /** Told how long each pass of a job took (metrics). */
+    private readonly onPass?: (job: string, seconds: number, ok: boolean) => void,
+  ) {}
 
   start(job: Job) {
     let busy = false;
     const timer = setInterval(() => {
       if (busy) return; // a slow pass is never overlapped by the next one
       busy = true;
+      const started = performance.now();
+      let ok = true;
       const p = job
         .run()
-        .catch((err) => this.log.error({ ...loggable(err), job: job.name }, 'background job failed'))
+        .catch((err) => {
+          ok = false;
+          this.log.error({ ...loggable(err), job: job.name }, 'background job failed');
+        })
         .finally(() => {
           busy = false;
           this.running.delete(p);
+          this.onPass?.(job.name, (performance.now() - started) / 1000, ok);
         });
       this.running.add(p);
     }, job.everySec * 1000);

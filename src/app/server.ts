@@ -210,6 +210,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     stats: new StatsService(db, {
       rawRetentionSec: config.statsRawHours * 3600,
       rollupRetentionSec: config.statsRollupDays * 86_400,
+      // PGlite: every step short (one bucket, 1,000 clients, 5,000 rows), requests go between.
+      ...(db.kind === 'pglite' ? { bucketsPerRange: 1, clientsPerStep: 1000, pruneBatch: 5000 } : { bucketsPerRange: 12 }),
     }),
     dispatcher: new WebhookDispatcher(db, app.log, {
       allowPrivateTargets: config.webhooksAllowPrivate,
@@ -289,7 +291,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     { prefix: '/api/backend/v1' },
   );
 
-  const jobs = new Jobs(app.log);
+  const jobs = new Jobs(app.log, metrics.jobPass);
   if (options.jobs ?? true) {
     jobs.start({
       name: 'offline-sweep',
@@ -307,7 +309,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     jobs.start({
       name: 'events-retention',
       everySec: 300,
-      run: () => db.run((h) => pruneEvents(h, config.eventsRetentionDays * 86_400, 50_000)),
+      run: () => db.run((h) => pruneEvents(h, config.eventsRetentionDays * 86_400, db.kind === 'pglite' ? 5000 : 50_000)),
     });
     jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
   }

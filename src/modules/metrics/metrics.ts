@@ -63,6 +63,7 @@ export class Metrics implements ClientObserver {
   private readonly signals: Map<string, Gauge<string>>;
   private readonly clientSeries = new Map<string, string>();
   private readonly perClientEnabled: Gauge<string>;
+  private readonly jobDuration: Histogram<string>;
   /** Per-client series are kept now: the fleet (as of the last refresh) is small enough. */
   private perClient: boolean;
 
@@ -198,7 +199,18 @@ export class Metrics implements ClientObserver {
       registers: [r],
     });
     this.perClientEnabled.set(this.perClient ? 1 : 0);
+    this.jobDuration = new Histogram({
+      name: 'ionmesh_job_duration_seconds',
+      help: 'How long each pass of a background job took, by job and result',
+      labelNames: ['job', 'result'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [r],
+    });
   }
+
+  jobPass = (job: string, seconds: number, ok: boolean) => {
+    this.jobDuration.labels(job, ok ? 'ok' : 'failed').observe(seconds);
+  };
 
   refused(what: string, reason: string) {
     this.clientRefusals.labels(what, reason).inc();
@@ -256,36 +268,47 @@ export class Metrics implements ClientObserver {
 
   /** Recomputes the fleet gauges: a handful of aggregate queries (a background job runs it). */
   async refreshFleet() {
-    const data = await this.db.run(async (h) => ({
-      clients: await rows<{ tenant_id: number; mapping_mode: string; liveness: string; n: number }>(
-        h,
-        sql`SELECT tenant_id, mapping_mode, liveness, count(*)::int AS n FROM service_profiles
+    // One query per turn of the database queue (PGlite runs one at a time): a heartbeat batch
+    // waits behind one count at most, never behind all of them.
+    const data = {
+      clients: await this.db.run((h) =>
+        rows<{ tenant_id: number; mapping_mode: string; liveness: string; n: number }>(
+          h,
+          sql`SELECT tenant_id, mapping_mode, liveness, count(*)::int AS n FROM service_profiles
             WHERE status = 'ACTIVE' GROUP BY 1, 2, 3`,
+        ),
       ),
-      slots: await rows<{ bank_id: number; status: string; n: number }>(
-        h,
-        sql`SELECT bank_id, status, count(*)::int AS n FROM slots GROUP BY 1, 2`,
+      slots: await this.db.run((h) =>
+        rows<{ bank_id: number; status: string; n: number }>(
+          h,
+          sql`SELECT bank_id, status, count(*)::int AS n FROM slots GROUP BY 1, 2`,
+        ),
       ),
-      pools: await rows<{ tenant_id: number; pool_name: string; mcc_mnc: string; current: number; capacity: number }>(
-        h,
-        sql`SELECT kp.tenant_id, kp.pool_name, kp.mcc_mnc, kp.current_virtual_sims AS current,
+      pools: await this.db.run((h) =>
+        rows<{ tenant_id: number; pool_name: string; mcc_mnc: string; current: number; capacity: number }>(
+          h,
+          sql`SELECT kp.tenant_id, kp.pool_name, kp.mcc_mnc, kp.current_virtual_sims AS current,
                    LEAST(kp.max_virtual_sims, COALESCE((SELECT sum(g.virtual_slot_end - g.virtual_slot_start + 1)
                                                         FROM ki_pool_segments g WHERE g.pool_id = kp.id), 0))::int AS capacity
             FROM ki_proxy_pools kp`,
+        ),
       ),
-      banks: await rows<{ tenant_id: number; bank_id: number; bankd_connected: boolean | null }>(
-        h,
-        sql`SELECT tenant_id, bank_id, bankd_connected FROM sim_banks`,
+      banks: await this.db.run((h) =>
+        rows<{ tenant_id: number; bank_id: number; bankd_connected: boolean | null }>(
+          h,
+          sql`SELECT tenant_id, bank_id, bankd_connected FROM sim_banks`,
+        ),
       ),
-      commands: await rows<{ status: string; n: number }>(
-        h,
-        sql`SELECT status, count(*)::int AS n FROM client_commands GROUP BY 1`,
+      commands: await this.db.run((h) =>
+        rows<{ status: string; n: number }>(h, sql`SELECT status, count(*)::int AS n FROM client_commands GROUP BY 1`),
       ),
-      servers: await rows<{ name: string; reachable: boolean | null; figures: Record<string, number> | null }>(
-        h,
-        sql`SELECT name, reachable, figures FROM remsim_servers WHERE enabled`,
+      servers: await this.db.run((h) =>
+        rows<{ name: string; reachable: boolean | null; figures: Record<string, number> | null }>(
+          h,
+          sql`SELECT name, reachable, figures FROM remsim_servers WHERE enabled`,
+        ),
       ),
-    }));
+    };
     this.clients.reset();
     for (const c of data.clients) this.clients.labels(String(c.tenant_id), c.mapping_mode, c.liveness).set(c.n);
     this.slots.reset();

@@ -6,43 +6,82 @@ import type { StatsWindow } from '../../domain/stats-range.js';
 export const SERIES_COLUMNS = ['rssi', 'rsrp', 'rsrq', 'sinr', 'tpdu_count', 'tpdu_errors', 'tx_bytes', 'rx_bytes'] as const;
 
 /**
- * Rolls up the closed buckets after the watermark, at most `maxBuckets` of them, and moves the
- * watermark (the first turn starts at raw retention; after an outage it catches up in steps, and
- * prune keeps every raw sample until it was rolled up). The watermark row is locked with SKIP LOCKED: with several processes one rolls up
- * and the others skip this turn. Recomputing a bucket from raw rows gives the same row, so a
- * repeated bucket (after a crash between statements) is harmless.
+ * One step of the rollup of closed 5-minute buckets, in its own transaction, bounded in size so
+ * that on PGlite's single connection no request waits behind a long statement:
+ * - the range is the closed buckets after the watermark, at most `maxBuckets` of them (the first
+ *   turn starts at raw retention; after an outage it catches up range by range), kept in
+ *   `range_to` until it is done;
+ * - a step rolls up the next `clientsPerStep` clients that have raw samples (found by a skip
+ *   scan of the (tenant, client, ts) index after the cursor), each client's buckets whole, so the
+ *   averages are exact; the cursor moves in the same transaction;
+ * - the step that finds no client left rolls the range up per tenant, moves the watermark and
+ *   clears the cursor.
+ * The state row is locked with SKIP LOCKED: with several processes one works, the others skip.
+ * Recomputing a client's bucket gives the same row, so a repeated step is harmless; prune keeps
+ * every raw sample until the watermark passed it.
  */
-export async function rollUp(tx: Sql, rawRetentionSec: number, maxBuckets: number) {
-  const [state] = await rows<{ rolled_until: string; from: string; until: string }>(
+export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: number, clientsPerStep: number) {
+  const [state] = await rows<{
+    from: string;
+    until: string;
+    range_to: string | null;
+    cursor_tenant: number | null;
+    cursor_client: string | null;
+  }>(
     tx,
-    sql`SELECT rolled_until,
-               date_bin('5 minutes', CASE WHEN rolled_until = 'epoch' THEN now() - make_interval(secs => ${rawRetentionSec})
+    sql`SELECT date_bin('5 minutes', CASE WHEN rolled_until = 'epoch' THEN now() - make_interval(secs => ${rawRetentionSec})
                                           ELSE rolled_until END, 'epoch') AS "from",
-               date_bin('5 minutes', now() - interval '30 seconds', 'epoch') AS "until"
+               date_bin('5 minutes', now() - interval '30 seconds', 'epoch') AS "until",
+               range_to, cursor_tenant, cursor_client
           FROM stats_rollup_state WHERE id = 1 FOR UPDATE SKIP LOCKED`,
   );
-  if (!state) return { rolled: 0, skipped: true };
-  const [bounds] = await rows<{ to: string; buckets: number }>(
-    tx,
-    sql`SELECT least(${state.until}::timestamptz, ${state.from}::timestamptz + make_interval(mins => ${5 * maxBuckets})) AS "to",
-               floor(extract(epoch FROM (${state.until}::timestamptz - ${state.from}::timestamptz)) / 300)::int AS buckets`,
-  );
-  if (!bounds || bounds.buckets <= 0) return { rolled: 0, skipped: false };
+  if (!state) return { skipped: true, rolled: 0, more: false };
   const from = state.from;
-  const to = bounds.to;
-  await tx.execute(sql`
-    INSERT INTO client_stats_5m AS c (tenant_id, client_id, bucket, samples, rssi, rsrp, rsrq, sinr, rsrp_min,
-                                     tpdu_count, tpdu_errors, tx_bytes, rx_bytes)
-    SELECT tenant_id, client_id, date_bin('5 minutes', ts, 'epoch'), least(count(*), 32767),
-           avg(rssi), avg(rsrp), avg(rsrq), avg(sinr), min(rsrp),
-           max(tpdu_count), max(tpdu_errors), max(tx_bytes), max(rx_bytes)
-      FROM client_stats_raw
-     WHERE ts >= ${from}::timestamptz AND ts < ${to}::timestamptz
-     GROUP BY 1, 2, 3
-    ON CONFLICT (tenant_id, client_id, bucket) DO UPDATE SET
-      samples = excluded.samples, rssi = excluded.rssi, rsrp = excluded.rsrp, rsrq = excluded.rsrq,
-      sinr = excluded.sinr, rsrp_min = excluded.rsrp_min, tpdu_count = excluded.tpdu_count,
-      tpdu_errors = excluded.tpdu_errors, tx_bytes = excluded.tx_bytes, rx_bytes = excluded.rx_bytes`);
+  let to = state.range_to;
+  if (!to) {
+    const [bounds] = await rows<{ to: string; buckets: number }>(
+      tx,
+      sql`SELECT least(${state.until}::timestamptz, ${from}::timestamptz + make_interval(mins => ${5 * maxBuckets})) AS "to",
+                 floor(extract(epoch FROM (${state.until}::timestamptz - ${from}::timestamptz)) / 300)::int AS buckets`,
+    );
+    if (!bounds || bounds.buckets <= 0) return { skipped: false, rolled: 0, more: false };
+    to = bounds.to;
+  }
+  // The next clients with raw samples after the cursor: one index probe each (a skip scan).
+  const clients = await rows<{ tenant_id: number; client_id: string }>(
+    tx,
+    sql`WITH RECURSIVE c AS (
+          (SELECT tenant_id, client_id FROM client_stats_raw
+            WHERE (tenant_id, client_id) > (${state.cursor_tenant ?? -1}::int, ${state.cursor_client ?? ''}::text)
+            ORDER BY tenant_id, client_id LIMIT 1)
+          UNION ALL
+          SELECT n.tenant_id, n.client_id FROM c, LATERAL (
+            SELECT r.tenant_id, r.client_id FROM client_stats_raw r
+             WHERE (r.tenant_id, r.client_id) > (c.tenant_id, c.client_id)
+             ORDER BY r.tenant_id, r.client_id LIMIT 1) n)
+        SELECT tenant_id, client_id FROM c LIMIT ${clientsPerStep}`,
+  );
+  if (clients.length > 0) {
+    await tx.execute(sql`
+      INSERT INTO client_stats_5m AS c (tenant_id, client_id, bucket, samples, rssi, rsrp, rsrq, sinr, rsrp_min,
+                                       tpdu_count, tpdu_errors, tx_bytes, rx_bytes)
+      SELECT r.tenant_id, r.client_id, date_bin('5 minutes', r.ts, 'epoch'), least(count(*), 32767),
+             avg(r.rssi), avg(r.rsrp), avg(r.rsrq), avg(r.sinr), min(r.rsrp),
+             max(r.tpdu_count), max(r.tpdu_errors), max(r.tx_bytes), max(r.rx_bytes)
+        FROM unnest(${sql.param(clients.map((c) => c.tenant_id))}::int[], ${sql.param(clients.map((c) => c.client_id))}::text[])
+             AS k(tenant_id, client_id)
+        JOIN client_stats_raw r ON r.tenant_id = k.tenant_id AND r.client_id = k.client_id
+       WHERE r.ts >= ${from}::timestamptz AND r.ts < ${to}::timestamptz
+       GROUP BY 1, 2, 3
+      ON CONFLICT (tenant_id, client_id, bucket) DO UPDATE SET
+        samples = excluded.samples, rssi = excluded.rssi, rsrp = excluded.rsrp, rsrq = excluded.rsrq,
+        sinr = excluded.sinr, rsrp_min = excluded.rsrp_min, tpdu_count = excluded.tpdu_count,
+        tpdu_errors = excluded.tpdu_errors, tx_bytes = excluded.tx_bytes, rx_bytes = excluded.rx_bytes`);
+    const last = clients.at(-1) as { tenant_id: number; client_id: string };
+    await tx.execute(sql`UPDATE stats_rollup_state SET range_to = ${to}::timestamptz, cursor_tenant = ${last.tenant_id},
+                                cursor_client = ${last.client_id}, last_run_at = now() WHERE id = 1`);
+    return { skipped: false, rolled: 0, more: true };
+  }
   await tx.execute(sql`
     INSERT INTO fleet_stats_5m (tenant_id, bucket, clients, samples, rssi, rsrp, rsrq, sinr)
     SELECT tenant_id, bucket, count(*), sum(samples), avg(rssi), avg(rsrp), avg(rsrq), avg(sinr)
@@ -52,12 +91,13 @@ export async function rollUp(tx: Sql, rawRetentionSec: number, maxBuckets: numbe
     ON CONFLICT (tenant_id, bucket) DO UPDATE SET
       clients = excluded.clients, samples = excluded.samples, rssi = excluded.rssi, rsrp = excluded.rsrp,
       rsrq = excluded.rsrq, sinr = excluded.sinr`);
-  await tx.execute(sql`UPDATE stats_rollup_state SET rolled_until = ${to}::timestamptz, last_run_at = now() WHERE id = 1`);
+  await tx.execute(sql`UPDATE stats_rollup_state SET rolled_until = ${to}::timestamptz, range_to = NULL, cursor_tenant = NULL,
+                              cursor_client = NULL, last_run_at = now() WHERE id = 1`);
   const [n] = await rows<{ n: number }>(
     tx,
     sql`SELECT floor(extract(epoch FROM (${to}::timestamptz - ${from}::timestamptz)) / 300)::int AS n`,
   );
-  return { rolled: n?.n ?? 0, skipped: false };
+  return { skipped: false, rolled: n?.n ?? 0, more: true };
 }
 
 /**

@@ -73,4 +73,8 @@ export const statsRollupState = pgTable('stats_rollup_state', {
   id: integer('id').primaryKey().default(1),
   rolledUntil: timestamp('rolled_until', { withTimezone: true }).notNull().default(sql`'epoch'`),
   lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  /** The bucket being rolled up client by client (null: none started), and the last client done. */
+  rangeTo: timestamp('range_to', { withTimezone: true }),
+  cursorClient: text('cursor_client'),
+  cursorTenant: integer('cursor_tenant'),
 });

@@ -8,6 +8,12 @@ import * as repo from './stats.repository.js';
 export interface StatsSettings {
   rawRetentionSec: number;
   rollupRetentionSec: number;
+  /** Buckets rolled up per range (a step covers each client's whole range): small on PGlite. */
+  bucketsPerRange?: number;
+  /** Clients rolled up per step (one short transaction each). */
+  clientsPerStep?: number;
+  /** Rows deleted per prune statement. */
+  pruneBatch?: number;
 }
 
 /** Columns of a series, one array per metric, aligned with `t` (epoch seconds): what charts eat. */
@@ -67,12 +73,29 @@ export class StatsService {
   storage = () => this.db.run((db) => repo.storageFigures(db));
 
   /**
-   * One turn of the job: roll up what closed (catching up at most 12 hours per turn), then prune
-   * in batches (the queue is free between them) until nothing is left or 40 batches ran: 100,000
-   * routers at one heartbeat a minute age 100,000 raw rows out every minute.
+   * One turn of the job: roll up what closed (catching up at most `maxBuckets` buckets, 12 hours,
+   * per turn), range by range and in each range client by client, every step a short
+   * transaction of its own; then prune in batches (the queue is free between them) until nothing
+   * is left or `maxPruneBatches` ran: 100,000 routers at one heartbeat a minute age 100,000 raw
+   * rows out every minute.
    */
-  async maintain(maxBuckets = 144, pruneBatch = 50_000, maxPruneBatches = 40) {
-    const rolled = await this.db.transaction((tx) => repo.rollUp(tx, this.settings.rawRetentionSec, maxBuckets));
+  async maintain(maxBuckets = 144, pruneBatch = this.settings.pruneBatch ?? 50_000, maxPruneBatches = 40) {
+    const perRange = this.settings.bucketsPerRange ?? 144;
+    const perStep = this.settings.clientsPerStep ?? 1000;
+    let rolled = 0;
+    let skipped = false;
+    // Bounded: a range of a million clients takes a thousand steps.
+    for (let step = 0; step < 100_000 && rolled < maxBuckets; step++) {
+      const result = await this.db.transaction((tx) =>
+        repo.rollUpStep(tx, this.settings.rawRetentionSec, Math.min(perRange, maxBuckets - rolled), perStep),
+      );
+      if (result.skipped) {
+        skipped = step === 0;
+        break;
+      }
+      rolled += result.rolled;
+      if (!result.more) break;
+    }
     const pruned = { raw: 0, rollups: 0, fleet: 0 };
     for (let i = 0; i < maxPruneBatches; i += 1) {
       const step = await this.db.run((db) =>
@@ -83,6 +106,6 @@ export class StatsService {
       pruned.fleet += step.fleet;
       if (step.raw < pruneBatch && step.rollups < pruneBatch) break;
     }
-    return { ...rolled, pruned };
+    return { rolled, skipped, pruned };
   }
 }
