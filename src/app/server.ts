@@ -210,8 +210,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     stats: new StatsService(db, {
       rawRetentionSec: config.statsRawHours * 3600,
       rollupRetentionSec: config.statsRollupDays * 86_400,
-      // PGlite: every step short (one bucket, 1,000 clients, 5,000 rows), requests go between.
-      ...(db.kind === 'pglite' ? { bucketsPerRange: 1, clientsPerStep: 1000, pruneBatch: 5000 } : { bucketsPerRange: 12 }),
+      // PGlite: every step short (one bucket, 500 clients, 5,000 rows), requests go between.
+      ...(db.kind === 'pglite' ? { bucketsPerRange: 1, clientsPerStep: 500, pruneBatch: 5000 } : { bucketsPerRange: 12 }),
     }),
     dispatcher: new WebhookDispatcher(db, app.log, {
       allowPrivateTargets: config.webhooksAllowPrivate,
@@ -325,6 +325,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   }
   // Graceful shutdown: Fastify stops accepting and finishes in-flight requests, then this runs.
   app.addHook('onClose', async () => {
+    services.stats.stop();
     await jobs.stop();
     await reconciler.stop();
     await services.events.stop();

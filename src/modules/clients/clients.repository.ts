@@ -176,13 +176,26 @@ export async function applyHeartbeats(tx: Sql, inputs: HeartbeatInput[]) {
   return touched.map((t) => ({ ...t, ord: t.ord - 1 }));
 }
 
-/** Marks online clients without a heartbeat for offlineAfterSec as offline; safe in parallel. */
-export async function sweepOffline(tx: Sql, offlineAfterSec: number) {
+/**
+ * The profile table in 16 slices by the first hex digit of profile_id (a primary-key range
+ * each): jobs that scan every profile do it one slice per statement, so on PGlite's single
+ * connection a request never waits behind a scan of the whole fleet.
+ */
+export const PROFILE_SLICES = Array.from({ length: 16 }, (_, i) => ({
+  from: `${i.toString(16)}0000000-0000-0000-0000-000000000000`,
+  to: i === 15 ? null : `${(i + 1).toString(16)}0000000-0000-0000-0000-000000000000`,
+}));
+export type ProfileSlice = (typeof PROFILE_SLICES)[number];
+export const inSlice = (s: ProfileSlice) =>
+  s.to === null ? sql`profile_id >= ${s.from}::uuid` : sql`profile_id >= ${s.from}::uuid AND profile_id < ${s.to}::uuid`;
+
+/** Marks online clients of a slice without a heartbeat for offlineAfterSec as offline; safe in parallel. */
+export async function sweepOffline(tx: Sql, offlineAfterSec: number, slice: ProfileSlice) {
   const changed = await rows<{ profile_id: string; client_id: string; tenant_id: number }>(
     tx,
     sql`WITH changed AS (
           UPDATE service_profiles SET liveness = 'offline', liveness_changed_at = now()
-          WHERE status = 'ACTIVE' AND liveness = 'online' AND NOT rspro_connected
+          WHERE ${inSlice(slice)} AND status = 'ACTIVE' AND liveness = 'online' AND NOT rspro_connected
             AND (last_heartbeat IS NULL OR last_heartbeat < now() - make_interval(secs => ${offlineAfterSec}))
           RETURNING profile_id, tenant_id, client_id, bank_id, slot_id),
         logged AS (

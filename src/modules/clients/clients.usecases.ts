@@ -582,7 +582,11 @@ export class ClientsService {
     };
   }
 
-  sweepOffline() {
-    return this.db.run((db) => repo.sweepOffline(db, this.settings.offlineAfterSec));
+  /** The offline sweep, one slice of the fleet per statement. */
+  async sweepOffline() {
+    const changed: Array<{ profile_id: string; client_id: string; tenant_id: number }> = [];
+    for (const slice of repo.PROFILE_SLICES)
+      changed.push(...(await this.db.run((db) => repo.sweepOffline(db, this.settings.offlineAfterSec, slice))));
+    return changed;
   }
 }

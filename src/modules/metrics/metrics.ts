@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { type Database, rows } from '../../app/database.js';
+import { inSlice, PROFILE_SLICES } from '../clients/clients.repository.js';
 
 export interface HeartbeatStats {
   rssi?: unknown;
@@ -266,18 +267,33 @@ export class Metrics implements ClientObserver {
     for (const g of this.signals.values()) g.remove(tenant, clientId);
   }
 
+  /** Active profiles by tenant, mode and liveness, counted one slice of the fleet per statement. */
+  private async countClients() {
+    const counts = new Map<string, { tenant_id: number; mapping_mode: string; liveness: string; n: number }>();
+    for (const slice of PROFILE_SLICES) {
+      const part = await this.db.run((h) =>
+        rows<{ tenant_id: number; mapping_mode: string; liveness: string; n: number }>(
+          h,
+          sql`SELECT tenant_id, mapping_mode, liveness, count(*)::int AS n FROM service_profiles
+              WHERE ${inSlice(slice)} AND status = 'ACTIVE' GROUP BY 1, 2, 3`,
+        ),
+      );
+      for (const c of part) {
+        const key = `${c.tenant_id}|${c.mapping_mode}|${c.liveness}`;
+        const seen = counts.get(key);
+        if (seen) seen.n += c.n;
+        else counts.set(key, { ...c });
+      }
+    }
+    return [...counts.values()];
+  }
+
   /** Recomputes the fleet gauges: a handful of aggregate queries (a background job runs it). */
   async refreshFleet() {
     // One query per turn of the database queue (PGlite runs one at a time): a heartbeat batch
     // waits behind one count at most, never behind all of them.
     const data = {
-      clients: await this.db.run((h) =>
-        rows<{ tenant_id: number; mapping_mode: string; liveness: string; n: number }>(
-          h,
-          sql`SELECT tenant_id, mapping_mode, liveness, count(*)::int AS n FROM service_profiles
-            WHERE status = 'ACTIVE' GROUP BY 1, 2, 3`,
-        ),
-      ),
+      clients: await this.countClients(),
       slots: await this.db.run((h) =>
         rows<{ bank_id: number; status: string; n: number }>(
           h,

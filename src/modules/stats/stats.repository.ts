@@ -3,6 +3,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import { rows, type Sql } from '../../app/database.js';
 import type { StatsWindow } from '../../domain/stats-range.js';
 
+const FLEET_SUM_KEYS = ['clients', 'samples', 'rssi', 'n_rssi', 'rsrp', 'n_rsrp', 'rsrq', 'n_rsrq', 'sinr', 'n_sinr'] as const;
+type FleetSums = Record<(typeof FLEET_SUM_KEYS)[number], number>;
+/** Per "tenant|bucket": what the client rollups of the range done so far add up to. */
+type FleetPartial = Record<string, FleetSums>;
+
 export const SERIES_COLUMNS = ['rssi', 'rsrp', 'rsrq', 'sinr', 'tpdu_count', 'tpdu_errors', 'tx_bytes', 'rx_bytes'] as const;
 
 /**
@@ -27,12 +32,13 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
     range_to: string | null;
     cursor_tenant: number | null;
     cursor_client: string | null;
+    partial: FleetPartial | null;
   }>(
     tx,
     sql`SELECT date_bin('5 minutes', CASE WHEN rolled_until = 'epoch' THEN now() - make_interval(secs => ${rawRetentionSec})
                                           ELSE rolled_until END, 'epoch') AS "from",
                date_bin('5 minutes', now() - interval '30 seconds', 'epoch') AS "until",
-               range_to, cursor_tenant, cursor_client
+               range_to, cursor_tenant, cursor_client, partial
           FROM stats_rollup_state WHERE id = 1 FOR UPDATE SKIP LOCKED`,
   );
   if (!state) return { skipped: true, rolled: 0, more: false };
@@ -47,10 +53,17 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
     if (!bounds || bounds.buckets <= 0) return { skipped: false, rolled: 0, more: false };
     to = bounds.to;
   }
-  // The next clients with raw samples after the cursor: one index probe each (a skip scan).
-  const clients = await rows<{ tenant_id: number; client_id: string }>(
+  // A range without samples (the first turn's day, an outage) is passed in one step.
+  const [any] = await rows<{ found: boolean }>(
     tx,
-    sql`WITH RECURSIVE c AS (
+    sql`SELECT EXISTS (SELECT 1 FROM client_stats_raw WHERE ts >= ${from}::timestamptz AND ts < ${to}::timestamptz) AS found`,
+  );
+  // The next clients with raw samples after the cursor: one index probe each (a skip scan).
+  const clients = !any?.found
+    ? []
+    : await rows<{ tenant_id: number; client_id: string }>(
+        tx,
+        sql`WITH RECURSIVE c AS (
           (SELECT tenant_id, client_id FROM client_stats_raw
             WHERE (tenant_id, client_id) > (${state.cursor_tenant ?? -1}::int, ${state.cursor_client ?? ''}::text)
             ORDER BY tenant_id, client_id LIMIT 1)
@@ -60,39 +73,74 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
              WHERE (r.tenant_id, r.client_id) > (c.tenant_id, c.client_id)
              ORDER BY r.tenant_id, r.client_id LIMIT 1) n)
         SELECT tenant_id, client_id FROM c LIMIT ${clientsPerStep}`,
-  );
+      );
+  const partial: FleetPartial = state.partial ?? {};
   if (clients.length > 0) {
-    await tx.execute(sql`
-      INSERT INTO client_stats_5m AS c (tenant_id, client_id, bucket, samples, rssi, rsrp, rsrq, sinr, rsrp_min,
-                                       tpdu_count, tpdu_errors, tx_bytes, rx_bytes)
-      SELECT r.tenant_id, r.client_id, date_bin('5 minutes', r.ts, 'epoch'), least(count(*), 32767),
-             avg(r.rssi), avg(r.rsrp), avg(r.rsrq), avg(r.sinr), min(r.rsrp),
-             max(r.tpdu_count), max(r.tpdu_errors), max(r.tx_bytes), max(r.rx_bytes)
-        FROM unnest(${sql.param(clients.map((c) => c.tenant_id))}::int[], ${sql.param(clients.map((c) => c.client_id))}::text[])
-             AS k(tenant_id, client_id)
-        JOIN client_stats_raw r ON r.tenant_id = k.tenant_id AND r.client_id = k.client_id
-       WHERE r.ts >= ${from}::timestamptz AND r.ts < ${to}::timestamptz
-       GROUP BY 1, 2, 3
-      ON CONFLICT (tenant_id, client_id, bucket) DO UPDATE SET
-        samples = excluded.samples, rssi = excluded.rssi, rsrp = excluded.rsrp, rsrq = excluded.rsrq,
-        sinr = excluded.sinr, rsrp_min = excluded.rsrp_min, tpdu_count = excluded.tpdu_count,
-        tpdu_errors = excluded.tpdu_errors, tx_bytes = excluded.tx_bytes, rx_bytes = excluded.rx_bytes`);
+    // The clients' buckets, and what they add to their tenant's fleet row (sums and counts, so
+    // the fleet averages come out exact however the clients were split into steps).
+    const added = await rows<FleetSums & { tenant_id: number; bucket: string }>(
+      tx,
+      sql`WITH up AS (
+        INSERT INTO client_stats_5m AS c (tenant_id, client_id, bucket, samples, rssi, rsrp, rsrq, sinr, rsrp_min,
+                                         tpdu_count, tpdu_errors, tx_bytes, rx_bytes)
+        SELECT r.tenant_id, r.client_id, date_bin('5 minutes', r.ts, 'epoch'), least(count(*), 32767),
+               avg(r.rssi), avg(r.rsrp), avg(r.rsrq), avg(r.sinr), min(r.rsrp),
+               max(r.tpdu_count), max(r.tpdu_errors), max(r.tx_bytes), max(r.rx_bytes)
+          FROM unnest(${sql.param(clients.map((c) => c.tenant_id))}::int[], ${sql.param(clients.map((c) => c.client_id))}::text[])
+               AS k(tenant_id, client_id)
+          JOIN client_stats_raw r ON r.tenant_id = k.tenant_id AND r.client_id = k.client_id
+         WHERE r.ts >= ${from}::timestamptz AND r.ts < ${to}::timestamptz
+         GROUP BY 1, 2, 3
+        ON CONFLICT (tenant_id, client_id, bucket) DO UPDATE SET
+          samples = excluded.samples, rssi = excluded.rssi, rsrp = excluded.rsrp, rsrq = excluded.rsrq,
+          sinr = excluded.sinr, rsrp_min = excluded.rsrp_min, tpdu_count = excluded.tpdu_count,
+          tpdu_errors = excluded.tpdu_errors, tx_bytes = excluded.tx_bytes, rx_bytes = excluded.rx_bytes
+        RETURNING tenant_id, bucket, samples, rssi, rsrp, rsrq, sinr)
+      SELECT tenant_id, bucket::text AS bucket, count(*)::int AS clients, sum(samples)::int AS samples,
+             sum(rssi)::float8 AS rssi, count(rssi)::int AS n_rssi, sum(rsrp)::float8 AS rsrp, count(rsrp)::int AS n_rsrp,
+             sum(rsrq)::float8 AS rsrq, count(rsrq)::int AS n_rsrq, sum(sinr)::float8 AS sinr, count(sinr)::int AS n_sinr
+        FROM up GROUP BY 1, 2`,
+    );
+    for (const a of added) {
+      const key = `${a.tenant_id}|${a.bucket}`;
+      const p = partial[key] ?? {
+        clients: 0,
+        samples: 0,
+        rssi: 0,
+        n_rssi: 0,
+        rsrp: 0,
+        n_rsrp: 0,
+        rsrq: 0,
+        n_rsrq: 0,
+        sinr: 0,
+        n_sinr: 0,
+      };
+      for (const k of FLEET_SUM_KEYS) p[k] += Number(a[k] ?? 0);
+      partial[key] = p;
+    }
     const last = clients.at(-1) as { tenant_id: number; client_id: string };
     await tx.execute(sql`UPDATE stats_rollup_state SET range_to = ${to}::timestamptz, cursor_tenant = ${last.tenant_id},
-                                cursor_client = ${last.client_id}, last_run_at = now() WHERE id = 1`);
+                                cursor_client = ${last.client_id}, partial = ${JSON.stringify(partial)}::jsonb, last_run_at = now()
+                          WHERE id = 1`);
     return { skipped: false, rolled: 0, more: true };
   }
-  await tx.execute(sql`
-    INSERT INTO fleet_stats_5m (tenant_id, bucket, clients, samples, rssi, rsrp, rsrq, sinr)
-    SELECT tenant_id, bucket, count(*), sum(samples), avg(rssi), avg(rsrp), avg(rsrq), avg(sinr)
-      FROM client_stats_5m
-     WHERE bucket >= ${from}::timestamptz AND bucket < ${to}::timestamptz
-     GROUP BY 1, 2
-    ON CONFLICT (tenant_id, bucket) DO UPDATE SET
-      clients = excluded.clients, samples = excluded.samples, rssi = excluded.rssi, rsrp = excluded.rsrp,
-      rsrq = excluded.rsrq, sinr = excluded.sinr`);
+  // The range is done: its fleet rows from the sums, then the watermark moves.
+  const fleet = Object.entries(partial).map(([key, p]) => {
+    const [tenant, bucket] = key.split('|') as [string, string];
+    const avg = (sum: number, n: number) => (n > 0 ? sum / n : null);
+    return sql`(${Number(tenant)}::int, ${bucket}::timestamptz, ${p.clients}::int, ${p.samples}::int,
+                ${avg(p.rssi, p.n_rssi)}::real, ${avg(p.rsrp, p.n_rsrp)}::real, ${avg(p.rsrq, p.n_rsrq)}::real,
+                ${avg(p.sinr, p.n_sinr)}::real)`;
+  });
+  if (fleet.length)
+    await tx.execute(sql`
+      INSERT INTO fleet_stats_5m (tenant_id, bucket, clients, samples, rssi, rsrp, rsrq, sinr)
+      VALUES ${sql.join(fleet, sql`, `)}
+      ON CONFLICT (tenant_id, bucket) DO UPDATE SET
+        clients = excluded.clients, samples = excluded.samples, rssi = excluded.rssi, rsrp = excluded.rsrp,
+        rsrq = excluded.rsrq, sinr = excluded.sinr`);
   await tx.execute(sql`UPDATE stats_rollup_state SET rolled_until = ${to}::timestamptz, range_to = NULL, cursor_tenant = NULL,
-                              cursor_client = NULL, last_run_at = now() WHERE id = 1`);
+                              cursor_client = NULL, partial = NULL, last_run_at = now() WHERE id = 1`);
   const [n] = await rows<{ n: number }>(
     tx,
     sql`SELECT floor(extract(epoch FROM (${to}::timestamptz - ${from}::timestamptz)) / 300)::int AS n`,

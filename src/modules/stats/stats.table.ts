@@ -2,7 +2,7 @@
 // --stats-raw-hours), 5-minute rollups per client and per tenant (kept for --stats-rollup-days),
 // and the rollup watermark that serialises the rollup job across processes (a row lock).
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 const signal = {
   rssi: real('rssi'),
@@ -77,4 +77,6 @@ export const statsRollupState = pgTable('stats_rollup_state', {
   rangeTo: timestamp('range_to', { withTimezone: true }),
   cursorClient: text('cursor_client'),
   cursorTenant: integer('cursor_tenant'),
+  /** Per tenant and bucket of the range: sums and counts of the client rollups done so far. */
+  partial: jsonb('partial'),
 });

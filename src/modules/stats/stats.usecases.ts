@@ -24,10 +24,17 @@ function columnar<T extends { t: string }>(list: T[], keys: readonly (keyof T & 
 }
 
 export class StatsService {
+  private stopping = false;
+
   constructor(
     private readonly db: Database,
     private readonly settings: StatsSettings,
   ) {}
+
+  /** Ends a running turn after its current step (shutdown); the cursor keeps its place. */
+  stop() {
+    this.stopping = true;
+  }
 
   async clientSeries(clientId: string, range: StatsRange, tenantId: number | undefined, points?: number) {
     const w = statsWindow(range, new Date(), this.settings.rawRetentionSec, points);
@@ -85,7 +92,7 @@ export class StatsService {
     let rolled = 0;
     let skipped = false;
     // Bounded: a range of a million clients takes a thousand steps.
-    for (let step = 0; step < 100_000 && rolled < maxBuckets; step++) {
+    for (let step = 0; step < 100_000 && rolled < maxBuckets && !this.stopping; step++) {
       const result = await this.db.transaction((tx) =>
         repo.rollUpStep(tx, this.settings.rawRetentionSec, Math.min(perRange, maxBuckets - rolled), perStep),
       );
@@ -97,7 +104,7 @@ export class StatsService {
       if (!result.more) break;
     }
     const pruned = { raw: 0, rollups: 0, fleet: 0 };
-    for (let i = 0; i < maxPruneBatches; i += 1) {
+    for (let i = 0; i < maxPruneBatches && !this.stopping; i += 1) {
       const step = await this.db.run((db) =>
         repo.prune(db, this.settings.rawRetentionSec, this.settings.rollupRetentionSec, pruneBatch),
       );

@@ -1,0 +1,1 @@
+ALTER TABLE "stats_rollup_state" ADD COLUMN "partial" jsonb;
