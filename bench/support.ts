@@ -196,6 +196,8 @@ export async function seedFleet(
         FROM generate_series(0, ${clients - 1}) n`);
     await more?.(tx);
   });
+  // As a server that has run a while would have them: vacuumed (visibility map set) and analysed.
+  await db.maintain(['service_profiles', 'slots']);
   await db.maintain();
   await db.close();
 }

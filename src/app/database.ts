@@ -2,6 +2,7 @@
 // PGlite is one Postgres backend with exactly one connection, so every unit of work (a query or
 // a whole transaction) goes through one in-process serial queue. On PostgreSQL a pool is used and
 // transactions bound their lock waits, so a contended request fails fast instead of hanging.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,23 +57,64 @@ export async function rows<T>(db: Sql, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-/** A strictly serial queue: each task starts after the previous one settled. */
+/**
+ * Work of background jobs (the offline sweep, the stats rollup, vacuum, webhook delivery …):
+ * `Jobs` runs every pass inside it. On PGlite's one connection such work waits while requests
+ * have statements queued (see SerialQueue); on PostgreSQL it makes no difference.
+ */
+export const backgroundWork = new AsyncLocalStorage<true>();
+
+/** A background unit never waits longer than this behind requests (no starvation). */
+const BACKGROUND_MAX_WAIT_MS = 250;
+
+interface Unit {
+  task: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  queuedAt: number;
+}
+
+/**
+ * A strictly serial queue: each unit starts after the previous one settled, and after one turn
+ * of the event loop. PGlite runs on this thread: without that turn, a job's many short steps
+ * would run back to back as one long stall, and requests that arrived meanwhile would be read
+ * only after the last of them. Units of requests go before units of background jobs, unless a
+ * background unit has waited BACKGROUND_MAX_WAIT_MS.
+ */
 export class SerialQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-  private waiting = 0;
+  private readonly requests: Unit[] = [];
+  private readonly background: Unit[] = [];
+  private busy = false;
 
   get size() {
-    return this.waiting;
+    return this.requests.length + this.background.length + (this.busy ? 1 : 0);
   }
 
   add<T>(task: () => Promise<T>): Promise<T> {
-    this.waiting++;
-    const result = this.tail.then(task);
-    this.tail = result.then(
-      () => this.waiting--,
-      () => this.waiting--,
-    );
-    return result;
+    return new Promise<T>((resolve, reject) => {
+      const unit: Unit = { task, resolve: resolve as (v: unknown) => void, reject, queuedAt: Date.now() };
+      (backgroundWork.getStore() ? this.background : this.requests).push(unit);
+      if (!this.busy) {
+        this.busy = true;
+        setImmediate(() => void this.next());
+      }
+    });
+  }
+
+  private async next(): Promise<void> {
+    const oldest = this.background[0];
+    const starving = oldest !== undefined && Date.now() - oldest.queuedAt > BACKGROUND_MAX_WAIT_MS;
+    const unit = starving ? this.background.shift() : (this.requests.shift() ?? this.background.shift());
+    if (!unit) {
+      this.busy = false;
+      return;
+    }
+    try {
+      unit.resolve(await unit.task());
+    } catch (error) {
+      unit.reject(error);
+    }
+    setImmediate(() => void this.next());
   }
 }
 
@@ -114,9 +156,25 @@ export async function openPglite(dataDir: string | null, role = 'process'): Prom
             await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)
           ).rows.map((r) => r.t),
         ));
+      // VACUUM as autovacuum would: only a table with dead rows past 50 + 20 % of its rows
+      // (heartbeats are HOT updates, pruned page by page as they are read, so the profile table
+      // seldom needs it).
+      const dirty = new Set(
+        tables
+          ? (
+              await queue.add(() =>
+                client.query<{ t: string }>(
+                  `SELECT s.relname AS t FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+                    WHERE s.relname = ANY($1) AND s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)`,
+                  [tables],
+                ),
+              )
+            ).rows.map((r) => r.t)
+          : [],
+      );
       for (const t of names) {
         const table = `"${t.replaceAll('"', '""')}"`;
-        if (tables) await queue.add(() => client.exec(`VACUUM ${table}`));
+        if (dirty.has(t)) await queue.add(() => client.exec(`VACUUM ${table}`));
         await queue.add(() =>
           client.transaction(async (tx) => {
             await tx.exec('SET LOCAL default_statistics_target = 10');

@@ -1,6 +1,7 @@
 // Background jobs of one process. Each is safe with several IonMesh processes on one database
 // (the offline sweep is a single conditional UPDATE). Timers are unref'd and stopped on close.
 import type { FastifyBaseLogger } from 'fastify';
+import { backgroundWork } from './database.js';
 import { loggable } from './errors-http.js';
 
 export interface Job {
@@ -26,8 +27,9 @@ export class Jobs {
       busy = true;
       const started = performance.now();
       let ok = true;
-      const p = job
-        .run()
+      // Background work: on PGlite its statements wait while requests have theirs queued.
+      const p = backgroundWork
+        .run(true, () => job.run())
         .catch((err) => {
           ok = false;
           this.log.error({ ...loggable(err), job: job.name }, 'background job failed');

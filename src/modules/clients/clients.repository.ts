@@ -177,13 +177,17 @@ export async function applyHeartbeats(tx: Sql, inputs: HeartbeatInput[]) {
 }
 
 /**
- * The profile table in 16 slices by the first hex digit of profile_id (a primary-key range
- * each): jobs that scan every profile do it one slice per statement, so on PGlite's single
- * connection a request never waits behind a scan of the whole fleet.
+ * The profile table in 64 slices by the first two hex digits of profile_id (a primary-key range
+ * each, about 1,600 rows of 100,000): jobs that scan every profile do it one slice per
+ * statement, so on PGlite's single connection a request never waits behind a scan of the whole
+ * fleet.
  */
-export const PROFILE_SLICES = Array.from({ length: 16 }, (_, i) => ({
-  from: `${i.toString(16)}0000000-0000-0000-0000-000000000000`,
-  to: i === 15 ? null : `${(i + 1).toString(16)}0000000-0000-0000-0000-000000000000`,
+const PROFILE_SLICE_COUNT = 64;
+const uuidAt = (i: number) =>
+  `${(i * (256 / PROFILE_SLICE_COUNT)).toString(16).padStart(2, '0')}000000-0000-0000-0000-000000000000`;
+export const PROFILE_SLICES = Array.from({ length: PROFILE_SLICE_COUNT }, (_, i) => ({
+  from: uuidAt(i),
+  to: i === PROFILE_SLICE_COUNT - 1 ? null : uuidAt(i + 1),
 }));
 export type ProfileSlice = (typeof PROFILE_SLICES)[number];
 export const inSlice = (s: ProfileSlice) =>

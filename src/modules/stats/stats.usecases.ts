@@ -14,6 +14,9 @@ export interface StatsSettings {
   clientsPerStep?: number;
   /** Rows deleted per prune statement. */
   pruneBatch?: number;
+  /** After each step, pause this many times as long as the step took (PGlite: the rollup takes
+   * at most a share of the one connection, never all of it while requests wait). */
+  pauseRatio?: number;
 }
 
 /** Columns of a series, one array per metric, aligned with `t` (epoch seconds): what charts eat. */
@@ -93,9 +96,12 @@ export class StatsService {
     let skipped = false;
     // Bounded: a range of a million clients takes a thousand steps.
     for (let step = 0; step < 100_000 && rolled < maxBuckets && !this.stopping; step++) {
+      const started = performance.now();
       const result = await this.db.transaction((tx) =>
         repo.rollUpStep(tx, this.settings.rawRetentionSec, Math.min(perRange, maxBuckets - rolled), perStep),
       );
+      if (this.settings.pauseRatio)
+        await new Promise((r) => setTimeout(r, (performance.now() - started) * (this.settings.pauseRatio ?? 0)));
       if (result.skipped) {
         skipped = step === 0;
         break;
