@@ -153,7 +153,9 @@ async function main() {
     for (const m of metricsText.matchAll(
       /^ionmesh_job_duration_seconds_(sum|count)\{job="([^"]+)",result="ok"\} ([0-9.e+-]+)$/gm,
     )) {
-      const job = (jobs[m[2] as string] ??= { passes: 0, seconds: 0 });
+      const name = m[2] as string;
+      const job = jobs[name] ?? { passes: 0, seconds: 0 };
+      jobs[name] = job;
       if (m[1] === 'sum') job.seconds = round(Number(m[3]));
       else job.passes = Number(m[3]);
     }
