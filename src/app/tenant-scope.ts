@@ -115,7 +115,6 @@ export const REFERENCES: Record<string, Record<string, Declared>> = {
   'POST /clients/:client_id/reassign': { bank_id: 'bank', slot_id: 'part' },
   'POST /assignment-policies': { 'action.preferred_banks[]': 'bank' },
   'PATCH /assignment-policies/:id': { 'action.preferred_banks[]': 'bank' },
-  'PUT /sim-cards/:bank_id/:slot_id': {},
 };
 
 /** The values at a path of a body: `a.b`, `list[].b`, `list[]`. */

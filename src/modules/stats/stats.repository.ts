@@ -53,11 +53,15 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
     if (!bounds || bounds.buckets <= 0) return { skipped: false, rolled: 0, more: false };
     to = bounds.to;
   }
-  // A range without samples (the first turn's day, an outage) is passed in one step.
-  const [any] = await rows<{ found: boolean }>(
-    tx,
-    sql`SELECT EXISTS (SELECT 1 FROM client_stats_raw WHERE ts >= ${from}::timestamptz AND ts < ${to}::timestamptz) AS found`,
-  );
+  // A range without samples (the first turn's day, an outage) is passed in one step; a range
+  // already under way (range_to kept) has them.
+  const started = state.range_to !== null;
+  const [any] = started
+    ? [{ found: true }]
+    : await rows<{ found: boolean }>(
+        tx,
+        sql`SELECT EXISTS (SELECT 1 FROM client_stats_raw WHERE ts >= ${from}::timestamptz AND ts < ${to}::timestamptz) AS found`,
+      );
   // The next clients with raw samples after the cursor: one index probe each (a skip scan).
   const clients = !any?.found
     ? []
