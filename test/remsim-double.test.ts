@@ -140,34 +140,131 @@ describe.skipIf(onPostgres)('osmo-remsim-server double', () => {
     expect(banks.banks).toEqual([]);
   });
 
-  it('keeps an invisible map when an UNACKNOWLEDGED one is deleted', async () => {
+  it('keeps an invisible map when an UNACKNOWLEDGED one is deleted, served until its bank slot is mapped again', async () => {
     d.bankdAckMs = 50;
     d.connectBankd(4, 16);
     expect((await post(d, [4, 2], [9, 9])).status).toBe(201);
-    expect(d.slotmaps()[0]?.state).toBe('UNACKNOWLEDGED');
+    await until(() => d.slotmaps()[0]?.state === 'UNACKNOWLEDGED');
     expect((await api(d, `/slotmaps/${4 * 65536 + 2}`, { method: 'DELETE' })).status).toBe(200);
     expect(await list(d)).toEqual([]);
-    // The server still holds it: neither its bank slot nor its client slot can be mapped again,
-    // and neither a DELETE nor a global reset removes it.
-    await new Promise((r) => setTimeout(r, 80));
-    expect((await post(d, [4, 2], [9, 8])).status).toBe(400);
-    expect((await post(d, [4, 3], [9, 9])).status).toBe(400);
+    // The bankd's answer still arrives: the map is active, invisible, and no DELETE or global
+    // reset reaches it; the router keeps its card.
+    await until(() => d.servedBy(4).length === 1);
+    expect(d.ghostCount()).toBe(1);
+    expect(d.servedBy(4)).toEqual([{ slotNr: 2, clientId: 9, clientSlot: 9 }]);
     expect((await api(d, `/slotmaps/${4 * 65536 + 2}`, { method: 'DELETE' })).status).toBe(404);
     expect((await api(d, '/global-reset', { method: 'POST' })).status).toBe(200);
-    expect((await post(d, [4, 2], [9, 8])).status).toBe(400);
-    expect(d.ghostCount()).toBe(1);
+    expect(d.servedBy(4)).toHaveLength(1);
+    // It does not block a later POST of its bank slot or client slot; mapping the bank slot
+    // again is what makes the bankd drop it.
+    expect((await post(d, [4, 3], [9, 9])).status).toBe(201);
+    expect((await post(d, [4, 2], [9, 8])).status).toBe(201);
+    await until(() => d.slotmaps().every((m) => m.state === 'ACTIVE'));
+    expect(d.servedBy(4)).toEqual([
+      { slotNr: 2, clientId: 9, clientSlot: 8 },
+      { slotNr: 3, clientId: 9, clientSlot: 9 },
+    ]);
   });
 
-  it('removes an ACTIVE map only when its bankd confirms; the slot is busy until then', async () => {
+  it('removes an ACTIVE map from the list at once and from the bankd when it confirms; the slot is free at once', async () => {
     d.bankdAckMs = 40;
     d.connectBankd(2, 8);
     await post(d, [2, 1], [5, 5]);
     await until(() => d.slotmaps()[0]?.state === 'ACTIVE');
+    expect(d.servedBy(2)).toEqual([{ slotNr: 1, clientId: 5, clientSlot: 5 }]);
     expect((await api(d, `/slotmaps/${2 * 65536 + 1}/`, { method: 'DELETE' })).status).toBe(200);
     expect(await list(d)).toEqual([]);
-    expect((await post(d, [2, 1], [5, 5])).status).toBe(400);
-    await new Promise((r) => setTimeout(r, 80));
-    expect((await post(d, [2, 1], [5, 5])).status).toBe(201);
+    expect(d.servedBy(2)).toHaveLength(1); // the bankd has not confirmed yet
+    await until(() => d.servedBy(2).length === 0);
+    expect((await post(d, [2, 1], [5, 6])).status).toBe(201);
+    await until(() => d.slotmaps()[0]?.state === 'ACTIVE');
+    expect(d.servedBy(2)).toEqual([{ slotNr: 1, clientId: 5, clientSlot: 6 }]);
+  });
+
+  it('stalls a bankd when a create and a delete for it are both pending as the main thread wakes', async () => {
+    d.wakeMs = 100; // the REST requests below land before the main thread wakes
+    d.connectBankd(1, 8);
+    await post(d, [1, 1], [7, 0]);
+    await until(() => d.slotmaps()[0]?.state === 'ACTIVE');
+    // A reassign sent back to back: the old map off, the new one on.
+    expect((await api(d, `/slotmaps/${65536 + 1}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await post(d, [1, 2], [7, 0])).status).toBe(201);
+    await new Promise((r) => setTimeout(r, 300));
+    // The new map stays NEW while its bankd is connected; the bankd still serves the old one.
+    expect(d.slotmaps()).toEqual([{ bank: { bankId: 1, slotNr: 2 }, client: { clientId: 7, slotNr: 0 }, state: 'NEW' }]);
+    expect(d.servedBy(1)).toEqual([{ slotNr: 1, clientId: 7, clientSlot: 0 }]);
+    expect(d.pending(1)).toEqual({ creates: 1, deletes: 1 });
+    expect(d.stalls).toBeGreaterThan(0);
+    // Other changes for that bankd do not unblock it.
+    expect((await post(d, [1, 3], [7, 1])).status).toBe(201);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(d.slotmaps().map((m) => m.state)).toEqual(['NEW', 'NEW']);
+    // The repair: delete the stuck NEW maps (safe), let the main thread push the delete, post again.
+    for (const slot of [2, 3]) expect((await api(d, `/slotmaps/${65536 + slot}`, { method: 'DELETE' })).status).toBe(200);
+    await until(() => d.pending(1).deletes === 0);
+    expect((await post(d, [1, 2], [7, 0])).status).toBe(201);
+    await until(() => d.slotmaps()[0]?.state === 'ACTIVE');
+    expect(d.servedBy(1)).toEqual([{ slotNr: 2, clientId: 7, clientSlot: 0 }]);
+  });
+
+  it('pushes a delete and a create for one bankd when the main thread wakes between them', async () => {
+    d.wakeMs = 1;
+    d.connectBankd(1, 8);
+    await post(d, [1, 1], [7, 0]);
+    await until(() => d.slotmaps()[0]?.state === 'ACTIVE');
+    await api(d, `/slotmaps/${65536 + 1}`, { method: 'DELETE' });
+    await new Promise((r) => setTimeout(r, 20));
+    await post(d, [1, 2], [7, 0]);
+    await until(() => d.slotmaps()[0]?.state === 'ACTIVE');
+    expect(d.servedBy(1)).toEqual([{ slotNr: 2, clientId: 7, clientSlot: 0 }]);
+    expect(d.stalls).toBe(0);
+  });
+
+  it('keeps what a bankd serves across a server restart, until that bankd restarts', async () => {
+    d.connectBankd(3, 8);
+    await post(d, [3, 0], [1, 0]);
+    await post(d, [3, 1], [1, 1]);
+    await until(() => d.slotmaps().every((m) => m.state === 'ACTIVE'));
+    await d.restart({ reconnect: true, bankdDelayMs: 50 });
+    expect(d.slotmaps()).toEqual([]);
+    expect(d.bankd(3)).toBeUndefined(); // not back yet
+    await until(() => d.bankd(3) !== undefined);
+    expect(d.servedBy(3).map((s) => s.slotNr)).toEqual([0, 1]);
+    d.restartBankd(3);
+    expect(d.servedBy(3)).toEqual([]);
+  });
+
+  it('reads requests as the real server does: duplicate keys, invalid UTF-8, signed and huge ids, doubled slashes', async () => {
+    const raw = (body: string | Uint8Array, path = '/slotmaps') =>
+      fetch(`${d.url}/api/backend/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    // A duplicate key: the last value wins.
+    expect((await raw('{"bank":{"bankId":1,"slotNr":0,"slotNr":4},"client":{"clientId":2,"slotNr":0}}')).status).toBe(201);
+    expect(d.slotmaps()[0]?.bank).toEqual({ bankId: 1, slotNr: 4 });
+    // Invalid UTF-8 in a string: refused.
+    const bad = new Uint8Array(
+      Buffer.concat([
+        Buffer.from('{"x":"'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('","bank":{"bankId":1,"slotNr":5},"client":{"clientId":2,"slotNr":5}}'),
+      ]),
+    );
+    const refused = await raw(bad);
+    expect([refused.status, await refused.text()]).toEqual([400, '']);
+    // An unpaired surrogate escape: refused as jansson does.
+    expect((await raw('{"x":"\\ud800","bank":{"bankId":1,"slotNr":6},"client":{"clientId":2,"slotNr":6}}')).status).toBe(400);
+    // `//slotmaps` is `/slotmaps`.
+    expect((await raw('{"bank":{"bankId":1,"slotNr":7},"client":{"clientId":2,"slotNr":7}}', '//slotmaps')).status).toBe(201);
+    expect(((await (await fetch(`${d.url}/api/backend/v1//slotmaps`)).json()) as { slotmaps: unknown[] }).slotmaps).toHaveLength(
+      2,
+    );
+    // DELETE ids as strtoul reads them: a plus sign is read, 2^32 and above match nothing,
+    // past unsigned long is an error.
+    const del = async (id: string) => (await fetch(`${d.url}/api/backend/v1/slotmaps/${id}`, { method: 'DELETE' })).status;
+    expect(await del(`+${65536 + 4}`)).toBe(200);
+    expect(await del(String(2 ** 32 + 65536 + 7))).toBe(404);
+    expect(await del('18446744073709551616')).toBe(400);
+    expect(await del(`-${65536 + 7}`)).toBe(404);
+    expect(d.slotmaps().map((m) => m.bank.slotNr)).toEqual([7]);
   });
 
   it('lists connected clients and bankds by peer name; /clients/0 answers the first one', async () => {
