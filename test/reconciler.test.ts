@@ -4,20 +4,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeployedClient } from '../src/sim/openwrt-client.js';
-import { type Harness, json, onPostgres, startIonMesh, startReplica } from './support/harness.js';
+import { type Harness, json, onPostgres, startIonMesh, startReplica, until } from './support/harness.js';
 import { RemsimServerDouble, type Slotmap } from './support/remsim-server-double.js';
 
 const REGISTER = '/api/backend/v1/remsim/register-client';
-
-async function until<T>(what: string, probe: () => T | Promise<T>, ms = 3000): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by the assertions
 type Doc = Record<string, any>;
@@ -241,6 +231,17 @@ describe('reconciler against the remsim-server double', () => {
     remsim.dropClient(reading.parsed.bank_id, reading.parsed.slot_id);
     remsim.dropBankd(1);
     await reconcile();
+    // A bankd the server stops listing is not offline at once (a restarted server lists none
+    // until each reconnects): only once it has been missing for --bank-offline-grace.
+    const within = (await (await h.admin('/banks/1')).json()) as Record<string, unknown>;
+    expect(within).toMatchObject({ bankd_connected: true });
+    const [missing] = await h.query<{ since: Date | null }>(
+      sql`SELECT bankd_missing_since AS since FROM sim_banks WHERE bank_id = 1`,
+    );
+    expect(missing?.since).not.toBeNull();
+    await h.query(sql`UPDATE sim_banks SET bankd_missing_since = now() - interval '31 seconds' WHERE bank_id = 1`);
+    await reconcile();
+    expect(((await (await h.admin('/banks/1')).json()) as Record<string, unknown>).bankd_connected).toBe(false);
     const [q] = await h.query<{ liveness: string; rspro_connected: boolean }>(
       sql`SELECT liveness, rspro_connected FROM service_profiles WHERE client_id = 'presence-slot0'`,
     );

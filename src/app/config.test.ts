@@ -8,6 +8,8 @@ describe('configuration of the reconciler, demo, metrics and webhooks', () => {
       reconcileIntervalSec: 10,
       remsimTakeover: false,
       remsimTimeoutMs: 5000,
+      remsimStallGraceMs: 1000,
+      bankOfflineGraceSec: 30,
       demoFleet: 50,
       demoRemsimPort: 9997,
       metricsPerClient: true,
@@ -24,6 +26,8 @@ describe('configuration of the reconciler, demo, metrics and webhooks', () => {
   it.each([
     [{ reconcileIntervalSec: 0 }, /reconcile-interval/],
     [{ remsimTimeoutMs: 50 }, /remsim-timeout/],
+    [{ remsimStallGraceMs: 5 }, /remsim-stall-grace/],
+    [{ bankOfflineGraceSec: -1 }, /bank-offline-grace/],
     [{ demoFleet: -1 }, /demo-fleet/],
     [{ demoFleet: 'many' }, /demo-fleet/],
     [{ demoRemsimPort: 70000 }, /demo-remsim-port/],

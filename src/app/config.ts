@@ -20,6 +20,10 @@ export interface Config {
   remsimTakeover: boolean;
   /** Timeout of one request to a remsim-server (ms). */
   remsimTimeoutMs: number;
+  /** A map NEW this long while its bankd is connected is stalled (ms). */
+  remsimStallGraceMs: number;
+  /** A bank its remsim-server stops listing is offline after this long (s). */
+  bankOfflineGraceSec: number;
   /** With --demo: routers of the simulated demo fleet (0: no simulation). */
   demoFleet: number;
   /** With --demo: port of the in-process remsim-server emulator (0: none). */
@@ -78,6 +82,8 @@ export const DEFAULTS: Config = {
   reconcileIntervalSec: 10,
   remsimTakeover: false,
   remsimTimeoutMs: 5000,
+  remsimStallGraceMs: 1000,
+  bankOfflineGraceSec: 30,
   demoFleet: 50,
   demoRemsimPort: 9997,
   metricsPerClient: true,
@@ -165,6 +171,8 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     reconcileIntervalSec: intIn('reconcile-interval', c.reconcileIntervalSec, 1, 3600),
     remsimTakeover: flag(c.remsimTakeover),
     remsimTimeoutMs: intIn('remsim-timeout', c.remsimTimeoutMs, 100, 120_000),
+    remsimStallGraceMs: intIn('remsim-stall-grace', c.remsimStallGraceMs, 100, 600_000),
+    bankOfflineGraceSec: intIn('bank-offline-grace', c.bankOfflineGraceSec, 0, 3600),
     demoFleet: intIn('demo-fleet', c.demoFleet, 0, 10_000),
     demoRemsimPort: intIn('demo-remsim-port', c.demoRemsimPort, 0, 65535),
     metricsPerClient: c.metricsPerClient === undefined ? true : flag(c.metricsPerClient),

@@ -168,6 +168,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     takeover: config.remsimTakeover,
     timeoutMs: config.remsimTimeoutMs,
     offlineAfterSec: config.offlineAfterSec,
+    stallGraceMs: config.remsimStallGraceMs,
+    bankOfflineGraceSec: config.bankOfflineGraceSec,
   });
   const policies = new PoliciesService(db);
   const metrics = new Metrics(db, {

@@ -54,6 +54,16 @@ databaseOptions(
         .default('5000'),
     )
     .addOption(
+      new Option('--remsim-stall-grace <ms>', 'a slot map NEW this long while its bankd is connected is stalled and repaired')
+        .env('IONMESH_REMSIM_STALL_GRACE')
+        .default('1000'),
+    )
+    .addOption(
+      new Option('--bank-offline-grace <s>', 'a bank its remsim-server stops listing is called offline after this long')
+        .env('IONMESH_BANK_OFFLINE_GRACE')
+        .default('30'),
+    )
+    .addOption(
       new Option('--demo-fleet <routers>', 'with --demo: size of the simulated fleet (0 turns the simulation off)')
         .env('IONMESH_DEMO_FLEET')
         .default('50'),
@@ -163,6 +173,8 @@ databaseOptions(
     reconcileIntervalSec: opts.reconcileInterval,
     remsimTakeover: opts.remsimTakeover ?? false,
     remsimTimeoutMs: opts.remsimTimeout,
+    remsimStallGraceMs: opts.remsimStallGrace,
+    bankOfflineGraceSec: opts.bankOfflineGrace,
     demoFleet: opts.simulation === false ? 0 : opts.demoFleet,
     demoRemsimPort: opts.simulation === false ? 0 : opts.demoRemsimPort,
     metricsPerClient: opts.metricsPerClient ?? true,

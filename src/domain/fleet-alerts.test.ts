@@ -39,4 +39,13 @@ describe('fleet alerts', () => {
     expect(alerts[1]?.ref).toBe('bank:3');
     expect(alerts[0]?.message).toContain('ECONNREFUSED');
   });
+
+  it('raises a stalled map as critical: the router behind it keeps its old card', () => {
+    const server = { id: 4, name: 'edge', enabled: true, reachable: true, last_error: null, conflicts: 0 };
+    expect(fleetAlerts({ ...none, servers: [{ ...server, stalled: 0 }] })).toEqual([]);
+    expect(fleetAlerts({ ...none, servers: [{ ...server, stalled: 2 }] })).toMatchObject([
+      { severity: 'critical', kind: 'mapping_stalled', ref: 'remsim-server:4', message: expect.stringContaining('2 slot maps') },
+    ]);
+    expect(fleetAlerts({ ...none, servers: [{ ...server, stalled: 2, enabled: false }] })).toEqual([]);
+  });
 });

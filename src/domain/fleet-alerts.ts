@@ -29,6 +29,8 @@ export interface ServerFigure {
   reachable: boolean | null;
   last_error: string | null;
   conflicts: number;
+  /** Maps the last pass found stalled (the server's push stall), repaired or not. */
+  stalled?: number;
 }
 
 export interface Alert {
@@ -39,7 +41,8 @@ export interface Alert {
     | 'carrier_without_slots'
     | 'bank_offline'
     | 'remsim_unreachable'
-    | 'mapping_conflicts';
+    | 'mapping_conflicts'
+    | 'mapping_stalled';
   message: string;
   tenant_id: number | null;
   ref: string;
@@ -70,6 +73,14 @@ export function fleetAlerts(input: {
         severity: 'warning',
         kind: 'mapping_conflicts',
         message: `remsim-server ${s.name} has ${s.conflicts} conflicting slot map${s.conflicts === 1 ? '' : 's'}`,
+        tenant_id: null,
+        ref: `remsim-server:${s.id}`,
+      });
+    if ((s.stalled ?? 0) > 0)
+      alerts.push({
+        severity: 'critical',
+        kind: 'mapping_stalled',
+        message: `remsim-server ${s.name}: ${s.stalled} slot map${s.stalled === 1 ? '' : 's'} stuck NEW although the bankd is connected (the server's push stall; IonMesh repairs them, see the server's status)`,
         tenant_id: null,
         ref: `remsim-server:${s.id}`,
       });

@@ -41,6 +41,11 @@ export interface InvalidMap {
 
 export interface SlotmapPlan {
   deletes: PresentMap[];
+  /** Desired maps found stalled (NEW although their bankd is connected): deleted (safe, they are
+   * NEW) and posted again in this pass. Each is also in `deletes` and `posts`. */
+  repairs: DesiredMap[];
+  /** Maps of others found stalled: they hold up every push to their bankd; reported. */
+  stalledForeign: PresentMap[];
   posts: DesiredMap[];
   /** Present maps equal to a desired one that IonMesh had no record of creating. */
   adopt: DesiredMap[];
@@ -87,11 +92,21 @@ export interface PlanInput {
   /** numberOfSlots of each connected bankd, by bank id. */
   bankSlots: Map<number, number>;
   takeover: boolean;
+  /** Present maps (tuple keys) that are stalled and to be repaired now. */
+  stalled?: Set<string>;
+  /** Present maps (tuple keys) that are stalled but whose repair waits (its back-off): left as
+   * they are, and not counted as present. */
+  stuck?: Set<string>;
+  /** Why a desired map's bank slot is beyond its bankd's slots, when IonMesh knows better than
+   * "does not exist" (a KI proxy pool that needs a larger -n). */
+  slotShortfall?: (d: DesiredMap, bankSlots: number) => string | null;
 }
 
 export function planSlotmaps(input: PlanInput): SlotmapPlan {
   const plan: SlotmapPlan = {
     deletes: [],
+    repairs: [],
+    stalledForeign: [],
     posts: [],
     adopt: [],
     conflicts: [],
@@ -103,15 +118,19 @@ export function planSlotmaps(input: PlanInput): SlotmapPlan {
   };
   const owned = new Set(input.owned.map(tupleKey));
   const valid: DesiredMap[] = [];
+  const stalled = input.stalled ?? new Set<string>();
   for (const d of input.desired) {
-    const problem = mapProblem(d, input.bankSlots.get(d.bankId));
+    const slots = input.bankSlots.get(d.bankId);
+    let problem = mapProblem(d, slots);
+    if (problem && slots !== undefined && mapProblem(d) === null) problem = input.slotShortfall?.(d, slots) ?? problem;
     if (problem) plan.invalid.push({ desired: d, reason: problem });
     else valid.push(d);
   }
   const desiredByTuple = new Map(valid.map((d) => [tupleKey(d), d]));
   const desiredByBank = new Map(valid.map((d) => [bankKey(d), d]));
   const desiredByClient = new Map(valid.map((d) => [clientKey(d), d]));
-  const presentTuples = new Set(input.present.map(tupleKey));
+  // A stalled map that is repaired now is not present: it is deleted and posted again.
+  const presentTuples = new Set(input.present.map(tupleKey).filter((k) => !stalled.has(k)));
 
   // Slots that stay taken on the server after this pass's deletes.
   const takenBank = new Set<string>();
@@ -124,6 +143,12 @@ export function planSlotmaps(input: PlanInput): SlotmapPlan {
   for (const p of input.present) {
     const key = tupleKey(p);
     const wanted = desiredByTuple.get(key);
+    if (wanted && stalled.has(key)) {
+      if (!owned.has(key)) plan.adopt.push(wanted);
+      plan.deletes.push(p);
+      plan.repairs.push(wanted);
+      continue;
+    }
     if (wanted) {
       if (!owned.has(key)) plan.adopt.push(wanted);
       keep(p);
@@ -143,6 +168,7 @@ export function planSlotmaps(input: PlanInput): SlotmapPlan {
     const blocking = byBank ?? byClient;
     if (!blocking) {
       plan.foreign++;
+      if (stalled.has(key) || input.stuck?.has(key)) plan.stalledForeign.push(p);
       keep(p);
       continue;
     }

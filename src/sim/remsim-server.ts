@@ -144,6 +144,7 @@ export class RemsimServerDouble {
   /** Every request answered, oldest first (bounded). */
   readonly log: RecordedRequest[] = [];
   private createdListeners: Array<(m: Slotmap) => void> = [];
+  private requestListeners: Array<(method: string, path: string) => void> = [];
   /** The largest number of POST/DELETE requests ever in progress at once. */
   maxConcurrentMutations = 0;
   restarts = 0;
@@ -327,6 +328,11 @@ export class RemsimServerDouble {
     return bankd ? `${bankd.address}:9999` : '0.0.0.0:0';
   }
 
+  /** Calls fn before each request is answered (tests change RSPRO presence mid-pass with it). */
+  onRequest(fn: (method: string, path: string) => void) {
+    this.requestListeners.push(fn);
+  }
+
   /** Calls fn with every map a POST creates (benchmarks time mappings with it). */
   onCreated(fn: (m: Slotmap) => void) {
     this.createdListeners.push(fn);
@@ -443,6 +449,7 @@ export class RemsimServerDouble {
         f.count--;
         return this.empty(req, res, f.status);
       }
+      for (const fn of this.requestListeners) fn(req.method ?? '', req.url ?? '');
       this.route(req, res, Buffer.concat(chunks));
     } finally {
       if (mutation) this.inFlightMutations--;

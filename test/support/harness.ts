@@ -108,6 +108,17 @@ export async function startIonMesh(
 
 export const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
 
+/** Polls `probe` every 10 ms until it answers something truthy; fails after `ms`. */
+export async function until<T>(what: string, probe: () => T | Promise<T>, ms = 3000): Promise<NonNullable<T>> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /** Counts of every table a refused request must leave unchanged. */
 export async function snapshot(h: Harness) {
   const [r] = await h.query(

@@ -77,7 +77,7 @@ export async function serverFigures(db: Sql) {
   return rows<ServerFigure & { url: string; simulated: boolean; last_pass_at: string | null; figures: unknown }>(
     db,
     sql`SELECT id, name, url, enabled, simulated, reachable, last_error, last_pass_at, figures,
-               jsonb_array_length(conflicts)::int AS conflicts
+               jsonb_array_length(conflicts)::int AS conflicts, jsonb_array_length(stalled)::int AS stalled
           FROM remsim_servers ORDER BY id`,
   );
 }

@@ -62,6 +62,12 @@ export const remsimServers = pgTable(
     lastError: text('last_error'),
     figures: jsonb('figures'),
     conflicts: jsonb('conflicts').notNull().default(sql`'[]'::jsonb`),
+    /** Maps found stalled on the last pass (the server's push stall) and what was done. */
+    stalled: jsonb('stalled').notNull().default(sql`'[]'::jsonb`),
+    /** Running totals: stalls found, stalled maps repaired, bankd slots flushed. */
+    stallsTotal: integer('stalls_total').notNull().default(0),
+    repairsTotal: integer('repairs_total').notNull().default(0),
+    flushesTotal: integer('flushes_total').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -100,6 +106,9 @@ export const simBanks = pgTable(
     bankdConnected: boolean('bankd_connected'),
     bankdConnectedSince: timestamp('bankd_connected_since', { withTimezone: true }),
     bankdSlots: integer('bankd_slots'),
+    /** When the remsim-server first stopped listing this bank's bankd; it is called offline only
+     * after a grace period (a server restart is not a bankd outage). */
+    bankdMissingSince: timestamp('bankd_missing_since', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -14,10 +14,19 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../app/database.js';
-import { type DesiredMap, type MapTuple, planSlotmaps, tupleKey } from '../../domain/slotmap-plan.js';
+import {
+  bankKey,
+  clientKey,
+  type DesiredMap,
+  type MapTuple,
+  type PresentMap,
+  planSlotmaps,
+  RSPRO_MAX,
+  tupleKey,
+} from '../../domain/slotmap-plan.js';
 import { insertEvent } from '../events/events.repository.js';
 import * as repo from './remsim.repository.js';
-import { RemsimApi, RemsimUnreachable } from './remsim-api.js';
+import { RemsimApi, RemsimUnreachable, type ServerView } from './remsim-api.js';
 
 export interface ReconcilerSettings {
   intervalSec: number;
@@ -28,6 +37,16 @@ export interface ReconcilerSettings {
   leaseSec?: number;
   /** Pause before another pass when work is waiting on the server (ms). */
   retryMs?: number;
+  /** A map NEW this long while its bankd is connected is stalled (ms). */
+  stallGraceMs?: number;
+  /** Least time between a DELETE and a POST (either order) for one bankd (ms). */
+  settleMs?: number;
+  /** Longest pause between probes of an unreachable server (ms). */
+  probeMaxMs?: number;
+  /** A bank the server stops listing is offline after this long (s). */
+  bankOfflineGraceSec?: number;
+  /** How long a pass waits for a bankd to take a flush map (ms). */
+  flushWaitMs?: number;
 }
 
 export interface PassFigures {
@@ -42,6 +61,16 @@ export interface PassFigures {
   deleted: number;
   adopted: number;
   failed: number;
+  /** Maps found stalled in this pass (NEW while their bankd is connected). */
+  stalled: number;
+  /** Stalled maps deleted and posted again in this pass. */
+  repaired: number;
+  /** Maps of IonMesh's the server had listed ACTIVE and no longer lists, without a DELETE. */
+  lost: number;
+  /** Bank slots whose bankd was made to drop a map the server forgot (see flushBankSlots). */
+  flushed: number;
+  /** Bank slots still waiting for such a flush (their bankd not connected, or not answering). */
+  flush_pending: number;
 }
 
 export interface PassResult {
@@ -50,6 +79,7 @@ export interface PassResult {
   reachable: boolean;
   figures: PassFigures | null;
   conflicts: ConflictReport[];
+  stalled: StallReport[];
   invalid: Array<{ client_id: string; reason: string }>;
   error: string | null;
   duration_ms: number;
@@ -66,10 +96,31 @@ export interface ConflictReport {
   blocks: { client_id: string; profile_id: string; tenant_id: number; rspro_client_id: number; rspro_slot_nr: number };
 }
 
+/** A map stuck NEW although its bankd is connected: the server's push stall (REMSIM-SERVER.md). */
+export interface StallReport {
+  bank_id: number;
+  bank_slot: number;
+  client_id: number;
+  client_slot: number;
+  /** repairing: deleted and posted again now; backing_off: repaired too often, waits;
+   * reported: a map of another tool, which IonMesh does not touch. */
+  action: 'repairing' | 'backing_off' | 'reported';
+  attempts: number;
+  stalled_since: string;
+  reason: string;
+  client?: { client_id: string; profile_id: string; tenant_id: number };
+}
+
 const MAX_ROUNDS = 40;
 const OWNED_CHUNK = 500;
 const RENEW_EVERY_MS = 5000;
-const MAX_REPORTED_CONFLICTS = 100;
+const MAX_REPORTED = 100;
+/** Repairs of one map before its repairs back off. */
+const REPAIRS_BEFORE_BACKOFF = 3;
+/** Flushes started in one pass (each waits for its bankd). */
+const FLUSHES_PER_PASS = 200;
+/** A probe right after a change is not repeated sooner than this (ms). */
+const PROBE_MIN_GAP_MS = 200;
 
 /** 1, 2, 4 … 60 s, with ±20 % jitter so that replicas do not retry in step. */
 export const backoffSec = (failures: number) => {
@@ -80,14 +131,40 @@ export const backoffSec = (failures: number) => {
 const conflictKey = (c: Pick<ConflictReport, 'bank_id' | 'bank_slot' | 'client_id' | 'client_slot'>) =>
   `${c.bank_id}:${c.bank_slot}>${c.client_id}:${c.client_slot}`;
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What one process remembers of one server between passes. Lost on restart or when another
+ * replica takes the lease: the cost is one more grace period before a stall is seen. */
+class ServerMemory {
+  /** Maps seen NEW while their bankd was connected, since when (ms). */
+  newSince = new Map<string, number>();
+  repairs = new Map<string, { attempts: number; nextAt: number }>();
+  /** Repaired maps whose ACTIVE state has not been seen yet. */
+  confirming = new Set<string>();
+  /** The last mutation sent per bank: a DELETE and a POST for one bankd are kept apart. */
+  lastMutation = new Map<number, { kind: 'create' | 'delete'; at: number }>();
+  probeTimer: NodeJS.Timeout | null = null;
+  probeFailures = 0;
+  lastProbeAt = 0;
+  probing = false;
+  /** Ends the loop's pause before another pass early (a change arrived). */
+  wakeLoop: (() => void) | null = null;
+}
+
 export class RemsimReconciler {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private running = new Map<number, Promise<PassResult | null>>();
   private pendingBanks = new Set<number>();
   private flushing: Promise<void> | null = null;
   private stopped = false;
+  private memories = new Map<number, ServerMemory>();
   private readonly leaseSec: number;
   private readonly retryMs: number;
+  private readonly stallGraceMs: number;
+  private readonly settleMs: number;
+  private readonly probeMaxMs: number;
+  private readonly bankOfflineGraceSec: number;
+  private readonly flushWaitMs: number;
 
   constructor(
     private readonly db: Database,
@@ -96,6 +173,20 @@ export class RemsimReconciler {
   ) {
     this.leaseSec = settings.leaseSec ?? 30;
     this.retryMs = settings.retryMs ?? 250;
+    this.stallGraceMs = settings.stallGraceMs ?? 1000;
+    this.settleMs = settings.settleMs ?? 25;
+    this.probeMaxMs = settings.probeMaxMs ?? 1000;
+    this.bankOfflineGraceSec = settings.bankOfflineGraceSec ?? 30;
+    this.flushWaitMs = settings.flushWaitMs ?? 2000;
+  }
+
+  private memory(serverId: number) {
+    let m = this.memories.get(serverId);
+    if (!m) {
+      m = new ServerMemory();
+      this.memories.set(serverId, m);
+    }
+    return m;
   }
 
   /** Called after an assignment on these banks changed (committed): their servers get a pass. */
@@ -110,7 +201,11 @@ export class RemsimReconciler {
     this.pendingBanks.clear();
     try {
       const servers = await this.db.run((db) => repo.bumpGeneration(db, banks));
-      for (const s of servers) void this.trigger(s.id);
+      // A server in back-off is probed at once: if it is back, the change is mapped now.
+      for (const s of servers) {
+        if (s.backing_off) this.probeSoon(s.id);
+        else void this.trigger(s.id);
+      }
     } catch (err) {
       this.log.error({ err }, 'reconciler: could not mark remsim-servers as changed');
     } finally {
@@ -122,7 +217,10 @@ export class RemsimReconciler {
   /** Starts a pass of this server unless one runs here already (that one sees the change). */
   trigger(serverId: number, force = false): Promise<PassResult | null> {
     const current = this.running.get(serverId);
-    if (current) return current;
+    if (current) {
+      this.memories.get(serverId)?.wakeLoop?.();
+      return current;
+    }
     const p = this.loop(serverId, force).finally(() => this.running.delete(serverId));
     this.running.set(serverId, p);
     return p;
@@ -135,10 +233,18 @@ export class RemsimReconciler {
     return this.trigger(serverId, true);
   }
 
-  /** The periodic pass over every enabled server. */
+  /** The periodic pass over every enabled server; a server in back-off is probed instead. */
   async periodic() {
     const servers = await this.db.run((db) => repo.enabledServerIds(db));
-    await Promise.all(servers.map((s) => this.trigger(s.id)));
+    await Promise.all(
+      servers.map((s) => {
+        if (s.backing_off) {
+          if (!this.memory(s.id).probeTimer) this.probeSoon(s.id);
+          return null;
+        }
+        return this.trigger(s.id);
+      }),
+    );
   }
 
   /** Resolves when no pass runs in this process and no change waits to be flushed. */
@@ -151,9 +257,61 @@ export class RemsimReconciler {
 
   async stop() {
     this.stopped = true;
+    for (const m of this.memories.values()) if (m.probeTimer) clearTimeout(m.probeTimer);
     await this.flushing;
     await Promise.allSettled([...this.running.values()]);
   }
+
+  // --- probing an unreachable server ------------------------------------------------------
+
+  /** Schedules the next probe of a server that did not answer: 250 ms, 500 ms, then every
+   * probeMaxMs, so that recovery never waits for the pass back-off, however long the outage. */
+  private scheduleProbe(serverId: number) {
+    const mem = this.memory(serverId);
+    if (this.stopped || mem.probeTimer) return;
+    const delay = Math.min(this.probeMaxMs, 250 * 2 ** mem.probeFailures);
+    mem.probeTimer = setTimeout(() => void this.probe(serverId), delay);
+    mem.probeTimer.unref();
+  }
+
+  /** A probe as soon as allowed (a change arrived for a server in back-off). */
+  private probeSoon(serverId: number) {
+    const mem = this.memory(serverId);
+    if (this.stopped || mem.probing) return;
+    if (mem.probeTimer) clearTimeout(mem.probeTimer);
+    const wait = Math.max(0, mem.lastProbeAt + PROBE_MIN_GAP_MS - Date.now());
+    mem.probeTimer = setTimeout(() => void this.probe(serverId), wait);
+    mem.probeTimer.unref();
+  }
+
+  /** GET /banks: when it answers, a full pass runs at once. */
+  private async probe(serverId: number) {
+    const mem = this.memory(serverId);
+    mem.probeTimer = null;
+    if (this.stopped || mem.probing) return;
+    mem.probing = true;
+    mem.lastProbeAt = Date.now();
+    try {
+      const server = await this.db.run((db) => repo.serverForProbe(db, serverId));
+      if (!server) return; // deleted or disabled
+      try {
+        await new RemsimApi(server.url, this.settings.timeoutMs).banks();
+      } catch {
+        mem.probeFailures++;
+        this.scheduleProbe(serverId);
+        return;
+      }
+      mem.probeFailures = 0;
+      this.log.info({ server: server.url }, 'remsim-server answers again: reconciling now');
+      await this.trigger(serverId, true);
+    } catch (err) {
+      this.log.error({ err }, 'reconciler: probe failed');
+    } finally {
+      mem.probing = false;
+    }
+  }
+
+  // --- passes -------------------------------------------------------------------------------
 
   private async loop(serverId: number, force: boolean): Promise<PassResult | null> {
     let last: PassResult | null = null;
@@ -163,11 +321,11 @@ export class RemsimReconciler {
         const server = await this.db.run((db) => repo.acquireLease(db, serverId, this.owner, this.leaseSec, force));
         if (!server) return last;
         holding = true;
-        const { result, retrySoon } = await this.pass(server);
+        const { result, retryInMs } = await this.pass(server);
         last = result;
         if (!result.reachable) break;
-        if (retrySoon) {
-          await new Promise((r) => setTimeout(r, this.retryMs));
+        if (retryInMs !== null) {
+          await this.pause(serverId, retryInMs);
           continue;
         }
         const released = await this.db.run((db) => repo.releaseLease(db, serverId, this.owner, server.generation));
@@ -182,21 +340,55 @@ export class RemsimReconciler {
     return last;
   }
 
-  private async pass(server: repo.ServerRow): Promise<{ result: PassResult; retrySoon: boolean }> {
+  /** Waits before the loop's next pass; a change for this server ends the wait at once. */
+  private pause(serverId: number, ms: number) {
+    const mem = this.memory(serverId);
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        mem.wakeLoop = null;
+        resolve();
+      }
+      mem.wakeLoop = done;
+    });
+  }
+
+  /** Keeps a DELETE and a POST for one bankd apart: sent back to back, both can be pending when
+   * the server's main thread wakes, and then it never pushes to that bankd again (the stall). */
+  private async spaced<T>(mem: ServerMemory, bankId: number, kind: 'create' | 'delete', send: () => Promise<T>) {
+    const last = mem.lastMutation.get(bankId);
+    if (last && last.kind !== kind) {
+      const wait = last.at + this.settleMs - Date.now();
+      if (wait > 0) await sleep(wait);
+    }
+    try {
+      return await send();
+    } finally {
+      // From its answer: the server has signalled its main thread by then.
+      mem.lastMutation.set(bankId, { kind, at: Date.now() });
+    }
+  }
+
+  private async pass(server: repo.ServerRow): Promise<{ result: PassResult; retryInMs: number | null }> {
     const started = Date.now();
     const api = new RemsimApi(server.url, this.settings.timeoutMs);
+    const mem = this.memory(server.id);
     const result: PassResult = {
       server_id: server.id,
       url: server.url,
       reachable: true,
       figures: null,
       conflicts: [],
+      stalled: [],
       invalid: [],
       error: null,
       duration_ms: 0,
     };
     try {
       const view = await api.view();
+      const now = Date.now();
+      const connected = new Set(view.banks.map((b) => b.bankId));
       const { desiredRows, owned, previous } = await this.db.run(async (db) => ({
         desiredRows: await repo.desiredMaps(db, server.id),
         owned: await repo.ownedMaps(db, server.id),
@@ -211,12 +403,47 @@ export class RemsimReconciler {
         clientName: r.client_id,
         tenantId: r.tenant_id,
       }));
+      const kiNeeds = new Map(desiredRows.filter((r) => r.ki_slots_needed !== null).map((r) => [r.profile_id, r] as const));
+      const desiredByKey = new Map(desired.map((d) => [tupleKey(d), d]));
+      const ownedByKey = new Map(owned.map((o) => [tupleKey(o), o]));
+      const presentByKey = new Map(view.slotmaps.map((m) => [tupleKey(m), m]));
+
+      // Maps of IonMesh's the bankd has served: from now on a vanished one is flushed there.
+      const seenNow = owned.filter((o) => !o.seenActive && presentByKey.get(tupleKey(o))?.state === 'ACTIVE');
+      if (seenNow.length) await this.db.run((db) => repo.markSeenActive(db, server.id, seenNow));
+      for (const o of seenNow) o.seenActive = true;
+
+      // The push stall: NEW while the bankd is connected, for longer than a healthy push takes.
+      const stall = this.detectStalls(mem, view.slotmaps, connected, now);
+      const repairNow = new Set<string>();
+      const stuck = new Set<string>();
+      for (const key of stall.stalled) {
+        const theirs = !desiredByKey.has(key) && !ownedByKey.has(key);
+        const r = mem.repairs.get(key);
+        if (theirs || (r && r.attempts >= REPAIRS_BEFORE_BACKOFF && now < r.nextAt)) stuck.add(key);
+        else repairNow.add(key);
+      }
+      for (const key of mem.confirming) {
+        const m = presentByKey.get(key);
+        if (m && m.state !== 'NEW') {
+          mem.confirming.delete(key);
+          mem.repairs.delete(key);
+        } else if (!m) mem.confirming.delete(key);
+      }
+
       const plan = planSlotmaps({
         desired,
         present: view.slotmaps,
         owned,
         bankSlots: new Map(view.banks.map((b) => [b.bankId, b.numberOfSlots])),
         takeover: this.settings.takeover,
+        stalled: repairNow,
+        stuck,
+        slotShortfall: (d, slots) => {
+          const ki = kiNeeds.get(d.profileId);
+          if (!ki || ki.ki_slots_needed === null || ki.ki_slots_needed <= slots) return null;
+          return `the bankd of bank ${d.bankId} reports ${slots} slots but KI proxy pool ${ki.ki_pool} needs ${ki.ki_slots_needed} (start it with -n ${ki.ki_slots_needed}: see the pool's bankd-config)`;
+        },
       });
 
       let lastRenew = Date.now();
@@ -228,14 +455,19 @@ export class RemsimReconciler {
       };
 
       if (plan.adopt.length) await this.db.run((db) => repo.recordOwned(db, server.id, plan.adopt));
+
+      // Deletes first, each bankd's creates after them, kept apart (spaced).
+      const deletes = await this.recheckBeforeDelete(api, view, plan.deletes, plan.waiting);
       let deleted = 0;
-      for (const m of plan.deletes) {
-        await api.remove(m);
+      const flushedSlots = new Set<string>();
+      for (const m of deletes) {
+        await this.spaced(mem, m.bankId, 'delete', () => api.remove(m));
         deleted++;
+        // A flush map of ours the bankd took: that bank slot is clean now.
+        const o = ownedByKey.get(tupleKey(m));
+        if (o?.purpose === 'flush' && m.state === 'ACTIVE') flushedSlots.add(bankKey(m));
         await renew();
       }
-      const forget: MapTuple[] = [...plan.forget, ...plan.deletes];
-      if (forget.length) await this.db.run((db) => repo.forgetOwned(db, server.id, forget));
 
       let posted = 0;
       const failed: DesiredMap[] = [];
@@ -245,11 +477,49 @@ export class RemsimReconciler {
         // that may not exist (forgotten later), never a map of ours that we do not know.
         await this.db.run((db) => repo.recordOwned(db, server.id, chunk));
         for (const m of chunk) {
-          if (await api.create(m)) posted++;
+          if (await this.spaced(mem, m.bankId, 'create', () => api.create(m))) posted++;
           else failed.push(m);
           await renew();
         }
       }
+      // Posted to a connected bankd: it takes them within milliseconds (and a flush of a slot it
+      // never took is harmless), so they count as served should the server forget them. They
+      // are looked at again once the stall grace has passed, counted NEW from their POST.
+      const served = plan.posts.filter((m) => connected.has(m.bankId) && !failed.includes(m));
+      if (served.length) await this.db.run((db) => repo.markSeenActive(db, server.id, served));
+      const postedAt = Date.now();
+      for (const m of served) if (!mem.newSince.has(tupleKey(m))) mem.newSince.set(tupleKey(m), postedAt);
+      for (const d of plan.repairs) {
+        const key = tupleKey(d);
+        const r = mem.repairs.get(key) ?? { attempts: 0, nextAt: 0 };
+        r.attempts++;
+        r.nextAt = now + Math.min(600_000, 60_000 * 2 ** Math.max(0, r.attempts - REPAIRS_BEFORE_BACKOFF));
+        mem.repairs.set(key, r);
+        mem.confirming.add(key);
+        mem.newSince.delete(key);
+      }
+
+      // Maps of ours the server forgot (a restart) that the bankd served: flush those bank slots.
+      const postedSlots = new Set(plan.posts.map(bankKey));
+      // A flush map of ours still NEW has not reached its bankd: its slot still needs the flush.
+      const presentSlots = new Set(
+        view.slotmaps.filter((m) => !(m.state === 'NEW' && ownedByKey.get(tupleKey(m))?.purpose === 'flush')).map(bankKey),
+      );
+      const lostMaps = owned.filter((o) => o.purpose === 'assignment' && o.seenActive && !presentByKey.has(tupleKey(o)));
+      const needFlush = plan.forget.filter((f) => {
+        const o = ownedByKey.get(tupleKey(f));
+        return (
+          o?.purpose === 'assignment' &&
+          o.seenActive &&
+          !flushedSlots.has(bankKey(f)) &&
+          !presentSlots.has(bankKey(f)) &&
+          !postedSlots.has(bankKey(f))
+        );
+      });
+      const flush = await this.flushBankSlots(server, api, mem, view, needFlush, connected, renew);
+      const keepRecords = new Set(flush.pending.map(tupleKey));
+      const forget: MapTuple[] = [...plan.forget.filter((f) => !keepRecords.has(tupleKey(f))), ...deletes];
+      if (forget.length) await this.db.run((db) => repo.forgetOwned(db, server.id, forget));
 
       await this.recordPresence(server.id, desiredRows, view);
       const conflicts = plan.conflicts.map(
@@ -271,9 +541,18 @@ export class RemsimReconciler {
         }),
       );
       await this.reportConflicts(server, conflicts, previous);
+      const stalls = this.stallReports(mem, stall.since, repairNow, stuck, desiredByKey, presentByKey);
+      await this.reportStalls(server, stalls);
+      if (view.slotmaps.length === 0 && lostMaps.length > 0) {
+        this.log.warn({ server: server.url, lost: lostMaps.length }, 'remsim-server lists no map any more: it restarted');
+        await this.db.run((db) =>
+          insertEvent(db, 'remsim.server_restarted', null, { server_id: server.id, url: server.url, lost: lostMaps.length }),
+        );
+      }
 
-      const presentBefore = new Set(view.slotmaps.map(tupleKey));
-      const presentDesired = desired.filter((d) => presentBefore.has(tupleKey(d))).length + posted;
+      const stalledKeys = new Set([...repairNow, ...stuck]);
+      const presentDesired =
+        desired.filter((d) => presentByKey.has(tupleKey(d)) && !stalledKeys.has(tupleKey(d))).length + posted;
       const unresolved = conflicts.filter((c) => c.action !== 'taken_over').length;
       result.figures = {
         desired: desired.length,
@@ -287,27 +566,52 @@ export class RemsimReconciler {
         deleted,
         adopted: plan.adopt.length,
         failed: failed.length,
+        stalled: stall.stalled.size,
+        repaired: plan.repairs.length,
+        lost: lostMaps.length,
+        flushed: flush.done,
+        flush_pending: flush.pending.length,
       };
       result.conflicts = conflicts;
+      result.stalled = stalls;
       result.invalid = plan.invalid.map((i) => ({ client_id: i.desired.clientName, reason: i.reason }));
       result.duration_ms = Date.now() - started;
       const wasReachable = await this.db.run((db) =>
         repo.recordSuccess(db, server.id, {
           figures: result.figures as unknown as Record<string, number>,
-          conflicts: conflicts.slice(0, MAX_REPORTED_CONFLICTS),
+          conflicts: conflicts.slice(0, MAX_REPORTED),
+          stalled: stalls.slice(0, MAX_REPORTED),
           passMs: result.duration_ms,
+          stalls: stall.stalled.size,
+          repairs: plan.repairs.length,
+          flushes: flush.done,
         }),
       );
+      mem.probeFailures = 0;
       if (wasReachable === false) {
         this.log.info({ server: server.url }, 'remsim-server reachable again');
         await this.db.run((db) => insertEvent(db, 'remsim.server_reachable', null, { server_id: server.id, url: server.url }));
       }
-      if (posted || deleted || failed.length)
+      if (posted || deleted || failed.length || stall.stalled.size || flush.done)
         this.log.info({ server: server.url, ...result.figures, ms: result.duration_ms }, 'remsim-server reconciled');
       // Work left on the server: stale maps still UNACKNOWLEDGED, POSTs refused while a removal
-      // completes at the bankd, conflicts waiting to be taken over.
-      const retrySoon = plan.waiting.length > 0 || failed.length > 0 || conflicts.some((c) => c.action === 'waiting');
-      return { result, retrySoon };
+      // completes at the bankd, conflicts waiting to be taken over, repairs to verify, maps NEW
+      // on a connected bankd to look at again once the grace has passed, flushes in progress.
+      let retryInMs: number | null = null;
+      const soon = (ms: number) => {
+        retryInMs = retryInMs === null ? ms : Math.min(retryInMs, ms);
+      };
+      if (
+        plan.waiting.length > 0 ||
+        failed.length > 0 ||
+        conflicts.some((c) => c.action === 'waiting') ||
+        plan.repairs.length > 0 ||
+        flush.retry
+      )
+        soon(this.retryMs);
+      if (stall.recheckInMs !== null) soon(Math.max(this.retryMs, stall.recheckInMs));
+      if (served.length > 0) soon(this.stallGraceMs);
+      return { result, retryInMs };
     } catch (err) {
       result.reachable = false;
       result.error = err instanceof RemsimUnreachable || err instanceof Error ? err.message : String(err);
@@ -321,8 +625,206 @@ export class RemsimReconciler {
           insertEvent(db, 'remsim.server_unreachable', null, { server_id: server.id, url: server.url, error: result.error }),
         );
       }
-      return { result, retrySoon: false };
+      // No answer at all: a probe finds out the moment it is back. A wrong answer: the back-off.
+      if (err instanceof RemsimUnreachable && err.kind === 'network') this.scheduleProbe(server.id);
+      return { result, retryInMs: null };
     }
+  }
+
+  /** Which present maps are stalled: NEW while their bankd is listed, for stallGraceMs or more.
+   * A stalled bankd gets nothing pushed until its pending creates are all gone, so once one map
+   * of a bank is stalled, every NEW map of that bank is. */
+  private detectStalls(mem: ServerMemory, present: PresentMap[], connected: Set<number>, now: number) {
+    const since = new Map<string, number>();
+    const stalledBanks = new Set<number>();
+    let recheckInMs: number | null = null;
+    const candidates = present.filter((m) => m.state === 'NEW' && connected.has(m.bankId));
+    for (const m of candidates) {
+      const key = tupleKey(m);
+      const first = mem.newSince.get(key) ?? now;
+      since.set(key, first);
+      if (now - first >= this.stallGraceMs) stalledBanks.add(m.bankId);
+      else recheckInMs = Math.min(recheckInMs ?? Number.POSITIVE_INFINITY, first + this.stallGraceMs - now);
+    }
+    mem.newSince = since;
+    const stalled = new Set(candidates.filter((m) => stalledBanks.has(m.bankId)).map(tupleKey));
+    return { stalled, since, recheckInMs };
+  }
+
+  private stallReports(
+    mem: ServerMemory,
+    since: Map<string, number>,
+    repairNow: Set<string>,
+    stuck: Set<string>,
+    desiredByKey: Map<string, DesiredMap>,
+    presentByKey: Map<string, PresentMap>,
+  ): StallReport[] {
+    const out: StallReport[] = [];
+    for (const key of [...repairNow, ...stuck]) {
+      const m = presentByKey.get(key);
+      if (!m) continue;
+      const d = desiredByKey.get(key);
+      const attempts = mem.repairs.get(key)?.attempts ?? 0;
+      const action = repairNow.has(key) ? 'repairing' : d ? 'backing_off' : 'reported';
+      const reason =
+        action === 'reported'
+          ? `a map of another tool is stuck NEW although bankd ${m.bankId} is connected: the server pushes nothing to that bankd until it is deleted (or the bankd restarts)`
+          : action === 'backing_off'
+            ? `stuck NEW although bankd ${m.bankId} is connected, after ${attempts} repairs; restart bankd ${m.bankId} if it stays so`
+            : `stuck NEW although bankd ${m.bankId} is connected (the server's push stall): deleted and posted again`;
+      out.push({
+        bank_id: m.bankId,
+        bank_slot: m.bankSlot,
+        client_id: m.clientId,
+        client_slot: m.clientSlot,
+        action,
+        attempts,
+        stalled_since: new Date(since.get(key) ?? Date.now()).toISOString(),
+        reason,
+        ...(d && { client: { client_id: d.clientName, profile_id: d.profileId, tenant_id: d.tenantId } }),
+      });
+    }
+    return out;
+  }
+
+  private async reportStalls(server: repo.ServerRow, stalls: StallReport[]) {
+    if (stalls.length === 0) return;
+    this.log.warn({ server: server.url, stalled: stalls.slice(0, 20) }, 'slot maps stalled on the remsim-server');
+    await this.db.transaction(async (tx) => {
+      for (const s of stalls.slice(0, MAX_REPORTED)) {
+        // One event per stall found and per repair attempt; a map backing off is not repeated.
+        if (s.action === 'backing_off') continue;
+        await insertEvent(tx, 'remsim.mapping_stalled', s.client?.tenant_id ?? null, {
+          server_id: server.id,
+          url: server.url,
+          ...s,
+        });
+      }
+    });
+  }
+
+  /** Between the read and the DELETEs a bankd may have connected, making a NEW map
+   * UNACKNOWLEDGED, which must not be deleted. When a bank with deletes changed presence since
+   * the read, the list is read again and those maps re-checked. This narrows the window but
+   * cannot close it: the server offers no conditional DELETE, and a bankd can connect between
+   * this re-read and the DELETE itself (or leave and come back between two reads unseen). */
+  private async recheckBeforeDelete(api: RemsimApi, view: ServerView, deletes: PresentMap[], waiting: PresentMap[]) {
+    if (deletes.length === 0) return deletes;
+    const before = new Set(view.banks.map((b) => b.bankId));
+    const banks = new Set((await api.banks()).map((b) => b.bankId));
+    const changed = new Set(deletes.map((d) => d.bankId).filter((b) => before.has(b) !== banks.has(b)));
+    if (changed.size === 0) return deletes;
+    const fresh = new Map((await api.slotmaps()).map((m) => [tupleKey(m), m]));
+    const out: PresentMap[] = [];
+    for (const d of deletes) {
+      if (!changed.has(d.bankId)) {
+        out.push(d);
+        continue;
+      }
+      const now = fresh.get(tupleKey(d));
+      if (!now) continue; // gone already
+      if (now.state === 'UNACKNOWLEDGED') waiting.push(now);
+      else out.push(now);
+    }
+    return out;
+  }
+
+  /** After a server restart the bankd keeps serving the maps it had (the server never resets
+   * it): a bank slot released meanwhile stays with its old router until it is mapped again. For
+   * each such slot, a map to a reserved identity (client slot 0, which IonMesh never assigns)
+   * makes the bankd replace it; once ACTIVE it is deleted and the bankd serves nothing there.
+   * Slots whose bankd is not connected, or does not answer in time, keep their record and are
+   * flushed on a later pass. (docs/decisions/0008-remsim-stall-and-bankd-flush.md) */
+  private async flushBankSlots(
+    server: repo.ServerRow,
+    api: RemsimApi,
+    mem: ServerMemory,
+    view: ServerView,
+    released: MapTuple[],
+    connected: Set<number>,
+    renew: () => Promise<void>,
+  ): Promise<{ done: number; pending: MapTuple[]; retry: boolean }> {
+    if (released.length === 0) return { done: 0, pending: [], retry: false };
+    const usedClients = new Set(view.slotmaps.map(clientKey));
+    let nextClient = RSPRO_MAX;
+    const reserved = () => {
+      while (nextClient > 0 && usedClients.has(`${nextClient}:0`)) nextClient--;
+      const c = nextClient--;
+      return c;
+    };
+    const pending: MapTuple[] = [];
+    const started: Array<{ released: MapTuple; flush: MapTuple }> = [];
+    const seenSlot = new Set<string>();
+    for (const r of released) {
+      if (!connected.has(r.bankId) || started.length >= FLUSHES_PER_PASS || seenSlot.has(bankKey(r))) {
+        pending.push(r);
+        continue;
+      }
+      seenSlot.add(bankKey(r));
+      const clientId = reserved();
+      if (clientId <= 0) {
+        pending.push(r);
+        continue;
+      }
+      started.push({ released: r, flush: { bankId: r.bankId, bankSlot: r.bankSlot, clientId, clientSlot: 0 } });
+    }
+    if (started.length > 0) {
+      await this.db.run((db) =>
+        repo.recordOwned(
+          db,
+          server.id,
+          started.map((s) => s.flush),
+          'flush',
+        ),
+      );
+      const posted: typeof started = [];
+      for (const s of started) {
+        if (await this.spaced(mem, s.flush.bankId, 'create', () => api.create(s.flush))) posted.push(s);
+        else pending.push(s.released);
+        await renew();
+      }
+      // Wait for the bankds to take them (a healthy bankd answers within milliseconds).
+      const deadline = Date.now() + this.flushWaitMs;
+      let states = new Map<string, string>();
+      for (let i = 0; i < 100 && posted.length > 0; i++) {
+        states = new Map((await api.slotmaps()).map((m) => [tupleKey(m), m.state]));
+        if (posted.every((s) => states.get(tupleKey(s.flush)) === 'ACTIVE') || Date.now() > deadline) break;
+        await sleep(Math.min(50, Math.max(5, deadline - Date.now())));
+      }
+      const done: typeof started = [];
+      for (const s of posted) {
+        if (states.get(tupleKey(s.flush)) === 'ACTIVE') {
+          await this.spaced(mem, s.flush.bankId, 'delete', () => api.remove(s.flush));
+          done.push(s);
+        } else pending.push(s.released); // its flush map stays recorded: deleted once ACTIVE
+      }
+      if (done.length) {
+        await this.db.run((db) =>
+          repo.forgetOwned(
+            db,
+            server.id,
+            done.map((s) => s.flush),
+          ),
+        );
+        this.log.info(
+          { server: server.url, slots: done.slice(0, 20).map((s) => bankKey(s.released)) },
+          'bankd slots flushed: maps the restarted remsim-server forgot are no longer served',
+        );
+        await this.db.transaction(async (tx) => {
+          for (const s of done.slice(0, MAX_REPORTED))
+            await insertEvent(tx, 'remsim.bankd_slot_flushed', null, {
+              server_id: server.id,
+              url: server.url,
+              bank_id: s.released.bankId,
+              bank_slot: s.released.bankSlot,
+              released_client_id: s.released.clientId,
+              released_client_slot: s.released.clientSlot,
+            });
+        });
+      }
+      return { done: done.length, pending, retry: done.length < started.length };
+    }
+    return { done: 0, pending, retry: false };
   }
 
   /** Routers connected over RSPRO are online; bankds connected or not are recorded per bank. */
@@ -337,7 +839,7 @@ export class RemsimReconciler {
       .map((r) => ({ profileId: r.profile_id, connected: !r.rspro_connected }));
     await this.db.transaction(async (tx) => {
       const clients = await repo.applyRsproPresence(tx, changes, this.settings.offlineAfterSec);
-      const banks = await repo.applyBankPresence(tx, serverId, view.banks);
+      const banks = await repo.applyBankPresence(tx, serverId, view.banks, this.bankOfflineGraceSec);
       for (const b of banks) {
         await insertEvent(tx, b.connected ? 'bank.online' : 'bank.offline', b.tenant_id, {
           bank_id: b.bank_id,
@@ -367,7 +869,7 @@ export class RemsimReconciler {
         : 'foreign slot maps stand in the way of assignments; left alone (use --remsim-takeover to replace them)',
     );
     await this.db.transaction(async (tx) => {
-      for (const c of fresh.slice(0, MAX_REPORTED_CONFLICTS)) {
+      for (const c of fresh.slice(0, MAX_REPORTED)) {
         await insertEvent(tx, 'remsim.mapping_conflict', c.blocks.tenant_id, {
           server_id: server.id,
           url: server.url,

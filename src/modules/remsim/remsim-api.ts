@@ -3,10 +3,12 @@
 // RSPRO's 0..1023 before it is sent, since the server would truncate it to 16 bits.
 import { type MapTuple, mapProblem, type PresentMap, slotmapId } from '../../domain/slotmap-plan.js';
 
+/** network: no answer (refused, reset, timed out); answer: it answered, but not as it should. */
 export class RemsimUnreachable extends Error {
   constructor(
     readonly url: string,
     message: string,
+    readonly kind: 'network' | 'answer' = 'answer',
   ) {
     super(message);
   }
@@ -49,7 +51,7 @@ export class RemsimApi {
       });
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause?.code;
-      throw new RemsimUnreachable(this.url, `${method} ${path}: ${cause ?? (err as Error).message}`);
+      throw new RemsimUnreachable(this.url, `${method} ${path}: ${cause ?? (err as Error).message}`, 'network');
     }
   }
 

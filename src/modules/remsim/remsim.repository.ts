@@ -23,24 +23,40 @@ export interface DesiredRow {
   rspro_client_id: number;
   rspro_slot_nr: number;
   rspro_connected: boolean;
+  /** For a virtual slot of a KI proxy pool: the pool and the -n its bankd needs on this bank. */
+  ki_pool: string | null;
+  ki_slots_needed: number | null;
+}
+
+export interface OwnedMap extends MapTuple {
+  seenActive: boolean;
+  purpose: 'assignment' | 'flush';
 }
 
 /** Active profiles served through this remsim-server (its bankd instances' banks). */
 export const desiredMaps = (db: Sql, serverId: number) =>
   rows<DesiredRow>(
     db,
-    sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.bank_id, p.slot_id, p.rspro_client_id, p.rspro_slot_nr,
-               p.rspro_connected
+    sql`WITH ki AS (
+          SELECT v.pool_id, v.bank_id, kp.pool_name,
+                 GREATEST(max(v.slot_nr) + 1, CASE WHEN kp.bank_id = v.bank_id THEN kp.physical_slot_end + 1 ELSE 0 END) AS slots
+          FROM ki_virtual_slots v JOIN ki_proxy_pools kp ON kp.id = v.pool_id
+          GROUP BY v.pool_id, v.bank_id, kp.pool_name, kp.bank_id, kp.physical_slot_end)
+        SELECT p.profile_id, p.tenant_id, p.client_id, p.bank_id, p.slot_id, p.rspro_client_id, p.rspro_slot_nr,
+               p.rspro_connected, ki.pool_name AS ki_pool, ki.slots::int AS ki_slots_needed
         FROM service_profiles p
         JOIN sim_banks b ON b.bank_id = p.bank_id
         JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+        LEFT JOIN ki_virtual_slots vs ON vs.bank_id = p.bank_id AND vs.slot_nr = p.slot_id
+        LEFT JOIN ki ON ki.pool_id = vs.pool_id AND ki.bank_id = vs.bank_id
         WHERE p.status = 'ACTIVE' AND bi.remsim_server_id = ${serverId}`,
   );
 
 export const ownedMaps = (db: Sql, serverId: number) =>
-  rows<MapTuple>(
+  rows<OwnedMap>(
     db,
-    sql`SELECT bank_id AS "bankId", bank_slot AS "bankSlot", client_id AS "clientId", client_slot AS "clientSlot"
+    sql`SELECT bank_id AS "bankId", bank_slot AS "bankSlot", client_id AS "clientId", client_slot AS "clientSlot",
+               seen_active AS "seenActive", purpose
         FROM remsim_mappings WHERE server_id = ${serverId}`,
   );
 
@@ -52,13 +68,18 @@ const columns = (maps: MapTuple[]) => ({
 });
 
 /** Written before the POSTs that create them, so a crash never leaves a map of ours unowned. */
-export async function recordOwned(db: Sql, serverId: number, maps: Array<MapTuple & { profileId?: string }>) {
+export async function recordOwned(
+  db: Sql,
+  serverId: number,
+  maps: Array<MapTuple & { profileId?: string }>,
+  purpose: OwnedMap['purpose'] = 'assignment',
+) {
   if (maps.length === 0) return;
   const c = columns(maps);
   const profiles = sql.param(maps.map((m) => m.profileId ?? null));
   await db.execute(
-    sql`INSERT INTO remsim_mappings (server_id, bank_id, bank_slot, client_id, client_slot, profile_id)
-        SELECT ${serverId}, u.b, u.bs, u.c, u.cs, u.p
+    sql`INSERT INTO remsim_mappings (server_id, bank_id, bank_slot, client_id, client_slot, profile_id, purpose)
+        SELECT ${serverId}, u.b, u.bs, u.c, u.cs, u.p, ${purpose}
         FROM unnest(${c.bank}::int[], ${c.bankSlot}::int[], ${c.client}::int[], ${c.clientSlot}::int[], ${profiles}::uuid[])
              AS u(b, bs, c, cs, p)
         ON CONFLICT DO NOTHING`,
@@ -73,6 +94,18 @@ export async function forgetOwned(db: Sql, serverId: number, maps: MapTuple[]) {
         USING unnest(${c.bank}::int[], ${c.bankSlot}::int[], ${c.client}::int[], ${c.clientSlot}::int[]) AS u(b, bs, c, cs)
         WHERE m.server_id = ${serverId} AND m.bank_id = u.b AND m.bank_slot = u.bs
           AND m.client_id = u.c AND m.client_slot = u.cs`,
+  );
+}
+
+/** The server listed these maps of IonMesh's ACTIVE: their bankd has served them. */
+export async function markSeenActive(db: Sql, serverId: number, maps: MapTuple[]) {
+  if (maps.length === 0) return;
+  const c = columns(maps);
+  await db.execute(
+    sql`UPDATE remsim_mappings m SET seen_active = true
+        FROM unnest(${c.bank}::int[], ${c.bankSlot}::int[], ${c.client}::int[], ${c.clientSlot}::int[]) AS u(b, bs, c, cs)
+        WHERE m.server_id = ${serverId} AND m.bank_id = u.b AND m.bank_slot = u.bs
+          AND m.client_id = u.c AND m.client_slot = u.cs AND NOT m.seen_active`,
   );
 }
 
@@ -121,14 +154,15 @@ export async function leaseHolder(db: Sql, id: number) {
   return r?.active ? r.lease_owner : null;
 }
 
-/** Marks the servers that serve these banks as changed; returns their ids. */
+/** Marks the servers that serve these banks as changed; returns their ids, and whether each is
+ * in its retry back-off (unreachable: a probe, not a pass, finds out when it is back). */
 export const bumpGeneration = (db: Sql, bankIds: number[]) =>
-  rows<{ id: number }>(
+  rows<{ id: number; backing_off: boolean }>(
     db,
     sql`UPDATE remsim_servers SET generation = generation + 1
         WHERE id IN (SELECT bi.remsim_server_id FROM sim_banks b JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
                      WHERE b.bank_id = ANY(${sql.param(bankIds)}::int[]))
-        RETURNING id`,
+        RETURNING id, COALESCE(next_attempt_at > now(), false) AS backing_off`,
   );
 
 export async function previousConflicts<T>(db: Sql, id: number): Promise<T[]> {
@@ -137,14 +171,22 @@ export async function previousConflicts<T>(db: Sql, id: number): Promise<T[]> {
 }
 
 export const enabledServerIds = (db: Sql) =>
-  rows<{ id: number }>(db, sql`SELECT id FROM remsim_servers WHERE enabled ORDER BY id`);
+  rows<{ id: number; backing_off: boolean }>(
+    db,
+    sql`SELECT id, COALESCE(next_attempt_at > now(), false) AS backing_off FROM remsim_servers WHERE enabled ORDER BY id`,
+  );
 
 // --- results --------------------------------------------------------------------------------
 
 export interface PassRecord {
   figures: Record<string, number>;
   conflicts: unknown[];
+  stalled: unknown[];
   passMs: number;
+  /** Added to the running totals. */
+  stalls: number;
+  repairs: number;
+  flushes: number;
 }
 
 /** Records a completed pass; returns whether the server was unreachable before. */
@@ -153,7 +195,9 @@ export async function recordSuccess(db: Sql, id: number, r: PassRecord) {
     db,
     sql`UPDATE remsim_servers s SET reachable = true, failures = 0, next_attempt_at = NULL, last_error = NULL,
           last_pass_at = now(), last_success_at = now(), last_pass_ms = ${r.passMs},
-          figures = ${JSON.stringify(r.figures)}::jsonb, conflicts = ${JSON.stringify(r.conflicts)}::jsonb
+          figures = ${JSON.stringify(r.figures)}::jsonb, conflicts = ${JSON.stringify(r.conflicts)}::jsonb,
+          stalled = ${JSON.stringify(r.stalled)}::jsonb, stalls_total = s.stalls_total + ${r.stalls},
+          repairs_total = s.repairs_total + ${r.repairs}, flushes_total = s.flushes_total + ${r.flushes}
         FROM (SELECT reachable FROM remsim_servers WHERE id = ${id}) old
         WHERE s.id = ${id}
         RETURNING old.reachable AS was`,
@@ -231,26 +275,50 @@ export async function applyRsproPresence(
 }
 
 /** Updates bankd_connected of the banks served through this server; returns the changes worth an
- * event (a bank first seen offline is not a change: it was never known online). */
-export function applyBankPresence(db: Sql, serverId: number, connected: Array<{ bankId: number; numberOfSlots: number }>) {
+ * event (a bank first seen offline is not a change: it was never known online). A bank the server
+ * stops listing is called offline only once it has been missing for `graceSec`: a restarted
+ * server lists no bankd until each reconnects on its own retry delay. */
+export function applyBankPresence(
+  db: Sql,
+  serverId: number,
+  connected: Array<{ bankId: number; numberOfSlots: number }>,
+  graceSec: number,
+) {
   const ids = sql.param(connected.map((b) => b.bankId));
   const slots = sql.param(connected.map((b) => b.numberOfSlots));
   return rows<{ bank_id: number; tenant_id: number; connected: boolean }>(
     db,
     sql`WITH seen AS (SELECT * FROM unnest(${ids}::int[], ${slots}::int[]) AS u(bank_id, slots)),
-        target AS (
-          SELECT b.bank_id, b.tenant_id, b.bankd_connected AS old, (s.bank_id IS NOT NULL) AS now, s.slots
+        raw AS (
+          SELECT b.bank_id, b.tenant_id, b.bankd_connected AS old, (s.bank_id IS NOT NULL) AS listed, s.slots,
+                 b.bankd_missing_since AS missing_since
           FROM sim_banks b JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
           LEFT JOIN seen s ON s.bank_id = b.bank_id
           WHERE bi.remsim_server_id = ${serverId}),
+        target AS (
+          SELECT bank_id, tenant_id, old, slots,
+                 CASE WHEN listed THEN NULL ELSE COALESCE(missing_since, now()) END AS missing,
+                 CASE WHEN listed THEN true
+                      WHEN old IS NOT TRUE THEN false
+                      WHEN COALESCE(missing_since, now()) <= now() - make_interval(secs => ${graceSec}) THEN false
+                      ELSE true END AS now
+          FROM raw),
         updated AS (
           UPDATE sim_banks b SET bankd_connected = t.now,
             bankd_connected_since = CASE WHEN t.old IS DISTINCT FROM t.now THEN now() ELSE b.bankd_connected_since END,
-            bankd_slots = COALESCE(t.slots, b.bankd_slots)
+            bankd_slots = COALESCE(t.slots, b.bankd_slots),
+            bankd_missing_since = t.missing
           FROM target t
-          WHERE b.bank_id = t.bank_id AND (t.old IS DISTINCT FROM t.now OR t.slots IS DISTINCT FROM b.bankd_slots)
+          WHERE b.bank_id = t.bank_id AND (t.old IS DISTINCT FROM t.now OR t.slots IS DISTINCT FROM b.bankd_slots
+                                           OR t.missing IS DISTINCT FROM b.bankd_missing_since)
           RETURNING b.bank_id)
         SELECT bank_id, tenant_id, now AS connected FROM target
         WHERE (old IS NULL AND now) OR (old IS NOT NULL AND old <> now)`,
   );
+}
+
+/** The URL of an enabled server, for a probe. */
+export async function serverForProbe(db: Sql, id: number) {
+  const [r] = await rows<{ url: string }>(db, sql`SELECT url FROM remsim_servers WHERE id = ${id} AND enabled`);
+  return r ?? null;
 }
