@@ -110,6 +110,9 @@ describe('reconciler against the real server’s bugs', () => {
     expect(s).toMatchObject({ stalls_total: 1, repairs_total: 1, stalled: [] });
     const after = await reconcile();
     expect(after.figures).toMatchObject({ desired: 1, present: 1, missing: 0, stalled: 0 });
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toMatch(/ionmesh_remsim_fixes_total\{server="[^"]+",kind="repair"\} 1\n/);
+    expect(metrics).toMatch(/ionmesh_remsim_mappings\{server="[^"]+",kind="stalled"\} 0\n/);
   });
 
   it('backs off a repair that keeps stalling and reports the map as missing, never as present', async () => {

@@ -59,6 +59,9 @@ export class Metrics implements ClientObserver {
   private readonly bankConnected: Gauge<string>;
   private readonly remsimMappings: Gauge<string>;
   private readonly remsimReachable: Gauge<string>;
+  private readonly remsimFixes: Counter<string>;
+  /** The database's running totals last added to remsimFixes, by server and kind. */
+  private readonly fixesSeen = new Map<string, number>();
   private readonly refreshed: Gauge<string>;
   private readonly commands: Gauge<string>;
   private readonly signals: Map<string, Gauge<string>>;
@@ -178,6 +181,12 @@ export class Metrics implements ClientObserver {
       name: 'ionmesh_remsim_server_reachable',
       help: '1 when the last pass reached the remsim-server',
       labelNames: ['server'],
+      registers: [r],
+    });
+    this.remsimFixes = new Counter({
+      name: 'ionmesh_remsim_fixes_total',
+      help: 'What the reconciler did about the server’s own bugs: stalled maps found (stall), repaired (repair), bankd slots flushed after a restart (flush)',
+      labelNames: ['server', 'kind'],
       registers: [r],
     });
     this.commands = new Gauge({
@@ -330,10 +339,14 @@ export class Metrics implements ClientObserver {
         rows<{ status: string; n: number }>(h, sql`SELECT status, count(*)::int AS n FROM client_commands GROUP BY 1`),
       ),
       servers: await this.db.run((h) =>
-        rows<{ name: string; reachable: boolean | null; figures: Record<string, number> | null }>(
-          h,
-          sql`SELECT name, reachable, figures FROM remsim_servers WHERE enabled`,
-        ),
+        rows<{
+          name: string;
+          reachable: boolean | null;
+          figures: Record<string, number> | null;
+          stalls_total: number;
+          repairs_total: number;
+          flushes_total: number;
+        }>(h, sql`SELECT name, reachable, figures, stalls_total, repairs_total, flushes_total FROM remsim_servers WHERE enabled`),
       ),
     };
     this.clients.reset();
@@ -360,9 +373,30 @@ export class Metrics implements ClientObserver {
     this.remsimReachable.reset();
     for (const s of data.servers) {
       if (s.reachable !== null) this.remsimReachable.labels(s.name).set(s.reachable ? 1 : 0);
-      for (const kind of ['desired', 'present', 'missing', 'stale', 'conflicting', 'foreign', 'invalid']) {
+      for (const kind of [
+        'desired',
+        'present',
+        'missing',
+        'stale',
+        'conflicting',
+        'foreign',
+        'invalid',
+        'stalled',
+        'flush_pending',
+      ]) {
         const v = s.figures?.[kind];
         if (typeof v === 'number') this.remsimMappings.labels(s.name, kind).set(v);
+      }
+      for (const [kind, total] of [
+        ['stall', s.stalls_total],
+        ['repair', s.repairs_total],
+        ['flush', s.flushes_total],
+      ] as const) {
+        const key = `${s.name}\u0000${kind}`;
+        const added = total - (this.fixesSeen.get(key) ?? 0);
+        if (added > 0) this.remsimFixes.labels(s.name, kind).inc(added);
+        else if (added === 0 && !this.fixesSeen.has(key)) this.remsimFixes.labels(s.name, kind).inc(0);
+        this.fixesSeen.set(key, total);
       }
     }
     this.followFleetSize(data.clients.reduce((n, c) => n + c.n, 0));
