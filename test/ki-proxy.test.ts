@@ -218,6 +218,25 @@ describe('KI proxy pools', () => {
     expect(cfg.lines[0].command).toBe(`osmo-remsim-bankd -i 127.0.0.1 -p 9998 -b 1 -n 904 -k -S 20-23 -V 900-903 -C 310410`);
   });
 
+  it('names the -n a KI proxy bankd lacks when it reports fewer slots than the pool serves', async () => {
+    const [server] = await h.query<{ id: number }>(sql`SELECT id FROM remsim_servers`);
+    remsim.connectBankd(1, 32); // started with -n 32: virtual slots 900..903 are refused there
+    const pass = (await (await h.admin(`/remsim-servers/${server?.id}/reconcile`, { method: 'POST' })).json()) as Doc;
+    expect(pass.invalid).toEqual(
+      expect.arrayContaining([
+        {
+          client_id: 'ki-one-slot0',
+          reason:
+            "the bankd of bank 1 reports 32 slots but KI proxy pool att-ki needs 904 (start it with -n 904: see the pool's bankd-config)",
+        },
+      ]),
+    );
+    remsim.dropBankd(1);
+    remsim.connectBankd(1, 904); // restarted with the pool's line
+    const fixed = (await (await h.admin(`/remsim-servers/${server?.id}/reconcile`, { method: 'POST' })).json()) as Doc;
+    expect(fixed.invalid).toEqual([]);
+  });
+
   it('sends a registration to the least utilised of two pools of the carrier', async () => {
     const second = await h.admin(
       '/ki-proxy-pools',
