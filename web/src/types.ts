@@ -45,6 +45,8 @@ export interface Overview {
     last_error: string | null;
     last_pass_at: string | null;
     conflicts: number;
+    /** Maps the last pass found stuck NEW although their bankd is connected. */
+    stalled: number;
   }>;
   alerts: Array<{ severity: 'critical' | 'warning'; kind: string; message: string; ref: string }>;
 }

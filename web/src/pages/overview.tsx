@@ -122,6 +122,7 @@ export function OverviewPage() {
                 {s.simulated && <Badge value="simulated" kind="unknown" />}{' '}
                 <span className="muted">last pass {when(s.last_pass_at)}</span>
                 {s.conflicts > 0 && <Badge value={`${s.conflicts} conflicts`} kind="warning" />}
+                {s.stalled > 0 && <Badge value={`${s.stalled} stalled`} kind="offline" />}
               </li>
             ))}
           </ul>
