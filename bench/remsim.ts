@@ -5,7 +5,11 @@
 // - `ionmesh simulate`'s engine driving 10,000 routers (half deployed clients, half rich
 //   agents): registrations/s, then heartbeats/s with every rich agent heartbeating each second;
 // - a full reconcile of every mapping after the double restarted empty, and a pass with
-//   nothing to do. Writes bench/results/remsim.json. Every phase is bounded.
+//   nothing to do;
+// - recovery from an outage: the double restarts empty and stays down BENCH_OUTAGE_SEC (120 s)
+//   while IonMesh's periodic passes fail and its back-off grows; from the moment it answers again,
+//   the time to the first map and to every map (all posted one at a time, the real server's
+//   rule). Writes bench/results/remsim.json. Every phase is bounded.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Fleet } from '../src/sim/fleet.js';
@@ -15,6 +19,7 @@ import { ADMIN_KEY, adminPost, freshBenchDatabase, percentile, round, startServe
 const ROUTERS = Number(process.env.BENCH_ROUTERS ?? 10_000);
 const HEARTBEAT_SEC = Number(process.env.BENCH_HEARTBEAT_WINDOW ?? 20);
 const BANK_SLOTS = 1000;
+const OUTAGE_SEC = Number(process.env.BENCH_OUTAGE_SEC ?? 120);
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers of the admin API
 type Doc = Record<string, any>;
@@ -143,6 +148,31 @@ async function benchOne(kind: 'pglite' | 'postgres') {
     const w1 = performance.now();
     const idle = await adminPost(url, `/remsim-servers/${server.id}/reconcile`);
     const idleWall = (performance.now() - w1) / 1000;
+
+    console.log(`[${kind}] outage: the double restarts empty and stays down ${OUTAGE_SEC} s`);
+    const mappings = remsim.slotmaps().length;
+    await remsim.restart();
+    await remsim.down();
+    await sleep(OUTAGE_SEC * 1000);
+    const before = (await (
+      await fetch(`${url}/api/backend/v1/remsim-servers/${server.id}`, { headers: { 'x-api-key': ADMIN_KEY } })
+    ).json()) as Doc;
+    let firstBack: number | null = null;
+    remsim.onCreated(() => {
+      firstBack ??= performance.now();
+    });
+    await remsim.up();
+    const back = performance.now();
+    for (let i = 0; i < 1200 && remsim.slotmaps().length < mappings; i++) await sleep(50);
+    const allBack = (performance.now() - back) / 1000;
+    const outage = {
+      outage_s: OUTAGE_SEC,
+      failures_before: before.failures,
+      mappings,
+      present_after: remsim.slotmaps().length,
+      first_map_s: firstBack === null ? null : round(((firstBack as number) - back) / 1000),
+      all_maps_s: round(allBack),
+    };
     return {
       database: kind,
       mapping_delay_single: single,
@@ -155,6 +185,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
         per_second: Math.round(full.figures.posted / fullWall),
       },
       idle_pass: { mappings: idle.figures.present, seconds: round(idleWall) },
+      outage,
     };
   } finally {
     await stopServer(proc);
@@ -182,6 +213,10 @@ for (const r of results) {
     `full reconcile                   ${r.full_reconcile.mappings} mappings in ${r.full_reconcile.seconds} s (${r.full_reconcile.per_second}/s)`,
   );
   console.log(`pass with nothing to do          ${r.idle_pass.mappings} mappings checked in ${r.idle_pass.seconds} s`);
+  const o = r.outage;
+  console.log(
+    `server back after ${o.outage_s} s down     first map ${o.first_map_s} s, all ${o.present_after}/${o.mappings} maps present ${o.all_maps_s} s (${o.failures_before} failed passes before)`,
+  );
 }
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
