@@ -149,6 +149,9 @@ class ServerMemory {
   probing = false;
   /** Ends the loop's pause before another pass early (a change arrived). */
   wakeLoop: (() => void) | null = null;
+  /** The pass that looks for stalls once their grace has passed. */
+  verifyTimer: NodeJS.Timeout | null = null;
+  verifyAt = 0;
 }
 
 export class RemsimReconciler {
@@ -257,7 +260,11 @@ export class RemsimReconciler {
 
   async stop() {
     this.stopped = true;
-    for (const m of this.memories.values()) if (m.probeTimer) clearTimeout(m.probeTimer);
+    for (const m of this.memories.values()) {
+      if (m.probeTimer) clearTimeout(m.probeTimer);
+      if (m.verifyTimer) clearTimeout(m.verifyTimer);
+      m.wakeLoop?.();
+    }
     await this.flushing;
     await Promise.allSettled([...this.running.values()]);
   }
@@ -321,7 +328,7 @@ export class RemsimReconciler {
         const server = await this.db.run((db) => repo.acquireLease(db, serverId, this.owner, this.leaseSec, force));
         if (!server) return last;
         holding = true;
-        const { result, retryInMs } = await this.pass(server);
+        const { result, retryInMs, verifyInMs } = await this.pass(server);
         last = result;
         if (!result.reachable) break;
         if (retryInMs !== null) {
@@ -331,6 +338,9 @@ export class RemsimReconciler {
         const released = await this.db.run((db) => repo.releaseLease(db, serverId, this.owner, server.generation));
         if (released) {
           holding = false;
+          // A look for stalls later, without holding the lease meanwhile: a change made through
+          // another process is not held up by it.
+          if (verifyInMs !== null) this.verifyLater(serverId, verifyInMs);
           return last;
         }
       }
@@ -338,6 +348,19 @@ export class RemsimReconciler {
       if (holding) await this.db.run((db) => repo.releaseLease(db, serverId, this.owner, null)).catch(() => false);
     }
     return last;
+  }
+
+  /** A pass once `ms` have passed (at most one waiting per server). */
+  private verifyLater(serverId: number, ms: number) {
+    const mem = this.memory(serverId);
+    if (this.stopped || (mem.verifyTimer && mem.verifyAt <= Date.now() + ms)) return;
+    if (mem.verifyTimer) clearTimeout(mem.verifyTimer);
+    mem.verifyAt = Date.now() + ms;
+    mem.verifyTimer = setTimeout(() => {
+      mem.verifyTimer = null;
+      void this.trigger(serverId);
+    }, ms);
+    mem.verifyTimer.unref();
   }
 
   /** Waits before the loop's next pass; a change for this server ends the wait at once. */
@@ -370,7 +393,9 @@ export class RemsimReconciler {
     }
   }
 
-  private async pass(server: repo.ServerRow): Promise<{ result: PassResult; retryInMs: number | null }> {
+  private async pass(
+    server: repo.ServerRow,
+  ): Promise<{ result: PassResult; retryInMs: number | null; verifyInMs: number | null }> {
     const started = Date.now();
     const api = new RemsimApi(server.url, this.settings.timeoutMs);
     const mem = this.memory(server.id);
@@ -609,9 +634,11 @@ export class RemsimReconciler {
         flush.retry
       )
         soon(this.retryMs);
-      if (stall.recheckInMs !== null) soon(Math.max(this.retryMs, stall.recheckInMs));
-      if (served.length > 0) soon(this.stallGraceMs);
-      return { result, retryInMs };
+      // Maps NEW on a connected bankd, or just posted to one, are looked at again once the
+      // stall grace has passed.
+      let verifyInMs: number | null = stall.recheckInMs === null ? null : Math.max(this.retryMs, stall.recheckInMs);
+      if (served.length > 0) verifyInMs = Math.min(verifyInMs ?? this.stallGraceMs, this.stallGraceMs);
+      return { result, retryInMs, verifyInMs };
     } catch (err) {
       result.reachable = false;
       result.error = err instanceof RemsimUnreachable || err instanceof Error ? err.message : String(err);
@@ -627,7 +654,7 @@ export class RemsimReconciler {
       }
       // No answer at all: a probe finds out the moment it is back. A wrong answer: the back-off.
       if (err instanceof RemsimUnreachable && err.kind === 'network') this.scheduleProbe(server.id);
-      return { result, retryInMs: null };
+      return { result, retryInMs: null, verifyInMs: null };
     }
   }
 
