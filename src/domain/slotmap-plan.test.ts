@@ -91,4 +91,41 @@ describe('slot map planning', () => {
     expect(plan.posts.map((p) => p.bankSlot)).toEqual([7]);
     expect(slotmapId({ bankId: 2, bankSlot: 7 })).toBe(131079);
   });
+
+  it('repairs a stalled map of its own (delete, then post again) and only reports a stalled one of others', () => {
+    const mine = have(1, 4, 1, 4, 'NEW');
+    const theirs = have(1, 7, 70, 1, 'NEW');
+    const plan = planSlotmaps({
+      ...base,
+      desired: [want(1, 4, 1, 4)],
+      present: [mine, theirs],
+      owned: [mine],
+      stalled: new Set(['1:4>1:4', '1:7>70:1']),
+    });
+    expect(plan.deletes).toEqual([mine]);
+    expect(plan.posts.map((p) => p.bankSlot)).toEqual([4]);
+    expect(plan.repairs.map((r) => r.bankSlot)).toEqual([4]);
+    expect(plan.stalledForeign).toEqual([theirs]);
+    expect(plan.forget).toEqual([]); // the repaired map is posted again, its record stays
+    // A stalled map whose repair waits is neither deleted nor posted.
+    const waiting = planSlotmaps({
+      ...base,
+      desired: [want(1, 4, 1, 4)],
+      present: [mine],
+      owned: [mine],
+      stuck: new Set(['1:4>1:4']),
+    });
+    expect([waiting.deletes, waiting.posts, waiting.repairs]).toEqual([[], [], []]);
+  });
+
+  it('names what a bankd lacks when the caller knows better than "does not exist"', () => {
+    const plan = planSlotmaps({
+      ...base,
+      desired: [want(1, 900, 1, 900), want(1, 40, 1, 40)],
+      present: [],
+      bankSlots: new Map([[1, 32]]),
+      slotShortfall: (d) => (d.bankSlot >= 900 ? 'pool needs -n 904' : null),
+    });
+    expect(plan.invalid.map((i) => i.reason)).toEqual(['pool needs -n 904', 'bank 1 reports 32 slots; slot 40 does not exist']);
+  });
 });

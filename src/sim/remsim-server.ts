@@ -1,8 +1,11 @@
 // An osmo-remsim-server 1.0 emulator: its REST API on loopback, answering byte for byte as
 // REMSIM-SERVER.md and remsim-server-transcript.txt describe, quirks included, plus switches
 // that stand in for RSPRO (bankds and clients connecting or leaving), a restart that loses
-// every mapping, and injected failures and delays. Used by the reconciler tests, the fleet
-// simulator, the benchmarks and the living demo (`npm start`).
+// every mapping, and injected failures and delays. Inside, it works as the server's code does:
+// a global list of maps, per-bankd queues that the main thread pushes when it wakes (with the
+// server's push stall: nothing is pushed to a bankd whose create and delete queues are both
+// non-empty), and what each bankd serves, which outlives a server restart. Used by the
+// reconciler tests, the fleet simulator, the benchmarks and the living demo (`npm start`).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

@@ -510,7 +510,8 @@ export class RemsimReconciler {
       // Posted to a connected bankd: it takes them within milliseconds (and a flush of a slot it
       // never took is harmless), so they count as served should the server forget them. They
       // are looked at again once the stall grace has passed, counted NEW from their POST.
-      const served = plan.posts.filter((m) => connected.has(m.bankId) && !failed.includes(m));
+      const refused = new Set(failed);
+      const served = plan.posts.filter((m) => connected.has(m.bankId) && !refused.has(m));
       if (served.length) await this.db.run((db) => repo.markSeenActive(db, server.id, served));
       const postedAt = Date.now();
       for (const m of served) if (!mem.newSince.has(tupleKey(m))) mem.newSince.set(tupleKey(m), postedAt);
@@ -521,7 +522,7 @@ export class RemsimReconciler {
         r.nextAt = now + Math.min(600_000, 60_000 * 2 ** Math.max(0, r.attempts - REPAIRS_BEFORE_BACKOFF));
         mem.repairs.set(key, r);
         mem.confirming.add(key);
-        mem.newSince.delete(key);
+        mem.newSince.set(key, postedAt); // NEW again from its new POST
       }
 
       // Maps of ours the server forgot (a restart) that the bankd served: flush those bank slots.
@@ -849,7 +850,9 @@ export class RemsimReconciler {
             });
         });
       }
-      return { done: done.length, pending, retry: done.length < started.length };
+      // Soon again only for flush maps on their way (UNACKNOWLEDGED); one still NEW waits for
+      // its bankd, and the periodic pass (re-posting it would only churn).
+      return { done: done.length, pending, retry: posted.some((s) => states.get(tupleKey(s.flush)) === 'UNACKNOWLEDGED') };
     }
     return { done: 0, pending, retry: false };
   }
