@@ -172,6 +172,19 @@ describe('reconciler against the real server’s bugs', () => {
     expect(await status()).toMatchObject({ status: 'reachable', failures: 0 });
   });
 
+  it('keeps the back-off for a server that answers wrongly: no probes, no pass for each change', async () => {
+    await start();
+    remsim.failNext(10_000, 500, ['GET']);
+    const failed = await reconcile();
+    expect(failed).toMatchObject({ status: 'unreachable', error: expect.stringContaining('answered 500') });
+    const asked = remsim.requests().length;
+    await register('patient-slot0');
+    await new Promise((r) => setTimeout(r, 700));
+    expect(remsim.requests().length).toBe(asked);
+    remsim.failNext(0);
+    expect((await reconcile()).figures).toMatchObject({ posted: 1, present: 1 });
+  });
+
   it('after a server restart, flushes a released bank slot the bankd still serves, without calling the bank offline', async () => {
     await start();
     remsim.connectBankd(1, 32);

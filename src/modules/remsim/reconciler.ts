@@ -147,6 +147,8 @@ class ServerMemory {
   probeFailures = 0;
   lastProbeAt = 0;
   probing = false;
+  /** How the last pass failed here: a server that answered wrongly keeps its back-off. */
+  lastFailure: 'network' | 'answer' | null = null;
   /** Ends the loop's pause before another pass early (a change arrived). */
   wakeLoop: (() => void) | null = null;
   /** The pass that looks for stalls once their grace has passed. */
@@ -206,8 +208,8 @@ export class RemsimReconciler {
       const servers = await this.db.run((db) => repo.bumpGeneration(db, banks));
       // A server in back-off is probed at once: if it is back, the change is mapped now.
       for (const s of servers) {
-        if (s.backing_off) this.probeSoon(s.id);
-        else void this.trigger(s.id);
+        if (!s.backing_off) void this.trigger(s.id);
+        else if (this.memory(s.id).lastFailure !== 'answer') this.probeSoon(s.id);
       }
     } catch (err) {
       this.log.error({ err }, 'reconciler: could not mark remsim-servers as changed');
@@ -242,7 +244,8 @@ export class RemsimReconciler {
     await Promise.all(
       servers.map((s) => {
         if (s.backing_off) {
-          if (!this.memory(s.id).probeTimer) this.probeSoon(s.id);
+          const mem = this.memory(s.id);
+          if (!mem.probeTimer && mem.lastFailure !== 'answer') this.probeSoon(s.id);
           return null;
         }
         return this.trigger(s.id);
@@ -614,6 +617,7 @@ export class RemsimReconciler {
         }),
       );
       mem.probeFailures = 0;
+      mem.lastFailure = null;
       if (wasReachable === false) {
         this.log.info({ server: server.url }, 'remsim-server reachable again');
         await this.db.run((db) => insertEvent(db, 'remsim.server_reachable', null, { server_id: server.id, url: server.url }));
@@ -654,7 +658,8 @@ export class RemsimReconciler {
         );
       }
       // No answer at all: a probe finds out the moment it is back. A wrong answer: the back-off.
-      if (err instanceof RemsimUnreachable && err.kind === 'network') this.scheduleProbe(server.id);
+      mem.lastFailure = err instanceof RemsimUnreachable && err.kind === 'network' ? 'network' : 'answer';
+      if (mem.lastFailure === 'network') this.scheduleProbe(server.id);
       return { result, retryInMs: null, verifyInMs: null };
     }
   }
