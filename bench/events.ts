@@ -37,6 +37,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
         tenant_id: 1,
         bankd_instance_id: bankd.id,
         slot_count: 1000,
+        unknown_cards_present: true,
       });
     let n = 0;
     console.log(`[${kind}] registering ${CLIENTS} clients (each writes a client.registered event)`);

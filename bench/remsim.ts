@@ -83,6 +83,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
         tenant_id: 1,
         bankd_instance_id: bankd.id,
         slot_count: BANK_SLOTS,
+        unknown_cards_present: true,
       });
       remsim.connectBankd(b, BANK_SLOTS);
     }

@@ -26,6 +26,7 @@ async function inventory(url: string, slots: number) {
       tenant_id: 1,
       bankd_instance_id: bankd.id,
       slot_count: 1000,
+      unknown_cards_present: true,
     });
   }
 }

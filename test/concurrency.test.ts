@@ -14,7 +14,14 @@ describe('a reboot storm bigger than the inventory', () => {
     // 100 free slots numbered 0..99: slot 0 needs a spare identity, the others keep their own.
     const bank = await h.admin(
       '/banks',
-      json({ bank_id: 10, name: 'storm bank', tenant_id: 1, bankd_instance_id: bankd.id, slot_count: 100 }),
+      json({
+        bank_id: 10,
+        name: 'storm bank',
+        tenant_id: 1,
+        bankd_instance_id: bankd.id,
+        slot_count: 100,
+        unknown_cards_present: true,
+      }),
     );
     expect(bank.status).toBe(200);
   });

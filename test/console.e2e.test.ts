@@ -195,14 +195,20 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
   });
 
   it('shows KI pools with their launch lines to copy, and webhooks with their delivery log', async () => {
+    // Two neighbouring free cards of bank 2 become the pool's KI cards (a card in use cannot).
+    const [free] = await h.query<{ slot_id: number }>(
+      sql`SELECT a.slot_id FROM slots a JOIN slots b ON b.bank_id = a.bank_id AND b.slot_id = a.slot_id + 1
+          WHERE a.bank_id = 2 AND a.status = 'available' AND b.status = 'available' ORDER BY a.slot_id DESC LIMIT 1`,
+    );
+    const first = free?.slot_id as number;
     const pool = {
       pool_name: 'web-ki',
       tenant_id: 1,
       carrier: 'Verizon',
       mcc_mnc: '311480',
       bank_id: 2,
-      physical_slot_start: 30,
-      physical_slot_end: 31,
+      physical_slot_start: first,
+      physical_slot_end: first + 1,
       virtual_segments: [{ bank_id: 2, virtual_slot_start: 900, virtual_slot_end: 909 }],
     };
     expect((await h.admin('/ki-proxy-pools', { method: 'POST', body: JSON.stringify(pool) })).status).toBe(200);

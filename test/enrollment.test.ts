@@ -73,6 +73,7 @@ describe('client enrollment', () => {
         tenant_id: t.id,
         bankd_instance_id: bankd?.id,
         slot_count: 4,
+        unknown_cards_present: true,
       };
       expect((await h.admin('/banks', json(bank))).status).toBe(200);
     }

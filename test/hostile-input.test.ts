@@ -19,7 +19,14 @@ describe('poisoned heartbeats sent together with valid ones', () => {
   beforeAll(async () => {
     h = await startIonMesh();
     const [bankd] = await h.query<{ id: number }>(sql`SELECT id FROM bankd_instances ORDER BY id LIMIT 1`);
-    const bank = { bank_id: 60, name: 'big bank', tenant_id: 1, bankd_instance_id: bankd?.id, slot_count: ids.length };
+    const bank = {
+      bank_id: 60,
+      name: 'big bank',
+      tenant_id: 1,
+      bankd_instance_id: bankd?.id,
+      slot_count: ids.length,
+      unknown_cards_present: true,
+    };
     expect((await h.admin('/banks', json(bank))).status).toBe(200);
     for (const id of ids)
       expect((await send('/register-client', JSON.stringify({ client_id: id, tenant_id: 1 }))).status).toBe(200);
@@ -157,8 +164,19 @@ describe('what keyless routers may store about themselves', () => {
     h = await startIonMesh();
     const [bankd] = await h.query<{ id: number }>(sql`SELECT id FROM bankd_instances ORDER BY id LIMIT 1`);
     expect(
-      (await h.admin('/banks', json({ bank_id: 61, name: 'b', tenant_id: 1, bankd_instance_id: bankd?.id, slot_count: 40 })))
-        .status,
+      (
+        await h.admin(
+          '/banks',
+          json({
+            bank_id: 61,
+            name: 'b',
+            tenant_id: 1,
+            bankd_instance_id: bankd?.id,
+            slot_count: 40,
+            unknown_cards_present: true,
+          }),
+        )
+      ).status,
     ).toBe(200);
   });
   afterAll(() => h.close());

@@ -51,7 +51,14 @@ describe('a power cut at a site: 500 routers behind one NAT address, with the de
   beforeAll(async () => {
     h = await startIonMesh({ config: { clientRateLimit: DEFAULTS.clientRateLimit, adminRateLimit: DEFAULTS.adminRateLimit } });
     const [bankd] = await h.query<{ id: number }>(sql`SELECT id FROM bankd_instances ORDER BY id LIMIT 1`);
-    const bank = { bank_id: 50, name: 'site bank', tenant_id: 1, bankd_instance_id: bankd?.id, slot_count: 520 };
+    const bank = {
+      bank_id: 50,
+      name: 'site bank',
+      tenant_id: 1,
+      bankd_instance_id: bankd?.id,
+      slot_count: 520,
+      unknown_cards_present: true,
+    };
     expect((await h.admin('/banks', json(bank))).status).toBe(200);
   });
   afterAll(() => h.close());

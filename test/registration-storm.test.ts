@@ -35,7 +35,14 @@ describe('a registration storm with a short deadline', () => {
         (
           await h.admin(
             '/banks',
-            json({ bank_id: bank, name: `storm ${bank}`, tenant_id: 1, bankd_instance_id: bankd?.id, slot_count: count }),
+            json({
+              bank_id: bank,
+              name: `storm ${bank}`,
+              tenant_id: 1,
+              bankd_instance_id: bankd?.id,
+              slot_count: count,
+              unknown_cards_present: true,
+            }),
           )
         ).status,
       ).toBe(200);

@@ -13,7 +13,17 @@ describe.runIf(onPostgres)('two IonMesh replicas on one PostgreSQL', () => {
     replica = await startReplica(h);
     await h.admin('/tenants', json({ id: 1, name: 'site', enrollment_mode: 'open' }));
     const bankd = await (await h.admin('/bankd-instances', json({ name: 'b', endpoint: 'bankd.example:9999' }))).json();
-    await h.admin('/banks', json({ bank_id: 3, name: 'site bank', tenant_id: 1, bankd_instance_id: bankd.id, slot_count: 100 }));
+    await h.admin(
+      '/banks',
+      json({
+        bank_id: 3,
+        name: 'site bank',
+        tenant_id: 1,
+        bankd_instance_id: bankd.id,
+        slot_count: 100,
+        unknown_cards_present: true,
+      }),
+    );
   });
   afterAll(async () => {
     await replica.close();

@@ -119,7 +119,17 @@ describe('tenant isolation', () => {
     await ok(h.admin('/tenants', json({ id: 2, name: 'tenant two', enrollment_mode: 'open' })));
     const bankd2 = await ok(h.admin('/bankd-instances', json({ name: 'bankd two', endpoint: '10.2.0.1:9998' })));
     await ok(
-      h.admin('/banks', json({ bank_id: 20, name: 'bank two', tenant_id: 2, bankd_instance_id: bankd2.id, slot_count: 4 })),
+      h.admin(
+        '/banks',
+        json({
+          bank_id: 20,
+          name: 'bank two',
+          tenant_id: 2,
+          bankd_instance_id: bankd2.id,
+          slot_count: 4,
+          unknown_cards_present: true,
+        }),
+      ),
     );
     await ok(register(h, { client_id: 'iso-two-1', tenant_id: 2 }));
     key2 = (await ok(h.admin('/api-keys', json({ name: 'tenant two admin', role: 'tenant-admin', tenant_id: 2 })))).key;

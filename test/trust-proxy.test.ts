@@ -10,7 +10,14 @@ async function siteTenant(h: Harness) {
   const tenant = { id: 5, name: 'behind a proxy', enrollment_mode: 'cidr', enrollment_cidrs: ['10.9.0.0/16'] };
   expect((await h.admin('/tenants', json(tenant))).status).toBe(200);
   const [bankd] = await h.query<{ id: number }>(sql`SELECT id FROM bankd_instances ORDER BY id LIMIT 1`);
-  const bank = { bank_id: 55, name: 'proxied bank', tenant_id: 5, bankd_instance_id: bankd?.id, slot_count: 4 };
+  const bank = {
+    bank_id: 55,
+    name: 'proxied bank',
+    tenant_id: 5,
+    bankd_instance_id: bankd?.id,
+    slot_count: 4,
+    unknown_cards_present: true,
+  };
   expect((await h.admin('/banks', json(bank))).status).toBe(200);
 }
 

@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   POOL_NOT_FOUND: 'The KI proxy pool does not exist',
   POOL_EXISTS: 'A KI proxy pool with that name already exists for the tenant',
   POOL_IN_USE: 'The KI proxy pool still serves active virtual SIMs',
+  KI_CARDS_IN_USE: 'A card of the KI proxy pool’s physical range is assigned to a router one-to-one',
   POOL_OVERLAP: 'The pool’s slot ranges overlap another pool, each other, or physical slots',
   REASSIGN_NOT_POSSIBLE: 'The client cannot be moved to that slot',
   INTERNAL_ERROR: 'Unexpected server error',

@@ -98,11 +98,13 @@ const bankColumns = {
   bankdConnected: simBanks.bankdConnected,
   bankdConnectedSince: simBanks.bankdConnectedSince,
   bankdSlots: simBanks.bankdSlots,
+  unknownCardsPresent: simBanks.unknownCardsPresent,
   createdAt: simBanks.createdAt,
   updatedAt: simBanks.updatedAt,
   // Qualified by hand: inside the subquery an unqualified bank_id would be the slot's own.
   slotCount: sql<number>`(SELECT count(*)::int FROM slots s WHERE s.bank_id = "sim_banks"."bank_id")`,
   slotsAvailable: sql<number>`(SELECT count(*)::int FROM slots s WHERE s.bank_id = "sim_banks"."bank_id" AND s.status = 'available')`,
+  slotsEmpty: sql<number>`(SELECT count(*)::int FROM slots s WHERE s.bank_id = "sim_banks"."bank_id" AND s.status = 'empty')`,
 };
 
 export interface BankFilter extends PageRequest {
@@ -126,6 +128,12 @@ export const listBanks = (db: Sql, f: BankFilter) => {
 export const getBank = async (db: Sql, bankId: number) =>
   (await db.select(bankColumns).from(simBanks).where(eq(simBanks.bankId, bankId)))[0] ?? null;
 
+/** Re-derives available/empty of the bank's free slots (the slots_card_state trigger). */
+export async function recheckCardState(db: Sql, bankId: number) {
+  await db.execute(sql`UPDATE slots SET status = status WHERE bank_id = ${bankId} AND status IN ('available', 'empty')`);
+}
+
+/** Creates the missing slots 0..slotCount-1; each starts empty or available (slots_card_state). */
 export async function createSlots(db: Sql, bankId: number, slotCount: number) {
   if (slotCount <= 0) return;
   await db.execute(

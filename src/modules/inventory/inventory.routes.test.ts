@@ -41,10 +41,18 @@ describe('an operator setting up a new site', () => {
     const bank = await (
       await h.admin('/banks', json({ bank_id: 7, name: 'acme bank', tenant_id: 2, bankd_instance_id: bankd.id, slot_count: 8 }))
     ).json();
-    expect(bank).toMatchObject({ bank_id: 7, tenant_id: 2, slot_count: 8, slots_available: 8, status: 'active' });
+    // Slots with no known card are empty: nothing to hand out yet.
+    expect(bank).toMatchObject({ bank_id: 7, tenant_id: 2, slot_count: 8, slots_available: 0, slots_empty: 8, status: 'active' });
     const slots = await (await h.admin('/slots?bank_id=7&limit=3&offset=2')).json();
     expect(slots.total).toBe(8);
-    expect(slots.items.map((s: { slot_id: number }) => s.slot_id)).toEqual([2, 3, 4]);
+    expect(slots.items.map((s: { slot_id: number; status: string }) => [s.slot_id, s.status])).toEqual([
+      [2, 'empty'],
+      [3, 'empty'],
+      [4, 'empty'],
+    ]);
+    // The bankd has readers with cards IonMesh has no data for: the operator says so.
+    const declared = await h.admin('/banks/7', { method: 'PATCH', body: '{"unknown_cards_present":true}' });
+    expect(await declared.json()).toMatchObject({ unknown_cards_present: true, slots_available: 8, slots_empty: 0 });
   });
 
   it('puts card data on a slot; a router of that tenant then gets it', async () => {

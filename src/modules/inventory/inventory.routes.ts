@@ -71,6 +71,12 @@ const BankBody = Type.Object(
     bankd_instance_id: Type.Optional(Nullable(PositiveId)),
     status: Type.Optional(BankStatus),
     slot_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 1024, description: 'Creates slots 0..slot_count-1' })),
+    unknown_cards_present: Type.Optional(
+      Type.Boolean({
+        description:
+          'The bankd has cards IonMesh has no data for: its slots without a known card are assignable. Off (default): such a slot is `empty` until a card is imported or set',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -109,6 +109,9 @@ export const simBanks = pgTable(
     /** When the remsim-server first stopped listing this bank's bankd; it is called offline only
      * after a grace period (a server restart is not a bankd outage). */
     bankdMissingSince: timestamp('bankd_missing_since', { withTimezone: true }),
+    /** The bankd has cards IonMesh has no data for: its slots without a known card are
+     * assignable. Off: such a slot is `empty` until a card is imported or set. */
+    unknownCardsPresent: boolean('unknown_cards_present').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -144,7 +147,7 @@ export const slots = pgTable(
   (t) => [
     primaryKey({ columns: [t.bankId, t.slotId] }),
     check('slots_slot_id_range', sql`${t.slotId} BETWEEN 0 AND 1023`),
-    check('slots_status', sql`${t.status} IN ('available', 'assigned', 'faulty', 'disabled')`),
+    check('slots_status', sql`${t.status} IN ('available', 'assigned', 'faulty', 'disabled', 'empty')`),
     check('slots_card_type', sql`${t.cardType} IN ('REGULAR', 'KI_PROXY_MASTER', 'VIRTUAL')`),
     index('slots_ki_pool_name_idx').on(t.kiPoolName).where(sql`${t.kiPoolName} IS NOT NULL`),
     uniqueIndex('slots_iccid_key').on(t.iccid),

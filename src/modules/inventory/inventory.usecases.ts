@@ -45,6 +45,7 @@ export interface BankInput {
   bankd_instance_id?: number | null;
   status?: 'active' | 'offline' | 'disabled';
   slot_count?: number;
+  unknown_cards_present?: boolean;
 }
 export interface SlotPatch {
   iccid?: string | null;
@@ -251,6 +252,7 @@ export class InventoryService {
           tenantId: input.tenant_id,
           bankdInstanceId: input.bankd_instance_id ?? null,
           status: input.status ?? 'active',
+          unknownCardsPresent: input.unknown_cards_present ?? false,
         });
         await repo.createSlots(tx, input.bank_id, input.slot_count ?? 0);
         const after = await repo.getBank(tx, input.bank_id);
@@ -283,9 +285,12 @@ export class InventoryService {
           ...(input.tenant_id !== undefined && { tenantId: input.tenant_id }),
           ...(input.bankd_instance_id !== undefined && { bankdInstanceId: input.bankd_instance_id }),
           ...(input.status !== undefined && { status: input.status }),
+          ...(input.unknown_cards_present !== undefined && { unknownCardsPresent: input.unknown_cards_present }),
           updatedAt: new Date(),
         })
         .where(eq(simBanks.bankId, bankId));
+      // Its slots without a known card become assignable, or empty again (the database decides).
+      if (input.unknown_cards_present !== undefined) await repo.recheckCardState(tx, bankId);
       // Growing a bank adds slots; shrinking is not done here (slots may hold cards).
       if (input.slot_count !== undefined) await repo.createSlots(tx, bankId, input.slot_count);
       const after = await repo.getBank(tx, bankId);

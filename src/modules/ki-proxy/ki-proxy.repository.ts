@@ -149,3 +149,43 @@ export const banksFor = (db: Sql, bankIds: number[]) =>
         LEFT JOIN remsim_servers rs ON rs.id = bi.remsim_server_id
         WHERE b.bank_id = ANY(${sql.param(bankIds)}::int[])`,
   );
+
+export interface PhysicalRange {
+  bankId: number;
+  start: number;
+  end: number;
+}
+
+/** Locks the slots of a pool's physical range and answers those assigned one-to-one (with the
+ * client holding each): such cards cannot become KI cards. */
+export async function assignedInRange(db: Sql, r: PhysicalRange) {
+  await db.execute(
+    sql`SELECT 1 FROM slots WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} ORDER BY slot_id FOR UPDATE`,
+  );
+  return rows<{ slot_id: number; client_id: string | null }>(
+    db,
+    sql`SELECT s.slot_id, p.client_id FROM slots s
+        LEFT JOIN service_profiles p ON p.bank_id = s.bank_id AND p.slot_id = s.slot_id AND p.status = 'ACTIVE'
+        WHERE s.bank_id = ${r.bankId} AND s.slot_id BETWEEN ${r.start} AND ${r.end}
+          AND (s.status = 'assigned' OR p.profile_id IS NOT NULL)
+        ORDER BY s.slot_id`,
+  );
+}
+
+/** Marks the range's cards as KI cards: the allocator, reassign and the database's
+ * service_profiles_regular_card trigger never give them to a router one-to-one. */
+export async function markKiCards(db: Sql, r: PhysicalRange) {
+  await db.execute(
+    sql`UPDATE slots SET card_type = 'KI_PROXY_MASTER'
+        WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} AND card_type = 'REGULAR'`,
+  );
+}
+
+/** Gives the cards of `r` that are not in `keep` back to one-to-one use (the pool shrank or went). */
+export async function releaseKiCards(db: Sql, r: PhysicalRange, keep: PhysicalRange | null = null) {
+  await db.execute(
+    sql`UPDATE slots SET card_type = 'REGULAR'
+        WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} AND card_type = 'KI_PROXY_MASTER'
+          AND NOT (bank_id = ${keep?.bankId ?? -1}::int AND slot_id BETWEEN ${keep?.start ?? 0}::int AND ${keep?.end ?? -1}::int)`,
+  );
+}

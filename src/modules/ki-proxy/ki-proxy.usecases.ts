@@ -78,6 +78,7 @@ export class KiProxyService {
               RETURNING id`,
         );
         const id = created?.id as number;
+        await this.claimKiCards(tx, { bankId: input.bank_id, start: input.physical_slot_start, end: input.physical_slot_end });
         await repo.replaceSegments(tx, id, segments);
         const pool = (await repo.getPool(tx, id)) as repo.PoolRow;
         await recordAudit(tx, actor, {
@@ -133,6 +134,11 @@ export class KiProxyService {
               WHERE id = ${id}`,
         );
         if (patch.virtual_segments) await repo.replaceSegments(tx, id, segments);
+        const old = { bankId: before.bank_id, start: before.physical_slot_start, end: before.physical_slot_end };
+        if (old.start !== physical.start || old.end !== physical.end) {
+          await this.claimKiCards(tx, physical);
+          await repo.releaseKiCards(tx, old, physical);
+        }
         const after = (await repo.getPool(tx, id)) as repo.PoolRow;
         await recordAudit(tx, actor, {
           tenantId: before.tenant_id,
@@ -154,6 +160,7 @@ export class KiProxyService {
       if (before.current_virtual_sims > 0)
         throw conflict('POOL_IN_USE', `pool ${id} still serves ${before.current_virtual_sims} active virtual SIM(s)`);
       await tx.execute(sql`DELETE FROM ki_proxy_pools WHERE id = ${id}`);
+      await repo.releaseKiCards(tx, { bankId: before.bank_id, start: before.physical_slot_start, end: before.physical_slot_end });
       await recordAudit(tx, actor, {
         tenantId: before.tenant_id,
         action: 'ki_pool.delete',
@@ -163,6 +170,23 @@ export class KiProxyService {
       });
       return { status: 'success' as const, message: `KI proxy pool ${id} deleted` };
     });
+  }
+
+  /** The range's cards become KI cards, unless a router holds one of them one-to-one (409). */
+  private async claimKiCards(tx: Sql, range: repo.PhysicalRange) {
+    const taken = await repo.assignedInRange(tx, range);
+    if (taken.length > 0)
+      throw conflict(
+        'KI_CARDS_IN_USE',
+        `bank ${range.bankId} slot${taken.length === 1 ? '' : 's'} ${taken
+          .slice(0, 20)
+          .map((t) => `${t.slot_id}${t.client_id ? ` (${t.client_id})` : ''}`)
+          .join(
+            ', ',
+          )} ${taken.length === 1 ? 'is' : 'are'} assigned one-to-one: unregister or reassign ${taken.length === 1 ? 'it' : 'them'} before ${taken.length === 1 ? 'it becomes a KI card' : 'they become KI cards'}`,
+        { bank_id: range.bankId, slots: taken.map((t) => ({ slot_id: t.slot_id, client_id: t.client_id })) },
+      );
+    await repo.markKiCards(tx, range);
   }
 
   /** One osmo-remsim-bankd command line per virtual segment, consistent with the pool. */
