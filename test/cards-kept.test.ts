@@ -2,6 +2,8 @@
 // pool and are never given to a router one-to-one, and a slot with no known card is not handed
 // out (a router would get service from nothing) unless the operator says the bankd has cards
 // IonMesh has no data for. The database holds both rules, also with two IonMesh processes.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withLuhn } from '../src/domain/iccid.js';
@@ -240,5 +242,71 @@ describe.runIf(onPostgres)('the rules under concurrency, two IonMesh processes o
       await replica.close();
       await h.close();
     }
+  });
+});
+
+describe('importing over cards in use', () => {
+  let h: Harness;
+  const csv = (lines: string[]) => `bank_id,slot_id,iccid,imsi,mcc_mnc,carrier\n${lines.join('\n')}\n`;
+  const line = (slot: number, c = card(6, slot), carrier = 'AT&T') => `6,${slot},${c.iccid},${c.imsi},310410,${carrier}`;
+  const importCsv = (body: string, query = '') =>
+    h.admin(`/sim-imports${query}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
+  beforeAll(async () => {
+    h = await startIonMesh({ demo: false });
+    await h.admin('/tenants', json({ id: 1, name: 'site', enrollment_mode: 'open' }));
+    await site(h, 6, 3, [0, 1, 2]);
+  });
+  afterAll(() => h.close());
+
+  it('refuses, line by line, to change the card of a slot a router holds, and changes nothing', async () => {
+    const held = await register(h.url, 'online-slot0', { preferred_bank_id: 6 });
+    expect(held.body.sim_slot).toMatchObject({ bank_id: 6, slot_id: 0 });
+    const before = await h.query(sql`SELECT * FROM slots WHERE bank_id = 6 ORDER BY slot_id`);
+    // A new card for free slot 1 may go in; a new card for slot 0, which a router holds, may not.
+    const refused = await importCsv(csv([line(1, card(6, 11)), line(0, card(6, 10), 'Other')]));
+    expect(refused.status).toBe(422);
+    const err = (await refused.json()) as Doc;
+    expect(err.errors).toEqual([
+      {
+        line: 3,
+        message: expect.stringMatching(/bank 6 slot 0 serves router online-slot0: its ICCID, IMSI, carrier would change/),
+      },
+    ]);
+    expect(await h.query(sql`SELECT * FROM slots WHERE bank_id = 6 ORDER BY slot_id`)).toEqual(before);
+    // The same data again changes nothing and is accepted.
+    expect((await importCsv(csv([line(0)]))).status).toBe(200);
+  });
+
+  it('replaces it when asked, with before and after in the audit and an event for the client', async () => {
+    const replaced = await importCsv(csv([line(0, card(6, 10), 'Other')]), '?replace_cards_in_use=true');
+    expect(replaced.status).toBe(200);
+    expect(await replaced.json()).toMatchObject({ rows: 1, updated: 1, replaced_in_use: 1 });
+    const [audit] = await h.query<{ before: Doc; after: Doc; entity_id: string }>(
+      sql`SELECT before, after, entity_id FROM audit_log WHERE action = 'slot.card_replaced'`,
+    );
+    expect(audit).toMatchObject({
+      entity_id: '6:0',
+      before: { iccid: card(6, 0).iccid, carrier: 'AT&T', client_id: 'online-slot0' },
+      after: { iccid: card(6, 10).iccid, carrier: 'Other' },
+    });
+    const [event] = await h.query<{ data: Doc }>(sql`SELECT data FROM events WHERE type = 'client.card_replaced'`);
+    expect(event?.data).toMatchObject({
+      client_id: 'online-slot0',
+      before: { iccid: card(6, 0).iccid },
+      after: { iccid: card(6, 10).iccid },
+    });
+  });
+
+  it.runIf(!onPostgres)('says so in one line when the file to import is missing (the CLI)', async () => {
+    const r = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'import', 'sims', '/nonexistent/sims.csv'],
+      { env: { ...process.env, DATABASE_URL: '' } },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('ionmesh import sims: cannot read /nonexistent/sims.csv: no such file');
   });
 });

@@ -5,8 +5,27 @@ import { openDatabase } from '../app/database.js';
 import { DomainError } from '../domain/errors.js';
 import { InventoryService } from '../modules/inventory/inventory.usecases.js';
 
-export async function importSims(file: string, db: { dataDir: string; databaseUrl: string | null }) {
-  const csv = readFileSync(file, 'utf8');
+export async function importSims(
+  file: string,
+  db: { dataDir: string; databaseUrl: string | null },
+  options: { replaceInUse?: boolean } = {},
+) {
+  let csv: string;
+  try {
+    csv = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
+    process.stderr.write(`ionmesh import sims: cannot read ${file}: ${why}\n`);
+    return 2;
+  }
   const database = await openDatabase(db, 'cli (import sims)');
   const bar = new cliProgress.SingleBar(
     {
@@ -20,16 +39,22 @@ export async function importSims(file: string, db: { dataDir: string; databaseUr
   let started = false;
   try {
     await database.migrate();
-    const result = await new InventoryService(database).importSims(csv, { actor: 'cli' }, (done, total) => {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    });
+    const result = await new InventoryService(database).importSims(
+      csv,
+      { actor: 'cli' },
+      (done, total) => {
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
+        bar.update(done);
+      },
+      null,
+      options,
+    );
     if (started) bar.stop();
     process.stdout.write(
-      `Imported ${result.rows} row(s) (${result.format} format): ${result.created} slot(s) created, ${result.updated} updated.\n`,
+      `Imported ${result.rows} row(s) (${result.format} format): ${result.created} slot(s) created, ${result.updated} updated${result.replaced_in_use ? `, ${result.replaced_in_use} card(s) in use replaced` : ''}.\n`,
     );
     return 0;
   } catch (error) {

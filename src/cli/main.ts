@@ -217,9 +217,14 @@ databaseOptions(
       '<file>',
       'CSV: a bankd slot file ("bank","slot","reader") or a header-named file (bank_id,slot_id,iccid,imsi,carrier,mcc_mnc,card_type)',
     )
-    .description('import SIM slots and card data; all rows or none'),
+    .description('import SIM slots and card data; all rows or none')
+    .option('--replace-cards-in-use', 'replace the card of a slot a router holds (refused by default); audited before and after'),
 ).action(async (file: string, opts) => {
-  process.exitCode = await importSims(file, { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) });
+  process.exitCode = await importSims(
+    file,
+    { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) },
+    { replaceInUse: opts.replaceCardsInUse ?? false },
+  );
 });
 
 const keysCmd = program.command('keys').description('API keys: create, list, revoke (on the database directly)');

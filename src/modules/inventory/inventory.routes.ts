@@ -99,6 +99,7 @@ const ImportAnswer = Type.Object({
   rows: Type.Integer(),
   created: Type.Integer(),
   updated: Type.Integer(),
+  replaced_in_use: Type.Integer({ description: 'Cards replaced in slots that routers hold (replace_cards_in_use=true)' }),
 });
 
 const IdParam = Type.Object({ id: PositiveId });
@@ -316,13 +317,26 @@ export function inventoryRoutes(inventory: InventoryService) {
         schema: {
           ...admin('slots', 'Import SIM inventory from CSV (bankd slot file or header-named); all or nothing'),
           consumes: ['text/csv', 'text/plain'],
+          querystring: Type.Object(
+            {
+              replace_cards_in_use: Type.Optional(
+                Type.Boolean({
+                  description:
+                    'Replace the card of a slot a router holds (refused line by line otherwise); each is audited with before and after, and its client gets a client.card_replaced event',
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
           body: Type.String({ minLength: 1 }),
           response: { 200: ImportAnswer, ...errorResponses(400, 401, 415, 422) },
         },
       },
       async (req) => ({
         status: 'success' as const,
-        ...(await inventory.importSims(req.body, actorOf(req, 'admin'), undefined, scopeOf(req))),
+        ...(await inventory.importSims(req.body, actorOf(req, 'admin'), undefined, scopeOf(req), {
+          replaceInUse: req.query.replace_cards_in_use ?? false,
+        })),
       }),
     );
   };

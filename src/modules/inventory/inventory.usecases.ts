@@ -63,6 +63,8 @@ export interface ImportResult {
   rows: number;
   created: number;
   updated: number;
+  /** Slots whose card changed while a router held them (only with replaceInUse). */
+  replaced_in_use: number;
 }
 
 const isUnique = (e: unknown, constraint?: string) => {
@@ -87,6 +89,17 @@ async function resolveRemsimServer(tx: Sql, id: number | null | undefined, url: 
 function checkEndpoint(endpoint: string) {
   const problem = bankdEndpointProblem(endpoint);
   if (problem) throw invalid(problem, { field: 'endpoint' });
+}
+
+/** Which card fields an import row changes on a slot (blank fields of the row clear them). */
+function cardChanges(now: importRepo.CardInUse, row: SimRow) {
+  const out: string[] = [];
+  if ((row.iccid ?? null) !== now.iccid) out.push('ICCID');
+  if ((row.imsi ?? null) !== now.imsi) out.push('IMSI');
+  if ((row.carrier ?? null) !== now.carrier) out.push('carrier');
+  if ((row.mccMnc ?? null) !== now.mcc_mnc) out.push('MCC/MNC');
+  if ((row.cardType ?? 'REGULAR') !== now.card_type) out.push('card type');
+  return out;
 }
 
 export class InventoryService {
@@ -451,6 +464,7 @@ export class InventoryService {
     actor: Actor,
     onProgress?: (done: number, total: number) => void,
     scope: number | null = null,
+    options: { replaceInUse?: boolean } = {},
   ): Promise<ImportResult> {
     const parsed = parseSimCsv(csv);
     if (parsed.errors.length) throw importInvalid(parsed.errors);
@@ -473,6 +487,26 @@ export class InventoryService {
             errors.push({ line: row?.line ?? 0, message: `ICCID ${h.iccid} is already ${where}` });
           }
         }
+        // A card a router holds is replaced only when the operator asks, and then on the record.
+        const replaced: Array<{ before: importRepo.CardInUse; after: SimRow }> = [];
+        if (withCardData) {
+          for (const chunk of chunks) {
+            const inUse = new Map(
+              (await importRepo.cardsInUse(tx, chunk)).map((c) => [`${c.bank_id}:${c.slot_id}`, c] as const),
+            );
+            for (const r of chunk) {
+              const now = inUse.get(`${r.bankId}:${r.slotId}`);
+              const changes = now ? cardChanges(now, r) : [];
+              if (!now || changes.length === 0) continue;
+              if (options.replaceInUse) replaced.push({ before: now, after: r });
+              else
+                errors.push({
+                  line: r.line,
+                  message: `bank ${r.bankId} slot ${r.slotId} serves router ${scope === null || now.tenant_id === scope ? now.client_id : '(another tenant)'}: its ${changes.join(', ')} would change (replace_cards_in_use=true replaces cards in use)`,
+                });
+            }
+          }
+        }
         if (errors.length) throw importInvalid(errors.sort((a, b) => a.line - b.line));
         let created = 0;
         let done = 0;
@@ -491,8 +525,40 @@ export class InventoryService {
           }
           throw error;
         }
-        const result = { format: parsed.format, rows: parsed.rows.length, created, updated: parsed.rows.length - created };
+        const result = {
+          format: parsed.format,
+          rows: parsed.rows.length,
+          created,
+          updated: parsed.rows.length - created,
+          replaced_in_use: replaced.length,
+        };
         await recordAudit(tx, actor, { action: 'sims.import', entityType: 'slot', entityId: 'import', after: result });
+        for (const { before, after } of replaced) {
+          const card = (c: { iccid?: string | null; imsi?: string | null; carrier?: string | null; mcc_mnc?: string | null }) => ({
+            iccid: c.iccid ?? null,
+            imsi: c.imsi ?? null,
+            carrier: c.carrier ?? null,
+            mcc_mnc: c.mcc_mnc ?? null,
+          });
+          const was = card(before);
+          const is = card({ ...after, mcc_mnc: after.mccMnc });
+          await recordAudit(tx, actor, {
+            tenantId: before.tenant_id,
+            action: 'slot.card_replaced',
+            entityType: 'slot',
+            entityId: `${before.bank_id}:${before.slot_id}`,
+            before: { ...was, client_id: before.client_id },
+            after: is,
+          });
+          await insertEvent(tx, 'client.card_replaced', before.tenant_id, {
+            client_id: before.client_id,
+            profile_id: before.profile_id,
+            bank_id: before.bank_id,
+            slot_id: before.slot_id,
+            before: was,
+            after: is,
+          });
+        }
         return result;
       })
       .then(async (result) => {

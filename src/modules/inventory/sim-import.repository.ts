@@ -59,3 +59,37 @@ export async function upsertSlots(tx: Sql, chunk: SimRow[], withCardData: boolea
   );
   return result.filter((r) => r.inserted).length;
 }
+
+export interface CardInUse {
+  bank_id: number;
+  slot_id: number;
+  iccid: string | null;
+  imsi: string | null;
+  carrier: string | null;
+  mcc_mnc: string | null;
+  card_type: string;
+  client_id: string;
+  profile_id: string;
+  tenant_id: number;
+}
+
+/** The chunk's slots a router holds (an active profile), locked so that no registration takes one
+ * meanwhile, with the card they hold now. */
+export async function cardsInUse(tx: Sql, chunk: SimRow[]) {
+  if (chunk.length === 0) return [];
+  const values = sql.join(
+    chunk.map((r) => sql`(${r.bankId}::int, ${r.slotId}::int)`),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`SELECT 1 FROM slots s JOIN (VALUES ${values}) AS f(bank_id, slot_id) ON f.bank_id = s.bank_id AND f.slot_id = s.slot_id
+        ORDER BY s.bank_id, s.slot_id FOR UPDATE OF s`,
+  );
+  return rows<CardInUse>(
+    tx,
+    sql`SELECT s.bank_id, s.slot_id, s.iccid, s.imsi, s.carrier, s.mcc_mnc, s.card_type, p.client_id, p.profile_id, p.tenant_id
+        FROM slots s
+        JOIN (VALUES ${values}) AS f(bank_id, slot_id) ON f.bank_id = s.bank_id AND f.slot_id = s.slot_id
+        JOIN service_profiles p ON p.bank_id = s.bank_id AND p.slot_id = s.slot_id AND p.status = 'ACTIVE'`,
+  );
+}
