@@ -491,9 +491,7 @@ export class InventoryService {
         const replaced: Array<{ before: importRepo.CardInUse; after: SimRow }> = [];
         if (withCardData) {
           for (const chunk of chunks) {
-            const inUse = new Map(
-              (await importRepo.cardsInUse(tx, chunk)).map((c) => [`${c.bank_id}:${c.slot_id}`, c] as const),
-            );
+            const inUse = new Map((await importRepo.cardsInUse(tx, chunk)).map((c) => [`${c.bank_id}:${c.slot_id}`, c] as const));
             for (const r of chunk) {
               const now = inUse.get(`${r.bankId}:${r.slotId}`);
               const changes = now ? cardChanges(now, r) : [];
@@ -534,7 +532,12 @@ export class InventoryService {
         };
         await recordAudit(tx, actor, { action: 'sims.import', entityType: 'slot', entityId: 'import', after: result });
         for (const { before, after } of replaced) {
-          const card = (c: { iccid?: string | null; imsi?: string | null; carrier?: string | null; mcc_mnc?: string | null }) => ({
+          const card = (c: {
+            iccid?: string | null;
+            imsi?: string | null;
+            carrier?: string | null;
+            mcc_mnc?: string | null;
+          }) => ({
             iccid: c.iccid ?? null,
             imsi: c.imsi ?? null,
             carrier: c.carrier ?? null,

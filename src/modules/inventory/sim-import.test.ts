@@ -77,7 +77,14 @@ describe('an operator importing SIM inventory', () => {
     ].join('\r\n');
     const res = await csvImport(h, csv);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'success', format: 'header', rows: 3, created: 2, updated: 1, replaced_in_use: 0 });
+    expect(await res.json()).toEqual({
+      status: 'success',
+      format: 'header',
+      rows: 3,
+      created: 2,
+      updated: 1,
+      replaced_in_use: 0,
+    });
     const slot = await (await h.admin('/banks/1/slots/41')).json();
     expect(slot).toMatchObject({ card_type: 'KI_PROXY_MASTER', imsi: '310410990000041', status: 'available' });
     const updated = await (await h.admin('/banks/1/slots/5')).json();
