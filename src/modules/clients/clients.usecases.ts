@@ -7,6 +7,7 @@ import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js
 import { enrollmentRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
 import { DomainError } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
+import { normalizeStats } from '../../domain/stats-vocabulary.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/commands.repository.js';
 import { insertEvent } from '../events/events.repository.js';
@@ -413,17 +414,20 @@ export class ClientsService {
     if (keyTenant !== null && req.tenant_id !== undefined && req.tenant_id !== keyTenant) throw clientNotFound(req.client_id);
     const tenantId = req.tenant_id ?? keyTenant;
     const trusted = !!caller.key || (await this.tokenChecked(req.client_id, tenantId, caller, actor, 'heartbeat'));
+    const stats = normalizeStats(req.stats);
     const touched = await this.heartbeats.submit({
       clientId: req.client_id,
       tenantId,
       health: req.status ?? 'active',
-      stats: req.stats,
+      stats,
       hardwareInfo: req.modem_info || req.hardware_info ? { ...req.hardware_info, ...req.modem_info } : undefined,
       clientIp: caller.ip,
       trusted,
     });
     const accepted = touched.filter((t) => !t.refused).map((t) => t.profile_id);
-    this.settings.observer?.heartbeat(accepted.length > 0, req.client_id, tenantId, req.stats);
+    // The client's own tenant labels its series, whether or not the heartbeat named it.
+    const ownTenant = touched.find((t) => !t.refused)?.tenant_id ?? tenantId;
+    this.settings.observer?.heartbeat(accepted.length > 0, req.client_id, ownTenant, stats);
     if (touched.length === 0) throw clientNotFound(req.client_id);
     if (accepted.length === 0) {
       await this.refuse(actor, touched[0]?.tenant_id ?? null, req.client_id, 'client.heartbeat_refused', 'source');

@@ -10,12 +10,8 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import { type Database, rows } from '../../app/database.js';
 import { inSlice, PROFILE_SLICES } from '../clients/clients.repository.js';
 
-export interface HeartbeatStats {
-  rssi?: unknown;
-  rsrp?: unknown;
-  rsrq?: unknown;
-  sinr?: unknown;
-}
+/** A heartbeat's stats, normalised (src/domain/stats-vocabulary.ts): numbers are shown, the rest ignored. */
+export type HeartbeatStats = Record<string, unknown>;
 
 /** What the client lifecycle reports; implemented here, called by ClientsService. */
 export interface ClientObserver {
@@ -31,6 +27,23 @@ const SIGNALS = [
   ['rsrp', 'ionmesh_client_rsrp_dbm', 'Reference signal received power from the client’s last heartbeat (dBm)'],
   ['rsrq', 'ionmesh_client_rsrq_db', 'Reference signal received quality from the client’s last heartbeat (dB)'],
   ['sinr', 'ionmesh_client_sinr_db', 'Signal to interference plus noise ratio from the client’s last heartbeat (dB)'],
+  // The seeds' exporter names (src/domain/stats-vocabulary.ts reads either vocabulary).
+  [
+    'rssi',
+    'ionmesh_client_signal_rssi_dbm',
+    'RSSI from the client’s last heartbeat (dBm; the seeds’ name of ionmesh_client_rssi_dbm)',
+  ],
+  [
+    'rsrp',
+    'ionmesh_client_signal_rsrp_dbm',
+    'RSRP from the client’s last heartbeat (dBm; the seeds’ name of ionmesh_client_rsrp_dbm)',
+  ],
+  ['uptime_seconds', 'ionmesh_client_uptime_seconds', 'Seconds since the client started, from its last heartbeat'],
+  ['tpdus_sent', 'ionmesh_client_tpdus_sent', 'TPDUs the client sent since it started, from its last heartbeat'],
+  ['tpdus_received', 'ionmesh_client_tpdus_received', 'TPDUs the client received since it started, from its last heartbeat'],
+  ['tpdu_errors', 'ionmesh_client_errors', 'Errors since the client started, from its last heartbeat'],
+  ['data_rx_bytes', 'ionmesh_client_data_rx_bytes', 'Bytes received over the cellular link since the client started'],
+  ['data_tx_bytes', 'ionmesh_client_data_tx_bytes', 'Bytes sent over the cellular link since the client started'],
 ] as const;
 
 /** Per-client series: kept while the fleet has at most `max` active clients (0: never). */
@@ -64,7 +77,8 @@ export class Metrics implements ClientObserver {
   private readonly fixesSeen = new Map<string, number>();
   private readonly refreshed: Gauge<string>;
   private readonly commands: Gauge<string>;
-  private readonly signals: Map<string, Gauge<string>>;
+  /** Per-client gauges by metric name, each with the stats key it shows. */
+  private readonly signals: Map<string, { key: string; gauge: Gauge<string> }>;
   private readonly clientSeries = new Map<string, string>();
   private readonly perClientEnabled: Gauge<string>;
   private readonly jobDuration: Histogram<string>;
@@ -201,7 +215,10 @@ export class Metrics implements ClientObserver {
       registers: [r],
     });
     this.signals = new Map(
-      SIGNALS.map(([key, name, help]) => [key, new Gauge({ name, help, labelNames: ['tenant', 'client_id'], registers: [r] })]),
+      SIGNALS.map(([key, name, help]) => [
+        name,
+        { key, gauge: new Gauge({ name, help, labelNames: ['tenant', 'client_id'], registers: [r] }) },
+      ]),
     );
     this.perClientEnabled = new Gauge({
       name: 'ionmesh_metrics_per_client_enabled',
@@ -248,10 +265,10 @@ export class Metrics implements ClientObserver {
     if (!ok || !this.perClient || !stats) return;
     const tenant = tenantId === null ? '' : String(tenantId);
     let touched = false;
-    for (const [key] of SIGNALS) {
+    for (const { key, gauge } of this.signals.values()) {
       const v = stats[key];
       if (typeof v === 'number' && Number.isFinite(v)) {
-        this.signals.get(key)?.labels(tenant, clientId).set(v);
+        gauge.labels(tenant, clientId).set(v);
         touched = true;
       }
     }
@@ -273,7 +290,7 @@ export class Metrics implements ClientObserver {
 
   private dropClient(clientId: string, tenant: string) {
     this.clientSeries.delete(clientId);
-    for (const g of this.signals.values()) g.remove(tenant, clientId);
+    for (const { gauge } of this.signals.values()) gauge.remove(tenant, clientId);
   }
 
   /** Active profiles by tenant, mode and liveness, counted one slice of the fleet per statement. */
@@ -415,7 +432,7 @@ export class Metrics implements ClientObserver {
     this.perClientEnabled.set(enabled ? 1 : 0);
     if (!enabled) {
       this.clientSeries.clear();
-      for (const g of this.signals.values()) g.reset();
+      for (const { gauge } of this.signals.values()) gauge.reset();
     }
     this.perClientSeries.onChange?.(enabled, fleet);
   }

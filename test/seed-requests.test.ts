@@ -1,0 +1,107 @@
+// Agents and scripts written from the seed documents work against IonMesh unchanged: the seeds'
+// own request bodies, as they print them, are accepted and read.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startIonMesh } from './support/harness.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by the assertions
+type Doc = Record<string, any>;
+
+const post = (h: Harness, path: string, body: unknown) =>
+  fetch(`${h.url}/api/backend/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** The seeds' heartbeat body, verbatim. */
+const seedHeartbeat = {
+  client_id: 'openwrt-router1-slot0',
+  status: 'active',
+  stats: {
+    uptime_seconds: 3600,
+    tpdus_sent: 1234,
+    tpdus_received: 5678,
+    errors: 0,
+    signal_rssi: -75,
+    signal_rsrp: -95,
+    data_rx_bytes: 1048576,
+    data_tx_bytes: 524288,
+  },
+  modem_info: {
+    vendor: 'Fibocom',
+    model: 'FM350-GL',
+    firmware: 'FM350GL-12.001.01.00',
+    imei: '861536030000000',
+    network: 'AT&T',
+  },
+};
+
+describe('the seeds’ heartbeat', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh();
+    const reg = await post(h, '/remsim/register-client', {
+      client_id: 'openwrt-router1-slot0',
+      tenant_id: 1,
+      hardware_info: { vendor: 'Fibocom', model: 'FM350-GL', gpio: { power: 4, reset: 5 } },
+    });
+    expect(reg.status).toBe(200);
+  });
+  afterAll(() => h.close());
+
+  it('feeds the signal and counters of the seeds’ names into the stats history and the client', async () => {
+    const res = await post(h, '/remsim/heartbeat', seedHeartbeat);
+    expect(res.status).toBe(200);
+    const [sample] = await h.query<Doc>(
+      sql`SELECT rssi, rsrp, tpdu_count::int, tpdu_errors::int, tx_bytes::int, rx_bytes::int FROM client_stats_raw
+          WHERE client_id = 'openwrt-router1-slot0'`,
+    );
+    expect(sample).toEqual({ rssi: -75, rsrp: -95, tpdu_count: 6912, tpdu_errors: 0, tx_bytes: 524288, rx_bytes: 1048576 });
+    const client = (await (await h.admin('/clients/openwrt-router1-slot0')).json()) as Doc;
+    expect(client.profile.client_stats).toMatchObject({ rssi: -75, rsrp: -95, signal_rssi: -75, uptime_seconds: 3600 });
+  });
+
+  it('merges modem_info into the hardware info field by field, and keeps a modem swap as history', async () => {
+    const [p] = await h.query<{ hw: Doc }>(
+      sql`SELECT client_hardware_info AS hw FROM service_profiles WHERE client_id = 'openwrt-router1-slot0' AND status = 'ACTIVE'`,
+    );
+    expect(p?.hw).toEqual({
+      vendor: 'Fibocom',
+      model: 'FM350-GL',
+      gpio: { power: 4, reset: 5 },
+      firmware: 'FM350GL-12.001.01.00',
+      imei: '861536030000000',
+      network: 'AT&T',
+    });
+    const swapped = { ...seedHeartbeat, modem_info: { ...seedHeartbeat.modem_info, imei: '861536030000001' } };
+    expect((await post(h, '/remsim/heartbeat', swapped)).status).toBe(200);
+    await post(h, '/remsim/heartbeat', swapped); // the same again: no second change
+    const history = await h.query<{ old_status: string; new_status: string; reason: string }>(
+      sql`SELECT old_status, new_status, reason FROM health_log WHERE client_id = 'openwrt-router1-slot0' AND kind = 'client_hardware'`,
+    );
+    expect(history).toEqual([{ old_status: '861536030000000', new_status: '861536030000001', reason: 'imei' }]);
+    const events = await h.query<{ data: Doc }>(sql`SELECT data FROM events WHERE type = 'client.hardware_changed'`);
+    expect(events.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        client_id: 'openwrt-router1-slot0',
+        field: 'imei',
+        previous: '861536030000000',
+        value: '861536030000001',
+      }),
+    ]);
+  });
+
+  it('shows the seeds’ exporter metrics for the client', async () => {
+    const text = await (await fetch(`${h.url}/metrics`)).text();
+    for (const [name, value] of [
+      ['ionmesh_client_uptime_seconds', '3600'],
+      ['ionmesh_client_signal_rssi_dbm', '-75'],
+      ['ionmesh_client_signal_rsrp_dbm', '-95'],
+      ['ionmesh_client_rssi_dbm', '-75'],
+      ['ionmesh_client_tpdus_sent', '1234'],
+      ['ionmesh_client_data_rx_bytes', '1048576'],
+    ])
+      expect(text).toMatch(new RegExp(`${name}\\{tenant="1",client_id="openwrt-router1-slot0"\\} ${value}\\n`));
+  });
+});
