@@ -133,8 +133,18 @@ describe('a deployed router talking to IonMesh', () => {
     const answer = await rawRequest('127.0.0.1', h.port, 'GET', '/api/backend/v1/remsim/discover', undefined, 2000);
     expect(answer.status).toBe(200);
     const json = JSON.parse(answer.body);
-    expect(json).toMatchObject({ service: 'ionmesh', api_endpoint: '/api/backend/v1/remsim', heartbeat_interval: 60 });
+    expect(json).toMatchObject({
+      service: 'ionmesh-orchestrator',
+      product: 'ionmesh',
+      api_endpoint: `http://127.0.0.1:${h.port}/api/backend/v1/remsim`,
+      api_path: '/api/backend/v1/remsim',
+      heartbeat_interval: 60,
+    });
     expect(json.supported_modes).toContain('ONE_TO_ONE_SWSIM');
+    expect(json.supported_mapping_modes).toEqual(json.supported_modes);
+    expect(json.capabilities).toEqual(
+      expect.arrayContaining(['slot-assignment', 'ki-proxy', 'multi-tenant', 'mcc-mnc-routing', 'health-monitoring']),
+    );
   });
 });
 

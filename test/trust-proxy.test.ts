@@ -63,3 +63,22 @@ describe('X-Forwarded-For', () => {
     expect(buildConfig({ trustProxy: '10.0.0.5, 192.0.2.0/24,::1' }).trustProxy).toEqual(['10.0.0.5', '192.0.2.0/24', '::1']);
   });
 });
+
+describe('discovery behind a proxy', () => {
+  const discover = (h: Harness) =>
+    fetch(`${h.url}/api/backend/v1/remsim/discover`, {
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'ionmesh.example.net' },
+    }).then(async (r) => ((await r.json()) as { api_endpoint: string }).api_endpoint);
+
+  it('names the URL the router reached when the proxy is trusted, and the direct one otherwise', async () => {
+    const trusted = await startIonMesh({ config: { trustProxy: ['127.0.0.1'] } });
+    const plain = await startIonMesh();
+    try {
+      expect(await discover(trusted)).toBe('https://ionmesh.example.net/api/backend/v1/remsim');
+      expect(await discover(plain)).toBe(`http://127.0.0.1:${plain.port}/api/backend/v1/remsim`);
+    } finally {
+      await trusted.close();
+      await plain.close();
+    }
+  });
+});

@@ -121,6 +121,6 @@ export function policyProblem(c: PolicyConditions, a: PolicyAction): string | nu
 }
 
 export const vendorOf = (hardwareInfo: Record<string, unknown> | undefined | null) => {
-  const v = hardwareInfo?.manufacturer ?? hardwareInfo?.vendor;
+  const v = hardwareInfo?.manufacturer ?? hardwareInfo?.vendor ?? hardwareInfo?.modem_vendor;
   return typeof v === 'string' && v ? v : null;
 };

@@ -1,6 +1,6 @@
 // The client API under /api/backend/v1/remsim, called by routers (CLIENT-CONTRACT.md).
 // Answers are compact JSON serialised from the response schemas, keys in schema order.
-import { Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { type App, actorOf } from '../../app/http.js';
 import { BankId, ClientId, errorResponses, MappingMode, MccMnc, MccMncOrEmpty, SlotId, TenantId } from '../../app/schemas.js';
@@ -11,18 +11,41 @@ import type { AuthService } from '../auth/auth.usecases.js';
 import { assertDocumentSizes, ClientStats, CommandResult, DeviceInfo } from './client-documents.js';
 import type { ClientCaller, ClientsService } from './clients.usecases.js';
 
+/** An optional field that may also be JSON null, read as absent (the seeds send nulls). */
+const OrNull = <T extends TSchema>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
+const ModemFact = (description: string) => OrNull(Type.String({ maxLength: 64, description }));
+
 export const RegisterBody = Type.Object(
   {
     client_id: ClientId,
-    mapping_mode: Type.Optional(MappingMode),
-    mcc_mnc: Type.Optional(MccMncOrEmpty),
-    tenant_id: Type.Optional(TenantId),
-    carrier: Type.Optional(Type.String({ maxLength: 100, description: 'Carrier name hint (matched against KI proxy pools)' })),
-    preferred_bank_id: Type.Optional(BankId),
-    hardware_info: Type.Optional(DeviceInfo),
+    mapping_mode: OrNull(MappingMode),
+    mcc_mnc: OrNull(MccMncOrEmpty),
+    tenant_id: OrNull(TenantId),
+    carrier: OrNull(Type.String({ maxLength: 100, description: 'Carrier name hint (matched against KI proxy pools)' })),
+    preferred_bank_id: OrNull(BankId),
+    hardware_info: OrNull(DeviceInfo),
+    modem_vendor: ModemFact('Modem vendor (the seeds’ name; folded into hardware_info.vendor)'),
+    modem_model: ModemFact('Modem model (folded into hardware_info.model)'),
+    modem_firmware: ModemFact('Modem firmware (folded into hardware_info.firmware)'),
+    modem_imei: ModemFact('Modem IMEI (folded into hardware_info.imei)'),
   },
-  { description: 'Unknown extra keys are ignored; known keys of the wrong type are refused.' },
+  { description: 'Unknown extra keys are ignored; known keys of the wrong type are refused; null is the same as absent.' },
 );
+
+/** The body without its null fields (null means "not given"). */
+function withoutNulls<T extends Record<string, unknown>>(body: T) {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+}
+
+/** The seeds' top-level modem keys, folded into hardware_info (whose own keys win). */
+function registration(body: Static<typeof RegisterBody>) {
+  const { modem_vendor, modem_model, modem_firmware, modem_imei, ...rest } = withoutNulls(body);
+  const modem = withoutNulls({ vendor: modem_vendor, model: modem_model, firmware: modem_firmware, imei: modem_imei });
+  const facts = Object.fromEntries(Object.entries(modem).filter(([, v]) => v !== undefined));
+  return Object.keys(facts).length > 0 ? { ...rest, hardware_info: { ...facts, ...rest.hardware_info } } : rest;
+}
 
 // Top-level keys first: the deployed client takes the first occurrence of a key (CLIENT-CONTRACT.md).
 export const AssignmentAnswer = Type.Object({
@@ -63,14 +86,12 @@ export const AssignmentAnswer = Type.Object({
 
 export const HeartbeatBody = Type.Object({
   client_id: ClientId,
-  tenant_id: Type.Optional(TenantId),
-  status: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', description: 'Health status, e.g. active' })),
-  stats: Type.Optional(ClientStats),
-  modem_info: Type.Optional(DeviceInfo),
-  hardware_info: Type.Optional(DeviceInfo),
-  client_token: Type.Optional(
-    Type.String({ maxLength: 100, description: 'The token of the registration answer (or X-Client-Token)' }),
-  ),
+  tenant_id: OrNull(TenantId),
+  status: OrNull(Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', description: 'Health status, e.g. active' })),
+  stats: OrNull(ClientStats),
+  modem_info: OrNull(DeviceInfo),
+  hardware_info: OrNull(DeviceInfo),
+  client_token: OrNull(Type.String({ maxLength: 100, description: 'The token of the registration answer (or X-Client-Token)' })),
   acks: Type.Optional(
     Type.Array(
       Type.Object(
@@ -97,11 +118,16 @@ export const HeartbeatAnswer = Type.Object({
 export const UnregisterAnswer = Type.Object({ status: Type.Literal('success'), message: Type.String() });
 
 export const DiscoverAnswer = Type.Object({
-  service: Type.String(),
+  service: Type.String({ description: 'ionmesh-orchestrator (the seeds’ name of the service)' }),
+  product: Type.String({ description: 'ionmesh' }),
   version: Type.String(),
-  api_endpoint: Type.String(),
+  api_endpoint: Type.String({
+    description: 'Absolute URL of the client API, as the caller reached it (X-Forwarded-* honoured with --trust-proxy)',
+  }),
+  api_path: Type.String({ description: 'The client API’s path' }),
   capabilities: Type.Array(Type.String()),
   supported_modes: Type.Array(Type.String()),
+  supported_mapping_modes: Type.Array(Type.String({ description: 'The same as supported_modes (the seeds’ name)' })),
   heartbeat_interval: Type.Integer(),
 });
 
@@ -152,8 +178,9 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
       },
       async (req, reply) => {
         const receivedAt = Date.now() - reply.elapsedTime;
-        assertDocumentSizes({ hardware_info: req.body.hardware_info });
-        return clients.register(req.body, actorOf(req, `client:${req.body.client_id}`), {
+        const body = registration(req.body);
+        assertDocumentSizes({ hardware_info: body.hardware_info });
+        return clients.register(body, actorOf(req, `client:${req.body.client_id}`), {
           ...(await callerOf(req, auth, { ...tls, clientId: req.body.client_id })),
           receivedAt,
         });
@@ -171,13 +198,14 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
         },
       },
       async (req) => {
-        const { stats, modem_info, hardware_info, acks } = req.body;
+        const body = withoutNulls(req.body);
+        const { stats, modem_info, hardware_info, acks } = body;
         assertDocumentSizes({ stats, modem_info, hardware_info });
         if (acks) assertDocumentSizes(Object.fromEntries(acks.map((a, i) => [`acks[${i}].result`, a.result])));
         return clients.heartbeat(
-          req.body,
-          actorOf(req, `client:${req.body.client_id}`),
-          await callerOf(req, auth, { ...tls, clientId: req.body.client_id, bodyToken: req.body.client_token }),
+          body,
+          actorOf(req, `client:${body.client_id}`),
+          await callerOf(req, auth, { ...tls, clientId: body.client_id, bodyToken: body.client_token }),
         );
       },
     );
@@ -205,7 +233,7 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
     app.get(
       '/discover',
       { schema: { tags, summary: 'Service discovery for the router status page', response: { 200: DiscoverAnswer } } },
-      async () => clients.discover(),
+      async (req) => clients.discover(`${req.protocol}://${req.host}`),
     );
   };
 }

@@ -575,13 +575,29 @@ export class ClientsService {
     };
   }
 
-  discover() {
+  /** What the router's status page and agents read; `origin` is how the caller reached us. */
+  discover(origin: string) {
+    const path = '/api/backend/v1/remsim';
     return {
-      service: 'ionmesh',
+      service: 'ionmesh-orchestrator',
+      product: 'ionmesh',
       version: this.settings.version,
-      api_endpoint: '/api/backend/v1/remsim',
-      capabilities: ['register', 'heartbeat', 'unregister', 'discover'],
+      api_endpoint: `${origin}${path}`,
+      api_path: path,
+      // The seeds' capability names, then IonMesh's own (the client API's calls).
+      capabilities: [
+        'slot-assignment',
+        'ki-proxy',
+        'multi-tenant',
+        'mcc-mnc-routing',
+        'health-monitoring',
+        'register',
+        'heartbeat',
+        'unregister',
+        'discover',
+      ],
       supported_modes: [...SERVED_MODES],
+      supported_mapping_modes: [...SERVED_MODES],
       heartbeat_interval: this.settings.heartbeatIntervalSec,
     };
   }
