@@ -165,6 +165,9 @@ describe('a KI proxy pool’s physical cards', () => {
     );
     const slots = got.map((g) => g.body.sim_slot?.slot_id).sort((a, b) => a - b);
     expect(slots).toEqual([4, 5, 6, 7, 8, 9]);
+    // Card data written over a KI card (PUT without card_type, as an import would) keeps it a KI card.
+    const put = await h.admin('/sim-cards/7/3', { method: 'PUT', body: JSON.stringify(card(7, 3)) });
+    expect(((await put.json()) as Doc).card_type).toBe('KI_PROXY_MASTER');
     const moved = await h.admin('/clients/o2o-0-slot0/reassign', json({ bank_id: 7, slot_id: 1 }));
     expect(moved.status).toBe(409);
     expect(((await moved.json()) as Doc).message).toContain('KI_PROXY_MASTER');

@@ -2,6 +2,7 @@
 // own request bodies, as they print them, are accepted and read.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withLuhn } from '../src/domain/iccid.js';
 import { type Harness, startIonMesh } from './support/harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by the assertions
@@ -13,6 +14,8 @@ const post = (h: Harness, path: string, body: unknown) =>
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+
+const SEED_ICCID = withLuhn('8914800099990002331');
 
 /** The seeds' heartbeat body, verbatim. */
 const seedHeartbeat = {
@@ -103,5 +106,145 @@ describe('the seeds’ heartbeat', () => {
       ['ionmesh_client_data_rx_bytes', '1048576'],
     ])
       expect(text).toMatch(new RegExp(`${name}\\{tenant="1",client_id="openwrt-router1-slot0"\\} ${value}\\n`));
+  });
+});
+
+describe('the seeds’ examples, request by request', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh();
+  });
+  afterAll(() => h.close());
+
+  interface Case {
+    name: string;
+    method: 'GET' | 'POST';
+    path: string;
+    admin?: boolean;
+    body?: unknown;
+    status: number;
+    fields: Doc;
+  }
+  // The demo inventory: banks 1 (AT&T, 310410) and 2 (Verizon, 311480), 32 cards each.
+  const cases: Case[] = [
+    {
+      name: 'register with JSON null for the optional fields',
+      method: 'POST',
+      path: '/remsim/register-client',
+      body: {
+        client_id: 'seed-null-slot0',
+        mapping_mode: 'ONE_TO_ONE_SWSIM',
+        mcc_mnc: null,
+        tenant_id: 1,
+        carrier: null,
+        preferred_bank_id: null,
+        hardware_info: null,
+      },
+      status: 200,
+      fields: { status: 'success', mapping_mode: 'ONE_TO_ONE_SWSIM' },
+    },
+    {
+      name: 'register with the seeds’ modem keys',
+      method: 'POST',
+      path: '/remsim/register-client',
+      body: { client_id: 'seed-modem-slot0', tenant_id: 1, modem_vendor: 'Quectel', modem_model: 'RM520N-GL' },
+      status: 200,
+      fields: { status: 'success' },
+    },
+    {
+      name: 'discover',
+      method: 'GET',
+      path: '/remsim/discover',
+      status: 200,
+      fields: {
+        service: 'ionmesh-orchestrator',
+        supported_mapping_modes: expect.arrayContaining(['ONE_TO_ONE_SWSIM', 'KI_PROXY_SWSIM']),
+        capabilities: expect.arrayContaining([
+          'slot-assignment',
+          'ki-proxy',
+          'multi-tenant',
+          'mcc-mnc-routing',
+          'health-monitoring',
+        ]),
+      },
+    },
+    {
+      name: 'heartbeat, the seeds’ body',
+      method: 'POST',
+      path: '/remsim/heartbeat',
+      body: { ...seedHeartbeat, client_id: 'seed-null-slot0' },
+      status: 200,
+      fields: { status: 'ok' },
+    },
+    {
+      name: 'a KI proxy pool, the seeds’ create body',
+      method: 'POST',
+      path: '/ki-proxy-pools',
+      admin: true,
+      body: { pool_name: 'att-ki-pool', carrier: 'AT&T', bank_id: 1, slot_range_start: 28, slot_range_end: 31, tenant_id: 1 },
+      status: 200,
+      fields: {
+        pool_name: 'att-ki-pool',
+        mcc_mnc: '310410',
+        physical_slot_start: 28,
+        physical_slot_end: 31,
+        slot_range: '28-31',
+        slots: 4,
+        utilization: 0,
+        physical_sims: expect.arrayContaining([expect.objectContaining({ slot_id: 28, card_type: 'KI_PROXY_MASTER' })]),
+        virtual_segments: [{ bank_id: 1, virtual_slot_start: 32, virtual_slot_end: 1023 }],
+      },
+    },
+    {
+      name: 'a SIM card, the seeds’ POST with physical_iccid',
+      method: 'POST',
+      path: '/sim-cards',
+      admin: true,
+      body: {
+        bank_id: 2,
+        slot_id: 31,
+        physical_iccid: SEED_ICCID,
+        carrier: 'Verizon',
+        mcc_mnc: '311480',
+        ki_pool_name: null,
+      },
+      status: 200,
+      fields: {
+        bank_id: 2,
+        slot_id: 31,
+        iccid: SEED_ICCID,
+        physical_iccid: SEED_ICCID,
+        carrier: 'Verizon',
+      },
+    },
+    {
+      name: 'a SIM card without a slot: a clear 400',
+      method: 'POST',
+      path: '/sim-cards',
+      admin: true,
+      body: { bank_id: 2, physical_iccid: SEED_ICCID },
+      status: 400,
+      fields: { code: 'VALIDATION_ERROR', message: expect.stringContaining('slot_id') },
+    },
+  ];
+
+  for (const c of cases) {
+    it(`${c.method} ${c.path}: ${c.name}`, async () => {
+      const init: RequestInit = {
+        method: c.method,
+        ...(c.body === undefined ? {} : { body: JSON.stringify(c.body), headers: { 'content-type': 'application/json' } }),
+      };
+      const res = c.admin ? await h.admin(c.path, init) : await fetch(`${h.url}/api/backend/v1${c.path}`, init);
+      const text = await res.text();
+      expect(res.status, text).toBe(c.status);
+      expect(JSON.parse(text)).toMatchObject(c.fields);
+    });
+  }
+
+  it('feeds the seeds’ modem keys to the hardware record', async () => {
+    const [p] = await h.query<{ hw: Doc }>(
+      sql`SELECT client_hardware_info AS hw FROM service_profiles WHERE client_id = 'seed-modem-slot0' AND status = 'ACTIVE'`,
+    );
+    expect(p?.hw).toMatchObject({ vendor: 'Quectel', model: 'RM520N-GL' });
   });
 });

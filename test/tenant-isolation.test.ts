@@ -280,6 +280,12 @@ describe('tenant isolation', () => {
       ],
       ['POST /clients/:client_id/reassign', '/clients/iso-two-1/reassign', { bank_id: 1 }, { bank_id: 777 }],
       [
+        'POST /sim-cards',
+        '/sim-cards',
+        { bank_id: 1, slot_id: 5, physical_iccid: '89014103211118510720' },
+        { bank_id: 777, slot_id: 5, physical_iccid: '89014103211118510720' },
+      ],
+      [
         'PATCH /ki-proxy-pools/:id',
         `/ki-proxy-pools/${ownPool}`,
         { virtual_segments: [{ bank_id: 1, virtual_slot_start: 600, virtual_slot_end: 601 }] },

@@ -113,6 +113,7 @@ export const REFERENCES: Record<string, Record<string, Declared>> = {
   'POST /ki-proxy-pools': { bank_id: 'bank', 'virtual_segments[].bank_id': 'bank' },
   'PATCH /ki-proxy-pools/:id': { 'virtual_segments[].bank_id': 'bank' },
   'POST /clients/:client_id/reassign': { bank_id: 'bank', slot_id: 'part' },
+  'POST /sim-cards': { bank_id: 'bank', slot_id: 'part' },
   'POST /assignment-policies': { 'action.preferred_banks[]': 'bank' },
   'PATCH /assignment-policies/:id': { 'action.preferred_banks[]': 'bank' },
 };

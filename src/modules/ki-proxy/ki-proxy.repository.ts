@@ -189,3 +189,26 @@ export async function releaseKiCards(db: Sql, r: PhysicalRange, keep: PhysicalRa
           AND NOT (bank_id = ${keep?.bankId ?? -1}::int AND slot_id BETWEEN ${keep?.start ?? 0}::int AND ${keep?.end ?? -1}::int)`,
   );
 }
+
+/** The highest slot number in use on a bank: its slots, and every pool's ranges there (-1: none). */
+export async function highestUsedSlot(db: Sql, bankId: number) {
+  const [r] = await rows<{ n: number }>(
+    db,
+    sql`SELECT GREATEST(
+          (SELECT max(slot_id) FROM slots WHERE bank_id = ${bankId}),
+          (SELECT max(physical_slot_end) FROM ki_proxy_pools WHERE bank_id = ${bankId}),
+          (SELECT max(virtual_slot_end) FROM ki_pool_segments WHERE bank_id = ${bankId}),
+          -1)::int AS n`,
+  );
+  return r?.n ?? -1;
+}
+
+/** The distinct MCC/MNCs of the cards in a range. */
+export async function mccMncsIn(db: Sql, r: PhysicalRange) {
+  const found = await rows<{ mcc_mnc: string }>(
+    db,
+    sql`SELECT DISTINCT mcc_mnc FROM slots
+        WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} AND mcc_mnc IS NOT NULL ORDER BY 1`,
+  );
+  return found.map((f) => f.mcc_mnc);
+}

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rows, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { conflict, DomainError, notFound } from '../../domain/errors.js';
+import { conflict, DomainError, invalid, notFound } from '../../domain/errors.js';
 import { poolCapacity, poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import * as repo from './ki-proxy.repository.js';
@@ -18,27 +18,53 @@ export interface PoolInput {
   pool_name: string;
   tenant_id: number;
   carrier?: string | null;
-  mcc_mnc: string;
+  /** Default: the MCC/MNC every card of the physical range shares. */
+  mcc_mnc?: string;
   bank_id: number;
-  physical_slot_start: number;
-  physical_slot_end: number;
-  virtual_segments: SegmentInput[];
+  physical_slot_start?: number;
+  physical_slot_end?: number;
+  /** The seeds' names of physical_slot_start/end. */
+  slot_range_start?: number;
+  slot_range_end?: number;
+  virtual_segments?: SegmentInput[];
   routing_mode?: 'round-robin' | 'least-used' | 'random';
   max_virtual_sims?: number;
   enabled?: boolean;
 }
 
-export type PoolPatch = Partial<Omit<PoolInput, 'tenant_id' | 'bank_id' | 'mcc_mnc'>>;
+export type PoolPatch = Partial<
+  Omit<PoolInput, 'tenant_id' | 'bank_id' | 'mcc_mnc' | 'slot_range_start' | 'slot_range_end' | 'virtual_segments'>
+> & { virtual_segments?: SegmentInput[] };
 
 export const poolNotFound = (id: number) => notFound('POOL_NOT_FOUND', `KI proxy pool ${id} does not exist`);
 
 const segmentsOf = (list: SegmentInput[]): SlotRange[] =>
   list.map((s) => ({ bankId: s.bank_id, start: s.virtual_slot_start, end: s.virtual_slot_end }));
 
+/** A pool as answered: IonMesh's fields and the seeds' (slot_range, slots, utilization). */
 const withUtilization = (p: repo.PoolRow) => ({
   ...p,
+  slot_range: `${p.physical_slot_start}-${p.physical_slot_end}`,
+  slots: p.physical_slot_end - p.physical_slot_start + 1,
   utilization: p.capacity > 0 ? Math.round((p.current_virtual_sims / p.capacity) * 1000) / 1000 : 0,
 });
+
+/** physical_slot_* or the seeds' slot_range_* (the same when both are given). */
+function physicalRange(input: PoolInput) {
+  const start = input.physical_slot_start ?? input.slot_range_start;
+  const end = input.physical_slot_end ?? input.slot_range_end;
+  if (start === undefined || end === undefined)
+    throw invalid('physical_slot_start and physical_slot_end (or slot_range_start and slot_range_end) are required', {
+      field: start === undefined ? 'physical_slot_start' : 'physical_slot_end',
+    });
+  for (const [a, b, name] of [
+    [input.physical_slot_start, input.slot_range_start, 'start'],
+    [input.physical_slot_end, input.slot_range_end, 'end'],
+  ] as const)
+    if (a !== undefined && b !== undefined && a !== b)
+      throw invalid(`physical_slot_${name} and slot_range_${name} differ`, { field: `slot_range_${name}` });
+  return { bankId: input.bank_id, start, end };
+}
 
 export class KiProxyService {
   constructor(private readonly db: Database) {}
@@ -57,28 +83,27 @@ export class KiProxyService {
   }
 
   create(input: PoolInput, actor: Actor) {
+    const physical = physicalRange(input);
     return this.unique(() =>
       this.db.transaction(async (tx) => {
         await repo.lockPoolRanges(tx);
-        await this.checkBanks(tx, input.tenant_id, [input.bank_id, ...input.virtual_segments.map((s) => s.bank_id)]);
-        const segments = segmentsOf(input.virtual_segments);
-        await this.checkRanges(
-          tx,
-          null,
-          { bankId: input.bank_id, start: input.physical_slot_start, end: input.physical_slot_end },
-          segments,
-        );
+        await this.checkBanks(tx, input.tenant_id, [input.bank_id, ...(input.virtual_segments ?? []).map((s) => s.bank_id)]);
+        const segments = input.virtual_segments
+          ? segmentsOf(input.virtual_segments)
+          : [await this.defaultSegment(tx, input.bank_id, input.max_virtual_sims)];
+        const mccMnc = input.mcc_mnc ?? (await this.mccMncOfCards(tx, physical));
+        await this.checkRanges(tx, null, physical, segments);
         const [created] = await rows<{ id: number }>(
           tx,
           sql`INSERT INTO ki_proxy_pools (tenant_id, pool_name, carrier, mcc_mnc, bank_id, physical_slot_start, physical_slot_end,
                                           routing_mode, max_virtual_sims, enabled)
-              VALUES (${input.tenant_id}, ${input.pool_name}, ${input.carrier ?? null}, ${input.mcc_mnc}, ${input.bank_id},
-                      ${input.physical_slot_start}, ${input.physical_slot_end}, ${input.routing_mode ?? 'round-robin'},
+              VALUES (${input.tenant_id}, ${input.pool_name}, ${input.carrier ?? null}, ${mccMnc}, ${input.bank_id},
+                      ${physical.start}, ${physical.end}, ${input.routing_mode ?? 'round-robin'},
                       ${input.max_virtual_sims ?? 6000}, ${input.enabled ?? true})
               RETURNING id`,
         );
         const id = created?.id as number;
-        await this.claimKiCards(tx, { bankId: input.bank_id, start: input.physical_slot_start, end: input.physical_slot_end });
+        await this.claimKiCards(tx, physical);
         await repo.replaceSegments(tx, id, segments);
         const pool = (await repo.getPool(tx, id)) as repo.PoolRow;
         await recordAudit(tx, actor, {
@@ -88,7 +113,7 @@ export class KiProxyService {
           entityId: String(id),
           after: pool,
         });
-        return withUtilization(pool);
+        return { ...withUtilization(pool), physical_sims: await repo.physicalSims(tx, pool) };
       }),
     );
   }
@@ -243,6 +268,31 @@ export class KiProxyService {
       const bank = found.find((f) => f.bank_id === b);
       if (!bank || bank.tenant_id !== tenantId) throw notFound('BANK_NOT_FOUND', `Tenant ${tenantId} has no bank ${b}`);
     }
+  }
+
+  /** Virtual slots for a pool created without segments: on its own bank, past its last slot and
+   * every other pool's range there, up to 1023 (and no more than max_virtual_sims). */
+  private async defaultSegment(tx: Sql, bankId: number, maxVirtual?: number): Promise<SlotRange> {
+    const used = await repo.highestUsedSlot(tx, bankId);
+    const start = used + 1;
+    if (start > 1023)
+      throw invalid(`bank ${bankId} has no slot number left for virtual slots: give virtual_segments`, {
+        field: 'virtual_segments',
+      });
+    return { bankId, start, end: Math.min(1023, start + (maxVirtual ?? 1024) - 1) };
+  }
+
+  /** The one MCC/MNC of the range's cards, for a pool created without mcc_mnc. */
+  private async mccMncOfCards(tx: Sql, range: repo.PhysicalRange) {
+    const found = await repo.mccMncsIn(tx, range);
+    if (found.length !== 1)
+      throw invalid(
+        found.length === 0
+          ? `mcc_mnc is required: the cards of bank ${range.bankId} slots ${range.start}-${range.end} carry none`
+          : `mcc_mnc is required: the cards of bank ${range.bankId} slots ${range.start}-${range.end} carry ${found.join(', ')}`,
+        { field: 'mcc_mnc' },
+      );
+    return found[0] as string;
   }
 
   private async checkRanges(tx: Sql, selfId: number | null, physical: SlotRange, segments: SlotRange[]) {

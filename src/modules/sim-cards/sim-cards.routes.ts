@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { BankId, errorResponses, Iccid, Imsi, JsonObject, MccMnc, PageQuery, SlotId, TenantId } from '../../app/schemas.js';
+import { invalid } from '../../domain/errors.js';
 import { CARD_TYPES, type SimCardsService } from './sim-cards.usecases.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\x00-\\x1f]*$' });
@@ -17,6 +18,27 @@ const CardBody = Type.Object(
     ki_pool_name: Type.Optional(Nullable(Text)),
     ki_pool_priority: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 }))),
     card_metadata: Type.Optional(Nullable(JsonObject)),
+  },
+  { additionalProperties: false },
+);
+/** The seeds' POST /sim-cards: the slot in the body, the card under its seed names or IonMesh's. */
+const SeedCardBody = Type.Object(
+  {
+    bank_id: BankId,
+    slot_id: Type.Optional(SlotId),
+    slot_number: Type.Optional(Type.Integer({ ...SlotId, description: 'The seeds’ name of slot_id' })),
+    physical_iccid: Type.Optional(Iccid),
+    iccid: Type.Optional(Iccid),
+    physical_imsi: Type.Optional(Nullable(Imsi)),
+    imsi: Type.Optional(Nullable(Imsi)),
+    carrier: Type.Optional(Nullable(Text)),
+    mcc_mnc: Type.Optional(Nullable(MccMnc)),
+    card_type: Type.Optional(CardType),
+    ki_pool_name: Type.Optional(Nullable(Text)),
+    ki_pool_priority: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 }))),
+    pool_priority: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 }))),
+    card_metadata: Type.Optional(Nullable(JsonObject)),
+    metadata: Type.Optional(Nullable(JsonObject)),
   },
   { additionalProperties: false },
 );
@@ -55,6 +77,43 @@ export function simCardRoutes(cards: SimCardsService) {
       '/sim-cards/:bank_id/:slot_id',
       { schema: { ...admin('Put a card in a slot or replace its data'), params: Params, body: CardBody, response: ok() } },
       async (req) => cards.upsert(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin')),
+    );
+    app.post(
+      '/sim-cards',
+      {
+        schema: {
+          ...admin('Put a card in a slot or replace its data (the seeds’ shape: slot and card in the body; an upsert like PUT)'),
+          body: SeedCardBody,
+          response: ok(),
+        },
+      },
+      async (req) => {
+        const b = req.body;
+        const pick = <T>(name: string, a: T | undefined, c: T | undefined) => {
+          if (a !== undefined && c !== undefined && JSON.stringify(a) !== JSON.stringify(c))
+            throw invalid(`${name} is given twice with different values`, { field: name });
+          return a ?? c;
+        };
+        const slot = pick('slot_id', b.slot_id, b.slot_number);
+        const iccid = pick('iccid', b.iccid, b.physical_iccid);
+        if (slot === undefined) throw invalid('slot_id (or slot_number) is required', { field: 'slot_id' });
+        if (iccid === undefined) throw invalid('iccid (or physical_iccid) is required', { field: 'iccid' });
+        return cards.upsert(
+          b.bank_id,
+          slot,
+          {
+            iccid,
+            imsi: pick('imsi', b.imsi, b.physical_imsi),
+            carrier: b.carrier,
+            mcc_mnc: b.mcc_mnc,
+            card_type: b.card_type,
+            ki_pool_name: b.ki_pool_name,
+            ki_pool_priority: pick('ki_pool_priority', b.ki_pool_priority, b.pool_priority),
+            card_metadata: pick('card_metadata', b.card_metadata, b.metadata),
+          },
+          actorOf(req, 'admin'),
+        );
+      },
     );
     app.delete(
       '/sim-cards/:bank_id/:slot_id',

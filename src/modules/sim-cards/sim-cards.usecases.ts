@@ -32,8 +32,10 @@ export interface CardFilter {
   offset?: number;
 }
 
+// physical_iccid/physical_imsi: the seeds' names of iccid/imsi, answered beside them.
 const cardColumns = sql`s.bank_id, s.slot_id, s.iccid, s.imsi, s.carrier, s.mcc_mnc, s.card_type, s.ki_pool_name,
-  s.ki_pool_priority, s.card_metadata, s.status, s.health_status, s.updated_at, b.tenant_id`;
+  s.ki_pool_priority, s.card_metadata, s.status, s.health_status, s.updated_at, b.tenant_id,
+  s.iccid AS physical_iccid, s.imsi AS physical_imsi`;
 
 const cardOf = async (db: Sql, bankId: number, slotId: number, lock = false) =>
   (
