@@ -248,3 +248,29 @@ describe('the seeds’ examples, request by request', () => {
     expect(p?.hw).toMatchObject({ vendor: 'Quectel', model: 'RM520N-GL' });
   });
 });
+
+describe('small things a user trips on', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh();
+  });
+  afterAll(() => h.close());
+
+  it('answers every timestamp as ISO 8601 with Z, and no 1970 for a rollup that never ran', async () => {
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    const made = await h.admin('/ki-proxy-pools', {
+      method: 'POST',
+      body: JSON.stringify({ pool_name: 'iso-pool', tenant_id: 1, bank_id: 2, slot_range_start: 28, slot_range_end: 29 }),
+    });
+    expect(made.status).toBe(200);
+    const pool = (await (await h.admin('/ki-proxy-pools')).json()) as Doc;
+    const server = (await (await h.admin('/remsim-servers/1')).json()) as Doc;
+    const events = (await (await h.admin('/events?limit=3')).json()) as Doc;
+    const stamps = [server.created_at, server.updated_at, ...events.items.map((e: Doc) => e.created_at)];
+    for (const p of pool.items) stamps.push(p.created_at, p.updated_at);
+    expect(stamps.length).toBeGreaterThan(2);
+    for (const t of stamps) expect(t).toMatch(iso);
+    const storage = (await (await h.admin('/stats/storage')).json()) as Doc;
+    expect(storage.rolled_until).toBeNull();
+  });
+});

@@ -53,6 +53,7 @@ import { invalidCharacter, jsonRefusal, MAX_JSON_DEPTH, storableText, unstorable
 import { adminRateLimit, authFailureBudget, clientRateLimit, FailureBudget } from './limits.js';
 import { ErrorAnswer } from './schemas.js';
 import { checkReferenceDeclarations, tenantDefaults, tenantScope } from './tenant-scope.js';
+import { isoTimestamps } from './timestamps.js';
 import { httpsOptions } from './tls.js';
 import { VERSION } from './version.js';
 
@@ -230,6 +231,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   // before its key is looked up.
   authFailureBudget(app, new FailureBudget(config.authFailureLimit), () => metrics.authFailed('throttled'));
   await app.register(healthRoutes(db, config));
+  // One timestamp format in every admin answer (ISO 8601, Z); the client API is left byte for byte.
+  app.addHook('preSerialization', async (req, _reply, payload) =>
+    req.url.startsWith('/api/backend/v1/remsim/') ? payload : isoTimestamps(payload),
+  );
   app.addHook('onResponse', async (req, reply) => {
     metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });

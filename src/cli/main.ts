@@ -290,7 +290,9 @@ program
   .addOption(new Option('--tenant <id>', 'tenant_id the routers send').default(1).argParser(num('tenant', 0, 2147483647)))
   .addOption(new Option('--mapping-mode <mode>', 'mapping_mode the routers send').default('ONE_TO_ONE_SWSIM'))
   .addOption(new Option('--mcc-mnc <list>', 'carriers to ask for, comma separated (empty: any)').default(''))
-  .addOption(new Option('--prefix <text>', 'client ids are <prefix>-00001-slot0 …').default('sim'))
+  .addOption(
+    new Option('--prefix <text>', 'client ids are <prefix>-00001-slot0 … (the demo fleet uses sim)').default('simulated'),
+  )
   .addOption(new Option('--concurrency <n>', 'requests in flight at most').default(64).argParser(num('concurrency', 1, 10_000)))
   .addOption(
     new Option(

@@ -273,9 +273,10 @@ export async function storageFigures(db: Sql) {
            AND c.relnamespace = current_schema()::regnamespace
          ORDER BY 1`,
   );
-  const [state] = await rows<{ rolled_until: string; last_run_at: string | null }>(
+  // Null until the first rollup (the column's 'epoch' means "never").
+  const [state] = await rows<{ rolled_until: string | null; last_run_at: string | null }>(
     db,
-    sql`SELECT rolled_until, last_run_at FROM stats_rollup_state WHERE id = 1`,
+    sql`SELECT NULLIF(rolled_until, 'epoch') AS rolled_until, last_run_at FROM stats_rollup_state WHERE id = 1`,
   );
   return { tables, rolled_until: state?.rolled_until ?? null, last_run_at: state?.last_run_at ?? null };
 }
