@@ -8,6 +8,8 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeClientHttp, listenClientHttp } from '../src/app/client-listener.js';
+import { buildConfig } from '../src/app/config.js';
 import { ADMIN_KEY, type Harness, onPostgres, startIonMesh } from './support/harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ionmesh-tls-'));
@@ -70,6 +72,8 @@ const hasOpenssl = (() => {
   }
 })();
 
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 interface Answer {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by the assertions
@@ -112,7 +116,6 @@ describe.runIf(hasOpenssl && !onPostgres)('HTTPS and mutual TLS', () => {
   });
   afterAll(async () => {
     await h?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('serves HTTPS only', async () => {
@@ -148,5 +151,49 @@ describe.runIf(hasOpenssl && !onPostgres)('HTTPS and mutual TLS', () => {
   it('lets the admin API and the console be reached with a key and no certificate', async () => {
     expect((await call('GET', '/api/backend/v1/tenants', { headers: { 'x-api-key': ADMIN_KEY } })).status).toBe(200);
     expect((await call('GET', '/api/backend/v1/remsim/discover')).status).toBe(200);
+  });
+});
+
+describe.runIf(hasOpenssl && !onPostgres)('HTTPS with a plain-HTTP listener for deployed routers (--client-http-port)', () => {
+  let h: Harness;
+  let plain: { server: import('node:http').Server; port: number };
+  const plainCall = (method: string, path: string, body?: unknown) =>
+    fetch(`http://127.0.0.1:${plain.port}${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+
+  beforeAll(async () => {
+    makeCertificates();
+    h = await startIonMesh({ config: { tlsCert: file('server.crt'), tlsKey: file('server.key') } });
+    plain = await listenClientHttp(h.app, { port: 0, host: '127.0.0.1', requestTimeoutMs: 10_000 });
+  });
+  afterAll(async () => {
+    if (plain) await closeClientHttp(plain.server);
+    await h?.close();
+  });
+
+  it('lets a deployed router register and heartbeat over http://, and serves nothing else there', async () => {
+    const reg = await plainCall('POST', '/api/backend/v1/remsim/register-client', {
+      client_id: 'plain-router-slot0',
+      tenant_id: 1,
+    });
+    expect(reg.status).toBe(200);
+    expect(((await reg.json()) as { status: string }).status).toBe('success');
+    expect((await plainCall('POST', '/api/backend/v1/remsim/heartbeat', { client_id: 'plain-router-slot0' })).status).toBe(200);
+    expect((await plainCall('GET', '/api/backend/v1/remsim/discover')).status).toBe(200);
+    for (const path of ['/api/backend/v1/clients', '/healthz', '/metrics', '/', '/api/backend/v1/remsim']) {
+      const res = await fetch(`http://127.0.0.1:${plain.port}${path}`, { headers: { 'x-api-key': ADMIN_KEY } });
+      expect(res.status, path).toBe(404);
+      expect(((await res.json()) as { message: string }).message).toContain('client API');
+    }
+  });
+
+  it('is refused where it makes no sense: without TLS, with client certificates, on the main port', () => {
+    expect(() => buildConfig({ clientHttpPort: 8080 })).toThrow(/client-http-port is for HTTPS/);
+    expect(() => buildConfig({ clientHttpPort: 8080, tlsCert: 'a', tlsKey: 'b', tlsClientCa: 'c' })).toThrow(
+      /certificate is their credential/,
+    );
+    expect(() => buildConfig({ clientHttpPort: 5000, port: 5000, tlsCert: 'a', tlsKey: 'b' })).toThrow(/differ from port/);
   });
 });

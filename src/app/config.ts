@@ -58,6 +58,8 @@ export interface Config {
   registerDeadlineMs: number;
   /** PEM files: with both, IonMesh serves HTTPS (only). */
   tlsCert: string | null;
+  /** A plain-HTTP listener for the client API only, beside HTTPS (0: none). */
+  clientHttpPort: number;
   tlsKey: string | null;
   /** PEM file of the CA whose client certificates identify routers (mutual TLS; CN = client_id). */
   tlsClientCa: string | null;
@@ -102,6 +104,7 @@ export const DEFAULTS: Config = {
   requestTimeoutSec: 60,
   registerDeadlineMs: 7000,
   tlsCert: null,
+  clientHttpPort: 0,
   tlsKey: null,
   tlsClientCa: null,
   corsOrigins: [],
@@ -189,6 +192,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     requestTimeoutSec: intIn('request-timeout', c.requestTimeoutSec, 1, 3600),
     registerDeadlineMs: intIn('register-deadline', c.registerDeadlineMs, 100, 60_000),
     tlsCert: c.tlsCert ? String(c.tlsCert) : null,
+    clientHttpPort: intIn('client-http-port', c.clientHttpPort, 0, 65535),
     tlsKey: c.tlsKey ? String(c.tlsKey) : null,
     tlsClientCa: c.tlsClientCa ? String(c.tlsClientCa) : null,
     corsOrigins: corsOriginsOf(c.corsOrigins),
@@ -197,6 +201,12 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
   if ((config.tlsCert === null) !== (config.tlsKey === null)) throw new ConfigError('tls-cert and tls-key go together');
   if (config.tlsClientCa !== null && config.tlsCert === null)
     throw new ConfigError('tls-client-ca needs tls-cert and tls-key (client certificates come with HTTPS)');
+  if (config.clientHttpPort !== 0 && config.tlsCert === null)
+    throw new ConfigError('client-http-port is for HTTPS deployments: without tls-cert the main port already serves plain HTTP');
+  if (config.clientHttpPort !== 0 && config.tlsClientCa !== null)
+    throw new ConfigError('client-http-port cannot serve routers with tls-client-ca: their certificate is their credential');
+  if (config.clientHttpPort !== 0 && config.clientHttpPort === config.port)
+    throw new ConfigError('client-http-port must differ from port');
   if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('database-url must start with postgres:// or postgresql://');

@@ -138,6 +138,14 @@ databaseOptions(
     .addOption(new Option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with --tls-key)').env('IONMESH_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'PEM private key of --tls-cert').env('IONMESH_TLS_KEY'))
     .addOption(
+      new Option(
+        '--client-http-port <port>',
+        'with --tls-cert: a plain-HTTP port for the client API only, for deployed routers (which speak http://); see docs/security.md',
+      )
+        .env('IONMESH_CLIENT_HTTP_PORT')
+        .default('0'),
+    )
+    .addOption(
       new Option('--tls-client-ca <file>', 'PEM CA of router client certificates: mutual TLS, the CN is the client_id').env(
         'IONMESH_TLS_CLIENT_CA',
       ),
@@ -191,6 +199,7 @@ databaseOptions(
     requestTimeoutSec: opts.requestTimeout,
     registerDeadlineMs: opts.registerDeadline,
     tlsCert: opts.tlsCert,
+    clientHttpPort: opts.clientHttpPort,
     tlsKey: opts.tlsKey,
     tlsClientCa: opts.tlsClientCa,
     corsOrigins: opts.corsOrigin,

@@ -2,6 +2,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { CLIENT_API_PREFIX, closeClientHttp, listenClientHttp } from '../app/client-listener.js';
 import { buildConfig, type Config } from '../app/config.js';
 import { openDatabase } from '../app/database.js';
 import { buildApp } from '../app/server.js';
@@ -36,6 +37,7 @@ export async function serve(config: Config) {
     await remsim?.close();
   });
   let stopping = false;
+  let stopExtra: (() => Promise<void>) | null = null;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -46,6 +48,7 @@ export async function serve(config: Config) {
     }, 15_000);
     force.unref();
     try {
+      await stopExtra?.();
       await app.close();
       process.exit(0);
     } catch (err) {
@@ -56,6 +59,18 @@ export async function serve(config: Config) {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   const address = await app.listen({ port: config.port, host: config.host });
+  if (config.clientHttpPort) {
+    const plain = await listenClientHttp(app, {
+      port: config.clientHttpPort,
+      host: config.host,
+      requestTimeoutMs: config.requestTimeoutSec * 1000,
+    });
+    app.log.warn(
+      { port: plain.port, serves: CLIENT_API_PREFIX },
+      'plain-HTTP client listener open: router traffic on it is not encrypted (docs/security.md)',
+    );
+    stopExtra = () => closeClientHttp(plain.server);
+  }
   // CLI commands on the same data directory are refused, naming this address.
   db.dataDirLock?.announce({ url: address.replace('//0.0.0.0', '//127.0.0.1').replace('//[::]', '//[::1]') });
   app.log.info({ address, database: db.kind, dataDir: db.kind === 'pglite' ? config.dataDir : undefined }, 'IonMesh listening');
