@@ -76,6 +76,10 @@ export interface ClientRow {
   client_stats: Record<string, unknown> | null;
   client_hardware_info: Record<string, unknown> | null;
   client_ip_address: string | null;
+  /** What the router asked for at its last registration when that differs from what it holds. */
+  config_mismatch?: boolean;
+  requested_mapping_mode?: string | null;
+  requested_mcc_mnc?: string | null;
   carrier: string | null;
   mcc_mnc: string | null;
   iccid: string | null;

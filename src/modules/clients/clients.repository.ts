@@ -288,3 +288,36 @@ export function lockTargetSlot(
 export async function moveProfile(tx: Sql, profileId: string, bankId: number, slotId: number) {
   await tx.execute(sql`UPDATE service_profiles SET bank_id = ${bankId}, slot_id = ${slotId} WHERE profile_id = ${profileId}`);
 }
+
+/** What a profile holds (mode, the card's or pool's MCC/MNC) and its tenant's move setting. */
+export async function assignedConfig(db: Sql, profileId: string) {
+  const [r] = await rows<{ mapping_mode: string; mcc_mnc: string | null; tenant_id: number; move_on_config_mismatch: boolean }>(
+    db,
+    sql`SELECT p.mapping_mode, COALESCE(kp.mcc_mnc, s.mcc_mnc) AS mcc_mnc, p.tenant_id, t.move_on_config_mismatch
+        FROM service_profiles p
+        JOIN tenants t ON t.id = p.tenant_id
+        LEFT JOIN slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
+        LEFT JOIN ki_proxy_pools kp ON kp.id = p.ki_pool_id
+        WHERE p.profile_id = ${profileId} AND p.status = 'ACTIVE'
+        FOR UPDATE OF p`,
+  );
+  return r ?? null;
+}
+
+/** Records what the client asked for (null: what it holds); true when that changed. */
+export async function recordRequestedConfig(
+  db: Sql,
+  profileId: string,
+  asked: { mapping_mode: string; mcc_mnc: string | null } | null,
+) {
+  const changed = await rows(
+    db,
+    sql`UPDATE service_profiles SET requested_mapping_mode = ${asked?.mapping_mode ?? null},
+          requested_mcc_mnc = ${asked?.mcc_mnc ?? null}, config_mismatch = ${asked !== null}
+        WHERE profile_id = ${profileId}
+          AND (requested_mapping_mode, requested_mcc_mnc, config_mismatch)
+              IS DISTINCT FROM (${asked?.mapping_mode ?? null}::text, ${asked?.mcc_mnc ?? null}::text, ${asked !== null})
+        RETURNING 1`,
+  );
+  return changed.length > 0;
+}

@@ -45,6 +45,11 @@ export const serviceProfiles = pgTable(
     clientStats: jsonb('client_stats'),
     clientHardwareInfo: jsonb('client_hardware_info'),
     clientIpAddress: text('client_ip_address'),
+    /** What the router asked for at its last registration, when that differs from what it holds
+     * (it keeps its assignment: the deployed client must get the same answer). */
+    requestedMappingMode: text('requested_mapping_mode'),
+    requestedMccMnc: text('requested_mcc_mnc'),
+    configMismatch: boolean('config_mismatch').notNull().default(false),
     // KI_PROXY_SWSIM: bank_id/slot_id hold the virtual slot; these its pool and virtual card
     // (unique among active profiles: profiles_one_active_per_virtual_iccid, drizzle/0007).
     kiPoolId: integer('ki_pool_id'),

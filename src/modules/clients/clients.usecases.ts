@@ -1,5 +1,7 @@
 // The client lifecycle: register, heartbeat, unregister, discover, offline sweep.
 // Transaction boundaries and rules live here; SQL in the repository; HTTP in the routes.
+
+import { sql } from 'drizzle-orm';
 import { Admission } from '../../app/admission.js';
 import { type Database, isDatabaseUnavailable, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
@@ -319,9 +321,11 @@ export class ClientsService {
     for (let attempt = 1; ; attempt++) {
       try {
         // One statement (ionmesh_register), atomic on its own: no BEGIN/COMMIT round trips.
-        const answer = await this.db.run((db) =>
+        let answer = await this.db.run((db) =>
           this.registerOnce(db, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor, policy),
         );
+        if (answer.note !== undefined)
+          answer = await this.checkConfig(answer, { ...req, mapping_mode: mode, tenant_id: tenantId }, actor, policy);
         if (answer.note === undefined) this.changed([answer.sim_slot.bank_id]);
         this.settings.observer?.registered(mode, answer.note === undefined ? 'new' : 'existing');
         // A keyless client gets its profile's token, last in the answer (after every key the
@@ -339,6 +343,87 @@ export class ClientsService {
         throw error;
       }
     }
+  }
+
+  /**
+   * A client registered again asking for another mapping mode or MCC/MNC than its assignment has.
+   * It keeps its assignment (the deployed client must get the same answer), the profile records
+   * what was asked and a client.config_mismatch event is written once per change; with the
+   * tenant's move_on_config_mismatch it is moved to a matching card instead, in one transaction
+   * (when none is free it keeps the one it has).
+   */
+  private async checkConfig(
+    answer: Assignment,
+    req: RegisterRequest & { mapping_mode: MappingModeName; tenant_id: number },
+    actor: Actor,
+    policy: Policy | null,
+  ): Promise<Assignment> {
+    const asked = { mapping_mode: req.mapping_mode, mcc_mnc: req.mcc_mnc ? req.mcc_mnc : null };
+    return this.db.transaction(async (tx) => {
+      const held = await repo.assignedConfig(tx, answer.profile_id);
+      if (!held) return answer;
+      const mismatch = asked.mapping_mode !== held.mapping_mode || (asked.mcc_mnc !== null && asked.mcc_mnc !== held.mcc_mnc);
+      const changed = await repo.recordRequestedConfig(tx, answer.profile_id, mismatch ? asked : null);
+      if (!mismatch) return answer;
+      if (held.move_on_config_mismatch) {
+        const moved = await this.moveToMatching(tx, answer, req, actor, policy);
+        if (moved) return moved;
+      }
+      if (changed)
+        await insertEvent(tx, 'client.config_mismatch', held.tenant_id, {
+          client_id: req.client_id,
+          profile_id: answer.profile_id,
+          requested: asked,
+          assigned: { mapping_mode: held.mapping_mode, mcc_mnc: held.mcc_mnc },
+          action: held.move_on_config_mismatch ? 'kept: no matching card free' : 'kept',
+        });
+      return answer;
+    });
+  }
+
+  /** Releases the client's assignment and registers it anew with what it asked for, inside `tx`;
+   * null (and nothing changed, by a savepoint) when no matching card is free. */
+  private async moveToMatching(
+    tx: Sql,
+    answer: Assignment,
+    req: RegisterRequest & { mapping_mode: MappingModeName; tenant_id: number },
+    actor: Actor,
+    policy: Policy | null,
+  ): Promise<Assignment | null> {
+    await tx.execute(sql`SAVEPOINT config_move`);
+    const gone = await repo.deactivateProfiles(tx, req.client_id, req.tenant_id);
+    for (const p of gone) {
+      if (p.ki_pool_id !== null) await repo.releaseVirtualSlot(tx, p.ki_pool_id, p.bank_id, p.slot_id);
+      else
+        await repo.setSlotStatus(
+          tx,
+          { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id },
+          'assigned',
+          'available',
+          `released: ${req.client_id} asked for another configuration`,
+        );
+    }
+    let moved: Assignment;
+    try {
+      moved = await this.registerOnce(tx, req, actor, policy);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        await tx.execute(sql`ROLLBACK TO SAVEPOINT config_move`);
+        return null;
+      }
+      throw error;
+    }
+    await tx.execute(sql`RELEASE SAVEPOINT config_move`);
+    await insertEvent(tx, 'client.config_mismatch', req.tenant_id, {
+      client_id: req.client_id,
+      profile_id: moved.profile_id,
+      previous_profile_id: answer.profile_id,
+      requested: { mapping_mode: req.mapping_mode, mcc_mnc: req.mcc_mnc ? req.mcc_mnc : null },
+      assigned: { mapping_mode: moved.mapping_mode, bank_id: moved.sim_slot.bank_id, slot_id: moved.sim_slot.slot_id },
+      action: 'moved',
+    });
+    this.changed([answer.sim_slot.bank_id]);
+    return moved;
   }
 
   private async registerOnce(

@@ -50,6 +50,12 @@ const Enrollment = {
       description: 'Heartbeats and unregistrations of a keyless client only from the address it registered from (default true)',
     }),
   ),
+  move_on_config_mismatch: Type.Optional(
+    Type.Boolean({
+      description:
+        'A client that registers again asking for another mapping mode or MCC/MNC than it holds is moved to a matching card (default false: it keeps its assignment and the mismatch is recorded)',
+    }),
+  ),
 };
 const TenantBody = Type.Object({ id: Type.Optional(PositiveId), name: Name, ...Enrollment }, { additionalProperties: false });
 const TenantPatch = Type.Object({ name: Type.Optional(Name), ...Enrollment }, { additionalProperties: false, minProperties: 1 });

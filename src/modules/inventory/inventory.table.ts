@@ -29,6 +29,9 @@ export const tenants = pgTable(
     enrollmentCidrs: text('enrollment_cidrs').array().notNull().default(sql`'{}'::text[]`),
     // Heartbeats and unregistrations of a keyless client only from the address that registered it.
     bindClientSource: boolean('bind_client_source').notNull().default(true),
+    /** A client that registers again asking for another mapping mode or MCC/MNC than it holds is
+     * moved to a matching card (off: it keeps its assignment; the mismatch is recorded). */
+    moveOnConfigMismatch: boolean('move_on_config_mismatch').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

@@ -29,6 +29,7 @@ export interface TenantInput {
   enrollment_mode?: 'open' | 'cidr' | 'key';
   enrollment_cidrs?: string[];
   bind_client_source?: boolean;
+  move_on_config_mismatch?: boolean;
 }
 export interface BankdInput {
   name: string;
@@ -624,5 +625,6 @@ function tenantValues(input: Partial<TenantInput>) {
     ...(input.enrollment_mode !== undefined ? { enrollmentMode: input.enrollment_mode } : {}),
     ...(input.enrollment_cidrs !== undefined ? { enrollmentCidrs: input.enrollment_cidrs } : {}),
     ...(input.bind_client_source !== undefined ? { bindClientSource: input.bind_client_source } : {}),
+    ...(input.move_on_config_mismatch !== undefined ? { moveOnConfigMismatch: input.move_on_config_mismatch } : {}),
   };
 }

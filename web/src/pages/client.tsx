@@ -97,7 +97,19 @@ export function ClientPage({ clientId }: { clientId: string }) {
             <dt>Tenant</dt>
             <dd>{p.tenant_id}</dd>
             <dt>Mode</dt>
-            <dd>{p.mapping_mode}</dd>
+            <dd>
+              {p.mapping_mode}
+              {p.config_mismatch && (
+                <>
+                  {' '}
+                  <Badge value="config changed" kind="warning" />{' '}
+                  <span className="muted" data-testid="config-mismatch">
+                    asked for {p.requested_mapping_mode}
+                    {p.requested_mcc_mnc ? ` (${p.requested_mcc_mnc})` : ''} at its last registration; keeps this assignment
+                  </span>
+                </>
+              )}
+            </dd>
             <dt>{p.ki_pool_id ? 'Pool / virtual slot' : 'Bank / slot'}</dt>
             <dd data-testid="bank-slot">
               {p.ki_pool_id ? `pool ${p.ki_pool_id}, ` : ''}
