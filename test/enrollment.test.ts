@@ -2,6 +2,7 @@
 // credentials): open, cidr and key tenants; heartbeats and unregistrations only from an allowed
 // source and from the address that registered; the per-profile token, enforced when sent.
 // Requests come from 127.0.0.1 or, with a bound local address, from 127.0.0.2 (Linux loopback).
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +216,16 @@ describe('client enrollment', () => {
     expect(metrics).toMatch(/ionmesh_client_refusals_total\{what="enrollment",reason="key_required"\} [1-9]/);
     expect(metrics).toMatch(/ionmesh_client_refusals_total\{what="client.heartbeat_refused",reason="source"\} [1-9]/);
     expect((await h.admin('/clients/cidr-in?tenant_id=2', { method: 'DELETE' })).status).toBe(200);
+  });
+
+  it('checks addresses in SQL exactly as in TypeScript (the shared vectors), IPv4-mapped ones as IPv4', async () => {
+    const { vectors } = JSON.parse(readFileSync(new URL('./fixtures/cidr-vectors.json', import.meta.url), 'utf8')) as {
+      vectors: Array<{ ip: string; cidrs: string[]; in: boolean }>;
+    };
+    for (const v of vectors) {
+      const [r] = await h.query<{ in: boolean }>(sql`SELECT ionmesh_ip_in(${v.ip}, ${sql.param(v.cidrs)}::text[]) AS in`);
+      expect(r?.in, `${v.ip} in ${v.cidrs.join(',')}`).toBe(v.in);
+    }
   });
 
   it('refuses bad enrollment settings with 400 and changes nothing', async () => {

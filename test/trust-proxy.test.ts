@@ -64,6 +64,30 @@ describe('X-Forwarded-For', () => {
   });
 });
 
+describe('an IPv4-mapped address (what Node reports on a :: listener)', () => {
+  it('enrolls a router by CIDR and then takes its heartbeats (the SQL check once disagreed)', async () => {
+    const h = await startIonMesh({ config: { trustProxy: ['127.0.0.1'] } });
+    try {
+      await siteTenant(h); // tenant 5 enrolls from 10.9.0.0/16, binding sources
+      const mapped = '::ffff:10.9.0.7';
+      const reg = await register(h, 'mapped-slot0', mapped);
+      expect(reg.status).toBe(200);
+      const hb = await fetch(`${h.url}/api/backend/v1/remsim/heartbeat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': mapped },
+        body: JSON.stringify({ client_id: 'mapped-slot0' }),
+      });
+      expect(hb.status).toBe(200);
+      const [p] = await h.query<{ client_ip_address: string }>(
+        sql`SELECT client_ip_address FROM service_profiles WHERE client_id = 'mapped-slot0' AND status = 'ACTIVE'`,
+      );
+      expect(p?.client_ip_address).toBe('10.9.0.7'); // kept in its one form
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('discovery behind a proxy', () => {
   const discover = (h: Harness) =>
     fetch(`${h.url}/api/backend/v1/remsim/discover`, {

@@ -1,4 +1,5 @@
 // Types and helpers shared by route modules.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type {
   FastifyBaseLogger,
@@ -9,6 +10,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Actor } from '../domain/actor.js';
+import { canonicalIp } from '../domain/enrollment.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -18,8 +20,12 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+/** The caller's address in its one form (an IPv4-mapped IPv6 address is its IPv4 address):
+ * what enrollment, source binding, limits and the audit all see. */
+export const addressOf = (req: FastifyRequest) => canonicalIp(req.ip);
+
 /** The actor of a request: the API key that authenticated it, else the client it speaks for. */
 export function actorOf(req: FastifyRequest, fallback: string): Actor {
   const keyId = req.principal?.keyId;
-  return { actor: keyId ? `key:${keyId}` : fallback, sourceIp: req.ip, requestId: String(req.id) };
+  return { actor: keyId ? `key:${keyId}` : fallback, sourceIp: addressOf(req), requestId: String(req.id) };
 }

@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
 import { presentedKey } from '../modules/auth/auth.hook.js';
-import type { App } from './http.js';
+import { type App, addressOf } from './http.js';
 
 export const RATE_WINDOW_MS = 10_000;
 
@@ -37,13 +37,13 @@ async function limitScope(app: App, max: number, cache: number, keyOf: (req: Fas
 }
 
 /** The client API's limit, per source address; registered inside its scope. */
-export const clientRateLimit = (app: App, max: number) => limitScope(app, max, 100_000, (req) => `addr:${req.ip}`);
+export const clientRateLimit = (app: App, max: number) => limitScope(app, max, 100_000, (req) => `addr:${addressOf(req)}`);
 
 /** The admin API's limit, per presented key (hashed: never kept in clear) or per address. */
 export const adminRateLimit = (app: App, max: number) =>
   limitScope(app, max, 10_000, (req) => {
     const key = presentedKey(req);
-    return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : `addr:${req.ip}`;
+    return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : `addr:${addressOf(req)}`;
   });
 
 /** Refusals that mean "this caller could not prove who it is". */
@@ -108,7 +108,7 @@ const presentsCredential = (req: FastifyRequest) => {
 export function authFailureBudget(app: App, budget: FailureBudget, onRefused?: () => void) {
   if (budget.max <= 0) return;
   const gate = async (req: FastifyRequest, reply: FastifyReply) => {
-    const wait = budget.waitMs(req.ip);
+    const wait = budget.waitMs(addressOf(req));
     if (wait === 0 || !presentsCredential(req)) return;
     onRefused?.();
     const sec = Math.ceil(wait / 1000);
@@ -121,6 +121,6 @@ export function authFailureBudget(app: App, budget: FailureBudget, onRefused?: (
   // A token may also come in the body (a heartbeat's client_token), read once it is parsed.
   app.addHook('preValidation', gate);
   app.addHook('onError', async (req, _reply, error) => {
-    if (error instanceof DomainError && AUTH_FAILURES.has(error.code)) budget.fail(req.ip);
+    if (error instanceof DomainError && AUTH_FAILURES.has(error.code)) budget.fail(addressOf(req));
   });
 }

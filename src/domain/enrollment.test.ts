@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cidrProblem, enrollmentRefusal, ipInCidrs } from './enrollment.js';
+import { canonicalIp, cidrProblem, enrollmentRefusal, ipInCidrs } from './enrollment.js';
 
 describe('enrollment', () => {
   it('lets anyone register for an open tenant, only listed networks for a cidr tenant, only keys for a key tenant', () => {
@@ -23,5 +24,15 @@ describe('enrollment', () => {
     expect(cidrProblem(['192.0.2.0/24', '::/0'])).toBeNull();
     expect(cidrProblem(['192.0.2.0/33'])).toContain('192.0.2.0/33');
     expect(cidrProblem(['example.com'])).toContain('CIDR');
+  });
+
+  it('answers the shared vectors as ionmesh_ip_in does, IPv4-mapped addresses as IPv4', () => {
+    const { vectors } = JSON.parse(readFileSync(new URL('../../test/fixtures/cidr-vectors.json', import.meta.url), 'utf8')) as {
+      vectors: Array<{ ip: string; cidrs: string[]; in: boolean }>;
+    };
+    for (const v of vectors) expect(ipInCidrs(v.ip, v.cidrs), `${v.ip} in ${v.cidrs.join(',')}`).toBe(v.in);
+    expect(canonicalIp('::ffff:192.0.2.5')).toBe('192.0.2.5');
+    expect(canonicalIp('2001:db8::1')).toBe('2001:db8::1');
+    expect(canonicalIp('not-an-ip')).toBe('not-an-ip');
   });
 });

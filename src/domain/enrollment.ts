@@ -17,11 +17,27 @@ export interface Caller {
   keyed: boolean;
 }
 
-/** Whether an address lies in one of the networks (IPv4-mapped IPv6 addresses count as IPv4). */
+/**
+ * The one form of a caller's address: an IPv4-mapped IPv6 address (`::ffff:192.0.2.5`, what Node
+ * reports on a `::` listener) is the IPv4 address it maps. Every address IonMesh keeps or checks
+ * (enrollment, source binding, audit) goes through this first, so TypeScript and SQL
+ * (`ionmesh_ip_in`, which applies the same rule) see the same value. Not an address: unchanged.
+ */
+export function canonicalIp(ip: string): string;
+export function canonicalIp(ip: string | null | undefined): string | null;
+export function canonicalIp(ip: string | null | undefined): string | null {
+  if (!ip || !ipaddr.isValid(ip)) return ip ?? null;
+  const addr = ipaddr.parse(ip);
+  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress())
+    return (addr as ipaddr.IPv6).toIPv4Address().toString();
+  return ip;
+}
+
+/** Whether an address lies in one of the networks (IPv4-mapped IPv6 addresses count as IPv4).
+ * The SQL function ionmesh_ip_in answers the same: test/fixtures/cidr-vectors.json holds both to it. */
 export function ipInCidrs(ip: string | null, cidrs: string[]): boolean {
   if (!ip || !ipaddr.isValid(ip)) return false;
-  let addr = ipaddr.parse(ip);
-  if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  const addr = ipaddr.parse(canonicalIp(ip));
   return cidrs.some((c) => {
     try {
       const [net, bits] = ipaddr.parseCIDR(c);

@@ -2,7 +2,7 @@
 // Answers are compact JSON serialised from the response schemas, keys in schema order.
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { type App, actorOf } from '../../app/http.js';
+import { type App, actorOf, addressOf } from '../../app/http.js';
 import { BankId, ClientId, errorResponses, MappingMode, MccMnc, MccMncOrEmpty, SlotId, TenantId } from '../../app/schemas.js';
 import { verifiedClientCn } from '../../app/tls.js';
 import { DomainError } from '../../domain/errors.js';
@@ -146,13 +146,13 @@ export async function callerOf(
     if (!cn) throw new DomainError('CLIENT_CERT_REQUIRED', 'A client certificate of the configured CA is required', 401);
     if (opts.clientId !== undefined && cn !== opts.clientId)
       throw new DomainError('CLIENT_CERT_MISMATCH', `This certificate speaks for ${cn}, not for ${opts.clientId}`, 403);
-    return { ip: req.ip, key: { tenantId: null }, token: null };
+    return { ip: addressOf(req), key: { tenantId: null }, token: null };
   }
   const bodyToken = opts.bodyToken;
   const header = req.headers['x-client-token'];
   const token = (typeof header === 'string' && header) || bodyToken || null;
   const presented = presentedKey(req);
-  if (!presented) return { ip: req.ip, key: null, token };
+  if (!presented) return { ip: addressOf(req), key: null, token };
   const principal = await auth.verify(presented);
   if (!principal) throw new DomainError('UNAUTHORIZED', 'The API key is not valid', 401);
   if (principal.role !== 'client' && principal.role !== 'admin')
@@ -160,7 +160,7 @@ export async function callerOf(
       role: principal.role,
       needs: 'client',
     });
-  return { ip: req.ip, key: { tenantId: principal.tenantId }, token };
+  return { ip: addressOf(req), key: { tenantId: principal.tenantId }, token };
 }
 
 export function clientRoutes(clients: ClientsService, auth: AuthService, tls = { mutualTls: false }) {
