@@ -16,6 +16,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
+import { applySqlCode } from './sql-code.js';
 
 export type Schema = typeof schema;
 /** A query handle: the database itself or an open transaction. */
@@ -141,7 +142,14 @@ export async function openPglite(dataDir: string | null, role = 'process'): Prom
     dataDirLock: lock,
     run: (fn) => queue.add(() => fn(db)),
     transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
-    migrate: () => queue.add(() => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER })),
+    migrate: () =>
+      queue.add(async () => {
+        await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        await applySqlCode({
+          exec: (script) => client.exec(script),
+          rows: async <T>(q: string, params: unknown[]) => (await client.query<T>(q, params)).rows,
+        });
+      }),
     ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
     listen: (channel, onNotify) => queue.add(() => client.listen(channel, (payload) => onNotify(payload))),
     maintain: async (tables) => {
@@ -217,6 +225,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       try {
         await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
         await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        await applySqlCode({
+          exec: (script) => lockClient.query(script),
+          rows: async <T>(q: string, params: unknown[]) => (await lockClient.query(q, params)).rows as T[],
+        });
       } finally {
         await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
         lockClient.release();

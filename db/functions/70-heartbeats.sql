@@ -1,0 +1,95 @@
+-- A batch of heartbeats in one statement (decision 0002; source checks: docs/security.md;
+-- modem_info merged key by key, modem identity changes kept as history).
+
+CREATE OR REPLACE FUNCTION ionmesh_heartbeats(
+  p_client text[], p_tenant integer[], p_health text[], p_stats jsonb[], p_hw jsonb[], p_ip text[], p_trusted boolean[])
+RETURNS TABLE (ord integer, profile_id uuid, tenant_id integer, refused boolean)
+LANGUAGE plpgsql
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  WITH input AS (
+    SELECT u.ord::integer AS ord, u.client_id, u.tenant_id, u.health, u.stats, u.hw, u.ip, u.trusted
+    FROM unnest(p_client, p_tenant, p_health, p_stats, p_hw, p_ip, p_trusted)
+         WITH ORDINALITY AS u(client_id, tenant_id, health, stats, hw, ip, trusted, ord)),
+  target AS (
+    SELECT p.profile_id, p.tenant_id, p.client_id, p.bank_id, p.slot_id,
+           p.liveness AS old_liveness, p.health_status AS old_health, p.client_hardware_info AS old_hw,
+           i.ord, i.health, i.stats, i.hw, i.ip,
+           -- A keyless caller (no client key, no token) must come from a source the tenant allows
+           -- and, when the tenant binds sources, from the address the client registered from.
+           (NOT coalesce(i.trusted, false) AND (
+              tn.enrollment_mode = 'key'
+              OR (tn.enrollment_mode = 'cidr' AND NOT coalesce(ionmesh_ip_in(i.ip, tn.enrollment_cidrs), false))
+              OR (tn.bind_client_source AND p.client_ip_address IS NOT NULL AND i.ip IS NOT NULL
+                  AND p.client_ip_address <> i.ip))) AS refused
+    FROM input i
+    JOIN service_profiles p
+      ON p.client_id = i.client_id AND p.status = 'ACTIVE'
+     AND (i.tenant_id IS NULL OR p.tenant_id = i.tenant_id)
+    JOIN tenants tn ON tn.id = p.tenant_id
+    FOR UPDATE OF p),
+  accepted AS (SELECT * FROM target WHERE NOT refused),
+  updated AS (
+    UPDATE service_profiles p SET
+      last_heartbeat = now(),
+      liveness = 'online',
+      liveness_changed_at = CASE WHEN t.old_liveness <> 'online' THEN now() ELSE p.liveness_changed_at END,
+      health_status = t.health,
+      client_stats = COALESCE(t.stats, p.client_stats),
+      -- modem_info is merged key by key into what registration and earlier heartbeats told.
+      client_hardware_info = CASE WHEN t.hw IS NULL THEN p.client_hardware_info
+                                  WHEN jsonb_typeof(p.client_hardware_info) = 'object' AND jsonb_typeof(t.hw) = 'object'
+                                    THEN p.client_hardware_info || t.hw
+                                  ELSE t.hw END,
+      client_ip_address = COALESCE(t.ip, p.client_ip_address)
+    FROM accepted t WHERE p.profile_id = t.profile_id
+    RETURNING p.profile_id),
+  -- A modem's identity changed (a new IMEI: the modem was swapped; new firmware): kept as history.
+  hw_changed AS (
+    SELECT t.tenant_id, t.profile_id, t.client_id, t.bank_id, t.slot_id, k.key AS field,
+           t.old_hw ->> k.key AS was, k.value #>> '{}' AS now
+    FROM accepted t
+    CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(t.hw) = 'object' THEN t.hw ELSE '{}'::jsonb END) AS k
+    WHERE jsonb_typeof(t.old_hw) = 'object' AND t.old_hw ? k.key
+      AND k.key IN ('vendor', 'manufacturer', 'model', 'firmware', 'imei')
+      AND t.old_hw -> k.key IS DISTINCT FROM k.value),
+  logged AS (
+    INSERT INTO health_log (tenant_id, profile_id, client_id, bank_id, slot_id, kind, old_status, new_status, reason)
+    SELECT t.tenant_id, t.profile_id, t.client_id, t.bank_id, t.slot_id, 'client_liveness', t.old_liveness, 'online', 'heartbeat'
+      FROM accepted t WHERE t.old_liveness <> 'online'
+    UNION ALL
+    SELECT t.tenant_id, t.profile_id, t.client_id, t.bank_id, t.slot_id, 'client_health', t.old_health, t.health, 'heartbeat'
+      FROM accepted t WHERE t.old_health IS DISTINCT FROM t.health
+    UNION ALL
+    SELECT c.tenant_id, c.profile_id, c.client_id, c.bank_id, c.slot_id, 'client_hardware', c.was, c.now, c.field
+      FROM hw_changed c
+    RETURNING 1),
+  evented AS (
+    INSERT INTO events (type, tenant_id, data)
+    SELECT 'client.online', t.tenant_id,
+           jsonb_build_object('profile_id', t.profile_id, 'client_id', t.client_id, 'previous', t.old_liveness, 'reason', 'heartbeat')
+      FROM accepted t WHERE t.old_liveness <> 'online'
+    UNION ALL
+    SELECT 'client.health_changed', t.tenant_id,
+           jsonb_build_object('profile_id', t.profile_id, 'client_id', t.client_id, 'previous', t.old_health, 'health', t.health)
+      FROM accepted t WHERE t.old_health IS DISTINCT FROM t.health
+    UNION ALL
+    SELECT 'client.hardware_changed', c.tenant_id,
+           jsonb_build_object('profile_id', c.profile_id, 'client_id', c.client_id, 'field', c.field, 'previous', c.was, 'value', c.now)
+      FROM hw_changed c
+    RETURNING 1),
+  sampled AS (
+    INSERT INTO client_stats_raw (tenant_id, client_id, rssi, rsrp, rsrq, sinr, tpdu_count, tpdu_errors, tx_bytes, rx_bytes)
+    SELECT t.tenant_id, t.client_id,
+           ionmesh_stat(t.stats, 'rssi', -200, 100), ionmesh_stat(t.stats, 'rsrp', -200, 100),
+           ionmesh_stat(t.stats, 'rsrq', -100, 100), ionmesh_stat(t.stats, 'sinr', -100, 100),
+           ionmesh_counter(t.stats, 'tpdu_count'), ionmesh_counter(t.stats, 'tpdu_errors'),
+           ionmesh_counter(t.stats, 'data_tx_bytes'), ionmesh_counter(t.stats, 'data_rx_bytes')
+      FROM accepted t WHERE jsonb_typeof(t.stats) = 'object'
+    RETURNING 1)
+  SELECT t.ord, t.profile_id, t.tenant_id, t.refused FROM target t;
+END;
+$$;
