@@ -1,0 +1,53 @@
+// The import rules of docs/architecture.md, enforced by `npm run lint:deps` (npm run check, CI).
+// Violations that predate a rule are listed in .dependency-cruiser-known-violations.json and
+// tolerated until their refactor lands (issue 16); a new one fails the build.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-module-cycles',
+      comment: 'Modules depend on each other in one direction only.',
+      severity: 'error',
+      from: { path: '^src/modules/' },
+      to: { circular: true },
+    },
+    {
+      name: 'no-module-internals',
+      comment: "A module imports another module only through that module's index.ts.",
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'platform-imports-no-module',
+      comment: 'src/app is the platform (database, HTTP helpers, config, jobs, errors): it wires no module.',
+      severity: 'error',
+      from: { path: '^src/app/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/(modules|cli|sim)/' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain holds rules without I/O: it imports only itself and pure libraries.',
+      severity: 'error',
+      from: { path: '^src/domain/', pathNot: '\\.test\\.ts$' },
+      to: {
+        pathNot: ['^src/domain/', '^node_modules/(ipaddr\\.js|@sinclair/typebox)/', '^(node:)?crypto$'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'server-does-not-import-the-simulator',
+      comment: 'The simulator and the remsim-server double are tools: the CLI and tests use them, the server does not.',
+      severity: 'error',
+      from: { path: '^src/(app|modules|domain)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/sim/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    exclude: { path: '^(dist|web|bench|test)/' },
+  },
+};
