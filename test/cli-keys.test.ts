@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildConfig } from '../src/app/config.js';
 import { openPglite } from '../src/app/database.js';
-import { buildApp } from '../src/app/server.js';
+import { buildApp } from '../src/server/server.js';
 import { onPostgres } from './support/harness.js';
 
 const run = promisify(execFile);

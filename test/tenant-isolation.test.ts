@@ -311,7 +311,7 @@ describe('tenant isolation', () => {
       ).toEqual([]);
     }
     // Every reference a tenant key can send is walked here (bankd-instance writes need admin).
-    const { REFERENCES } = await import('../src/app/tenant-scope.js');
+    const { REFERENCES } = await import('../src/server/tenant-scope.js');
     const walkedRoutes = new Set(cases.map((c) => c[0]));
     const declared = Object.entries(REFERENCES)
       .filter(

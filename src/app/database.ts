@@ -15,12 +15,12 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
-import * as schema from './schema.js';
 import { applySqlCode } from './sql-code.js';
 
-export type Schema = typeof schema;
-/** A query handle: the database itself or an open transaction. */
-export type Sql = PgDatabase<PgQueryResultHKT, Schema>;
+/** A query handle: the database itself or an open transaction. Queries use the SQL builder or
+ * sql`` (no relational `db.query`), so the platform needs no module's tables (src/schema.ts
+ * gathers them for drizzle-kit). */
+export type Sql = PgDatabase<PgQueryResultHKT>;
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'drizzle');
 
@@ -134,7 +134,7 @@ export async function openPglite(dataDir: string | null, role = 'process'): Prom
     lock?.release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Sql;
+  const db = drizzlePglite({ client }) as unknown as Sql;
   const queue = new SerialQueue();
   let closed = false;
   return {
@@ -208,7 +208,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // An idle connection dropped by the server must not crash the process; the pool replaces it
   // and the next query reports any real outage.
   pool.on('error', () => {});
-  const db = drizzleNodePg({ client: pool, schema }) as unknown as Sql;
+  const db = drizzleNodePg({ client: pool }) as unknown as Sql;
   let closed = false;
   return {
     kind: 'postgres',

@@ -29,3 +29,15 @@ export function actorOf(req: FastifyRequest, fallback: string): Actor {
   const keyId = req.principal?.keyId;
   return { actor: keyId ? `key:${keyId}` : fallback, sourceIp: addressOf(req), requestId: String(req.id) };
 }
+
+/** The API key a request presents: X-API-Key, or Authorization: Bearer. Null: none. */
+export function presentedKey(req: FastifyRequest): string | null {
+  const header = req.headers['x-api-key'];
+  if (typeof header === 'string' && header) return header;
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || null;
+  return null;
+}
+
+/** The tenant a request is confined to (its key's tenant), or null for every tenant. */
+export const scopeOf = (req: FastifyRequest) => req.principal?.tenantId ?? null;

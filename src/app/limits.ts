@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.js';
-import { presentedKey } from '../modules/auth/auth.hook.js';
-import { type App, addressOf } from './http.js';
+import { type App, addressOf, presentedKey } from './http.js';
 
 export const RATE_WINDOW_MS = 10_000;
 

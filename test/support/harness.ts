@@ -6,8 +6,8 @@ import pg from 'pg';
 import { buildConfig, type Config } from '../../src/app/config.js';
 import { type Database, openPglite, openPostgres, rows } from '../../src/app/database.js';
 import type { App } from '../../src/app/http.js';
-import { buildApp, type Services } from '../../src/app/server.js';
 import { DEMO_REMSIM_URL, seedDemo } from '../../src/modules/inventory/demo.js';
+import { buildApp, type Services } from '../../src/server/server.js';
 
 export const onPostgres = process.env.IONMESH_TEST_DB === 'postgres';
 export const ADMIN_KEY = 'test-admin-key-0123456789';

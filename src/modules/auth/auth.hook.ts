@@ -1,7 +1,9 @@
 // Authentication and authorization of the admin API: a valid API key (X-API-Key or
 // Authorization: Bearer), whose role grants the access the route asks for (route config
 // `access`, else reading for GET and managing otherwise; src/domain/roles.ts).
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { presentedKey } from '../../app/http.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Access, allows, defaultAccess } from '../../domain/roles.js';
 import type { AuthService, Principal } from './auth.usecases.js';
@@ -16,13 +18,7 @@ declare module 'fastify' {
   }
 }
 
-export function presentedKey(req: FastifyRequest): string | null {
-  const header = req.headers['x-api-key'];
-  if (typeof header === 'string' && header) return header;
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || null;
-  return null;
-}
+export { presentedKey } from '../../app/http.js';
 
 export interface AuthObserver {
   authFailed?: (reason: 'missing' | 'invalid' | 'forbidden') => void;

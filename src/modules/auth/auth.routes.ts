@@ -1,8 +1,7 @@
 // API keys over the API: list, create (the key is in that answer only), revoke; and who am I.
 import { Type } from '@sinclair/typebox';
-import { type App, actorOf } from '../../app/http.js';
+import { type App, actorOf, scopeOf } from '../../app/http.js';
 import { DateTimeText, errorResponses, PageQuery } from '../../app/schemas.js';
-import { scopeOf } from '../../app/tenant-scope.js';
 import { ACCESS, grantsOf, ROLES } from '../../domain/roles.js';
 import type { AuthService } from './auth.usecases.js';
 

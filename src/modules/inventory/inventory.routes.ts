@@ -1,7 +1,7 @@
 // The inventory admin API: tenants, bankd instances, banks, slots, clients, SIM import.
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
-import { type App, actorOf } from '../../app/http.js';
+import { type App, actorOf, scopeOf } from '../../app/http.js';
 import {
   BankdEndpoint,
   BankId,
@@ -16,7 +16,6 @@ import {
   TenantId,
 } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
-import { scopeOf } from '../../app/tenant-scope.js';
 import { CLIENT_SORTS } from './inventory.repository.js';
 import type { InventoryService } from './inventory.usecases.js';
 

@@ -1,9 +1,8 @@
 // The remsim-server admin API: inventory, reconcile status, and a forced pass.
 import { Type } from '@sinclair/typebox';
-import { type App, actorOf } from '../../app/http.js';
+import { type App, actorOf, scopeOf } from '../../app/http.js';
 import { errorResponses, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
-import { scopeOf } from '../../app/tenant-scope.js';
 import type { RemsimService } from './remsim.usecases.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\x00-\\x1f]*$' });

@@ -14,6 +14,8 @@
 // Keys without a tenant (admin, and unscoped operator/readonly keys) see every tenant.
 import { type SQL, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Database, rows } from '../app/database.js';
+import { scopeOf } from '../app/http.js';
 import type { DomainError } from '../domain/errors.js';
 import { keyNotFound } from '../modules/auth/auth.usecases.js';
 import { bankdNotFound, bankNotFound, slotNotFound, tenantMissing } from '../modules/inventory/inventory.errors.js';
@@ -21,7 +23,6 @@ import { poolNotFound } from '../modules/ki-proxy/ki-proxy.usecases.js';
 import { policyNotFound } from '../modules/policies/policies.usecases.js';
 import { remsimServerNotFound } from '../modules/remsim/remsim.errors.js';
 import { webhookNotFound } from '../modules/webhooks/webhooks.usecases.js';
-import { type Database, rows } from './database.js';
 
 /** A tenant id no row has: a foreign tenant_id becomes this. */
 export const NO_TENANT = -1;
@@ -165,12 +166,9 @@ export function checkReferenceDeclarations(
   const missing = idFields(route.schema?.body).filter((f) => !(f in declared));
   if (missing.length)
     throw new Error(
-      `${key}: body fields ${missing.join(', ')} name objects; declare them in REFERENCES (src/app/tenant-scope.ts)`,
+      `${key}: body fields ${missing.join(', ')} name objects; declare them in REFERENCES (src/server/tenant-scope.ts)`,
     );
 }
-
-/** The tenant a request is confined to (null: all tenants). */
-export const scopeOf = (req: FastifyRequest) => req.principal?.tenantId ?? null;
 
 type Holder = Record<string, unknown> | undefined;
 const tenantIn = (part: { properties?: object } | undefined) => !!part?.properties && 'tenant_id' in part.properties;

@@ -1,0 +1,13 @@
+// Every table, for Drizzle and drizzle-kit (migrations are generated from this).
+export * from './modules/audit/audit.table.js';
+export * from './modules/auth/auth.table.js';
+export * from './modules/carriers/carriers.table.js';
+export * from './modules/clients/clients.table.js';
+export * from './modules/commands/commands.table.js';
+export * from './modules/events/events.table.js';
+export * from './modules/inventory/inventory.table.js';
+export * from './modules/ki-proxy/ki-proxy.table.js';
+export * from './modules/policies/policies.table.js';
+export * from './modules/remsim/remsim.table.js';
+export * from './modules/stats/stats.table.js';
+export * from './modules/webhooks/webhooks.table.js';
