@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../app/database.js';
+import { backoff } from '../../domain/backoff.js';
 import {
   bankKey,
   clientKey,
@@ -123,10 +124,7 @@ const FLUSHES_PER_PASS = 200;
 const PROBE_MIN_GAP_MS = 200;
 
 /** 1, 2, 4 … 60 s, with ±20 % jitter so that replicas do not retry in step. */
-export const backoffSec = (failures: number) => {
-  const base = Math.min(60, 2 ** Math.max(0, failures - 1));
-  return Math.round(base * (0.8 + Math.random() * 0.4) * 10) / 10;
-};
+export const backoffSec = (failures: number) => Math.round(backoff(failures - 1, { base: 1, max: 60, jitter: 0.2 }) * 10) / 10;
 
 const conflictKey = (c: Pick<ConflictReport, 'bank_id' | 'bank_slot' | 'client_id' | 'client_slot'>) =>
   `${c.bank_id}:${c.bank_slot}>${c.client_id}:${c.client_slot}`;
@@ -279,7 +277,7 @@ export class RemsimReconciler {
   private scheduleProbe(serverId: number) {
     const mem = this.memory(serverId);
     if (this.stopped || mem.probeTimer) return;
-    const delay = Math.min(this.probeMaxMs, 250 * 2 ** mem.probeFailures);
+    const delay = backoff(mem.probeFailures, { base: 250, max: this.probeMaxMs });
     mem.probeTimer = setTimeout(() => void this.probe(serverId), delay);
     mem.probeTimer.unref();
   }
@@ -522,7 +520,7 @@ export class RemsimReconciler {
         const key = tupleKey(d);
         const r = mem.repairs.get(key) ?? { attempts: 0, nextAt: 0 };
         r.attempts++;
-        r.nextAt = now + Math.min(600_000, 60_000 * 2 ** Math.max(0, r.attempts - REPAIRS_BEFORE_BACKOFF));
+        r.nextAt = now + backoff(r.attempts - REPAIRS_BEFORE_BACKOFF, { base: 60_000, max: 600_000 });
         mem.repairs.set(key, r);
         mem.confirming.add(key);
         mem.newSince.set(key, postedAt); // NEW again from its new POST

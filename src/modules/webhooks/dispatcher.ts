@@ -12,6 +12,7 @@ import { request as httpsRequest } from 'node:https';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Database, rows, type Sql } from '../../app/database.js';
+import { backoff } from '../../domain/backoff.js';
 import { signWebhook } from '../../domain/webhook-signature.js';
 import { insertEvent } from '../events/events.repository.js';
 import { pinnedLookup, type Resolver, resolveTarget, systemResolver } from './target-guard.js';
@@ -52,7 +53,7 @@ interface Claimed {
 
 /** The wait before attempt n+1: base · 2^(n-1), at most an hour, ±25 % jitter. */
 export const retryDelaySec = (attempts: number, baseSec: number) =>
-  Math.min(3600, baseSec * 2 ** Math.max(0, attempts - 1)) * (0.75 + Math.random() * 0.5);
+  backoff(attempts - 1, { base: baseSec, max: 3600, jitter: 0.25 });
 
 export class WebhookDispatcher {
   private running: Promise<void> | null = null;
