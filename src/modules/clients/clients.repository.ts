@@ -2,7 +2,7 @@
 // unregistration and the offline sweep. Every function takes the transaction it runs in.
 import { sql } from 'drizzle-orm';
 import { rows, type Sql } from '../../app/database.js';
-import { insertEvent } from '../events/events.repository.js';
+import { insertEvent } from '../events/index.js';
 
 export interface AssignmentRow {
   profile_id: string;

@@ -12,7 +12,7 @@ import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapp
 import { normalizeStats } from '../../domain/stats-vocabulary.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/commands.repository.js';
-import { insertEvent } from '../events/events.repository.js';
+import { insertEvent } from '../events/index.js';
 import type { ClientObserver } from '../metrics/metrics.js';
 import type { ClientTokens } from './client-token.js';
 import {

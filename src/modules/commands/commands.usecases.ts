@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/actor.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { clientNotFound } from '../clients/clients.errors.js';
-import { insertEvent } from '../events/events.repository.js';
+import { insertEvent } from '../events/index.js';
 import * as repo from './commands.repository.js';
 import type { COMMAND_TYPES } from './commands.table.js';
 

@@ -1,6 +1,7 @@
 // GET /api/backend/v1/events: the domain events, as a JSON page (after_id) or, with
 // Accept: text/event-stream, as a live Server-Sent Events stream that resumes after
 // Last-Event-ID (or after_id) from the outbox.
+
 import type { ServerResponse } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../app/database.js';
@@ -16,6 +17,7 @@ import {
   outboxHead,
   PULSE_TYPE,
 } from './event-hub.js';
+import { EVENT_TYPES } from './event-types.js';
 
 const KEEPALIVE_MS = 15_000;
 const REPLAY_PAGES = 50;
@@ -78,6 +80,23 @@ export function eventRoutes(
     app.addHook('preClose', async () => {
       for (const s of streams) s.end();
     });
+    app.get(
+      '/event-types',
+      {
+        schema: {
+          tags: ['events'],
+          summary: 'The catalogue of event types: what the stream, the event list and webhooks can filter by',
+          security: [{ apiKey: [] }],
+          response: {
+            200: Type.Object({
+              items: Type.Array(Type.Object({ type: Type.String(), tenant: Type.Boolean(), description: Type.String() })),
+            }),
+            ...errorResponses(401),
+          },
+        },
+      },
+      async () => ({ items: EVENT_TYPES.map((e) => ({ ...e })) }),
+    );
     app.get(
       '/events',
       {

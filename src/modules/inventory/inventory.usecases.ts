@@ -13,7 +13,7 @@ import type { PageRequest } from '../../domain/pagination.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { clientNotFound } from '../clients/clients.errors.js';
 import { setSlotStatus } from '../clients/clients.repository.js';
-import { insertEvent } from '../events/events.repository.js';
+import { insertEvent } from '../events/index.js';
 import { remsimServerNotFound } from '../remsim/remsim.errors.js';
 import { checkRemsimUrl } from '../remsim/remsim.usecases.js';
 import { ensureServer, getServer } from '../remsim/remsim-servers.repository.js';

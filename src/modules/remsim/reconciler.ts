@@ -25,7 +25,7 @@ import {
   RSPRO_MAX,
   tupleKey,
 } from '../../domain/slotmap-plan.js';
-import { insertEvent } from '../events/events.repository.js';
+import { insertEvent } from '../events/index.js';
 import * as repo from './remsim.repository.js';
 import { RemsimApi, RemsimUnreachable, type ServerView } from './remsim-api.js';
 

@@ -14,7 +14,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type Database, rows, type Sql } from '../../app/database.js';
 import { backoff } from '../../domain/backoff.js';
 import { signWebhook } from '../../domain/webhook-signature.js';
-import { insertEvent } from '../events/events.repository.js';
+import { insertEvent } from '../events/index.js';
 import { pinnedLookup, type Resolver, resolveTarget, systemResolver } from './target-guard.js';
 
 export interface DispatcherSettings {

@@ -2,10 +2,15 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { errorResponses, PageQuery } from '../../app/schemas.js';
+import { EVENT_TYPE_NAMES } from '../events/index.js';
 import type { WebhooksService } from './webhooks.usecases.js';
 
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
-const EventType = Type.String({ pattern: '^[a-z_]+\\.[a-z_]+$', maxLength: 64 });
+/** A type of the catalogue (GET /event-types). */
+const EventType = Type.Union(
+  EVENT_TYPE_NAMES.map((t) => Type.Literal(t)),
+  { description: 'An event type of the catalogue (GET /event-types)' },
+);
 const Body = Type.Object(
   {
     tenant_id: PositiveId,
