@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
 import type { Role } from '../../domain/roles.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { apiKeys } from './auth.table.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');

@@ -10,8 +10,8 @@ import { enrollmentRefusal, type TenantEnrollment } from '../../domain/enrollmen
 import { DomainError } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { normalizeStats } from '../../domain/stats-vocabulary.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/commands.repository.js';
+import { recordAudit } from '../audit/index.js';
+import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/index.js';
 import { insertEvent } from '../events/index.js';
 import type { ClientObserver } from '../metrics/metrics.js';
 import type { ClientTokens } from './client-token.js';

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, rows } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError, notFound } from '../../domain/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { clientNotFound } from '../clients/clients.errors.js';
 import { insertEvent } from '../events/index.js';
 import * as repo from './commands.repository.js';

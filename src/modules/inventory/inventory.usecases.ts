@@ -10,7 +10,7 @@ import { conflict, DomainError, invalid } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
 import type { PageRequest } from '../../domain/pagination.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { clientNotFound } from '../clients/clients.errors.js';
 import { setSlotStatus } from '../clients/clients.repository.js';
 import { insertEvent } from '../events/index.js';

@@ -5,7 +5,7 @@ import { type Database, rows, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors.js';
 import { poolCapacity, poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './ki-proxy.repository.js';
 
 export interface SegmentInput {

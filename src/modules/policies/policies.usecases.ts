@@ -6,7 +6,7 @@ import { type Database, rows, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { type Policy, type PolicyAction, type PolicyConditions, policyProblem } from '../../domain/assignment-policy.js';
 import { conflict, invalid, notFound } from '../../domain/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 
 export interface PolicyInput {
   tenant_id: number;

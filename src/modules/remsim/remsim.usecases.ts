@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/actor.js';
 import { conflict, DomainError, invalid } from '../../domain/errors.js';
 import type { PageRequest } from '../../domain/pagination.js';
 import { normalizeRemsimUrl } from '../../domain/remsim-url.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { remsimServers } from '../inventory/inventory.table.js';
 import type { RemsimReconciler } from './reconciler.js';
 import { reconcileBusy, remsimServerNotFound } from './remsim.errors.js';

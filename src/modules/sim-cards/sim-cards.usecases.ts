@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/actor.js';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { slotNotFound } from '../inventory/inventory.errors.js';
 
 export const CARD_TYPES = ['REGULAR', 'KI_PROXY_MASTER', 'VIRTUAL'] as const;

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, rows } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { invalid, notFound } from '../../domain/errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/index.js';
 import { targetProblem } from './target-guard.js';
 
 export interface WebhookInput {

@@ -1,0 +1,2 @@
+// What other modules may use of the audit module: recording to the audit trail.
+export { recordAudit } from './audit.repository.js';

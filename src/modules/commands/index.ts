@@ -1,0 +1,2 @@
+// What other modules may use of the commands module: handing commands over and acknowledging them.
+export { acknowledge, type DeliveredCommand, deliverPending } from './commands.repository.js';
