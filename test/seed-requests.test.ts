@@ -218,6 +218,49 @@ describe('the seeds’ examples, request by request', () => {
       },
     },
     {
+      name: 'a KI pool naming its range twice, differently: a clear 400',
+      method: 'POST',
+      path: '/ki-proxy-pools',
+      admin: true,
+      body: { pool_name: 'twice', bank_id: 2, tenant_id: 1, physical_slot_start: 26, slot_range_start: 25, slot_range_end: 27 },
+      status: 400,
+      fields: { code: 'VALIDATION_ERROR', message: 'physical_slot_start and slot_range_start differ' },
+    },
+    {
+      name: 'a KI pool without a physical range: a clear 400',
+      method: 'POST',
+      path: '/ki-proxy-pools',
+      admin: true,
+      body: { pool_name: 'rangeless', bank_id: 2, tenant_id: 1, mcc_mnc: '311480' },
+      status: 400,
+      fields: { code: 'VALIDATION_ERROR', message: expect.stringContaining('slot_range_start') },
+    },
+    {
+      name: 'a KI pool over cards of no known MCC/MNC, without mcc_mnc: a clear 400',
+      method: 'POST',
+      path: '/ki-proxy-pools',
+      admin: true,
+      body: {
+        pool_name: 'nameless',
+        bank_id: 2,
+        tenant_id: 1,
+        slot_range_start: 600,
+        slot_range_end: 601,
+        virtual_segments: [{ bank_id: 2, virtual_slot_start: 700, virtual_slot_end: 701 }],
+      },
+      status: 400,
+      fields: { code: 'VALIDATION_ERROR', message: expect.stringContaining('mcc_mnc is required') },
+    },
+    {
+      name: 'a SIM card whose ICCID is given twice, differently: a clear 400',
+      method: 'POST',
+      path: '/sim-cards',
+      admin: true,
+      body: { bank_id: 2, slot_id: 30, iccid: SEED_ICCID, physical_iccid: withLuhn('8914800099990002330') },
+      status: 400,
+      fields: { code: 'VALIDATION_ERROR', message: 'iccid is given twice with different values' },
+    },
+    {
       name: 'a SIM card without a slot: a clear 400',
       method: 'POST',
       path: '/sim-cards',
@@ -240,6 +283,13 @@ describe('the seeds’ examples, request by request', () => {
       expect(JSON.parse(text)).toMatchObject(c.fields);
     });
   }
+
+  it('creates nothing for the refused requests', async () => {
+    const pools = await h.query<{ pool_name: string }>(sql`SELECT pool_name FROM ki_proxy_pools ORDER BY id`);
+    expect(pools.map((p) => p.pool_name)).toEqual(['att-ki-pool']);
+    const [slot30] = await h.query<{ iccid: string }>(sql`SELECT iccid FROM slots WHERE bank_id = 2 AND slot_id = 30`);
+    expect(slot30?.iccid).not.toBe(SEED_ICCID);
+  });
 
   it('feeds the seeds’ modem keys to the hardware record', async () => {
     const [p] = await h.query<{ hw: Doc }>(

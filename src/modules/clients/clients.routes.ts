@@ -42,7 +42,7 @@ function withoutNulls<T extends Record<string, unknown>>(body: T) {
 /** The seeds' top-level modem keys, folded into hardware_info (whose own keys win). */
 function registration(body: Static<typeof RegisterBody>) {
   const { modem_vendor, modem_model, modem_firmware, modem_imei, ...rest } = withoutNulls(body);
-  const modem = withoutNulls({ vendor: modem_vendor, model: modem_model, firmware: modem_firmware, imei: modem_imei });
+  const modem = { vendor: modem_vendor, model: modem_model, firmware: modem_firmware, imei: modem_imei };
   const facts = Object.fromEntries(Object.entries(modem).filter(([, v]) => v !== undefined));
   return Object.keys(facts).length > 0 ? { ...rest, hardware_info: { ...facts, ...rest.hardware_info } } : rest;
 }
