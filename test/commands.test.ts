@@ -62,6 +62,38 @@ describe('command queue', () => {
     expect((await client(`/commands/${c.id}/ack`, { client_id: 'agent-slot0' })).status).toBe(404); // already answered
   });
 
+  it('leaves a command pending when the heartbeat that would carry it fails before its answer', async () => {
+    const first = (await (await queue('agent-slot0', { type: 'restart', payload: {} })).json()) as Doc;
+    expect((await heartbeat()).commands.map((x: Doc) => x.id)).toEqual([first.id]);
+    const second = (await (await queue('agent-slot0', { type: 'update_config', payload: { apn: 'a' } })).json()) as Doc;
+    // The acknowledgement of the first fails in the database (a trigger standing in for an outage
+    // at that moment): the heartbeat fails, and the second command must not be marked delivered
+    // by a heartbeat whose answer never went out.
+    await h.query(sql`CREATE FUNCTION test_fail_ack() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.result ? 'fail_here' THEN RAISE EXCEPTION 'ack step failed'; END IF; RETURN NEW; END $$`);
+    await h.query(sql`CREATE TRIGGER test_fail_ack BEFORE UPDATE ON client_commands FOR EACH ROW EXECUTE FUNCTION test_fail_ack()`);
+    try {
+      const failed = await client('/heartbeat', {
+        client_id: 'agent-slot0',
+        status: 'active',
+        acks: [{ id: first.id, status: 'ok', result: { fail_here: true } }],
+      });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+      const states = Object.fromEntries((await commands()).map((c) => [c.id, c.status]));
+      expect(states[first.id]).toBe('delivered');
+      expect(states[second.id]).toBe('pending');
+    } finally {
+      await h.query(sql`DROP TRIGGER test_fail_ack ON client_commands`);
+      await h.query(sql`DROP FUNCTION test_fail_ack()`);
+    }
+    // The next heartbeat carries the second command and records the ack it sends again.
+    const next = await heartbeat({ acks: [{ id: first.id, status: 'ok' }] });
+    expect(next.commands.map((x: Doc) => x.id)).toEqual([second.id]);
+    const states = Object.fromEntries((await commands()).map((c) => [c.id, c.status]));
+    expect(states).toMatchObject({ [first.id]: 'acknowledged', [second.id]: 'delivered' });
+    await heartbeat({ acks: [{ id: second.id, status: 'ok' }] });
+  });
+
   it('expires commands nobody picked up', async () => {
     const c = (await (
       await queue('agent-slot0', { type: 'update_config', payload: { apn: 'iot' }, expires_in_sec: 10 })

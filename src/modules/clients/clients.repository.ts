@@ -137,6 +137,8 @@ export interface HeartbeatInput {
   clientIp: string | null;
   /** The caller proved itself (a client key or the profile's token): no source checks. */
   trusted?: boolean;
+  /** Answers to commands handed over before, recorded with the heartbeat when it is accepted. */
+  acks?: Array<{ id: number; status?: 'ok' | 'failed'; result?: unknown }>;
 }
 
 export interface Touched {
@@ -145,6 +147,8 @@ export interface Touched {
   tenant_id: number;
   /** The profile's tenant does not accept this caller's source: nothing was written. */
   refused: boolean;
+  /** Commands handed over (marked delivered) by this heartbeat's batch: its answer carries them. */
+  commands?: Array<{ id: number; type: string; payload: unknown }>;
 }
 
 /** Active profiles of a client (in a tenant, when given), with the address that last spoke for it. */

@@ -140,22 +140,23 @@ export class ClientsService {
   readonly heartbeats: HeartbeatBatcher;
   private readonly registrations: Admission;
   private listeners: AssignmentListener[] = [];
-  /** Commands marked delivered by a heartbeat batch, until that heartbeat's answer takes them. */
-  private handedOver = new Map<string, DeliveredCommand[]>();
-
   constructor(
     private readonly db: Database,
     private readonly settings: ClientsSettings,
   ) {
     this.registrations = new Admission(settings.registerConcurrency ?? 8, 'The registration');
     // One statement per batch (ionmesh_heartbeats), atomic on its own: no BEGIN/COMMIT round
-    // trips; then one more hands over the pending commands of the clients that heartbeated.
+    // trips. Then the acks of the accepted heartbeats, then one statement hands over the pending
+    // commands of the clients that heartbeated and the batch returns them with its rows: nothing
+    // that can fail runs between the hand-over's commit and the answers that carry the commands
+    // (a failure before it leaves them pending, to be handed over by the next heartbeat).
     this.heartbeats = new HeartbeatBatcher(
       (inputs) =>
         this.db.run(async (db) => {
           const touched = await repo.applyHeartbeats(db, inputs);
           const written = touched.filter((t) => !t.refused);
-          if (written.length > 0 && this.settings.onHeartbeats) {
+          if (written.length === 0) return touched;
+          if (this.settings.onHeartbeats) {
             const at = new Date().toISOString();
             this.settings.onHeartbeats(
               written.map((t) => {
@@ -171,17 +172,23 @@ export class ClientsService {
               }),
             );
           }
-          if (written.length > 0) {
-            for (const c of await deliverPending(
-              db,
-              written.map((t) => t.profile_id),
-            )) {
-              const list = this.handedOver.get(c.profile_id);
-              if (list) list.push(c);
-              else this.handedOver.set(c.profile_id, [c]);
-            }
+          for (const ord of new Set(written.map((t) => t.ord))) {
+            const input = inputs[ord] as repo.HeartbeatInput;
+            for (const a of input.acks ?? []) await ackCommand(db, input.clientId, a.id, a.status !== 'failed', a.result);
           }
-          return touched;
+          const handed = new Map<string, DeliveredCommand[]>();
+          for (const c of await deliverPending(
+            db,
+            written.map((t) => t.profile_id),
+          )) {
+            const list = handed.get(c.profile_id);
+            if (list) list.push(c);
+            else handed.set(c.profile_id, [c]);
+          }
+          return touched.map((t) => {
+            const commands = handed.get(t.profile_id);
+            return commands ? { ...t, commands: commands.map(({ id, type, payload }) => ({ id, type, payload })) } : t;
+          });
         }),
       500,
       isDatabaseUnavailable,
@@ -508,6 +515,7 @@ export class ClientsService {
       hardwareInfo: req.modem_info || req.hardware_info ? { ...req.hardware_info, ...req.modem_info } : undefined,
       clientIp: caller.ip,
       trusted,
+      ...(req.acks?.length ? { acks: req.acks } : {}),
     });
     const accepted = touched.filter((t) => !t.refused).map((t) => t.profile_id);
     // The client's own tenant labels its series, whether or not the heartbeat named it.
@@ -518,16 +526,7 @@ export class ClientsService {
       await this.refuse(actor, touched[0]?.tenant_id ?? null, req.client_id, 'client.heartbeat_refused', 'source');
       throw clientRefused('SOURCE_NOT_ALLOWED', `Heartbeats for ${req.client_id} are not accepted from this address`, 'source');
     }
-    if (req.acks?.length) {
-      await this.db.run(async (db) => {
-        for (const a of req.acks ?? []) await ackCommand(db, req.client_id, a.id, a.status !== 'failed', a.result);
-      });
-    }
-    const commands: Array<{ id: number; type: string; payload: unknown }> = [];
-    for (const profileId of accepted) {
-      for (const c of this.handedOver.get(profileId) ?? []) commands.push({ id: c.id, type: c.type, payload: c.payload });
-      this.handedOver.delete(profileId);
-    }
+    const commands = touched.flatMap((t) => (t.refused ? [] : (t.commands ?? [])));
     return {
       status: 'ok' as const,
       next_heartbeat_interval: this.settings.heartbeatIntervalSec,

@@ -35,6 +35,26 @@ describe('the heartbeat batcher', () => {
     expect(answers.map((a) => a.map((t) => t.profile_id))).toEqual([['p-a'], ['p-b'], ['p-a'], ['p-c']]);
   });
 
+  it('writes the acks of duplicate heartbeats together and hands their commands to one answer only', async () => {
+    const written: HeartbeatInput[][] = [];
+    const batcher = new HeartbeatBatcher(async (inputs) => {
+      written.push(inputs);
+      return inputs.map((_, ord) => ({
+        ord,
+        profile_id: 'p-a',
+        tenant_id: 1,
+        refused: false,
+        commands: [{ id: 7, type: 'restart', payload: {} }],
+      }));
+    });
+    const answers = await Promise.all([
+      batcher.submit({ ...hb('a'), acks: [{ id: 1 }] }),
+      batcher.submit({ ...hb('a'), acks: [{ id: 2, status: 'failed' }] }),
+    ]);
+    expect(written.map((b) => b.map((i) => i.acks))).toEqual([[[{ id: 1 }, { id: 2, status: 'failed' }]]]);
+    expect(answers.map((a) => a[0]?.commands?.map((c) => c.id) ?? [])).toEqual([[], [7]]);
+  });
+
   it('answers an unknown client with no profiles, and a failed write with the error', async () => {
     let fail = false;
     const batcher = new HeartbeatBatcher(async (inputs) => {

@@ -80,7 +80,12 @@ export class HeartbeatBatcher {
   // (not a lost database), it is split in halves and each half retried, so only the guilty
   // heartbeat's callers get the error (one bad member costs about 2·log2(n) more statements).
   private async write(groups: Waiter[][]): Promise<void> {
-    const inputs = groups.map((g) => (g.at(-1) as Waiter).input);
+    // Duplicates of one heartbeat are written once (the last); the acks of all of them go with it.
+    const inputs = groups.map((g) => {
+      const last = (g.at(-1) as Waiter).input;
+      const acks = g.flatMap((w) => w.input.acks ?? []);
+      return acks.length > (last.acks?.length ?? 0) ? { ...last, acks } : last;
+    });
     let touched: Touched[];
     try {
       touched = await this.apply(inputs);
@@ -100,8 +105,12 @@ export class HeartbeatBatcher {
       if (list) list.push(t);
       else byOrd.set(ord, [t]);
     }
+    // The commands handed over go to one answer only: the duplicate whose input was written.
     groups.forEach((g, i) => {
-      for (const w of g) w.resolve(byOrd.get(i) ?? []);
+      const profiles = byOrd.get(i) ?? [];
+      g.forEach((w, n) => {
+        w.resolve(n === g.length - 1 ? profiles : profiles.map(({ commands: _handed, ...t }) => t));
+      });
     });
   }
 }
