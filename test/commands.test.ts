@@ -71,7 +71,9 @@ describe('command queue', () => {
     // by a heartbeat whose answer never went out.
     await h.query(sql`CREATE FUNCTION test_fail_ack() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.result ? 'fail_here' THEN RAISE EXCEPTION 'ack step failed'; END IF; RETURN NEW; END $$`);
-    await h.query(sql`CREATE TRIGGER test_fail_ack BEFORE UPDATE ON client_commands FOR EACH ROW EXECUTE FUNCTION test_fail_ack()`);
+    await h.query(
+      sql`CREATE TRIGGER test_fail_ack BEFORE UPDATE ON client_commands FOR EACH ROW EXECUTE FUNCTION test_fail_ack()`,
+    );
     try {
       const failed = await client('/heartbeat', {
         client_id: 'agent-slot0',
