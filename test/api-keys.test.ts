@@ -1,6 +1,7 @@
 // API keys with roles: created over the API (shown once, stored hashed, a visible prefix),
 // accepted as X-API-Key or Bearer, refused when revoked or expired, last use recorded; and the
 // authorization matrix, walked over every admin route of the OpenAPI document for each role.
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, type Harness, json, startIonMesh } from './support/harness.js';
@@ -81,6 +82,25 @@ describe('API keys', () => {
       sql`SELECT actor, action FROM audit_log WHERE entity_type = 'api_key' AND entity_id = ${String(created.id)}`,
     );
     expect(audit).toEqual({ actor: expect.stringMatching(/^key:\d+$/), action: 'api_key.create' });
+  });
+
+  it('declares access and a tenant rule on every admin route, as docs/security.md lists them', async () => {
+    const doc = await (await fetch(`${h.url}/docs/json`)).json();
+    const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
+      path.startsWith(PREFIX) && !path.startsWith(`${PREFIX}/remsim/`)
+        ? Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.slice(PREFIX.length).replace(/\{(\w+)\}/g, ':$1')}`)
+        : [],
+    );
+    const declared = h.guarded.filter((g) => !g.route.startsWith('HEAD '));
+    expect(declared.map((g) => g.route).sort()).toEqual(documented.sort());
+    const table = [
+      '| route | access | tenant rule |',
+      '|---|---|---|',
+      ...declared.map((g) => `| \`${g.route}\` | ${g.access} | ${g.tenant} |`),
+    ].join('\n');
+    const security = readFileSync(new URL('../docs/security.md', import.meta.url), 'utf8');
+    const listed = security.split('<!-- routes:start -->')[1]?.split('<!-- routes:end -->')[0]?.trim();
+    expect(listed, 'docs/security.md: replace the table between the routes markers with the one expected').toBe(table);
   });
 
   it('accepts a key as X-API-Key or Bearer, says who it is, and records its last use', async () => {

@@ -38,6 +38,3 @@ export function presentedKey(req: FastifyRequest): string | null {
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || null;
   return null;
 }
-
-/** The tenant a request is confined to (its key's tenant), or null for every tenant. */
-export const scopeOf = (req: FastifyRequest) => req.principal?.tenantId ?? null;

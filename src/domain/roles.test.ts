@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS, allows, defaultAccess, ROLES } from './roles.js';
+import { ACCESS, allows, ROLES } from './roles.js';
 
 describe('roles', () => {
   it('grants each role its row of the matrix, and each higher role a superset', () => {
@@ -11,11 +11,5 @@ describe('roles', () => {
       readonly: ['read'],
       client: [],
     });
-  });
-
-  it('asks reading of GET and managing of every other method by default', () => {
-    expect(defaultAccess('GET')).toBe('read');
-    expect(defaultAccess('HEAD')).toBe('read');
-    for (const m of ['POST', 'PUT', 'PATCH', 'DELETE']) expect(defaultAccess(m)).toBe('manage');
   });
 });

@@ -25,7 +25,4 @@ const GRANTS: Record<Role, readonly Access[]> = {
 export const allows = (role: Role, access: Access) => GRANTS[role].includes(access);
 export const grantsOf = (role: Role) => [...GRANTS[role]];
 
-/** The access a route asks for when it does not say: reading for GET, managing otherwise. */
-export const defaultAccess = (method: string): Access => (method === 'GET' || method === 'HEAD' ? 'read' : 'manage');
-
 export const isRole = (v: string): v is Role => (ROLES as readonly string[]).includes(v);

@@ -6,7 +6,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
-import { ROUTE_ACCESS, routeKey } from '../app/access.js';
 import type { Config } from '../app/config.js';
 import { registerConsole, wantsConsole } from '../app/console.js';
 import type { Database } from '../app/database.js';
@@ -15,6 +14,7 @@ import type { App } from '../app/http.js';
 import { Jobs } from '../app/jobs.js';
 import { invalidCharacter, jsonRefusal, MAX_JSON_DEPTH, storableText, unstorableField } from '../app/json-guard.js';
 import { adminRateLimit, authFailureBudget, clientRateLimit, FailureBudget } from '../app/limits.js';
+import { type GuardedRoute, guardAdminRoutes, type Owners } from '../app/route-guard.js';
 import { ErrorAnswer } from '../app/schemas.js';
 import { isoTimestamps } from '../app/timestamps.js';
 import { httpsOptions } from '../app/tls.js';
@@ -22,6 +22,7 @@ import { VERSION } from '../app/version.js';
 import { DomainError } from '../domain/errors.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { requireApiKey } from '../modules/auth/auth.hook.js';
+import { apiKeyOwner } from '../modules/auth/auth.owners.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { AuthService } from '../modules/auth/auth.usecases.js';
 import { carrierRoutes } from '../modules/carriers/carriers.routes.js';
@@ -38,14 +39,18 @@ import { eventRoutes } from '../modules/events/events.routes.js';
 import { fleetRoutes } from '../modules/fleet/fleet.routes.js';
 import { FleetService } from '../modules/fleet/fleet.usecases.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { bankdOwner, bankOwner, slotOwner, tenantOwner } from '../modules/inventory/inventory.owners.js';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { InventoryService } from '../modules/inventory/inventory.usecases.js';
+import { poolOwner } from '../modules/ki-proxy/ki-proxy.owners.js';
 import { kiProxyRoutes } from '../modules/ki-proxy/ki-proxy.routes.js';
 import { KiProxyService } from '../modules/ki-proxy/ki-proxy.usecases.js';
 import { Metrics } from '../modules/metrics/metrics.js';
+import { policyOwner } from '../modules/policies/policies.owners.js';
 import { policyRoutes } from '../modules/policies/policies.routes.js';
 import { PoliciesService } from '../modules/policies/policies.usecases.js';
 import { RemsimReconciler } from '../modules/remsim/reconciler.js';
+import { remsimServerOwner } from '../modules/remsim/remsim.owners.js';
 import { remsimRoutes } from '../modules/remsim/remsim.routes.js';
 import { RemsimService } from '../modules/remsim/remsim.usecases.js';
 import { simCardRoutes } from '../modules/sim-cards/sim-cards.routes.js';
@@ -53,9 +58,22 @@ import { SimCardsService } from '../modules/sim-cards/sim-cards.usecases.js';
 import { statsRoutes } from '../modules/stats/stats.routes.js';
 import { StatsService } from '../modules/stats/stats.usecases.js';
 import { WebhookDispatcher } from '../modules/webhooks/dispatcher.js';
+import { webhookOwner } from '../modules/webhooks/webhooks.owners.js';
 import { webhookRoutes } from '../modules/webhooks/webhooks.routes.js';
 import { WebhooksService } from '../modules/webhooks/webhooks.usecases.js';
-import { checkReferenceDeclarations, tenantDefaults, tenantScope } from './tenant-scope.js';
+
+/** The objects routes name, each given by the module that owns it. */
+const OWNERS: Owners = {
+  tenant: tenantOwner,
+  bank: bankOwner,
+  slot: slotOwner,
+  bankd: bankdOwner,
+  remsimServer: remsimServerOwner,
+  pool: poolOwner,
+  policy: policyOwner,
+  webhook: webhookOwner,
+  apiKey: apiKeyOwner,
+};
 
 export interface Services {
   clients: ClientsService;
@@ -93,7 +111,7 @@ function validators() {
   return { body, text };
 }
 
-export async function buildApp(options: BuildOptions): Promise<{ app: App; services: Services }> {
+export async function buildApp(options: BuildOptions): Promise<{ app: App; services: Services; guarded: GuardedRoute[] }> {
   const { config, db } = options;
   // A request must arrive whole within --request-timeout (a body trickled a byte a second is cut
   // off with 408); Node checks open requests every second so the limit holds to the second.
@@ -266,18 +284,17 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     },
     { prefix: '/api/backend/v1/remsim' },
   );
+  const guarded: GuardedRoute[] = [];
   await app.register(
     async (admin: App) => {
       await adminRateLimit(admin, config.adminRateLimit);
-      admin.addHook('onRoute', (route) => {
-        const methods = Array.isArray(route.method) ? route.method : [route.method];
-        const access = route.config?.access ?? ROUTE_ACCESS[routeKey(String(methods[0]), route.url)];
-        if (access) route.config = { ...route.config, access };
-        checkReferenceDeclarations(route as never);
+      // Every route declares its access and tenant rule; one without stops the start.
+      guardAdminRoutes(admin, {
+        db,
+        owners: OWNERS,
+        declared: guarded,
+        authenticate: requireApiKey(services.auth, { authFailed: metrics.authFailed }),
       });
-      admin.addHook('onRequest', requireApiKey(services.auth, { authFailed: metrics.authFailed }));
-      admin.addHook('preValidation', tenantDefaults());
-      admin.addHook('preHandler', tenantScope(db));
       admin.addContentTypeParser(
         ['text/csv', 'text/plain'],
         { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 },
@@ -343,5 +360,5 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     await services.clients.heartbeats.idle();
     await db.close();
   });
-  return { app, services };
+  return { app, services, guarded };
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { buildConfig, type Config } from '../../src/app/config.js';
 import { type Database, openPglite, openPostgres, rows } from '../../src/app/database.js';
 import type { App } from '../../src/app/http.js';
+import type { GuardedRoute } from '../../src/app/route-guard.js';
 import { DEMO_REMSIM_URL, seedDemo } from '../../src/modules/inventory/demo.js';
 import { buildApp, type Services } from '../../src/server/server.js';
 
@@ -26,6 +27,8 @@ export interface Harness {
   app: App;
   db: Database;
   services: Services;
+  /** What every admin route declares (access, tenant rule, references). */
+  guarded: GuardedRoute[];
   /** fetch against the admin API with the admin key */
   admin: (path: string, init?: RequestInit) => Promise<Response>;
   query: <T = Record<string, unknown>>(q: SQL) => Promise<T[]>;
@@ -69,7 +72,13 @@ export async function startIonMesh(
   const { db, drop, url: databaseUrl } = await freshDatabase(options.poolSize);
   await db.migrate();
   const config = testConfig(options.config);
-  const { app, services } = await buildApp({ config, db, logger: false, jobs: false, reconcileOnChange: !!options.remsim });
+  const { app, services, guarded } = await buildApp({
+    config,
+    db,
+    logger: false,
+    jobs: false,
+    reconcileOnChange: !!options.remsim,
+  });
   await services.auth.ensureAdminKey(ADMIN_KEY);
   if (options.demo ?? true) await seedDemo(db);
   if (options.remsim) {
@@ -87,6 +96,7 @@ export async function startIonMesh(
     app,
     db,
     services,
+    guarded,
     admin: (path, init = {}) =>
       fetch(`${url}/api/backend/v1${path}`, {
         ...init,

@@ -21,6 +21,7 @@ export function auditRoutes(db: Database) {
     app.get(
       '/audit-log',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           tags: ['audit'],
           summary: 'Audit log, newest first',

@@ -1,18 +1,15 @@
 // Authentication and authorization of the admin API: a valid API key (X-API-Key or
-// Authorization: Bearer), whose role grants the access the route asks for (route config
-// `access`, else reading for GET and managing otherwise; src/domain/roles.ts).
+// Authorization: Bearer), whose role grants the access the route declares (route config
+// `access`, src/app/route-guard.ts; roles in src/domain/roles.ts). A route without one is refused
+// (the server does not start with one anyway).
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { presentedKey } from '../../app/http.js';
 import { DomainError } from '../../domain/errors.js';
-import { type Access, allows, defaultAccess } from '../../domain/roles.js';
+import { allows } from '../../domain/roles.js';
 import type { AuthService, Principal } from './auth.usecases.js';
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** What the route asks of the key's role; 'self' is any valid key (who am I). */
-    access?: Access | 'self';
-  }
   interface FastifyRequest {
     principal?: Principal;
   }
@@ -35,8 +32,8 @@ export function requireApiKey(auth: AuthService, observer: AuthObserver = {}) {
       throw new DomainError('UNAUTHORIZED', key ? 'The API key is not valid' : 'An API key is required (X-API-Key)', 401);
     }
     req.principal = principal;
-    const access = req.routeOptions.config?.access ?? defaultAccess(req.method);
-    if (access !== 'self' && !allows(principal.role, access)) {
+    const access = req.routeOptions.config?.access;
+    if (!access || (access !== 'self' && !allows(principal.role, access))) {
       observer.authFailed?.('forbidden');
       req.log.warn({ reqId: req.id, ip: req.ip, key: principal.keyId, role: principal.role, access }, 'authorization refused');
       throw new DomainError('FORBIDDEN', `A ${principal.role} key may not do this (it needs ${access} access)`, 403, {

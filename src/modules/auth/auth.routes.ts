@@ -1,6 +1,7 @@
 // API keys over the API: list, create (the key is in that answer only), revoke; and who am I.
 import { Type } from '@sinclair/typebox';
-import { type App, actorOf, scopeOf } from '../../app/http.js';
+import { type App, actorOf } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { DateTimeText, errorResponses, PageQuery } from '../../app/schemas.js';
 import { ACCESS, grantsOf, ROLES } from '../../domain/roles.js';
 import type { AuthService } from './auth.usecases.js';
@@ -34,6 +35,7 @@ export function authRoutes(auth: AuthService) {
     app.get(
       '/api-keys',
       {
+        config: { access: 'manage', tenant: 'handler' },
         schema: {
           tags,
           security,
@@ -50,6 +52,7 @@ export function authRoutes(auth: AuthService) {
     app.post(
       '/api-keys',
       {
+        config: { access: 'manage', tenant: 'field' },
         schema: {
           tags,
           security,
@@ -63,6 +66,7 @@ export function authRoutes(auth: AuthService) {
     app.delete(
       '/api-keys/:id',
       {
+        config: { access: 'manage', tenant: 'apiKey' },
         schema: {
           tags,
           security,
@@ -76,7 +80,7 @@ export function authRoutes(auth: AuthService) {
     app.get(
       '/auth/whoami',
       {
-        config: { access: 'self' },
+        config: { access: 'self', tenant: 'none' },
         schema: {
           tags,
           security,

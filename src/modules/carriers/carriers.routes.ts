@@ -13,6 +13,7 @@ export function carrierRoutes(carriers: CarriersService) {
     app.get(
       '/carriers',
       {
+        config: { access: 'read', tenant: 'none' },
         schema: {
           ...admin('Carriers by MCC+MNC (ITU list via mcc-mnc-list), filtered by MCC, country or text'),
           querystring: Type.Object({
@@ -29,6 +30,7 @@ export function carrierRoutes(carriers: CarriersService) {
     app.get(
       '/carriers/:mcc_mnc',
       {
+        config: { access: 'read', tenant: 'none' },
         schema: {
           ...admin('One carrier'),
           params: Type.Object({ mcc_mnc: MccMnc }),

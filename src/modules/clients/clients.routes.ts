@@ -272,6 +272,7 @@ export function clientAdminRoutes(clients: ClientsService) {
     app.post(
       '/clients/:client_id/reassign',
       {
+        config: { access: 'operate', tenant: 'field', references: { bank_id: 'bank', slot_id: 'part' } },
         schema: {
           tags: ['clients'],
           summary: 'Move a client to another slot; the router keeps its RSPRO identity, the remsim-server mapping follows',
@@ -286,6 +287,7 @@ export function clientAdminRoutes(clients: ClientsService) {
     app.delete(
       '/clients/:client_id',
       {
+        config: { access: 'operate', tenant: 'field' },
         schema: {
           tags: ['clients'],
           summary: 'Unregister a client for the operator: its slot is freed and its remsim-server map removed',

@@ -19,6 +19,7 @@ export function commandAdminRoutes(commands: CommandsService) {
     app.post(
       '/clients/:client_id/commands',
       {
+        config: { access: 'operate', tenant: 'field' },
         schema: {
           ...admin('Queue a command for a client that heartbeats (delivered in its next heartbeat answer)'),
           params: Type.Object({ client_id: ClientId }),
@@ -39,6 +40,7 @@ export function commandAdminRoutes(commands: CommandsService) {
     app.get(
       '/clients/:client_id/commands',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('A client’s commands with their status'),
           params: Type.Object({ client_id: ClientId }),

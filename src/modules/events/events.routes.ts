@@ -83,6 +83,7 @@ export function eventRoutes(
     app.get(
       '/event-types',
       {
+        config: { access: 'read', tenant: 'none' },
         schema: {
           tags: ['events'],
           summary: 'The catalogue of event types: what the stream, the event list and webhooks can filter by',
@@ -100,6 +101,7 @@ export function eventRoutes(
     app.get(
       '/events',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           tags: ['events'],
           summary:

@@ -9,6 +9,7 @@ export function fleetRoutes(fleet: FleetService) {
     app.get(
       '/fleet/overview',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           tags: ['fleet'],
           summary: 'Client counts by liveness, tenant, mode and carrier; banks, KI pools, remsim-servers; alerts',

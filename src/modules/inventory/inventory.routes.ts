@@ -1,7 +1,8 @@
 // The inventory admin API: tenants, bankd instances, banks, slots, clients, SIM import.
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
-import { type App, actorOf, scopeOf } from '../../app/http.js';
+import { type App, actorOf } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import {
   BankdEndpoint,
   BankId,
@@ -118,18 +119,32 @@ export function inventoryRoutes(inventory: InventoryService) {
     // --- tenants
     app.get(
       '/tenants',
-      { schema: { ...admin('tenants', 'List tenants'), querystring: Type.Object(PageQuery), response: ok(List) } },
+      {
+        config: { access: 'read', tenant: 'handler' },
+        schema: { ...admin('tenants', 'List tenants'), querystring: Type.Object(PageQuery), response: ok(List) },
+      },
       async (req) => snake(await inventory.listTenants(req.query, scopeOf(req))),
     );
-    app.post('/tenants', { schema: { ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() } }, async (req) =>
-      snake(await inventory.createTenant(req.body, actorOf(req, 'admin'))),
+    app.post(
+      '/tenants',
+      {
+        config: { access: 'admin', tenant: 'global', references: { id: 'new' } },
+        schema: { ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() },
+      },
+      async (req) => snake(await inventory.createTenant(req.body, actorOf(req, 'admin'))),
     );
-    app.get('/tenants/:id', { schema: { ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok() } }, async (req) =>
-      snake(await inventory.getTenant(req.params.id)),
+    app.get(
+      '/tenants/:id',
+      {
+        config: { access: 'read', tenant: 'tenant' },
+        schema: { ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok() },
+      },
+      async (req) => snake(await inventory.getTenant(req.params.id)),
     );
     app.patch(
       '/tenants/:id',
       {
+        config: { access: 'manage', tenant: 'tenant' },
         schema: {
           ...admin('tenants', 'Rename a tenant, or change how it enrolls clients'),
           params: IdParam,
@@ -141,7 +156,10 @@ export function inventoryRoutes(inventory: InventoryService) {
     );
     app.delete(
       '/tenants/:id',
-      { schema: { ...admin('tenants', 'Delete an unused tenant'), params: IdParam, response: ok(Deleted) } },
+      {
+        config: { access: 'admin', tenant: 'tenant' },
+        schema: { ...admin('tenants', 'Delete an unused tenant'), params: IdParam, response: ok(Deleted) },
+      },
       async (req) => inventory.deleteTenant(req.params.id, actorOf(req, 'admin')),
     );
 
@@ -149,23 +167,31 @@ export function inventoryRoutes(inventory: InventoryService) {
     app.get(
       '/bankd-instances',
       {
+        config: { access: 'read', tenant: 'handler' },
         schema: { ...admin('bankd instances', 'List bankd instances'), querystring: Type.Object(PageQuery), response: ok(List) },
       },
       async (req) => snake(await inventory.listBankds(req.query, scopeOf(req))),
     );
     app.post(
       '/bankd-instances',
-      { schema: { ...admin('bankd instances', 'Create a bankd instance'), body: BankdBody, response: ok() } },
+      {
+        config: { access: 'admin', tenant: 'global', references: { remsim_server_id: 'remsimServer' } },
+        schema: { ...admin('bankd instances', 'Create a bankd instance'), body: BankdBody, response: ok() },
+      },
       async (req) => snake(await inventory.createBankd(req.body, actorOf(req, 'admin'))),
     );
     app.get(
       '/bankd-instances/:id',
-      { schema: { ...admin('bankd instances', 'Get a bankd instance'), params: IdParam, response: ok() } },
+      {
+        config: { access: 'read', tenant: 'bankd' },
+        schema: { ...admin('bankd instances', 'Get a bankd instance'), params: IdParam, response: ok() },
+      },
       async (req) => snake(await inventory.getBankd(req.params.id)),
     );
     app.patch(
       '/bankd-instances/:id',
       {
+        config: { access: 'admin', tenant: 'bankd', references: { remsim_server_id: 'remsimServer' } },
         schema: {
           ...admin('bankd instances', 'Update a bankd instance'),
           params: IdParam,
@@ -178,6 +204,7 @@ export function inventoryRoutes(inventory: InventoryService) {
     app.delete(
       '/bankd-instances/:id',
       {
+        config: { access: 'admin', tenant: 'bankd' },
         schema: {
           ...admin('bankd instances', 'Delete a bankd instance that serves no bank'),
           params: IdParam,
@@ -196,22 +223,32 @@ export function inventoryRoutes(inventory: InventoryService) {
     });
     app.get(
       '/banks',
-      { schema: { ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) } },
+      {
+        config: { access: 'read', tenant: 'field' },
+        schema: { ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) },
+      },
       async (req) => snake(await inventory.listBanks(req.query)),
     );
     app.post(
       '/banks',
-      { schema: { ...admin('banks', 'Create a SIM bank (and its slots with slot_count)'), body: BankBody, response: ok() } },
+      {
+        config: { access: 'manage', tenant: 'field', references: { bank_id: 'new', bankd_instance_id: 'bankd' } },
+        schema: { ...admin('banks', 'Create a SIM bank (and its slots with slot_count)'), body: BankBody, response: ok() },
+      },
       async (req) => snake(await inventory.createBank(req.body, actorOf(req, 'admin'))),
     );
     app.get(
       '/banks/:bank_id',
-      { schema: { ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok() } },
+      {
+        config: { access: 'read', tenant: 'bank' },
+        schema: { ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok() },
+      },
       async (req) => snake(await inventory.getBank(req.params.bank_id)),
     );
     app.patch(
       '/banks/:bank_id',
       {
+        config: { access: 'manage', tenant: 'bank', references: { bankd_instance_id: 'bankd' } },
         schema: {
           ...admin('banks', 'Update a SIM bank (slot_count only grows it)'),
           params: BankParam,
@@ -223,7 +260,10 @@ export function inventoryRoutes(inventory: InventoryService) {
     );
     app.delete(
       '/banks/:bank_id',
-      { schema: { ...admin('banks', 'Delete a bank that never served a profile'), params: BankParam, response: ok(Deleted) } },
+      {
+        config: { access: 'manage', tenant: 'bank' },
+        schema: { ...admin('banks', 'Delete a bank that never served a profile'), params: BankParam, response: ok(Deleted) },
+      },
       async (req) => inventory.deleteBank(req.params.bank_id, actorOf(req, 'admin')),
     );
 
@@ -237,17 +277,26 @@ export function inventoryRoutes(inventory: InventoryService) {
       mcc_mnc: Type.Optional(MccMnc),
     });
     const SlotParams = Type.Object({ bank_id: BankId, slot_id: SlotId });
-    app.get('/slots', { schema: { ...admin('slots', 'List slots'), querystring: SlotQuery, response: ok(List) } }, async (req) =>
-      snake(await inventory.listSlots(req.query)),
+    app.get(
+      '/slots',
+      {
+        config: { access: 'read', tenant: 'field' },
+        schema: { ...admin('slots', 'List slots'), querystring: SlotQuery, response: ok(List) },
+      },
+      async (req) => snake(await inventory.listSlots(req.query)),
     );
     app.get(
       '/banks/:bank_id/slots/:slot_id',
-      { schema: { ...admin('slots', 'Get a slot with its health log'), params: SlotParams, response: ok() } },
+      {
+        config: { access: 'read', tenant: 'slot' },
+        schema: { ...admin('slots', 'Get a slot with its health log'), params: SlotParams, response: ok() },
+      },
       async (req) => snake(await inventory.getSlot(req.params.bank_id, req.params.slot_id)),
     );
     app.patch(
       '/banks/:bank_id/slots/:slot_id',
       {
+        config: { access: 'manage', tenant: 'slot' },
         schema: { ...admin('slots', 'Update card data or status of a slot'), params: SlotParams, body: SlotBody, response: ok() },
       },
       async (req) => snake(await inventory.updateSlot(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin'))),
@@ -272,6 +321,7 @@ export function inventoryRoutes(inventory: InventoryService) {
     app.get(
       '/clients',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('clients', 'List service profiles (active by default)'),
           querystring: ClientQuery,
@@ -284,6 +334,7 @@ export function inventoryRoutes(inventory: InventoryService) {
     app.get(
       '/exports/clients',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('clients', 'Every client of the filter, as CSV or JSON (a download, streamed)'),
           querystring: Type.Object({
@@ -304,6 +355,7 @@ export function inventoryRoutes(inventory: InventoryService) {
     app.get(
       '/clients/:client_id',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('clients', 'A client’s profile, history and health log'),
           params: Type.Object({ client_id: ClientId }),
@@ -318,6 +370,7 @@ export function inventoryRoutes(inventory: InventoryService) {
     app.post(
       '/sim-imports',
       {
+        config: { access: 'manage', tenant: 'handler' },
         bodyLimit: 64 * 1024 * 1024,
         schema: {
           ...admin('slots', 'Import SIM inventory from CSV (bankd slot file or header-named); all or nothing'),

@@ -61,6 +61,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
     app.get(
       '/ki-proxy-pools',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('List KI proxy pools with capacity and utilization'),
           querystring: Type.Object({
@@ -74,29 +75,42 @@ export function kiProxyRoutes(pools: KiProxyService) {
       },
       async (req) => pools.list(req.query),
     );
-    app.post('/ki-proxy-pools', { schema: { ...admin('Create a KI proxy pool'), body: PoolBody, response: ok() } }, async (req) =>
-      pools.create(req.body, actorOf(req, 'admin')),
+    app.post(
+      '/ki-proxy-pools',
+      {
+        config: { access: 'manage', tenant: 'field', references: { bank_id: 'bank', 'virtual_segments[].bank_id': 'bank' } },
+        schema: { ...admin('Create a KI proxy pool'), body: PoolBody, response: ok() },
+      },
+      async (req) => pools.create(req.body, actorOf(req, 'admin')),
     );
     app.get(
       '/ki-proxy-pools/:id',
-      { schema: { ...admin('A pool with its physical SIMs and utilization'), params: IdParam, response: ok() } },
+      {
+        config: { access: 'read', tenant: 'pool' },
+        schema: { ...admin('A pool with its physical SIMs and utilization'), params: IdParam, response: ok() },
+      },
       async (req) => pools.get(req.params.id),
     );
     app.patch(
       '/ki-proxy-pools/:id',
       {
+        config: { access: 'manage', tenant: 'pool', references: { 'virtual_segments[].bank_id': 'bank' } },
         schema: { ...admin('Enable/disable, capacity, routing mode, ranges'), params: IdParam, body: PoolPatch, response: ok() },
       },
       async (req) => pools.update(req.params.id, req.body, actorOf(req, 'admin')),
     );
     app.delete(
       '/ki-proxy-pools/:id',
-      { schema: { ...admin('Delete a pool that serves no active virtual SIM'), params: IdParam, response: ok() } },
+      {
+        config: { access: 'manage', tenant: 'pool' },
+        schema: { ...admin('Delete a pool that serves no active virtual SIM'), params: IdParam, response: ok() },
+      },
       async (req) => pools.remove(req.params.id, actorOf(req, 'admin')),
     );
     app.get(
       '/ki-proxy-pools/:id/bankd-config',
       {
+        config: { access: 'read', tenant: 'pool' },
         schema: {
           ...admin('osmo-remsim-bankd arguments matching the pool, one line per segment'),
           params: IdParam,

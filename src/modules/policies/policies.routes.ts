@@ -74,6 +74,7 @@ export function policyRoutes(policies: PoliciesService) {
     app.get(
       '/assignment-policies',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('List assignment policies in decision order'),
           querystring: Type.Object({ ...PageQuery, tenant_id: Type.Optional(PositiveId) }),
@@ -84,22 +85,34 @@ export function policyRoutes(policies: PoliciesService) {
     );
     app.post(
       '/assignment-policies',
-      { schema: { ...admin('Create an assignment policy'), body: PolicyBody, response: ok() } },
+      {
+        config: { access: 'manage', tenant: 'field', references: { 'action.preferred_banks[]': 'bank' } },
+        schema: { ...admin('Create an assignment policy'), body: PolicyBody, response: ok() },
+      },
       async (req) => policies.create(req.body, actorOf(req, 'admin')),
     );
     app.get(
       '/assignment-policies/:id',
-      { schema: { ...admin('An assignment policy'), params: IdParam, response: ok() } },
+      {
+        config: { access: 'read', tenant: 'policy' },
+        schema: { ...admin('An assignment policy'), params: IdParam, response: ok() },
+      },
       async (req) => policies.get(req.params.id),
     );
     app.patch(
       '/assignment-policies/:id',
-      { schema: { ...admin('Change an assignment policy'), params: IdParam, body: PolicyPatch, response: ok() } },
+      {
+        config: { access: 'manage', tenant: 'policy', references: { 'action.preferred_banks[]': 'bank' } },
+        schema: { ...admin('Change an assignment policy'), params: IdParam, body: PolicyPatch, response: ok() },
+      },
       async (req) => policies.update(req.params.id, req.body, actorOf(req, 'admin')),
     );
     app.delete(
       '/assignment-policies/:id',
-      { schema: { ...admin('Delete an assignment policy'), params: IdParam, response: ok() } },
+      {
+        config: { access: 'manage', tenant: 'policy' },
+        schema: { ...admin('Delete an assignment policy'), params: IdParam, response: ok() },
+      },
       async (req) => policies.remove(req.params.id, actorOf(req, 'admin')),
     );
   };

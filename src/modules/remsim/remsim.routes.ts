@@ -1,6 +1,7 @@
 // The remsim-server admin API: inventory, reconcile status, and a forced pass.
 import { Type } from '@sinclair/typebox';
-import { type App, actorOf, scopeOf } from '../../app/http.js';
+import { type App, actorOf } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { errorResponses, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
 import type { RemsimService } from './remsim.usecases.js';
@@ -27,6 +28,7 @@ export function remsimRoutes(remsim: RemsimService) {
     app.get(
       '/remsim-servers',
       {
+        config: { access: 'read', tenant: 'handler' },
         schema: {
           ...admin('List remsim-servers with their reconcile status'),
           querystring: Type.Object(PageQuery),
@@ -35,12 +37,18 @@ export function remsimRoutes(remsim: RemsimService) {
       },
       async (req) => snake(await remsim.list(req.query, scopeOf(req))),
     );
-    app.post('/remsim-servers', { schema: { ...admin('Add a remsim-server'), body: ServerBody, response: ok() } }, async (req) =>
-      snake(await remsim.create(req.body, actorOf(req, 'admin'))),
+    app.post(
+      '/remsim-servers',
+      {
+        config: { access: 'admin', tenant: 'global' },
+        schema: { ...admin('Add a remsim-server'), body: ServerBody, response: ok() },
+      },
+      async (req) => snake(await remsim.create(req.body, actorOf(req, 'admin'))),
     );
     app.get(
       '/remsim-servers/:id',
       {
+        config: { access: 'read', tenant: 'remsimServer' },
         schema: {
           ...admin('A remsim-server: reachable, last pass, mappings desired/present/missing/stale/conflicting, last error'),
           params: IdParam,
@@ -52,6 +60,7 @@ export function remsimRoutes(remsim: RemsimService) {
     app.patch(
       '/remsim-servers/:id',
       {
+        config: { access: 'admin', tenant: 'remsimServer' },
         schema: {
           ...admin('Rename, move or enable/disable a remsim-server'),
           params: IdParam,
@@ -63,12 +72,16 @@ export function remsimRoutes(remsim: RemsimService) {
     );
     app.delete(
       '/remsim-servers/:id',
-      { schema: { ...admin('Delete a remsim-server no bankd instance uses'), params: IdParam, response: ok(Deleted) } },
+      {
+        config: { access: 'admin', tenant: 'remsimServer' },
+        schema: { ...admin('Delete a remsim-server no bankd instance uses'), params: IdParam, response: ok(Deleted) },
+      },
       async (req) => remsim.remove(req.params.id, actorOf(req, 'admin')),
     );
     app.post(
       '/remsim-servers/:id/reconcile',
       {
+        config: { access: 'operate', tenant: 'remsimServer' },
         schema: {
           ...admin('Reconcile now (ignores the retry back-off) and answer the outcome'),
           params: IdParam,

@@ -53,6 +53,7 @@ export function simCardRoutes(cards: SimCardsService) {
     app.get(
       '/sim-cards',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('List SIM cards (slots that hold one)'),
           querystring: Type.Object({
@@ -70,17 +71,21 @@ export function simCardRoutes(cards: SimCardsService) {
     );
     app.get(
       '/sim-cards/:bank_id/:slot_id',
-      { schema: { ...admin('The card in a slot'), params: Params, response: ok() } },
+      { config: { access: 'read', tenant: 'slot' }, schema: { ...admin('The card in a slot'), params: Params, response: ok() } },
       async (req) => cards.get(req.params.bank_id, req.params.slot_id),
     );
     app.put(
       '/sim-cards/:bank_id/:slot_id',
-      { schema: { ...admin('Put a card in a slot or replace its data'), params: Params, body: CardBody, response: ok() } },
+      {
+        config: { access: 'manage', tenant: 'slot' },
+        schema: { ...admin('Put a card in a slot or replace its data'), params: Params, body: CardBody, response: ok() },
+      },
       async (req) => cards.upsert(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin')),
     );
     app.post(
       '/sim-cards',
       {
+        config: { access: 'manage', tenant: 'body', references: { bank_id: 'bank', slot_id: 'part' } },
         schema: {
           ...admin('Put a card in a slot or replace its data (the seeds’ shape: slot and card in the body; an upsert like PUT)'),
           body: SeedCardBody,
@@ -117,7 +122,10 @@ export function simCardRoutes(cards: SimCardsService) {
     );
     app.delete(
       '/sim-cards/:bank_id/:slot_id',
-      { schema: { ...admin('Take the card out of the inventory (the slot stays)'), params: Params, response: ok() } },
+      {
+        config: { access: 'manage', tenant: 'slot' },
+        schema: { ...admin('Take the card out of the inventory (the slot stays)'), params: Params, response: ok() },
+      },
       async (req) => cards.remove(req.params.bank_id, req.params.slot_id, actorOf(req, 'admin')),
     );
   };

@@ -30,6 +30,7 @@ export function statsRoutes(stats: StatsService) {
     app.get(
       '/clients/:client_id/stats',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('A client’s signal and counters over time (averaged per bucket; counters as last seen)'),
           params: Type.Object({ client_id: ClientId }),
@@ -47,6 +48,7 @@ export function statsRoutes(stats: StatsService) {
     app.get(
       '/stats/fleet',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('Fleet aggregates per 5-minute bucket or coarser: clients reporting and average signal'),
           querystring: Type.Object({
@@ -62,6 +64,7 @@ export function statsRoutes(stats: StatsService) {
     app.get(
       '/stats/storage',
       {
+        config: { access: 'admin', tenant: 'global' },
         schema: {
           ...admin('Rows and bytes of the stats tables, and the rollup watermark'),
           response: { 200: Type.Object({}, { additionalProperties: true }), ...errorResponses(401) },

@@ -45,6 +45,7 @@ export function webhookRoutes(hooks: WebhooksService) {
     app.get(
       '/webhooks',
       {
+        config: { access: 'read', tenant: 'field' },
         schema: {
           ...admin('List webhooks'),
           querystring: Type.Object({ ...PageQuery, tenant_id: Type.Optional(PositiveId) }),
@@ -55,15 +56,21 @@ export function webhookRoutes(hooks: WebhooksService) {
     );
     app.post(
       '/webhooks',
-      { schema: { ...admin('Create a webhook (the answer shows its secret once)'), body: Body, response: ok() } },
+      {
+        config: { access: 'manage', tenant: 'field' },
+        schema: { ...admin('Create a webhook (the answer shows its secret once)'), body: Body, response: ok() },
+      },
       async (req) => hooks.create(req.body, actorOf(req, 'admin')),
     );
-    app.get('/webhooks/:id', { schema: { ...admin('A webhook'), params: IdParam, response: ok() } }, async (req) =>
-      hooks.get(req.params.id),
+    app.get(
+      '/webhooks/:id',
+      { config: { access: 'read', tenant: 'webhook' }, schema: { ...admin('A webhook'), params: IdParam, response: ok() } },
+      async (req) => hooks.get(req.params.id),
     );
     app.patch(
       '/webhooks/:id',
       {
+        config: { access: 'manage', tenant: 'webhook' },
         schema: {
           ...admin('Change a webhook; enabling it again clears its failures'),
           params: IdParam,
@@ -73,12 +80,18 @@ export function webhookRoutes(hooks: WebhooksService) {
       },
       async (req) => hooks.update(req.params.id, req.body, actorOf(req, 'admin')),
     );
-    app.delete('/webhooks/:id', { schema: { ...admin('Delete a webhook'), params: IdParam, response: ok() } }, async (req) =>
-      hooks.remove(req.params.id, actorOf(req, 'admin')),
+    app.delete(
+      '/webhooks/:id',
+      {
+        config: { access: 'manage', tenant: 'webhook' },
+        schema: { ...admin('Delete a webhook'), params: IdParam, response: ok() },
+      },
+      async (req) => hooks.remove(req.params.id, actorOf(req, 'admin')),
     );
     app.get(
       '/webhooks/:id/deliveries',
       {
+        config: { access: 'read', tenant: 'webhook' },
         schema: {
           ...admin('The delivery log: status, attempts, status code, latency, error'),
           params: IdParam,
@@ -94,6 +107,7 @@ export function webhookRoutes(hooks: WebhooksService) {
     app.post(
       '/webhooks/:id/deliveries/:delivery_id/redeliver',
       {
+        config: { access: 'operate', tenant: 'webhook' },
         schema: {
           ...admin('Send a delivery again now'),
           params: Type.Object({ id: PositiveId, delivery_id: Type.Integer({ minimum: 1 }) }),
