@@ -69,14 +69,10 @@ BEGIN
       FROM ki_proxy_pools kp
       WHERE kp.tenant_id = p_tenant AND kp.enabled AND kp.mcc_mnc = p_mcc
         AND (p_carrier IS NULL OR lower(kp.carrier) = lower(p_carrier))
-      ORDER BY kp.current_virtual_sims::float8 / GREATEST(1, LEAST(kp.max_virtual_sims,
-                 (SELECT COALESCE(sum(g.virtual_slot_end - g.virtual_slot_start + 1), 0)::int
-                  FROM ki_pool_segments g WHERE g.pool_id = kp.id))), kp.id
+      ORDER BY kp.current_virtual_sims::float8 / GREATEST(1, ionmesh_pool_capacity(kp.id, kp.max_virtual_sims)), kp.id
     LOOP
       v_matched := v_matched + 1;
-      SELECT kp.current_virtual_sims,
-             LEAST(kp.max_virtual_sims, (SELECT COALESCE(sum(g.virtual_slot_end - g.virtual_slot_start + 1), 0)::int
-                                         FROM ki_pool_segments g WHERE g.pool_id = kp.id))
+      SELECT kp.current_virtual_sims, ionmesh_pool_capacity(kp.id, kp.max_virtual_sims)
         INTO v_current, v_capacity
       FROM ki_proxy_pools kp WHERE kp.id = v_pool.id AND kp.enabled
       FOR UPDATE;
@@ -221,12 +217,12 @@ BEGIN
     UPDATE ki_proxy_pools SET current_virtual_sims = current_virtual_sims + 1, updated_at = now()
     WHERE id = v_pool_id;
     UPDATE ki_virtual_slots SET in_use = true WHERE ki_virtual_slots.bank_id = v_bank AND slot_nr = v_slot;
-    -- Capacity warnings when this registration crosses 80 % or 95 % of the pool.
+    -- Capacity warnings when this registration crosses a warning share of the pool (80 %, 95 %).
     INSERT INTO events (type, tenant_id, data)
     SELECT 'pool.capacity_warning', p_tenant,
            jsonb_build_object('pool_id', v_pool_id, 'pool_name', v_pool_name, 'threshold_percent', t.pct,
                               'current_virtual_sims', v_current + 1, 'capacity', v_capacity)
-    FROM (VALUES (80), (95)) AS t(pct)
+    FROM unnest(ionmesh_pool_warning_percents()) AS t(pct)
     WHERE v_current < ceil(v_capacity * t.pct / 100.0) AND v_current + 1 >= ceil(v_capacity * t.pct / 100.0);
   END IF;
 

@@ -1,4 +1,5 @@
 // What the fleet overview raises: pure, from the figures the overview already read.
+import { POOL_CRITICAL, POOL_WARNING } from './pool-levels.js';
 
 export interface PoolFigure {
   id: number;
@@ -47,9 +48,6 @@ export interface Alert {
   tenant_id: number | null;
   ref: string;
 }
-
-export const POOL_WARNING = 0.8;
-export const POOL_CRITICAL = 0.95;
 
 export function fleetAlerts(input: {
   pools: PoolFigure[];

@@ -1,6 +1,6 @@
 // Pool ranges: each rule refuses what it should, and a sound pool passes.
 import { describe, expect, it } from 'vitest';
-import { type PoolRanges, poolCapacity, poolRangeProblem } from './ki-pool-rules.js';
+import { type PoolRanges, poolRangeProblem } from './ki-pool-rules.js';
 
 const pool = (over: Partial<PoolRanges> = {}): PoolRanges => ({
   physical: { bankId: 1, start: 1, end: 50 },
@@ -47,12 +47,5 @@ describe('KI proxy pool ranges', () => {
     });
     expect(poolRangeProblem(pool({ physical: { bankId: 3, start: 5, end: 6 } }), [other])?.code).toBe('POOL_OVERLAP');
     expect(poolRangeProblem(pool({ segments: [{ bankId: 1, start: 900, end: 989 }] }), [other])).toBeNull();
-  });
-
-  it('has a capacity of min(max_virtual_sims, virtual slots), so one pool can reach 6000 over several banks', () => {
-    expect(poolCapacity([{ bankId: 1, start: 900, end: 999 }], 6000)).toBe(100);
-    const six = Array.from({ length: 6 }, (_, i) => ({ bankId: 10 + i, start: 0, end: 999 }));
-    expect(poolCapacity(six, 6000)).toBe(6000);
-    expect(poolCapacity(six, 2500)).toBe(2500);
   });
 });

@@ -23,13 +23,6 @@ const show = (r: SlotRange) => `bank ${r.bankId} slots ${r.start}..${r.end}`;
 const overlaps = (a: SlotRange, b: SlotRange) => a.bankId === b.bankId && a.start <= b.end && b.start <= a.end;
 const size = (r: SlotRange) => r.end - r.start + 1;
 
-/** Virtual slots a pool can hand out: min(max_virtual_sims, slots in its segments). */
-export const poolCapacity = (segments: SlotRange[], maxVirtualSims: number) =>
-  Math.min(
-    maxVirtualSims,
-    segments.reduce((n, s) => n + size(s), 0),
-  );
-
 /** The first rule the pool breaks, given the ranges of every other pool; null when it is sound. */
 export function poolRangeProblem(pool: PoolRanges, others: Array<PoolRanges & { name: string }>): RangeProblem | null {
   const all = [

@@ -53,7 +53,7 @@ export async function poolFigures(db: Sql, tenantId: number | undefined) {
   return rows<PoolFigure & { carrier: string | null; mcc_mnc: string }>(
     db,
     sql`SELECT k.id, k.pool_name, k.tenant_id, k.carrier, k.mcc_mnc, k.enabled, k.current_virtual_sims AS used,
-               least(k.max_virtual_sims, (SELECT count(*) FROM ki_virtual_slots v WHERE v.pool_id = k.id))::int AS capacity
+               ionmesh_pool_capacity(k.id, k.max_virtual_sims) AS capacity
           FROM ki_proxy_pools k
          WHERE true ${tenantIs('k.tenant_id', tenantId)}
          ORDER BY k.id`,

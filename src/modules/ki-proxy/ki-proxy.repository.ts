@@ -37,7 +37,7 @@ const poolSelect = sql`
          kp.created_at, kp.updated_at,
          COALESCE(seg.list, '[]'::jsonb) AS virtual_segments,
          COALESCE(seg.slots, 0)::int AS virtual_slots,
-         LEAST(kp.max_virtual_sims, COALESCE(seg.slots, 0))::int AS capacity
+         ionmesh_pool_capacity(kp.id, kp.max_virtual_sims) AS capacity
   FROM ki_proxy_pools kp
   LEFT JOIN LATERAL (
     SELECT jsonb_agg(jsonb_build_object('bank_id', g.bank_id, 'virtual_slot_start', g.virtual_slot_start,

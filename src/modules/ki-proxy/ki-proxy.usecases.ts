@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, rows, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, DomainError, invalid, notFound } from '../../domain/errors.js';
-import { poolCapacity, poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
+import { poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
 import { recordAudit } from '../audit/index.js';
 import * as repo from './ki-proxy.repository.js';
 
@@ -253,7 +253,7 @@ export class KiProxyService {
       return {
         pool_id: pool.id,
         pool_name: pool.pool_name,
-        capacity: poolCapacity(segmentsOf(pool.virtual_segments), pool.max_virtual_sims),
+        capacity: pool.capacity,
         note: pool.virtual_segments.some((s) => s.bank_id !== pool.bank_id)
           ? `-S names the physical KI cards of bank ${pool.bank_id}; a bankd of another bank id must run where it reaches those readers`
           : undefined,

@@ -341,8 +341,7 @@ export class Metrics implements ClientObserver {
         rows<{ tenant_id: number; pool_name: string; mcc_mnc: string; current: number; capacity: number }>(
           h,
           sql`SELECT kp.tenant_id, kp.pool_name, kp.mcc_mnc, kp.current_virtual_sims AS current,
-                   LEAST(kp.max_virtual_sims, COALESCE((SELECT sum(g.virtual_slot_end - g.virtual_slot_start + 1)
-                                                        FROM ki_pool_segments g WHERE g.pool_id = kp.id), 0))::int AS capacity
+                   ionmesh_pool_capacity(kp.id, kp.max_virtual_sims) AS capacity
             FROM ki_proxy_pools kp`,
         ),
       ),

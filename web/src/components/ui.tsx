@@ -1,5 +1,7 @@
 // Small shared pieces: status badges, utilisation meters, a pager, a confirmation dialog, errors.
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+// The warning and critical shares: the server's own (one owner for alerts and meters).
+import { levelOf, POOL_CRITICAL, POOL_WARNING } from '../../../src/domain/pool-levels';
 import { ApiError } from '../api';
 import { int, pct } from '../format';
 
@@ -9,7 +11,7 @@ export function Badge({ value, kind }: { value: string; kind?: string }) {
 
 export function Meter({ used, total, label }: { used: number; total: number; label: string }) {
   const share = total > 0 ? used / total : 0;
-  const level = share >= 0.95 ? 'critical' : share >= 0.8 ? 'warning' : 'ok';
+  const level = levelOf(share);
   return (
     <div className="meter-row">
       <span className="meter-label">{label}</span>
@@ -17,8 +19,8 @@ export function Meter({ used, total, label }: { used: number; total: number; lab
         className={`meter meter-${level}`}
         min={0}
         max={total || 1}
-        low={(total || 1) * 0.8}
-        high={(total || 1) * 0.95}
+        low={(total || 1) * POOL_WARNING}
+        high={(total || 1) * POOL_CRITICAL}
         optimum={0}
         value={used}
         aria-label={`${label}: ${used} of ${total}`}
