@@ -21,7 +21,6 @@ export interface RangeProblem {
 
 const show = (r: SlotRange) => `bank ${r.bankId} slots ${r.start}..${r.end}`;
 const overlaps = (a: SlotRange, b: SlotRange) => a.bankId === b.bankId && a.start <= b.end && b.start <= a.end;
-const size = (r: SlotRange) => r.end - r.start + 1;
 
 /** The first rule the pool breaks, given the ranges of every other pool; null when it is sound. */
 export function poolRangeProblem(pool: PoolRanges, others: Array<PoolRanges & { name: string }>): RangeProblem | null {
