@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EnrollmentMode, sourceRefusal } from '../src/domain/enrollment.js';
 import { readRegisterAnswer } from '../src/sim/openwrt-client.js';
 import { type Harness, json, startIonMesh } from './support/harness.js';
 
@@ -226,6 +227,35 @@ describe('client enrollment', () => {
       const [r] = await h.query<{ in: boolean }>(sql`SELECT ionmesh_ip_in(${v.ip}, ${sql.param(v.cidrs)}::text[]) AS in`);
       expect(r?.in, `${v.ip} in ${v.cidrs.join(',')}`).toBe(v.in);
     }
+  });
+
+  it('refuses a keyless caller’s source in SQL exactly as in TypeScript (the shared vectors)', async () => {
+    const { vectors } = JSON.parse(readFileSync(new URL('./fixtures/source-vectors.json', import.meta.url), 'utf8')) as {
+      vectors: Array<{
+        mode: EnrollmentMode;
+        cidrs: string[];
+        bind: boolean;
+        registered: string | null;
+        ip: string | null;
+        refusal: string | null;
+      }>;
+    };
+    expect(new Set(vectors.map((v) => v.refusal))).toEqual(
+      new Set([null, 'key_required', 'source_not_allowed', 'not_registering_address']),
+    );
+    for (const v of vectors) {
+      const what = JSON.stringify(v);
+      expect(
+        sourceRefusal({ mode: v.mode, cidrs: v.cidrs, bindSource: v.bind }, { ip: v.ip, keyed: false }, v.registered),
+        what,
+      ).toBe(v.refusal);
+      const [r] = await h.query<{ refusal: string | null }>(
+        sql`SELECT ionmesh_source_refusal(${v.mode}, ${sql.param(v.cidrs)}::text[], ${v.bind}, ${v.registered}::text, ${v.ip}::text) AS refusal`,
+      );
+      expect(r?.refusal, what).toBe(v.refusal);
+    }
+    // A client key is enough in every mode.
+    expect(sourceRefusal({ mode: 'key', cidrs: [], bindSource: true }, { ip: '192.0.2.9', keyed: true }, '192.0.2.5')).toBeNull();
   });
 
   it('refuses bad enrollment settings with 400 and changes nothing', async () => {

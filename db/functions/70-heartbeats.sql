@@ -20,11 +20,8 @@ BEGIN
            i.ord, i.health, i.stats, i.hw, i.ip,
            -- A keyless caller (no client key, no token) must come from a source the tenant allows
            -- and, when the tenant binds sources, from the address the client registered from.
-           (NOT coalesce(i.trusted, false) AND (
-              tn.enrollment_mode = 'key'
-              OR (tn.enrollment_mode = 'cidr' AND NOT coalesce(ionmesh_ip_in(i.ip, tn.enrollment_cidrs), false))
-              OR (tn.bind_client_source AND p.client_ip_address IS NOT NULL AND i.ip IS NOT NULL
-                  AND p.client_ip_address <> i.ip))) AS refused
+           (NOT coalesce(i.trusted, false) AND ionmesh_source_refusal(tn.enrollment_mode, tn.enrollment_cidrs,
+              tn.bind_client_source, p.client_ip_address, i.ip) IS NOT NULL) AS refused
     FROM input i
     JOIN service_profiles p
       ON p.client_id = i.client_id AND p.status = 'ACTIVE'

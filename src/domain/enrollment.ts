@@ -67,3 +67,16 @@ export function enrollmentRefusal(t: TenantEnrollment, caller: Caller): 'key_req
   if (t.mode === 'key') return 'key_required';
   return ipInCidrs(caller.ip, t.cidrs) ? null : 'source_not_allowed';
 }
+
+export type SourceRefusal = 'key_required' | 'source_not_allowed' | 'not_registering_address';
+
+/**
+ * Why a keyless caller without a token is refused for a client already registered from
+ * `registeredIp` (null: allowed): the enrollment rule, then the tenant's source binding. The SQL
+ * function ionmesh_source_refusal (heartbeats) answers the same: test/fixtures/source-vectors.json.
+ */
+export function sourceRefusal(t: TenantEnrollment, caller: Caller, registeredIp: string | null): SourceRefusal | null {
+  const refusal = enrollmentRefusal(t, caller);
+  if (refusal || caller.keyed) return refusal;
+  return t.bindSource && registeredIp && caller.ip && registeredIp !== caller.ip ? 'not_registering_address' : null;
+}

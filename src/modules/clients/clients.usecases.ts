@@ -6,7 +6,7 @@ import { Admission } from '../../app/admission.js';
 import { type Database, isDatabaseUnavailable, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js';
-import { enrollmentRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
+import { enrollmentRefusal, sourceRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
 import { DomainError } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { normalizeStats } from '../../domain/stats-vocabulary.js';
@@ -262,11 +262,7 @@ export class ClientsService {
     for (const p of profiles) {
       const rules = await this.settings.enrollment(p.tenant_id);
       if (!rules) continue;
-      const refusal =
-        enrollmentRefusal(rules, { ip: caller.ip, keyed: false }) ??
-        (rules.bindSource && p.client_ip_address && caller.ip && p.client_ip_address !== caller.ip
-          ? 'not_registering_address'
-          : null);
+      const refusal = sourceRefusal(rules, { ip: caller.ip, keyed: false }, p.client_ip_address);
       if (refusal) {
         await this.refuse(actor, p.tenant_id, clientId, `client.${what}_refused`, refusal);
         throw clientRefused('SOURCE_NOT_ALLOWED', `Calls for ${clientId} (${what}) are not accepted from this address`, refusal);
