@@ -66,4 +66,22 @@ export const Page = <T extends TSchema>(item: T) =>
     offset: Type.Integer(),
   });
 
-export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorAnswer')]));
+/** What an error status means on every route of this API (the OpenAPI response descriptions). */
+const ERROR_MEANINGS: Record<number, string> = {
+  400: 'The request is invalid (VALIDATION_ERROR and similar): nothing was changed',
+  401: 'No valid API key (UNAUTHORIZED)',
+  403: "The key's role lacks the access this route declares (FORBIDDEN)",
+  404: 'The object does not exist, or belongs to another tenant',
+  409: 'The request conflicts with the current state (the code says which rule)',
+  413: 'The body is too large',
+  415: 'The body is not of a type this route takes',
+  422: 'The content is well-formed but breaks a rule of the domain',
+  429: 'Too many requests: retry after Retry-After seconds',
+  501: 'Not available in this configuration',
+  503: 'Temporarily unavailable (pool full, database busy): retry after Retry-After seconds',
+};
+
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [s, Type.Ref('ErrorAnswer', { description: ERROR_MEANINGS[s] ?? 'An error in the API format' })]),
+  );

@@ -14,6 +14,7 @@ import type { App } from '../app/http.js';
 import { Jobs } from '../app/jobs.js';
 import { invalidCharacter, jsonRefusal, MAX_JSON_DEPTH, storableText, unstorableField } from '../app/json-guard.js';
 import { adminRateLimit, authFailureBudget, clientRateLimit, FailureBudget } from '../app/limits.js';
+import { openapiConventions } from '../app/openapi.js';
 import { type GuardedRoute, guardAdminRoutes, type Owners } from '../app/route-guard.js';
 import { ErrorAnswer } from '../app/schemas.js';
 import { isoTimestamps } from '../app/timestamps.js';
@@ -175,6 +176,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   });
 
   await app.register(swagger, {
+    ...openapiConventions,
     openapi: {
       info: { title: 'IonMesh API', version: VERSION, description: 'Control plane for osmo-remsim fleets' },
       components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } },
@@ -259,7 +261,14 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   let refreshedOnce = false;
   app.get(
     '/metrics',
-    { schema: { tags: ['metrics'], summary: 'Prometheus metrics (text exposition format)', hide: false } },
+    {
+      schema: {
+        operationId: 'getMetrics',
+        tags: ['metrics'],
+        summary: 'Prometheus metrics (text exposition format)',
+        hide: false,
+      },
+    },
     async (_req, reply) => {
       // The fleet gauges come from the background job; only a first scrape computes them.
       if (!refreshedOnce) {

@@ -23,6 +23,7 @@ export function auditRoutes(db: Database) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'listAuditLog',
           tags: ['audit'],
           summary: 'Audit log, newest first',
           security: [{ apiKey: [] }],

@@ -37,6 +37,7 @@ export function authRoutes(auth: AuthService) {
       {
         config: { access: 'manage', tenant: 'handler' },
         schema: {
+          operationId: 'listApiKeys',
           tags,
           security,
           summary: 'API keys: name, visible prefix, role, last use (the key itself is shown only once, at creation)',
@@ -54,6 +55,7 @@ export function authRoutes(auth: AuthService) {
       {
         config: { access: 'manage', tenant: 'field' },
         schema: {
+          operationId: 'createApiKey',
           tags,
           security,
           summary: 'Create an API key with a role; the answer holds the key, shown this once',
@@ -68,6 +70,7 @@ export function authRoutes(auth: AuthService) {
       {
         config: { access: 'manage', tenant: 'apiKey' },
         schema: {
+          operationId: 'revokeApiKey',
           tags,
           security,
           summary: 'Revoke an API key (at once, for every process); the last active admin key cannot be revoked',
@@ -82,6 +85,7 @@ export function authRoutes(auth: AuthService) {
       {
         config: { access: 'self', tenant: 'none' },
         schema: {
+          operationId: 'whoami',
           tags,
           security,
           summary: 'The key that asks: its id, name, prefix, role, tenant and what the role may do',

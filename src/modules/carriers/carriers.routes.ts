@@ -15,6 +15,7 @@ export function carrierRoutes(carriers: CarriersService) {
       {
         config: { access: 'read', tenant: 'none' },
         schema: {
+          operationId: 'listCarriers',
           ...admin('Carriers by MCC+MNC (ITU list via mcc-mnc-list), filtered by MCC, country or text'),
           querystring: Type.Object({
             ...PageQuery,
@@ -32,6 +33,7 @@ export function carrierRoutes(carriers: CarriersService) {
       {
         config: { access: 'read', tenant: 'none' },
         schema: {
+          operationId: 'getCarrier',
           ...admin('One carrier'),
           params: Type.Object({ mcc_mnc: MccMnc }),
           response: { 200: Row, ...errorResponses(400, 401, 404) },

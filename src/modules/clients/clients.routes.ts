@@ -170,6 +170,7 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
       '/register-client',
       {
         schema: {
+          operationId: 'registerClient',
           tags,
           summary: 'Register a client and get its SIM assignment',
           body: RegisterBody,
@@ -191,6 +192,7 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
       '/heartbeat',
       {
         schema: {
+          operationId: 'heartbeat',
           tags,
           summary: 'Report liveness and stats',
           body: HeartbeatBody,
@@ -214,6 +216,7 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
       '/unregister/:client_id',
       {
         schema: {
+          operationId: 'clientUnregister',
           tags,
           summary: 'Release the client’s assignment',
           params: Type.Object({ client_id: ClientId }),
@@ -232,7 +235,14 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
 
     app.get(
       '/discover',
-      { schema: { tags, summary: 'Service discovery for the router status page', response: { 200: DiscoverAnswer } } },
+      {
+        schema: {
+          operationId: 'discover',
+          tags,
+          summary: 'Service discovery for the router status page',
+          response: { 200: DiscoverAnswer },
+        },
+      },
       async (req) => clients.discover(`${req.protocol}://${req.host}`),
     );
   };
@@ -274,6 +284,7 @@ export function clientAdminRoutes(clients: ClientsService) {
       {
         config: { access: 'operate', tenant: 'field', references: { bank_id: 'bank', slot_id: 'part' } },
         schema: {
+          operationId: 'reassignClient',
           tags: ['clients'],
           summary: 'Move a client to another slot; the router keeps its RSPRO identity, the remsim-server mapping follows',
           security: [{ apiKey: [] }],
@@ -289,6 +300,7 @@ export function clientAdminRoutes(clients: ClientsService) {
       {
         config: { access: 'operate', tenant: 'field' },
         schema: {
+          operationId: 'unregisterClient',
           tags: ['clients'],
           summary: 'Unregister a client for the operator: its slot is freed and its remsim-server map removed',
           security: [{ apiKey: [] }],

@@ -21,6 +21,7 @@ export function commandAdminRoutes(commands: CommandsService) {
       {
         config: { access: 'operate', tenant: 'field' },
         schema: {
+          operationId: 'queueClientCommand',
           ...admin('Queue a command for a client that heartbeats (delivered in its next heartbeat answer)'),
           params: Type.Object({ client_id: ClientId }),
           body: Type.Object(
@@ -42,6 +43,7 @@ export function commandAdminRoutes(commands: CommandsService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'listClientCommands',
           ...admin('A client’s commands with their status'),
           params: Type.Object({ client_id: ClientId }),
           querystring: Type.Object({ ...PageQuery, status: Type.Optional(Status), tenant_id: Type.Optional(TenantId) }),
@@ -63,6 +65,7 @@ export function commandClientRoutes(
       '/commands/:id/ack',
       {
         schema: {
+          operationId: 'acknowledgeCommand',
           tags: ['client API'],
           summary: 'Acknowledge a command (also possible with acks in a heartbeat)',
           params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),

@@ -85,6 +85,7 @@ export function eventRoutes(
       {
         config: { access: 'read', tenant: 'none' },
         schema: {
+          operationId: 'listEventTypes',
           tags: ['events'],
           summary: 'The catalogue of event types: what the stream, the event list and webhooks can filter by',
           security: [{ apiKey: [] }],
@@ -103,6 +104,7 @@ export function eventRoutes(
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'listEvents',
           tags: ['events'],
           summary:
             'Domain events: a page after after_id, or a live SSE stream (Accept: text/event-stream; resumes after Last-Event-ID)',

@@ -11,6 +11,7 @@ export function fleetRoutes(fleet: FleetService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'getFleetOverview',
           tags: ['fleet'],
           summary: 'Client counts by liveness, tenant, mode and carrier; banks, KI pools, remsim-servers; alerts',
           security: [{ apiKey: [] }],

@@ -11,13 +11,21 @@ export function healthRoutes(db: Database, opts: { benchRoutes: boolean; heartbe
     const tags = ['health'];
     app.get(
       '/healthz',
-      { schema: { tags, summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+      {
+        schema: {
+          operationId: 'getHealth',
+          tags,
+          summary: 'The process is up',
+          response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        },
+      },
       async () => ({ status: 'ok' as const }),
     );
     app.get(
       '/readyz',
       {
         schema: {
+          operationId: 'getReadiness',
           tags,
           summary: 'The database answers',
           response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }), ...errorResponses(503) },

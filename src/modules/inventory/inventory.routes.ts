@@ -121,7 +121,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/tenants',
       {
         config: { access: 'read', tenant: 'handler' },
-        schema: { ...admin('tenants', 'List tenants'), querystring: Type.Object(PageQuery), response: ok(List) },
+        schema: {
+          operationId: 'listTenants',
+          ...admin('tenants', 'List tenants'),
+          querystring: Type.Object(PageQuery),
+          response: ok(List),
+        },
       },
       async (req) => snake(await inventory.listTenants(req.query, scopeOf(req))),
     );
@@ -129,7 +134,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/tenants',
       {
         config: { access: 'admin', tenant: 'global', references: { id: 'new' } },
-        schema: { ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() },
+        schema: { operationId: 'createTenant', ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() },
       },
       async (req) => snake(await inventory.createTenant(req.body, actorOf(req, 'admin'))),
     );
@@ -137,7 +142,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/tenants/:id',
       {
         config: { access: 'read', tenant: 'tenant' },
-        schema: { ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok() },
+        schema: { operationId: 'getTenant', ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok() },
       },
       async (req) => snake(await inventory.getTenant(req.params.id)),
     );
@@ -146,6 +151,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       {
         config: { access: 'manage', tenant: 'tenant' },
         schema: {
+          operationId: 'updateTenant',
           ...admin('tenants', 'Rename a tenant, or change how it enrolls clients'),
           params: IdParam,
           body: TenantPatch,
@@ -158,7 +164,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/tenants/:id',
       {
         config: { access: 'admin', tenant: 'tenant' },
-        schema: { ...admin('tenants', 'Delete an unused tenant'), params: IdParam, response: ok(Deleted) },
+        schema: {
+          operationId: 'deleteTenant',
+          ...admin('tenants', 'Delete an unused tenant'),
+          params: IdParam,
+          response: ok(Deleted),
+        },
       },
       async (req) => inventory.deleteTenant(req.params.id, actorOf(req, 'admin')),
     );
@@ -168,7 +179,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/bankd-instances',
       {
         config: { access: 'read', tenant: 'handler' },
-        schema: { ...admin('bankd instances', 'List bankd instances'), querystring: Type.Object(PageQuery), response: ok(List) },
+        schema: {
+          operationId: 'listBankdInstances',
+          ...admin('bankd instances', 'List bankd instances'),
+          querystring: Type.Object(PageQuery),
+          response: ok(List),
+        },
       },
       async (req) => snake(await inventory.listBankds(req.query, scopeOf(req))),
     );
@@ -176,7 +192,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/bankd-instances',
       {
         config: { access: 'admin', tenant: 'global', references: { remsim_server_id: 'remsimServer' } },
-        schema: { ...admin('bankd instances', 'Create a bankd instance'), body: BankdBody, response: ok() },
+        schema: {
+          operationId: 'createBankdInstance',
+          ...admin('bankd instances', 'Create a bankd instance'),
+          body: BankdBody,
+          response: ok(),
+        },
       },
       async (req) => snake(await inventory.createBankd(req.body, actorOf(req, 'admin'))),
     );
@@ -184,7 +205,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/bankd-instances/:id',
       {
         config: { access: 'read', tenant: 'bankd' },
-        schema: { ...admin('bankd instances', 'Get a bankd instance'), params: IdParam, response: ok() },
+        schema: {
+          operationId: 'getBankdInstance',
+          ...admin('bankd instances', 'Get a bankd instance'),
+          params: IdParam,
+          response: ok(),
+        },
       },
       async (req) => snake(await inventory.getBankd(req.params.id)),
     );
@@ -193,6 +219,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       {
         config: { access: 'admin', tenant: 'bankd', references: { remsim_server_id: 'remsimServer' } },
         schema: {
+          operationId: 'updateBankdInstance',
           ...admin('bankd instances', 'Update a bankd instance'),
           params: IdParam,
           body: Type.Partial(BankdBody, { additionalProperties: false, minProperties: 1 }),
@@ -206,6 +233,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       {
         config: { access: 'admin', tenant: 'bankd' },
         schema: {
+          operationId: 'deleteBankdInstance',
           ...admin('bankd instances', 'Delete a bankd instance that serves no bank'),
           params: IdParam,
           response: ok(Deleted),
@@ -225,7 +253,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/banks',
       {
         config: { access: 'read', tenant: 'field' },
-        schema: { ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) },
+        schema: { operationId: 'listBanks', ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) },
       },
       async (req) => snake(await inventory.listBanks(req.query)),
     );
@@ -233,7 +261,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/banks',
       {
         config: { access: 'manage', tenant: 'field', references: { bank_id: 'new', bankd_instance_id: 'bankd' } },
-        schema: { ...admin('banks', 'Create a SIM bank (and its slots with slot_count)'), body: BankBody, response: ok() },
+        schema: {
+          operationId: 'createBank',
+          ...admin('banks', 'Create a SIM bank (and its slots with slot_count)'),
+          body: BankBody,
+          response: ok(),
+        },
       },
       async (req) => snake(await inventory.createBank(req.body, actorOf(req, 'admin'))),
     );
@@ -241,7 +274,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/banks/:bank_id',
       {
         config: { access: 'read', tenant: 'bank' },
-        schema: { ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok() },
+        schema: { operationId: 'getBank', ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok() },
       },
       async (req) => snake(await inventory.getBank(req.params.bank_id)),
     );
@@ -250,6 +283,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       {
         config: { access: 'manage', tenant: 'bank', references: { bankd_instance_id: 'bankd' } },
         schema: {
+          operationId: 'updateBank',
           ...admin('banks', 'Update a SIM bank (slot_count only grows it)'),
           params: BankParam,
           body: Type.Partial(Type.Omit(BankBody, ['bank_id']), { additionalProperties: false, minProperties: 1 }),
@@ -262,7 +296,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/banks/:bank_id',
       {
         config: { access: 'manage', tenant: 'bank' },
-        schema: { ...admin('banks', 'Delete a bank that never served a profile'), params: BankParam, response: ok(Deleted) },
+        schema: {
+          operationId: 'deleteBank',
+          ...admin('banks', 'Delete a bank that never served a profile'),
+          params: BankParam,
+          response: ok(Deleted),
+        },
       },
       async (req) => inventory.deleteBank(req.params.bank_id, actorOf(req, 'admin')),
     );
@@ -281,7 +320,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/slots',
       {
         config: { access: 'read', tenant: 'field' },
-        schema: { ...admin('slots', 'List slots'), querystring: SlotQuery, response: ok(List) },
+        schema: { operationId: 'listSlots', ...admin('slots', 'List slots'), querystring: SlotQuery, response: ok(List) },
       },
       async (req) => snake(await inventory.listSlots(req.query)),
     );
@@ -289,7 +328,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/banks/:bank_id/slots/:slot_id',
       {
         config: { access: 'read', tenant: 'slot' },
-        schema: { ...admin('slots', 'Get a slot with its health log'), params: SlotParams, response: ok() },
+        schema: {
+          operationId: 'getSlot',
+          ...admin('slots', 'Get a slot with its health log'),
+          params: SlotParams,
+          response: ok(),
+        },
       },
       async (req) => snake(await inventory.getSlot(req.params.bank_id, req.params.slot_id)),
     );
@@ -297,7 +341,13 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/banks/:bank_id/slots/:slot_id',
       {
         config: { access: 'manage', tenant: 'slot' },
-        schema: { ...admin('slots', 'Update card data or status of a slot'), params: SlotParams, body: SlotBody, response: ok() },
+        schema: {
+          operationId: 'updateSlot',
+          ...admin('slots', 'Update card data or status of a slot'),
+          params: SlotParams,
+          body: SlotBody,
+          response: ok(),
+        },
       },
       async (req) => snake(await inventory.updateSlot(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin'))),
     );
@@ -323,6 +373,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'listClients',
           ...admin('clients', 'List service profiles (active by default)'),
           querystring: ClientQuery,
           response: ok(List),
@@ -336,6 +387,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'exportClients',
           ...admin('clients', 'Every client of the filter, as CSV or JSON (a download, streamed)'),
           querystring: Type.Object({
             ...ExportFilter,
@@ -357,6 +409,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'getClient',
           ...admin('clients', 'A client’s profile, history and health log'),
           params: Type.Object({ client_id: ClientId }),
           querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }),
@@ -373,6 +426,7 @@ export function inventoryRoutes(inventory: InventoryService) {
         config: { access: 'manage', tenant: 'handler' },
         bodyLimit: 64 * 1024 * 1024,
         schema: {
+          operationId: 'importSims',
           ...admin('slots', 'Import SIM inventory from CSV (bankd slot file or header-named); all or nothing'),
           consumes: ['text/csv', 'text/plain'],
           querystring: Type.Object(

@@ -63,6 +63,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'listKiProxyPools',
           ...admin('List KI proxy pools with capacity and utilization'),
           querystring: Type.Object({
             ...PageQuery,
@@ -79,7 +80,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
       '/ki-proxy-pools',
       {
         config: { access: 'manage', tenant: 'field', references: { bank_id: 'bank', 'virtual_segments[].bank_id': 'bank' } },
-        schema: { ...admin('Create a KI proxy pool'), body: PoolBody, response: ok() },
+        schema: { operationId: 'createKiProxyPool', ...admin('Create a KI proxy pool'), body: PoolBody, response: ok() },
       },
       async (req) => pools.create(req.body, actorOf(req, 'admin')),
     );
@@ -87,7 +88,12 @@ export function kiProxyRoutes(pools: KiProxyService) {
       '/ki-proxy-pools/:id',
       {
         config: { access: 'read', tenant: 'pool' },
-        schema: { ...admin('A pool with its physical SIMs and utilization'), params: IdParam, response: ok() },
+        schema: {
+          operationId: 'getKiProxyPool',
+          ...admin('A pool with its physical SIMs and utilization'),
+          params: IdParam,
+          response: ok(),
+        },
       },
       async (req) => pools.get(req.params.id),
     );
@@ -95,7 +101,13 @@ export function kiProxyRoutes(pools: KiProxyService) {
       '/ki-proxy-pools/:id',
       {
         config: { access: 'manage', tenant: 'pool', references: { 'virtual_segments[].bank_id': 'bank' } },
-        schema: { ...admin('Enable/disable, capacity, routing mode, ranges'), params: IdParam, body: PoolPatch, response: ok() },
+        schema: {
+          operationId: 'updateKiProxyPool',
+          ...admin('Enable/disable, capacity, routing mode, ranges'),
+          params: IdParam,
+          body: PoolPatch,
+          response: ok(),
+        },
       },
       async (req) => pools.update(req.params.id, req.body, actorOf(req, 'admin')),
     );
@@ -103,7 +115,12 @@ export function kiProxyRoutes(pools: KiProxyService) {
       '/ki-proxy-pools/:id',
       {
         config: { access: 'manage', tenant: 'pool' },
-        schema: { ...admin('Delete a pool that serves no active virtual SIM'), params: IdParam, response: ok() },
+        schema: {
+          operationId: 'deleteKiProxyPool',
+          ...admin('Delete a pool that serves no active virtual SIM'),
+          params: IdParam,
+          response: ok(),
+        },
       },
       async (req) => pools.remove(req.params.id, actorOf(req, 'admin')),
     );
@@ -112,6 +129,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
       {
         config: { access: 'read', tenant: 'pool' },
         schema: {
+          operationId: 'getKiProxyPoolBankdConfig',
           ...admin('osmo-remsim-bankd arguments matching the pool, one line per segment'),
           params: IdParam,
           response: ok(),

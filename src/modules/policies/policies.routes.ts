@@ -76,6 +76,7 @@ export function policyRoutes(policies: PoliciesService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'listAssignmentPolicies',
           ...admin('List assignment policies in decision order'),
           querystring: Type.Object({ ...PageQuery, tenant_id: Type.Optional(PositiveId) }),
           response: ok(List),
@@ -87,7 +88,12 @@ export function policyRoutes(policies: PoliciesService) {
       '/assignment-policies',
       {
         config: { access: 'manage', tenant: 'field', references: { 'action.preferred_banks[]': 'bank' } },
-        schema: { ...admin('Create an assignment policy'), body: PolicyBody, response: ok() },
+        schema: {
+          operationId: 'createAssignmentPolicy',
+          ...admin('Create an assignment policy'),
+          body: PolicyBody,
+          response: ok(),
+        },
       },
       async (req) => policies.create(req.body, actorOf(req, 'admin')),
     );
@@ -95,7 +101,7 @@ export function policyRoutes(policies: PoliciesService) {
       '/assignment-policies/:id',
       {
         config: { access: 'read', tenant: 'policy' },
-        schema: { ...admin('An assignment policy'), params: IdParam, response: ok() },
+        schema: { operationId: 'getAssignmentPolicy', ...admin('An assignment policy'), params: IdParam, response: ok() },
       },
       async (req) => policies.get(req.params.id),
     );
@@ -103,7 +109,13 @@ export function policyRoutes(policies: PoliciesService) {
       '/assignment-policies/:id',
       {
         config: { access: 'manage', tenant: 'policy', references: { 'action.preferred_banks[]': 'bank' } },
-        schema: { ...admin('Change an assignment policy'), params: IdParam, body: PolicyPatch, response: ok() },
+        schema: {
+          operationId: 'updateAssignmentPolicy',
+          ...admin('Change an assignment policy'),
+          params: IdParam,
+          body: PolicyPatch,
+          response: ok(),
+        },
       },
       async (req) => policies.update(req.params.id, req.body, actorOf(req, 'admin')),
     );
@@ -111,7 +123,12 @@ export function policyRoutes(policies: PoliciesService) {
       '/assignment-policies/:id',
       {
         config: { access: 'manage', tenant: 'policy' },
-        schema: { ...admin('Delete an assignment policy'), params: IdParam, response: ok() },
+        schema: {
+          operationId: 'deleteAssignmentPolicy',
+          ...admin('Delete an assignment policy'),
+          params: IdParam,
+          response: ok(),
+        },
       },
       async (req) => policies.remove(req.params.id, actorOf(req, 'admin')),
     );

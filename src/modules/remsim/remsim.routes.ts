@@ -30,6 +30,7 @@ export function remsimRoutes(remsim: RemsimService) {
       {
         config: { access: 'read', tenant: 'handler' },
         schema: {
+          operationId: 'listRemsimServers',
           ...admin('List remsim-servers with their reconcile status'),
           querystring: Type.Object(PageQuery),
           response: ok(List),
@@ -41,7 +42,7 @@ export function remsimRoutes(remsim: RemsimService) {
       '/remsim-servers',
       {
         config: { access: 'admin', tenant: 'global' },
-        schema: { ...admin('Add a remsim-server'), body: ServerBody, response: ok() },
+        schema: { operationId: 'createRemsimServer', ...admin('Add a remsim-server'), body: ServerBody, response: ok() },
       },
       async (req) => snake(await remsim.create(req.body, actorOf(req, 'admin'))),
     );
@@ -50,6 +51,7 @@ export function remsimRoutes(remsim: RemsimService) {
       {
         config: { access: 'read', tenant: 'remsimServer' },
         schema: {
+          operationId: 'getRemsimServer',
           ...admin('A remsim-server: reachable, last pass, mappings desired/present/missing/stale/conflicting, last error'),
           params: IdParam,
           response: ok(),
@@ -62,6 +64,7 @@ export function remsimRoutes(remsim: RemsimService) {
       {
         config: { access: 'admin', tenant: 'remsimServer' },
         schema: {
+          operationId: 'updateRemsimServer',
           ...admin('Rename, move or enable/disable a remsim-server'),
           params: IdParam,
           body: Type.Partial(ServerBody, { additionalProperties: false, minProperties: 1 }),
@@ -74,7 +77,12 @@ export function remsimRoutes(remsim: RemsimService) {
       '/remsim-servers/:id',
       {
         config: { access: 'admin', tenant: 'remsimServer' },
-        schema: { ...admin('Delete a remsim-server no bankd instance uses'), params: IdParam, response: ok(Deleted) },
+        schema: {
+          operationId: 'deleteRemsimServer',
+          ...admin('Delete a remsim-server no bankd instance uses'),
+          params: IdParam,
+          response: ok(Deleted),
+        },
       },
       async (req) => remsim.remove(req.params.id, actorOf(req, 'admin')),
     );
@@ -83,6 +91,7 @@ export function remsimRoutes(remsim: RemsimService) {
       {
         config: { access: 'operate', tenant: 'remsimServer' },
         schema: {
+          operationId: 'reconcileRemsimServer',
           ...admin('Reconcile now (ignores the retry back-off) and answer the outcome'),
           params: IdParam,
           response: { 200: Row, ...errorResponses(401, 404, 409) },

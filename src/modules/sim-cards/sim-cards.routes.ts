@@ -55,6 +55,7 @@ export function simCardRoutes(cards: SimCardsService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'listSimCards',
           ...admin('List SIM cards (slots that hold one)'),
           querystring: Type.Object({
             ...PageQuery,
@@ -71,14 +72,23 @@ export function simCardRoutes(cards: SimCardsService) {
     );
     app.get(
       '/sim-cards/:bank_id/:slot_id',
-      { config: { access: 'read', tenant: 'slot' }, schema: { ...admin('The card in a slot'), params: Params, response: ok() } },
+      {
+        config: { access: 'read', tenant: 'slot' },
+        schema: { operationId: 'getSimCard', ...admin('The card in a slot'), params: Params, response: ok() },
+      },
       async (req) => cards.get(req.params.bank_id, req.params.slot_id),
     );
     app.put(
       '/sim-cards/:bank_id/:slot_id',
       {
         config: { access: 'manage', tenant: 'slot' },
-        schema: { ...admin('Put a card in a slot or replace its data'), params: Params, body: CardBody, response: ok() },
+        schema: {
+          operationId: 'putSimCard',
+          ...admin('Put a card in a slot or replace its data'),
+          params: Params,
+          body: CardBody,
+          response: ok(),
+        },
       },
       async (req) => cards.upsert(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin')),
     );
@@ -87,6 +97,7 @@ export function simCardRoutes(cards: SimCardsService) {
       {
         config: { access: 'manage', tenant: 'body', references: { bank_id: 'bank', slot_id: 'part' } },
         schema: {
+          operationId: 'upsertSimCard',
           ...admin('Put a card in a slot or replace its data (the seeds’ shape: slot and card in the body; an upsert like PUT)'),
           body: SeedCardBody,
           response: ok(),
@@ -124,7 +135,12 @@ export function simCardRoutes(cards: SimCardsService) {
       '/sim-cards/:bank_id/:slot_id',
       {
         config: { access: 'manage', tenant: 'slot' },
-        schema: { ...admin('Take the card out of the inventory (the slot stays)'), params: Params, response: ok() },
+        schema: {
+          operationId: 'deleteSimCard',
+          ...admin('Take the card out of the inventory (the slot stays)'),
+          params: Params,
+          response: ok(),
+        },
       },
       async (req) => cards.remove(req.params.bank_id, req.params.slot_id, actorOf(req, 'admin')),
     );

@@ -32,6 +32,7 @@ export function statsRoutes(stats: StatsService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'getClientStats',
           ...admin('A client’s signal and counters over time (averaged per bucket; counters as last seen)'),
           params: Type.Object({ client_id: ClientId }),
           querystring: Type.Object({
@@ -50,6 +51,7 @@ export function statsRoutes(stats: StatsService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'getFleetStats',
           ...admin('Fleet aggregates per 5-minute bucket or coarser: clients reporting and average signal'),
           querystring: Type.Object({
             range: Type.Optional(Range),
@@ -66,6 +68,7 @@ export function statsRoutes(stats: StatsService) {
       {
         config: { access: 'admin', tenant: 'global' },
         schema: {
+          operationId: 'getStatsStorage',
           ...admin('Rows and bytes of the stats tables, and the rollup watermark'),
           response: { 200: Type.Object({}, { additionalProperties: true }), ...errorResponses(401) },
         },

@@ -47,6 +47,7 @@ export function webhookRoutes(hooks: WebhooksService) {
       {
         config: { access: 'read', tenant: 'field' },
         schema: {
+          operationId: 'listWebhooks',
           ...admin('List webhooks'),
           querystring: Type.Object({ ...PageQuery, tenant_id: Type.Optional(PositiveId) }),
           response: ok(List),
@@ -58,13 +59,21 @@ export function webhookRoutes(hooks: WebhooksService) {
       '/webhooks',
       {
         config: { access: 'manage', tenant: 'field' },
-        schema: { ...admin('Create a webhook (the answer shows its secret once)'), body: Body, response: ok() },
+        schema: {
+          operationId: 'createWebhook',
+          ...admin('Create a webhook (the answer shows its secret once)'),
+          body: Body,
+          response: ok(),
+        },
       },
       async (req) => hooks.create(req.body, actorOf(req, 'admin')),
     );
     app.get(
       '/webhooks/:id',
-      { config: { access: 'read', tenant: 'webhook' }, schema: { ...admin('A webhook'), params: IdParam, response: ok() } },
+      {
+        config: { access: 'read', tenant: 'webhook' },
+        schema: { operationId: 'getWebhook', ...admin('A webhook'), params: IdParam, response: ok() },
+      },
       async (req) => hooks.get(req.params.id),
     );
     app.patch(
@@ -72,6 +81,7 @@ export function webhookRoutes(hooks: WebhooksService) {
       {
         config: { access: 'manage', tenant: 'webhook' },
         schema: {
+          operationId: 'updateWebhook',
           ...admin('Change a webhook; enabling it again clears its failures'),
           params: IdParam,
           body: Patch,
@@ -84,7 +94,7 @@ export function webhookRoutes(hooks: WebhooksService) {
       '/webhooks/:id',
       {
         config: { access: 'manage', tenant: 'webhook' },
-        schema: { ...admin('Delete a webhook'), params: IdParam, response: ok() },
+        schema: { operationId: 'deleteWebhook', ...admin('Delete a webhook'), params: IdParam, response: ok() },
       },
       async (req) => hooks.remove(req.params.id, actorOf(req, 'admin')),
     );
@@ -93,6 +103,7 @@ export function webhookRoutes(hooks: WebhooksService) {
       {
         config: { access: 'read', tenant: 'webhook' },
         schema: {
+          operationId: 'listWebhookDeliveries',
           ...admin('The delivery log: status, attempts, status code, latency, error'),
           params: IdParam,
           querystring: Type.Object({
@@ -109,6 +120,7 @@ export function webhookRoutes(hooks: WebhooksService) {
       {
         config: { access: 'operate', tenant: 'webhook' },
         schema: {
+          operationId: 'redeliverWebhookDelivery',
           ...admin('Send a delivery again now'),
           params: Type.Object({ id: PositiveId, delivery_id: Type.Integer({ minimum: 1 }) }),
           response: ok(),

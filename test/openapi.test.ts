@@ -1,0 +1,51 @@
+// The OpenAPI document is good enough to generate SDKs from: every operation has a unique
+// operationId, a summary and tags; every response says what it means; shared schemas are named.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startIonMesh } from './support/harness.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document, read by the assertions
+type Doc = Record<string, any>;
+
+describe('the OpenAPI document', () => {
+  let h: Harness;
+  let doc: Doc;
+  beforeAll(async () => {
+    h = await startIonMesh({ demo: false });
+    doc = await (await fetch(`${h.url}/docs/json`)).json();
+  });
+  afterAll(() => h.close());
+
+  const operations = () =>
+    Object.entries(doc.paths as Record<string, Doc>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, op: op as Doc })),
+    );
+
+  it('names every operation once, with a summary and a tag', () => {
+    const all = operations();
+    expect(all.length).toBeGreaterThan(70);
+    expect(
+      all.filter(({ op }) => typeof op.operationId !== 'string' || !/^[a-z][A-Za-z]+$/.test(op.operationId)).map((o) => o.at),
+    ).toEqual([]);
+    const ids = all.map(({ op }) => op.operationId);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(all.filter(({ op }) => !op.summary).map((o) => o.at)).toEqual([]);
+    expect(all.filter(({ op }) => !op.tags?.length).map((o) => o.at)).toEqual([]);
+  });
+
+  it('describes every response, errors by what the status means', () => {
+    const vague = operations().flatMap(({ at, op }) =>
+      Object.entries(op.responses as Record<string, Doc>)
+        .filter(([, r]) => !r.description || r.description === 'Default Response')
+        .map(([status]) => `${at} ${status}`),
+    );
+    expect(vague).toEqual([]);
+    const listTenants = doc.paths['/api/backend/v1/tenants'].get;
+    expect(listTenants.responses['200'].description).toBe('A page of items, with total, limit and offset');
+    expect(listTenants.responses['401'].description).toMatch(/No valid API key/);
+  });
+
+  it('names the shared error answer as a component', () => {
+    expect(Object.keys(doc.components.schemas)).toContain('ErrorAnswer');
+    expect(JSON.stringify(doc.paths)).not.toContain('def-0');
+  });
+});
