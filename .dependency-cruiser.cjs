@@ -15,8 +15,19 @@ module.exports = {
       name: 'no-module-internals',
       comment: "A module imports another module only through that module's index.ts.",
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/' },
+      from: { path: '^src/modules/([^/]+)/', pathNot: '\\.table\\.ts$' },
       to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'no-module-internals',
+      comment:
+        "A table may name another module's table for a foreign key (the schema is one database; src/schema.ts gathers every table), and nothing else of it.",
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/[^/]+\\.table\\.ts$' },
+      to: {
+        path: '^src/modules/([^/]+)/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/[^/]+\\.table\\.ts$'],
+      },
     },
     {
       name: 'platform-imports-no-module',

@@ -30,9 +30,9 @@ import { carrierRoutes } from '../modules/carriers/carriers.routes.js';
 import { CarriersService } from '../modules/carriers/carriers.usecases.js';
 import { ClientTokens } from '../modules/clients/client-token.js';
 import { clientAdminRoutes, clientRoutes } from '../modules/clients/clients.routes.js';
-import { ClientsService } from '../modules/clients/clients.usecases.js';
+import { ClientsService, commandTarget } from '../modules/clients/clients.usecases.js';
 import { enrollmentRules } from '../modules/clients/enrollment-rules.js';
-import { commandAdminRoutes, commandClientRoutes } from '../modules/commands/commands.routes.js';
+import { commandAdminRoutes } from '../modules/commands/commands.routes.js';
 import { CommandsService, expireCommands } from '../modules/commands/commands.usecases.js';
 import { EventHub } from '../modules/events/event-hub.js';
 import { pruneEvents } from '../modules/events/events.repository.js';
@@ -229,7 +229,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
     kiProxy: new KiProxyService(db),
     carriers: new CarriersService(db),
     webhooks: new WebhooksService(db, config.webhooksAllowPrivate),
-    commands: new CommandsService(db),
+    commands: new CommandsService(db, commandTarget),
     stats: new StatsService(db, {
       rawRetentionSec: config.statsRawHours * 3600,
       rollupRetentionSec: config.statsRollupDays * 86_400,
@@ -282,13 +282,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: App; servi
   await app.register(
     async (client: App) => {
       await clientRateLimit(client, config.clientRateLimit);
-      await client.register(clientRoutes(services.clients, services.auth, { mutualTls: config.tlsClientCa !== null }));
       await client.register(
-        commandClientRoutes(services.commands, {
-          clients: services.clients,
-          auth: services.auth,
-          mutualTls: config.tlsClientCa !== null,
-        }),
+        clientRoutes(services.clients, services.auth, services.commands, { mutualTls: config.tlsClientCa !== null }),
       );
     },
     { prefix: '/api/backend/v1/remsim' },

@@ -233,6 +233,8 @@ export interface ProfileForMove {
   slot_id: number;
   rspro_client_id: number;
   rspro_slot_nr: number;
+  /** Null: the client never heartbeats (the deployed OpenWRT client). */
+  last_heartbeat: Date | string | null;
   mcc_mnc: string | null;
   remsim_server_id: number | null;
 }
@@ -242,7 +244,7 @@ export const lockActiveProfiles = (tx: Sql, clientId: string, tenantId: number |
   rows<ProfileForMove>(
     tx,
     sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.mapping_mode, p.bank_id, p.slot_id, p.rspro_client_id,
-               p.rspro_slot_nr, s.mcc_mnc, bi.remsim_server_id
+               p.rspro_slot_nr, p.last_heartbeat, s.mcc_mnc, bi.remsim_server_id
         FROM service_profiles p
         LEFT JOIN slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
         JOIN sim_banks b ON b.bank_id = p.bank_id

@@ -2,12 +2,12 @@
 // Answers are compact JSON serialised from the response schemas, keys in schema order.
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { type App, actorOf, addressOf } from '../../app/http.js';
+import { type App, actorOf, addressOf, presentedKey } from '../../app/http.js';
 import { BankId, ClientId, errorResponses, MappingMode, MccMnc, MccMncOrEmpty, SlotId, TenantId } from '../../app/schemas.js';
 import { verifiedClientCn } from '../../app/tls.js';
 import { DomainError } from '../../domain/errors.js';
-import { presentedKey } from '../auth/auth.hook.js';
-import type { AuthService } from '../auth/auth.usecases.js';
+import type { AuthService } from '../auth/index.js';
+import type { CommandsService } from '../commands/index.js';
 import { assertDocumentSizes, ClientStats, CommandResult, DeviceInfo } from './client-documents.js';
 import type { ClientCaller, ClientsService } from './clients.usecases.js';
 
@@ -163,7 +163,12 @@ export async function callerOf(
   return { ip: addressOf(req), key: { tenantId: principal.tenantId }, token };
 }
 
-export function clientRoutes(clients: ClientsService, auth: AuthService, tls = { mutualTls: false }) {
+export function clientRoutes(
+  clients: ClientsService,
+  auth: AuthService,
+  commands: Pick<CommandsService, 'acknowledge'>,
+  tls = { mutualTls: false },
+) {
   return async function routes(app: App) {
     const tags = ['client API'];
     app.post(
@@ -244,6 +249,37 @@ export function clientRoutes(clients: ClientsService, auth: AuthService, tls = {
         },
       },
       async (req) => clients.discover(`${req.protocol}://${req.host}`),
+    );
+
+    // A command's acknowledgement takes the same proof as an unregister.
+    app.post(
+      '/commands/:id/ack',
+      {
+        schema: {
+          operationId: 'acknowledgeCommand',
+          tags: ['client API'],
+          summary: 'Acknowledge a command (also possible with acks in a heartbeat)',
+          params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+          body: Type.Object(
+            {
+              client_id: ClientId,
+              status: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('failed')])),
+              result: Type.Optional(CommandResult),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({ status: Type.Literal('ok'), command_id: Type.Integer(), command_status: Type.String() }),
+            ...errorResponses(400, 401, 403, 404, 413),
+          },
+        },
+      },
+      async (req) => {
+        assertDocumentSizes({ result: req.body.result });
+        const caller = await callerOf(req, auth, { ...tls, clientId: req.body.client_id });
+        await clients.authorizeClientCall(req.body.client_id, null, caller, actorOf(req, `client:${req.body.client_id}`), 'ack');
+        return commands.acknowledge(req.body.client_id, req.params.id, req.body.status !== 'failed', req.body.result);
+      },
     );
   };
 }

@@ -7,13 +7,12 @@ import { type Database, isDatabaseUnavailable, pgErrorOf, type Sql } from '../..
 import type { Actor } from '../../domain/actor.js';
 import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js';
 import { enrollmentRefusal, sourceRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, invalid } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { normalizeStats } from '../../domain/stats-vocabulary.js';
 import { recordAudit } from '../audit/index.js';
 import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/index.js';
 import { insertEvent } from '../events/index.js';
-import type { ClientObserver } from '../metrics/metrics.js';
 import type { ClientTokens } from './client-token.js';
 import {
   clientNotFound,
@@ -131,6 +130,18 @@ export interface ReassignRequest {
   slot_id?: number;
   mcc_mnc?: string;
   reason?: string;
+}
+
+/** A heartbeat's stats, normalised (src/domain/stats-vocabulary.ts): numbers are shown, the rest ignored. */
+export type HeartbeatStats = Record<string, unknown>;
+
+/** What the lifecycle reports as it happens (the metrics module implements it). */
+export interface ClientObserver {
+  registered(mode: string, outcome: string): void;
+  heartbeat(ok: boolean, clientId: string, tenantId: number | null, stats: HeartbeatStats | undefined): void;
+  unregistered(count: number, clientId: string): void;
+  /** A refused client call: enrollment, or a heartbeat/unregister from a wrong source or token. */
+  refused?(what: string, reason: string): void;
 }
 
 /** Told the banks whose assignments changed, after the change is committed. */
@@ -689,4 +700,12 @@ export class ClientsService {
       changed.push(...(await this.db.run((db) => repo.sweepOffline(db, this.settings.offlineAfterSec, slice))));
     return changed;
   }
+}
+
+/** The one active profile a command is for, locked in the caller's transaction (commands module). */
+export async function commandTarget(tx: Sql, clientId: string, tenantId: number | undefined) {
+  const profiles = await repo.lockActiveProfiles(tx, clientId, tenantId ?? null);
+  if (profiles.length === 0) throw clientNotFound(clientId);
+  if (profiles.length > 1) throw invalid(`${clientId} is active in several tenants; give tenant_id`, { field: 'tenant_id' });
+  return profiles[0] as (typeof profiles)[number];
 }

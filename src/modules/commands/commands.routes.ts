@@ -1,11 +1,8 @@
-// Commands: queued and listed under the admin API, acknowledged under the client API.
+// Commands: queued and listed under the admin API (the client API's acknowledgement is the
+// clients module's: it takes the same proof as every client call).
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { ClientId, errorResponses, JsonObject, PageQuery, TenantId } from '../../app/schemas.js';
-import type { AuthService } from '../auth/auth.usecases.js';
-import { assertDocumentSizes, CommandResult } from '../clients/client-documents.js';
-import { callerOf } from '../clients/clients.routes.js';
-import type { ClientsService } from '../clients/clients.usecases.js';
 import { COMMAND_TYPES } from './commands.table.js';
 import type { CommandsService } from './commands.usecases.js';
 
@@ -51,50 +48,6 @@ export function commandAdminRoutes(commands: CommandsService) {
         },
       },
       async (req) => commands.list(req.params.client_id, req.query),
-    );
-  };
-}
-
-/** The client side of commands: acknowledging one takes the same proof as an unregister. */
-export function commandClientRoutes(
-  commands: CommandsService,
-  guard: { clients: ClientsService; auth: AuthService; mutualTls: boolean },
-) {
-  return async function routes(app: App) {
-    app.post(
-      '/commands/:id/ack',
-      {
-        schema: {
-          operationId: 'acknowledgeCommand',
-          tags: ['client API'],
-          summary: 'Acknowledge a command (also possible with acks in a heartbeat)',
-          params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-          body: Type.Object(
-            {
-              client_id: ClientId,
-              status: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('failed')])),
-              result: Type.Optional(CommandResult),
-            },
-            { additionalProperties: false },
-          ),
-          response: {
-            200: Type.Object({ status: Type.Literal('ok'), command_id: Type.Integer(), command_status: Type.String() }),
-            ...errorResponses(400, 401, 403, 404, 413),
-          },
-        },
-      },
-      async (req) => {
-        assertDocumentSizes({ result: req.body.result });
-        const caller = await callerOf(req, guard.auth, { mutualTls: guard.mutualTls, clientId: req.body.client_id });
-        await guard.clients.authorizeClientCall(
-          req.body.client_id,
-          null,
-          caller,
-          actorOf(req, `client:${req.body.client_id}`),
-          'ack',
-        );
-        return commands.acknowledge(req.body.client_id, req.params.id, req.body.status !== 'failed', req.body.result);
-      },
     );
   };
 }

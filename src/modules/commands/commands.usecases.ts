@@ -3,11 +3,10 @@
 // deployed OpenWRT client never does (CLIENT-CONTRACT.md), so for it the answer names what works
 // through the remsim-server instead.
 import { sql } from 'drizzle-orm';
-import { type Database, rows } from '../../app/database.js';
+import { type Database, rows, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { clientNotFound } from '../clients/clients.errors.js';
 import { insertEvent } from '../events/index.js';
 import * as repo from './commands.repository.js';
 import type { COMMAND_TYPES } from './commands.table.js';
@@ -22,24 +21,22 @@ export interface CommandInput {
 const columns = sql`id::int AS id, tenant_id, client_id, profile_id, type, payload, status, result, created_by, created_at,
   expires_at, delivered_at, acknowledged_at`;
 
+/** A client's one active profile, locked in the caller's transaction (its owner, the clients module, answers a missing or ambiguous one). */
+export type CommandTarget = (
+  tx: Sql,
+  clientId: string,
+  tenantId: number | undefined,
+) => Promise<{ profile_id: string; tenant_id: number; last_heartbeat: Date | string | null }>;
+
 export class CommandsService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly targetOf: CommandTarget,
+  ) {}
 
   queue(clientId: string, input: CommandInput, actor: Actor) {
     return this.db.transaction(async (tx) => {
-      const profiles = await rows<{ profile_id: string; tenant_id: number; last_heartbeat: string | null }>(
-        tx,
-        sql`SELECT profile_id, tenant_id, last_heartbeat FROM service_profiles
-            WHERE client_id = ${clientId} AND status = 'ACTIVE'
-              ${input.tenant_id === undefined ? sql`` : sql`AND tenant_id = ${input.tenant_id}`}
-            FOR UPDATE`,
-      );
-      if (profiles.length === 0) throw clientNotFound(clientId);
-      if (profiles.length > 1)
-        throw new DomainError('VALIDATION_ERROR', `${clientId} is active in several tenants; give tenant_id`, 400, {
-          field: 'tenant_id',
-        });
-      const p = profiles[0] as (typeof profiles)[number];
+      const p = await this.targetOf(tx, clientId, input.tenant_id);
       if (p.last_heartbeat === null)
         throw new DomainError(
           'CLIENT_CANNOT_RECEIVE_COMMANDS',

@@ -4,7 +4,7 @@ import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
 import { errorResponses } from '../../app/schemas.js';
 import { DomainError } from '../../domain/errors.js';
-import { HeartbeatAnswer, HeartbeatBody } from '../clients/clients.routes.js';
+import { HeartbeatAnswer, HeartbeatBody } from '../clients/index.js';
 
 export function healthRoutes(db: Database, opts: { benchRoutes: boolean; heartbeatIntervalSec: number }) {
   return async function routes(app: App) {

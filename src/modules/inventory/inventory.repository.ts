@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } fr
 import { rows, type Sql } from '../../app/database.js';
 import { likeContaining, likeLiteral } from '../../domain/like-pattern.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
-import { healthLog, serviceProfiles } from '../clients/clients.table.js';
+import { healthLog, serviceProfiles } from '../clients/index.js';
 import { kiProxyPools } from '../ki-proxy/ki-proxy.table.js';
 import { bankdInstances, remsimServers, simBanks, slots, tenants } from './inventory.table.js';
 

@@ -8,19 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { type Database, rows } from '../../app/database.js';
-import { inSlice, PROFILE_SLICES } from '../clients/clients.repository.js';
-
-/** A heartbeat's stats, normalised (src/domain/stats-vocabulary.ts): numbers are shown, the rest ignored. */
-export type HeartbeatStats = Record<string, unknown>;
-
-/** What the client lifecycle reports; implemented here, called by ClientsService. */
-export interface ClientObserver {
-  registered(mode: string, outcome: string): void;
-  heartbeat(ok: boolean, clientId: string, tenantId: number | null, stats: HeartbeatStats | undefined): void;
-  unregistered(count: number, clientId: string): void;
-  /** A refused client call: enrollment, or a heartbeat/unregister from a wrong source or token. */
-  refused?(what: string, reason: string): void;
-}
+import { type ClientObserver, type HeartbeatStats, inSlice, PROFILE_SLICES } from '../clients/index.js';
 
 const SIGNALS = [
   ['rssi', 'ionmesh_client_rssi_dbm', 'Received signal strength indicator from the client’s last heartbeat (dBm)'],

@@ -1,0 +1,15 @@
+// What other modules may use of the clients module: its lifecycle service and observer, the
+// heartbeat schemas (the health check's self-test), the command target, the profile slices
+// (metrics), and, for the inventory's client listing, its tables and slot bookkeeping.
+export { assertDocumentSizes, CommandResult } from './client-documents.js';
+export { clientNotFound } from './clients.errors.js';
+export { inSlice, PROFILE_SLICES, setSlotStatus } from './clients.repository.js';
+export { callerOf, HeartbeatAnswer, HeartbeatBody } from './clients.routes.js';
+export { healthLog, serviceProfiles } from './clients.table.js';
+export {
+  type ClientCaller,
+  type ClientObserver,
+  ClientsService,
+  commandTarget,
+  type HeartbeatStats,
+} from './clients.usecases.js';
