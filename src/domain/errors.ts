@@ -80,6 +80,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (code: ErrorCode, message: string) => new DomainError(code, message, 404);
+/** Every module names tenants (the root of every object): one answer for a missing one. */
+export const tenantNotFound = (id: number) => notFound('TENANT_NOT_FOUND', `Tenant ${id} does not exist`);
 export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, message, 409, details);
 export const invalid = (message: string, details?: Record<string, unknown>) =>

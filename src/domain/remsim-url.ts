@@ -1,6 +1,8 @@
 // The REST base URL of an osmo-remsim-server. Its API listens on TCP 9997 (REMSIM-SERVER.md), so
 // a URL without a port means 9997; a bare host[:port] means http. Normalised so that one
 // server has one spelling (the URL is unique in the inventory).
+import { invalid } from './errors.js';
+
 export const REMSIM_DEFAULT_PORT = 9997;
 
 export function normalizeRemsimUrl(input: string): { url: string } | { problem: string } {
@@ -23,4 +25,11 @@ export function normalizeRemsimUrl(input: string): { url: string } | { problem: 
   const port = explicitPort === undefined ? REMSIM_DEFAULT_PORT : Number(explicitPort);
   if (!Number.isInteger(port) || port < 1 || port > 65535) return { problem: 'remsim-server URL port must be 1..65535' };
   return { url: `${u.protocol}//${u.hostname}:${port}` };
+}
+
+/** The normalised URL, or a 400 naming the problem (field url). */
+export function checkRemsimUrl(url: string): string {
+  const r = normalizeRemsimUrl(url);
+  if ('problem' in r) throw invalid(r.problem, { field: 'url' });
+  return r.url;
 }

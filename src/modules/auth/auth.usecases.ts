@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { type Database, rows } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, tenantNotFound } from '../../domain/errors.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
 import type { Role } from '../../domain/roles.js';
 import { recordAudit } from '../audit/index.js';
@@ -92,7 +92,7 @@ export class AuthService {
     const row = await this.db.transaction(async (tx) => {
       if (tenantId !== null) {
         const [tenant] = await rows(tx, sql`SELECT 1 FROM tenants WHERE id = ${tenantId}`);
-        if (!tenant) throw new DomainError('TENANT_NOT_FOUND', `Tenant ${tenantId} does not exist`, 404);
+        if (!tenant) throw tenantNotFound(tenantId);
       }
       const [created] = await tx
         .insert(apiKeys)

@@ -2,8 +2,6 @@
 import { DomainError } from '../../domain/errors.js';
 import { MAPPING_MODES, type MappingModeName } from '../../domain/mapping-modes.js';
 
-export const tenantNotFound = (tenantId: number) => new DomainError('TENANT_NOT_FOUND', `Tenant ${tenantId} does not exist`, 404);
-
 export const clientNotFound = (clientId: string) =>
   new DomainError('CLIENT_NOT_FOUND', `No active profile for client ${clientId}`, 404);
 

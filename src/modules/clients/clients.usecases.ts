@@ -7,7 +7,7 @@ import { type Database, isDatabaseUnavailable, pgErrorOf, type Sql } from '../..
 import type { Actor } from '../../domain/actor.js';
 import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js';
 import { enrollmentRefusal, sourceRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
-import { DomainError, invalid } from '../../domain/errors.js';
+import { DomainError, invalid, tenantNotFound } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { normalizeStats } from '../../domain/stats-vocabulary.js';
 import { recordAudit } from '../audit/index.js';
@@ -23,7 +23,6 @@ import {
   policyDenied,
   poolFull,
   reassignImpossible,
-  tenantNotFound,
 } from './clients.errors.js';
 import * as repo from './clients.repository.js';
 import { HeartbeatBatcher } from './heartbeat-batcher.js';

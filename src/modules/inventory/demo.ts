@@ -2,9 +2,9 @@
 import { count } from 'drizzle-orm';
 import type { Database } from '../../app/database.js';
 import { withLuhn } from '../../domain/iccid.js';
-import { ensureServer } from '../remsim/remsim-servers.repository.js';
 import * as repo from './inventory.repository.js';
 import { bankdInstances, simBanks, slots, tenants } from './inventory.table.js';
+import { ensureServer } from './remsim-servers.repository.js';
 
 export const DEMO_CARRIERS = [
   { bankId: 1, mccMnc: '310410', carrier: 'AT&T', iccidIssuer: '8901410' },

@@ -6,7 +6,7 @@ export const bankNotFound = (bankId: number) => notFound('BANK_NOT_FOUND', `Bank
 export const bankdNotFound = (id: number) => notFound('BANKD_NOT_FOUND', `bankd instance ${id} does not exist`);
 export const slotNotFound = (bankId: number, slotId: number) =>
   notFound('SLOT_NOT_FOUND', `Bank ${bankId} has no slot ${slotId}`);
-export const tenantMissing = (id: number) => notFound('TENANT_NOT_FOUND', `Tenant ${id} does not exist`);
+export const remsimServerNotFound = (id: number) => notFound('REMSIM_SERVER_NOT_FOUND', `remsim-server ${id} does not exist`);
 
 const MAX_REPORTED_ERRORS = 1000;
 export const importInvalid = (errors: RowError[]) =>

@@ -1,13 +1,15 @@
 // Who owns the inventory's objects, for the route guard (src/app/route-guard.ts): tenants, banks
-// and their slots, and the bankd instances a tenant's banks use.
+// and their slots, and the shared infrastructure a tenant's banks use (bankd instances, remsim-servers).
+
 import { sql } from 'drizzle-orm';
 import type { Owner } from '../../app/route-guard.js';
-import { bankdNotFound, bankNotFound, slotNotFound, tenantMissing } from './inventory.errors.js';
+import { tenantNotFound } from '../../domain/errors.js';
+import { bankdNotFound, bankNotFound, remsimServerNotFound, slotNotFound } from './inventory.errors.js';
 
 export const tenantOwner: Owner = {
   param: 'id',
   tenants: (id) => sql`SELECT id AS tenant_id FROM tenants WHERE id = ${id}`,
-  missing: (p) => tenantMissing(Number(p.id)),
+  missing: (p) => tenantNotFound(Number(p.id)),
 };
 export const bankOwner: Owner = {
   param: 'bank_id',
@@ -20,4 +22,11 @@ export const bankdOwner: Owner = {
   param: 'id',
   tenants: (id) => sql`SELECT tenant_id FROM sim_banks WHERE bankd_instance_id = ${id}`,
   missing: (p) => bankdNotFound(Number(p.id)),
+};
+/** Shared infrastructure: a remsim-server is the tenant's when it maps one of its banks. */
+export const remsimServerOwner: Owner = {
+  param: 'id',
+  tenants: (id) => sql`SELECT b.tenant_id FROM sim_banks b JOIN bankd_instances i ON i.id = b.bankd_instance_id
+                       WHERE i.remsim_server_id = ${id}`,
+  missing: (p) => remsimServerNotFound(Number(p.id)),
 };

@@ -4,7 +4,7 @@ import { rows, type Sql } from '../../app/database.js';
 import { likeContaining, likeLiteral } from '../../domain/like-pattern.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { healthLog, serviceProfiles } from '../clients/index.js';
-import { kiProxyPools } from '../ki-proxy/ki-proxy.table.js';
+import { kiProxyPools } from '../ki-proxy/index.js';
 import { bankdInstances, remsimServers, simBanks, slots, tenants } from './inventory.table.js';
 
 export async function paged<T>(

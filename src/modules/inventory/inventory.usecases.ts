@@ -6,19 +6,18 @@ import { snake } from '../../app/snake.js';
 import type { Actor } from '../../domain/actor.js';
 import { bankdEndpointProblem } from '../../domain/bankd-endpoint.js';
 import { cidrProblem } from '../../domain/enrollment.js';
-import { conflict, DomainError, invalid } from '../../domain/errors.js';
+import { conflict, DomainError, invalid, tenantNotFound } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
 import type { PageRequest } from '../../domain/pagination.js';
+import { checkRemsimUrl } from '../../domain/remsim-url.js';
 import { recordAudit } from '../audit/index.js';
 import { clientNotFound, setSlotStatus } from '../clients/index.js';
 import { insertEvent } from '../events/index.js';
-import { remsimServerNotFound } from '../remsim/remsim.errors.js';
-import { checkRemsimUrl } from '../remsim/remsim.usecases.js';
-import { ensureServer, getServer } from '../remsim/remsim-servers.repository.js';
-import { bankdNotFound, bankNotFound, importInvalid, slotNotFound, tenantMissing } from './inventory.errors.js';
+import { bankdNotFound, bankNotFound, importInvalid, remsimServerNotFound, slotNotFound } from './inventory.errors.js';
 import * as repo from './inventory.repository.js';
 import { bankdInstances, simBanks, slots, tenants } from './inventory.table.js';
+import { ensureServer, getServer } from './remsim-servers.repository.js';
 import { parseSimCsv, type RowError, type SimRow } from './sim-import.js';
 import * as importRepo from './sim-import.repository.js';
 
@@ -110,7 +109,7 @@ export class InventoryService {
 
   async getTenant(id: number) {
     const t = await this.db.run((db) => repo.getTenant(db, id));
-    if (!t) throw tenantMissing(id);
+    if (!t) throw tenantNotFound(id);
     return t;
   }
 
@@ -140,7 +139,7 @@ export class InventoryService {
     return this.guardUnique('TENANT_EXISTS', 'A tenant with that name already exists', () =>
       this.db.transaction(async (tx) => {
         const before = await repo.getTenant(tx, id);
-        if (!before) throw tenantMissing(id);
+        if (!before) throw tenantNotFound(id);
         // A cidr tenant without networks would enroll nobody: refused (the transaction rolls back).
         const [after] = await tx.update(tenants).set(tenantValues(input)).where(eq(tenants.id, id)).returning();
         if (after?.enrollmentMode === 'cidr' && after.enrollmentCidrs.length === 0)
@@ -161,7 +160,7 @@ export class InventoryService {
   deleteTenant(id: number, actor: Actor) {
     return this.db.transaction(async (tx) => {
       const before = await repo.getTenant(tx, id);
-      if (!before) throw tenantMissing(id);
+      if (!before) throw tenantNotFound(id);
       const usage = await repo.tenantUsage(tx, id);
       if (usage.banks > 0 || usage.profiles > 0) {
         throw conflict('TENANT_IN_USE', `Tenant ${id} still owns ${usage.banks} bank(s) and ${usage.profiles} profile(s)`);
@@ -343,7 +342,7 @@ export class InventoryService {
   }
 
   private async checkBankRefs(tx: Sql, tenantId?: number, bankdId?: number | null) {
-    if (tenantId !== undefined && !(await repo.getTenant(tx, tenantId))) throw tenantMissing(tenantId);
+    if (tenantId !== undefined && !(await repo.getTenant(tx, tenantId))) throw tenantNotFound(tenantId);
     if (bankdId !== undefined && bankdId !== null && !(await repo.getBankd(tx, bankdId))) throw bankdNotFound(bankdId);
   }
 

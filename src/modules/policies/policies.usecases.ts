@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, rows, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { type Policy, type PolicyAction, type PolicyConditions, policyProblem } from '../../domain/assignment-policy.js';
-import { conflict, invalid, notFound } from '../../domain/errors.js';
+import { conflict, invalid, notFound, tenantNotFound } from '../../domain/errors.js';
 import { recordAudit } from '../audit/index.js';
 
 export interface PolicyInput {
@@ -78,7 +78,7 @@ export class PoliciesService {
     return this.write(input.tenant_id, () =>
       this.db.transaction(async (tx) => {
         const tenant = await rows(tx, sql`SELECT 1 FROM tenants WHERE id = ${input.tenant_id}`);
-        if (tenant.length === 0) throw notFound('TENANT_NOT_FOUND', `Tenant ${input.tenant_id} does not exist`);
+        if (tenant.length === 0) throw tenantNotFound(input.tenant_id);
         const [p] = await rows<Row>(
           tx,
           sql`INSERT INTO assignment_policies (tenant_id, name, priority, enabled, conditions, action)

@@ -1,7 +1,6 @@
-// Errors of the remsim-server inventory and reconciler.
-import { conflict, notFound } from '../../domain/errors.js';
+// Errors of the reconciler (a missing remsim-server is the inventory's: remsimServerNotFound).
+import { conflict } from '../../domain/errors.js';
 
-export const remsimServerNotFound = (id: number) => notFound('REMSIM_SERVER_NOT_FOUND', `remsim-server ${id} does not exist`);
 export const reconcileBusy = (id: number, holder: string | null) =>
   conflict('RECONCILE_BUSY', `remsim-server ${id} is being reconciled by another IonMesh process; try again shortly`, {
     holder,

@@ -2,26 +2,19 @@
 import { eq } from 'drizzle-orm';
 import { type Database, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { conflict, DomainError, invalid } from '../../domain/errors.js';
+import { conflict, DomainError } from '../../domain/errors.js';
 import type { PageRequest } from '../../domain/pagination.js';
-import { normalizeRemsimUrl } from '../../domain/remsim-url.js';
+import { checkRemsimUrl } from '../../domain/remsim-url.js';
 import { recordAudit } from '../audit/index.js';
-import { remsimServers } from '../inventory/inventory.table.js';
+import { remsimServerNotFound, remsimServers, remsimServersRepo as repo } from '../inventory/index.js';
 import type { RemsimReconciler } from './reconciler.js';
-import { reconcileBusy, remsimServerNotFound } from './remsim.errors.js';
+import { reconcileBusy } from './remsim.errors.js';
 import { leaseHolder } from './remsim.repository.js';
-import * as repo from './remsim-servers.repository.js';
 
 export interface RemsimServerInput {
   name?: string;
   url: string;
   enabled?: boolean;
-}
-
-export function checkRemsimUrl(url: string) {
-  const r = normalizeRemsimUrl(url);
-  if ('problem' in r) throw invalid(r.problem, { field: 'url' });
-  return r.url;
 }
 
 /** The status an operator reads first. */

@@ -7,7 +7,7 @@ import { conflict, DomainError, invalid, notFound } from '../../domain/errors.js
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
 import { recordAudit } from '../audit/index.js';
-import { slotNotFound } from '../inventory/inventory.errors.js';
+import { slotNotFound } from '../inventory/index.js';
 
 export const CARD_TYPES = ['REGULAR', 'KI_PROXY_MASTER', 'VIRTUAL'] as const;
 

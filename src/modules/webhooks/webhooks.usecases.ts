@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Database, rows } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { invalid, notFound } from '../../domain/errors.js';
+import { invalid, notFound, tenantNotFound } from '../../domain/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { targetProblem } from './target-guard.js';
 
@@ -56,7 +56,7 @@ export class WebhooksService {
     const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
     return this.db.transaction(async (tx) => {
       if ((await rows(tx, sql`SELECT 1 FROM tenants WHERE id = ${input.tenant_id}`)).length === 0)
-        throw notFound('TENANT_NOT_FOUND', `Tenant ${input.tenant_id} does not exist`);
+        throw tenantNotFound(input.tenant_id);
       const [w] = await rows<Record<string, unknown> & { id: number }>(
         tx,
         sql`INSERT INTO webhooks (tenant_id, url, secret, event_types, enabled)

@@ -1,9 +1,10 @@
-// SQL of the remsim-server inventory and its status view.
+// SQL of the remsim-server inventory (the servers IonMesh drives) and the status the reconciler
+// keeps on them (the remsim module writes it; src/modules/remsim/remsim.repository.ts).
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { rows, type Sql } from '../../app/database.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
-import { paged } from '../inventory/inventory.repository.js';
-import { bankdInstances, remsimServers } from '../inventory/inventory.table.js';
+import { paged } from './inventory.repository.js';
+import { bankdInstances, remsimServers } from './inventory.table.js';
 
 const columns = {
   id: remsimServers.id,
