@@ -3,15 +3,14 @@
 // moment (503 BUSY), never started late: the deployed client gives up after 10 s and never
 // retries, so an answer after that is worth less than a fast refusal (it registers again when its
 // process restarts).
-import { DomainError } from '../domain/errors.js';
+import { busy as busyError } from '../domain/errors.js';
 
 interface Waiter {
   start: () => void;
   timer: NodeJS.Timeout;
 }
 
-export const busy = (what: string) =>
-  new DomainError('BUSY', `${what} waited past its deadline for its turn; retry`, 503, { retry_after_sec: 1 });
+export const busy = (what: string) => busyError(`${what} waited past its deadline for its turn; retry`, { retry_after_sec: 1 });
 
 export class Admission {
   private active = 0;

@@ -80,6 +80,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (code: ErrorCode, message: string) => new DomainError(code, message, 404);
+/** The database (or a lock in it) did not answer in time: retry shortly (503 with Retry-After). */
+export const busy = (message: string, details?: Record<string, unknown>) => new DomainError('BUSY', message, 503, details);
 /** Every module names tenants (the root of every object): one answer for a missing one. */
 export const tenantNotFound = (id: number) => notFound('TENANT_NOT_FOUND', `Tenant ${id} does not exist`);
 export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>

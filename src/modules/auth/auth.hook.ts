@@ -2,11 +2,10 @@
 // Authorization: Bearer), whose role grants the access the route declares (route config
 // `access`, src/app/route-guard.ts; roles in src/domain/roles.ts). A route without one is refused
 // (the server does not start with one anyway).
-
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { presentedKey } from '../../app/http.js';
-import { DomainError } from '../../domain/errors.js';
 import { allows } from '../../domain/roles.js';
+import { forbidden, unauthorized } from './auth.errors.js';
 import type { AuthService, Principal } from './auth.usecases.js';
 
 declare module 'fastify' {
@@ -29,17 +28,14 @@ export function requireApiKey(auth: AuthService, observer: AuthObserver = {}) {
       observer.authFailed?.(key ? 'invalid' : 'missing');
       // Never the key itself: only whether one was presented, and its first characters.
       req.log.warn({ reqId: req.id, ip: req.ip, presented: key !== null, prefix: key?.slice(0, 8) }, 'authentication failed');
-      throw new DomainError('UNAUTHORIZED', key ? 'The API key is not valid' : 'An API key is required (X-API-Key)', 401);
+      throw unauthorized(key !== null);
     }
     req.principal = principal;
     const access = req.routeOptions.config?.access;
     if (!access || (access !== 'self' && !allows(principal.role, access))) {
       observer.authFailed?.('forbidden');
       req.log.warn({ reqId: req.id, ip: req.ip, key: principal.keyId, role: principal.role, access }, 'authorization refused');
-      throw new DomainError('FORBIDDEN', `A ${principal.role} key may not do this (it needs ${access} access)`, 403, {
-        role: principal.role,
-        needs: access,
-      });
+      throw forbidden(principal.role, access ?? 'a declared');
     }
   };
 }

@@ -1,7 +1,7 @@
 // Who owns an API key, for the route guard (src/app/route-guard.ts).
 import { sql } from 'drizzle-orm';
 import type { Owner } from '../../app/route-guard.js';
-import { keyNotFound } from './auth.usecases.js';
+import { keyNotFound } from './auth.errors.js';
 
 export const apiKeyOwner: Owner = {
   param: 'id',

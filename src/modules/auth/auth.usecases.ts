@@ -6,10 +6,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { type Database, rows } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { DomainError, tenantNotFound } from '../../domain/errors.js';
+import { tenantNotFound } from '../../domain/errors.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
 import type { Role } from '../../domain/roles.js';
 import { recordAudit } from '../audit/index.js';
+import { adminKeyWithTenant, expiryInThePast, keyNotFound, lastAdminKey, tenantAdminWithoutTenant } from './auth.errors.js';
 import { apiKeys } from './auth.table.js';
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
@@ -48,8 +49,6 @@ const view = (k: typeof apiKeys.$inferSelect) => ({
   revoked_at: iso(k.revokedAt),
 });
 
-export const keyNotFound = (id: number) => new DomainError('KEY_NOT_FOUND', `No API key ${id}`, 404);
-
 export class AuthService {
   constructor(private readonly db: Database) {}
 
@@ -77,17 +76,10 @@ export class AuthService {
    */
   async create(input: NewKey, actor: Actor) {
     const tenantId = input.tenant_id ?? null;
-    if (input.role === 'admin' && tenantId !== null)
-      throw new DomainError('VALIDATION_ERROR', 'An admin key spans all tenants: leave tenant_id out, or use tenant-admin', 400, {
-        field: 'tenant_id',
-      });
-    if (input.role === 'tenant-admin' && tenantId === null)
-      throw new DomainError('VALIDATION_ERROR', 'A tenant-admin key needs the tenant_id it administers', 400, {
-        field: 'tenant_id',
-      });
+    if (input.role === 'admin' && tenantId !== null) throw adminKeyWithTenant();
+    if (input.role === 'tenant-admin' && tenantId === null) throw tenantAdminWithoutTenant();
     const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
-    if (expiresAt && expiresAt.getTime() <= Date.now())
-      throw new DomainError('VALIDATION_ERROR', 'expires_at must lie in the future', 400);
+    if (expiresAt && expiresAt.getTime() <= Date.now()) throw expiryInThePast();
     const key = newKey();
     const row = await this.db.transaction(async (tx) => {
       if (tenantId !== null) {
@@ -131,8 +123,7 @@ export class AuthService {
               sql`${apiKeys.id} <> ${id}`,
             ),
           );
-        if ((others?.n ?? 0) === 0)
-          throw new DomainError('LAST_ADMIN_KEY', 'This is the last active admin key: create another before revoking it', 409);
+        if ((others?.n ?? 0) === 0) throw lastAdminKey();
       }
       const [revoked] = await tx.update(apiKeys).set({ revokedAt: sql`now()` }).where(eq(apiKeys.id, id)).returning();
       const v = view(revoked as typeof apiKeys.$inferSelect);

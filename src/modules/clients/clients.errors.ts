@@ -1,6 +1,14 @@
 // Errors of the client lifecycle.
-import { DomainError } from '../../domain/errors.js';
-import { MAPPING_MODES, type MappingModeName } from '../../domain/mapping-modes.js';
+import { DomainError, notFound } from '../../domain/errors.js';
+import { MAPPING_MODES, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
+
+export const clientCertRequired = () =>
+  new DomainError('CLIENT_CERT_REQUIRED', 'A client certificate of the configured CA is required', 401);
+export const clientCertMismatch = (cn: string, clientId: string) =>
+  new DomainError('CLIENT_CERT_MISMATCH', `This certificate speaks for ${cn}, not for ${clientId}`, 403);
+export const clientKeyInvalid = () => new DomainError('UNAUTHORIZED', 'The API key is not valid', 401);
+export const notAClientKey = (role: string) =>
+  new DomainError('FORBIDDEN', `A ${role} key may not speak for clients (use a client key)`, 403, { role, needs: 'client' });
 
 export const clientNotFound = (clientId: string) =>
   new DomainError('CLIENT_NOT_FOUND', `No active profile for client ${clientId}`, 404);
@@ -44,3 +52,15 @@ export const poolFull = (mccMnc: string) =>
 
 export const policyDenied = (policy: string) =>
   new DomainError('POLICY_DENIED', `Assignment policy "${policy}" refuses this registration`, 403, { policy });
+
+export const clientRefused = (
+  code: 'ENROLLMENT_REFUSED' | 'SOURCE_NOT_ALLOWED' | 'CLIENT_TOKEN_INVALID',
+  message: string,
+  reason: string,
+) => new DomainError(code, message, 403, { reason });
+export const bankWithoutBankd = () =>
+  new DomainError('NO_SLOT_AVAILABLE', 'The assigned bank has no bankd instance', 503, { available_modes: SERVED_MODES });
+export const activeInSeveralTenants = (clientId: string) =>
+  new DomainError('VALIDATION_ERROR', `${clientId} is active in several tenants; give tenant_id`, 400, { field: 'tenant_id' });
+export const tenantHasNoSlot = (tenantId: number, bankId: number | undefined, slotId: number | undefined) =>
+  notFound('SLOT_NOT_FOUND', `Tenant ${tenantId} has no bank ${bankId} slot ${slotId}`);

@@ -5,10 +5,10 @@ import type { FastifyRequest } from 'fastify';
 import { type App, actorOf, addressOf, presentedKey } from '../../app/http.js';
 import { BankId, ClientId, errorResponses, MappingMode, MccMnc, MccMncOrEmpty, SlotId, TenantId } from '../../app/schemas.js';
 import { verifiedClientCn } from '../../app/tls.js';
-import { DomainError } from '../../domain/errors.js';
 import type { AuthService } from '../auth/index.js';
 import type { CommandsService } from '../commands/index.js';
 import { assertDocumentSizes, ClientStats, CommandResult, DeviceInfo } from './client-documents.js';
+import { clientCertMismatch, clientCertRequired, clientKeyInvalid, notAClientKey } from './clients.errors.js';
 import type { ClientCaller, ClientsService } from './clients.usecases.js';
 
 /** An optional field that may also be JSON null, read as absent (the seeds send nulls). */
@@ -143,9 +143,8 @@ export async function callerOf(
   if (opts.mutualTls) {
     // Mutual TLS: the router's certificate is its credential, and names the only client it is.
     const cn = verifiedClientCn(req);
-    if (!cn) throw new DomainError('CLIENT_CERT_REQUIRED', 'A client certificate of the configured CA is required', 401);
-    if (opts.clientId !== undefined && cn !== opts.clientId)
-      throw new DomainError('CLIENT_CERT_MISMATCH', `This certificate speaks for ${cn}, not for ${opts.clientId}`, 403);
+    if (!cn) throw clientCertRequired();
+    if (opts.clientId !== undefined && cn !== opts.clientId) throw clientCertMismatch(cn, opts.clientId);
     return { ip: addressOf(req), key: { tenantId: null }, token: null };
   }
   const bodyToken = opts.bodyToken;
@@ -154,12 +153,8 @@ export async function callerOf(
   const presented = presentedKey(req);
   if (!presented) return { ip: addressOf(req), key: null, token };
   const principal = await auth.verify(presented);
-  if (!principal) throw new DomainError('UNAUTHORIZED', 'The API key is not valid', 401);
-  if (principal.role !== 'client' && principal.role !== 'admin')
-    throw new DomainError('FORBIDDEN', `A ${principal.role} key may not speak for clients (use a client key)`, 403, {
-      role: principal.role,
-      needs: 'client',
-    });
+  if (!principal) throw clientKeyInvalid();
+  if (principal.role !== 'client' && principal.role !== 'admin') throw notAClientKey(principal.role);
   return { ip: addressOf(req), key: { tenantId: principal.tenantId }, token };
 }
 

@@ -1,13 +1,12 @@
 // The client lifecycle: register, heartbeat, unregister, discover, offline sweep.
 // Transaction boundaries and rules live here; SQL in the repository; HTTP in the routes.
-
 import { sql } from 'drizzle-orm';
 import { Admission } from '../../app/admission.js';
 import { type Database, isDatabaseUnavailable, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js';
 import { enrollmentRefusal, sourceRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
-import { DomainError, invalid, tenantNotFound } from '../../domain/errors.js';
+import { busy, DomainError, invalid, tenantNotFound } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { normalizeStats } from '../../domain/stats-vocabulary.js';
 import { recordAudit } from '../audit/index.js';
@@ -15,7 +14,10 @@ import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from
 import { insertEvent } from '../events/index.js';
 import type { ClientTokens } from './client-token.js';
 import {
+  activeInSeveralTenants,
+  bankWithoutBankd,
   clientNotFound,
+  clientRefused,
   mccMncRequired,
   modeNotSupported,
   noPool,
@@ -23,6 +25,7 @@ import {
   policyDenied,
   poolFull,
   reassignImpossible,
+  tenantHasNoSlot,
 } from './clients.errors.js';
 import * as repo from './clients.repository.js';
 import { HeartbeatBatcher } from './heartbeat-batcher.js';
@@ -59,12 +62,6 @@ export interface ClientCaller {
   /** When the request arrived (ms since the epoch): deadlines count from there. */
   receivedAt?: number;
 }
-
-export const clientRefused = (
-  code: 'ENROLLMENT_REFUSED' | 'SOURCE_NOT_ALLOWED' | 'CLIENT_TOKEN_INVALID',
-  message: string,
-  reason: string,
-) => new DomainError(code, message, 403, { reason });
 
 /** A heartbeat as the live console sees it: who, when, health and the signal it reported. */
 export interface HeartbeatPulse {
@@ -351,7 +348,7 @@ export class ClientsService {
         // 40P01: two registrations locked two KI pools in opposite orders; one is retried.
         if ((isUniqueViolation(error) || pgErrorOf(error)?.code === '40P01') && attempt < REGISTER_ATTEMPTS) continue;
         if (pgErrorOf(error)?.code === '55P03') {
-          throw new DomainError('BUSY', 'Registration gave up waiting for a lock; retry', 503);
+          throw busy('Registration gave up waiting for a lock; retry');
         }
         throw error;
       }
@@ -477,9 +474,7 @@ export class ClientsService {
   private toAssignment(row: repo.AssignmentRow, note?: string): Assignment {
     if (!row.bankd_endpoint) {
       // Allocation only picks banks with a bankd; this guards data changed since.
-      throw new DomainError('NO_SLOT_AVAILABLE', 'The assigned bank has no bankd instance', 503, {
-        available_modes: SERVED_MODES,
-      });
+      throw bankWithoutBankd();
     }
     return {
       status: 'success',
@@ -586,15 +581,11 @@ export class ClientsService {
    * be mapped by the same remsim-server.
    */
   async reassign(clientId: string, req: ReassignRequest, actor: Actor) {
-    if (req.slot_id !== undefined && req.bank_id === undefined)
-      throw new DomainError('VALIDATION_ERROR', 'slot_id needs bank_id', 400, { field: 'bank_id' });
+    if (req.slot_id !== undefined && req.bank_id === undefined) throw invalid('slot_id needs bank_id', { field: 'bank_id' });
     const moved = await this.db.transaction(async (tx) => {
       const profiles = await repo.lockActiveProfiles(tx, clientId, req.tenant_id ?? null);
       if (profiles.length === 0) throw clientNotFound(clientId);
-      if (profiles.length > 1)
-        throw new DomainError('VALIDATION_ERROR', `${clientId} is active in several tenants; give tenant_id`, 400, {
-          field: 'tenant_id',
-        });
+      if (profiles.length > 1) throw activeInSeveralTenants(clientId);
       const p = profiles[0] as repo.ProfileForMove;
       if (isKiProxy(p.mapping_mode))
         throw reassignImpossible(`${clientId} holds a virtual slot of a KI proxy pool; unregister and register it to move it`);
@@ -608,8 +599,7 @@ export class ClientsService {
         notSlot: p.slot_id,
       });
       if (!target) {
-        if (req.slot_id !== undefined)
-          throw new DomainError('SLOT_NOT_FOUND', `Tenant ${p.tenant_id} has no bank ${req.bank_id} slot ${req.slot_id}`, 404);
+        if (req.slot_id !== undefined) throw tenantHasNoSlot(p.tenant_id, req.bank_id, req.slot_id);
         throw noSlot(SERVED_MODES, req.mcc_mnc ?? p.mcc_mnc);
       }
       if (target.status !== 'available' || target.card_type !== 'REGULAR' || !target.usable)
@@ -705,6 +695,6 @@ export class ClientsService {
 export async function commandTarget(tx: Sql, clientId: string, tenantId: number | undefined) {
   const profiles = await repo.lockActiveProfiles(tx, clientId, tenantId ?? null);
   if (profiles.length === 0) throw clientNotFound(clientId);
-  if (profiles.length > 1) throw invalid(`${clientId} is active in several tenants; give tenant_id`, { field: 'tenant_id' });
+  if (profiles.length > 1) throw activeInSeveralTenants(clientId);
   return profiles[0] as (typeof profiles)[number];
 }

@@ -5,9 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rows, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { DomainError, notFound } from '../../domain/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { insertEvent } from '../events/index.js';
+import { cannotReceiveCommands, commandNotFound } from './commands.errors.js';
 import * as repo from './commands.repository.js';
 import type { COMMAND_TYPES } from './commands.table.js';
 
@@ -37,18 +37,7 @@ export class CommandsService {
   queue(clientId: string, input: CommandInput, actor: Actor) {
     return this.db.transaction(async (tx) => {
       const p = await this.targetOf(tx, clientId, input.tenant_id);
-      if (p.last_heartbeat === null)
-        throw new DomainError(
-          'CLIENT_CANNOT_RECEIVE_COMMANDS',
-          `${clientId} has never sent a heartbeat (the deployed OpenWRT client never does), so it cannot receive commands`,
-          409,
-          {
-            alternatives: [
-              `POST /api/backend/v1/clients/${clientId}/reassign: move the card behind its RSPRO identity (the remsim-server mapping follows)`,
-              `DELETE /api/backend/v1/remsim/unregister/${clientId}: release its assignment; its mapping is removed, cutting its SIM`,
-            ],
-          },
-        );
+      if (p.last_heartbeat === null) throw cannotReceiveCommands(clientId);
       const [c] = await rows<Record<string, unknown> & { id: number }>(
         tx,
         sql`INSERT INTO client_commands (tenant_id, profile_id, client_id, type, payload, created_by, expires_at)
@@ -86,7 +75,7 @@ export class CommandsService {
 
   async acknowledge(clientId: string, id: number, ok: boolean, result: unknown) {
     const [done] = await this.db.run((db) => repo.acknowledge(db, clientId, id, ok, result));
-    if (!done) throw notFound('COMMAND_NOT_FOUND', `Client ${clientId} has no open command ${id}`);
+    if (!done) throw commandNotFound(clientId, id);
     return { status: 'ok' as const, command_id: done.id, command_status: done.status };
   }
 }

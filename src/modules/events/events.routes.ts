@@ -1,13 +1,12 @@
 // GET /api/backend/v1/events: the domain events, as a JSON page (after_id) or, with
 // Accept: text/event-stream, as a live Server-Sent Events stream that resumes after
 // Last-Event-ID (or after_id) from the outbox.
-
 import type { ServerResponse } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
 import { errorResponses } from '../../app/schemas.js';
-import { DomainError } from '../../domain/errors.js';
+import { invalid } from '../../domain/errors.js';
 import {
   type EventFilter,
   type EventHub,
@@ -60,7 +59,7 @@ const Event = Type.Object({
 function clientList(name: string, value: string | undefined) {
   const list = value?.split(',');
   if (list && (list.length > 200 || list.some((c) => !c || c.length > 255)))
-    throw new DomainError('VALIDATION_ERROR', `${name}: at most 200 comma-separated client ids`, 400);
+    throw invalid(`${name}: at most 200 comma-separated client ids`, { field: name });
   return list;
 }
 

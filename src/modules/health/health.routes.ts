@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
 import { errorResponses } from '../../app/schemas.js';
-import { DomainError } from '../../domain/errors.js';
+import { busy } from '../../domain/errors.js';
 import { HeartbeatAnswer, HeartbeatBody } from '../clients/index.js';
 
 export function healthRoutes(db: Database, opts: { benchRoutes: boolean; heartbeatIntervalSec: number }) {
@@ -35,7 +35,7 @@ export function healthRoutes(db: Database, opts: { benchRoutes: boolean; heartbe
         try {
           await db.ping();
         } catch {
-          throw new DomainError('BUSY', 'The database does not answer', 503);
+          throw busy('The database does not answer');
         }
         return { status: 'ok' as const, database: db.kind };
       },

@@ -1,7 +1,7 @@
 // Who owns a ki_proxy_pools row, for the route guard (src/app/route-guard.ts).
 import { sql } from 'drizzle-orm';
 import type { Owner } from '../../app/route-guard.js';
-import { poolNotFound } from './ki-proxy.usecases.js';
+import { poolNotFound } from './ki-proxy.errors.js';
 
 export const poolOwner: Owner = {
   param: 'id',

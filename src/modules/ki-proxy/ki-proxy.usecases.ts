@@ -3,9 +3,10 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rows, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { conflict, DomainError, invalid, notFound } from '../../domain/errors.js';
+import { conflict, invalid, notFound } from '../../domain/errors.js';
 import { poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
 import { recordAudit } from '../audit/index.js';
+import { poolNotFound, poolRangeRefused, virtualSlotsArePhysical } from './ki-proxy.errors.js';
 import * as repo from './ki-proxy.repository.js';
 
 export interface SegmentInput {
@@ -35,8 +36,6 @@ export interface PoolInput {
 export type PoolPatch = Partial<
   Omit<PoolInput, 'tenant_id' | 'bank_id' | 'mcc_mnc' | 'slot_range_start' | 'slot_range_end' | 'virtual_segments'>
 > & { virtual_segments?: SegmentInput[] };
-
-export const poolNotFound = (id: number) => notFound('POOL_NOT_FOUND', `KI proxy pool ${id} does not exist`);
 
 const segmentsOf = (list: SegmentInput[]): SlotRange[] =>
   list.map((s) => ({ bankId: s.bank_id, start: s.virtual_slot_start, end: s.virtual_slot_end }));
@@ -297,14 +296,9 @@ export class KiProxyService {
 
   private async checkRanges(tx: Sql, selfId: number | null, physical: SlotRange, segments: SlotRange[]) {
     const problem = poolRangeProblem({ physical, segments }, await repo.otherPoolRanges(tx, selfId));
-    if (problem) throw new DomainError(problem.code, problem.message, problem.code === 'POOL_OVERLAP' ? 409 : 400);
+    if (problem) throw poolRangeRefused(problem);
     const cards = await repo.physicalSlotsIn(tx, segments);
-    if (cards.length > 0)
-      throw new DomainError(
-        'POOL_OVERLAP',
-        `virtual slots must not be physical slots: ${cards.map((c) => `bank ${c.bank_id} slot ${c.slot_id}`).join(', ')} exist in the inventory`,
-        409,
-      );
+    if (cards.length > 0) throw virtualSlotsArePhysical(cards);
   }
 
   private unique<T>(fn: () => Promise<T>) {

@@ -5,8 +5,9 @@ import { sql } from 'drizzle-orm';
 import { type Database, rows, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { type Policy, type PolicyAction, type PolicyConditions, policyProblem } from '../../domain/assignment-policy.js';
-import { conflict, invalid, notFound, tenantNotFound } from '../../domain/errors.js';
+import { conflict, invalid, tenantNotFound } from '../../domain/errors.js';
 import { recordAudit } from '../audit/index.js';
+import { policyNotFound } from './policies.errors.js';
 
 export interface PolicyInput {
   tenant_id: number;
@@ -18,7 +19,6 @@ export interface PolicyInput {
 }
 
 const CACHE_MS = 2000;
-export const policyNotFound = (id: number) => notFound('POLICY_NOT_FOUND', `Assignment policy ${id} does not exist`);
 
 interface Row {
   id: number;

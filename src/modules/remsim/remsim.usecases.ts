@@ -2,13 +2,13 @@
 import { eq } from 'drizzle-orm';
 import { type Database, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { conflict, DomainError } from '../../domain/errors.js';
+import { conflict } from '../../domain/errors.js';
 import type { PageRequest } from '../../domain/pagination.js';
 import { checkRemsimUrl } from '../../domain/remsim-url.js';
 import { recordAudit } from '../audit/index.js';
 import { remsimServerNotFound, remsimServers, remsimServersRepo as repo } from '../inventory/index.js';
 import type { RemsimReconciler } from './reconciler.js';
-import { reconcileBusy } from './remsim.errors.js';
+import { reconcileBusy, reconcilerNotRunning, serverDisabled } from './remsim.errors.js';
 import { leaseHolder } from './remsim.repository.js';
 
 export interface RemsimServerInput {
@@ -107,8 +107,8 @@ export class RemsimService {
   /** Runs a pass now (ignoring the retry back-off) and answers its outcome. */
   async reconcile(id: number, actor: Actor) {
     const server = await this.get(id);
-    if (!server.enabled) throw new DomainError('REMSIM_SERVER_DISABLED', `remsim-server ${id} is disabled`, 409);
-    if (!this.reconciler) throw new DomainError('REMSIM_SERVER_DISABLED', 'The reconciler is not running in this process', 409);
+    if (!server.enabled) throw serverDisabled(id);
+    if (!this.reconciler) throw reconcilerNotRunning();
     const result = await this.reconciler.reconcileNow(id);
     if (!result) throw reconcileBusy(id, await this.db.run((db) => leaseHolder(db, id)));
     await this.db.transaction((tx) =>

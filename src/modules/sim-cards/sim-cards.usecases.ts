@@ -3,11 +3,12 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rows, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
-import { conflict, DomainError, invalid, notFound } from '../../domain/errors.js';
+import { conflict, invalid } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
 import { recordAudit } from '../audit/index.js';
 import { slotNotFound } from '../inventory/index.js';
+import { cardNotFound, slotAssigned } from './sim-cards.errors.js';
 
 export const CARD_TYPES = ['REGULAR', 'KI_PROXY_MASTER', 'VIRTUAL'] as const;
 
@@ -45,9 +46,6 @@ const cardOf = async (db: Sql, bankId: number, slotId: number, lock = false) =>
           WHERE s.bank_id = ${bankId} AND s.slot_id = ${slotId} ${lock ? sql`FOR UPDATE OF s` : sql``}`,
     )
   )[0] ?? null;
-
-const cardNotFound = (bankId: number, slotId: number) =>
-  notFound('CARD_NOT_FOUND', `Bank ${bankId} slot ${slotId} holds no SIM card`);
 
 export class SimCardsService {
   constructor(private readonly db: Database) {}
@@ -123,8 +121,7 @@ export class SimCardsService {
       const before = await cardOf(tx, bankId, slotId, true);
       if (!before) throw slotNotFound(bankId, slotId);
       if (!before.iccid) throw cardNotFound(bankId, slotId);
-      if (before.status === 'assigned')
-        throw new DomainError('SLOT_ASSIGNED', `Bank ${bankId} slot ${slotId} is assigned to an active profile`, 409);
+      if (before.status === 'assigned') throw slotAssigned(bankId, slotId);
       await tx.execute(
         sql`UPDATE slots SET iccid = NULL, imsi = NULL, carrier = NULL, mcc_mnc = NULL, card_type = 'REGULAR',
               ki_pool_name = NULL, ki_pool_priority = NULL, card_metadata = NULL, updated_at = now()

@@ -1,8 +1,8 @@
 // Stats history: series for one client and for the fleet, and the rollup/retention job.
 import { sql } from 'drizzle-orm';
 import { type Database, rows } from '../../app/database.js';
-import { DomainError } from '../../domain/errors.js';
 import { type StatsRange, statsWindow } from '../../domain/stats-range.js';
+import { noProfile } from './stats.errors.js';
 import * as repo from './stats.repository.js';
 
 export interface StatsSettings {
@@ -50,7 +50,7 @@ export class StatsService {
              WHERE client_id = ${clientId} AND (${tenantId ?? null}::int IS NULL OR tenant_id = ${tenantId ?? null}::int)
              ORDER BY (status = 'ACTIVE') DESC, created_at DESC LIMIT 1`,
       );
-      if (!p) throw new DomainError('CLIENT_NOT_FOUND', `No profile for client ${clientId}`, 404);
+      if (!p) throw noProfile(clientId);
       const tenant = p.tenant_id;
       const list = await repo.clientSeries(db, tenant, clientId, w);
       return {

@@ -1,7 +1,7 @@
 // Who owns a webhooks row, for the route guard (src/app/route-guard.ts).
 import { sql } from 'drizzle-orm';
 import type { Owner } from '../../app/route-guard.js';
-import { webhookNotFound } from './webhooks.usecases.js';
+import { webhookNotFound } from './webhooks.errors.js';
 
 export const webhookOwner: Owner = {
   param: 'id',

@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/actor.js';
 import { invalid, notFound, tenantNotFound } from '../../domain/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { targetProblem } from './target-guard.js';
+import { webhookNotFound } from './webhooks.errors.js';
 
 export interface WebhookInput {
   tenant_id: number;
@@ -15,7 +16,6 @@ export interface WebhookInput {
   enabled?: boolean;
 }
 
-export const webhookNotFound = (id: number) => notFound('WEBHOOK_NOT_FOUND', `Webhook ${id} does not exist`);
 const columns = sql`id, tenant_id, url, event_types, enabled, disabled_reason, consecutive_failures, created_at, updated_at,
   'whsec_…' || right(secret, 4) AS secret_hint`;
 
