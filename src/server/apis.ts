@@ -1,0 +1,137 @@
+// The routes of the three APIs on the shared server: health and metrics, the client API the
+// routers speak (byte for byte, CLIENT-CONTRACT.md), and the admin API behind keys, roles and
+// the route guard (every route declares its access and tenant rule, src/app/route-guard.ts).
+import type { Config } from '../app/config.js';
+import type { Database } from '../app/database.js';
+import type { App } from '../app/http.js';
+import { invalidCharacter, storableText } from '../app/json-guard.js';
+import { adminRateLimit, authFailureBudget, clientRateLimit, FailureBudget } from '../app/limits.js';
+import { type GuardedRoute, guardAdminRoutes, type Owners } from '../app/route-guard.js';
+import { isoTimestamps } from '../app/timestamps.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { requireApiKey } from '../modules/auth/auth.hook.js';
+import { apiKeyOwner } from '../modules/auth/auth.owners.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { carrierRoutes } from '../modules/carriers/carriers.routes.js';
+import { clientAdminRoutes, clientRoutes } from '../modules/clients/clients.routes.js';
+import { commandAdminRoutes } from '../modules/commands/commands.routes.js';
+import { eventRoutes } from '../modules/events/events.routes.js';
+import { fleetRoutes } from '../modules/fleet/fleet.routes.js';
+import { FleetService } from '../modules/fleet/fleet.usecases.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { bankdOwner, bankOwner, remsimServerOwner, slotOwner, tenantOwner } from '../modules/inventory/inventory.owners.js';
+import { inventoryRoutes } from '../modules/inventory/inventory.routes.js';
+import { poolOwner } from '../modules/ki-proxy/ki-proxy.owners.js';
+import { kiProxyRoutes } from '../modules/ki-proxy/ki-proxy.routes.js';
+import { policyOwner } from '../modules/policies/policies.owners.js';
+import { policyRoutes } from '../modules/policies/policies.routes.js';
+import { remsimRoutes } from '../modules/remsim/remsim.routes.js';
+import { simCardRoutes } from '../modules/sim-cards/sim-cards.routes.js';
+import { SimCardsService } from '../modules/sim-cards/sim-cards.usecases.js';
+import { statsRoutes } from '../modules/stats/stats.routes.js';
+import { webhookOwner } from '../modules/webhooks/webhooks.owners.js';
+import { webhookRoutes } from '../modules/webhooks/webhooks.routes.js';
+import type { Services } from './services.js';
+
+/** The objects routes name, each given by the module that owns it. */
+const OWNERS: Owners = {
+  tenant: tenantOwner,
+  bank: bankOwner,
+  slot: slotOwner,
+  bankd: bankdOwner,
+  remsimServer: remsimServerOwner,
+  pool: poolOwner,
+  policy: policyOwner,
+  webhook: webhookOwner,
+  apiKey: apiKeyOwner,
+};
+
+/** Health, metrics and what every answer gets (timestamps, request metrics). */
+export async function commonRoutes(app: App, config: Config, db: Database, services: Services) {
+  const { metrics } = services;
+  // Before any scope's own hooks: an address over its failed-authentication budget is refused
+  // before its key is looked up.
+  authFailureBudget(app, new FailureBudget(config.authFailureLimit), () => metrics.authFailed('throttled'));
+  await app.register(healthRoutes(db, config));
+  // One timestamp format in every admin answer (ISO 8601, Z); the client API is left byte for byte.
+  app.addHook('preSerialization', async (req, _reply, payload) =>
+    req.url.startsWith('/api/backend/v1/remsim/') ? payload : isoTimestamps(payload),
+  );
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+  let refreshedOnce = false;
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        operationId: 'getMetrics',
+        tags: ['metrics'],
+        summary: 'Prometheus metrics (text exposition format)',
+        hide: false,
+      },
+    },
+    async (_req, reply) => {
+      // The fleet gauges come from the background job; only a first scrape computes them.
+      if (!refreshedOnce) {
+        refreshedOnce = true;
+        await metrics.refreshFleet();
+      }
+      reply.type(metrics.registry.contentType);
+      return metrics.registry.metrics();
+    },
+  );
+}
+
+/** The client API under /api/backend/v1/remsim. */
+export async function clientApi(app: App, config: Config, services: Services) {
+  await app.register(
+    async (client: App) => {
+      await clientRateLimit(client, config.clientRateLimit);
+      await client.register(
+        clientRoutes(services.clients, services.auth, services.commands, { mutualTls: config.tlsClientCa !== null }),
+      );
+    },
+    { prefix: '/api/backend/v1/remsim' },
+  );
+}
+
+/** The admin API under /api/backend/v1: what each route declares, filled in as they are added. */
+export async function adminApi(app: App, config: Config, db: Database, services: Services): Promise<GuardedRoute[]> {
+  const { metrics } = services;
+  const guarded: GuardedRoute[] = [];
+  await app.register(
+    async (admin: App) => {
+      await adminRateLimit(admin, config.adminRateLimit);
+      // Every route declares its access and tenant rule; one without stops the start.
+      guardAdminRoutes(admin, {
+        db,
+        owners: OWNERS,
+        declared: guarded,
+        authenticate: requireApiKey(services.auth, { authFailed: metrics.authFailed }),
+      });
+      admin.addContentTypeParser(
+        ['text/csv', 'text/plain'],
+        { parseAs: 'string', bodyLimit: 64 * 1024 * 1024 },
+        (_req, body, done) =>
+          storableText(body as string) ? done(null, body) : done(invalidCharacter('The body holds the NUL character'), undefined),
+      );
+      await admin.register(inventoryRoutes(services.inventory));
+      await admin.register(clientAdminRoutes(services.clients));
+      await admin.register(remsimRoutes(services.remsim));
+      await admin.register(kiProxyRoutes(services.kiProxy));
+      await admin.register(simCardRoutes(new SimCardsService(db)));
+      await admin.register(carrierRoutes(services.carriers));
+      await admin.register(policyRoutes(services.policies));
+      await admin.register(eventRoutes(db, services.events, (keyId) => services.auth.stillValid(keyId)));
+      await admin.register(webhookRoutes(services.webhooks));
+      await admin.register(commandAdminRoutes(services.commands));
+      await admin.register(auditRoutes(db));
+      await admin.register(statsRoutes(services.stats));
+      await admin.register(fleetRoutes(new FleetService(db)));
+      await admin.register(authRoutes(services.auth));
+    },
+    { prefix: '/api/backend/v1' },
+  );
+  return guarded;
+}

@@ -1,0 +1,54 @@
+// The background jobs of a server (offline sweep, reconcile, command expiry, webhook delivery,
+// stats rollup, event retention, fleet metrics, PGlite's vacuum) and its graceful shutdown.
+import type { Config } from '../app/config.js';
+import type { Database } from '../app/database.js';
+import type { App } from '../app/http.js';
+import { Jobs } from '../app/jobs.js';
+import { expireCommands } from '../modules/commands/commands.usecases.js';
+import { pruneEvents } from '../modules/events/events.repository.js';
+import type { Services } from './services.js';
+
+export function startBackground(app: App, config: Config, db: Database, services: Services, options: { jobs?: boolean }) {
+  const { metrics, reconciler } = services;
+  const jobs = new Jobs(app.log, metrics.jobPass);
+  if (options.jobs ?? true) {
+    jobs.start({
+      name: 'offline-sweep',
+      everySec: config.sweepIntervalSec,
+      run: async () => {
+        const changed = await services.clients.sweepOffline();
+        if (changed.length)
+          app.log.info({ count: changed.length, clients: changed.slice(0, 20).map((c) => c.client_id) }, 'clients went offline');
+      },
+    });
+    jobs.start({ name: 'remsim-reconcile', everySec: config.reconcileIntervalSec, run: () => reconciler.periodic() });
+    jobs.start({ name: 'command-expiry', everySec: config.sweepIntervalSec, run: () => expireCommands(db) });
+    jobs.start({ name: 'webhook-delivery', everySec: 1, run: () => services.dispatcher.tick() });
+    jobs.start({ name: 'stats-rollup', everySec: config.statsRollupSec, run: () => services.stats.maintain() });
+    jobs.start({
+      name: 'events-retention',
+      everySec: 300,
+      run: () => db.run((h) => pruneEvents(h, config.eventsRetentionDays * 86_400, db.kind === 'pglite' ? 5000 : 50_000)),
+    });
+    jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
+  }
+  if ((options.jobs ?? true) && db.kind === 'pglite') {
+    // PGlite has no autovacuum (docs/decisions/0001-one-queue-for-pglite.md).
+    jobs.start({ name: 'vacuum', everySec: 60, run: () => db.maintain(['service_profiles', 'slots']) });
+    jobs.start({ name: 'analyze', everySec: 600, run: () => db.maintain() });
+    jobs.start({
+      name: 'vacuum-stats',
+      everySec: 600,
+      run: () => db.maintain(['client_stats_raw', 'client_stats_5m', 'fleet_stats_5m']),
+    });
+  }
+  // Graceful shutdown: Fastify stops accepting and finishes in-flight requests, then this runs.
+  app.addHook('onClose', async () => {
+    services.stats.stop();
+    await jobs.stop();
+    await reconciler.stop();
+    await services.events.stop();
+    await services.clients.heartbeats.idle();
+    await db.close();
+  });
+}

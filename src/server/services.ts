@@ -1,0 +1,105 @@
+// The services of every module, built once for a server and wired to each other (who tells whom
+// what happened: assignments to the reconciler, heartbeats to the live stream, attempts to metrics).
+import type { Config } from '../app/config.js';
+import type { Database } from '../app/database.js';
+import type { App } from '../app/http.js';
+import { VERSION } from '../app/version.js';
+import { AuthService } from '../modules/auth/auth.usecases.js';
+import { CarriersService } from '../modules/carriers/carriers.usecases.js';
+import { ClientTokens } from '../modules/clients/client-token.js';
+import { ClientsService, commandTarget } from '../modules/clients/clients.usecases.js';
+import { enrollmentRules } from '../modules/clients/enrollment-rules.js';
+import { CommandsService } from '../modules/commands/commands.usecases.js';
+import { EventHub } from '../modules/events/event-hub.js';
+import { InventoryService } from '../modules/inventory/inventory.usecases.js';
+import { KiProxyService } from '../modules/ki-proxy/ki-proxy.usecases.js';
+import { Metrics } from '../modules/metrics/metrics.js';
+import { PoliciesService } from '../modules/policies/policies.usecases.js';
+import { RemsimReconciler } from '../modules/remsim/reconciler.js';
+import { RemsimService } from '../modules/remsim/remsim.usecases.js';
+import { StatsService } from '../modules/stats/stats.usecases.js';
+import { WebhookDispatcher } from '../modules/webhooks/dispatcher.js';
+import { WebhooksService } from '../modules/webhooks/webhooks.usecases.js';
+
+export interface Services {
+  clients: ClientsService;
+  inventory: InventoryService;
+  auth: AuthService;
+  remsim: RemsimService;
+  reconciler: RemsimReconciler;
+  kiProxy: KiProxyService;
+  carriers: CarriersService;
+  policies: PoliciesService;
+  events: EventHub;
+  metrics: Metrics;
+  webhooks: WebhooksService;
+  dispatcher: WebhookDispatcher;
+  commands: CommandsService;
+  stats: StatsService;
+}
+
+export function buildServices(app: App, config: Config, db: Database, reconcileOnChange: boolean): Services {
+  const reconciler = new RemsimReconciler(db, app.log, {
+    intervalSec: config.reconcileIntervalSec,
+    takeover: config.remsimTakeover,
+    timeoutMs: config.remsimTimeoutMs,
+    offlineAfterSec: config.offlineAfterSec,
+    stallGraceMs: config.remsimStallGraceMs,
+    bankOfflineGraceSec: config.bankOfflineGraceSec,
+  });
+  const policies = new PoliciesService(db);
+  const metrics = new Metrics(db, {
+    max: config.metricsPerClient ? config.metricsPerClientMax : 0,
+    onChange: (enabled, fleet) =>
+      enabled
+        ? app.log.info({ fleet }, 'per-client metric series kept again: the fleet is within --metrics-per-client-max')
+        : app.log.warn(
+            { fleet, max: config.metricsPerClientMax },
+            'per-client metric series dropped: the fleet is over --metrics-per-client-max (raise it to keep them)',
+          ),
+  });
+  const events = new EventHub(db, app.log);
+  const services: Services = {
+    clients: new ClientsService(db, {
+      heartbeatIntervalSec: config.heartbeatIntervalSec,
+      offlineAfterSec: config.offlineAfterSec,
+      version: VERSION,
+      policies: policies.forTenant,
+      observer: metrics,
+      onHeartbeats: (pulses) => events.publishPulses(pulses),
+      enrollment: enrollmentRules(db),
+      tokens: new ClientTokens(db),
+      log: app.log,
+      registerDeadlineMs: config.registerDeadlineMs,
+      // PGlite runs one statement at a time: a few registrations in flight keep it busy.
+      registerConcurrency: db.kind === 'pglite' ? 4 : 8,
+    }),
+    policies,
+    events,
+    metrics,
+    inventory: new InventoryService(db),
+    auth: new AuthService(db),
+    remsim: new RemsimService(db, reconciler),
+    reconciler,
+    kiProxy: new KiProxyService(db),
+    carriers: new CarriersService(db),
+    webhooks: new WebhooksService(db, config.webhooksAllowPrivate),
+    commands: new CommandsService(db, commandTarget),
+    stats: new StatsService(db, {
+      rawRetentionSec: config.statsRawHours * 3600,
+      rollupRetentionSec: config.statsRollupDays * 86_400,
+      // PGlite: every step short (one bucket, 250 clients, 5,000 rows), requests go between, and
+      // the rollup takes at most a quarter of the one thread's time: a bucket of 100,000 clients
+      // is about 4 s of work, spread over about 16 s of its 5 minutes.
+      ...(db.kind === 'pglite'
+        ? { bucketsPerRange: 1, clientsPerStep: 250, pruneBatch: 5000, pauseRatio: 3 }
+        : { bucketsPerRange: 12 }),
+    }),
+    dispatcher: new WebhookDispatcher(db, app.log, {
+      allowPrivateTargets: config.webhooksAllowPrivate,
+      onAttempt: metrics.webhookAttempt,
+    }),
+  };
+  if (reconcileOnChange) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
+  return services;
+}
