@@ -5,13 +5,14 @@ import { Admission } from '../../app/admission.js';
 import { type Database, isDatabaseUnavailable, pgErrorOf, type Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { decide, type Policy, vendorOf } from '../../domain/assignment-policy.js';
-import { enrollmentRefusal, sourceRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
+import type { TenantEnrollment } from '../../domain/enrollment.js';
 import { busy, DomainError, invalid, tenantNotFound } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { normalizeStats } from '../../domain/stats-vocabulary.js';
 import { recordAudit } from '../audit/index.js';
 import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/index.js';
 import { insertEvent } from '../events/index.js';
+import { type ClientCaller, ClientCallers } from './client-callers.js';
 import type { ClientTokens } from './client-token.js';
 import {
   activeInSeveralTenants,
@@ -29,6 +30,8 @@ import {
 } from './clients.errors.js';
 import * as repo from './clients.repository.js';
 import { HeartbeatBatcher } from './heartbeat-batcher.js';
+
+export type { ClientCaller } from './client-callers.js';
 
 export interface ClientsSettings {
   heartbeatIntervalSec: number;
@@ -50,17 +53,6 @@ export interface ClientsSettings {
   registerDeadlineMs?: number;
   /** Registrations worked on at once; the others wait their turn (until their deadline). */
   registerConcurrency?: number;
-}
-
-/** Who speaks to the client API: its address, and what it proved (a client key, a token). */
-export interface ClientCaller {
-  ip: string | null;
-  /** A valid client (or admin) key was presented; its tenant when it is confined to one. */
-  key?: { tenantId: number | null } | null;
-  /** The per-profile token the caller sent, if any. */
-  token?: string | null;
-  /** When the request arrived (ms since the epoch): deadlines count from there. */
-  receivedAt?: number;
 }
 
 /** A heartbeat as the live console sees it: who, when, health and the signal it reported. */
@@ -147,11 +139,13 @@ export class ClientsService {
   readonly heartbeats: HeartbeatBatcher;
   private readonly registrations: Admission;
   private listeners: AssignmentListener[] = [];
+  private readonly callers: ClientCallers;
   constructor(
     private readonly db: Database,
     private readonly settings: ClientsSettings,
   ) {
     this.registrations = new Admission(settings.registerConcurrency ?? 8, 'The registration');
+    this.callers = new ClientCallers(db, settings);
     // One statement per batch (ionmesh_heartbeats), atomic on its own: no BEGIN/COMMIT round
     // trips. Then the acks of the accepted heartbeats, then one statement hands over the pending
     // commands of the clients that heartbeated and the batch returns them with its rows: nothing
@@ -202,88 +196,13 @@ export class ClientsService {
     );
   }
 
-  /** Refuses a registration the tenant's enrollment does not allow (counted, logged, no secret). */
-  private async checkEnrollment(clientId: string, tenantId: number, caller: ClientCaller, actor: Actor) {
-    if (!this.settings.enrollment) return;
-    const rules = await this.settings.enrollment(tenantId);
-    if (!rules) return; // no such tenant: registration answers its 404
-    const keyTenant = caller.key?.tenantId ?? null;
-    if (caller.key && keyTenant !== null && keyTenant !== tenantId) {
-      this.settings.observer?.refused?.('enrollment', 'key_for_another_tenant');
-      throw clientRefused(
-        'ENROLLMENT_REFUSED',
-        `This client key does not enroll clients of tenant ${tenantId}`,
-        'key_for_another_tenant',
-      );
-    }
-    const reason = enrollmentRefusal(rules, { ip: caller.ip, keyed: !!caller.key });
-    if (!reason) return;
-    this.settings.observer?.refused?.('enrollment', reason);
-    this.settings.log?.warn(
-      { client: clientId, tenant: tenantId, ip: caller.ip, reason, request: actor.requestId },
-      'enrollment refused',
-    );
-    throw clientRefused(
-      'ENROLLMENT_REFUSED',
-      reason === 'key_required'
-        ? `Tenant ${tenantId} enrolls clients with a client API key only`
-        : `Tenant ${tenantId} does not enroll clients from this address`,
-      reason,
-    );
-  }
-
   /**
    * A client call other than register and heartbeat (unregister, command acknowledgement): a
-   * client key, the client's token, or a source its tenant allows (and, when bound, the address
-   * it last proved itself from). Answers the tenant the call is confined to.
+   * client key, the client's token, or a source its tenant allows. Answers the tenant the call is
+   * confined to (client-callers.ts).
    */
-  async authorizeClientCall(clientId: string, tenantIdAsked: number | null, caller: ClientCaller, actor: Actor, what: string) {
-    const keyTenant = caller.key?.tenantId ?? null;
-    if (keyTenant !== null && tenantIdAsked !== null && tenantIdAsked !== keyTenant) throw clientNotFound(clientId);
-    const tenantId = tenantIdAsked ?? keyTenant;
-    const trusted = !!caller.key || (await this.tokenChecked(clientId, tenantId, caller, actor, what));
-    if (!trusted) await this.checkSource(clientId, tenantId, caller, actor, what);
-    return tenantId;
-  }
-
-  /** With a token sent: true when it is the client's, else a refusal (audited). Without: false. */
-  private async tokenChecked(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor, what: string) {
-    if (!caller.token || !this.settings.tokens) return false;
-    const profiles = await this.db.run((db) => repo.activeProfilesOf(db, clientId, tenantId));
-    if (profiles.length === 0) throw clientNotFound(clientId);
-    if (
-      await this.settings.tokens.matches(
-        caller.token,
-        profiles.map((p) => p.profile_id),
-      )
-    )
-      return true;
-    await this.refuse(actor, profiles[0]?.tenant_id ?? null, clientId, `client.${what}_refused`, 'token');
-    throw clientRefused('CLIENT_TOKEN_INVALID', `The client token does not belong to ${clientId}`, 'token');
-  }
-
-  /** The source rules of the client's tenant, for a keyless caller without a token. */
-  private async checkSource(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor, what = 'unregister') {
-    if (!this.settings.enrollment) return;
-    const profiles = await this.db.run((db) => repo.activeProfilesOf(db, clientId, tenantId));
-    for (const p of profiles) {
-      const rules = await this.settings.enrollment(p.tenant_id);
-      if (!rules) continue;
-      const refusal = sourceRefusal(rules, { ip: caller.ip, keyed: false }, p.client_ip_address);
-      if (refusal) {
-        await this.refuse(actor, p.tenant_id, clientId, `client.${what}_refused`, refusal);
-        throw clientRefused('SOURCE_NOT_ALLOWED', `Calls for ${clientId} (${what}) are not accepted from this address`, refusal);
-      }
-    }
-  }
-
-  /** A refused client call: counted, logged and audited (never a token or key). */
-  private async refuse(actor: Actor, tenantId: number | null, clientId: string, action: string, reason: string) {
-    this.settings.observer?.refused?.(action, reason);
-    this.settings.log?.warn({ client: clientId, tenant: tenantId, ip: actor.sourceIp, reason, request: actor.requestId }, action);
-    await this.db.run((db) =>
-      recordAudit(db, actor, { tenantId, action, entityType: 'client', entityId: clientId, after: { reason } }),
-    );
+  authorizeClientCall(clientId: string, tenantIdAsked: number | null, caller: ClientCaller, actor: Actor, what: string) {
+    return this.callers.authorize(clientId, tenantIdAsked, caller, actor, what);
   }
 
   onAssignmentChange(listener: AssignmentListener) {
@@ -319,7 +238,7 @@ export class ClientsService {
   private async registerNow(req: RegisterRequest, actor: Actor, caller: ClientCaller): Promise<Assignment> {
     const mode = req.mapping_mode ?? 'ONE_TO_ONE_SWSIM';
     const tenantId = req.tenant_id ?? 1;
-    await this.checkEnrollment(req.client_id, tenantId, caller, actor);
+    await this.callers.checkEnrollment(req.client_id, tenantId, caller, actor);
     if (!SERVED_MODES.includes(mode)) throw modeNotSupported(mode, SERVED_MODES);
     if (isKiProxy(mode) && !req.mcc_mnc) throw mccMncRequired();
     const policy = decide((await this.settings.policies?.(tenantId)) ?? [], {
@@ -506,7 +425,7 @@ export class ClientsService {
     const keyTenant = caller.key?.tenantId ?? null;
     if (keyTenant !== null && req.tenant_id !== undefined && req.tenant_id !== keyTenant) throw clientNotFound(req.client_id);
     const tenantId = req.tenant_id ?? keyTenant;
-    const trusted = !!caller.key || (await this.tokenChecked(req.client_id, tenantId, caller, actor, 'heartbeat'));
+    const trusted = !!caller.key || (await this.callers.tokenChecked(req.client_id, tenantId, caller, actor, 'heartbeat'));
     const stats = normalizeStats(req.stats);
     const touched = await this.heartbeats.submit({
       clientId: req.client_id,
@@ -524,7 +443,7 @@ export class ClientsService {
     this.settings.observer?.heartbeat(accepted.length > 0, req.client_id, ownTenant, stats);
     if (touched.length === 0) throw clientNotFound(req.client_id);
     if (accepted.length === 0) {
-      await this.refuse(actor, touched[0]?.tenant_id ?? null, req.client_id, 'client.heartbeat_refused', 'source');
+      await this.callers.refuse(actor, touched[0]?.tenant_id ?? null, req.client_id, 'client.heartbeat_refused', 'source');
       throw clientRefused('SOURCE_NOT_ALLOWED', `Heartbeats for ${req.client_id} are not accepted from this address`, 'source');
     }
     const commands = touched.flatMap((t) => (t.refused ? [] : (t.commands ?? [])));
@@ -542,7 +461,7 @@ export class ClientsService {
    */
   async unregister(clientId: string, tenantIdAsked: number | null, actor: Actor, caller: ClientCaller | 'operator' = 'operator') {
     let tenantId = tenantIdAsked;
-    if (caller !== 'operator') tenantId = await this.authorizeClientCall(clientId, tenantId, caller, actor, 'unregister');
+    if (caller !== 'operator') tenantId = await this.callers.authorize(clientId, tenantId, caller, actor, 'unregister');
     const banks: number[] = [];
     const answer = await this.db.transaction(async (tx) => {
       const gone = await repo.deactivateProfiles(tx, clientId, tenantId);
