@@ -39,7 +39,7 @@ export async function importSims(
   let started = false;
   try {
     await database.migrate();
-    const result = await new InventoryService(database).importSims(
+    const result = await new InventoryService(database).imports.importSims(
       csv,
       { actor: 'cli' },
       (done, total) => {

@@ -1,5 +1,6 @@
 // Errors of the inventory.
-import { DomainError, notFound } from '../../domain/errors.js';
+import { uniqueOr } from '../../app/database.js';
+import { conflict, DomainError, notFound } from '../../domain/errors.js';
 import type { RowError } from './sim-import.js';
 
 export const bankNotFound = (bankId: number) => notFound('BANK_NOT_FOUND', `Bank ${bankId} does not exist`);
@@ -14,3 +15,10 @@ export const importInvalid = (errors: RowError[]) =>
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     error_count: errors.length,
   });
+
+/** A unique violation answered as 409 with the rule's code. */
+export const uniqueOrConflict = <T>(
+  code: 'TENANT_EXISTS' | 'BANK_EXISTS' | 'DUPLICATE_ICCID' | 'CONFLICT',
+  message: string,
+  fn: () => Promise<T>,
+) => uniqueOr(() => conflict(code, message), fn);

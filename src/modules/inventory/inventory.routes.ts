@@ -128,7 +128,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(List),
         },
       },
-      async (req) => snake(await inventory.listTenants(req.query, scopeOf(req))),
+      async (req) => snake(await inventory.tenants.list(req.query, scopeOf(req))),
     );
     app.post(
       '/tenants',
@@ -136,7 +136,7 @@ export function inventoryRoutes(inventory: InventoryService) {
         config: { access: 'admin', tenant: 'global', references: { id: 'new' } },
         schema: { operationId: 'createTenant', ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() },
       },
-      async (req) => snake(await inventory.createTenant(req.body, actorOf(req, 'admin'))),
+      async (req) => snake(await inventory.tenants.create(req.body, actorOf(req, 'admin'))),
     );
     app.get(
       '/tenants/:id',
@@ -144,7 +144,7 @@ export function inventoryRoutes(inventory: InventoryService) {
         config: { access: 'read', tenant: 'tenant' },
         schema: { operationId: 'getTenant', ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok() },
       },
-      async (req) => snake(await inventory.getTenant(req.params.id)),
+      async (req) => snake(await inventory.tenants.get(req.params.id)),
     );
     app.patch(
       '/tenants/:id',
@@ -158,7 +158,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.updateTenant(req.params.id, req.body, actorOf(req, 'admin'))),
+      async (req) => snake(await inventory.tenants.update(req.params.id, req.body, actorOf(req, 'admin'))),
     );
     app.delete(
       '/tenants/:id',
@@ -171,7 +171,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(Deleted),
         },
       },
-      async (req) => inventory.deleteTenant(req.params.id, actorOf(req, 'admin')),
+      async (req) => inventory.tenants.delete(req.params.id, actorOf(req, 'admin')),
     );
 
     // --- bankd instances
@@ -186,7 +186,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(List),
         },
       },
-      async (req) => snake(await inventory.listBankds(req.query, scopeOf(req))),
+      async (req) => snake(await inventory.bankds.list(req.query, scopeOf(req))),
     );
     app.post(
       '/bankd-instances',
@@ -199,7 +199,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.createBankd(req.body, actorOf(req, 'admin'))),
+      async (req) => snake(await inventory.bankds.create(req.body, actorOf(req, 'admin'))),
     );
     app.get(
       '/bankd-instances/:id',
@@ -212,7 +212,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.getBankd(req.params.id)),
+      async (req) => snake(await inventory.bankds.get(req.params.id)),
     );
     app.patch(
       '/bankd-instances/:id',
@@ -226,7 +226,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.updateBankd(req.params.id, req.body, actorOf(req, 'admin'))),
+      async (req) => snake(await inventory.bankds.update(req.params.id, req.body, actorOf(req, 'admin'))),
     );
     app.delete(
       '/bankd-instances/:id',
@@ -239,7 +239,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(Deleted),
         },
       },
-      async (req) => inventory.deleteBankd(req.params.id, actorOf(req, 'admin')),
+      async (req) => inventory.bankds.delete(req.params.id, actorOf(req, 'admin')),
     );
 
     // --- banks
@@ -255,7 +255,7 @@ export function inventoryRoutes(inventory: InventoryService) {
         config: { access: 'read', tenant: 'field' },
         schema: { operationId: 'listBanks', ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) },
       },
-      async (req) => snake(await inventory.listBanks(req.query)),
+      async (req) => snake(await inventory.banks.listBanks(req.query)),
     );
     app.post(
       '/banks',
@@ -268,7 +268,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.createBank(req.body, actorOf(req, 'admin'))),
+      async (req) => snake(await inventory.banks.createBank(req.body, actorOf(req, 'admin'))),
     );
     app.get(
       '/banks/:bank_id',
@@ -276,7 +276,7 @@ export function inventoryRoutes(inventory: InventoryService) {
         config: { access: 'read', tenant: 'bank' },
         schema: { operationId: 'getBank', ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok() },
       },
-      async (req) => snake(await inventory.getBank(req.params.bank_id)),
+      async (req) => snake(await inventory.banks.getBank(req.params.bank_id)),
     );
     app.patch(
       '/banks/:bank_id',
@@ -290,7 +290,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.updateBank(req.params.bank_id, req.body, actorOf(req, 'admin'))),
+      async (req) => snake(await inventory.banks.updateBank(req.params.bank_id, req.body, actorOf(req, 'admin'))),
     );
     app.delete(
       '/banks/:bank_id',
@@ -303,7 +303,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(Deleted),
         },
       },
-      async (req) => inventory.deleteBank(req.params.bank_id, actorOf(req, 'admin')),
+      async (req) => inventory.banks.deleteBank(req.params.bank_id, actorOf(req, 'admin')),
     );
 
     // --- slots
@@ -322,7 +322,7 @@ export function inventoryRoutes(inventory: InventoryService) {
         config: { access: 'read', tenant: 'field' },
         schema: { operationId: 'listSlots', ...admin('slots', 'List slots'), querystring: SlotQuery, response: ok(List) },
       },
-      async (req) => snake(await inventory.listSlots(req.query)),
+      async (req) => snake(await inventory.banks.listSlots(req.query)),
     );
     app.get(
       '/banks/:bank_id/slots/:slot_id',
@@ -335,7 +335,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.getSlot(req.params.bank_id, req.params.slot_id)),
+      async (req) => snake(await inventory.banks.getSlot(req.params.bank_id, req.params.slot_id)),
     );
     app.patch(
       '/banks/:bank_id/slots/:slot_id',
@@ -349,7 +349,8 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.updateSlot(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin'))),
+      async (req) =>
+        snake(await inventory.banks.updateSlot(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin'))),
     );
 
     // --- clients (service profiles)
@@ -379,7 +380,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(List),
         },
       },
-      async (req) => snake(await inventory.listClients(req.query)),
+      async (req) => snake(await inventory.clients.list(req.query)),
     );
     const { limit: _l, offset: _o, ...ExportFilter } = ClientQuery.properties;
     app.get(
@@ -401,7 +402,7 @@ export function inventoryRoutes(inventory: InventoryService) {
         reply
           .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
           .header('content-disposition', `attachment; filename="ionmesh-clients-${stamp}.${format}"`);
-        return reply.send(Readable.from(inventory.exportClients(filter, format)));
+        return reply.send(Readable.from(inventory.clients.export(filter, format)));
       },
     );
     app.get(
@@ -416,7 +417,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.getClient(req.params.client_id, req.query.tenant_id)),
+      async (req) => snake(await inventory.clients.get(req.params.client_id, req.query.tenant_id)),
     );
 
     // --- SIM import
@@ -446,7 +447,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       },
       async (req) => ({
         status: 'success' as const,
-        ...(await inventory.importSims(req.body, actorOf(req, 'admin'), undefined, scopeOf(req), {
+        ...(await inventory.imports.importSims(req.body, actorOf(req, 'admin'), undefined, scopeOf(req), {
           replaceInUse: req.query.replace_cards_in_use ?? false,
         })),
       }),
