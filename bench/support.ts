@@ -1,6 +1,7 @@
 // What every benchmark needs: a fresh database (embedded PGlite in a temporary directory, or a
 // new PostgreSQL database next to DATABASE_URL), IonMesh started on it as its own process, and
 // rounding/percentiles. Loopback only; start-up is bounded.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase, type Sql } from '../src/app/database.js';
+import { scratchPostgres } from '../test/support/scratch-database.js';
 
 export const ADMIN_KEY = 'bench-admin-key-0123456789';
 export const HOST = '127.0.0.1';
@@ -31,23 +32,8 @@ export async function freshBenchDatabase(kind: 'pglite' | 'postgres', label: str
     const dir = mkdtempSync(join(tmpdir(), `ionmesh-bench-${label}-`));
     return { dataDir: dir, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const base = process.env.DATABASE_URL as string;
-  const name = `ionmesh_bench_${label}_${Date.now()}`;
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    cleanup: async () => {
-      const d = new pg.Client({ connectionString: base });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
+  const scratch = await scratchPostgres(process.env.DATABASE_URL as string, `ionmesh_bench_${label}`);
+  return { url: scratch.url, cleanup: scratch.drop };
 }
 
 /** `ionmesh serve` (the built bin) on a random loopback port over that database. */

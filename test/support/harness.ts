@@ -1,14 +1,11 @@
-// Starts a real IonMesh on loopback over a fresh database: in-memory PGlite, or a new
-// PostgreSQL database when the test project is 'postgres' (TEST_DATABASE_URL).
-import { randomBytes } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildConfig, type Config } from '../../src/app/config.js';
 import { type Database, openPglite, openPostgres, rows } from '../../src/app/database.js';
 import type { App } from '../../src/app/http.js';
 import type { GuardedRoute } from '../../src/app/route-guard.js';
 import { DEMO_REMSIM_URL, seedDemo } from '../../src/modules/inventory/demo.js';
 import { buildApp, type Services } from '../../src/server/server.js';
+import { scratchPostgres } from './scratch-database.js';
 
 export const onPostgres = process.env.IONMESH_TEST_DB === 'postgres';
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -38,25 +35,8 @@ export interface Harness {
 /** A fresh, migrated database for one test file. */
 export async function freshDatabase(poolSize?: number): Promise<{ db: Database; url: string | null; drop: () => Promise<void> }> {
   if (!onPostgres) return { db: await openPglite(null), url: null, drop: async () => {} };
-  const base = process.env.TEST_DATABASE_URL as string;
-  const name = `ionmesh_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const adminClient = new pg.Client({ connectionString: base });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${name}`);
-  await adminClient.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), poolSize);
-  return {
-    db,
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const scratch = await scratchPostgres(process.env.TEST_DATABASE_URL as string, 'ionmesh_t');
+  return { db: await openPostgres(scratch.url, poolSize), url: scratch.url, drop: scratch.drop };
 }
 
 export async function startIonMesh(
