@@ -1,8 +1,11 @@
-// One catalogue of event types: served at GET /event-types, the only types webhooks accept, and
-// the only types any writer uses (TypeScript by its type; SQL checked here).
+// One catalogue of event types: served at GET /event-types, the only types webhooks and the
+// stream accept (names, or prefixes ending in '.', matched alike in TypeScript and SQL), and the
+// only types any writer uses (TypeScript by its type; SQL checked here).
 import { readdirSync, readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_TYPE_NAMES } from '../src/modules/events/index.js';
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS } from '../src/modules/audit/index.js';
+import { EVENT_TYPE_FILTERS, EVENT_TYPE_NAMES, typeMatches } from '../src/modules/events/index.js';
 import { type Harness, json, startIonMesh } from './support/harness.js';
 
 describe('the event type catalogue', () => {
@@ -63,5 +66,58 @@ describe('the event type catalogue', () => {
       }),
     );
     expect(good.status, await good.clone().text()).toBe(200);
+  });
+
+  it('matches a filter of types alike in TypeScript (live stream) and SQL (event list, webhook delivery)', async () => {
+    const cases: Array<[string[], string, boolean]> = [
+      [[], 'client.registered', true],
+      [['client.registered'], 'client.registered', true],
+      [['client.registered'], 'client.registered_again', false],
+      [['client.'], 'client.offline', true],
+      [['client.'], 'clients.offline', false],
+      [['client'], 'client.offline', false],
+      [['remsim.', 'pool.capacity_warning'], 'pool.capacity_warning', true],
+      [['remsim.', 'pool.capacity_warning'], 'webhook.disabled', false],
+      [['remsim.server_'], 'remsim.server_unreachable', false],
+    ];
+    for (const [filters, type, expected] of cases) {
+      expect(typeMatches(filters, type), `${filters} ${type}`).toBe(expected);
+      const [r] = await h.query<{ m: boolean }>(sql`SELECT ionmesh_type_matches(${sql.param(filters)}::text[], ${type}) AS m`);
+      expect(r?.m, `${filters} ${type}`).toBe(expected);
+    }
+    // The prefixes a filter may name are the catalogue's namespaces.
+    expect(EVENT_TYPE_FILTERS).toEqual(expect.arrayContaining(['client.', 'remsim.', 'pool.']));
+    expect(EVENT_TYPE_FILTERS.filter((f) => f.endsWith('.') && !EVENT_TYPE_NAMES.some((t) => t.startsWith(f)))).toEqual([]);
+  });
+
+  it('takes the same filters on the stream and on webhooks: a prefix is accepted, a typo is a 400', async () => {
+    const hook = await h.admin('/webhooks', json({ tenant_id: 1, url: 'http://127.0.0.1:9/prefix', event_types: ['client.'] }));
+    expect(hook.status, await hook.clone().text()).toBe(200);
+    expect((await h.admin('/events?type=client.,remsim.server_unreachable')).status).toBe(200);
+    const typo = await h.admin('/events?type=client.registerd');
+    expect(typo.status).toBe(400);
+    expect((await typo.json()).message).toContain('client.registerd');
+    const badPrefix = await h.admin('/webhooks', json({ tenant_id: 1, url: 'http://127.0.0.1:9/x', event_types: ['clients.'] }));
+    expect(badPrefix.status).toBe(400);
+  });
+
+  it('has one catalogue of audit actions too: served, the only filter of the audit log, the only names SQL writes', async () => {
+    const res = await h.admin('/audit-actions');
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: Array<{ action: string; event: string | null }> };
+    expect(items.map((i) => i.action)).toEqual([...AUDIT_ACTION_NAMES]);
+    // An action and the event of the same change are linked, and the event is in its catalogue.
+    expect(AUDIT_ACTIONS.filter((a) => a.event !== null && !EVENT_TYPE_NAMES.includes(a.event))).toEqual([]);
+    expect(items.find((i) => i.action === 'client.register')?.event).toBe('client.registered');
+    // SQL writers (the register function) write catalogue actions.
+    const register = readFileSync(new URL('../db/functions/60-register.sql', import.meta.url), 'utf8');
+    const written = [...register.split(/INSERT INTO audit_log\b/i).slice(1)].flatMap((part) =>
+      [...(part.split(';')[0] ?? '').matchAll(/'([a-z_]+\.[a-z_]+)'/g)].map((m) => m[1] as string),
+    );
+    expect(written).toContain('client.register');
+    expect(written.filter((a) => !AUDIT_ACTION_NAMES.includes(a))).toEqual([]);
+    expect((await h.admin('/audit-log?action=client.register')).status).toBe(200);
+    const typo = await h.admin('/audit-log?action=client.registered');
+    expect(typo.status).toBe(400);
   });
 });

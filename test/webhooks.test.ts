@@ -147,6 +147,24 @@ describe('webhooks', () => {
     expect(again).toMatchObject({ enabled: true, disabled_reason: null, consecutive_failures: 0 });
   });
 
+  it('delivers by prefix, as the stream filters: a webhook on client. gets client events and nothing else', async () => {
+    const rx2 = await receiver();
+    try {
+      const res = await h.admin('/webhooks', json({ tenant_id: 1, url: rx2.url, event_types: ['client.'] }));
+      expect(res.status).toBe(200);
+      const prefixHook = (await res.json()) as Doc;
+      expect((await register(h, 'wh-prefix-slot0')).status).toBe(200);
+      await h.query(sql`INSERT INTO events (type, tenant_id, data) VALUES ('pool.capacity_warning', 1, '{}')`);
+      await dispatcher.tick();
+      const types = rx2.got.map((r) => (JSON.parse(r.body) as Doc).type as string);
+      expect(types).toContain('client.registered');
+      expect(types.filter((t) => !t.startsWith('client.'))).toEqual([]);
+      expect((await h.admin(`/webhooks/${prefixHook.id}`, { method: 'DELETE' })).status).toBe(200);
+    } finally {
+      await rx2.close();
+    }
+  });
+
   it('refuses bad webhooks with a 4xx and writes nothing', async () => {
     const [before] = await h.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM webhooks`);
     for (const [body, status] of [

@@ -6,6 +6,3 @@ export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\$
 
 /** A LIKE pattern matching any text that contains `text`. */
 export const likeContaining = (text: string) => `%${likeLiteral(text)}%`;
-
-/** A LIKE pattern matching any text that starts with `text`. */
-export const likeStartingWith = (text: string) => `${likeLiteral(text)}%`;

@@ -4,10 +4,11 @@ import type { Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { auditLog } from './audit.table.js';
+import type { AuditAction } from './audit-actions.js';
 
 export interface AuditEntry {
   tenantId?: number | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;

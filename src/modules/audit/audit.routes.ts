@@ -5,19 +5,50 @@ import type { App } from '../../app/http.js';
 import { DateTimeText, errorResponses, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
 import { listAudit } from './audit.repository.js';
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS } from './audit-actions.js';
 
 const AuditQuery = Type.Object({
   ...PageQuery,
   tenant_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   entity_type: Type.Optional(Type.String({ maxLength: 64 })),
   entity_id: Type.Optional(Type.String({ maxLength: 300 })),
-  action: Type.Optional(Type.String({ maxLength: 64 })),
+  action: Type.Optional(
+    Type.Union(
+      AUDIT_ACTION_NAMES.map((a) => Type.Literal(a)),
+      { description: 'An audit action of the catalogue (GET /audit-actions)' },
+    ),
+  ),
   since: Type.Optional(DateTimeText),
   until: Type.Optional(DateTimeText),
 });
 
 export function auditRoutes(db: Database) {
   return async function routes(app: App) {
+    app.get(
+      '/audit-actions',
+      {
+        config: { access: 'read', tenant: 'none' },
+        schema: {
+          operationId: 'listAuditActions',
+          tags: ['audit'],
+          summary: 'The catalogue of audit actions, each with the domain event of the same change when there is one',
+          security: [{ apiKey: [] }],
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  action: Type.String(),
+                  event: Type.Union([Type.String(), Type.Null()]),
+                  description: Type.String(),
+                }),
+              ),
+            }),
+            ...errorResponses(401),
+          },
+        },
+      },
+      async () => ({ items: [...AUDIT_ACTIONS] }),
+    );
     app.get(
       '/audit-log',
       {

@@ -4,7 +4,7 @@
 import type { Database } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { enrollmentRefusal, sourceRefusal, type TenantEnrollment } from '../../domain/enrollment.js';
-import { recordAudit } from '../audit/index.js';
+import { type AuditAction, recordAudit } from '../audit/index.js';
 import type { ClientTokens } from './client-token.js';
 import { clientNotFound, clientRefused } from './clients.errors.js';
 import * as repo from './clients.repository.js';
@@ -19,6 +19,9 @@ export interface ClientCaller {
   /** When the request arrived (ms since the epoch): deadlines count from there. */
   receivedAt?: number;
 }
+
+/** The client calls besides registration that a caller must be allowed to make. */
+export type ClientCall = 'heartbeat' | 'unregister' | 'ack';
 
 export interface CallerRules {
   /** The tenant's enrollment rules (null: no such tenant); absent: every caller is accepted. */
@@ -72,7 +75,7 @@ export class ClientCallers {
    * client key, the client's token, or a source its tenant allows (and, when bound, the address
    * it last proved itself from). Answers the tenant the call is confined to.
    */
-  async authorize(clientId: string, tenantIdAsked: number | null, caller: ClientCaller, actor: Actor, what: string) {
+  async authorize(clientId: string, tenantIdAsked: number | null, caller: ClientCaller, actor: Actor, what: ClientCall) {
     const keyTenant = caller.key?.tenantId ?? null;
     if (keyTenant !== null && tenantIdAsked !== null && tenantIdAsked !== keyTenant) throw clientNotFound(clientId);
     const tenantId = tenantIdAsked ?? keyTenant;
@@ -82,7 +85,7 @@ export class ClientCallers {
   }
 
   /** With a token sent: true when it is the client's, else a refusal (audited). Without: false. */
-  async tokenChecked(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor, what: string) {
+  async tokenChecked(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor, what: ClientCall) {
     if (!caller.token || !this.settings.tokens) return false;
     const profiles = await this.db.run((db) => repo.activeProfilesOf(db, clientId, tenantId));
     if (profiles.length === 0) throw clientNotFound(clientId);
@@ -98,7 +101,13 @@ export class ClientCallers {
   }
 
   /** The source rules of the client's tenant, for a keyless caller without a token. */
-  private async checkSource(clientId: string, tenantId: number | null, caller: ClientCaller, actor: Actor, what = 'unregister') {
+  private async checkSource(
+    clientId: string,
+    tenantId: number | null,
+    caller: ClientCaller,
+    actor: Actor,
+    what: ClientCall = 'unregister',
+  ) {
     if (!this.settings.enrollment) return;
     const profiles = await this.db.run((db) => repo.activeProfilesOf(db, clientId, tenantId));
     for (const p of profiles) {
@@ -113,7 +122,7 @@ export class ClientCallers {
   }
 
   /** A refused client call: counted, logged and audited (never a token or key). */
-  async refuse(actor: Actor, tenantId: number | null, clientId: string, action: string, reason: string) {
+  async refuse(actor: Actor, tenantId: number | null, clientId: string, action: AuditAction, reason: string) {
     this.settings.observer?.refused?.(action, reason);
     this.settings.log?.warn({ client: clientId, tenant: tenantId, ip: actor.sourceIp, reason, request: actor.requestId }, action);
     await this.db.run((db) =>

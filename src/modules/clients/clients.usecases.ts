@@ -12,7 +12,7 @@ import { normalizeStats } from '../../domain/stats-vocabulary.js';
 import { recordAudit } from '../audit/index.js';
 import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/index.js';
 import { insertEvent } from '../events/index.js';
-import { type ClientCaller, ClientCallers } from './client-callers.js';
+import { type ClientCall, type ClientCaller, ClientCallers } from './client-callers.js';
 import type { ClientTokens } from './client-token.js';
 import {
   activeInSeveralTenants,
@@ -201,7 +201,7 @@ export class ClientsService {
    * client key, the client's token, or a source its tenant allows. Answers the tenant the call is
    * confined to (client-callers.ts).
    */
-  authorizeClientCall(clientId: string, tenantIdAsked: number | null, caller: ClientCaller, actor: Actor, what: string) {
+  authorizeClientCall(clientId: string, tenantIdAsked: number | null, caller: ClientCaller, actor: Actor, what: ClientCall) {
     return this.callers.authorize(clientId, tenantIdAsked, caller, actor, what);
   }
 

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Database, rows } from '../../app/database.js';
-import { likeStartingWith } from '../../domain/like-pattern.js';
+import { typeMatches } from './event-types.js';
 
 export interface EventRow {
   id: number;
@@ -65,16 +65,13 @@ const clientOf = (data: unknown) =>
 
 export const matchesFilter = (f: EventFilter, e: Pick<EventRow, 'type' | 'tenant_id' | 'data'>) =>
   (f.tenantId == null || e.tenant_id === f.tenantId) &&
-  (!f.types?.length || f.types.some((t) => (t.endsWith('.') ? e.type.startsWith(t) : e.type === t))) &&
+  typeMatches(f.types, e.type) &&
   (!f.clientIds?.length || f.clientIds.includes(clientOf(e.data) ?? ''));
 
-/** The filter as SQL conditions on events (types with prefixes, tenant, clients). */
+/** The filter as SQL conditions on events (types and prefixes as typeMatches, tenant, clients). */
 function filterSql(f: EventFilter) {
-  const exact = (f.types ?? []).filter((t) => !t.endsWith('.'));
-  const prefixes = (f.types ?? []).filter((t) => t.endsWith('.')).map(likeStartingWith);
-  const anyType = !f.types?.length;
   return sql`(${f.tenantId ?? null}::int IS NULL OR tenant_id = ${f.tenantId ?? null}::int)
-    AND (${anyType} OR type = ANY(${sql.param(exact)}::text[]) OR type LIKE ANY(${sql.param(prefixes)}::text[]))
+    AND ionmesh_type_matches(${sql.param(f.types ?? [])}::text[], type)
     AND (${!f.clientIds?.length} OR data->>'client_id' = ANY(${sql.param(f.clientIds ?? [])}::text[]))`;
 }
 

@@ -59,3 +59,27 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number]['type'];
 export const EVENT_TYPE_NAMES: readonly string[] = EVENT_TYPES.map((e) => e.type);
+
+/**
+ * What a filter of types may name, in the stream, the event list and webhooks alike: a type of
+ * the catalogue, or a prefix ending in '.' that some type starts with ('client.', 'remsim.').
+ */
+export const EVENT_TYPE_PREFIXES: readonly string[] = [
+  ...new Set(
+    EVENT_TYPE_NAMES.flatMap((t) =>
+      t
+        .split('.')
+        .slice(0, -1)
+        .map((_, i, parts) => `${parts.slice(0, i + 1).join('.')}.`),
+    ),
+  ),
+].sort();
+export const EVENT_TYPE_FILTERS: readonly string[] = [...EVENT_TYPE_NAMES, ...EVENT_TYPE_PREFIXES];
+
+/**
+ * Whether a type passes a filter of types (none: every type). The SQL function
+ * ionmesh_type_matches (db/functions/55-event-filter.sql) answers the same: the live stream
+ * matches in memory, the event list and webhook delivery in SQL (test/event-types.test.ts).
+ */
+export const typeMatches = (filters: readonly string[] | undefined, type: string) =>
+  !filters?.length || filters.some((f) => (f.endsWith('.') ? type.startsWith(f) : type === f));

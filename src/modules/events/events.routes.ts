@@ -16,7 +16,7 @@ import {
   outboxHead,
   PULSE_TYPE,
 } from './event-hub.js';
-import { EVENT_TYPES } from './event-types.js';
+import { EVENT_TYPE_FILTERS, EVENT_TYPES } from './event-types.js';
 
 const KEEPALIVE_MS = 15_000;
 const REPLAY_PAGES = 50;
@@ -55,6 +55,15 @@ const Event = Type.Object({
   data: Type.Unknown(),
   created_at: Type.Unknown(),
 });
+
+/** The stream's types: the catalogue's names and prefixes (as webhooks), and the live pulses. */
+function typeList(value: string | undefined) {
+  const list = value?.split(',');
+  const unknown = list?.filter((t) => t !== PULSE_TYPE && !EVENT_TYPE_FILTERS.includes(t));
+  if (unknown?.length)
+    throw invalid(`type: ${unknown.join(', ')} is not an event type or a prefix of one (GET /event-types)`, { field: 'type' });
+  return list;
+}
 
 function clientList(name: string, value: string | undefined) {
   const list = value?.split(',');
@@ -120,7 +129,7 @@ export function eventRoutes(
         const pulsesOf = clientList('heartbeats_of', req.query.heartbeats_of);
         const filter: EventFilter = {
           tenantId: req.query.tenant_id ?? null,
-          types: req.query.type?.split(','),
+          types: typeList(req.query.type),
           clientIds,
           pulsesOf,
         };

@@ -119,7 +119,7 @@ export class WebhookDispatcher {
               INSERT INTO webhook_deliveries (webhook_id, event_id)
               SELECT w.id, e.id FROM events e
               JOIN webhooks w ON w.enabled AND w.tenant_id = e.tenant_id
-                AND (cardinality(w.event_types) = 0 OR e.type = ANY(w.event_types))
+                AND ionmesh_type_matches(w.event_types, e.type)
               WHERE e.id > ${cursor.last_event_id} AND e.id <= ${upTo}
               ON CONFLICT DO NOTHING
               RETURNING 1)

@@ -2,14 +2,14 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { errorResponses, PageQuery } from '../../app/schemas.js';
-import { EVENT_TYPE_NAMES } from '../events/index.js';
+import { EVENT_TYPE_FILTERS } from '../events/index.js';
 import type { WebhooksService } from './webhooks.usecases.js';
 
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
-/** A type of the catalogue (GET /event-types). */
+/** A type of the catalogue (GET /event-types), or a prefix of some ending in '.', as the stream takes. */
 const EventType = Type.Union(
-  EVENT_TYPE_NAMES.map((t) => Type.Literal(t)),
-  { description: 'An event type of the catalogue (GET /event-types)' },
+  EVENT_TYPE_FILTERS.map((t) => Type.Literal(t)),
+  { description: "An event type of the catalogue (GET /event-types), or a prefix ending in '.' (client.)" },
 );
 const Body = Type.Object(
   {

@@ -1,0 +1,56 @@
+// The catalogue of audit actions: what a person, a key or a router asked for, named
+// `object.verb`. Where the same change is also a domain event, `event` names its type (the event
+// says what happened, past tense; the audit entry who asked for it). Every writer (TypeScript by
+// its type; SQL checked by test/event-types.test.ts) writes one of these, and GET /audit-log
+// filters by them.
+
+export interface AuditActionInfo {
+  action: string;
+  /** The domain event of the same change, if there is one (src/modules/events/event-types.ts). */
+  event: string | null;
+  description: string;
+}
+
+export const AUDIT_ACTIONS = [
+  { action: 'tenant.create', event: null, description: 'A tenant was created' },
+  { action: 'tenant.update', event: null, description: 'A tenant was renamed or its enrollment changed' },
+  { action: 'tenant.delete', event: null, description: 'An unused tenant was deleted' },
+  { action: 'bankd.create', event: null, description: 'A bankd instance was added' },
+  { action: 'bankd.update', event: null, description: 'A bankd instance was changed' },
+  { action: 'bankd.delete', event: null, description: 'A bankd instance was deleted' },
+  { action: 'bank.create', event: null, description: 'A SIM bank was added with its slots' },
+  { action: 'bank.update', event: null, description: 'A SIM bank was changed' },
+  { action: 'bank.delete', event: null, description: 'A SIM bank was deleted' },
+  { action: 'slot.update', event: 'slot.status_changed', description: "A slot's card data or status was changed" },
+  { action: 'slot.card_replaced', event: null, description: 'An import replaced the card of a slot a router holds' },
+  { action: 'sims.import', event: null, description: 'A SIM inventory file was imported' },
+  { action: 'sim_card.create', event: null, description: 'A card was put in an empty slot' },
+  { action: 'sim_card.update', event: null, description: "A slot's card was replaced or its data changed" },
+  { action: 'sim_card.delete', event: null, description: 'A card was taken out of the inventory' },
+  { action: 'ki_pool.create', event: null, description: 'A KI proxy pool was created' },
+  { action: 'ki_pool.update', event: null, description: 'A KI proxy pool was changed' },
+  { action: 'ki_pool.delete', event: null, description: 'A KI proxy pool was deleted' },
+  { action: 'policy.create', event: null, description: 'An assignment policy was created' },
+  { action: 'policy.update', event: null, description: 'An assignment policy was changed' },
+  { action: 'policy.delete', event: null, description: 'An assignment policy was deleted' },
+  { action: 'webhook.create', event: null, description: 'A webhook was created' },
+  { action: 'webhook.update', event: null, description: 'A webhook was changed' },
+  { action: 'webhook.delete', event: null, description: 'A webhook was deleted' },
+  { action: 'webhook.redeliver', event: null, description: 'A delivery was sent again by hand' },
+  { action: 'remsim_server.create', event: null, description: 'A remsim-server was added' },
+  { action: 'remsim_server.update', event: null, description: 'A remsim-server was changed' },
+  { action: 'remsim_server.delete', event: null, description: 'A remsim-server was deleted' },
+  { action: 'remsim_server.reconcile', event: null, description: 'A reconcile pass was forced' },
+  { action: 'api_key.create', event: null, description: 'An API key was created' },
+  { action: 'api_key.revoke', event: null, description: 'An API key was revoked' },
+  { action: 'command.queue', event: 'command.queued', description: 'A command was queued for a client' },
+  { action: 'client.register', event: 'client.registered', description: 'A router registered (written by ionmesh_register)' },
+  { action: 'client.unregister', event: 'client.unregistered', description: 'A client released its assignment' },
+  { action: 'client.reassign', event: 'client.reassigned', description: 'An operator moved a client to another card' },
+  { action: 'client.heartbeat_refused', event: null, description: 'A heartbeat came from a source its tenant does not allow' },
+  { action: 'client.unregister_refused', event: null, description: 'An unregistration without a valid token or allowed source' },
+  { action: 'client.ack_refused', event: null, description: 'A command acknowledgement without a valid token or allowed source' },
+] as const satisfies readonly AuditActionInfo[];
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]['action'];
+export const AUDIT_ACTION_NAMES: readonly string[] = AUDIT_ACTIONS.map((a) => a.action);
