@@ -88,6 +88,21 @@ describe('console API', () => {
     expect((await h.admin('/exports/clients?format=xml')).status).toBe(400);
   });
 
+  it('gives the audit trail of several profiles in one page (a client’s page asks once), and refuses too many', async () => {
+    const profiles = await h.query<{ profile_id: string }>(
+      sql`SELECT profile_id FROM service_profiles WHERE client_id IN ('att-1', 'att-2') ORDER BY client_id`,
+    );
+    expect(profiles).toHaveLength(2);
+    const ids = profiles.map((p) => p.profile_id).join(',');
+    const res = await h.admin(`/audit-log?entity_type=service_profile&entity_ids=${ids}`);
+    expect(res.status).toBe(200);
+    const trail = (await res.json()) as { items: Array<{ entity_id: string; action: string }>; total: number };
+    expect(new Set(trail.items.map((a) => a.entity_id))).toEqual(new Set(profiles.map((p) => p.profile_id)));
+    expect(trail.items.every((a) => a.action === 'client.register')).toBe(true);
+    const many = Array.from({ length: 51 }, (_, i) => `p${i}`).join(',');
+    expect((await h.admin(`/audit-log?entity_ids=${many}`)).status).toBe(400);
+  });
+
   it('lists the newest events first, and the events of chosen clients', async () => {
     const newest = await (await h.admin('/events?newest=true&limit=3')).json();
     expect(newest.items.length).toBe(3);

@@ -136,6 +136,10 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     );
     expect(profile).toEqual(free);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Reassigned' }).count()).toBe(1);
+    // The audit trail (one request for all the client's profiles) shows the reassignment and who did it.
+    const trail = page.getByRole('region', { name: 'Audit trail' });
+    await expect.poll(() => trail.first().textContent()).toContain('client.reassign');
+    expect(await trail.first().textContent()).toContain('client.register');
   });
 
   it('says why a client that never heartbeats cannot be restarted', async () => {

@@ -1,6 +1,7 @@
 // What the signed-in key may do (GET /auth/whoami): the console shows only that.
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api';
+import { queryKeys } from './query-keys';
 
 export type Access = 'read' | 'operate' | 'manage' | 'admin';
 export interface WhoAmI {
@@ -13,7 +14,7 @@ export interface WhoAmI {
 }
 
 export function useAccess() {
-  const who = useQuery({ queryKey: ['whoami'], queryFn: () => api<WhoAmI>('/auth/whoami'), staleTime: 60_000 });
+  const who = useQuery({ queryKey: queryKeys.whoami(), queryFn: () => api<WhoAmI>('/auth/whoami'), staleTime: 60_000 });
   const can = (a: Access) => !!who.data?.access.includes(a);
   return { who: who.data, can };
 }

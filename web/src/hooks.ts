@@ -1,7 +1,10 @@
 // React glue: the live link as hooks, and queries that refresh when the fleet changes.
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { api } from './api';
 import { type LiveEvent, type LiveState, live, type Pulse } from './live';
+import { type KeyRoot, queryKeys } from './query-keys';
+import type { Overview } from './types';
 
 export function useLiveState() {
   const [state, setState] = useState<LiveState>(live.state);
@@ -44,7 +47,7 @@ export function usePulses(clientIds: string[], onPulse: (p: Pulse) => void) {
  * every `ms` (a storm of registrations is one refetch, not thousands). The matcher may be a new
  * function on every render: it is read through a ref, so renders never reset the throttle.
  */
-export function useRefreshOnEvents(roots: string[], ms = 500, match?: (e: LiveEvent) => boolean) {
+export function useRefreshOnEvents(roots: KeyRoot[], ms = 500, match?: (e: LiveEvent) => boolean) {
   const client = useQueryClient();
   const key = roots.join('|');
   const matcher = useRef(match);
@@ -65,4 +68,9 @@ export function useRefreshOnEvents(roots: string[], ms = 500, match?: (e: LiveEv
       if (timer) clearTimeout(timer);
     };
   }, [client, key, ms]);
+}
+
+/** The fleet overview: banks, pools, remsim-servers, alerts (one query shared by the pages). */
+export function useOverview() {
+  return useQuery({ queryKey: queryKeys.overview(), queryFn: () => api<Overview>('/fleet/overview') });
 }

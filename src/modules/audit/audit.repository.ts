@@ -1,5 +1,5 @@
 // Writes and reads the audit log. Writes always happen inside the transaction of the change.
-import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
@@ -33,6 +33,7 @@ export interface AuditFilter extends PageRequest {
   tenant_id?: number;
   entity_type?: string;
   entity_id?: string;
+  entity_ids?: string[];
   action?: string;
   since?: string;
   until?: string;
@@ -44,6 +45,7 @@ export async function listAudit(db: Sql, filter: AuditFilter): Promise<Paged<typ
   if (filter.tenant_id !== undefined) where.push(eq(auditLog.tenantId, filter.tenant_id));
   if (filter.entity_type) where.push(eq(auditLog.entityType, filter.entity_type));
   if (filter.entity_id) where.push(eq(auditLog.entityId, filter.entity_id));
+  if (filter.entity_ids?.length) where.push(inArray(auditLog.entityId, filter.entity_ids));
   if (filter.action) where.push(eq(auditLog.action, filter.action));
   if (filter.since) where.push(gte(auditLog.createdAt, new Date(filter.since)));
   if (filter.until) where.push(lte(auditLog.createdAt, new Date(filter.until)));

@@ -4,6 +4,7 @@ import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
 import { DateTimeText, errorResponses, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
+import { invalid } from '../../domain/errors.js';
 import { listAudit } from './audit.repository.js';
 import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS } from './audit-actions.js';
 
@@ -12,6 +13,13 @@ const AuditQuery = Type.Object({
   tenant_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   entity_type: Type.Optional(Type.String({ maxLength: 64 })),
   entity_id: Type.Optional(Type.String({ maxLength: 300 })),
+  entity_ids: Type.Optional(
+    Type.String({
+      maxLength: 8000,
+      description:
+        'Comma-separated entity ids (at most 50): the trail of several objects in one page, e.g. every profile of a client',
+    }),
+  ),
   action: Type.Optional(
     Type.Union(
       AUDIT_ACTION_NAMES.map((a) => Type.Literal(a)),
@@ -70,7 +78,13 @@ export function auditRoutes(db: Database) {
           },
         },
       },
-      async (req) => snake(await db.run((h) => listAudit(h, req.query))),
+      async (req) => {
+        const { entity_ids, ...filter } = req.query;
+        const ids = entity_ids?.split(',');
+        if (ids && (ids.length > 50 || ids.some((id) => !id || id.length > 300)))
+          throw invalid('entity_ids: at most 50 comma-separated ids', { field: 'entity_ids' });
+        return snake(await db.run((h) => listAudit(h, { ...filter, ...(ids ? { entity_ids: ids } : {}) })));
+      },
     );
   };
 }

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api';
 import { Badge, Confirm, ErrorNote, Loading, Section } from '../components/ui';
 import { when } from '../format';
+import { queryKeys } from '../query-keys';
 import type { Page } from '../types';
 
 interface Key {
@@ -22,14 +23,14 @@ interface Key {
 const ROLES = ['readonly', 'operator', 'tenant-admin', 'client', 'admin'] as const;
 
 export function ApiKeysPage() {
-  const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => api<Page<Key>>('/api-keys?limit=500') });
+  const keys = useQuery({ queryKey: queryKeys.apiKeys(), queryFn: () => api<Page<Key>>('/api-keys?limit=500') });
   const [revoking, setRevoking] = useState<Key | null>(null);
   const queries = useQueryClient();
   const revoke = useMutation({
     mutationFn: (k: Key) => api(`/api-keys/${k.id}`, { method: 'DELETE' }),
     onSuccess: () => {
       setRevoking(null);
-      void queries.invalidateQueries({ queryKey: ['api-keys'] });
+      void queries.invalidateQueries({ queryKey: queryKeys.apiKeys() });
     },
   });
   if (keys.isPending) return <Loading what="API keys" />;
@@ -127,7 +128,7 @@ function NewKey() {
     onSuccess: (k) => {
       setCreated({ key: k.key, name: k.name });
       setForm({ name: '', role: 'readonly', tenant: '', days: '' });
-      void queries.invalidateQueries({ queryKey: ['api-keys'] });
+      void queries.invalidateQueries({ queryKey: queryKeys.apiKeys() });
     },
   });
   const submit = (e: FormEvent) => {

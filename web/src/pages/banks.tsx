@@ -6,7 +6,8 @@ import { useAccess } from '../access';
 import { api, qs } from '../api';
 import { Badge, ErrorNote, Loading, Meter, Section } from '../components/ui';
 import { when } from '../format';
-import { useRefreshOnEvents } from '../hooks';
+import { useOverview, useRefreshOnEvents } from '../hooks';
+import { queryKeys } from '../query-keys';
 import type { Overview, Page } from '../types';
 
 interface Slot {
@@ -23,7 +24,7 @@ interface Slot {
 }
 
 export function BanksPage({ bankId }: { bankId?: number }) {
-  const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('/fleet/overview') });
+  const overview = useOverview();
   useRefreshOnEvents(
     ['overview', 'slots'],
     1000,
@@ -56,7 +57,7 @@ export function BanksPage({ bankId }: { bankId?: number }) {
 
 function SlotGrid({ bankId, bank }: { bankId: number; bank?: Overview['banks'][number] }) {
   const slots = useQuery({
-    queryKey: ['slots', bankId],
+    queryKey: queryKeys.slots(bankId),
     queryFn: () => api<Page<Slot>>(`/slots${qs({ bank_id: bankId, limit: 1000 })}`),
   });
   const [selected, setSelected] = useState<number | null>(null);
@@ -128,8 +129,8 @@ function SlotEditor({ slot, editable, onClose }: { slot: Slot; editable: boolean
       api(`/banks/${slot.bank_id}/slots/${slot.slot_id}`, { method: 'PATCH', json: body }),
     onSuccess: (_d, body) => {
       setSaved(body.status ? `Slot is now ${String(body.status)}.` : 'Card data saved.');
-      void queries.invalidateQueries({ queryKey: ['slots', slot.bank_id] });
-      void queries.invalidateQueries({ queryKey: ['overview'] });
+      void queries.invalidateQueries({ queryKey: queryKeys.slots(slot.bank_id) });
+      void queries.invalidateQueries({ queryKey: queryKeys.overview() });
     },
   });
   const submit = (e: FormEvent) => {

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, qs } from '../api';
 import { ErrorNote, Pager } from '../components/ui';
+import { queryKeys } from '../query-keys';
 import type { Page } from '../types';
 
 interface Carrier {
@@ -21,7 +22,7 @@ export function CarriersPage() {
   const [offset, setOffset] = useState(0);
   const limit = 50;
   const list = useQuery({
-    queryKey: ['carriers', q, offset],
+    queryKey: queryKeys.carriers(q, offset),
     queryFn: () => api<Page<Carrier>>(`/carriers${qs({ q: q.trim() || undefined, limit, offset })}`),
     placeholderData: keepPreviousData,
   });

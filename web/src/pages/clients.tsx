@@ -19,6 +19,7 @@ import {
 import { ago, dbm, when } from '../format';
 import { usePulses, useRefreshOnEvents } from '../hooks';
 import type { Pulse } from '../live';
+import { queryKeys } from '../query-keys';
 import type { ClientRow, Page } from '../types';
 
 const COLUMNS: Array<{ key: string; label: string; sort?: ClientFilter['sort'] }> = [
@@ -40,7 +41,7 @@ export function ClientsPage() {
   const go = (f: ClientFilter) => navigate(`/clients${filterSearch(f)}`);
   const query = apiQuery(filter);
   const list = useQuery({
-    queryKey: ['clients', query],
+    queryKey: queryKeys.clients(query),
     queryFn: () => api<Page<ClientRow>>(`/clients?${query}`),
     placeholderData: keepPreviousData,
   });

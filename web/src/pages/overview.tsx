@@ -6,21 +6,22 @@ import { api, qs } from '../api';
 import { Chart } from '../components/chart';
 import { Badge, ErrorNote, Loading, Meter, Section } from '../components/ui';
 import { int, when } from '../format';
-import { useLiveEvents, useRefreshOnEvents } from '../hooks';
+import { useLiveEvents, useOverview, useRefreshOnEvents } from '../hooks';
 import type { LiveEvent } from '../live';
-import type { Overview, Series } from '../types';
+import { queryKeys } from '../query-keys';
+import type { Series } from '../types';
 
 const clientsLink = (params: Record<string, string>) => `/clients${qs(params)}`;
 
 export function OverviewPage() {
-  const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('/fleet/overview') });
+  const overview = useOverview();
   const fleet = useQuery({
-    queryKey: ['fleet-stats'],
+    queryKey: queryKeys.fleetStats(),
     queryFn: () => api<Series>('/stats/fleet?range=24h'),
     refetchInterval: 60_000,
   });
   const recent = useQuery({
-    queryKey: ['events-recent'],
+    queryKey: queryKeys.recentEvents(),
     queryFn: () => api<{ items: LiveEvent[] }>('/events?newest=true&limit=15'),
   });
   const [live, setLive] = useState<LiveEvent[]>([]);

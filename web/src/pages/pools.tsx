@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api';
 import { ErrorNote, Loading, Meter, Section } from '../components/ui';
-import type { Overview } from '../types';
+import { useOverview } from '../hooks';
+import { queryKeys } from '../query-keys';
 
 interface BankdConfig {
   pool_id: number;
@@ -12,7 +13,7 @@ interface BankdConfig {
 }
 
 export function PoolsPage() {
-  const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('/fleet/overview') });
+  const overview = useOverview();
   if (overview.isPending) return <Loading what="KI proxy pools" />;
   if (overview.error) return <ErrorNote error={overview.error} />;
   return (
@@ -34,7 +35,7 @@ export function PoolsPage() {
 
 function LaunchLines({ poolId }: { poolId: number }) {
   const config = useQuery({
-    queryKey: ['bankd-config', poolId],
+    queryKey: queryKeys.bankdConfig(poolId),
     queryFn: () => api<BankdConfig>(`/ki-proxy-pools/${poolId}/bankd-config`),
   });
   const [copied, setCopied] = useState<number | null>(null);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, qs } from '../api';
 import { Badge, ErrorNote, Loading, Section } from '../components/ui';
 import { when } from '../format';
+import { queryKeys } from '../query-keys';
 import type { Page } from '../types';
 
 interface Webhook {
@@ -28,7 +29,7 @@ interface Delivery {
 }
 
 export function WebhooksPage() {
-  const hooks = useQuery({ queryKey: ['webhooks'], queryFn: () => api<Page<Webhook>>('/webhooks?limit=200') });
+  const hooks = useQuery({ queryKey: queryKeys.webhooks(), queryFn: () => api<Page<Webhook>>('/webhooks?limit=200') });
   const [open, setOpen] = useState<number | null>(null);
   if (hooks.isPending) return <Loading what="webhooks" />;
   return (
@@ -61,7 +62,7 @@ export function WebhooksPage() {
 
 function Deliveries({ id }: { id: number }) {
   const list = useQuery({
-    queryKey: ['deliveries', id],
+    queryKey: queryKeys.deliveries(id),
     queryFn: () => api<Page<Delivery>>(`/webhooks/${id}/deliveries${qs({ limit: 50 })}`),
   });
   if (!list.data) return <ErrorNote error={list.error} />;

@@ -1,0 +1,24 @@
+// Every query key of the console in one place: pages read and invalidate through these, and
+// live events refresh by their roots (useRefreshOnEvents), so a key cannot drift between them.
+export const queryKeys = {
+  whoami: () => ['whoami'] as const,
+  overview: () => ['overview'] as const,
+  fleetStats: () => ['fleet-stats'] as const,
+  recentEvents: () => ['events-recent'] as const,
+  clients: (query: unknown) => ['clients', query] as const,
+  client: (clientId: string) => ['client', clientId] as const,
+  clientStats: (clientId: string, range: string, pulseAt: string) => ['client-stats', clientId, range, pulseAt] as const,
+  clientCommands: (clientId: string) => ['client-commands', clientId] as const,
+  clientAudit: (clientId: string, profileIds?: string) =>
+    (profileIds === undefined ? ['client-audit', clientId] : ['client-audit', clientId, profileIds]) as readonly string[],
+  freeSlots: (tenantId: number) => ['free-slots', tenantId] as const,
+  slots: (bankId: number | null) => ['slots', bankId] as const,
+  carriers: (q: string, offset: number) => ['carriers', q, offset] as const,
+  bankdConfig: (poolId: number | null) => ['bankd-config', poolId] as const,
+  webhooks: () => ['webhooks'] as const,
+  deliveries: (webhookId: number | null) => ['deliveries', webhookId] as const,
+  apiKeys: () => ['api-keys'] as const,
+};
+
+/** The first element of a key: what a live event refreshes. */
+export type KeyRoot = ReturnType<(typeof queryKeys)[keyof typeof queryKeys]>[0];
