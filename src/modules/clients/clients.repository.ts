@@ -224,15 +224,7 @@ export async function sweepOffline(tx: Sql, offlineAfterSec: number, slice: Prof
   return changed;
 }
 
-export interface ProfileForMove {
-  profile_id: string;
-  tenant_id: number;
-  client_id: string;
-  mapping_mode: string;
-  bank_id: number;
-  slot_id: number;
-  rspro_client_id: number;
-  rspro_slot_nr: number;
+export interface ProfileForMove extends Omit<AssignmentRow, 'iccid'> {
   /** Null: the client never heartbeats (the deployed OpenWRT client). */
   last_heartbeat: Date | string | null;
   mcc_mnc: string | null;

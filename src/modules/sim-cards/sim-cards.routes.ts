@@ -8,19 +8,18 @@ import { CARD_TYPES, type SimCardsService } from './sim-cards.usecases.js';
 const Text = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\x00-\\x1f]*$' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const CardType = Type.Union(CARD_TYPES.map((c) => Type.Literal(c)));
-const CardBody = Type.Object(
-  {
-    iccid: Iccid,
-    imsi: Type.Optional(Nullable(Imsi)),
-    carrier: Type.Optional(Nullable(Text)),
-    mcc_mnc: Type.Optional(Nullable(MccMnc)),
-    card_type: Type.Optional(CardType),
-    ki_pool_name: Type.Optional(Nullable(Text)),
-    ki_pool_priority: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 }))),
-    card_metadata: Type.Optional(Nullable(JsonObject)),
-  },
-  { additionalProperties: false },
-);
+const Priority = Type.Integer({ minimum: 0, maximum: 1_000_000 });
+/** A card's data as IonMesh names it (PUT), and the same fields in the seeds' body (POST). */
+const CardFields = {
+  imsi: Type.Optional(Nullable(Imsi)),
+  carrier: Type.Optional(Nullable(Text)),
+  mcc_mnc: Type.Optional(Nullable(MccMnc)),
+  card_type: Type.Optional(CardType),
+  ki_pool_name: Type.Optional(Nullable(Text)),
+  ki_pool_priority: Type.Optional(Nullable(Priority)),
+  card_metadata: Type.Optional(Nullable(JsonObject)),
+};
+const CardBody = Type.Object({ iccid: Iccid, ...CardFields }, { additionalProperties: false });
 /** The seeds' POST /sim-cards: the slot in the body, the card under its seed names or IonMesh's. */
 const SeedCardBody = Type.Object(
   {
@@ -30,14 +29,8 @@ const SeedCardBody = Type.Object(
     physical_iccid: Type.Optional(Iccid),
     iccid: Type.Optional(Iccid),
     physical_imsi: Type.Optional(Nullable(Imsi)),
-    imsi: Type.Optional(Nullable(Imsi)),
-    carrier: Type.Optional(Nullable(Text)),
-    mcc_mnc: Type.Optional(Nullable(MccMnc)),
-    card_type: Type.Optional(CardType),
-    ki_pool_name: Type.Optional(Nullable(Text)),
-    ki_pool_priority: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 }))),
-    pool_priority: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 }))),
-    card_metadata: Type.Optional(Nullable(JsonObject)),
+    ...CardFields,
+    pool_priority: Type.Optional(Nullable(Priority)),
     metadata: Type.Optional(Nullable(JsonObject)),
   },
   { additionalProperties: false },
