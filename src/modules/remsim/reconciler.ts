@@ -15,19 +15,14 @@ import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../app/database.js';
 import { backoff } from '../../domain/backoff.js';
-import {
-  bankKey,
-  clientKey,
-  type DesiredMap,
-  type MapTuple,
-  type PresentMap,
-  planSlotmaps,
-  RSPRO_MAX,
-  tupleKey,
-} from '../../domain/slotmap-plan.js';
+import { bankKey, type DesiredMap, type MapTuple, planSlotmaps, tupleKey } from '../../domain/slotmap-plan.js';
 import { insertEvent } from '../events/index.js';
+import { type ConflictReport, conflictReports, reportConflicts } from './reconcile-conflicts.js';
+import { ServerMemory, spaced } from './reconcile-memory.js';
+import { flushBankSlots, recheckBeforeDelete, recordPresence } from './reconcile-presence.js';
+import { classifyStalls, detectStalls, recordRepairs, reportStalls, type StallReport, stallReports } from './reconcile-stalls.js';
 import * as repo from './remsim.repository.js';
-import { RemsimApi, RemsimUnreachable, type ServerView } from './remsim-api.js';
+import { RemsimApi, RemsimUnreachable } from './remsim-api.js';
 
 export interface ReconcilerSettings {
   intervalSec: number;
@@ -49,6 +44,9 @@ export interface ReconcilerSettings {
   /** How long a pass waits for a bankd to take a flush map (ms). */
   flushWaitMs?: number;
 }
+
+export type { ConflictReport } from './reconcile-conflicts.js';
+export type { StallReport } from './reconcile-stalls.js';
 
 export interface PassFigures {
   desired: number;
@@ -86,73 +84,17 @@ export interface PassResult {
   duration_ms: number;
 }
 
-export interface ConflictReport {
-  bank_id: number;
-  bank_slot: number;
-  client_id: number;
-  client_slot: number;
-  state: string;
-  on: 'bank_slot' | 'client_slot';
-  action: 'reported' | 'taken_over' | 'waiting';
-  blocks: { client_id: string; profile_id: string; tenant_id: number; rspro_client_id: number; rspro_slot_nr: number };
-}
-
-/** A map stuck NEW although its bankd is connected: the server's push stall (REMSIM-SERVER.md). */
-export interface StallReport {
-  bank_id: number;
-  bank_slot: number;
-  client_id: number;
-  client_slot: number;
-  /** repairing: deleted and posted again now; backing_off: repaired too often, waits;
-   * reported: a map of another tool, which IonMesh does not touch. */
-  action: 'repairing' | 'backing_off' | 'reported';
-  attempts: number;
-  stalled_since: string;
-  reason: string;
-  client?: { client_id: string; profile_id: string; tenant_id: number };
-}
-
 const MAX_ROUNDS = 40;
 const OWNED_CHUNK = 500;
 const RENEW_EVERY_MS = 5000;
 const MAX_REPORTED = 100;
-/** Repairs of one map before its repairs back off. */
-const REPAIRS_BEFORE_BACKOFF = 3;
-/** Flushes started in one pass (each waits for its bankd). */
-const FLUSHES_PER_PASS = 200;
 /** A probe right after a change is not repeated sooner than this (ms). */
 const PROBE_MIN_GAP_MS = 200;
 
 /** 1, 2, 4 … 60 s, with ±20 % jitter so that replicas do not retry in step. */
 export const backoffSec = (failures: number) => Math.round(backoff(failures - 1, { base: 1, max: 60, jitter: 0.2 }) * 10) / 10;
 
-const conflictKey = (c: Pick<ConflictReport, 'bank_id' | 'bank_slot' | 'client_id' | 'client_slot'>) =>
-  `${c.bank_id}:${c.bank_slot}>${c.client_id}:${c.client_slot}`;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** What one process remembers of one server between passes. Lost on restart or when another
- * replica takes the lease: the cost is one more grace period before a stall is seen. */
-class ServerMemory {
-  /** Maps seen NEW while their bankd was connected, since when (ms). */
-  newSince = new Map<string, number>();
-  repairs = new Map<string, { attempts: number; nextAt: number }>();
-  /** Repaired maps whose ACTIVE state has not been seen yet. */
-  confirming = new Set<string>();
-  /** The last mutation sent per bank: a DELETE and a POST for one bankd are kept apart. */
-  lastMutation = new Map<number, { kind: 'create' | 'delete'; at: number }>();
-  probeTimer: NodeJS.Timeout | null = null;
-  probeFailures = 0;
-  lastProbeAt = 0;
-  probing = false;
-  /** How the last pass failed here: a server that answered wrongly keeps its back-off. */
-  lastFailure: 'network' | 'answer' | null = null;
-  /** Ends the loop's pause before another pass early (a change arrived). */
-  wakeLoop: (() => void) | null = null;
-  /** The pass that looks for stalls once their grace has passed. */
-  verifyTimer: NodeJS.Timeout | null = null;
-  verifyAt = 0;
-}
+const _sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class RemsimReconciler {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -378,22 +320,6 @@ export class RemsimReconciler {
     });
   }
 
-  /** Keeps a DELETE and a POST for one bankd apart: sent back to back, both can be pending when
-   * the server's main thread wakes, and then it never pushes to that bankd again (the stall). */
-  private async spaced<T>(mem: ServerMemory, bankId: number, kind: 'create' | 'delete', send: () => Promise<T>) {
-    const last = mem.lastMutation.get(bankId);
-    if (last && last.kind !== kind) {
-      const wait = last.at + this.settleMs - Date.now();
-      if (wait > 0) await sleep(wait);
-    }
-    try {
-      return await send();
-    } finally {
-      // From its answer: the server has signalled its main thread by then.
-      mem.lastMutation.set(bankId, { kind, at: Date.now() });
-    }
-  }
-
   private async pass(
     server: repo.ServerRow,
   ): Promise<{ result: PassResult; retryInMs: number | null; verifyInMs: number | null }> {
@@ -440,22 +366,15 @@ export class RemsimReconciler {
       for (const o of seenNow) o.seenActive = true;
 
       // The push stall: NEW while the bankd is connected, for longer than a healthy push takes.
-      const stall = this.detectStalls(mem, view.slotmaps, connected, now);
-      const repairNow = new Set<string>();
-      const stuck = new Set<string>();
-      for (const key of stall.stalled) {
-        const theirs = !desiredByKey.has(key) && !ownedByKey.has(key);
-        const r = mem.repairs.get(key);
-        if (theirs || (r && r.attempts >= REPAIRS_BEFORE_BACKOFF && now < r.nextAt)) stuck.add(key);
-        else repairNow.add(key);
-      }
-      for (const key of mem.confirming) {
-        const m = presentByKey.get(key);
-        if (m && m.state !== 'NEW') {
-          mem.confirming.delete(key);
-          mem.repairs.delete(key);
-        } else if (!m) mem.confirming.delete(key);
-      }
+      const stall = detectStalls(mem, view.slotmaps, connected, now, this.stallGraceMs);
+      const { repairNow, stuck } = classifyStalls(
+        mem,
+        stall.stalled,
+        desiredByKey,
+        new Set(ownedByKey.keys()),
+        presentByKey,
+        now,
+      );
 
       const plan = planSlotmaps({
         desired,
@@ -483,11 +402,11 @@ export class RemsimReconciler {
       if (plan.adopt.length) await this.db.run((db) => repo.recordOwned(db, server.id, plan.adopt));
 
       // Deletes first, each bankd's creates after them, kept apart (spaced).
-      const deletes = await this.recheckBeforeDelete(api, view, plan.deletes, plan.waiting);
+      const deletes = await recheckBeforeDelete(api, view, plan.deletes, plan.waiting);
       let deleted = 0;
       const flushedSlots = new Set<string>();
       for (const m of deletes) {
-        await this.spaced(mem, m.bankId, 'delete', () => api.remove(m));
+        await spaced(mem, m.bankId, 'delete', this.settleMs, () => api.remove(m));
         deleted++;
         // A flush map of ours the bankd took: that bank slot is clean now.
         const o = ownedByKey.get(tupleKey(m));
@@ -503,7 +422,7 @@ export class RemsimReconciler {
         // that may not exist (forgotten later), never a map of ours that we do not know.
         await this.db.run((db) => repo.recordOwned(db, server.id, chunk));
         for (const m of chunk) {
-          if (await this.spaced(mem, m.bankId, 'create', () => api.create(m))) posted++;
+          if (await spaced(mem, m.bankId, 'create', this.settleMs, () => api.create(m))) posted++;
           else failed.push(m);
           await renew();
         }
@@ -516,15 +435,7 @@ export class RemsimReconciler {
       if (served.length) await this.db.run((db) => repo.markSeenActive(db, server.id, served));
       const postedAt = Date.now();
       for (const m of served) if (!mem.newSince.has(tupleKey(m))) mem.newSince.set(tupleKey(m), postedAt);
-      for (const d of plan.repairs) {
-        const key = tupleKey(d);
-        const r = mem.repairs.get(key) ?? { attempts: 0, nextAt: 0 };
-        r.attempts++;
-        r.nextAt = now + backoff(r.attempts - REPAIRS_BEFORE_BACKOFF, { base: 60_000, max: 600_000 });
-        mem.repairs.set(key, r);
-        mem.confirming.add(key);
-        mem.newSince.set(key, postedAt); // NEW again from its new POST
-      }
+      recordRepairs(mem, plan.repairs, now, postedAt);
 
       // Maps of ours the server forgot (a restart) that the bankd served: flush those bank slots.
       const postedSlots = new Set(plan.posts.map(bankKey));
@@ -543,33 +454,35 @@ export class RemsimReconciler {
           !postedSlots.has(bankKey(f))
         );
       });
-      const flush = await this.flushBankSlots(server, api, mem, view, needFlush, connected, renew);
+      const flush = await flushBankSlots(
+        { db: this.db, log: this.log, settleMs: this.settleMs, flushWaitMs: this.flushWaitMs },
+        server,
+        api,
+        mem,
+        view,
+        needFlush,
+        connected,
+        renew,
+      );
       const keepRecords = new Set(flush.pending.map(tupleKey));
       const forget: MapTuple[] = [...plan.forget.filter((f) => !keepRecords.has(tupleKey(f))), ...deletes];
       if (forget.length) await this.db.run((db) => repo.forgetOwned(db, server.id, forget));
 
-      await this.recordPresence(server.id, desiredRows, view);
-      const conflicts = plan.conflicts.map(
-        (c): ConflictReport => ({
-          bank_id: c.present.bankId,
-          bank_slot: c.present.bankSlot,
-          client_id: c.present.clientId,
-          client_slot: c.present.clientSlot,
-          state: c.present.state,
-          on: c.on,
-          action: c.action,
-          blocks: {
-            client_id: c.desired.clientName,
-            profile_id: c.desired.profileId,
-            tenant_id: c.desired.tenantId,
-            rspro_client_id: c.desired.clientId,
-            rspro_slot_nr: c.desired.clientSlot,
-          },
-        }),
+      await recordPresence(
+        {
+          db: this.db,
+          log: this.log,
+          offlineAfterSec: this.settings.offlineAfterSec,
+          bankOfflineGraceSec: this.bankOfflineGraceSec,
+        },
+        server.id,
+        desiredRows,
+        view,
       );
-      await this.reportConflicts(server, conflicts, previous);
-      const stalls = this.stallReports(mem, stall.since, repairNow, stuck, desiredByKey, presentByKey);
-      await this.reportStalls(server, stalls);
+      const conflicts = conflictReports(plan.conflicts);
+      await reportConflicts(this.db, this.log, !!this.settings.takeover, server, conflicts, previous);
+      const stalls = stallReports(mem, stall.since, repairNow, stuck, desiredByKey, presentByKey);
+      await reportStalls(this.db, this.log, server, stalls);
       if (view.slotmaps.length === 0 && lostMaps.length > 0) {
         this.log.warn({ server: server.url, lost: lostMaps.length }, 'remsim-server lists no map any more: it restarted');
         await this.db.run((db) =>
@@ -665,250 +578,4 @@ export class RemsimReconciler {
   /** Which present maps are stalled: NEW while their bankd is listed, for stallGraceMs or more.
    * A stalled bankd gets nothing pushed until its pending creates are all gone, so once one map
    * of a bank is stalled, every NEW map of that bank is. */
-  private detectStalls(mem: ServerMemory, present: PresentMap[], connected: Set<number>, now: number) {
-    const since = new Map<string, number>();
-    const stalledBanks = new Set<number>();
-    let recheckInMs: number | null = null;
-    const candidates = present.filter((m) => m.state === 'NEW' && connected.has(m.bankId));
-    for (const m of candidates) {
-      const key = tupleKey(m);
-      const first = mem.newSince.get(key) ?? now;
-      since.set(key, first);
-      if (now - first >= this.stallGraceMs) stalledBanks.add(m.bankId);
-      else recheckInMs = Math.min(recheckInMs ?? Number.POSITIVE_INFINITY, first + this.stallGraceMs - now);
-    }
-    mem.newSince = since;
-    const stalled = new Set(candidates.filter((m) => stalledBanks.has(m.bankId)).map(tupleKey));
-    return { stalled, since, recheckInMs };
-  }
-
-  private stallReports(
-    mem: ServerMemory,
-    since: Map<string, number>,
-    repairNow: Set<string>,
-    stuck: Set<string>,
-    desiredByKey: Map<string, DesiredMap>,
-    presentByKey: Map<string, PresentMap>,
-  ): StallReport[] {
-    const out: StallReport[] = [];
-    for (const key of [...repairNow, ...stuck]) {
-      const m = presentByKey.get(key);
-      if (!m) continue;
-      const d = desiredByKey.get(key);
-      const attempts = mem.repairs.get(key)?.attempts ?? 0;
-      const action = repairNow.has(key) ? 'repairing' : d ? 'backing_off' : 'reported';
-      const reason =
-        action === 'reported'
-          ? `a map of another tool is stuck NEW although bankd ${m.bankId} is connected: the server pushes nothing to that bankd until it is deleted (or the bankd restarts)`
-          : action === 'backing_off'
-            ? `stuck NEW although bankd ${m.bankId} is connected, after ${attempts} repairs; restart bankd ${m.bankId} if it stays so`
-            : `stuck NEW although bankd ${m.bankId} is connected (the server's push stall): deleted and posted again`;
-      out.push({
-        bank_id: m.bankId,
-        bank_slot: m.bankSlot,
-        client_id: m.clientId,
-        client_slot: m.clientSlot,
-        action,
-        attempts,
-        stalled_since: new Date(since.get(key) ?? Date.now()).toISOString(),
-        reason,
-        ...(d && { client: { client_id: d.clientName, profile_id: d.profileId, tenant_id: d.tenantId } }),
-      });
-    }
-    return out;
-  }
-
-  private async reportStalls(server: repo.ServerRow, stalls: StallReport[]) {
-    if (stalls.length === 0) return;
-    this.log.warn({ server: server.url, stalled: stalls.slice(0, 20) }, 'slot maps stalled on the remsim-server');
-    await this.db.transaction(async (tx) => {
-      for (const s of stalls.slice(0, MAX_REPORTED)) {
-        // One event per stall found and per repair attempt; a map backing off is not repeated.
-        if (s.action === 'backing_off') continue;
-        await insertEvent(tx, 'remsim.mapping_stalled', s.client?.tenant_id ?? null, {
-          server_id: server.id,
-          url: server.url,
-          ...s,
-        });
-      }
-    });
-  }
-
-  /** Between the read and the DELETEs a bankd may have connected, making a NEW map
-   * UNACKNOWLEDGED, which must not be deleted. When a bank with deletes changed presence since
-   * the read, the list is read again and those maps re-checked. This narrows the window but
-   * cannot close it: the server offers no conditional DELETE, and a bankd can connect between
-   * this re-read and the DELETE itself (or leave and come back between two reads unseen). */
-  private async recheckBeforeDelete(api: RemsimApi, view: ServerView, deletes: PresentMap[], waiting: PresentMap[]) {
-    if (deletes.length === 0) return deletes;
-    const before = new Set(view.banks.map((b) => b.bankId));
-    const banks = new Set((await api.banks()).map((b) => b.bankId));
-    const changed = new Set(deletes.map((d) => d.bankId).filter((b) => before.has(b) !== banks.has(b)));
-    if (changed.size === 0) return deletes;
-    const fresh = new Map((await api.slotmaps()).map((m) => [tupleKey(m), m]));
-    const out: PresentMap[] = [];
-    for (const d of deletes) {
-      if (!changed.has(d.bankId)) {
-        out.push(d);
-        continue;
-      }
-      const now = fresh.get(tupleKey(d));
-      if (!now) continue; // gone already
-      if (now.state === 'UNACKNOWLEDGED') waiting.push(now);
-      else out.push(now);
-    }
-    return out;
-  }
-
-  /** After a server restart the bankd keeps serving the maps it had (the server never resets
-   * it): a bank slot released meanwhile stays with its old router until it is mapped again. For
-   * each such slot, a map to a reserved identity (client slot 0, which IonMesh never assigns)
-   * makes the bankd replace it; once ACTIVE it is deleted and the bankd serves nothing there.
-   * Slots whose bankd is not connected, or does not answer in time, keep their record and are
-   * flushed on a later pass. (docs/decisions/0008-remsim-stall-and-bankd-flush.md) */
-  private async flushBankSlots(
-    server: repo.ServerRow,
-    api: RemsimApi,
-    mem: ServerMemory,
-    view: ServerView,
-    released: MapTuple[],
-    connected: Set<number>,
-    renew: () => Promise<void>,
-  ): Promise<{ done: number; pending: MapTuple[]; retry: boolean }> {
-    if (released.length === 0) return { done: 0, pending: [], retry: false };
-    const usedClients = new Set(view.slotmaps.map(clientKey));
-    let nextClient = RSPRO_MAX;
-    const reserved = () => {
-      while (nextClient > 0 && usedClients.has(`${nextClient}:0`)) nextClient--;
-      const c = nextClient--;
-      return c;
-    };
-    const pending: MapTuple[] = [];
-    const started: Array<{ released: MapTuple; flush: MapTuple }> = [];
-    const seenSlot = new Set<string>();
-    for (const r of released) {
-      if (!connected.has(r.bankId) || started.length >= FLUSHES_PER_PASS || seenSlot.has(bankKey(r))) {
-        pending.push(r);
-        continue;
-      }
-      seenSlot.add(bankKey(r));
-      const clientId = reserved();
-      if (clientId <= 0) {
-        pending.push(r);
-        continue;
-      }
-      started.push({ released: r, flush: { bankId: r.bankId, bankSlot: r.bankSlot, clientId, clientSlot: 0 } });
-    }
-    if (started.length > 0) {
-      await this.db.run((db) =>
-        repo.recordOwned(
-          db,
-          server.id,
-          started.map((s) => s.flush),
-          'flush',
-        ),
-      );
-      const posted: typeof started = [];
-      for (const s of started) {
-        if (await this.spaced(mem, s.flush.bankId, 'create', () => api.create(s.flush))) posted.push(s);
-        else pending.push(s.released);
-        await renew();
-      }
-      // Wait for the bankds to take them (a healthy bankd answers within milliseconds).
-      const deadline = Date.now() + this.flushWaitMs;
-      let states = new Map<string, string>();
-      for (let i = 0; i < 100 && posted.length > 0; i++) {
-        states = new Map((await api.slotmaps()).map((m) => [tupleKey(m), m.state]));
-        if (posted.every((s) => states.get(tupleKey(s.flush)) === 'ACTIVE') || Date.now() > deadline) break;
-        await sleep(Math.min(50, Math.max(5, deadline - Date.now())));
-      }
-      const done: typeof started = [];
-      for (const s of posted) {
-        if (states.get(tupleKey(s.flush)) === 'ACTIVE') {
-          await this.spaced(mem, s.flush.bankId, 'delete', () => api.remove(s.flush));
-          done.push(s);
-        } else pending.push(s.released); // its flush map stays recorded: deleted once ACTIVE
-      }
-      if (done.length) {
-        await this.db.run((db) =>
-          repo.forgetOwned(
-            db,
-            server.id,
-            done.map((s) => s.flush),
-          ),
-        );
-        this.log.info(
-          { server: server.url, slots: done.slice(0, 20).map((s) => bankKey(s.released)) },
-          'bankd slots flushed: maps the restarted remsim-server forgot are no longer served',
-        );
-        await this.db.transaction(async (tx) => {
-          for (const s of done.slice(0, MAX_REPORTED))
-            await insertEvent(tx, 'remsim.bankd_slot_flushed', null, {
-              server_id: server.id,
-              url: server.url,
-              bank_id: s.released.bankId,
-              bank_slot: s.released.bankSlot,
-              released_client_id: s.released.clientId,
-              released_client_slot: s.released.clientSlot,
-            });
-        });
-      }
-      // Soon again only for flush maps on their way (UNACKNOWLEDGED); one still NEW waits for
-      // its bankd, and the periodic pass (re-posting it would only churn).
-      return { done: done.length, pending, retry: posted.some((s) => states.get(tupleKey(s.flush)) === 'UNACKNOWLEDGED') };
-    }
-    return { done: 0, pending, retry: false };
-  }
-
-  /** Routers connected over RSPRO are online; bankds connected or not are recorded per bank. */
-  private async recordPresence(
-    serverId: number,
-    desiredRows: repo.DesiredRow[],
-    view: { clients: Array<[number, number]>; banks: Array<{ bankId: number; numberOfSlots: number }> },
-  ) {
-    const connected = new Set(view.clients.map(([c, s]) => `${c}:${s}`));
-    const changes = desiredRows
-      .filter((r) => connected.has(`${r.rspro_client_id}:${r.rspro_slot_nr}`) !== r.rspro_connected)
-      .map((r) => ({ profileId: r.profile_id, connected: !r.rspro_connected }));
-    await this.db.transaction(async (tx) => {
-      const clients = await repo.applyRsproPresence(tx, changes, this.settings.offlineAfterSec);
-      const banks = await repo.applyBankPresence(tx, serverId, view.banks, this.bankOfflineGraceSec);
-      for (const b of banks) {
-        await insertEvent(tx, b.connected ? 'bank.online' : 'bank.offline', b.tenant_id, {
-          bank_id: b.bank_id,
-          server_id: serverId,
-        });
-      }
-      if (clients.length || banks.length)
-        this.log.info(
-          {
-            server_id: serverId,
-            rspro: clients.slice(0, 20).map((c) => `${c.client_id}:${c.old}->${c.new}`),
-            banks: banks.map((b) => `${b.bank_id}:${b.connected ? 'online' : 'offline'}`),
-          },
-          'presence changed on remsim-server',
-        );
-    });
-  }
-
-  private async reportConflicts(server: repo.ServerRow, conflicts: ConflictReport[], previous: ConflictReport[]) {
-    const before = new Set(previous.map(conflictKey));
-    const fresh = conflicts.filter((c) => !before.has(conflictKey(c)));
-    if (fresh.length === 0) return;
-    this.log.warn(
-      { server: server.url, conflicts: fresh.slice(0, 20) },
-      this.settings.takeover
-        ? 'foreign slot maps stood in the way of assignments: taken over (--remsim-takeover)'
-        : 'foreign slot maps stand in the way of assignments; left alone (use --remsim-takeover to replace them)',
-    );
-    await this.db.transaction(async (tx) => {
-      for (const c of fresh.slice(0, MAX_REPORTED)) {
-        await insertEvent(tx, 'remsim.mapping_conflict', c.blocks.tenant_id, {
-          server_id: server.id,
-          url: server.url,
-          ...c,
-        });
-      }
-    });
-  }
 }
