@@ -1,5 +1,5 @@
 // Shared payload shapes: one TypeBox schema drives validation, types and the OpenAPI document.
-import { type TSchema, Type } from '@sinclair/typebox';
+import { type ObjectOptions, type TProperties, type TSchema, Type } from '@sinclair/typebox';
 import { BANKD_ENDPOINT_PATTERN } from '../domain/bankd-endpoint.js';
 import { ICCID_PATTERN } from '../domain/iccid.js';
 import { IMSI_PATTERN, MCC_MNC_PATTERN } from '../domain/imsi.js';
@@ -42,6 +42,9 @@ export const DateTimeText = Type.String({
   description: 'RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)',
 });
 export const Timestamp = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+/** A point in time in an answer: ISO 8601 text on the wire (the timestamps hook writes a Date so,
+ * src/app/timestamps.ts), so a use case may return either. */
+export const Instant = Type.Unsafe<string | Date>({ type: 'string', format: 'date-time' });
 
 export const ErrorAnswer = Type.Object(
   {
@@ -85,3 +88,10 @@ export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((s) => [s, Type.Ref('ErrorAnswer', { description: ERROR_MEANINGS[s] ?? 'An error in the API format' })]),
   );
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(t: T, description?: string) =>
+  Type.Union([t, Type.Null()], description ? { description } : {});
+/** An answer object: its declared fields, and any others passed through unchanged. */
+export const Answer = <T extends TProperties>(properties: T, options: ObjectOptions = {}) =>
+  Type.Object(properties, { additionalProperties: true, ...options });

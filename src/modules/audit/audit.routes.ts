@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
-import { DateTimeText, errorResponses, PageQuery } from '../../app/schemas.js';
+import { Answer, DateTimeText, errorResponses, Nullable, Page, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
 import { invalid } from '../../domain/errors.js';
 import { listAudit } from './audit.repository.js';
@@ -28,6 +28,21 @@ const AuditQuery = Type.Object({
   ),
   since: Type.Optional(DateTimeText),
   until: Type.Optional(DateTimeText),
+});
+
+/** One entry of the audit trail: who asked for what, on which object, from where. */
+const AuditEntry = Answer({
+  id: Type.Integer(),
+  tenant_id: Nullable(Type.Integer()),
+  actor: Type.String({ description: 'admin, key:<id>, client:<client id>, cli …' }),
+  action: Type.String({ description: 'An action of the catalogue (GET /audit-actions)' }),
+  entity_type: Type.String(),
+  entity_id: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  source_ip: Nullable(Type.String()),
+  request_id: Nullable(Type.String()),
+  created_at: Type.String({ format: 'date-time' }),
 });
 
 export function auditRoutes(db: Database) {
@@ -68,12 +83,7 @@ export function auditRoutes(db: Database) {
           security: [{ apiKey: [] }],
           querystring: AuditQuery,
           response: {
-            200: Type.Object({
-              items: Type.Array(Type.Object({}, { additionalProperties: true })),
-              total: Type.Integer(),
-              limit: Type.Integer(),
-              offset: Type.Integer(),
-            }),
+            200: Page(AuditEntry),
             ...errorResponses(400, 401),
           },
         },

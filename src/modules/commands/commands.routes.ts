@@ -2,12 +2,12 @@
 // clients module's: it takes the same proof as every client call).
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
-import { ClientId, errorResponses, JsonObject, PageQuery, TenantId } from '../../app/schemas.js';
+import { ClientId, errorResponses, JsonObject, Page, PageQuery, TenantId } from '../../app/schemas.js';
+import { CommandView } from './commands.schemas.js';
 import { COMMAND_TYPES } from './commands.table.js';
 import type { CommandsService } from './commands.usecases.js';
 
-const Row = Type.Object({}, { additionalProperties: true });
-const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+const List = Page(CommandView);
 const Status = Type.Union(['pending', 'delivered', 'acknowledged', 'failed', 'expired'].map((s) => Type.Literal(s)));
 
 export function commandAdminRoutes(commands: CommandsService) {
@@ -30,7 +30,7 @@ export function commandAdminRoutes(commands: CommandsService) {
             },
             { additionalProperties: false },
           ),
-          response: { 200: Row, ...errorResponses(400, 401, 404, 409) },
+          response: { 200: CommandView, ...errorResponses(400, 401, 404, 409) },
         },
       },
       async (req) => commands.queue(req.params.client_id, req.body, actorOf(req, 'admin')),

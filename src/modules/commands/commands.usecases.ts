@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/index.js';
 import { insertEvent } from '../events/index.js';
 import { cannotReceiveCommands, commandNotFound } from './commands.errors.js';
 import * as repo from './commands.repository.js';
+import type { CommandRow } from './commands.schemas.js';
 import type { COMMAND_TYPES } from './commands.table.js';
 
 export interface CommandInput {
@@ -38,7 +39,7 @@ export class CommandsService {
     return this.db.transaction(async (tx) => {
       const p = await this.targetOf(tx, clientId, input.tenant_id);
       if (p.last_heartbeat === null) throw cannotReceiveCommands(clientId);
-      const [c] = await rows<Record<string, unknown> & { id: number }>(
+      const [c] = await rows<CommandRow>(
         tx,
         sql`INSERT INTO client_commands (tenant_id, profile_id, client_id, type, payload, created_by, expires_at)
             VALUES (${p.tenant_id}, ${p.profile_id}, ${clientId}, ${input.type}, ${JSON.stringify(input.payload ?? {})}::jsonb,
@@ -63,7 +64,7 @@ export class CommandsService {
     const cond = sql`WHERE client_id = ${clientId} AND (${f.status ?? null}::text IS NULL OR status = ${f.status ?? null}::text)
       AND (${f.tenant_id ?? null}::int IS NULL OR tenant_id = ${f.tenant_id ?? null}::int)`;
     return this.db.run(async (db) => ({
-      items: await rows<Record<string, unknown>>(
+      items: await rows<CommandRow>(
         db,
         sql`SELECT ${columns} FROM client_commands ${cond} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`,
       ),

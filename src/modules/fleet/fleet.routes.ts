@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/http.js';
 import { errorResponses, TenantId } from '../../app/schemas.js';
+import { FleetOverview } from './fleet.schemas.js';
 import type { FleetService } from './fleet.usecases.js';
 
 export function fleetRoutes(fleet: FleetService) {
@@ -16,7 +17,7 @@ export function fleetRoutes(fleet: FleetService) {
           summary: 'Client counts by liveness, tenant, mode and carrier; banks, KI pools, remsim-servers; alerts',
           security: [{ apiKey: [] }],
           querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }),
-          response: { 200: Type.Object({}, { additionalProperties: true }), ...errorResponses(400, 401) },
+          response: { 200: FleetOverview, ...errorResponses(400, 401) },
         },
       },
       async (req) => fleet.overview(req.query.tenant_id),

@@ -17,6 +17,7 @@ import {
   TenantId,
 } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
+import { ClientDetail, ClientPage } from './client-views.schemas.js';
 import { CLIENT_SORTS } from './inventory.repository.js';
 import type { InventoryService } from './inventory.usecases.js';
 
@@ -377,7 +378,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           operationId: 'listClients',
           ...admin('clients', 'List service profiles (active by default)'),
           querystring: ClientQuery,
-          response: ok(List),
+          response: ok(ClientPage),
         },
       },
       async (req) => snake(await inventory.clients.list(req.query)),
@@ -414,7 +415,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           ...admin('clients', 'A client’s profile, history and health log'),
           params: Type.Object({ client_id: ClientId }),
           querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }),
-          response: ok(),
+          response: ok(ClientDetail),
         },
       },
       async (req) => snake(await inventory.clients.get(req.params.client_id, req.query.tenant_id)),

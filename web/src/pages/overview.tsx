@@ -123,7 +123,7 @@ export function OverviewPage() {
                 {s.simulated && <Badge value="simulated" kind="unknown" />}{' '}
                 <span className="muted">last pass {when(s.last_pass_at)}</span>
                 {s.conflicts > 0 && <Badge value={`${s.conflicts} conflicts`} kind="warning" />}
-                {s.stalled > 0 && <Badge value={`${s.stalled} stalled`} kind="offline" />}
+                {(s.stalled ?? 0) > 0 && <Badge value={`${s.stalled} stalled`} kind="offline" />}
               </li>
             ))}
           </ul>
