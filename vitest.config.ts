@@ -13,9 +13,14 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { ...server, name: 'pglite', env: { IONMESH_TEST_DB: 'pglite' } } },
+      { extends: true, test: { ...server, name: 'pglite', env: { IONMESH_TEST_DB: 'pglite', IONMESH_CHECK_ROWS: '1' } } },
       ...(postgres
-        ? [{ extends: true as const, test: { ...server, name: 'postgres', env: { IONMESH_TEST_DB: 'postgres' } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { ...server, name: 'postgres', env: { IONMESH_TEST_DB: 'postgres', IONMESH_CHECK_ROWS: '1' } },
+            },
+          ]
         : []),
       { extends: true, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
     ],

@@ -2,11 +2,14 @@
 // PGlite is one Postgres backend with exactly one connection, so every unit of work (a query or
 // a whole transaction) goes through one in-process serial queue. On PostgreSQL a pool is used and
 // transactions bound their lock waits, so a contended request fails fast instead of hanging.
+
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -52,10 +55,47 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Rows of a raw SQL statement, on either driver (both answer { rows }). */
+/** Rows of a raw SQL statement, on either driver (both answer { rows }), typed by the caller.
+ * Prefer rowsOf: its row type is declared once and checked. */
 export async function rows<T>(db: Sql, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** Whether rowsOf checks each row against its schema: in the test suite (vitest.config.ts sets
+ * IONMESH_CHECK_ROWS), never in production, where the check would cost the hot path. */
+const checkRows = !!process.env.IONMESH_CHECK_ROWS;
+const checkers = new WeakMap<TSchema, TypeCheck<TSchema>>();
+
+/** A timestamptz column of a raw statement's row: both drivers give it as PostgreSQL writes it
+ * ('2026-11-26 17:31:22.994+00'); answers turn it into ISO 8601 (src/app/timestamps.ts). */
+export const SqlTime = Type.String({ description: 'timestamptz as PostgreSQL writes it' });
+
+/** A query's rows do not have the shape its schema declares. */
+export class RowShapeError extends Error {}
+
+/**
+ * Rows of a raw SQL statement, of the shape `schema` declares: the row type comes from the
+ * schema, and while the test suite runs every row is checked against it, so a statement and its
+ * row type cannot drift apart unseen (a bigint read as text, a column renamed, a null).
+ */
+export async function rowsOf<S extends TSchema>(db: Sql, schema: S, query: SQL): Promise<Static<S>[]> {
+  const result = await rows<Static<S>>(db, query);
+  if (checkRows) {
+    let check = checkers.get(schema);
+    if (!check) {
+      check = TypeCompiler.Compile(schema);
+      checkers.set(schema, check);
+    }
+    for (const row of result) {
+      if (check.Check(row)) continue;
+      const first = [...check.Errors(row)][0];
+      throw new RowShapeError(
+        `A row does not match its schema at ${first?.path || '/'}: ${first?.message} (value ${JSON.stringify(first?.value)})`,
+      );
+    }
+  }
+  return result;
 }
 
 /**

@@ -1,0 +1,121 @@
+// SQL of webhooks and their delivery log, with the shape of each row declared and checked
+// (rowsOf). Delivery itself is the dispatcher's (dispatcher.ts).
+import { type Static, Type } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+
+const Int = Type.Integer();
+const Count = Type.Object({ n: Int });
+
+/** A webhook as the API shows it: never its secret, only a hint of it. */
+export const WebhookRow = Type.Object({
+  id: Int,
+  tenant_id: Int,
+  url: Type.String(),
+  event_types: Type.Array(Type.String()),
+  enabled: Type.Boolean(),
+  disabled_reason: Type.Union([Type.String(), Type.Null()]),
+  consecutive_failures: Int,
+  created_at: SqlTime,
+  updated_at: SqlTime,
+  secret_hint: Type.String(),
+});
+export type WebhookRow = Static<typeof WebhookRow>;
+
+export const DeliveryRow = Type.Object({
+  id: Int,
+  event_id: Int,
+  event_type: Type.String(),
+  status: Type.String(),
+  attempts: Int,
+  next_attempt_at: Type.Union([SqlTime, Type.Null()]),
+  last_status_code: Type.Union([Int, Type.Null()]),
+  last_error: Type.Union([Type.String(), Type.Null()]),
+  last_latency_ms: Type.Union([Int, Type.Null()]),
+  created_at: SqlTime,
+  delivered_at: Type.Union([SqlTime, Type.Null()]),
+});
+
+const columns = sql`id, tenant_id, url, event_types, enabled, disabled_reason, consecutive_failures, created_at, updated_at,
+  'whsec_…' || right(secret, 4) AS secret_hint`;
+
+export interface WebhookPatch {
+  url?: string;
+  secret?: string;
+  event_types?: string[];
+  enabled?: boolean;
+}
+
+export async function listWebhooks(db: Sql, tenantId: number | undefined, limit: number, offset: number) {
+  const cond = sql`WHERE (${tenantId ?? null}::int IS NULL OR tenant_id = ${tenantId ?? null}::int)`;
+  return {
+    items: await rowsOf(db, WebhookRow, sql`SELECT ${columns} FROM webhooks ${cond} ORDER BY id LIMIT ${limit} OFFSET ${offset}`),
+    total: (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM webhooks ${cond}`))[0]?.n ?? 0,
+  };
+}
+
+export const getWebhook = async (db: Sql, id: number) =>
+  (await rowsOf(db, WebhookRow, sql`SELECT ${columns} FROM webhooks WHERE id = ${id}`))[0] ?? null;
+
+export const tenantExists = async (db: Sql, tenantId: number) =>
+  (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM tenants WHERE id = ${tenantId}`))[0]?.n === 1;
+
+export async function insertWebhook(
+  db: Sql,
+  input: { tenant_id: number; url: string; event_types?: string[]; enabled?: boolean },
+  secret: string,
+) {
+  const [w] = await rowsOf(
+    db,
+    WebhookRow,
+    sql`INSERT INTO webhooks (tenant_id, url, secret, event_types, enabled)
+        VALUES (${input.tenant_id}, ${input.url}, ${secret}, ${sql.param(input.event_types ?? [])}::text[], ${input.enabled ?? true})
+        RETURNING ${columns}`,
+  );
+  return w as WebhookRow;
+}
+
+export async function updateWebhook(db: Sql, id: number, patch: WebhookPatch) {
+  const [w] = await rowsOf(
+    db,
+    WebhookRow,
+    sql`UPDATE webhooks SET url = COALESCE(${patch.url ?? null}, url), secret = COALESCE(${patch.secret ?? null}, secret),
+          event_types = COALESCE(${patch.event_types === undefined ? null : sql.param(patch.event_types)}::text[], event_types),
+          enabled = COALESCE(${patch.enabled ?? null}::boolean, enabled),
+          -- Enabling again clears the reason and the failure count.
+          disabled_reason = CASE WHEN ${patch.enabled ?? null}::boolean THEN NULL ELSE disabled_reason END,
+          consecutive_failures = CASE WHEN ${patch.enabled ?? null}::boolean THEN 0 ELSE consecutive_failures END,
+          updated_at = now()
+        WHERE id = ${id} RETURNING ${columns}`,
+  );
+  return w ?? null;
+}
+
+export const deleteWebhook = (db: Sql, id: number) => db.execute(sql`DELETE FROM webhooks WHERE id = ${id}`);
+
+export async function listDeliveries(db: Sql, webhookId: number, status: string | undefined, limit: number, offset: number) {
+  const cond = sql`WHERE d.webhook_id = ${webhookId} AND (${status ?? null}::text IS NULL OR d.status = ${status ?? null}::text)`;
+  return {
+    items: await rowsOf(
+      db,
+      DeliveryRow,
+      sql`SELECT d.id::int AS id, d.event_id::int AS event_id, e.type AS event_type, d.status, d.attempts, d.next_attempt_at,
+                 d.last_status_code, d.last_error, d.last_latency_ms, d.created_at, d.delivered_at
+          FROM webhook_deliveries d JOIN events e ON e.id = d.event_id ${cond}
+          ORDER BY d.id DESC LIMIT ${limit} OFFSET ${offset}`,
+    ),
+    total: (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM webhook_deliveries d ${cond}`))[0]?.n ?? 0,
+  };
+}
+
+/** Queues a delivery again now (unless it is being sent); false: no such delivery of the webhook. */
+export async function requeueDelivery(db: Sql, webhookId: number, deliveryId: number) {
+  const found = await rowsOf(
+    db,
+    Type.Object({ id: Int }),
+    sql`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now(), locked_until = NULL, created_at = now(),
+          updated_at = now()
+        WHERE id = ${deliveryId} AND webhook_id = ${webhookId} AND status <> 'delivering' RETURNING id::int AS id`,
+  );
+  return found.length > 0;
+}
