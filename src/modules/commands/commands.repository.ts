@@ -1,6 +1,8 @@
 // SQL of the command queue.
+
+import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
+import { rows, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 
 export interface DeliveredCommand {
   profile_id: string;
@@ -55,3 +57,64 @@ export const expire = (db: Sql) =>
           FROM expired RETURNING 1)
         SELECT id::int AS id FROM expired`,
   );
+
+const Time = SqlTime;
+/** A command's row, checked (rowsOf); the API shows it as CommandView (commands.schemas.ts). */
+const CommandRow = Type.Object({
+  id: Type.Integer(),
+  tenant_id: Type.Integer(),
+  client_id: Type.String(),
+  profile_id: Type.String(),
+  type: Type.String(),
+  payload: Type.Unknown(),
+  status: Type.Union(['pending', 'delivered', 'acknowledged', 'failed', 'expired'].map((s) => Type.Literal(s))),
+  result: Type.Unknown(),
+  created_by: Type.String(),
+  created_at: Time,
+  expires_at: Time,
+  delivered_at: Type.Union([Time, Type.Null()]),
+  acknowledged_at: Type.Union([Time, Type.Null()]),
+});
+
+const columns = sql`id::int AS id, tenant_id, client_id, profile_id, type, payload, status, result, created_by, created_at,
+  expires_at, delivered_at, acknowledged_at`;
+
+export async function insertCommand(
+  db: Sql,
+  target: { tenant_id: number; profile_id: string },
+  clientId: string,
+  input: { type: string; payload?: Record<string, unknown>; expires_in_sec?: number },
+  createdBy: string,
+) {
+  const [c] = await rowsOf(
+    db,
+    CommandRow,
+    sql`INSERT INTO client_commands (tenant_id, profile_id, client_id, type, payload, created_by, expires_at)
+        VALUES (${target.tenant_id}, ${target.profile_id}, ${clientId}, ${input.type}, ${JSON.stringify(input.payload ?? {})}::jsonb,
+                ${createdBy}, now() + make_interval(secs => ${input.expires_in_sec ?? 3600}))
+        RETURNING ${columns}`,
+  );
+  if (!c) throw new Error('INSERT … RETURNING answered no row');
+  return c;
+}
+
+export async function listCommands(
+  db: Sql,
+  clientId: string,
+  f: { status?: string | undefined; tenant_id?: number | undefined },
+  limit: number,
+  offset: number,
+) {
+  const cond = sql`WHERE client_id = ${clientId} AND (${f.status ?? null}::text IS NULL OR status = ${f.status ?? null}::text)
+    AND (${f.tenant_id ?? null}::int IS NULL OR tenant_id = ${f.tenant_id ?? null}::int)`;
+  return {
+    items: await rowsOf(
+      db,
+      CommandRow,
+      sql`SELECT ${columns} FROM client_commands ${cond} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`,
+    ),
+    total:
+      (await rowsOf(db, Type.Object({ n: Type.Integer() }), sql`SELECT count(*)::int AS n FROM client_commands ${cond}`))[0]?.n ??
+      0,
+  };
+}

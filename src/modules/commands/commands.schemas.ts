@@ -1,5 +1,5 @@
-// A command as the API shows it: the schema of its answers and the type of its rows.
-import { type Static, Type } from '@sinclair/typebox';
+// A command as the API shows it.
+import { Type } from '@sinclair/typebox';
 import { Answer, Instant, Nullable } from '../../app/schemas.js';
 
 /** A command with where it stands. */
@@ -18,4 +18,3 @@ export const CommandView = Answer({
   delivered_at: Nullable(Instant),
   acknowledged_at: Nullable(Instant),
 });
-export type CommandRow = Static<typeof CommandView>;

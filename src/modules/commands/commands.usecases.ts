@@ -1,15 +1,9 @@
-// The command queue: an operator queues a command for a client; it rides in the client's next
-// heartbeat answer and is acknowledged later. Only clients that heartbeat can receive one: the
-// deployed OpenWRT client never does (CLIENT-CONTRACT.md), so for it the answer names what works
-// through the remsim-server instead.
-import { sql } from 'drizzle-orm';
-import { type Database, rows, type Sql } from '../../app/database.js';
+import type { Database, Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { recordAudit } from '../audit/index.js';
 import { insertEvent } from '../events/index.js';
 import { cannotReceiveCommands, commandNotFound } from './commands.errors.js';
 import * as repo from './commands.repository.js';
-import type { CommandRow } from './commands.schemas.js';
 import type { COMMAND_TYPES } from './commands.table.js';
 
 export interface CommandInput {
@@ -18,9 +12,6 @@ export interface CommandInput {
   payload?: Record<string, unknown>;
   expires_in_sec?: number;
 }
-
-const columns = sql`id::int AS id, tenant_id, client_id, profile_id, type, payload, status, result, created_by, created_at,
-  expires_at, delivered_at, acknowledged_at`;
 
 /** A client's one active profile, locked in the caller's transaction (its owner, the clients module, answers a missing or ambiguous one). */
 export type CommandTarget = (
@@ -39,19 +30,13 @@ export class CommandsService {
     return this.db.transaction(async (tx) => {
       const p = await this.targetOf(tx, clientId, input.tenant_id);
       if (p.last_heartbeat === null) throw cannotReceiveCommands(clientId);
-      const [c] = await rows<CommandRow>(
-        tx,
-        sql`INSERT INTO client_commands (tenant_id, profile_id, client_id, type, payload, created_by, expires_at)
-            VALUES (${p.tenant_id}, ${p.profile_id}, ${clientId}, ${input.type}, ${JSON.stringify(input.payload ?? {})}::jsonb,
-                    ${actor.actor}, now() + make_interval(secs => ${input.expires_in_sec ?? 3600}))
-            RETURNING ${columns}`,
-      );
-      await insertEvent(tx, 'command.queued', p.tenant_id, { command_id: c?.id, client_id: clientId, type: input.type });
+      const c = await repo.insertCommand(tx, p, clientId, input, actor.actor);
+      await insertEvent(tx, 'command.queued', p.tenant_id, { command_id: c.id, client_id: clientId, type: input.type });
       await recordAudit(tx, actor, {
         tenantId: p.tenant_id,
         action: 'command.queue',
         entityType: 'client_command',
-        entityId: String(c?.id),
+        entityId: String(c.id),
         after: c,
       });
       return c;
@@ -61,17 +46,7 @@ export class CommandsService {
   list(clientId: string, f: { status?: string; tenant_id?: number; limit?: number; offset?: number }) {
     const limit = f.limit ?? 50;
     const offset = f.offset ?? 0;
-    const cond = sql`WHERE client_id = ${clientId} AND (${f.status ?? null}::text IS NULL OR status = ${f.status ?? null}::text)
-      AND (${f.tenant_id ?? null}::int IS NULL OR tenant_id = ${f.tenant_id ?? null}::int)`;
-    return this.db.run(async (db) => ({
-      items: await rows<CommandRow>(
-        db,
-        sql`SELECT ${columns} FROM client_commands ${cond} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`,
-      ),
-      total: (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM client_commands ${cond}`))[0]?.n ?? 0,
-      limit,
-      offset,
-    }));
+    return this.db.run(async (db) => ({ ...(await repo.listCommands(db, clientId, f, limit, offset)), limit, offset }));
   }
 
   async acknowledge(clientId: string, id: number, ok: boolean, result: unknown) {
