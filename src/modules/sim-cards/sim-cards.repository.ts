@@ -1,0 +1,94 @@
+// SQL of the card columns of slots, with the shape of each row declared and checked (rowsOf).
+import { type Static, Type } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+
+const Text = Type.Union([Type.String(), Type.Null()]);
+const Count = Type.Object({ n: Type.Integer() });
+
+/** A slot's card (physical_iccid/physical_imsi: the seeds' names of iccid/imsi, answered beside them). */
+export const CardRow = Type.Object({
+  bank_id: Type.Integer(),
+  slot_id: Type.Integer(),
+  iccid: Text,
+  imsi: Text,
+  carrier: Text,
+  mcc_mnc: Text,
+  card_type: Type.String(),
+  ki_pool_name: Text,
+  ki_pool_priority: Type.Union([Type.Integer(), Type.Null()]),
+  card_metadata: Type.Unknown(),
+  status: Type.String(),
+  health_status: Type.String(),
+  updated_at: SqlTime,
+  tenant_id: Type.Integer(),
+  physical_iccid: Text,
+  physical_imsi: Text,
+});
+export type CardRow = Static<typeof CardRow>;
+
+const cardColumns = sql`s.bank_id, s.slot_id, s.iccid, s.imsi, s.carrier, s.mcc_mnc, s.card_type, s.ki_pool_name,
+  s.ki_pool_priority, s.card_metadata, s.status, s.health_status, s.updated_at, b.tenant_id,
+  s.iccid AS physical_iccid, s.imsi AS physical_imsi`;
+
+export interface CardValues {
+  iccid: string;
+  imsi: string | null;
+  carrier: string | null;
+  mcc_mnc: string | null;
+  card_type: string;
+  ki_pool_name: string | null;
+  ki_pool_priority: number | null;
+  card_metadata: Record<string, unknown> | null;
+}
+
+/** The card of a slot (null: no such slot), locked for a change when asked. */
+export const cardOf = async (db: Sql, bankId: number, slotId: number, lock = false) =>
+  (
+    await rowsOf(
+      db,
+      CardRow,
+      sql`SELECT ${cardColumns} FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id
+          WHERE s.bank_id = ${bankId} AND s.slot_id = ${slotId} ${lock ? sql`FOR UPDATE OF s` : sql``}`,
+    )
+  )[0] ?? null;
+
+export async function listCards(
+  db: Sql,
+  f: { carrier?: string; ki_pool_name?: string; card_type?: string; bank_id?: number; tenant_id?: number },
+  limit: number,
+  offset: number,
+) {
+  const cond = sql`WHERE s.iccid IS NOT NULL
+    AND (${f.carrier ?? null}::text IS NULL OR s.carrier = ${f.carrier ?? null}::text)
+    AND (${f.ki_pool_name ?? null}::text IS NULL OR s.ki_pool_name = ${f.ki_pool_name ?? null}::text)
+    AND (${f.card_type ?? null}::text IS NULL OR s.card_type = ${f.card_type ?? null}::text)
+    AND (${f.bank_id ?? null}::int IS NULL OR s.bank_id = ${f.bank_id ?? null}::int)
+    AND (${f.tenant_id ?? null}::int IS NULL OR b.tenant_id = ${f.tenant_id ?? null}::int)`;
+  return {
+    items: await rowsOf(
+      db,
+      CardRow,
+      sql`SELECT ${cardColumns} FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id ${cond}
+          ORDER BY s.bank_id, s.slot_id LIMIT ${limit} OFFSET ${offset}`,
+    ),
+    total:
+      (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id ${cond}`))[0]
+        ?.n ?? 0,
+  };
+}
+
+export const writeCard = (db: Sql, bankId: number, slotId: number, v: CardValues) =>
+  db.execute(
+    sql`UPDATE slots SET iccid = ${v.iccid}, imsi = ${v.imsi}, carrier = ${v.carrier}, mcc_mnc = ${v.mcc_mnc},
+          card_type = ${v.card_type}, ki_pool_name = ${v.ki_pool_name}, ki_pool_priority = ${v.ki_pool_priority},
+          card_metadata = ${v.card_metadata === null ? null : JSON.stringify(v.card_metadata)}::jsonb, updated_at = now()
+        WHERE bank_id = ${bankId} AND slot_id = ${slotId}`,
+  );
+
+export const clearCard = (db: Sql, bankId: number, slotId: number) =>
+  db.execute(
+    sql`UPDATE slots SET iccid = NULL, imsi = NULL, carrier = NULL, mcc_mnc = NULL, card_type = 'REGULAR',
+          ki_pool_name = NULL, ki_pool_priority = NULL, card_metadata = NULL, updated_at = now()
+        WHERE bank_id = ${bankId} AND slot_id = ${slotId}`,
+  );
