@@ -1,6 +1,7 @@
 // SQL of KI proxy pools: the pools with their segments, capacity and utilization.
+import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
+import { rows, rowsOf, type Sql } from '../../app/database.js';
 import type { SlotRange } from '../../domain/ki-pool-rules.js';
 
 export interface PoolRow {
@@ -212,3 +213,37 @@ export async function mccMncsIn(db: Sql, r: PhysicalRange) {
   );
   return found.map((f) => f.mcc_mnc);
 }
+
+export interface PoolValues {
+  pool_name: string;
+  carrier: string | null;
+  physical: { start: number; end: number };
+  routing_mode: string;
+  max_virtual_sims: number;
+  enabled: boolean;
+}
+
+/** A new pool's row (its segments and KI cards are written after); its id. */
+export async function insertPool(db: Sql, v: PoolValues & { tenant_id: number; mcc_mnc: string; bank_id: number }) {
+  const [created] = await rowsOf(
+    db,
+    Type.Object({ id: Type.Integer() }),
+    sql`INSERT INTO ki_proxy_pools (tenant_id, pool_name, carrier, mcc_mnc, bank_id, physical_slot_start, physical_slot_end,
+                                    routing_mode, max_virtual_sims, enabled)
+        VALUES (${v.tenant_id}, ${v.pool_name}, ${v.carrier}, ${v.mcc_mnc}, ${v.bank_id}, ${v.physical.start}, ${v.physical.end},
+                ${v.routing_mode}, ${v.max_virtual_sims}, ${v.enabled})
+        RETURNING id`,
+  );
+  if (!created) throw new Error('INSERT … RETURNING answered no row');
+  return created.id;
+}
+
+export const updatePool = (db: Sql, id: number, v: PoolValues) =>
+  db.execute(
+    sql`UPDATE ki_proxy_pools SET pool_name = ${v.pool_name}, carrier = ${v.carrier},
+          physical_slot_start = ${v.physical.start}, physical_slot_end = ${v.physical.end}, routing_mode = ${v.routing_mode},
+          max_virtual_sims = ${v.max_virtual_sims}, enabled = ${v.enabled}, updated_at = now()
+        WHERE id = ${id}`,
+  );
+
+export const deletePool = (db: Sql, id: number) => db.execute(sql`DELETE FROM ki_proxy_pools WHERE id = ${id}`);

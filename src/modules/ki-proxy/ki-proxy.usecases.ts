@@ -1,7 +1,4 @@
-// KI proxy pools: create, list, get (with physical SIMs and utilization), update, delete, and
-// the osmo-remsim-bankd launch lines that match a pool.
-import { sql } from 'drizzle-orm';
-import { type Database, rows, type Sql, uniqueOr } from '../../app/database.js';
+import { type Database, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, invalid, notFound } from '../../domain/errors.js';
 import { poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
@@ -92,16 +89,17 @@ export class KiProxyService {
           : [await this.defaultSegment(tx, input.bank_id, input.max_virtual_sims)];
         const mccMnc = input.mcc_mnc ?? (await this.mccMncOfCards(tx, physical));
         await this.checkRanges(tx, null, physical, segments);
-        const [created] = await rows<{ id: number }>(
-          tx,
-          sql`INSERT INTO ki_proxy_pools (tenant_id, pool_name, carrier, mcc_mnc, bank_id, physical_slot_start, physical_slot_end,
-                                          routing_mode, max_virtual_sims, enabled)
-              VALUES (${input.tenant_id}, ${input.pool_name}, ${input.carrier ?? null}, ${mccMnc}, ${input.bank_id},
-                      ${physical.start}, ${physical.end}, ${input.routing_mode ?? 'round-robin'},
-                      ${input.max_virtual_sims ?? 6000}, ${input.enabled ?? true})
-              RETURNING id`,
-        );
-        const id = created?.id as number;
+        const id = await repo.insertPool(tx, {
+          tenant_id: input.tenant_id,
+          pool_name: input.pool_name,
+          carrier: input.carrier ?? null,
+          mcc_mnc: mccMnc,
+          bank_id: input.bank_id,
+          physical,
+          routing_mode: input.routing_mode ?? 'round-robin',
+          max_virtual_sims: input.max_virtual_sims ?? 6000,
+          enabled: input.enabled ?? true,
+        });
         await this.claimKiCards(tx, physical);
         await repo.replaceSegments(tx, id, segments);
         const pool = (await repo.getPool(tx, id)) as repo.PoolRow;
@@ -146,17 +144,14 @@ export class KiProxyService {
             'POOL_IN_USE',
             `pool ${id} serves ${before.current_virtual_sims} virtual SIMs; max_virtual_sims cannot go below that`,
           );
-        await tx.execute(
-          sql`UPDATE ki_proxy_pools SET
-                pool_name = ${patch.pool_name ?? before.pool_name},
-                carrier = ${patch.carrier === undefined ? before.carrier : patch.carrier},
-                physical_slot_start = ${physical.start}, physical_slot_end = ${physical.end},
-                routing_mode = ${patch.routing_mode ?? before.routing_mode},
-                max_virtual_sims = ${max},
-                enabled = ${patch.enabled ?? before.enabled},
-                updated_at = now()
-              WHERE id = ${id}`,
-        );
+        await repo.updatePool(tx, id, {
+          pool_name: patch.pool_name ?? before.pool_name,
+          carrier: patch.carrier === undefined ? before.carrier : patch.carrier,
+          physical,
+          routing_mode: patch.routing_mode ?? before.routing_mode,
+          max_virtual_sims: max,
+          enabled: patch.enabled ?? before.enabled,
+        });
         if (patch.virtual_segments) await repo.replaceSegments(tx, id, segments);
         const old = { bankId: before.bank_id, start: before.physical_slot_start, end: before.physical_slot_end };
         if (old.start !== physical.start || old.end !== physical.end) {
@@ -183,7 +178,7 @@ export class KiProxyService {
       if (!before) throw poolNotFound(id);
       if (before.current_virtual_sims > 0)
         throw conflict('POOL_IN_USE', `pool ${id} still serves ${before.current_virtual_sims} active virtual SIM(s)`);
-      await tx.execute(sql`DELETE FROM ki_proxy_pools WHERE id = ${id}`);
+      await repo.deletePool(tx, id);
       await repo.releaseKiCards(tx, { bankId: before.bank_id, start: before.physical_slot_start, end: before.physical_slot_end });
       await recordAudit(tx, actor, {
         tenantId: before.tenant_id,
