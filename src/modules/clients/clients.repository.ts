@@ -1,26 +1,39 @@
 // SQL of the client lifecycle: allocation with row locks, identities, heartbeats in batches,
 // unregistration and the offline sweep. Every function takes the transaction it runs in.
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
+import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { insertEvent } from '../events/index.js';
 
-export interface AssignmentRow {
-  profile_id: string;
-  tenant_id: number;
-  client_id: string;
-  mapping_mode: string;
-  bank_id: number;
-  slot_id: number;
-  rspro_client_id: number;
-  rspro_slot_nr: number;
-  iccid: string | null;
-  imsi: string | null;
-  bankd_endpoint: string | null;
-  ki_pool_id: number | null;
-  pool_name: string | null;
-  pool_carrier: string | null;
-  pool_mcc_mnc: string | null;
-}
+const Int = Type.Integer();
+const Str = Type.String();
+const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+const assignmentFields = {
+  profile_id: Str,
+  tenant_id: Int,
+  client_id: Str,
+  mapping_mode: Str,
+  bank_id: Int,
+  slot_id: Int,
+  rspro_client_id: Int,
+  rspro_slot_nr: Int,
+  iccid: Null(Str),
+  imsi: Null(Str),
+  bankd_endpoint: Null(Str),
+  ki_pool_id: Null(Int),
+  pool_name: Null(Str),
+  pool_carrier: Null(Str),
+  pool_mcc_mnc: Null(Str),
+};
+export const AssignmentRow = Type.Object(assignmentFields);
+export type AssignmentRow = Static<typeof AssignmentRow>;
+
+/** ionmesh_register's row: an assignment (existing or new), or only the reason there is none. */
+const RegisterRow = Type.Object({
+  source: Type.Union(['existing', 'new', 'no_tenant', 'no_slot', 'no_pool', 'pool_full', 'denied'].map((s) => Type.Literal(s))),
+  ...Object.fromEntries(Object.entries(assignmentFields).map(([k, v]) => [k, Type.Union([v, Type.Null()])])),
+});
 
 export interface RegisterWish {
   tenantId: number;
@@ -58,14 +71,16 @@ export type RegisterOutcome =
  */
 export async function registerClient(tx: Sql, w: RegisterWish): Promise<RegisterOutcome> {
   const hw = w.hardwareInfo === undefined ? null : JSON.stringify(w.hardwareInfo);
-  const [row] = await rows<AssignmentRow & { source: RegisterOutcome['source'] }>(
+  const [row] = await rowsOf(
     tx,
+    RegisterRow,
     sql`SELECT * FROM ionmesh_register(${w.tenantId}::int, ${w.clientId}::text, ${w.mappingMode}::text,
           ${w.mccMnc}::text, ${sql.param(w.preferredBankIds)}::int[], ${hw}::jsonb, ${w.clientIp}::text, ${w.actor}::text,
           ${w.requestId}::text, ${w.carrier}::text, ${w.balance}::text, ${w.policyId}::int)`,
   );
   if (!row) throw new Error('ionmesh_register returned no row');
-  return row as RegisterOutcome;
+  // Checked above; the function fills every assignment field exactly when source is existing or new.
+  return row as unknown as RegisterOutcome;
 }
 
 /** Sets a slot's status and logs the change in the slot health log. */
@@ -76,11 +91,12 @@ export async function setSlotStatus(
   to: string,
   reason: string,
 ) {
-  const changed = await rows(
+  const changed = await rowsOf(
     tx,
+    Type.Object({ changed: Int }),
     sql`UPDATE slots SET status = ${to}, updated_at = now()
         WHERE bank_id = ${slot.bankId} AND slot_id = ${slot.slotId} AND status = ${from}
-        RETURNING 1`,
+        RETURNING 1 AS changed`,
   );
   if (changed.length === 0) return false;
   await tx.execute(
@@ -97,17 +113,18 @@ export async function setSlotStatus(
   return true;
 }
 
-export interface DeactivatedProfile {
-  profile_id: string;
-  tenant_id: number;
-  client_id: string;
-  bank_id: number;
-  slot_id: number;
-  mapping_mode: string;
-  rspro_client_id: number;
-  rspro_slot_nr: number;
-  ki_pool_id: number | null;
-}
+export const DeactivatedProfile = Type.Object({
+  profile_id: Str,
+  tenant_id: Int,
+  client_id: Str,
+  bank_id: Int,
+  slot_id: Int,
+  mapping_mode: Str,
+  rspro_client_id: Int,
+  rspro_slot_nr: Int,
+  ki_pool_id: Null(Int),
+});
+export type DeactivatedProfile = Static<typeof DeactivatedProfile>;
 
 /** Gives a released virtual slot back to its pool: the count, and the slot free again. */
 export async function releaseVirtualSlot(tx: Sql, poolId: number, bankId: number, slotNr: number) {
@@ -119,8 +136,9 @@ export async function releaseVirtualSlot(tx: Sql, poolId: number, bankId: number
 
 export async function deactivateProfiles(tx: Sql, clientId: string, tenantId: number | null) {
   const tenant = tenantId === null ? sql`` : sql`AND tenant_id = ${tenantId}`;
-  return rows<DeactivatedProfile>(
+  return rowsOf(
     tx,
+    DeactivatedProfile,
     sql`UPDATE service_profiles SET status = 'DEACTIVATED', deactivated_at = now()
         WHERE client_id = ${clientId} AND status = 'ACTIVE' ${tenant}
         RETURNING profile_id, tenant_id, client_id, bank_id, slot_id, mapping_mode, rspro_client_id, rspro_slot_nr,
@@ -153,8 +171,9 @@ export interface Touched {
 
 /** Active profiles of a client (in a tenant, when given), with the address that last spoke for it. */
 export function activeProfilesOf(db: Sql, clientId: string, tenantId: number | null) {
-  return rows<{ profile_id: string; tenant_id: number; client_ip_address: string | null }>(
+  return rowsOf(
     db,
+    Type.Object({ profile_id: Str, tenant_id: Int, client_ip_address: Null(Str) }),
     sql`SELECT profile_id, tenant_id, client_ip_address FROM service_profiles
         WHERE client_id = ${clientId} AND status = 'ACTIVE' AND (${tenantId}::int IS NULL OR tenant_id = ${tenantId}::int)`,
   );
@@ -169,15 +188,16 @@ export async function applyHeartbeats(tx: Sql, inputs: HeartbeatInput[]) {
   const doc = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
   // sql.param keeps an array one parameter (a plain array would expand into a list).
   const array = <T>(pick: (h: HeartbeatInput) => T) => sql.param(inputs.map(pick));
-  const touched = await rows<Touched>(
+  const touched = await rowsOf(
     tx,
+    Type.Object({ ord: Int, profile_id: Str, tenant_id: Int, refused: Type.Boolean() }),
     sql`SELECT * FROM ionmesh_heartbeats(
           ${array((h) => h.clientId)}::text[], ${array((h) => h.tenantId)}::int[],
           ${array((h) => h.health)}::text[], ${array((h) => doc(h.stats))}::jsonb[],
           ${array((h) => doc(h.hardwareInfo))}::jsonb[], ${array((h) => h.clientIp)}::text[],
           ${array((h) => h.trusted ?? false)}::boolean[])`,
   );
-  return touched.map((t) => ({ ...t, ord: t.ord - 1 }));
+  return touched.map((t): Touched => ({ ...t, ord: t.ord - 1 }));
 }
 
 /**
@@ -199,8 +219,9 @@ export const inSlice = (s: ProfileSlice) =>
 
 /** Marks online clients of a slice without a heartbeat for offlineAfterSec as offline; safe in parallel. */
 export async function sweepOffline(tx: Sql, offlineAfterSec: number, slice: ProfileSlice) {
-  const changed = await rows<{ profile_id: string; client_id: string; tenant_id: number }>(
+  const changed = await rowsOf(
     tx,
+    Type.Object({ profile_id: Str, client_id: Str, tenant_id: Int }),
     sql`WITH changed AS (
           UPDATE service_profiles SET liveness = 'offline', liveness_changed_at = now()
           WHERE ${inSlice(slice)} AND status = 'ACTIVE' AND liveness = 'online' AND NOT rspro_connected
@@ -224,17 +245,27 @@ export async function sweepOffline(tx: Sql, offlineAfterSec: number, slice: Prof
   return changed;
 }
 
-export interface ProfileForMove extends Omit<AssignmentRow, 'iccid'> {
+const ProfileForMove = Type.Object({
+  profile_id: Str,
+  tenant_id: Int,
+  client_id: Str,
+  mapping_mode: Str,
+  bank_id: Int,
+  slot_id: Int,
+  rspro_client_id: Int,
+  rspro_slot_nr: Int,
   /** Null: the client never heartbeats (the deployed OpenWRT client). */
-  last_heartbeat: Date | string | null;
-  mcc_mnc: string | null;
-  remsim_server_id: number | null;
-}
+  last_heartbeat: Null(SqlTime),
+  mcc_mnc: Null(Str),
+  remsim_server_id: Null(Int),
+});
+export type ProfileForMove = Static<typeof ProfileForMove>;
 
 /** The client's active profiles, locked for a change. */
 export const lockActiveProfiles = (tx: Sql, clientId: string, tenantId: number | null) =>
-  rows<ProfileForMove>(
+  rowsOf(
     tx,
+    ProfileForMove,
     sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.mapping_mode, p.bank_id, p.slot_id, p.rspro_client_id,
                p.rspro_slot_nr, p.last_heartbeat, s.mcc_mnc, bi.remsim_server_id
         FROM service_profiles p
@@ -246,17 +277,18 @@ export const lockActiveProfiles = (tx: Sql, clientId: string, tenantId: number |
         FOR UPDATE OF p`,
   );
 
-export interface SlotForMove {
-  bank_id: number;
-  slot_id: number;
-  status: string;
-  card_type: string;
-  iccid: string | null;
-  imsi: string | null;
-  endpoint: string | null;
-  remsim_server_id: number | null;
-  usable: boolean;
-}
+const SlotForMove = Type.Object({
+  bank_id: Int,
+  slot_id: Int,
+  status: Str,
+  card_type: Str,
+  iccid: Null(Str),
+  imsi: Null(Str),
+  endpoint: Null(Str),
+  remsim_server_id: Null(Int),
+  usable: Type.Boolean(),
+});
+export type SlotForMove = Static<typeof SlotForMove>;
 
 /** A target slot of the tenant, locked: the one named, or the first available one (of a carrier
  * or bank if given), skipping slots locked by concurrent allocations. */
@@ -266,8 +298,9 @@ export function lockTargetSlot(
   want: { bankId?: number; slotId?: number; mccMnc?: string | null; notBank: number; notSlot: number },
 ) {
   const named = want.slotId !== undefined && want.bankId !== undefined;
-  return rows<SlotForMove>(
+  return rowsOf(
     tx,
+    SlotForMove,
     sql`SELECT s.bank_id, s.slot_id, s.status, s.card_type, s.iccid, s.imsi, bi.endpoint, bi.remsim_server_id,
                (b.status = 'active' AND bi.status = 'active') AS usable
         FROM slots s
@@ -289,8 +322,9 @@ export async function moveProfile(tx: Sql, profileId: string, bankId: number, sl
 
 /** What a profile holds (mode, the card's or pool's MCC/MNC) and its tenant's move setting. */
 export async function assignedConfig(db: Sql, profileId: string) {
-  const [r] = await rows<{ mapping_mode: string; mcc_mnc: string | null; tenant_id: number; move_on_config_mismatch: boolean }>(
+  const [r] = await rowsOf(
     db,
+    Type.Object({ mapping_mode: Str, mcc_mnc: Null(Str), tenant_id: Int, move_on_config_mismatch: Type.Boolean() }),
     sql`SELECT p.mapping_mode, COALESCE(kp.mcc_mnc, s.mcc_mnc) AS mcc_mnc, p.tenant_id, t.move_on_config_mismatch
         FROM service_profiles p
         JOIN tenants t ON t.id = p.tenant_id
@@ -308,14 +342,15 @@ export async function recordRequestedConfig(
   profileId: string,
   asked: { mapping_mode: string; mcc_mnc: string | null } | null,
 ) {
-  const changed = await rows(
+  const changed = await rowsOf(
     db,
+    Type.Object({ changed: Int }),
     sql`UPDATE service_profiles SET requested_mapping_mode = ${asked?.mapping_mode ?? null},
           requested_mcc_mnc = ${asked?.mcc_mnc ?? null}, config_mismatch = ${asked !== null}
         WHERE profile_id = ${profileId}
           AND (requested_mapping_mode, requested_mcc_mnc, config_mismatch)
               IS DISTINCT FROM (${asked?.mapping_mode ?? null}::text, ${asked?.mcc_mnc ?? null}::text, ${asked !== null})
-        RETURNING 1`,
+        RETURNING 1 AS changed`,
   );
   return changed.length > 0;
 }
