@@ -3,18 +3,20 @@
 // to subscribers, each with its own filter. Events are read in id order; ids of transactions
 // still open leave gaps, so the cursor only passes a gap once it has stayed open for GAP_MS
 // (a rolled-back transaction leaves its id unused forever).
+import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { type Database, rows } from '../../app/database.js';
+import { type Database, rowsOf, SqlTime } from '../../app/database.js';
 import { typeMatches } from './event-types.js';
 
-export interface EventRow {
-  id: number;
-  type: string;
-  tenant_id: number | null;
-  data: unknown;
-  created_at: string;
-}
+export const EventRow = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  tenant_id: Type.Union([Type.Integer(), Type.Null()]),
+  data: Type.Unknown(),
+  created_at: SqlTime,
+});
+export type EventRow = Static<typeof EventRow>;
 
 export interface EventFilter {
   tenantId?: number | null;
@@ -78,8 +80,9 @@ function filterSql(f: EventFilter) {
 /** Events after an id, in order, filtered in SQL (for resume and for the JSON list). */
 export function eventsAfter(db: Database, afterId: number, f: EventFilter, limit = BATCH) {
   return db.run((h) =>
-    rows<EventRow>(
+    rowsOf(
       h,
+      EventRow,
       sql`SELECT id::int AS id, type, tenant_id, data, created_at FROM events
           WHERE id > ${afterId} AND ${filterSql(f)} ORDER BY id LIMIT ${limit}`,
     ),
@@ -88,15 +91,18 @@ export function eventsAfter(db: Database, afterId: number, f: EventFilter, limit
 
 /** The id of the newest event (0: none yet). */
 export async function outboxHead(db: Database) {
-  const [top] = await db.run((h) => rows<{ id: number }>(h, sql`SELECT COALESCE(max(id), 0)::int AS id FROM events`));
+  const [top] = await db.run((h) =>
+    rowsOf(h, Type.Object({ id: Type.Integer() }), sql`SELECT COALESCE(max(id), 0)::int AS id FROM events`),
+  );
   return top?.id ?? 0;
 }
 
 /** The latest events of a filter, newest first (the console's recent events). */
 export function latestEvents(db: Database, f: EventFilter, limit: number) {
   return db.run((h) =>
-    rows<EventRow>(
+    rowsOf(
       h,
+      EventRow,
       sql`SELECT id::int AS id, type, tenant_id, data, created_at FROM events
           WHERE ${filterSql(f)} ORDER BY id DESC LIMIT ${limit}`,
     ),

@@ -2,8 +2,9 @@
 // nothing acknowledged to a caller can lose its event. An insert trigger notifies listeners
 // (drizzle/0015).
 
+import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
+import { rowsOf, type Sql } from '../../app/database.js';
 import type { EventType } from './event-types.js';
 
 export async function insertEvent(db: Sql, type: EventType, tenantId: number | null, data: unknown) {
@@ -17,8 +18,9 @@ export async function insertEvent(db: Sql, type: EventType, tenantId: number | n
  * (each row is deleted once; a concurrent call finds fewer rows).
  */
 export async function pruneEvents(db: Sql, retentionSec: number, batch: number) {
-  const [events] = await rows<{ n: number }>(
+  const [events] = await rowsOf(
     db,
+    Type.Object({ n: Type.Integer() }),
     sql`
       WITH doomed AS (
         SELECT e.id FROM events e
@@ -29,8 +31,9 @@ export async function pruneEvents(db: Sql, retentionSec: number, batch: number) 
       gone AS (DELETE FROM events WHERE id IN (SELECT id FROM doomed) RETURNING 1)
       SELECT count(*)::int AS n FROM gone`,
   );
-  const [deliveries] = await rows<{ n: number }>(
+  const [deliveries] = await rowsOf(
     db,
+    Type.Object({ n: Type.Integer() }),
     sql`
       WITH doomed AS (
         SELECT id FROM webhook_deliveries

@@ -1,6 +1,7 @@
 // SQL of the inventory: tenants, bankd instances, banks, slots and the client (profile) views.
+import { Type } from '@sinclair/typebox';
 import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
+import { rowsOf, type Sql } from '../../app/database.js';
 import { likeContaining, likeLiteral } from '../../domain/like-pattern.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
 import { healthLog, serviceProfiles } from '../clients/index.js';
@@ -35,8 +36,9 @@ export const listTenants = (db: Sql, page: PageRequest, scope: number | null = n
 export const getTenant = async (db: Sql, id: number) => (await db.select().from(tenants).where(eq(tenants.id, id)))[0] ?? null;
 
 export async function tenantUsage(db: Sql, id: number) {
-  const [r] = await rows<{ banks: number; profiles: number }>(
+  const [r] = await rowsOf(
     db,
+    Type.Object({ banks: Type.Integer(), profiles: Type.Integer() }),
     sql`SELECT (SELECT count(*)::int FROM sim_banks WHERE tenant_id = ${id}) AS banks,
                (SELECT count(*)::int FROM service_profiles WHERE tenant_id = ${id}) AS profiles`,
   );
@@ -143,8 +145,9 @@ export async function createSlots(db: Sql, bankId: number, slotCount: number) {
 }
 
 export async function bankProfileCount(db: Sql, bankId: number) {
-  const [r] = await rows<{ active: number; total: number }>(
+  const [r] = await rowsOf(
     db,
+    Type.Object({ active: Type.Integer(), total: Type.Integer() }),
     sql`SELECT count(*) FILTER (WHERE status = 'ACTIVE')::int AS active, count(*)::int AS total
         FROM service_profiles WHERE bank_id = ${bankId}`,
   );
@@ -185,9 +188,10 @@ export const getSlot = async (db: Sql, bankId: number, slotId: number, lock = fa
 };
 
 export async function slotHasActiveProfile(db: Sql, bankId: number, slotId: number) {
-  const found = await rows(
+  const found = await rowsOf(
     db,
-    sql`SELECT 1 FROM service_profiles WHERE bank_id = ${bankId} AND slot_id = ${slotId} AND status = 'ACTIVE'`,
+    Type.Object({ found: Type.Integer() }),
+    sql`SELECT 1 AS found FROM service_profiles WHERE bank_id = ${bankId} AND slot_id = ${slotId} AND status = 'ACTIVE'`,
   );
   return found.length > 0;
 }
