@@ -1,6 +1,7 @@
 // Bulk writes of a SIM import: multi-row upserts, a few hundred rows per statement.
+import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
+import { rowsOf, type Sql } from '../../app/database.js';
 import type { SimRow } from './sim-import.js';
 
 export const IMPORT_CHUNK = 500;
@@ -8,8 +9,9 @@ export const IMPORT_CHUNK = 500;
 /** The banks of the list that exist (and belong to the tenant `scope`, when given). */
 export async function existingBanks(tx: Sql, bankIds: number[], scope: number | null = null): Promise<Set<number>> {
   if (bankIds.length === 0) return new Set();
-  const found = await rows<{ bank_id: number }>(
+  const found = await rowsOf(
     tx,
+    Type.Object({ bank_id: Type.Integer() }),
     sql`SELECT bank_id FROM sim_banks WHERE bank_id IN (${sql.join(
       bankIds.map((b) => sql`${b}`),
       sql`, `,
@@ -26,8 +28,9 @@ export async function iccidsHeldElsewhere(tx: Sql, chunk: SimRow[]) {
     withIccid.map((r) => sql`(${r.iccid}::text, ${r.bankId}::int, ${r.slotId}::int)`),
     sql`, `,
   );
-  return rows<{ iccid: string; bank_id: number; slot_id: number; tenant_id: number }>(
+  return rowsOf(
     tx,
+    Type.Object({ iccid: Type.String(), bank_id: Type.Integer(), slot_id: Type.Integer(), tenant_id: Type.Integer() }),
     sql`SELECT s.iccid, s.bank_id, s.slot_id, b.tenant_id FROM slots s
         JOIN sim_banks b ON b.bank_id = s.bank_id
         JOIN (VALUES ${values}) AS f(iccid, bank_id, slot_id) ON f.iccid = s.iccid
@@ -50,8 +53,9 @@ export async function upsertSlots(tx: Sql, chunk: SimRow[], withCardData: boolea
     ? sql`iccid = EXCLUDED.iccid, imsi = EXCLUDED.imsi, carrier = EXCLUDED.carrier, mcc_mnc = EXCLUDED.mcc_mnc,
           card_type = EXCLUDED.card_type, reader_name = COALESCE(EXCLUDED.reader_name, slots.reader_name)`
     : sql`reader_name = EXCLUDED.reader_name`;
-  const result = await rows<{ inserted: boolean }>(
+  const result = await rowsOf(
     tx,
+    Type.Object({ inserted: Type.Boolean() }),
     sql`INSERT INTO slots (bank_id, slot_id, iccid, imsi, carrier, mcc_mnc, card_type, reader_name)
         VALUES ${values}
         ON CONFLICT (bank_id, slot_id) DO UPDATE SET ${update}, updated_at = now()
@@ -60,18 +64,20 @@ export async function upsertSlots(tx: Sql, chunk: SimRow[], withCardData: boolea
   return result.filter((r) => r.inserted).length;
 }
 
-export interface CardInUse {
-  bank_id: number;
-  slot_id: number;
-  iccid: string | null;
-  imsi: string | null;
-  carrier: string | null;
-  mcc_mnc: string | null;
-  card_type: string;
-  client_id: string;
-  profile_id: string;
-  tenant_id: number;
-}
+const Text = Type.Union([Type.String(), Type.Null()]);
+export const CardInUse = Type.Object({
+  bank_id: Type.Integer(),
+  slot_id: Type.Integer(),
+  iccid: Text,
+  imsi: Text,
+  carrier: Text,
+  mcc_mnc: Text,
+  card_type: Type.String(),
+  client_id: Type.String(),
+  profile_id: Type.String(),
+  tenant_id: Type.Integer(),
+});
+export type CardInUse = Static<typeof CardInUse>;
 
 /** The chunk's slots a router holds (an active profile), locked so that no registration takes one
  * meanwhile, with the card they hold now. */
@@ -85,8 +91,9 @@ export async function cardsInUse(tx: Sql, chunk: SimRow[]) {
     sql`SELECT 1 FROM slots s JOIN (VALUES ${values}) AS f(bank_id, slot_id) ON f.bank_id = s.bank_id AND f.slot_id = s.slot_id
         ORDER BY s.bank_id, s.slot_id FOR UPDATE OF s`,
   );
-  return rows<CardInUse>(
+  return rowsOf(
     tx,
+    CardInUse,
     sql`SELECT s.bank_id, s.slot_id, s.iccid, s.imsi, s.carrier, s.mcc_mnc, s.card_type, p.client_id, p.profile_id, p.tenant_id
         FROM slots s
         JOIN (VALUES ${values}) AS f(bank_id, slot_id) ON f.bank_id = s.bank_id AND f.slot_id = s.slot_id
