@@ -3,9 +3,11 @@
 // match. A token is HMAC-SHA256(installation secret, profile id): nothing per profile is stored,
 // a repeated registration returns the same token, and an unregistered profile's token dies with
 // it. The secret is made once per database and shared by every IonMesh process.
+
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { type Database, rows } from '../../app/database.js';
+import { type Database, rowsOf } from '../../app/database.js';
 
 const SECRET_NAME = 'client-token';
 
@@ -21,8 +23,13 @@ export class ClientTokens {
           sql`INSERT INTO installation_secrets (name, value) VALUES (${SECRET_NAME}, ${randomBytes(32).toString('base64')})
               ON CONFLICT (name) DO NOTHING`,
         );
-        const [row] = await rows<{ value: string }>(h, sql`SELECT value FROM installation_secrets WHERE name = ${SECRET_NAME}`);
-        return Buffer.from((row as { value: string }).value, 'base64');
+        const [row] = await rowsOf(
+          h,
+          Type.Object({ value: Type.String() }),
+          sql`SELECT value FROM installation_secrets WHERE name = ${SECRET_NAME}`,
+        );
+        if (!row) throw new Error('the installation secret was not written');
+        return Buffer.from(row.value, 'base64');
       })
       .catch((error) => {
         this.secret = null;

@@ -1,20 +1,22 @@
 // SQL of the command queue.
 
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rows, rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
 
-export interface DeliveredCommand {
-  profile_id: string;
-  id: number;
-  type: string;
-  payload: unknown;
-}
+const DeliveredCommand = Type.Object({
+  profile_id: Type.String(),
+  id: Type.Integer(),
+  type: Type.String(),
+  payload: Type.Unknown(),
+});
+export type DeliveredCommand = Static<typeof DeliveredCommand>;
 
 /** Hands over the pending commands of these profiles: marked delivered, with their events. */
 export const deliverPending = (db: Sql, profileIds: string[]) =>
-  rows<DeliveredCommand>(
+  rowsOf(
     db,
+    DeliveredCommand,
     sql`WITH delivered AS (
           UPDATE client_commands SET status = 'delivered', delivered_at = now()
           WHERE status = 'pending' AND expires_at > now() AND profile_id = ANY(${sql.param(profileIds)}::uuid[])
@@ -28,8 +30,9 @@ export const deliverPending = (db: Sql, profileIds: string[]) =>
 
 /** Records a client's answer to a delivered (or still pending) command of its own. */
 export const acknowledge = (db: Sql, clientId: string, id: number, ok: boolean, result: unknown) =>
-  rows<{ id: number; status: string }>(
+  rowsOf(
     db,
+    Type.Object({ id: Type.Integer(), status: Type.String() }),
     sql`WITH acked AS (
           UPDATE client_commands SET status = ${ok ? 'acknowledged' : 'failed'}, acknowledged_at = now(),
             result = ${result === undefined ? null : JSON.stringify(result)}::jsonb
@@ -45,8 +48,9 @@ export const acknowledge = (db: Sql, clientId: string, id: number, ok: boolean, 
 
 /** Marks commands past their expiry; safe in parallel (one conditional UPDATE). */
 export const expire = (db: Sql) =>
-  rows<{ id: number }>(
+  rowsOf(
     db,
+    Type.Object({ id: Type.Integer() }),
     sql`WITH expired AS (
           UPDATE client_commands SET status = 'expired'
           WHERE status IN ('pending', 'delivered') AND expires_at <= now()

@@ -1,7 +1,8 @@
 // SQL of the remsim-server inventory (the servers IonMesh drives) and the status the reconciler
 // keeps on them (the remsim module writes it; src/modules/remsim/remsim.repository.ts).
+import { Type } from '@sinclair/typebox';
 import { asc, count, eq, sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
+import { rowsOf, type Sql } from '../../app/database.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
 import { paged } from './inventory.repository.js';
 import { bankdInstances, remsimServers } from './inventory.table.js';
@@ -54,8 +55,9 @@ export const serverByUrl = async (db: Sql, url: string) =>
 
 /** The server with this URL, created (named after its URL) when it is new. */
 export async function ensureServer(db: Sql, url: string, simulated = false) {
-  const [row] = await rows<{ id: number }>(
+  const [row] = await rowsOf(
     db,
+    Type.Object({ id: Type.Integer() }),
     sql`INSERT INTO remsim_servers (name, url, simulated) VALUES (${url}, ${url}, ${simulated})
         ON CONFLICT (url) DO UPDATE SET url = EXCLUDED.url RETURNING id`,
   );

@@ -1,6 +1,7 @@
 // Stats history: series for one client and for the fleet, and the rollup/retention job.
+import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { type Database, rows } from '../../app/database.js';
+import { type Database, rowsOf } from '../../app/database.js';
 import { type StatsRange, statsWindow } from '../../domain/stats-range.js';
 import { noProfile } from './stats.errors.js';
 import * as repo from './stats.repository.js';
@@ -44,8 +45,9 @@ export class StatsService {
     return this.db.run(async (db) => {
       // The client's tenant: the one asked for, else that of its newest profile; a client with
       // no profile there (ever) is not found, whatever stats rows exist.
-      const [p] = await rows<{ tenant_id: number }>(
+      const [p] = await rowsOf(
         db,
+        Type.Object({ tenant_id: Type.Integer() }),
         sql`SELECT tenant_id FROM service_profiles
              WHERE client_id = ${clientId} AND (${tenantId ?? null}::int IS NULL OR tenant_id = ${tenantId ?? null}::int)
              ORDER BY (status = 'ACTIVE') DESC, created_at DESC LIMIT 1`,
