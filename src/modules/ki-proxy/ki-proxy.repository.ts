@@ -1,28 +1,33 @@
 // SQL of KI proxy pools: the pools with their segments, capacity and utilization.
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rows, rowsOf, type Sql } from '../../app/database.js';
+import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import type { SlotRange } from '../../domain/ki-pool-rules.js';
 
-export interface PoolRow {
-  id: number;
-  tenant_id: number;
-  pool_name: string;
-  carrier: string | null;
-  mcc_mnc: string;
-  bank_id: number;
-  physical_slot_start: number;
-  physical_slot_end: number;
-  routing_mode: string;
-  max_virtual_sims: number;
-  current_virtual_sims: number;
-  enabled: boolean;
-  created_at: string;
-  updated_at: string;
-  virtual_segments: Array<{ bank_id: number; virtual_slot_start: number; virtual_slot_end: number }>;
-  virtual_slots: number;
-  capacity: number;
-}
+const Int = Type.Integer();
+const Count = Type.Object({ n: Int });
+const NullStr = Type.Union([Type.String(), Type.Null()]);
+
+export const PoolRow = Type.Object({
+  id: Int,
+  tenant_id: Int,
+  pool_name: Type.String(),
+  carrier: NullStr,
+  mcc_mnc: Type.String(),
+  bank_id: Int,
+  physical_slot_start: Int,
+  physical_slot_end: Int,
+  routing_mode: Type.String(),
+  max_virtual_sims: Int,
+  current_virtual_sims: Int,
+  enabled: Type.Boolean(),
+  created_at: SqlTime,
+  updated_at: SqlTime,
+  virtual_segments: Type.Array(Type.Object({ bank_id: Int, virtual_slot_start: Int, virtual_slot_end: Int })),
+  virtual_slots: Int,
+  capacity: Int,
+});
+export type PoolRow = Static<typeof PoolRow>;
 
 export interface PoolFilter {
   tenant_id?: number;
@@ -52,14 +57,14 @@ export async function listPools(db: Sql, f: PoolFilter) {
   const cond = sql`WHERE (${f.tenant_id ?? null}::int IS NULL OR kp.tenant_id = ${f.tenant_id ?? null}::int)
     AND (${f.mcc_mnc ?? null}::text IS NULL OR kp.mcc_mnc = ${f.mcc_mnc ?? null}::text)
     AND (${f.enabled ?? null}::boolean IS NULL OR kp.enabled = ${f.enabled ?? null}::boolean)`;
-  const items = await rows<PoolRow>(db, sql`${poolSelect} ${cond} ORDER BY kp.id LIMIT ${limit} OFFSET ${offset}`);
-  const [total] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ki_proxy_pools kp ${cond}`);
+  const items = await rowsOf(db, PoolRow, sql`${poolSelect} ${cond} ORDER BY kp.id LIMIT ${limit} OFFSET ${offset}`);
+  const [total] = await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM ki_proxy_pools kp ${cond}`);
   return { items, total: total?.n ?? 0, limit, offset };
 }
 
 export async function getPool(db: Sql, id: number, lock = false) {
   if (lock) await db.execute(sql`SELECT 1 FROM ki_proxy_pools WHERE id = ${id} FOR UPDATE`);
-  const [row] = await rows<PoolRow>(db, sql`${poolSelect} WHERE kp.id = ${id}`);
+  const [row] = await rowsOf(db, PoolRow, sql`${poolSelect} WHERE kp.id = ${id}`);
   return row ?? null;
 }
 
@@ -70,7 +75,7 @@ export async function lockPoolRanges(db: Sql) {
 
 /** Every other pool's ranges (all tenants: slot numbers of a bank are shared by everyone). */
 export async function otherPoolRanges(db: Sql, exceptId: number | null) {
-  const list = await rows<PoolRow>(db, sql`${poolSelect} WHERE ${exceptId}::int IS NULL OR kp.id <> ${exceptId}::int`);
+  const list = await rowsOf(db, PoolRow, sql`${poolSelect} WHERE ${exceptId}::int IS NULL OR kp.id <> ${exceptId}::int`);
   return list.map((p) => ({
     name: p.pool_name,
     physical: { bankId: p.bank_id, start: p.physical_slot_start, end: p.physical_slot_end },
@@ -84,8 +89,9 @@ export async function physicalSlotsIn(db: Sql, ranges: SlotRange[]) {
   const banks = sql.param(ranges.map((r) => r.bankId));
   const starts = sql.param(ranges.map((r) => r.start));
   const ends = sql.param(ranges.map((r) => r.end));
-  return rows<{ bank_id: number; slot_id: number }>(
+  return rowsOf(
     db,
+    Type.Object({ bank_id: Int, slot_id: Int }),
     sql`SELECT s.bank_id, s.slot_id FROM slots s
         JOIN unnest(${banks}::int[], ${starts}::int[], ${ends}::int[]) AS r(bank_id, lo, hi)
           ON s.bank_id = r.bank_id AND s.slot_id BETWEEN r.lo AND r.hi
@@ -98,8 +104,9 @@ export async function activeOutside(db: Sql, poolId: number, segments: SlotRange
   const banks = sql.param(segments.map((r) => r.bankId));
   const starts = sql.param(segments.map((r) => r.start));
   const ends = sql.param(segments.map((r) => r.end));
-  const [r] = await rows<{ n: number }>(
+  const [r] = await rowsOf(
     db,
+    Count,
     sql`SELECT count(*)::int AS n FROM service_profiles p
         WHERE p.status = 'ACTIVE' AND p.ki_pool_id = ${poolId}
           AND NOT EXISTS (SELECT 1 FROM unnest(${banks}::int[], ${starts}::int[], ${ends}::int[]) AS r(bank_id, lo, hi)
@@ -132,8 +139,19 @@ export async function replaceSegments(db: Sql, poolId: number, segments: SlotRan
 
 /** The pool's physical KI cards: the slots of its physical range. */
 export const physicalSims = (db: Sql, p: Pick<PoolRow, 'bank_id' | 'physical_slot_start' | 'physical_slot_end'>) =>
-  rows<Record<string, unknown>>(
+  rowsOf(
     db,
+    Type.Object({
+      bank_id: Int,
+      slot_id: Int,
+      iccid: NullStr,
+      imsi: NullStr,
+      carrier: NullStr,
+      mcc_mnc: NullStr,
+      card_type: Type.String(),
+      status: Type.String(),
+      health_status: Type.String(),
+    }),
     sql`SELECT bank_id, slot_id, iccid, imsi, carrier, mcc_mnc, card_type, status, health_status
         FROM slots WHERE bank_id = ${p.bank_id} AND slot_id BETWEEN ${p.physical_slot_start} AND ${p.physical_slot_end}
         ORDER BY slot_id`,
@@ -141,8 +159,9 @@ export const physicalSims = (db: Sql, p: Pick<PoolRow, 'bank_id' | 'physical_slo
 
 /** Banks with their bankd endpoint and remsim-server URL (for the bankd launch lines). */
 export const banksFor = (db: Sql, bankIds: number[]) =>
-  rows<{ bank_id: number; tenant_id: number; slot_count: number; endpoint: string | null; remsim_url: string | null }>(
+  rowsOf(
     db,
+    Type.Object({ bank_id: Int, tenant_id: Int, slot_count: Int, endpoint: NullStr, remsim_url: NullStr }),
     sql`SELECT b.bank_id, b.tenant_id, (SELECT count(*)::int FROM slots s WHERE s.bank_id = b.bank_id) AS slot_count,
                bi.endpoint, rs.url AS remsim_url
         FROM sim_banks b
@@ -163,8 +182,9 @@ export async function assignedInRange(db: Sql, r: PhysicalRange) {
   await db.execute(
     sql`SELECT 1 FROM slots WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} ORDER BY slot_id FOR UPDATE`,
   );
-  return rows<{ slot_id: number; client_id: string | null }>(
+  return rowsOf(
     db,
+    Type.Object({ slot_id: Int, client_id: NullStr }),
     sql`SELECT s.slot_id, p.client_id FROM slots s
         LEFT JOIN service_profiles p ON p.bank_id = s.bank_id AND p.slot_id = s.slot_id AND p.status = 'ACTIVE'
         WHERE s.bank_id = ${r.bankId} AND s.slot_id BETWEEN ${r.start} AND ${r.end}
@@ -193,8 +213,9 @@ export async function releaseKiCards(db: Sql, r: PhysicalRange, keep: PhysicalRa
 
 /** The highest slot number in use on a bank: its slots, and every pool's ranges there (-1: none). */
 export async function highestUsedSlot(db: Sql, bankId: number) {
-  const [r] = await rows<{ n: number }>(
+  const [r] = await rowsOf(
     db,
+    Count,
     sql`SELECT GREATEST(
           (SELECT max(slot_id) FROM slots WHERE bank_id = ${bankId}),
           (SELECT max(physical_slot_end) FROM ki_proxy_pools WHERE bank_id = ${bankId}),
@@ -206,8 +227,9 @@ export async function highestUsedSlot(db: Sql, bankId: number) {
 
 /** The distinct MCC/MNCs of the cards in a range. */
 export async function mccMncsIn(db: Sql, r: PhysicalRange) {
-  const found = await rows<{ mcc_mnc: string }>(
+  const found = await rowsOf(
     db,
+    Type.Object({ mcc_mnc: Type.String() }),
     sql`SELECT DISTINCT mcc_mnc FROM slots
         WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} AND mcc_mnc IS NOT NULL ORDER BY 1`,
   );
