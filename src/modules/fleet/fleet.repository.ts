@@ -1,14 +1,19 @@
 // SQL of the fleet overview: counts and utilisation in a handful of grouped reads.
+import { type TSchema, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
-import type { BankFigure, CarrierFigure, PoolFigure, ServerFigure } from '../../domain/fleet-alerts.js';
+import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+
+const Int = Type.Integer();
+const Str = Type.String();
+const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 const tenantIs = (column: string, tenantId: number | undefined) =>
   tenantId === undefined ? sql`` : sql`AND ${sql.raw(column)} = ${tenantId}`;
 
 export async function clientCounts(db: Sql, tenantId: number | undefined) {
-  return rows<{ tenant_id: number; tenant: string; mapping_mode: string; carrier: string | null; liveness: string; n: number }>(
+  return rowsOf(
     db,
+    Type.Object({ tenant_id: Int, tenant: Str, mapping_mode: Str, carrier: Null(Str), liveness: Str, n: Int }),
     sql`SELECT p.tenant_id, t.name AS tenant, p.mapping_mode, coalesce(k.carrier, s.carrier, s.mcc_mnc) AS carrier,
                p.liveness, count(*)::int AS n
           FROM service_profiles p
@@ -21,18 +26,22 @@ export async function clientCounts(db: Sql, tenantId: number | undefined) {
 }
 
 export async function bankFigures(db: Sql, tenantId: number | undefined) {
-  return rows<
-    BankFigure & {
-      remsim_server_id: number | null;
-      slots: number;
-      available: number;
-      assigned: number;
-      faulty: number;
-      disabled: number;
-      bankd: string | null;
-    }
-  >(
+  return rowsOf(
     db,
+    Type.Object({
+      bank_id: Int,
+      name: Str,
+      tenant_id: Int,
+      bankd_connected: Null(Type.Boolean()),
+      server_reachable: Null(Type.Boolean()),
+      remsim_server_id: Null(Int),
+      bankd: Null(Str),
+      slots: Int,
+      available: Int,
+      assigned: Int,
+      faulty: Int,
+      disabled: Int,
+    }),
     sql`SELECT b.bank_id, b.name, b.tenant_id, b.bankd_connected, rs.reachable AS server_reachable, rs.id AS remsim_server_id, bi.name AS bankd,
                count(s.slot_id)::int AS slots,
                count(*) FILTER (WHERE s.status = 'available')::int AS available,
@@ -50,8 +59,18 @@ export async function bankFigures(db: Sql, tenantId: number | undefined) {
 }
 
 export async function poolFigures(db: Sql, tenantId: number | undefined) {
-  return rows<PoolFigure & { carrier: string | null; mcc_mnc: string }>(
+  return rowsOf(
     db,
+    Type.Object({
+      id: Int,
+      pool_name: Str,
+      tenant_id: Int,
+      carrier: Null(Str),
+      mcc_mnc: Str,
+      enabled: Type.Boolean(),
+      used: Int,
+      capacity: Int,
+    }),
     sql`SELECT k.id, k.pool_name, k.tenant_id, k.carrier, k.mcc_mnc, k.enabled, k.current_virtual_sims AS used,
                ionmesh_pool_capacity(k.id, k.max_virtual_sims) AS capacity
           FROM ki_proxy_pools k
@@ -62,8 +81,9 @@ export async function poolFigures(db: Sql, tenantId: number | undefined) {
 
 /** Cards of each carrier in the one-to-one inventory (KI proxy masters and virtual cards aside). */
 export async function carrierFigures(db: Sql, tenantId: number | undefined) {
-  return rows<CarrierFigure>(
+  return rowsOf(
     db,
+    Type.Object({ tenant_id: Int, carrier: Str, cards: Int, available: Int, assigned: Int }),
     sql`SELECT b.tenant_id, coalesce(s.carrier, s.mcc_mnc) AS carrier, count(*)::int AS cards,
                count(*) FILTER (WHERE s.status = 'available')::int AS available,
                count(*) FILTER (WHERE s.status = 'assigned')::int AS assigned
@@ -74,8 +94,21 @@ export async function carrierFigures(db: Sql, tenantId: number | undefined) {
 }
 
 export async function serverFigures(db: Sql) {
-  return rows<ServerFigure & { url: string; simulated: boolean; last_pass_at: string | null; figures: unknown }>(
+  return rowsOf(
     db,
+    Type.Object({
+      id: Int,
+      name: Str,
+      url: Str,
+      enabled: Type.Boolean(),
+      simulated: Type.Boolean(),
+      reachable: Null(Type.Boolean()),
+      last_error: Null(Str),
+      last_pass_at: Null(SqlTime),
+      figures: Type.Unknown(),
+      conflicts: Int,
+      stalled: Int,
+    }),
     sql`SELECT id, name, url, enabled, simulated, reachable, last_error, last_pass_at, figures,
                jsonb_array_length(conflicts)::int AS conflicts, jsonb_array_length(stalled)::int AS stalled
           FROM remsim_servers ORDER BY id`,
