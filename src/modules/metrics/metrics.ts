@@ -5,10 +5,13 @@
 // --metrics-per-client-max clients (1,000): past that they would make every scrape megabytes
 // long and seconds slow on the request path, so they are dropped unless the operator opts in
 // with a larger maximum (--no-metrics-per-client: never). Label values are escaped by prom-client.
+import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { type Database, rows } from '../../app/database.js';
+import { type Database, rowsOf } from '../../app/database.js';
 import { type ClientObserver, type HeartbeatStats, inSlice, PROFILE_SLICES } from '../clients/index.js';
+
+const Int = Type.Integer();
 
 const SIGNALS = [
   ['rssi', 'ionmesh_client_rssi_dbm', 'Received signal strength indicator from the client’s last heartbeat (dBm)'],
@@ -286,8 +289,9 @@ export class Metrics implements ClientObserver {
     const counts = new Map<string, { tenant_id: number; mapping_mode: string; liveness: string; n: number }>();
     for (const slice of PROFILE_SLICES) {
       const part = await this.db.run((h) =>
-        rows<{ tenant_id: number; mapping_mode: string; liveness: string; n: number }>(
+        rowsOf(
           h,
+          Type.Object({ tenant_id: Int, mapping_mode: Type.String(), liveness: Type.String(), n: Int }),
           sql`SELECT tenant_id, mapping_mode, liveness, count(*)::int AS n FROM service_profiles
               WHERE ${inSlice(slice)} AND status = 'ACTIVE' GROUP BY 1, 2, 3`,
         ),
@@ -308,8 +312,9 @@ export class Metrics implements ClientObserver {
     for (let first = 0; first <= 1023; first += 64)
       counts.push(
         ...(await this.db.run((h) =>
-          rows<{ bank_id: number; status: string; n: number }>(
+          rowsOf(
             h,
+            Type.Object({ bank_id: Int, status: Type.String(), n: Int }),
             sql`SELECT bank_id, status, count(*)::int AS n FROM slots
                  WHERE bank_id >= ${first} AND bank_id < ${first + 64} GROUP BY 1, 2`,
           ),
@@ -326,31 +331,41 @@ export class Metrics implements ClientObserver {
       clients: await this.countClients(),
       slots: await this.countSlots(),
       pools: await this.db.run((h) =>
-        rows<{ tenant_id: number; pool_name: string; mcc_mnc: string; current: number; capacity: number }>(
+        rowsOf(
           h,
+          Type.Object({ tenant_id: Int, pool_name: Type.String(), mcc_mnc: Type.String(), current: Int, capacity: Int }),
           sql`SELECT kp.tenant_id, kp.pool_name, kp.mcc_mnc, kp.current_virtual_sims AS current,
                    ionmesh_pool_capacity(kp.id, kp.max_virtual_sims) AS capacity
             FROM ki_proxy_pools kp`,
         ),
       ),
       banks: await this.db.run((h) =>
-        rows<{ tenant_id: number; bank_id: number; bankd_connected: boolean | null }>(
+        rowsOf(
           h,
+          Type.Object({ tenant_id: Int, bank_id: Int, bankd_connected: Type.Union([Type.Boolean(), Type.Null()]) }),
           sql`SELECT tenant_id, bank_id, bankd_connected FROM sim_banks`,
         ),
       ),
       commands: await this.db.run((h) =>
-        rows<{ status: string; n: number }>(h, sql`SELECT status, count(*)::int AS n FROM client_commands GROUP BY 1`),
+        rowsOf(
+          h,
+          Type.Object({ status: Type.String(), n: Int }),
+          sql`SELECT status, count(*)::int AS n FROM client_commands GROUP BY 1`,
+        ),
       ),
       servers: await this.db.run((h) =>
-        rows<{
-          name: string;
-          reachable: boolean | null;
-          figures: Record<string, number> | null;
-          stalls_total: number;
-          repairs_total: number;
-          flushes_total: number;
-        }>(h, sql`SELECT name, reachable, figures, stalls_total, repairs_total, flushes_total FROM remsim_servers WHERE enabled`),
+        rowsOf(
+          h,
+          Type.Object({
+            name: Type.String(),
+            reachable: Type.Union([Type.Boolean(), Type.Null()]),
+            figures: Type.Union([Type.Record(Type.String(), Type.Number()), Type.Null()]),
+            stalls_total: Int,
+            repairs_total: Int,
+            flushes_total: Int,
+          }),
+          sql`SELECT name, reachable, figures, stalls_total, repairs_total, flushes_total FROM remsim_servers WHERE enabled`,
+        ),
       ),
     };
     this.clients.reset();

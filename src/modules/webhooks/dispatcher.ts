@@ -9,9 +9,10 @@
 
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { type Database, rows, type Sql } from '../../app/database.js';
+import { type Database, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { backoff } from '../../domain/backoff.js';
 import { signWebhook } from '../../domain/webhook-signature.js';
 import { insertEvent } from '../events/index.js';
@@ -37,19 +38,21 @@ const CLAIM_BATCH = 20;
 /** An event id missing this long belongs to a transaction that rolled back: skip it. */
 const GAP_SEC = 30;
 
-interface Claimed {
-  id: number;
-  webhook_id: number;
-  attempts: number;
-  created_at: string;
-  url: string;
-  secret: string;
-  event_id: number;
-  type: string;
-  tenant_id: number | null;
-  data: unknown;
-  event_created_at: string;
-}
+const Int = Type.Integer();
+const Claimed = Type.Object({
+  id: Int,
+  webhook_id: Int,
+  attempts: Int,
+  created_at: SqlTime,
+  url: Type.String(),
+  secret: Type.String(),
+  event_id: Int,
+  type: Type.String(),
+  tenant_id: Type.Union([Int, Type.Null()]),
+  data: Type.Unknown(),
+  event_created_at: SqlTime,
+});
+type Claimed = Static<typeof Claimed>;
 
 /** The wait before attempt n+1: base · 2^(n-1), at most an hour, ±25 % jitter. */
 export const retryDelaySec = (attempts: number, baseSec: number) =>
@@ -94,13 +97,15 @@ export class WebhookDispatcher {
 
   async fanOut() {
     return this.db.transaction(async (tx) => {
-      const [cursor] = await rows<{ last_event_id: number }>(
+      const [cursor] = await rowsOf(
         tx,
+        Type.Object({ last_event_id: Int }),
         sql`SELECT last_event_id::int AS last_event_id FROM outbox_cursors WHERE name = 'webhooks' FOR UPDATE`,
       );
       if (!cursor) return { read: 0, created: 0 };
-      const events = await rows<{ id: number; old: boolean }>(
+      const events = await rowsOf(
         tx,
+        Type.Object({ id: Int, old: Type.Boolean() }),
         sql`SELECT id::int AS id, created_at < now() - make_interval(secs => ${GAP_SEC}) AS old
             FROM events WHERE id > ${cursor.last_event_id} ORDER BY id LIMIT ${FANOUT_BATCH}`,
       );
@@ -113,8 +118,9 @@ export class WebhookDispatcher {
         read++;
       }
       if (upTo === cursor.last_event_id) return { read: 0, created: 0 };
-      const created = await rows<{ n: number }>(
+      const created = await rowsOf(
         tx,
+        Type.Object({ n: Int }),
         sql`WITH ins AS (
               INSERT INTO webhook_deliveries (webhook_id, event_id)
               SELECT w.id, e.id FROM events e
@@ -132,8 +138,9 @@ export class WebhookDispatcher {
 
   private claim() {
     return this.db.run((db) =>
-      rows<Claimed>(
+      rowsOf(
         db,
+        Claimed,
         sql`WITH due AS (
               SELECT d.id FROM webhook_deliveries d
               WHERE d.next_attempt_at <= now()
@@ -209,8 +216,9 @@ export class WebhookDispatcher {
             last_status_code = ${status}, last_error = ${error.slice(0, 500)}, last_latency_ms = ${latencyMs}, updated_at = now()
           WHERE id = ${d.id}`,
     );
-    const [w] = await rows<{ consecutive_failures: number; tenant_id: number; enabled: boolean }>(
+    const [w] = await rowsOf(
       tx,
+      Type.Object({ consecutive_failures: Int, tenant_id: Int, enabled: Type.Boolean() }),
       sql`UPDATE webhooks SET consecutive_failures = consecutive_failures + 1 WHERE id = ${d.webhook_id}
           RETURNING consecutive_failures, tenant_id, enabled`,
     );
