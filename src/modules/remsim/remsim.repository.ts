@@ -1,42 +1,57 @@
 // SQL of the reconciler: the desired maps of a remsim-server, IonMesh's record of the maps it
 // created, the lease that lets one process at a time reconcile a server, presence from the
 // server's lists, and the status figures.
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
+import { rowsOf, type Sql } from '../../app/database.js';
 import type { MapTuple } from '../../domain/slotmap-plan.js';
 
-export interface ServerRow {
-  id: number;
-  name: string;
-  url: string;
-  enabled: boolean;
-  simulated: boolean;
-  generation: number;
-}
+const Int = Type.Integer();
+const Str = Type.String();
+const Bool = Type.Boolean();
+const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
-export interface DesiredRow {
-  profile_id: string;
-  tenant_id: number;
-  client_id: string;
-  bank_id: number;
-  slot_id: number;
-  rspro_client_id: number;
-  rspro_slot_nr: number;
-  rspro_connected: boolean;
+export const ServerRow = Type.Object({
+  id: Int,
+  name: Str,
+  url: Str,
+  enabled: Bool,
+  simulated: Bool,
+  /** int8: read as text, and only handed back to SQL (releaseLease). */
+  generation: Str,
+});
+export type ServerRow = Static<typeof ServerRow>;
+
+export const DesiredRow = Type.Object({
+  profile_id: Str,
+  tenant_id: Int,
+  client_id: Str,
+  bank_id: Int,
+  slot_id: Int,
+  rspro_client_id: Int,
+  rspro_slot_nr: Int,
+  rspro_connected: Bool,
   /** For a virtual slot of a KI proxy pool: the pool and the -n its bankd needs on this bank. */
-  ki_pool: string | null;
-  ki_slots_needed: number | null;
-}
+  ki_pool: Null(Str),
+  ki_slots_needed: Null(Int),
+});
+export type DesiredRow = Static<typeof DesiredRow>;
 
-export interface OwnedMap extends MapTuple {
-  seenActive: boolean;
-  purpose: 'assignment' | 'flush';
-}
+export const OwnedMap = Type.Object({
+  bankId: Int,
+  bankSlot: Int,
+  clientId: Int,
+  clientSlot: Int,
+  seenActive: Bool,
+  purpose: Type.Union([Type.Literal('assignment'), Type.Literal('flush')]),
+});
+export type OwnedMap = Static<typeof OwnedMap>;
 
 /** Active profiles served through this remsim-server (its bankd instances' banks). */
 export const desiredMaps = (db: Sql, serverId: number) =>
-  rows<DesiredRow>(
+  rowsOf(
     db,
+    DesiredRow,
     sql`WITH ki AS (
           SELECT v.pool_id, v.bank_id, kp.pool_name,
                  GREATEST(max(v.slot_nr) + 1, CASE WHEN kp.bank_id = v.bank_id THEN kp.physical_slot_end + 1 ELSE 0 END) AS slots
@@ -53,8 +68,9 @@ export const desiredMaps = (db: Sql, serverId: number) =>
   );
 
 export const ownedMaps = (db: Sql, serverId: number) =>
-  rows<OwnedMap>(
+  rowsOf(
     db,
+    OwnedMap,
     sql`SELECT bank_id AS "bankId", bank_slot AS "bankSlot", client_id AS "clientId", client_slot AS "clientSlot",
                seen_active AS "seenActive", purpose
         FROM remsim_mappings WHERE server_id = ${serverId}`,
@@ -114,41 +130,45 @@ export async function markSeenActive(db: Sql, serverId: number, maps: MapTuple[]
 /** Takes (or keeps) the lease of one server unless another process holds it, or the server is
  * in its retry back-off (unless forced). Returns the server with the generation seen. */
 export async function acquireLease(db: Sql, id: number, owner: string, leaseSec: number, force: boolean) {
-  const [row] = await rows<ServerRow>(
+  const [row] = await rowsOf(
     db,
+    ServerRow,
     sql`UPDATE remsim_servers SET lease_owner = ${owner}, lease_until = now() + make_interval(secs => ${leaseSec})
         WHERE id = ${id} AND enabled
           AND (lease_owner IS NULL OR lease_owner = ${owner} OR lease_until < now())
           AND (${force}::boolean OR next_attempt_at IS NULL OR next_attempt_at <= now())
-        RETURNING id, name, url, enabled, simulated, generation`,
+        RETURNING id, name, url, enabled, simulated, generation::text AS generation`,
   );
   return row ?? null;
 }
 
 export async function renewLease(db: Sql, id: number, owner: string, leaseSec: number) {
-  const r = await rows(
+  const r = await rowsOf(
     db,
+    Type.Object({ renewed: Int }),
     sql`UPDATE remsim_servers SET lease_until = now() + make_interval(secs => ${leaseSec})
-        WHERE id = ${id} AND lease_owner = ${owner} RETURNING 1`,
+        WHERE id = ${id} AND lease_owner = ${owner} RETURNING 1 AS renewed`,
   );
   return r.length > 0;
 }
 
 /** Gives the lease up only if no assignment changed since `generation` was read: otherwise the
  * caller keeps it and runs another pass, so a change made during a pass is never missed. */
-export async function releaseLease(db: Sql, id: number, owner: string, generation: number | null) {
-  const r = await rows(
+export async function releaseLease(db: Sql, id: number, owner: string, generation: string | null) {
+  const r = await rowsOf(
     db,
+    Type.Object({ released: Int }),
     sql`UPDATE remsim_servers SET lease_owner = NULL, lease_until = NULL
         WHERE id = ${id} AND lease_owner = ${owner} AND (${generation}::bigint IS NULL OR generation = ${generation}::bigint)
-        RETURNING 1`,
+        RETURNING 1 AS released`,
   );
   return r.length > 0;
 }
 
 export async function leaseHolder(db: Sql, id: number) {
-  const [r] = await rows<{ lease_owner: string | null; active: boolean }>(
+  const [r] = await rowsOf(
     db,
+    Type.Object({ lease_owner: Null(Str), active: Null(Bool) }),
     sql`SELECT lease_owner, (lease_until > now()) AS active FROM remsim_servers WHERE id = ${id}`,
   );
   return r?.active ? r.lease_owner : null;
@@ -157,8 +177,9 @@ export async function leaseHolder(db: Sql, id: number) {
 /** Marks the servers that serve these banks as changed; returns their ids, and whether each is
  * in its retry back-off (unreachable: a probe, not a pass, finds out when it is back). */
 export const bumpGeneration = (db: Sql, bankIds: number[]) =>
-  rows<{ id: number; backing_off: boolean }>(
+  rowsOf(
     db,
+    Type.Object({ id: Int, backing_off: Bool }),
     sql`UPDATE remsim_servers SET generation = generation + 1
         WHERE id IN (SELECT bi.remsim_server_id FROM sim_banks b JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
                      WHERE b.bank_id = ANY(${sql.param(bankIds)}::int[]))
@@ -166,13 +187,18 @@ export const bumpGeneration = (db: Sql, bankIds: number[]) =>
   );
 
 export async function previousConflicts<T>(db: Sql, id: number): Promise<T[]> {
-  const [r] = await rows<{ conflicts: T[] }>(db, sql`SELECT conflicts FROM remsim_servers WHERE id = ${id}`);
-  return r?.conflicts ?? [];
+  const [r] = await rowsOf(
+    db,
+    Type.Object({ conflicts: Type.Array(Type.Unknown()) }),
+    sql`SELECT conflicts FROM remsim_servers WHERE id = ${id}`,
+  );
+  return (r?.conflicts ?? []) as T[];
 }
 
 export const enabledServerIds = (db: Sql) =>
-  rows<{ id: number; backing_off: boolean }>(
+  rowsOf(
     db,
+    Type.Object({ id: Int, backing_off: Bool }),
     sql`SELECT id, COALESCE(next_attempt_at > now(), false) AS backing_off FROM remsim_servers WHERE enabled ORDER BY id`,
   );
 
@@ -191,8 +217,9 @@ export interface PassRecord {
 
 /** Records a completed pass; returns whether the server was unreachable before. */
 export async function recordSuccess(db: Sql, id: number, r: PassRecord) {
-  const [row] = await rows<{ was: boolean | null }>(
+  const [row] = await rowsOf(
     db,
+    Type.Object({ was: Null(Bool) }),
     sql`UPDATE remsim_servers s SET reachable = true, failures = 0, next_attempt_at = NULL, last_error = NULL,
           last_pass_at = now(), last_success_at = now(), last_pass_ms = ${r.passMs},
           figures = ${JSON.stringify(r.figures)}::jsonb, conflicts = ${JSON.stringify(r.conflicts)}::jsonb,
@@ -213,8 +240,9 @@ export async function recordFailure(
   passMs: number,
   backoffSec: (failures: number) => number,
 ) {
-  const [row] = await rows<{ failures: number; was: boolean | null }>(
+  const [row] = await rowsOf(
     db,
+    Type.Object({ failures: Int, was: Null(Bool) }),
     sql`SELECT failures, reachable AS was FROM remsim_servers WHERE id = ${id}`,
   );
   const failures = (row?.failures ?? 0) + 1;
@@ -239,8 +267,9 @@ export async function applyRsproPresence(
   if (changes.length === 0) return [];
   const ids = sql.param(changes.map((c) => c.profileId));
   const connected = sql.param(changes.map((c) => c.connected));
-  return rows<{ profile_id: string; client_id: string; tenant_id: number; old: string; new: string }>(
+  return rowsOf(
     db,
+    Type.Object({ profile_id: Str, client_id: Str, tenant_id: Int, old: Str, new: Str }),
     sql`WITH input AS (SELECT * FROM unnest(${ids}::uuid[], ${connected}::boolean[]) AS u(profile_id, connected)),
         target AS (
           SELECT p.profile_id, p.tenant_id, p.client_id, p.bank_id, p.slot_id, p.liveness AS old, i.connected,
@@ -286,8 +315,9 @@ export function applyBankPresence(
 ) {
   const ids = sql.param(connected.map((b) => b.bankId));
   const slots = sql.param(connected.map((b) => b.numberOfSlots));
-  return rows<{ bank_id: number; tenant_id: number; connected: boolean }>(
+  return rowsOf(
     db,
+    Type.Object({ bank_id: Int, tenant_id: Int, connected: Bool }),
     sql`WITH seen AS (SELECT * FROM unnest(${ids}::int[], ${slots}::int[]) AS u(bank_id, slots)),
         raw AS (
           SELECT b.bank_id, b.tenant_id, b.bankd_connected AS old, (s.bank_id IS NOT NULL) AS listed, s.slots,
@@ -319,6 +349,6 @@ export function applyBankPresence(
 
 /** The URL of an enabled server, for a probe. */
 export async function serverForProbe(db: Sql, id: number) {
-  const [r] = await rows<{ url: string }>(db, sql`SELECT url FROM remsim_servers WHERE id = ${id} AND enabled`);
+  const [r] = await rowsOf(db, Type.Object({ url: Str }), sql`SELECT url FROM remsim_servers WHERE id = ${id} AND enabled`);
   return r ?? null;
 }
