@@ -1,7 +1,13 @@
 // SQL of the stats history: the rollup of closed 5-minute buckets, retention, and the series.
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { type SQL, sql } from 'drizzle-orm';
-import { rows, type Sql } from '../../app/database.js';
+import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import type { StatsWindow } from '../../domain/stats-range.js';
+
+const Int = Type.Integer();
+const Num = Type.Number();
+const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Count = Type.Object({ n: Int });
 
 const FLEET_SUM_KEYS = ['clients', 'samples', 'rssi', 'n_rssi', 'rsrp', 'n_rsrp', 'rsrq', 'n_rsrq', 'sinr', 'n_sinr'] as const;
 type FleetSums = Record<(typeof FLEET_SUM_KEYS)[number], number>;
@@ -26,15 +32,16 @@ export const SERIES_COLUMNS = ['rssi', 'rsrp', 'rsrq', 'sinr', 'tpdu_count', 'tp
  * every raw sample until the watermark passed it.
  */
 export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: number, clientsPerStep: number) {
-  const [state] = await rows<{
-    from: string;
-    until: string;
-    range_to: string | null;
-    cursor_tenant: number | null;
-    cursor_client: string | null;
-    partial: FleetPartial | null;
-  }>(
+  const [state] = await rowsOf(
     tx,
+    Type.Object({
+      from: SqlTime,
+      until: SqlTime,
+      range_to: Null(SqlTime),
+      cursor_tenant: Null(Int),
+      cursor_client: Null(Type.String()),
+      partial: Null(Type.Unsafe<FleetPartial>(Type.Record(Type.String(), Type.Record(Type.String(), Num)))),
+    }),
     sql`SELECT date_bin('5 minutes', CASE WHEN rolled_until = 'epoch' THEN now() - make_interval(secs => ${rawRetentionSec})
                                           ELSE rolled_until END, 'epoch') AS "from",
                date_bin('5 minutes', now() - interval '30 seconds', 'epoch') AS "until",
@@ -45,8 +52,9 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
   const from = state.from;
   let to = state.range_to;
   if (!to) {
-    const [bounds] = await rows<{ to: string; buckets: number }>(
+    const [bounds] = await rowsOf(
       tx,
+      Type.Object({ to: SqlTime, buckets: Int }),
       sql`SELECT least(${state.until}::timestamptz, ${from}::timestamptz + make_interval(mins => ${5 * maxBuckets})) AS "to",
                  floor(extract(epoch FROM (${state.until}::timestamptz - ${from}::timestamptz)) / 300)::int AS buckets`,
     );
@@ -58,15 +66,17 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
   const started = state.range_to !== null;
   const [any] = started
     ? [{ found: true }]
-    : await rows<{ found: boolean }>(
+    : await rowsOf(
         tx,
+        Type.Object({ found: Type.Boolean() }),
         sql`SELECT EXISTS (SELECT 1 FROM client_stats_raw WHERE ts >= ${from}::timestamptz AND ts < ${to}::timestamptz) AS found`,
       );
   // The next clients with raw samples after the cursor: one index probe each (a skip scan).
   const clients = !any?.found
     ? []
-    : await rows<{ tenant_id: number; client_id: string }>(
+    : await rowsOf(
         tx,
+        Type.Object({ tenant_id: Int, client_id: Type.String() }),
         sql`WITH RECURSIVE c AS (
           (SELECT tenant_id, client_id FROM client_stats_raw
             WHERE (tenant_id, client_id) > (${state.cursor_tenant ?? -1}::int, ${state.cursor_client ?? ''}::text)
@@ -82,8 +92,22 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
   if (clients.length > 0) {
     // The clients' buckets, and what they add to their tenant's fleet row (sums and counts, so
     // the fleet averages come out exact however the clients were split into steps).
-    const added = await rows<FleetSums & { tenant_id: number; bucket: string }>(
+    const added = await rowsOf(
       tx,
+      Type.Object({
+        tenant_id: Int,
+        bucket: Type.String(),
+        clients: Int,
+        samples: Int,
+        rssi: Null(Num),
+        n_rssi: Int,
+        rsrp: Null(Num),
+        n_rsrp: Int,
+        rsrq: Null(Num),
+        n_rsrq: Int,
+        sinr: Null(Num),
+        n_sinr: Int,
+      }),
       sql`WITH up AS (
         INSERT INTO client_stats_5m AS c (tenant_id, client_id, bucket, samples, rssi, rsrp, rsrq, sinr, rsrp_min,
                                          tpdu_count, tpdu_errors, tx_bytes, rx_bytes)
@@ -145,8 +169,9 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
         rsrq = excluded.rsrq, sinr = excluded.sinr`);
   await tx.execute(sql`UPDATE stats_rollup_state SET rolled_until = ${to}::timestamptz, range_to = NULL, cursor_tenant = NULL,
                               cursor_client = NULL, partial = NULL, last_run_at = now() WHERE id = 1`);
-  const [n] = await rows<{ n: number }>(
+  const [n] = await rowsOf(
     tx,
+    Count,
     sql`SELECT floor(extract(epoch FROM (${to}::timestamptz - ${from}::timestamptz)) / 300)::int AS n`,
   );
   return { skipped: false, rolled: n?.n ?? 0, more: true };
@@ -157,8 +182,9 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
  * most `batch` rows per table per call so that a long outage is caught up in small steps.
  */
 export async function prune(db: Sql, rawRetentionSec: number, rollupRetentionSec: number, batch: number) {
-  const raw = await rows<{ n: number }>(
+  const raw = await rowsOf(
     db,
+    Count,
     sql`WITH doomed AS (
           SELECT ctid FROM client_stats_raw
            WHERE ts < least(now() - make_interval(secs => ${rawRetentionSec}),
@@ -167,33 +193,36 @@ export async function prune(db: Sql, rawRetentionSec: number, rollupRetentionSec
         , gone AS (DELETE FROM client_stats_raw WHERE ctid IN (SELECT ctid FROM doomed) RETURNING 1)
         SELECT count(*)::int AS n FROM gone`,
   );
-  const rolled = await rows<{ n: number }>(
+  const rolled = await rowsOf(
     db,
+    Count,
     sql`WITH doomed AS (
           SELECT ctid FROM client_stats_5m WHERE bucket < now() - make_interval(secs => ${rollupRetentionSec}) LIMIT ${batch})
         , gone AS (DELETE FROM client_stats_5m WHERE ctid IN (SELECT ctid FROM doomed) RETURNING 1)
         SELECT count(*)::int AS n FROM gone`,
   );
-  const fleet = await rows<{ n: number }>(
+  const fleet = await rowsOf(
     db,
+    Count,
     sql`WITH gone AS (DELETE FROM fleet_stats_5m WHERE bucket < now() - make_interval(secs => ${rollupRetentionSec}) RETURNING 1)
         SELECT count(*)::int AS n FROM gone`,
   );
   return { raw: raw[0]?.n ?? 0, rollups: rolled[0]?.n ?? 0, fleet: fleet[0]?.n ?? 0 };
 }
 
-export interface SeriesRow {
-  t: string;
-  samples: number;
-  rssi: number | null;
-  rsrp: number | null;
-  rsrq: number | null;
-  sinr: number | null;
-  tpdu_count: number | null;
-  tpdu_errors: number | null;
-  tx_bytes: number | null;
-  rx_bytes: number | null;
-}
+export const SeriesRow = Type.Object({
+  t: SqlTime,
+  samples: Int,
+  rssi: Null(Num),
+  rsrp: Null(Num),
+  rsrq: Null(Num),
+  sinr: Null(Num),
+  tpdu_count: Null(Num),
+  tpdu_errors: Null(Num),
+  tx_bytes: Null(Num),
+  rx_bytes: Null(Num),
+});
+export type SeriesRow = Static<typeof SeriesRow>;
 
 const step = (w: StatsWindow) => sql`make_interval(secs => ${w.stepSec})`;
 
@@ -215,8 +244,9 @@ export async function clientSeries(db: Sql, tenantId: number, clientId: string, 
              WHERE tenant_id = ${tenantId} AND client_id = ${clientId} AND bucket >= ${from}::timestamptz
                AND bucket < (SELECT rolled_until FROM stats_rollup_state WHERE id = 1)
             UNION ALL ${raw(sql`greatest(${from}::timestamptz, (SELECT rolled_until FROM stats_rollup_state WHERE id = 1))`)}`;
-  return rows<SeriesRow>(
+  return rowsOf(
     db,
+    SeriesRow,
     sql`SELECT date_bin(${step(w)}, at, 'epoch') AS t, sum(samples)::int AS samples,
                (sum(rssi * samples) / nullif(sum(samples) FILTER (WHERE rssi IS NOT NULL), 0))::real AS rssi,
                (sum(rsrp * samples) / nullif(sum(samples) FILTER (WHERE rsrp IS NOT NULL), 0))::real AS rsrp,
@@ -229,22 +259,24 @@ export async function clientSeries(db: Sql, tenantId: number, clientId: string, 
   );
 }
 
-export interface FleetRow {
-  t: string;
-  clients: number;
-  samples: number;
-  rssi: number | null;
-  rsrp: number | null;
-  rsrq: number | null;
-  sinr: number | null;
-}
+export const FleetRow = Type.Object({
+  t: SqlTime,
+  clients: Int,
+  samples: Int,
+  rssi: Null(Num),
+  rsrp: Null(Num),
+  rsrq: Null(Num),
+  sinr: Null(Num),
+});
+export type FleetRow = Static<typeof FleetRow>;
 
 /** Fleet aggregates from the per-tenant rollups (the newest, still open bucket is not in them). */
 export async function fleetSeries(db: Sql, tenantId: number | undefined, w: StatsWindow) {
   const tenant = tenantId === undefined ? sql`` : sql`AND tenant_id = ${tenantId}`;
   const stepSec = Math.max(w.stepSec, 300);
-  return rows<FleetRow>(
+  return rowsOf(
     db,
+    FleetRow,
     sql`SELECT t, max(clients)::int AS clients, sum(samples)::int AS samples,
                (sum(rssi * clients) / nullif(sum(clients) FILTER (WHERE rssi IS NOT NULL), 0))::real AS rssi,
                (sum(rsrp * clients) / nullif(sum(clients) FILTER (WHERE rsrp IS NOT NULL), 0))::real AS rsrp,
@@ -265,8 +297,9 @@ export async function fleetSeries(db: Sql, tenantId: number | undefined, w: Stat
 
 /** Row estimates and on-disk size of the stats tables (from the catalog: no table scan). */
 export async function storageFigures(db: Sql) {
-  const tables = await rows<{ table: string; rows: number; bytes: number }>(
+  const tables = await rowsOf(
     db,
+    Type.Object({ table: Type.String(), rows: Num, bytes: Num }),
     sql`SELECT c.relname AS "table", greatest(c.reltuples, 0)::float8 AS rows, pg_total_relation_size(c.oid)::float8 AS bytes
           FROM pg_class c
          WHERE c.relkind = 'r' AND c.relname IN ('client_stats_raw', 'client_stats_5m', 'fleet_stats_5m')
@@ -274,8 +307,9 @@ export async function storageFigures(db: Sql) {
          ORDER BY 1`,
   );
   // Null until the first rollup (the column's 'epoch' means "never").
-  const [state] = await rows<{ rolled_until: string | null; last_run_at: string | null }>(
+  const [state] = await rowsOf(
     db,
+    Type.Object({ rolled_until: Null(SqlTime), last_run_at: Null(SqlTime) }),
     sql`SELECT NULLIF(rolled_until, 'epoch') AS rolled_until, last_run_at FROM stats_rollup_state WHERE id = 1`,
   );
   return { tables, rolled_until: state?.rolled_until ?? null, last_run_at: state?.last_run_at ?? null };
