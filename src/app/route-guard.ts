@@ -17,11 +17,12 @@
 // The server refuses to start when an admin route lacks a declaration or contradicts its schema
 // (a tenant_id it does not confine, an id in its body it does not declare), so a new route
 // cannot be silently unscoped. Owners are given by the modules that own the tables.
+import { Type } from '@sinclair/typebox';
 import type { SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { DomainError } from '../domain/errors.js';
 import { ACCESS, type Access } from '../domain/roles.js';
-import { type Database, rows } from './database.js';
+import { type Database, rowsOf } from './database.js';
 
 /** The kinds of object a path or a body can name. */
 export const OWNER_KINDS = ['tenant', 'bank', 'slot', 'bankd', 'remsimServer', 'pool', 'policy', 'webhook', 'apiKey'] as const;
@@ -53,6 +54,9 @@ declare module 'fastify' {
 }
 
 export const API_PREFIX = '/api/backend/v1';
+
+/** What an owner's SQL answers: the tenant of each row. */
+const TenantOf = Type.Object({ tenant_id: Type.Union([Type.Integer(), Type.Null()]) });
 
 /** The values at a path of a body: `a.b`, `list[].b`, `list[]`. */
 function valuesAt(value: unknown, path: string): unknown[] {
@@ -215,7 +219,7 @@ export function guardAdminRoutes(
     if (rule && (OWNER_KINDS as readonly string[]).includes(rule)) {
       const owner = owners[rule as OwnerKind];
       const params = req.params as Params;
-      const found = await db.run((h) => rows<{ tenant_id: number | null }>(h, owner.tenants(Number(params[owner.param]))));
+      const found = await db.run((h) => rowsOf(h, TenantOf, owner.tenants(Number(params[owner.param]))));
       if (!found.some((r) => r.tenant_id === tenant)) throw owner.missing(params);
     }
     // What the body names must be the tenant's too, with the 404 a missing one gets.
@@ -224,7 +228,7 @@ export function guardAdminRoutes(
       const owner = owners[kind];
       for (const id of new Set(valuesAt(req.body, field))) {
         if (typeof id !== 'number') continue;
-        const found = await db.run((h) => rows<{ tenant_id: number | null }>(h, owner.tenants(id)));
+        const found = await db.run((h) => rowsOf(h, TenantOf, owner.tenants(id)));
         if (!found.some((r) => r.tenant_id === tenant)) throw owner.missing({ [owner.param]: id });
       }
     }

@@ -2,10 +2,11 @@
 // inventory's remsim-server points at, its bankds connected, and a small simulated fleet that
 // registers, heartbeats, reboots and flaps against this IonMesh. Everything it touches is
 // labelled simulated in the API (the remsim-server, and the clients served through it).
+import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../app/config.js';
-import { type Database, rows } from '../app/database.js';
+import { type Database, rowsOf } from '../app/database.js';
 import { DEMO_REMSIM_URL } from '../modules/inventory/demo.js';
 import { Fleet } from '../sim/fleet.js';
 import { RemsimServerDouble } from '../sim/remsim-server.js';
@@ -34,8 +35,9 @@ export async function startDemoEmulator(
       sql`UPDATE remsim_servers SET url = ${remsim.url}, simulated = true, reachable = NULL, failures = 0, next_attempt_at = NULL
           WHERE url = ${DEMO_REMSIM_URL} OR simulated`,
     );
-    return rows<{ bank_id: number; slots: number }>(
+    return rowsOf(
       h,
+      Type.Object({ bank_id: Type.Integer(), slots: Type.Integer() }),
       sql`SELECT b.bank_id, (SELECT count(*)::int FROM slots s WHERE s.bank_id = b.bank_id) AS slots
           FROM sim_banks b JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
           JOIN remsim_servers rs ON rs.id = bi.remsim_server_id

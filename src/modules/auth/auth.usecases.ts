@@ -2,9 +2,11 @@
 // operator recognise a key. Each key has a role (src/domain/roles.ts), may expire, records its
 // last use (to the minute), and can be revoked. The first start of an empty database creates an
 // admin key (printed once) unless IONMESH_ADMIN_KEY gives one.
+
 import { createHash, randomBytes } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
 import { and, asc, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import { type Database, rows } from '../../app/database.js';
+import { type Database, rowsOf } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { tenantNotFound } from '../../domain/errors.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
@@ -83,7 +85,11 @@ export class AuthService {
     const key = newKey();
     const row = await this.db.transaction(async (tx) => {
       if (tenantId !== null) {
-        const [tenant] = await rows(tx, sql`SELECT 1 FROM tenants WHERE id = ${tenantId}`);
+        const [tenant] = await rowsOf(
+          tx,
+          Type.Object({ found: Type.Integer() }),
+          sql`SELECT 1 AS found FROM tenants WHERE id = ${tenantId}`,
+        );
         if (!tenant) throw tenantNotFound(tenantId);
       }
       const [created] = await tx
