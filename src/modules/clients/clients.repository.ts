@@ -9,7 +9,8 @@ const Int = Type.Integer();
 const Str = Type.String();
 const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
-const assignmentFields = {
+/** Who a profile is and where it sits: its client, mode, bank slot and RSPRO identity. */
+const identityFields = {
   profile_id: Str,
   tenant_id: Int,
   client_id: Str,
@@ -18,6 +19,9 @@ const assignmentFields = {
   slot_id: Int,
   rspro_client_id: Int,
   rspro_slot_nr: Int,
+};
+const assignmentFields = {
+  ...identityFields,
   iccid: Null(Str),
   imsi: Null(Str),
   bankd_endpoint: Null(Str),
@@ -113,17 +117,7 @@ export async function setSlotStatus(
   return true;
 }
 
-export const DeactivatedProfile = Type.Object({
-  profile_id: Str,
-  tenant_id: Int,
-  client_id: Str,
-  bank_id: Int,
-  slot_id: Int,
-  mapping_mode: Str,
-  rspro_client_id: Int,
-  rspro_slot_nr: Int,
-  ki_pool_id: Null(Int),
-});
+export const DeactivatedProfile = Type.Object({ ...identityFields, ki_pool_id: Null(Int) });
 export type DeactivatedProfile = Static<typeof DeactivatedProfile>;
 
 /** Gives a released virtual slot back to its pool: the count, and the slot free again. */
@@ -246,14 +240,7 @@ export async function sweepOffline(tx: Sql, offlineAfterSec: number, slice: Prof
 }
 
 const ProfileForMove = Type.Object({
-  profile_id: Str,
-  tenant_id: Int,
-  client_id: Str,
-  mapping_mode: Str,
-  bank_id: Int,
-  slot_id: Int,
-  rspro_client_id: Int,
-  rspro_slot_nr: Int,
+  ...identityFields,
   /** Null: the client never heartbeats (the deployed OpenWRT client). */
   last_heartbeat: Null(SqlTime),
   mcc_mnc: Null(Str),

@@ -3,6 +3,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { commandFields } from './commands.schemas.js';
 
 const DeliveredCommand = Type.Object({
   profile_id: Type.String(),
@@ -62,23 +63,8 @@ export const expire = (db: Sql) =>
         SELECT id::int AS id FROM expired`,
   );
 
-const Time = SqlTime;
 /** A command's row, checked (rowsOf); the API shows it as CommandView (commands.schemas.ts). */
-const CommandRow = Type.Object({
-  id: Type.Integer(),
-  tenant_id: Type.Integer(),
-  client_id: Type.String(),
-  profile_id: Type.String(),
-  type: Type.String(),
-  payload: Type.Unknown(),
-  status: Type.Union(['pending', 'delivered', 'acknowledged', 'failed', 'expired'].map((s) => Type.Literal(s))),
-  result: Type.Unknown(),
-  created_by: Type.String(),
-  created_at: Time,
-  expires_at: Time,
-  delivered_at: Type.Union([Time, Type.Null()]),
-  acknowledged_at: Type.Union([Time, Type.Null()]),
-});
+const CommandRow = Type.Object(commandFields(SqlTime));
 
 const columns = sql`id::int AS id, tenant_id, client_id, profile_id, type, payload, status, result, created_by, created_at,
   expires_at, delivered_at, acknowledged_at`;

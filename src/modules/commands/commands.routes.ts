@@ -3,12 +3,12 @@
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { ClientId, errorResponses, JsonObject, Page, PageQuery, TenantId } from '../../app/schemas.js';
-import { CommandView } from './commands.schemas.js';
+import { COMMAND_STATUSES, CommandView } from './commands.schemas.js';
 import { COMMAND_TYPES } from './commands.table.js';
 import type { CommandsService } from './commands.usecases.js';
 
 const List = Page(CommandView);
-const Status = Type.Union(['pending', 'delivered', 'acknowledged', 'failed', 'expired'].map((s) => Type.Literal(s)));
+const Status = Type.Union(COMMAND_STATUSES.map((s) => Type.Literal(s)));
 
 export function commandAdminRoutes(commands: CommandsService) {
   return async function routes(app: App) {

@@ -2,6 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Sql } from '../../app/database.js';
+import { cardColumnFields } from './card-columns.js';
 import type { SimRow } from './sim-import.js';
 
 export const IMPORT_CHUNK = 500;
@@ -64,15 +65,8 @@ export async function upsertSlots(tx: Sql, chunk: SimRow[], withCardData: boolea
   return result.filter((r) => r.inserted).length;
 }
 
-const Text = Type.Union([Type.String(), Type.Null()]);
 export const CardInUse = Type.Object({
-  bank_id: Type.Integer(),
-  slot_id: Type.Integer(),
-  iccid: Text,
-  imsi: Text,
-  carrier: Text,
-  mcc_mnc: Text,
-  card_type: Type.String(),
+  ...cardColumnFields,
   client_id: Type.String(),
   profile_id: Type.String(),
   tenant_id: Type.Integer(),

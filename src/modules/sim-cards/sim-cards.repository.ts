@@ -2,19 +2,14 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { cardColumnFields } from '../inventory/index.js';
 
 const Text = Type.Union([Type.String(), Type.Null()]);
 const Count = Type.Object({ n: Type.Integer() });
 
 /** A slot's card (physical_iccid/physical_imsi: the seeds' names of iccid/imsi, answered beside them). */
 export const CardRow = Type.Object({
-  bank_id: Type.Integer(),
-  slot_id: Type.Integer(),
-  iccid: Text,
-  imsi: Text,
-  carrier: Text,
-  mcc_mnc: Text,
-  card_type: Type.String(),
+  ...cardColumnFields,
   ki_pool_name: Text,
   ki_pool_priority: Type.Union([Type.Integer(), Type.Null()]),
   card_metadata: Type.Unknown(),
