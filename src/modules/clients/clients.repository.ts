@@ -10,7 +10,7 @@ const Str = Type.String();
 const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /** Who a profile is and where it sits: its client, mode, bank slot and RSPRO identity. */
-const identityFields = {
+export const identityFields = {
   profile_id: Str,
   tenant_id: Int,
   client_id: Str,

@@ -3,7 +3,7 @@
 // (metrics), and, for the inventory's client listing, its tables and slot bookkeeping.
 export { assertDocumentSizes, CommandResult } from './client-documents.js';
 export { clientNotFound } from './clients.errors.js';
-export { inSlice, PROFILE_SLICES, setSlotStatus } from './clients.repository.js';
+export { identityFields as profileIdentityFields, inSlice, PROFILE_SLICES, setSlotStatus } from './clients.repository.js';
 export { callerOf, HeartbeatAnswer, HeartbeatBody } from './clients.routes.js';
 export { healthLog, serviceProfiles } from './clients.table.js';
 export {

@@ -2,6 +2,7 @@
 // document and the console's generated types show it. Fields beyond these pass through.
 import { Type } from '@sinclair/typebox';
 import { Answer, JsonObject, Nullable, Page } from '../../app/schemas.js';
+import { profileIdentityFields } from '../clients/index.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
@@ -9,14 +10,7 @@ const Time = Type.String({ format: 'date-time' });
 
 export const ClientRow = Answer(
   {
-    profile_id: Str,
-    tenant_id: Int,
-    client_id: Str,
-    mapping_mode: Str,
-    bank_id: Int,
-    slot_id: Int,
-    rspro_client_id: Int,
-    rspro_slot_nr: Int,
+    ...profileIdentityFields,
     status: Type.Union([Type.Literal('ACTIVE'), Type.Literal('DEACTIVATED')]),
     created_at: Time,
     deactivated_at: Type.Optional(Nullable(Time)),
