@@ -2456,7 +2456,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
-                            [key: string]: unknown;
+                            brand: string | null;
+                            country_code: string | null;
+                            country_name: string | null;
+                            mcc: string;
+                            mcc_mnc: string;
+                            mnc: string;
+                            operator: string | null;
+                            source: string;
+                            status: string | null;
                         }[];
                         limit: number;
                         offset: number;
@@ -2503,7 +2511,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        brand: string | null;
+                        country_code: string | null;
+                        country_name: string | null;
+                        mcc: string;
+                        mcc_mnc: string;
+                        mnc: string;
+                        operator: string | null;
+                        source: string;
+                        status: string | null;
                     };
                 };
             };
@@ -3931,6 +3947,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        capacity: number;
+                        lines: ({
+                            /** @description The arguments, one per element */
+                            args: string[];
+                            bank_id: number;
+                            /** @description The whole command line, to copy */
+                            command: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** @description What to know before running the lines (a bankd of another bank id …) */
+                        note?: string;
+                        pool_id: number;
+                        pool_name: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -5372,9 +5403,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            bank_id: number;
+                            card_metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            card_type: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
+                            carrier: string | null;
+                            health_status: string;
+                            iccid: string | null;
+                            imsi: string | null;
+                            ki_pool_name: string | null;
+                            ki_pool_priority: number | null;
+                            /** Format: date-time */
+                            last_health_check: string | null;
+                            mcc_mnc: string | null;
+                            reader_name: string | null;
+                            slot_id: number;
+                            status: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;
@@ -5870,9 +5921,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            consecutive_failures: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            disabled_reason: string | null;
+                            enabled: boolean;
+                            /** @description Catalogue types or prefixes ending in "." (none: every event) */
+                            event_types: string[];
+                            id: number;
+                            /** @description The last characters of the signing secret */
+                            secret_hint: string;
+                            tenant_id: number;
+                            /** Format: date-time */
+                            updated_at: string;
+                            url: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;
@@ -5946,6 +6012,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        consecutive_failures: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        disabled_reason: string | null;
+                        enabled: boolean;
+                        /** @description Catalogue types or prefixes ending in "." (none: every event) */
+                        event_types: string[];
+                        id: number;
+                        /** @description Shown this once */
+                        secret: string;
+                        /** @description The last characters of the signing secret */
+                        secret_hint: string;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                        url: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -5999,13 +6082,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: a webhook */
+            /** @description A webhook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        consecutive_failures: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        disabled_reason: string | null;
+                        enabled: boolean;
+                        /** @description Catalogue types or prefixes ending in "." (none: every event) */
+                        event_types: string[];
+                        id: number;
+                        /** @description The last characters of the signing secret */
+                        secret_hint: string;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                        url: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -6128,13 +6226,28 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: change a webhook; enabling it again clears its failures */
+            /** @description A webhook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        consecutive_failures: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        disabled_reason: string | null;
+                        enabled: boolean;
+                        /** @description Catalogue types or prefixes ending in "." (none: every event) */
+                        event_types: string[];
+                        id: number;
+                        /** @description The last characters of the signing secret */
+                        secret_hint: string;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                        url: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -6199,9 +6312,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            attempts: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            delivered_at: string | null;
+                            event_id: number;
+                            event_type: string;
+                            id: number;
+                            last_error: string | null;
+                            last_latency_ms: number | null;
+                            last_status_code: number | null;
+                            /** Format: date-time */
+                            next_attempt_at: string | null;
+                            status: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;

@@ -16,6 +16,13 @@ export type ClientDetail = Answer<'getClient'>;
 export type Series = Answer<'getClientStats'>;
 export type AuditRow = Answer<'listAuditLog'>['items'][number];
 export type Command = Answer<'listClientCommands'>['items'][number];
+export type Webhook = Answer<'listWebhooks'>['items'][number];
+export type Delivery = Answer<'listWebhookDeliveries'>['items'][number];
+export type Carrier = Answer<'listCarriers'>['items'][number];
+export type SlotRow = Answer<'listSlots'>['items'][number];
+export type ApiKey = Answer<'listApiKeys'>['items'][number];
+export type BankdConfig = Answer<'getKiProxyPoolBankdConfig'>;
+export type ImportResult = Answer<'importSims'>;
 
 export interface Page<T> {
   items: T[];

@@ -1,11 +1,9 @@
 // GET /carriers: the MCC+MNC list.
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/http.js';
-import { errorResponses, MccMnc, PageQuery } from '../../app/schemas.js';
+import { errorResponses, MccMnc, Page, PageQuery } from '../../app/schemas.js';
+import { CarrierRow } from './carriers.repository.js';
 import type { CarriersService } from './carriers.usecases.js';
-
-const Row = Type.Object({}, { additionalProperties: true });
-const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 
 export function carrierRoutes(carriers: CarriersService) {
   return async function routes(app: App) {
@@ -23,7 +21,7 @@ export function carrierRoutes(carriers: CarriersService) {
             country_code: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$' })),
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
           }),
-          response: { 200: List, ...errorResponses(400, 401) },
+          response: { 200: Page(CarrierRow), ...errorResponses(400, 401) },
         },
       },
       async (req) => carriers.list(req.query),
@@ -36,7 +34,7 @@ export function carrierRoutes(carriers: CarriersService) {
           operationId: 'getCarrier',
           ...admin('One carrier'),
           params: Type.Object({ mcc_mnc: MccMnc }),
-          response: { 200: Row, ...errorResponses(400, 401, 404) },
+          response: { 200: CarrierRow, ...errorResponses(400, 401, 404) },
         },
       },
       async (req) => carriers.get(req.params.mcc_mnc),

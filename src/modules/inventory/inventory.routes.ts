@@ -12,12 +12,13 @@ import {
   Imsi,
   MappingMode,
   MccMnc,
+  Page,
   PageQuery,
   SlotId,
   TenantId,
 } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
-import { ClientDetail, ClientPage } from './client-views.schemas.js';
+import { ClientDetail, ClientPage, SlotView } from './client-views.schemas.js';
 import { CLIENT_SORTS } from './inventory.repository.js';
 import type { InventoryService } from './inventory.usecases.js';
 
@@ -321,7 +322,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/slots',
       {
         config: { access: 'read', tenant: 'field' },
-        schema: { operationId: 'listSlots', ...admin('slots', 'List slots'), querystring: SlotQuery, response: ok(List) },
+        schema: {
+          operationId: 'listSlots',
+          ...admin('slots', 'List slots'),
+          querystring: SlotQuery,
+          response: ok(Page(SlotView)),
+        },
       },
       async (req) => snake(await inventory.banks.listSlots(req.query)),
     );

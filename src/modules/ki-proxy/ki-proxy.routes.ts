@@ -1,8 +1,23 @@
 // The KI proxy pool admin API.
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
-import { BankId, errorResponses, MccMnc, PageQuery, SlotId } from '../../app/schemas.js';
+import { Answer, BankId, errorResponses, MccMnc, PageQuery, SlotId } from '../../app/schemas.js';
 import type { KiProxyService } from './ki-proxy.usecases.js';
+
+/** The osmo-remsim-bankd command lines that serve a pool, one per segment. */
+const BankdConfig = Answer({
+  pool_id: Type.Integer(),
+  pool_name: Type.String(),
+  capacity: Type.Integer(),
+  note: Type.Optional(Type.String({ description: 'What to know before running the lines (a bankd of another bank id …)' })),
+  lines: Type.Array(
+    Answer({
+      bank_id: Type.Integer(),
+      args: Type.Array(Type.String(), { description: 'The arguments, one per element' }),
+      command: Type.String({ description: 'The whole command line, to copy' }),
+    }),
+  ),
+});
 
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\x00-\\x1f]*$' });
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
@@ -132,7 +147,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
           operationId: 'getKiProxyPoolBankdConfig',
           ...admin('osmo-remsim-bankd arguments matching the pool, one line per segment'),
           params: IdParam,
-          response: ok(),
+          response: ok(BankdConfig),
         },
       },
       async (req) => pools.bankdConfig(req.params.id),

@@ -3,38 +3,16 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { deliveryFields, webhookFields } from './webhooks.schemas.js';
 
 const Int = Type.Integer();
 const Count = Type.Object({ n: Int });
 
-/** A webhook as the API shows it: never its secret, only a hint of it. */
-export const WebhookRow = Type.Object({
-  id: Int,
-  tenant_id: Int,
-  url: Type.String(),
-  event_types: Type.Array(Type.String()),
-  enabled: Type.Boolean(),
-  disabled_reason: Type.Union([Type.String(), Type.Null()]),
-  consecutive_failures: Int,
-  created_at: SqlTime,
-  updated_at: SqlTime,
-  secret_hint: Type.String(),
-});
+/** A webhook's row: never its secret, only a hint of it. */
+export const WebhookRow = Type.Object(webhookFields(SqlTime));
 export type WebhookRow = Static<typeof WebhookRow>;
 
-export const DeliveryRow = Type.Object({
-  id: Int,
-  event_id: Int,
-  event_type: Type.String(),
-  status: Type.String(),
-  attempts: Int,
-  next_attempt_at: Type.Union([SqlTime, Type.Null()]),
-  last_status_code: Type.Union([Int, Type.Null()]),
-  last_error: Type.Union([Type.String(), Type.Null()]),
-  last_latency_ms: Type.Union([Int, Type.Null()]),
-  created_at: SqlTime,
-  delivered_at: Type.Union([SqlTime, Type.Null()]),
-});
+export const DeliveryRow = Type.Object(deliveryFields(SqlTime));
 
 const columns = sql`id, tenant_id, url, event_types, enabled, disabled_reason, consecutive_failures, created_at, updated_at,
   'whsec_…' || right(secret, 4) AS secret_hint`;

@@ -1,8 +1,9 @@
 // The webhook admin API.
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
-import { errorResponses, PageQuery } from '../../app/schemas.js';
+import { Answer, errorResponses, Instant, Page, PageQuery } from '../../app/schemas.js';
 import { EVENT_TYPE_FILTERS } from '../events/index.js';
+import { DeliveryView, WebhookView, webhookFields } from './webhooks.schemas.js';
 import type { WebhooksService } from './webhooks.usecases.js';
 
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
@@ -35,7 +36,7 @@ const Patch = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 const Row = Type.Object({}, { additionalProperties: true });
-const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
+const _List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 const IdParam = Type.Object({ id: PositiveId });
 
 export function webhookRoutes(hooks: WebhooksService) {
@@ -50,7 +51,7 @@ export function webhookRoutes(hooks: WebhooksService) {
           operationId: 'listWebhooks',
           ...admin('List webhooks'),
           querystring: Type.Object({ ...PageQuery, tenant_id: Type.Optional(PositiveId) }),
-          response: ok(List),
+          response: ok(Page(WebhookView)),
         },
       },
       async (req) => hooks.list(req.query),
@@ -63,7 +64,7 @@ export function webhookRoutes(hooks: WebhooksService) {
           operationId: 'createWebhook',
           ...admin('Create a webhook (the answer shows its secret once)'),
           body: Body,
-          response: ok(),
+          response: ok(Answer({ ...webhookFields(Instant), secret: Type.String({ description: 'Shown this once' }) })),
         },
       },
       async (req) => hooks.create(req.body, actorOf(req, 'admin')),
@@ -72,7 +73,7 @@ export function webhookRoutes(hooks: WebhooksService) {
       '/webhooks/:id',
       {
         config: { access: 'read', tenant: 'webhook' },
-        schema: { operationId: 'getWebhook', ...admin('A webhook'), params: IdParam, response: ok() },
+        schema: { operationId: 'getWebhook', ...admin('A webhook'), params: IdParam, response: ok(WebhookView) },
       },
       async (req) => hooks.get(req.params.id),
     );
@@ -85,7 +86,7 @@ export function webhookRoutes(hooks: WebhooksService) {
           ...admin('Change a webhook; enabling it again clears its failures'),
           params: IdParam,
           body: Patch,
-          response: ok(),
+          response: ok(WebhookView),
         },
       },
       async (req) => hooks.update(req.params.id, req.body, actorOf(req, 'admin')),
@@ -110,7 +111,7 @@ export function webhookRoutes(hooks: WebhooksService) {
             ...PageQuery,
             status: Type.Optional(Type.Union(['pending', 'delivering', 'succeeded', 'dead'].map((s) => Type.Literal(s)))),
           }),
-          response: ok(List),
+          response: ok(Page(DeliveryView)),
         },
       },
       async (req) => hooks.deliveries(req.params.id, req.query),

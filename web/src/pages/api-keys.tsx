@@ -6,28 +6,16 @@ import { api } from '../api';
 import { Badge, Confirm, ErrorNote, Loading, Section } from '../components/ui';
 import { when } from '../format';
 import { queryKeys } from '../query-keys';
-import type { Page } from '../types';
-
-interface Key {
-  id: number;
-  name: string;
-  prefix: string;
-  role: string;
-  tenant_id: number | null;
-  created_at: string;
-  last_used_at: string | null;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
+import type { ApiKey, Page } from '../types';
 
 const ROLES = ['readonly', 'operator', 'tenant-admin', 'client', 'admin'] as const;
 
 export function ApiKeysPage() {
-  const keys = useQuery({ queryKey: queryKeys.apiKeys(), queryFn: () => api<Page<Key>>('/api-keys?limit=500') });
-  const [revoking, setRevoking] = useState<Key | null>(null);
+  const keys = useQuery({ queryKey: queryKeys.apiKeys(), queryFn: () => api<Page<ApiKey>>('/api-keys?limit=500') });
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const queries = useQueryClient();
   const revoke = useMutation({
-    mutationFn: (k: Key) => api(`/api-keys/${k.id}`, { method: 'DELETE' }),
+    mutationFn: (k: ApiKey) => api(`/api-keys/${k.id}`, { method: 'DELETE' }),
     onSuccess: () => {
       setRevoking(null);
       void queries.invalidateQueries({ queryKey: queryKeys.apiKeys() });
@@ -116,7 +104,7 @@ function NewKey() {
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const create = useMutation({
     mutationFn: () =>
-      api<Key & { key: string }>('/api-keys', {
+      api<ApiKey & { key: string }>('/api-keys', {
         method: 'POST',
         json: {
           name: form.name.trim(),

@@ -8,20 +8,7 @@ import { Badge, ErrorNote, Loading, Meter, Section } from '../components/ui';
 import { when } from '../format';
 import { useOverview, useRefreshOnEvents } from '../hooks';
 import { queryKeys } from '../query-keys';
-import type { Overview, Page } from '../types';
-
-interface Slot {
-  bank_id: number;
-  slot_id: number;
-  iccid: string | null;
-  imsi: string | null;
-  carrier: string | null;
-  mcc_mnc: string | null;
-  card_type: string;
-  status: 'available' | 'assigned' | 'faulty' | 'disabled';
-  health_status: string;
-  updated_at: string;
-}
+import type { Overview, Page, SlotRow } from '../types';
 
 export function BanksPage({ bankId }: { bankId?: number }) {
   const overview = useOverview();
@@ -58,7 +45,7 @@ export function BanksPage({ bankId }: { bankId?: number }) {
 function SlotGrid({ bankId, bank }: { bankId: number; bank?: Overview['banks'][number] }) {
   const slots = useQuery({
     queryKey: queryKeys.slots(bankId),
-    queryFn: () => api<Page<Slot>>(`/slots${qs({ bank_id: bankId, limit: 1000 })}`),
+    queryFn: () => api<Page<SlotRow>>(`/slots${qs({ bank_id: bankId, limit: 1000 })}`),
   });
   const [selected, setSelected] = useState<number | null>(null);
   const { can } = useAccess();
@@ -114,7 +101,7 @@ function SlotGrid({ bankId, bank }: { bankId: number; bank?: Overview['banks'][n
   );
 }
 
-function SlotEditor({ slot, editable, onClose }: { slot: Slot; editable: boolean; onClose: () => void }) {
+function SlotEditor({ slot, editable, onClose }: { slot: SlotRow; editable: boolean; onClose: () => void }) {
   const queries = useQueryClient();
   const [form, setForm] = useState({
     iccid: slot.iccid ?? '',

@@ -4,18 +4,7 @@ import { useState } from 'react';
 import { api, qs } from '../api';
 import { ErrorNote, Pager } from '../components/ui';
 import { queryKeys } from '../query-keys';
-import type { Page } from '../types';
-
-interface Carrier {
-  mcc_mnc: string;
-  mcc: string;
-  mnc: string;
-  brand: string | null;
-  operator: string | null;
-  country_name: string | null;
-  country_code: string | null;
-  status: string | null;
-}
+import type { Carrier, Page } from '../types';
 
 export function CarriersPage() {
   const [q, setQ] = useState('');

@@ -5,12 +5,7 @@ import { api } from '../api';
 import { ErrorNote, Loading, Meter, Section } from '../components/ui';
 import { useOverview } from '../hooks';
 import { queryKeys } from '../query-keys';
-
-interface BankdConfig {
-  pool_id: number;
-  note?: string;
-  lines: Array<{ bank_id: number; command: string }>;
-}
+import type { BankdConfig } from '../types';
 
 export function PoolsPage() {
   const overview = useOverview();

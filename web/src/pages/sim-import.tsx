@@ -3,13 +3,9 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, uploadText } from '../api';
 import { Section } from '../components/ui';
+import type { ImportResult } from '../types';
 
-interface Result {
-  format: string;
-  rows: number;
-  created: number;
-  updated: number;
-}
+type Result = ImportResult;
 interface RowError {
   line: number;
   message: string;

@@ -5,28 +5,7 @@ import { api, qs } from '../api';
 import { Badge, ErrorNote, Loading, Section } from '../components/ui';
 import { when } from '../format';
 import { queryKeys } from '../query-keys';
-import type { Page } from '../types';
-
-interface Webhook {
-  id: number;
-  tenant_id: number | null;
-  url: string;
-  event_types: string[];
-  enabled: boolean;
-  failures?: number;
-  created_at: string;
-}
-interface Delivery {
-  id: number;
-  event_id: number;
-  event_type?: string;
-  status: string;
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  created_at: string;
-}
+import type { Delivery, Page, Webhook } from '../types';
 
 export function WebhooksPage() {
   const hooks = useQuery({ queryKey: queryKeys.webhooks(), queryFn: () => api<Page<Webhook>>('/webhooks?limit=200') });

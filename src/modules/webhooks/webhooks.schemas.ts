@@ -1,0 +1,38 @@
+// A webhook and a delivery: the fields of their rows, checked as the database gives them
+// (webhooks.repository.ts) and shown as the API answers them (WebhookView, DeliveryView).
+import { type TSchema, Type } from '@sinclair/typebox';
+import { Answer, Instant } from '../../app/schemas.js';
+
+const Int = Type.Integer();
+const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/** A webhook's fields, with `time` the schema of its timestamps: never its secret, only a hint. */
+export const webhookFields = <T extends TSchema>(time: T) => ({
+  id: Int,
+  tenant_id: Int,
+  url: Type.String(),
+  event_types: Type.Array(Type.String(), { description: 'Catalogue types or prefixes ending in "." (none: every event)' }),
+  enabled: Type.Boolean(),
+  disabled_reason: Null(Type.String()),
+  consecutive_failures: Int,
+  created_at: time,
+  updated_at: time,
+  secret_hint: Type.String({ description: 'The last characters of the signing secret' }),
+});
+
+export const deliveryFields = <T extends TSchema>(time: T) => ({
+  id: Int,
+  event_id: Int,
+  event_type: Type.String(),
+  status: Type.String(),
+  attempts: Int,
+  next_attempt_at: Null(time),
+  last_status_code: Null(Int),
+  last_error: Null(Type.String()),
+  last_latency_ms: Null(Int),
+  created_at: time,
+  delivered_at: Null(time),
+});
+
+export const WebhookView = Answer(webhookFields(Instant), { description: 'A webhook' });
+export const DeliveryView = Answer(deliveryFields(Instant), { description: 'A delivery of an event to a webhook' });
