@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CountRow, RowShapeError, rowsOf } from '../src/app/database.js';
 import { sqlCodeFiles } from '../src/app/sql-code.js';
 import { type Harness, startIonMesh } from './support/harness.js';
 
@@ -39,6 +40,13 @@ describe('SQL code in files', () => {
     const folder = new URL('../drizzle/', import.meta.url);
     const late = readdirSync(folder).filter((f) => /^\d{4}_.*\.sql$/.test(f) && Number(f.slice(0, 4)) >= 32);
     for (const f of late) expect(readFileSync(new URL(f, folder), 'utf8'), f).not.toMatch(/CREATE (OR REPLACE )?FUNCTION/i);
+  });
+
+  it('refuses a row that does not have the shape its statement declares, naming where', async () => {
+    expect(await h.db.run((x) => rowsOf(x, CountRow, sql`SELECT 2 AS n`))).toEqual([{ n: 2 }]);
+    const wrong = h.db.run((x) => rowsOf(x, CountRow, sql`SELECT 'two' AS n`));
+    await expect(wrong).rejects.toThrow(RowShapeError);
+    await expect(h.db.run((x) => rowsOf(x, CountRow, sql`SELECT NULL::int AS n`))).rejects.toThrow(/at \/n/);
   });
 
   it('has every raw statement of src/ declare the shape of its rows (rowsOf), checked while the suite runs', () => {

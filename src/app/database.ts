@@ -71,6 +71,9 @@ const checkers = new WeakMap<TSchema, TypeCheck<TSchema>>();
  * ('2026-11-26 17:31:22.994+00'); answers turn it into ISO 8601 (src/app/timestamps.ts). */
 export const SqlTime = Type.String({ description: 'timestamptz as PostgreSQL writes it' });
 
+/** The row of a `SELECT count(*)::int AS n`. */
+export const CountRow = Type.Object({ n: Type.Integer() });
+
 /** A query's rows do not have the shape its schema declares. */
 export class RowShapeError extends Error {}
 

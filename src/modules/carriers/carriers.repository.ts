@@ -1,21 +1,19 @@
 // SQL of the carrier catalogue, with the shape of each row declared and checked (rowsOf).
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Sql } from '../../app/database.js';
+import { CountRow, rowsOf, type Sql } from '../../app/database.js';
+import { Nullable } from '../../app/schemas.js';
 import { likeContaining } from '../../domain/like-pattern.js';
-
-const Text = Type.Union([Type.String(), Type.Null()]);
-const Count = Type.Object({ n: Type.Integer() });
 
 export const CarrierRow = Type.Object({
   mcc_mnc: Type.String(),
   mcc: Type.String(),
   mnc: Type.String(),
-  brand: Text,
-  operator: Text,
-  country_name: Text,
-  country_code: Text,
-  status: Text,
+  brand: Nullable(Type.String()),
+  operator: Nullable(Type.String()),
+  country_name: Nullable(Type.String()),
+  country_code: Nullable(Type.String()),
+  status: Nullable(Type.String()),
   source: Type.String(),
 });
 export type CarrierRow = Static<typeof CarrierRow>;
@@ -35,7 +33,7 @@ export async function insertMissing(db: Sql, data: CarrierSeed[], source: string
   const col = (pick: (n: CarrierSeed) => string) => sql.param(data.map(pick));
   const [added] = await rowsOf(
     db,
-    Count,
+    CountRow,
     sql`WITH ins AS (
           INSERT INTO carriers (mcc_mnc, mcc, mnc, brand, operator, country_name, country_code, status, source)
           SELECT u.mcc || u.mnc, u.mcc, u.mnc, NULLIF(u.brand, ''), NULLIF(u.operator, ''), NULLIF(u.country, ''),
@@ -64,7 +62,7 @@ export async function listCarriers(
     AND (${like}::text IS NULL OR brand ILIKE ${like}::text OR operator ILIKE ${like}::text OR country_name ILIKE ${like}::text)`;
   return {
     items: await rowsOf(db, CarrierRow, sql`SELECT * FROM carriers ${where} ORDER BY mcc_mnc LIMIT ${limit} OFFSET ${offset}`),
-    total: (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM carriers ${where}`))[0]?.n ?? 0,
+    total: (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM carriers ${where}`))[0]?.n ?? 0,
   };
 }
 

@@ -1,13 +1,25 @@
 // SQL of the client lifecycle: allocation with row locks, identities, heartbeats in batches,
 // unregistration and the offline sweep. Every function takes the transaction it runs in.
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { Nullable } from '../../app/schemas.js';
 import { insertEvent } from '../events/index.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
-const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+const ChangedRow = Type.Object({ changed: Int });
+const ProfileSourceRow = Type.Object({ profile_id: Str, tenant_id: Int, client_ip_address: Nullable(Str) });
+/** A row of ionmesh_heartbeats (ord from 1). */
+const TouchedRow = Type.Object({ ord: Int, profile_id: Str, tenant_id: Int, refused: Type.Boolean() });
+const WentOfflineRow = Type.Object({ profile_id: Str, client_id: Str, tenant_id: Int });
+const HeldConfigRow = Type.Object({
+  mapping_mode: Str,
+  mcc_mnc: Nullable(Str),
+  tenant_id: Int,
+  move_on_config_mismatch: Type.Boolean(),
+});
 
 /** Who a profile is and where it sits: its client, mode, bank slot and RSPRO identity. */
 export const identityFields = {
@@ -22,13 +34,13 @@ export const identityFields = {
 };
 const assignmentFields = {
   ...identityFields,
-  iccid: Null(Str),
-  imsi: Null(Str),
-  bankd_endpoint: Null(Str),
-  ki_pool_id: Null(Int),
-  pool_name: Null(Str),
-  pool_carrier: Null(Str),
-  pool_mcc_mnc: Null(Str),
+  iccid: Nullable(Str),
+  imsi: Nullable(Str),
+  bankd_endpoint: Nullable(Str),
+  ki_pool_id: Nullable(Int),
+  pool_name: Nullable(Str),
+  pool_carrier: Nullable(Str),
+  pool_mcc_mnc: Nullable(Str),
 };
 export const AssignmentRow = Type.Object(assignmentFields);
 export type AssignmentRow = Static<typeof AssignmentRow>;
@@ -36,7 +48,7 @@ export type AssignmentRow = Static<typeof AssignmentRow>;
 /** ionmesh_register's row: an assignment (existing or new), or only the reason there is none. */
 const RegisterRow = Type.Object({
   source: Type.Union(['existing', 'new', 'no_tenant', 'no_slot', 'no_pool', 'pool_full', 'denied'].map((s) => Type.Literal(s))),
-  ...Object.fromEntries(Object.entries(assignmentFields).map(([k, v]) => [k, Type.Union([v, Type.Null()])])),
+  ...Object.fromEntries(Object.entries(assignmentFields).map(([k, v]) => [k, Nullable(v)])),
 });
 
 export interface RegisterWish {
@@ -97,7 +109,7 @@ export async function setSlotStatus(
 ) {
   const changed = await rowsOf(
     tx,
-    Type.Object({ changed: Int }),
+    ChangedRow,
     sql`UPDATE slots SET status = ${to}, updated_at = now()
         WHERE bank_id = ${slot.bankId} AND slot_id = ${slot.slotId} AND status = ${from}
         RETURNING 1 AS changed`,
@@ -117,7 +129,7 @@ export async function setSlotStatus(
   return true;
 }
 
-export const DeactivatedProfile = Type.Object({ ...identityFields, ki_pool_id: Null(Int) });
+export const DeactivatedProfile = Type.Object({ ...identityFields, ki_pool_id: Nullable(Int) });
 export type DeactivatedProfile = Static<typeof DeactivatedProfile>;
 
 /** Gives a released virtual slot back to its pool: the count, and the slot free again. */
@@ -167,7 +179,7 @@ export interface Touched {
 export function activeProfilesOf(db: Sql, clientId: string, tenantId: number | null) {
   return rowsOf(
     db,
-    Type.Object({ profile_id: Str, tenant_id: Int, client_ip_address: Null(Str) }),
+    ProfileSourceRow,
     sql`SELECT profile_id, tenant_id, client_ip_address FROM service_profiles
         WHERE client_id = ${clientId} AND status = 'ACTIVE' AND (${tenantId}::int IS NULL OR tenant_id = ${tenantId}::int)`,
   );
@@ -184,7 +196,7 @@ export async function applyHeartbeats(tx: Sql, inputs: HeartbeatInput[]) {
   const array = <T>(pick: (h: HeartbeatInput) => T) => sql.param(inputs.map(pick));
   const touched = await rowsOf(
     tx,
-    Type.Object({ ord: Int, profile_id: Str, tenant_id: Int, refused: Type.Boolean() }),
+    TouchedRow,
     sql`SELECT * FROM ionmesh_heartbeats(
           ${array((h) => h.clientId)}::text[], ${array((h) => h.tenantId)}::int[],
           ${array((h) => h.health)}::text[], ${array((h) => doc(h.stats))}::jsonb[],
@@ -215,7 +227,7 @@ export const inSlice = (s: ProfileSlice) =>
 export async function sweepOffline(tx: Sql, offlineAfterSec: number, slice: ProfileSlice) {
   const changed = await rowsOf(
     tx,
-    Type.Object({ profile_id: Str, client_id: Str, tenant_id: Int }),
+    WentOfflineRow,
     sql`WITH changed AS (
           UPDATE service_profiles SET liveness = 'offline', liveness_changed_at = now()
           WHERE ${inSlice(slice)} AND status = 'ACTIVE' AND liveness = 'online' AND NOT rspro_connected
@@ -242,9 +254,9 @@ export async function sweepOffline(tx: Sql, offlineAfterSec: number, slice: Prof
 const ProfileForMove = Type.Object({
   ...identityFields,
   /** Null: the client never heartbeats (the deployed OpenWRT client). */
-  last_heartbeat: Null(SqlTime),
-  mcc_mnc: Null(Str),
-  remsim_server_id: Null(Int),
+  last_heartbeat: Nullable(SqlTime),
+  mcc_mnc: Nullable(Str),
+  remsim_server_id: Nullable(Int),
 });
 export type ProfileForMove = Static<typeof ProfileForMove>;
 
@@ -269,10 +281,10 @@ const SlotForMove = Type.Object({
   slot_id: Int,
   status: Str,
   card_type: Str,
-  iccid: Null(Str),
-  imsi: Null(Str),
-  endpoint: Null(Str),
-  remsim_server_id: Null(Int),
+  iccid: Nullable(Str),
+  imsi: Nullable(Str),
+  endpoint: Nullable(Str),
+  remsim_server_id: Nullable(Int),
   usable: Type.Boolean(),
 });
 export type SlotForMove = Static<typeof SlotForMove>;
@@ -311,7 +323,7 @@ export async function moveProfile(tx: Sql, profileId: string, bankId: number, sl
 export async function assignedConfig(db: Sql, profileId: string) {
   const [r] = await rowsOf(
     db,
-    Type.Object({ mapping_mode: Str, mcc_mnc: Null(Str), tenant_id: Int, move_on_config_mismatch: Type.Boolean() }),
+    HeldConfigRow,
     sql`SELECT p.mapping_mode, COALESCE(kp.mcc_mnc, s.mcc_mnc) AS mcc_mnc, p.tenant_id, t.move_on_config_mismatch
         FROM service_profiles p
         JOIN tenants t ON t.id = p.tenant_id
@@ -331,7 +343,7 @@ export async function recordRequestedConfig(
 ) {
   const changed = await rowsOf(
     db,
-    Type.Object({ changed: Int }),
+    ChangedRow,
     sql`UPDATE service_profiles SET requested_mapping_mode = ${asked?.mapping_mode ?? null},
           requested_mcc_mnc = ${asked?.mcc_mnc ?? null}, config_mismatch = ${asked !== null}
         WHERE profile_id = ${profileId}

@@ -2,7 +2,7 @@
 
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { commandFields } from './commands.schemas.js';
 
 const DeliveredCommand = Type.Object({
@@ -12,6 +12,9 @@ const DeliveredCommand = Type.Object({
   payload: Type.Unknown(),
 });
 export type DeliveredCommand = Static<typeof DeliveredCommand>;
+
+const AckedRow = Type.Object({ id: Type.Integer(), status: Type.String() });
+const IdRow = Type.Object({ id: Type.Integer() });
 
 /** Hands over the pending commands of these profiles: marked delivered, with their events. */
 export const deliverPending = (db: Sql, profileIds: string[]) =>
@@ -33,7 +36,7 @@ export const deliverPending = (db: Sql, profileIds: string[]) =>
 export const acknowledge = (db: Sql, clientId: string, id: number, ok: boolean, result: unknown) =>
   rowsOf(
     db,
-    Type.Object({ id: Type.Integer(), status: Type.String() }),
+    AckedRow,
     sql`WITH acked AS (
           UPDATE client_commands SET status = ${ok ? 'acknowledged' : 'failed'}, acknowledged_at = now(),
             result = ${result === undefined ? null : JSON.stringify(result)}::jsonb
@@ -51,7 +54,7 @@ export const acknowledge = (db: Sql, clientId: string, id: number, ok: boolean, 
 export const expire = (db: Sql) =>
   rowsOf(
     db,
-    Type.Object({ id: Type.Integer() }),
+    IdRow,
     sql`WITH expired AS (
           UPDATE client_commands SET status = 'expired'
           WHERE status IN ('pending', 'delivered') AND expires_at <= now()
@@ -103,8 +106,6 @@ export async function listCommands(
       CommandRow,
       sql`SELECT ${columns} FROM client_commands ${cond} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`,
     ),
-    total:
-      (await rowsOf(db, Type.Object({ n: Type.Integer() }), sql`SELECT count(*)::int AS n FROM client_commands ${cond}`))[0]?.n ??
-      0,
+    total: (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM client_commands ${cond}`))[0]?.n ?? 0,
   };
 }

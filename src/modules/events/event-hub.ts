@@ -17,6 +17,7 @@ export const EventRow = Type.Object({
   created_at: SqlTime,
 });
 export type EventRow = Static<typeof EventRow>;
+const HeadRow = Type.Object({ id: Type.Integer() });
 
 export interface EventFilter {
   tenantId?: number | null;
@@ -91,9 +92,7 @@ export function eventsAfter(db: Database, afterId: number, f: EventFilter, limit
 
 /** The id of the newest event (0: none yet). */
 export async function outboxHead(db: Database) {
-  const [top] = await db.run((h) =>
-    rowsOf(h, Type.Object({ id: Type.Integer() }), sql`SELECT COALESCE(max(id), 0)::int AS id FROM events`),
-  );
+  const [top] = await db.run((h) => rowsOf(h, HeadRow, sql`SELECT COALESCE(max(id), 0)::int AS id FROM events`));
   return top?.id ?? 0;
 }
 

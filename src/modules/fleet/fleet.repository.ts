@@ -1,11 +1,11 @@
 // SQL of the fleet overview: counts and utilisation in a handful of grouped reads.
-import { type TSchema, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { Nullable } from '../../app/schemas.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
-const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 const tenantIs = (column: string, tenantId: number | undefined) =>
   tenantId === undefined ? sql`` : sql`AND ${sql.raw(column)} = ${tenantId}`;
@@ -13,7 +13,7 @@ const tenantIs = (column: string, tenantId: number | undefined) =>
 export async function clientCounts(db: Sql, tenantId: number | undefined) {
   return rowsOf(
     db,
-    Type.Object({ tenant_id: Int, tenant: Str, mapping_mode: Str, carrier: Null(Str), liveness: Str, n: Int }),
+    Type.Object({ tenant_id: Int, tenant: Str, mapping_mode: Str, carrier: Nullable(Str), liveness: Str, n: Int }),
     sql`SELECT p.tenant_id, t.name AS tenant, p.mapping_mode, coalesce(k.carrier, s.carrier, s.mcc_mnc) AS carrier,
                p.liveness, count(*)::int AS n
           FROM service_profiles p
@@ -32,10 +32,10 @@ export async function bankFigures(db: Sql, tenantId: number | undefined) {
       bank_id: Int,
       name: Str,
       tenant_id: Int,
-      bankd_connected: Null(Type.Boolean()),
-      server_reachable: Null(Type.Boolean()),
-      remsim_server_id: Null(Int),
-      bankd: Null(Str),
+      bankd_connected: Nullable(Type.Boolean()),
+      server_reachable: Nullable(Type.Boolean()),
+      remsim_server_id: Nullable(Int),
+      bankd: Nullable(Str),
       slots: Int,
       available: Int,
       assigned: Int,
@@ -65,7 +65,7 @@ export async function poolFigures(db: Sql, tenantId: number | undefined) {
       id: Int,
       pool_name: Str,
       tenant_id: Int,
-      carrier: Null(Str),
+      carrier: Nullable(Str),
       mcc_mnc: Str,
       enabled: Type.Boolean(),
       used: Int,
@@ -102,9 +102,9 @@ export async function serverFigures(db: Sql) {
       url: Str,
       enabled: Type.Boolean(),
       simulated: Type.Boolean(),
-      reachable: Null(Type.Boolean()),
-      last_error: Null(Str),
-      last_pass_at: Null(SqlTime),
+      reachable: Nullable(Type.Boolean()),
+      last_error: Nullable(Str),
+      last_pass_at: Nullable(SqlTime),
       figures: Type.Unknown(),
       conflicts: Int,
       stalled: Int,

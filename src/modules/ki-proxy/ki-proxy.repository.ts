@@ -1,18 +1,17 @@
 // SQL of KI proxy pools: the pools with their segments, capacity and utilization.
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { Nullable } from '../../app/schemas.js';
 import type { SlotRange } from '../../domain/ki-pool-rules.js';
 
 const Int = Type.Integer();
-const Count = Type.Object({ n: Int });
-const NullStr = Type.Union([Type.String(), Type.Null()]);
 
 export const PoolRow = Type.Object({
   id: Int,
   tenant_id: Int,
   pool_name: Type.String(),
-  carrier: NullStr,
+  carrier: Nullable(Type.String()),
   mcc_mnc: Type.String(),
   bank_id: Int,
   physical_slot_start: Int,
@@ -58,7 +57,7 @@ export async function listPools(db: Sql, f: PoolFilter) {
     AND (${f.mcc_mnc ?? null}::text IS NULL OR kp.mcc_mnc = ${f.mcc_mnc ?? null}::text)
     AND (${f.enabled ?? null}::boolean IS NULL OR kp.enabled = ${f.enabled ?? null}::boolean)`;
   const items = await rowsOf(db, PoolRow, sql`${poolSelect} ${cond} ORDER BY kp.id LIMIT ${limit} OFFSET ${offset}`);
-  const [total] = await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM ki_proxy_pools kp ${cond}`);
+  const [total] = await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM ki_proxy_pools kp ${cond}`);
   return { items, total: total?.n ?? 0, limit, offset };
 }
 
@@ -106,7 +105,7 @@ export async function activeOutside(db: Sql, poolId: number, segments: SlotRange
   const ends = sql.param(segments.map((r) => r.end));
   const [r] = await rowsOf(
     db,
-    Count,
+    CountRow,
     sql`SELECT count(*)::int AS n FROM service_profiles p
         WHERE p.status = 'ACTIVE' AND p.ki_pool_id = ${poolId}
           AND NOT EXISTS (SELECT 1 FROM unnest(${banks}::int[], ${starts}::int[], ${ends}::int[]) AS r(bank_id, lo, hi)
@@ -144,10 +143,10 @@ export const physicalSims = (db: Sql, p: Pick<PoolRow, 'bank_id' | 'physical_slo
     Type.Object({
       bank_id: Int,
       slot_id: Int,
-      iccid: NullStr,
-      imsi: NullStr,
-      carrier: NullStr,
-      mcc_mnc: NullStr,
+      iccid: Nullable(Type.String()),
+      imsi: Nullable(Type.String()),
+      carrier: Nullable(Type.String()),
+      mcc_mnc: Nullable(Type.String()),
       card_type: Type.String(),
       status: Type.String(),
       health_status: Type.String(),
@@ -161,7 +160,13 @@ export const physicalSims = (db: Sql, p: Pick<PoolRow, 'bank_id' | 'physical_slo
 export const banksFor = (db: Sql, bankIds: number[]) =>
   rowsOf(
     db,
-    Type.Object({ bank_id: Int, tenant_id: Int, slot_count: Int, endpoint: NullStr, remsim_url: NullStr }),
+    Type.Object({
+      bank_id: Int,
+      tenant_id: Int,
+      slot_count: Int,
+      endpoint: Nullable(Type.String()),
+      remsim_url: Nullable(Type.String()),
+    }),
     sql`SELECT b.bank_id, b.tenant_id, (SELECT count(*)::int FROM slots s WHERE s.bank_id = b.bank_id) AS slot_count,
                bi.endpoint, rs.url AS remsim_url
         FROM sim_banks b
@@ -184,7 +189,7 @@ export async function assignedInRange(db: Sql, r: PhysicalRange) {
   );
   return rowsOf(
     db,
-    Type.Object({ slot_id: Int, client_id: NullStr }),
+    Type.Object({ slot_id: Int, client_id: Nullable(Type.String()) }),
     sql`SELECT s.slot_id, p.client_id FROM slots s
         LEFT JOIN service_profiles p ON p.bank_id = s.bank_id AND p.slot_id = s.slot_id AND p.status = 'ACTIVE'
         WHERE s.bank_id = ${r.bankId} AND s.slot_id BETWEEN ${r.start} AND ${r.end}
@@ -215,7 +220,7 @@ export async function releaseKiCards(db: Sql, r: PhysicalRange, keep: PhysicalRa
 export async function highestUsedSlot(db: Sql, bankId: number) {
   const [r] = await rowsOf(
     db,
-    Count,
+    CountRow,
     sql`SELECT GREATEST(
           (SELECT max(slot_id) FROM slots WHERE bank_id = ${bankId}),
           (SELECT max(physical_slot_end) FROM ki_proxy_pools WHERE bank_id = ${bankId}),

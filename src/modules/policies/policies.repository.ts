@@ -1,11 +1,10 @@
 // SQL of assignment policies, with the shape of each row declared and checked (rowsOf).
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import type { PolicyAction, PolicyConditions } from '../../domain/assignment-policy.js';
 
 const Int = Type.Integer();
-const Count = Type.Object({ n: Int });
 const Json = Type.Record(Type.String(), Type.Unknown());
 
 export const PolicyRow = Type.Object({
@@ -42,7 +41,7 @@ export async function listPolicies(db: Sql, tenantId: number | undefined, limit:
       PolicyRow,
       sql`SELECT * FROM assignment_policies ${cond} ORDER BY tenant_id, priority, id LIMIT ${limit} OFFSET ${offset}`,
     ),
-    total: (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM assignment_policies ${cond}`))[0]?.n ?? 0,
+    total: (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM assignment_policies ${cond}`))[0]?.n ?? 0,
   };
 }
 
@@ -50,7 +49,7 @@ export const getPolicy = async (db: Sql, id: number) =>
   (await rowsOf(db, PolicyRow, sql`SELECT * FROM assignment_policies WHERE id = ${id}`))[0] ?? null;
 
 export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM tenants WHERE id = ${tenantId}`))[0]?.n === 1;
+  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM tenants WHERE id = ${tenantId}`))[0]?.n === 1;
 
 export async function insertPolicy(db: Sql, tenantId: number, v: PolicyValues) {
   const [p] = await rowsOf(

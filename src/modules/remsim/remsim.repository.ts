@@ -1,15 +1,15 @@
 // SQL of the reconciler: the desired maps of a remsim-server, IonMesh's record of the maps it
 // created, the lease that lets one process at a time reconcile a server, presence from the
 // server's lists, and the status figures.
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Sql } from '../../app/database.js';
+import { Nullable } from '../../app/schemas.js';
 import type { MapTuple } from '../../domain/slotmap-plan.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
 const Bool = Type.Boolean();
-const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ServerRow = Type.Object({
   id: Int,
@@ -32,8 +32,8 @@ export const DesiredRow = Type.Object({
   rspro_slot_nr: Int,
   rspro_connected: Bool,
   /** For a virtual slot of a KI proxy pool: the pool and the -n its bankd needs on this bank. */
-  ki_pool: Null(Str),
-  ki_slots_needed: Null(Int),
+  ki_pool: Nullable(Str),
+  ki_slots_needed: Nullable(Int),
 });
 export type DesiredRow = Static<typeof DesiredRow>;
 
@@ -168,7 +168,7 @@ export async function releaseLease(db: Sql, id: number, owner: string, generatio
 export async function leaseHolder(db: Sql, id: number) {
   const [r] = await rowsOf(
     db,
-    Type.Object({ lease_owner: Null(Str), active: Null(Bool) }),
+    Type.Object({ lease_owner: Nullable(Str), active: Nullable(Bool) }),
     sql`SELECT lease_owner, (lease_until > now()) AS active FROM remsim_servers WHERE id = ${id}`,
   );
   return r?.active ? r.lease_owner : null;
@@ -219,7 +219,7 @@ export interface PassRecord {
 export async function recordSuccess(db: Sql, id: number, r: PassRecord) {
   const [row] = await rowsOf(
     db,
-    Type.Object({ was: Null(Bool) }),
+    Type.Object({ was: Nullable(Bool) }),
     sql`UPDATE remsim_servers s SET reachable = true, failures = 0, next_attempt_at = NULL, last_error = NULL,
           last_pass_at = now(), last_success_at = now(), last_pass_ms = ${r.passMs},
           figures = ${JSON.stringify(r.figures)}::jsonb, conflicts = ${JSON.stringify(r.conflicts)}::jsonb,
@@ -242,7 +242,7 @@ export async function recordFailure(
 ) {
   const [row] = await rowsOf(
     db,
-    Type.Object({ failures: Int, was: Null(Bool) }),
+    Type.Object({ failures: Int, was: Nullable(Bool) }),
     sql`SELECT failures, reachable AS was FROM remsim_servers WHERE id = ${id}`,
   );
   const failures = (row?.failures ?? 0) + 1;

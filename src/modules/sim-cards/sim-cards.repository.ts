@@ -1,24 +1,22 @@
 // SQL of the card columns of slots, with the shape of each row declared and checked (rowsOf).
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { Nullable } from '../../app/schemas.js';
 import { cardColumnFields } from '../inventory/index.js';
-
-const Text = Type.Union([Type.String(), Type.Null()]);
-const Count = Type.Object({ n: Type.Integer() });
 
 /** A slot's card (physical_iccid/physical_imsi: the seeds' names of iccid/imsi, answered beside them). */
 export const CardRow = Type.Object({
   ...cardColumnFields,
-  ki_pool_name: Text,
-  ki_pool_priority: Type.Union([Type.Integer(), Type.Null()]),
+  ki_pool_name: Nullable(Type.String()),
+  ki_pool_priority: Nullable(Type.Integer()),
   card_metadata: Type.Unknown(),
   status: Type.String(),
   health_status: Type.String(),
   updated_at: SqlTime,
   tenant_id: Type.Integer(),
-  physical_iccid: Text,
-  physical_imsi: Text,
+  physical_iccid: Nullable(Type.String()),
+  physical_imsi: Nullable(Type.String()),
 });
 export type CardRow = Static<typeof CardRow>;
 
@@ -68,8 +66,9 @@ export async function listCards(
           ORDER BY s.bank_id, s.slot_id LIMIT ${limit} OFFSET ${offset}`,
     ),
     total:
-      (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id ${cond}`))[0]
-        ?.n ?? 0,
+      (
+        await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id ${cond}`)
+      )[0]?.n ?? 0,
   };
 }
 

@@ -1,13 +1,12 @@
 // SQL of the stats history: the rollup of closed 5-minute buckets, retention, and the series.
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { type SQL, sql } from 'drizzle-orm';
-import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { Nullable } from '../../app/schemas.js';
 import type { StatsWindow } from '../../domain/stats-range.js';
 
 const Int = Type.Integer();
 const Num = Type.Number();
-const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Count = Type.Object({ n: Int });
 
 const FLEET_SUM_KEYS = ['clients', 'samples', 'rssi', 'n_rssi', 'rsrp', 'n_rsrp', 'rsrq', 'n_rsrq', 'sinr', 'n_sinr'] as const;
 type FleetSums = Record<(typeof FLEET_SUM_KEYS)[number], number>;
@@ -37,10 +36,10 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
     Type.Object({
       from: SqlTime,
       until: SqlTime,
-      range_to: Null(SqlTime),
-      cursor_tenant: Null(Int),
-      cursor_client: Null(Type.String()),
-      partial: Null(Type.Unsafe<FleetPartial>(Type.Record(Type.String(), Type.Record(Type.String(), Num)))),
+      range_to: Nullable(SqlTime),
+      cursor_tenant: Nullable(Int),
+      cursor_client: Nullable(Type.String()),
+      partial: Nullable(Type.Unsafe<FleetPartial>(Type.Record(Type.String(), Type.Record(Type.String(), Num)))),
     }),
     sql`SELECT date_bin('5 minutes', CASE WHEN rolled_until = 'epoch' THEN now() - make_interval(secs => ${rawRetentionSec})
                                           ELSE rolled_until END, 'epoch') AS "from",
@@ -99,13 +98,13 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
         bucket: Type.String(),
         clients: Int,
         samples: Int,
-        rssi: Null(Num),
+        rssi: Nullable(Num),
         n_rssi: Int,
-        rsrp: Null(Num),
+        rsrp: Nullable(Num),
         n_rsrp: Int,
-        rsrq: Null(Num),
+        rsrq: Nullable(Num),
         n_rsrq: Int,
-        sinr: Null(Num),
+        sinr: Nullable(Num),
         n_sinr: Int,
       }),
       sql`WITH up AS (
@@ -171,7 +170,7 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
                               cursor_client = NULL, partial = NULL, last_run_at = now() WHERE id = 1`);
   const [n] = await rowsOf(
     tx,
-    Count,
+    CountRow,
     sql`SELECT floor(extract(epoch FROM (${to}::timestamptz - ${from}::timestamptz)) / 300)::int AS n`,
   );
   return { skipped: false, rolled: n?.n ?? 0, more: true };
@@ -184,7 +183,7 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
 export async function prune(db: Sql, rawRetentionSec: number, rollupRetentionSec: number, batch: number) {
   const raw = await rowsOf(
     db,
-    Count,
+    CountRow,
     sql`WITH doomed AS (
           SELECT ctid FROM client_stats_raw
            WHERE ts < least(now() - make_interval(secs => ${rawRetentionSec}),
@@ -195,7 +194,7 @@ export async function prune(db: Sql, rawRetentionSec: number, rollupRetentionSec
   );
   const rolled = await rowsOf(
     db,
-    Count,
+    CountRow,
     sql`WITH doomed AS (
           SELECT ctid FROM client_stats_5m WHERE bucket < now() - make_interval(secs => ${rollupRetentionSec}) LIMIT ${batch})
         , gone AS (DELETE FROM client_stats_5m WHERE ctid IN (SELECT ctid FROM doomed) RETURNING 1)
@@ -203,7 +202,7 @@ export async function prune(db: Sql, rawRetentionSec: number, rollupRetentionSec
   );
   const fleet = await rowsOf(
     db,
-    Count,
+    CountRow,
     sql`WITH gone AS (DELETE FROM fleet_stats_5m WHERE bucket < now() - make_interval(secs => ${rollupRetentionSec}) RETURNING 1)
         SELECT count(*)::int AS n FROM gone`,
   );
@@ -213,14 +212,14 @@ export async function prune(db: Sql, rawRetentionSec: number, rollupRetentionSec
 export const SeriesRow = Type.Object({
   t: SqlTime,
   samples: Int,
-  rssi: Null(Num),
-  rsrp: Null(Num),
-  rsrq: Null(Num),
-  sinr: Null(Num),
-  tpdu_count: Null(Num),
-  tpdu_errors: Null(Num),
-  tx_bytes: Null(Num),
-  rx_bytes: Null(Num),
+  rssi: Nullable(Num),
+  rsrp: Nullable(Num),
+  rsrq: Nullable(Num),
+  sinr: Nullable(Num),
+  tpdu_count: Nullable(Num),
+  tpdu_errors: Nullable(Num),
+  tx_bytes: Nullable(Num),
+  rx_bytes: Nullable(Num),
 });
 export type SeriesRow = Static<typeof SeriesRow>;
 
@@ -263,10 +262,10 @@ export const FleetRow = Type.Object({
   t: SqlTime,
   clients: Int,
   samples: Int,
-  rssi: Null(Num),
-  rsrp: Null(Num),
-  rsrq: Null(Num),
-  sinr: Null(Num),
+  rssi: Nullable(Num),
+  rsrp: Nullable(Num),
+  rsrq: Nullable(Num),
+  sinr: Nullable(Num),
 });
 export type FleetRow = Static<typeof FleetRow>;
 
@@ -309,7 +308,7 @@ export async function storageFigures(db: Sql) {
   // Null until the first rollup (the column's 'epoch' means "never").
   const [state] = await rowsOf(
     db,
-    Type.Object({ rolled_until: Null(SqlTime), last_run_at: Null(SqlTime) }),
+    Type.Object({ rolled_until: Nullable(SqlTime), last_run_at: Nullable(SqlTime) }),
     sql`SELECT NULLIF(rolled_until, 'epoch') AS rolled_until, last_run_at FROM stats_rollup_state WHERE id = 1`,
   );
   return { tables, rolled_until: state?.rolled_until ?? null, last_run_at: state?.last_run_at ?? null };

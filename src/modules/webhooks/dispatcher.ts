@@ -12,7 +12,7 @@ import { request as httpsRequest } from 'node:https';
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import { type Database, rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { CountRow, type Database, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { backoff } from '../../domain/backoff.js';
 import { signWebhook } from '../../domain/webhook-signature.js';
 import { insertEvent } from '../events/index.js';
@@ -53,6 +53,10 @@ const Claimed = Type.Object({
   event_created_at: SqlTime,
 });
 type Claimed = Static<typeof Claimed>;
+
+const CursorRow = Type.Object({ last_event_id: Int });
+const NewEventRow = Type.Object({ id: Int, old: Type.Boolean() });
+const FailedHookRow = Type.Object({ consecutive_failures: Int, tenant_id: Int, enabled: Type.Boolean() });
 
 /** The wait before attempt n+1: base · 2^(n-1), at most an hour, ±25 % jitter. */
 export const retryDelaySec = (attempts: number, baseSec: number) =>
@@ -99,13 +103,13 @@ export class WebhookDispatcher {
     return this.db.transaction(async (tx) => {
       const [cursor] = await rowsOf(
         tx,
-        Type.Object({ last_event_id: Int }),
+        CursorRow,
         sql`SELECT last_event_id::int AS last_event_id FROM outbox_cursors WHERE name = 'webhooks' FOR UPDATE`,
       );
       if (!cursor) return { read: 0, created: 0 };
       const events = await rowsOf(
         tx,
-        Type.Object({ id: Int, old: Type.Boolean() }),
+        NewEventRow,
         sql`SELECT id::int AS id, created_at < now() - make_interval(secs => ${GAP_SEC}) AS old
             FROM events WHERE id > ${cursor.last_event_id} ORDER BY id LIMIT ${FANOUT_BATCH}`,
       );
@@ -120,7 +124,7 @@ export class WebhookDispatcher {
       if (upTo === cursor.last_event_id) return { read: 0, created: 0 };
       const created = await rowsOf(
         tx,
-        Type.Object({ n: Int }),
+        CountRow,
         sql`WITH ins AS (
               INSERT INTO webhook_deliveries (webhook_id, event_id)
               SELECT w.id, e.id FROM events e
@@ -218,7 +222,7 @@ export class WebhookDispatcher {
     );
     const [w] = await rowsOf(
       tx,
-      Type.Object({ consecutive_failures: Int, tenant_id: Int, enabled: Type.Boolean() }),
+      FailedHookRow,
       sql`UPDATE webhooks SET consecutive_failures = consecutive_failures + 1 WHERE id = ${d.webhook_id}
           RETURNING consecutive_failures, tenant_id, enabled`,
     );

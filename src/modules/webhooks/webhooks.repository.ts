@@ -2,11 +2,10 @@
 // (rowsOf). Delivery itself is the dispatcher's (dispatcher.ts).
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { deliveryFields, webhookFields } from './webhooks.schemas.js';
 
 const Int = Type.Integer();
-const Count = Type.Object({ n: Int });
 
 /** A webhook's row: never its secret, only a hint of it. */
 export const WebhookRow = Type.Object(webhookFields(SqlTime));
@@ -28,7 +27,7 @@ export async function listWebhooks(db: Sql, tenantId: number | undefined, limit:
   const cond = sql`WHERE (${tenantId ?? null}::int IS NULL OR tenant_id = ${tenantId ?? null}::int)`;
   return {
     items: await rowsOf(db, WebhookRow, sql`SELECT ${columns} FROM webhooks ${cond} ORDER BY id LIMIT ${limit} OFFSET ${offset}`),
-    total: (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM webhooks ${cond}`))[0]?.n ?? 0,
+    total: (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM webhooks ${cond}`))[0]?.n ?? 0,
   };
 }
 
@@ -36,7 +35,7 @@ export const getWebhook = async (db: Sql, id: number) =>
   (await rowsOf(db, WebhookRow, sql`SELECT ${columns} FROM webhooks WHERE id = ${id}`))[0] ?? null;
 
 export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM tenants WHERE id = ${tenantId}`))[0]?.n === 1;
+  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM tenants WHERE id = ${tenantId}`))[0]?.n === 1;
 
 export async function insertWebhook(
   db: Sql,
@@ -82,7 +81,7 @@ export async function listDeliveries(db: Sql, webhookId: number, status: string 
           FROM webhook_deliveries d JOIN events e ON e.id = d.event_id ${cond}
           ORDER BY d.id DESC LIMIT ${limit} OFFSET ${offset}`,
     ),
-    total: (await rowsOf(db, Count, sql`SELECT count(*)::int AS n FROM webhook_deliveries d ${cond}`))[0]?.n ?? 0,
+    total: (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM webhook_deliveries d ${cond}`))[0]?.n ?? 0,
   };
 }
 

@@ -1,10 +1,9 @@
 // A webhook and a delivery: the fields of their rows, checked as the database gives them
 // (webhooks.repository.ts) and shown as the API answers them (WebhookView, DeliveryView).
 import { type TSchema, Type } from '@sinclair/typebox';
-import { Answer, Instant } from '../../app/schemas.js';
+import { Answer, Instant, Nullable } from '../../app/schemas.js';
 
 const Int = Type.Integer();
-const Null = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /** A webhook's fields, with `time` the schema of its timestamps: never its secret, only a hint. */
 export const webhookFields = <T extends TSchema>(time: T) => ({
@@ -13,7 +12,7 @@ export const webhookFields = <T extends TSchema>(time: T) => ({
   url: Type.String(),
   event_types: Type.Array(Type.String(), { description: 'Catalogue types or prefixes ending in "." (none: every event)' }),
   enabled: Type.Boolean(),
-  disabled_reason: Null(Type.String()),
+  disabled_reason: Nullable(Type.String()),
   consecutive_failures: Int,
   created_at: time,
   updated_at: time,
@@ -26,12 +25,12 @@ export const deliveryFields = <T extends TSchema>(time: T) => ({
   event_type: Type.String(),
   status: Type.String(),
   attempts: Int,
-  next_attempt_at: Null(time),
-  last_status_code: Null(Int),
-  last_error: Null(Type.String()),
-  last_latency_ms: Null(Int),
+  next_attempt_at: Nullable(time),
+  last_status_code: Nullable(Int),
+  last_error: Nullable(Type.String()),
+  last_latency_ms: Nullable(Int),
   created_at: time,
-  delivered_at: Null(time),
+  delivered_at: Nullable(time),
 });
 
 export const WebhookView = Answer(webhookFields(Instant), { description: 'A webhook' });
