@@ -2,7 +2,7 @@
 // a delivery still has to send them; finished deliveries past retention go with them.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pruneEvents } from '../src/modules/events/events.repository.js';
+import { pruneRetention } from '../src/server/background.js';
 import { type Harness, startIonMesh } from './support/harness.js';
 
 const DAY = 86_400;
@@ -34,13 +34,13 @@ describe('events retention', () => {
                       VALUES (${hook?.id}, ${ids[0]}, 'succeeded', now() - interval '40 days'),
                              (${hook?.id}, ${recent?.id}, 'succeeded', now())`);
 
-    const pruned = await h.db.run((db) => pruneEvents(db, 30 * DAY, 1000));
+    const pruned = await pruneRetention(h.db, 30 * DAY, 1000);
     expect(pruned).toEqual({ events: 3, deliveries: 1 });
     const left = await h.query<{ id: number }>(sql`SELECT id::int FROM events WHERE type LIKE 'test.%' ORDER BY id`);
     expect(left.map((e) => e.id)).toEqual([ids[1], ids[4], recent?.id]);
     const deliveries = await h.query<{ event_id: number }>(sql`SELECT event_id::int FROM webhook_deliveries ORDER BY event_id`);
     expect(deliveries.map((d) => d.event_id)).toEqual([ids[1], recent?.id]);
     // Nothing more to do: a second call deletes nothing.
-    expect(await h.db.run((db) => pruneEvents(db, 30 * DAY, 1000))).toEqual({ events: 0, deliveries: 0 });
+    expect(await pruneRetention(h.db, 30 * DAY, 1000)).toEqual({ events: 0, deliveries: 0 });
   });
 });

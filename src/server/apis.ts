@@ -14,6 +14,7 @@ import { apiKeyOwner } from '../modules/auth/auth.owners.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { carrierRoutes } from '../modules/carriers/carriers.routes.js';
 import { clientAdminRoutes, clientRoutes } from '../modules/clients/clients.routes.js';
+import { ClientViews, clientViewRoutes } from '../modules/clients/index.js';
 import { commandAdminRoutes } from '../modules/commands/commands.routes.js';
 import { eventRoutes } from '../modules/events/events.routes.js';
 import { fleetRoutes } from '../modules/fleet/fleet.routes.js';
@@ -117,6 +118,7 @@ export async function adminApi(app: App, config: Config, db: Database, services:
           storableText(body as string) ? done(null, body) : done(invalidCharacter('The body holds the NUL character'), undefined),
       );
       await admin.register(inventoryRoutes(services.inventory));
+      await admin.register(clientViewRoutes(new ClientViews(db)));
       await admin.register(clientAdminRoutes(services.clients));
       await admin.register(remsimRoutes(services.remsim));
       await admin.register(kiProxyRoutes(services.kiProxy));

@@ -6,6 +6,7 @@ import type { App } from '../app/http.js';
 import { Jobs } from '../app/jobs.js';
 import { expireCommands } from '../modules/commands/commands.usecases.js';
 import { pruneEvents } from '../modules/events/events.repository.js';
+import { pruneDeliveries } from '../modules/webhooks/webhooks.repository.js';
 import type { Services } from './services.js';
 
 export function startBackground(app: App, config: Config, db: Database, services: Services, options: { jobs?: boolean }) {
@@ -28,7 +29,7 @@ export function startBackground(app: App, config: Config, db: Database, services
     jobs.start({
       name: 'events-retention',
       everySec: 300,
-      run: () => db.run((h) => pruneEvents(h, config.eventsRetentionDays * 86_400, db.kind === 'pglite' ? 5000 : 50_000)),
+      run: () => pruneRetention(db, config.eventsRetentionDays * 86_400, db.kind === 'pglite' ? 5000 : 50_000),
     });
     jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
   }
@@ -51,4 +52,11 @@ export function startBackground(app: App, config: Config, db: Database, services
     await services.clients.heartbeats.idle();
     await db.close();
   });
+}
+
+/** The outbox's retention: events the webhooks no longer need, then finished deliveries. */
+export async function pruneRetention(db: Database, retentionSec: number, batch: number) {
+  const events = await db.run((h) => pruneEvents(h, retentionSec, batch));
+  const deliveries = await db.run((h) => pruneDeliveries(h, retentionSec, batch));
+  return { events, deliveries };
 }

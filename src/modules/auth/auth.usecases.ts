@@ -88,7 +88,7 @@ export class AuthService {
         const [tenant] = await rowsOf(
           tx,
           Type.Object({ found: Type.Integer() }),
-          sql`SELECT 1 AS found FROM tenants WHERE id = ${tenantId}`,
+          sql`SELECT 1 AS found FROM inventory_tenants WHERE id = ${tenantId}`,
         );
         if (!tenant) throw tenantNotFound(tenantId);
       }

@@ -4,7 +4,6 @@ import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { Nullable } from '../../app/schemas.js';
-import { insertEvent } from '../events/index.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
@@ -99,46 +98,8 @@ export async function registerClient(tx: Sql, w: RegisterWish): Promise<Register
   return row as unknown as RegisterOutcome;
 }
 
-/** Sets a slot's status and logs the change in the slot health log. */
-export async function setSlotStatus(
-  tx: Sql,
-  slot: { bankId: number; slotId: number; tenantId: number },
-  from: string,
-  to: string,
-  reason: string,
-) {
-  const changed = await rowsOf(
-    tx,
-    ChangedRow,
-    sql`UPDATE slots SET status = ${to}, updated_at = now()
-        WHERE bank_id = ${slot.bankId} AND slot_id = ${slot.slotId} AND status = ${from}
-        RETURNING 1 AS changed`,
-  );
-  if (changed.length === 0) return false;
-  await tx.execute(
-    sql`INSERT INTO health_log (tenant_id, bank_id, slot_id, kind, old_status, new_status, reason)
-        VALUES (${slot.tenantId}, ${slot.bankId}, ${slot.slotId}, 'slot_status', ${from}, ${to}, ${reason})`,
-  );
-  await insertEvent(tx, 'slot.status_changed', slot.tenantId, {
-    bank_id: slot.bankId,
-    slot_id: slot.slotId,
-    previous: from,
-    status: to,
-    reason,
-  });
-  return true;
-}
-
 export const DeactivatedProfile = Type.Object({ ...identityFields, ki_pool_id: Nullable(Int) });
 export type DeactivatedProfile = Static<typeof DeactivatedProfile>;
-
-/** Gives a released virtual slot back to its pool: the count, and the slot free again. */
-export async function releaseVirtualSlot(tx: Sql, poolId: number, bankId: number, slotNr: number) {
-  await tx.execute(
-    sql`UPDATE ki_proxy_pools SET current_virtual_sims = current_virtual_sims - 1, updated_at = now() WHERE id = ${poolId}`,
-  );
-  await tx.execute(sql`UPDATE ki_virtual_slots SET in_use = false WHERE bank_id = ${bankId} AND slot_nr = ${slotNr}`);
-}
 
 export async function deactivateProfiles(tx: Sql, clientId: string, tenantId: number | null) {
   const tenant = tenantId === null ? sql`` : sql`AND tenant_id = ${tenantId}`;
@@ -240,7 +201,7 @@ export async function sweepOffline(tx: Sql, offlineAfterSec: number, slice: Prof
           FROM changed
           RETURNING 1),
         evented AS (
-          INSERT INTO events (type, tenant_id, data)
+          INSERT INTO events_outbox (type, tenant_id, data)
           SELECT 'client.offline', tenant_id,
                  jsonb_build_object('profile_id', profile_id, 'client_id', client_id, 'previous', 'online',
                                     'reason', ${`no heartbeat for ${offlineAfterSec} s`}::text)
@@ -268,9 +229,9 @@ export const lockActiveProfiles = (tx: Sql, clientId: string, tenantId: number |
     sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.mapping_mode, p.bank_id, p.slot_id, p.rspro_client_id,
                p.rspro_slot_nr, p.last_heartbeat, s.mcc_mnc, bi.remsim_server_id
         FROM service_profiles p
-        LEFT JOIN slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
-        JOIN sim_banks b ON b.bank_id = p.bank_id
-        LEFT JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+        LEFT JOIN inventory_slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
+        JOIN inventory_banks b ON b.bank_id = p.bank_id
+        LEFT JOIN inventory_bankds bi ON bi.id = b.bankd_instance_id
         WHERE p.client_id = ${clientId} AND p.status = 'ACTIVE' ${tenantId === null ? sql`` : sql`AND p.tenant_id = ${tenantId}`}
         ORDER BY p.tenant_id
         FOR UPDATE OF p`,
@@ -302,9 +263,9 @@ export function lockTargetSlot(
     SlotForMove,
     sql`SELECT s.bank_id, s.slot_id, s.status, s.card_type, s.iccid, s.imsi, bi.endpoint, bi.remsim_server_id,
                (b.status = 'active' AND bi.status = 'active') AS usable
-        FROM slots s
-        JOIN sim_banks b ON b.bank_id = s.bank_id
-        LEFT JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+        FROM inventory_slots s
+        JOIN inventory_banks b ON b.bank_id = s.bank_id
+        LEFT JOIN inventory_bankds bi ON bi.id = b.bankd_instance_id
         WHERE b.tenant_id = ${tenantId}
           ${named ? sql`AND s.bank_id = ${want.bankId} AND s.slot_id = ${want.slotId}` : sql`AND s.status = 'available' AND s.card_type = 'REGULAR' AND b.status = 'active' AND bi.status = 'active' AND NOT (s.bank_id = ${want.notBank} AND s.slot_id = ${want.notSlot})`}
           ${!named && want.bankId !== undefined ? sql`AND s.bank_id = ${want.bankId}` : sql``}
@@ -326,9 +287,9 @@ export async function assignedConfig(db: Sql, profileId: string) {
     HeldConfigRow,
     sql`SELECT p.mapping_mode, COALESCE(kp.mcc_mnc, s.mcc_mnc) AS mcc_mnc, p.tenant_id, t.move_on_config_mismatch
         FROM service_profiles p
-        JOIN tenants t ON t.id = p.tenant_id
-        LEFT JOIN slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
-        LEFT JOIN ki_proxy_pools kp ON kp.id = p.ki_pool_id
+        JOIN inventory_tenants t ON t.id = p.tenant_id
+        LEFT JOIN inventory_slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
+        LEFT JOIN kiproxy_pools kp ON kp.id = p.ki_pool_id
         WHERE p.profile_id = ${profileId} AND p.status = 'ACTIVE'
         FOR UPDATE OF p`,
   );
@@ -352,4 +313,52 @@ export async function recordRequestedConfig(
         RETURNING 1 AS changed`,
   );
   return changed.length > 0;
+}
+
+// --- RSPRO presence (the reconciler reports what a remsim-server lists)
+
+/** Sets rspro_connected of the given profiles, and their liveness: connected is online; a
+ * router that left and has no recent heartbeat is offline. Liveness changes are logged. */
+export async function applyRsproPresence(
+  db: Sql,
+  changes: Array<{ profileId: string; connected: boolean }>,
+  offlineAfterSec: number,
+) {
+  if (changes.length === 0) return [];
+  const ids = sql.param(changes.map((c) => c.profileId));
+  const connected = sql.param(changes.map((c) => c.connected));
+  return rowsOf(
+    db,
+    Type.Object({ profile_id: Str, client_id: Str, tenant_id: Int, old: Str, new: Str }),
+    sql`WITH input AS (SELECT * FROM unnest(${ids}::uuid[], ${connected}::boolean[]) AS u(profile_id, connected)),
+        target AS (
+          SELECT p.profile_id, p.tenant_id, p.client_id, p.bank_id, p.slot_id, p.liveness AS old, i.connected,
+                 CASE WHEN i.connected THEN 'online'
+                      WHEN p.liveness = 'online' AND (p.last_heartbeat IS NULL
+                           OR p.last_heartbeat < now() - make_interval(secs => ${offlineAfterSec})) THEN 'offline'
+                      ELSE p.liveness END AS new
+          FROM input i JOIN service_profiles p ON p.profile_id = i.profile_id AND p.status = 'ACTIVE'
+          WHERE p.rspro_connected <> i.connected
+          FOR UPDATE OF p),
+        updated AS (
+          UPDATE service_profiles p SET rspro_connected = t.connected, rspro_connected_since = now(),
+            liveness = t.new,
+            liveness_changed_at = CASE WHEN t.new <> t.old THEN now() ELSE p.liveness_changed_at END
+          FROM target t WHERE p.profile_id = t.profile_id
+          RETURNING 1),
+        logged AS (
+          INSERT INTO health_log (tenant_id, profile_id, client_id, bank_id, slot_id, kind, old_status, new_status, reason)
+          SELECT tenant_id, profile_id, client_id, bank_id, slot_id, 'client_liveness', old, new,
+                 CASE WHEN connected THEN 'RSPRO connected' ELSE 'RSPRO disconnected' END
+          FROM target WHERE new <> old
+          RETURNING 1),
+        evented AS (
+          INSERT INTO events_outbox (type, tenant_id, data)
+          SELECT 'client.' || new, tenant_id,
+                 jsonb_build_object('profile_id', profile_id, 'client_id', client_id, 'previous', old,
+                                    'reason', CASE WHEN connected THEN 'RSPRO connected' ELSE 'RSPRO disconnected' END)
+          FROM target WHERE new <> old
+          RETURNING 1)
+        SELECT profile_id, client_id, tenant_id, old, new FROM target`,
+  );
 }

@@ -12,6 +12,8 @@ import { normalizeStats } from '../../domain/stats-vocabulary.js';
 import { recordAudit } from '../audit/index.js';
 import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/index.js';
 import { insertEvent } from '../events/index.js';
+import { setSlotStatus } from '../inventory/index.js';
+import { releaseVirtualSlot } from '../ki-proxy/index.js';
 import { type ClientCall, type ClientCaller, ClientCallers } from './client-callers.js';
 import type { ClientTokens } from './client-token.js';
 import {
@@ -322,9 +324,9 @@ export class ClientsService {
     await tx.execute(sql`SAVEPOINT config_move`);
     const gone = await repo.deactivateProfiles(tx, req.client_id, req.tenant_id);
     for (const p of gone) {
-      if (p.ki_pool_id !== null) await repo.releaseVirtualSlot(tx, p.ki_pool_id, p.bank_id, p.slot_id);
+      if (p.ki_pool_id !== null) await releaseVirtualSlot(tx, p.ki_pool_id, p.bank_id, p.slot_id);
       else
-        await repo.setSlotStatus(
+        await setSlotStatus(
           tx,
           { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id },
           'assigned',
@@ -468,8 +470,8 @@ export class ClientsService {
       if (gone.length === 0) throw clientNotFound(clientId);
       for (const p of gone) {
         const where = { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id };
-        if (p.ki_pool_id !== null) await repo.releaseVirtualSlot(tx, p.ki_pool_id, p.bank_id, p.slot_id);
-        else await repo.setSlotStatus(tx, where, 'assigned', 'available', `released by ${clientId}`);
+        if (p.ki_pool_id !== null) await releaseVirtualSlot(tx, p.ki_pool_id, p.bank_id, p.slot_id);
+        else await setSlotStatus(tx, where, 'assigned', 'available', `released by ${clientId}`);
         await insertEvent(tx, 'client.unregistered', p.tenant_id, {
           profile_id: p.profile_id,
           client_id: p.client_id,
@@ -531,14 +533,14 @@ export class ClientsService {
         );
       await repo.moveProfile(tx, p.profile_id, target.bank_id, target.slot_id);
       const why = req.reason ? `: ${req.reason}` : '';
-      await repo.setSlotStatus(
+      await setSlotStatus(
         tx,
         { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id },
         'assigned',
         'available',
         `${clientId} moved away${why}`,
       );
-      await repo.setSlotStatus(
+      await setSlotStatus(
         tx,
         { bankId: target.bank_id, slotId: target.slot_id, tenantId: p.tenant_id },
         'available',

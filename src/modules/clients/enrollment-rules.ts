@@ -19,7 +19,7 @@ export function enrollmentRules(db: Database, ttlMs = 2000) {
             enrollment_cidrs: Type.Array(Type.String()),
             bind_client_source: Type.Boolean(),
           }),
-          sql`SELECT enrollment_mode, enrollment_cidrs, bind_client_source FROM tenants WHERE id = ${tenantId}`,
+          sql`SELECT enrollment_mode, enrollment_cidrs, bind_client_source FROM inventory_tenants WHERE id = ${tenantId}`,
         ),
       )
       .then(([t]) => (t ? { mode: t.enrollment_mode, cidrs: t.enrollment_cidrs, bindSource: t.bind_client_source } : null));

@@ -2,10 +2,11 @@
 // heartbeat schemas (the health check's self-test), the command target, the profile slices
 // (metrics), and, for the inventory's client listing, its tables and slot bookkeeping.
 export { assertDocumentSizes, CommandResult } from './client-documents.js';
+export { clientViewRoutes } from './client-views.routes.js';
+export { ClientViews } from './client-views.usecases.js';
 export { clientNotFound } from './clients.errors.js';
-export { identityFields as profileIdentityFields, inSlice, PROFILE_SLICES, setSlotStatus } from './clients.repository.js';
+export { applyRsproPresence, identityFields as profileIdentityFields, inSlice, PROFILE_SLICES } from './clients.repository.js';
 export { callerOf, HeartbeatAnswer, HeartbeatBody } from './clients.routes.js';
-export { healthLog, serviceProfiles } from './clients.table.js';
 export {
   type ClientCaller,
   type ClientObserver,

@@ -26,7 +26,7 @@ export const deliverPending = (db: Sql, profileIds: string[]) =>
           WHERE status = 'pending' AND expires_at > now() AND profile_id = ANY(${sql.param(profileIds)}::uuid[])
           RETURNING profile_id, id, type, payload, tenant_id, client_id),
         evented AS (
-          INSERT INTO events (type, tenant_id, data)
+          INSERT INTO events_outbox (type, tenant_id, data)
           SELECT 'command.delivered', tenant_id, jsonb_build_object('command_id', id, 'client_id', client_id, 'type', type)
           FROM delivered RETURNING 1)
         SELECT profile_id, id::int AS id, type, payload FROM delivered ORDER BY id`,
@@ -43,7 +43,7 @@ export const acknowledge = (db: Sql, clientId: string, id: number, ok: boolean, 
           WHERE id = ${id} AND client_id = ${clientId} AND status IN ('pending', 'delivered')
           RETURNING id, status, tenant_id, client_id, type),
         evented AS (
-          INSERT INTO events (type, tenant_id, data)
+          INSERT INTO events_outbox (type, tenant_id, data)
           SELECT 'command.acknowledged', tenant_id,
                  jsonb_build_object('command_id', id, 'client_id', client_id, 'type', type, 'status', status)
           FROM acked RETURNING 1)
@@ -60,7 +60,7 @@ export const expire = (db: Sql) =>
           WHERE status IN ('pending', 'delivered') AND expires_at <= now()
           RETURNING id, tenant_id, client_id, type),
         evented AS (
-          INSERT INTO events (type, tenant_id, data)
+          INSERT INTO events_outbox (type, tenant_id, data)
           SELECT 'command.expired', tenant_id, jsonb_build_object('command_id', id, 'client_id', client_id, 'type', type)
           FROM expired RETURNING 1)
         SELECT id::int AS id FROM expired`,

@@ -6,7 +6,6 @@ import { conflict, invalid, tenantNotFound } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
 import { recordAudit } from '../audit/index.js';
-import { setSlotStatus } from '../clients/index.js';
 import { insertEvent } from '../events/index.js';
 import { bankdNotFound, bankNotFound, slotNotFound, uniqueOrConflict } from './inventory.errors.js';
 import * as repo from './inventory.repository.js';
@@ -174,7 +173,7 @@ export class BanksService {
           // An assigned slot keeps its profile; it may be flagged faulty or disabled, never freed here.
           const target = patch.status === 'available' && inUse ? 'assigned' : patch.status;
           if (target !== before.status) {
-            await setSlotStatus(tx, { bankId, slotId, tenantId }, before.status, target, `set by ${actor.actor}`);
+            await repo.setSlotStatus(tx, { bankId, slotId, tenantId }, before.status, target, `set by ${actor.actor}`);
           }
         }
         const [after] = await tx

@@ -1,26 +1,13 @@
-// SQL of the inventory: tenants, bankd instances, banks, slots and the client (profile) views.
+// SQL of the inventory: tenants, bankd instances, banks, slots, and what the reconciler reports of
+// banks' presence.
 import { Type } from '@sinclair/typebox';
-import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
-import { rowsOf, type Sql } from '../../app/database.js';
-import { likeContaining, likeLiteral } from '../../domain/like-pattern.js';
-import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
-import { healthLog, serviceProfiles } from '../clients/index.js';
-import { kiProxyPools } from '../ki-proxy/index.js';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { paged, allOf as where } from '../../app/paging.js';
+import { Nullable } from '../../app/schemas.js';
+import { type PageRequest, pageOf } from '../../domain/pagination.js';
+import { insertEvent } from '../events/index.js';
 import { bankdInstances, remsimServers, simBanks, slots, tenants } from './inventory.table.js';
-
-export async function paged<T>(
-  items: Promise<T[]>,
-  total: Promise<Array<{ n: number }>>,
-  page: { limit: number; offset: number },
-): Promise<Paged<T>> {
-  const [list, [t]] = await Promise.all([items, total]);
-  return { items: list, total: Number(t?.n ?? 0), ...page };
-}
-
-const where = (conds: Array<SQL | undefined>) => {
-  const list = conds.filter((c): c is SQL => c !== undefined);
-  return list.length ? and(...list) : undefined;
-};
 
 // --- tenants
 /** Tenants; a tenant-scoped caller (scope) sees its own only. */
@@ -40,7 +27,7 @@ export async function tenantUsage(db: Sql, id: number) {
     db,
     Type.Object({ banks: Type.Integer(), profiles: Type.Integer() }),
     sql`SELECT (SELECT count(*)::int FROM sim_banks WHERE tenant_id = ${id}) AS banks,
-               (SELECT count(*)::int FROM service_profiles WHERE tenant_id = ${id}) AS profiles`,
+               (SELECT count(*)::int FROM clients_profiles WHERE tenant_id = ${id}) AS profiles`,
   );
   return r ?? { banks: 0, profiles: 0 };
 }
@@ -149,7 +136,7 @@ export async function bankProfileCount(db: Sql, bankId: number) {
     db,
     Type.Object({ active: Type.Integer(), total: Type.Integer() }),
     sql`SELECT count(*) FILTER (WHERE status = 'ACTIVE')::int AS active, count(*)::int AS total
-        FROM service_profiles WHERE bank_id = ${bankId}`,
+        FROM clients_profiles WHERE bank_id = ${bankId}`,
   );
   return r ?? { active: 0, total: 0 };
 }
@@ -191,170 +178,162 @@ export async function slotHasActiveProfile(db: Sql, bankId: number, slotId: numb
   const found = await rowsOf(
     db,
     Type.Object({ found: Type.Integer() }),
-    sql`SELECT 1 AS found FROM service_profiles WHERE bank_id = ${bankId} AND slot_id = ${slotId} AND status = 'ACTIVE'`,
+    sql`SELECT 1 AS found FROM clients_profiles WHERE bank_id = ${bankId} AND slot_id = ${slotId} AND status = 'ACTIVE'`,
   );
   return found.length > 0;
 }
 
-// --- clients (service profiles)
-export const CLIENT_SORTS = [
-  'client_id',
-  'tenant_id',
-  'liveness',
-  'last_heartbeat',
-  'created_at',
-  'bank',
-  'mapping_mode',
-] as const;
-export type ClientSort = (typeof CLIENT_SORTS)[number];
-
-export interface ClientFilter extends PageRequest {
-  tenant_id?: number;
-  status?: 'online' | 'offline' | 'unknown';
-  mapping_mode?: string;
-  profile_status?: 'ACTIVE' | 'DEACTIVATED';
-  bank_id?: number;
-  client_id?: string;
-  /** The card's carrier name or MCC+MNC (a KI proxy client: its pool's). */
-  carrier?: string;
-  /** Free text: part of the client id, ICCID or IMSI (case-insensitive). */
-  q?: string;
-  sort?: ClientSort;
-  order?: 'asc' | 'desc';
-}
-
-const cardCarrier = sql<string | null>`coalesce(${kiProxyPools.carrier}, ${slots.carrier})`;
-const cardMccMnc = sql<string | null>`coalesce(${kiProxyPools.mccMnc}, ${slots.mccMnc})`;
-const cardIccid = sql<string | null>`coalesce(${serviceProfiles.virtualIccid}, ${slots.iccid})`;
-const cardImsi = sql<string | null>`coalesce(${serviceProfiles.virtualImsi}, ${slots.imsi})`;
-
-/** A profile with its card (carrier, ICCID, IMSI), and whether a simulated remsim-server serves it. */
-const profileColumns = {
-  ...getTableColumns(serviceProfiles),
-  carrier: cardCarrier,
-  mccMnc: cardMccMnc,
-  iccid: cardIccid,
-  imsi: cardImsi,
-  bankdEndpoint: sql<string | null>`(SELECT bi.endpoint FROM sim_banks sb JOIN bankd_instances bi ON bi.id = sb.bankd_instance_id
-    WHERE sb.bank_id = "service_profiles"."bank_id")`,
-  simulated: sql<boolean>`EXISTS (SELECT 1 FROM sim_banks sb JOIN bankd_instances bi ON bi.id = sb.bankd_instance_id
-    JOIN remsim_servers rs ON rs.id = bi.remsim_server_id
-    WHERE sb.bank_id = "service_profiles"."bank_id" AND rs.simulated)`,
-};
-
-function clientConditions(f: ClientFilter) {
-  return where([
-    eq(serviceProfiles.status, f.profile_status ?? 'ACTIVE'),
-    f.tenant_id !== undefined ? eq(serviceProfiles.tenantId, f.tenant_id) : undefined,
-    f.status ? eq(serviceProfiles.liveness, f.status) : undefined,
-    f.mapping_mode ? eq(serviceProfiles.mappingMode, f.mapping_mode) : undefined,
-    f.bank_id !== undefined ? eq(serviceProfiles.bankId, f.bank_id) : undefined,
-    f.client_id ? eq(serviceProfiles.clientId, f.client_id) : undefined,
-    f.carrier ? sql`(${cardCarrier} ILIKE ${likeLiteral(f.carrier)} OR ${cardMccMnc} = ${f.carrier})` : undefined,
-    f.q
-      ? sql`(${serviceProfiles.clientId} ILIKE ${likeContaining(f.q)} OR ${cardIccid} ILIKE ${likeContaining(f.q)} OR ${cardImsi} ILIKE ${likeContaining(f.q)})`
-      : undefined,
-  ]);
-}
-
-function clientOrder(f: ClientFilter): SQL[] {
-  const dir = f.order === 'desc' ? desc : asc;
-  const tail = [dir(serviceProfiles.clientId), asc(serviceProfiles.tenantId)];
-  switch (f.sort) {
-    case 'tenant_id':
-      return [dir(serviceProfiles.tenantId), ...tail];
-    case 'liveness':
-      return [dir(serviceProfiles.liveness), ...tail];
-    case 'last_heartbeat':
-      return [
-        sql`${serviceProfiles.lastHeartbeat} ${sql.raw(f.order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST')}`,
-        ...tail,
-      ];
-    case 'created_at':
-      return [dir(serviceProfiles.createdAt), ...tail];
-    case 'bank':
-      return [dir(serviceProfiles.bankId), dir(serviceProfiles.slotId), ...tail];
-    case 'mapping_mode':
-      return [dir(serviceProfiles.mappingMode), ...tail];
-    default:
-      return tail;
-  }
-}
-
-// A list row carries the summary of the client's stats (its signal and uptime), not its whole
-// stats and hardware documents: those are on the client's own page (GET /clients/:client_id).
-const STATS_SUMMARY_KEYS = ['rssi', 'rsrp', 'rsrq', 'sinr', 'signal_rssi', 'signal_rsrp', 'uptime_seconds'];
-const { clientHardwareInfo: _hardware, ...listedProfileColumns } = profileColumns;
-const listColumns = {
-  ...listedProfileColumns,
-  clientStats: sql<Record<string, number> | null>`CASE WHEN jsonb_typeof(${serviceProfiles.clientStats}) = 'object'
-    THEN jsonb_strip_nulls(jsonb_build_object(${sql.raw(STATS_SUMMARY_KEYS.map((k) => `'${k}', "service_profiles"."client_stats"->'${k}'`).join(', '))})) END`,
-};
-
-const profilesWithCards = (db: Sql) =>
-  db
-    .select(listColumns)
-    .from(serviceProfiles)
-    .leftJoin(slots, and(eq(slots.bankId, serviceProfiles.bankId), eq(slots.slotId, serviceProfiles.slotId)))
-    .leftJoin(kiProxyPools, eq(kiProxyPools.id, serviceProfiles.kiPoolId));
-
-export const listProfiles = (db: Sql, f: ClientFilter) => {
-  const p = pageOf(f);
-  const cond = clientConditions(f);
-  // The card tables are joined only when a filter reads them.
-  const base = <T extends ReturnType<typeof db.select>>(q: T) =>
-    f.carrier || f.q
-      ? q
-          .from(serviceProfiles)
-          .leftJoin(slots, and(eq(slots.bankId, serviceProfiles.bankId), eq(slots.slotId, serviceProfiles.slotId)))
-          .leftJoin(kiProxyPools, eq(kiProxyPools.id, serviceProfiles.kiPoolId))
-      : q.from(serviceProfiles);
-  // A deferred join: the page's ids first (an offset skips bare rows), then the page's columns
-  // with their subqueries, so page 2,000 of 100,000 clients costs about what page 1 does.
-  const pageIds = base(db.select({ id: serviceProfiles.profileId }))
-    .where(cond)
-    .orderBy(...clientOrder(f))
-    .limit(p.limit)
-    .offset(p.offset);
-  return paged(
-    profilesWithCards(db)
-      .where(inArray(serviceProfiles.profileId, pageIds))
-      .orderBy(...clientOrder(f)),
-    base(db.select({ n: count() })).where(cond) as unknown as Promise<Array<{ n: number }>>,
-    p,
+/** Sets a slot's status and logs the change in the clients' health log (an append-only log) and
+ * the event outbox. */
+export async function setSlotStatus(
+  tx: Sql,
+  slot: { bankId: number; slotId: number; tenantId: number },
+  from: string,
+  to: string,
+  reason: string,
+) {
+  const changed = await rowsOf(
+    tx,
+    Type.Object({ changed: Type.Integer() }),
+    sql`UPDATE slots SET status = ${to}, updated_at = now()
+        WHERE bank_id = ${slot.bankId} AND slot_id = ${slot.slotId} AND status = ${from}
+        RETURNING 1 AS changed`,
   );
-};
-
-export async function profilesOfClient(db: Sql, clientId: string, tenantId?: number) {
-  return db
-    .select(profileColumns)
-    .from(serviceProfiles)
-    .leftJoin(slots, and(eq(slots.bankId, serviceProfiles.bankId), eq(slots.slotId, serviceProfiles.slotId)))
-    .leftJoin(kiProxyPools, eq(kiProxyPools.id, serviceProfiles.kiPoolId))
-    .where(
-      where([
-        eq(serviceProfiles.clientId, clientId),
-        tenantId !== undefined ? eq(serviceProfiles.tenantId, tenantId) : undefined,
-      ]),
-    )
-    .orderBy(desc(serviceProfiles.createdAt))
-    .limit(20);
+  if (changed.length === 0) return false;
+  await tx.execute(
+    sql`INSERT INTO clients_health_log (tenant_id, bank_id, slot_id, kind, old_status, new_status, reason)
+        VALUES (${slot.tenantId}, ${slot.bankId}, ${slot.slotId}, 'slot_status', ${from}, ${to}, ${reason})`,
+  );
+  await insertEvent(tx, 'slot.status_changed', slot.tenantId, {
+    bank_id: slot.bankId,
+    slot_id: slot.slotId,
+    previous: from,
+    status: to,
+    reason,
+  });
+  return true;
 }
 
-export async function healthLogOfClient(db: Sql, clientId: string, tenantId?: number, limit = 100) {
-  return db
-    .select()
-    .from(healthLog)
-    .where(where([eq(healthLog.clientId, clientId), tenantId !== undefined ? eq(healthLog.tenantId, tenantId) : undefined]))
-    .orderBy(desc(healthLog.id))
-    .limit(limit);
+/** A range of slots of one bank (a KI pool's physical range). */
+export interface CardRange {
+  bankId: number;
+  start: number;
+  end: number;
 }
 
-export async function healthLogOfSlot(db: Sql, bankId: number, slotId: number, limit = 100) {
-  return db
-    .select()
-    .from(healthLog)
-    .where(and(eq(healthLog.bankId, bankId), eq(healthLog.slotId, slotId)))
-    .orderBy(desc(healthLog.id))
-    .limit(limit);
+/** Marks the range's cards as KI cards: the allocator, reassign and the database's
+ * service_profiles_regular_card trigger never give them to a router one-to-one. */
+export async function markKiCards(db: Sql, r: CardRange) {
+  await db.execute(
+    sql`UPDATE slots SET card_type = 'KI_PROXY_MASTER'
+        WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} AND card_type = 'REGULAR'`,
+  );
+}
+
+/** Gives the cards of `r` that are not in `keep` back to one-to-one use (the pool shrank or went). */
+export async function releaseKiCards(db: Sql, r: CardRange, keep: CardRange | null = null) {
+  await db.execute(
+    sql`UPDATE slots SET card_type = 'REGULAR'
+        WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} AND card_type = 'KI_PROXY_MASTER'
+          AND NOT (bank_id = ${keep?.bankId ?? -1}::int AND slot_id BETWEEN ${keep?.start ?? 0}::int AND ${keep?.end ?? -1}::int)`,
+  );
+}
+
+// --- card columns (the SIM card API edits them)
+
+export interface CardValues {
+  iccid: string;
+  imsi: string | null;
+  carrier: string | null;
+  mcc_mnc: string | null;
+  card_type: string;
+  ki_pool_name: string | null;
+  ki_pool_priority: number | null;
+  card_metadata: Record<string, unknown> | null;
+}
+
+export const writeCard = (db: Sql, bankId: number, slotId: number, v: CardValues) =>
+  db.execute(
+    sql`UPDATE slots SET iccid = ${v.iccid}, imsi = ${v.imsi}, carrier = ${v.carrier}, mcc_mnc = ${v.mcc_mnc},
+          card_type = ${v.card_type}, ki_pool_name = ${v.ki_pool_name}, ki_pool_priority = ${v.ki_pool_priority},
+          card_metadata = ${v.card_metadata === null ? null : JSON.stringify(v.card_metadata)}::jsonb, updated_at = now()
+        WHERE bank_id = ${bankId} AND slot_id = ${slotId}`,
+  );
+
+export const clearCard = (db: Sql, bankId: number, slotId: number) =>
+  db.execute(
+    sql`UPDATE slots SET iccid = NULL, imsi = NULL, carrier = NULL, mcc_mnc = NULL, card_type = 'REGULAR',
+          ki_pool_name = NULL, ki_pool_priority = NULL, card_metadata = NULL, updated_at = now()
+        WHERE bank_id = ${bankId} AND slot_id = ${slotId}`,
+  );
+
+/** The slot's entries in the clients' health log (its published view), newest first. */
+export const healthLogOfSlot = (db: Sql, bankId: number, slotId: number, limit = 100) =>
+  rowsOf(
+    db,
+    Type.Object({
+      id: Type.Number(),
+      tenant_id: Nullable(Type.Integer()),
+      profile_id: Nullable(Type.String()),
+      client_id: Nullable(Type.String()),
+      bank_id: Nullable(Type.Integer()),
+      slot_id: Nullable(Type.Integer()),
+      kind: Type.String(),
+      old_status: Nullable(Type.String()),
+      new_status: Type.String(),
+      reason: Nullable(Type.String()),
+      created_at: SqlTime,
+    }),
+    sql`SELECT id::float8 AS id, tenant_id, profile_id::text AS profile_id, client_id, bank_id, slot_id, kind, old_status,
+               new_status, reason, created_at
+          FROM clients_health_log WHERE bank_id = ${bankId} AND slot_id = ${slotId} ORDER BY id DESC LIMIT ${limit}`,
+  );
+
+// --- bank presence (the reconciler reports what a remsim-server lists)
+
+const Int = Type.Integer();
+const Bool = Type.Boolean();
+
+/** Updates bankd_connected of the banks served through this server; returns the changes worth an
+ * event (a bank first seen offline is not a change: it was never known online). A bank the server
+ * stops listing is called offline only once it has been missing for `graceSec`: a restarted
+ * server lists no bankd until each reconnects on its own retry delay. */
+export function applyBankPresence(
+  db: Sql,
+  serverId: number,
+  connected: Array<{ bankId: number; numberOfSlots: number }>,
+  graceSec: number,
+) {
+  const ids = sql.param(connected.map((b) => b.bankId));
+  const slots = sql.param(connected.map((b) => b.numberOfSlots));
+  return rowsOf(
+    db,
+    Type.Object({ bank_id: Int, tenant_id: Int, connected: Bool }),
+    sql`WITH seen AS (SELECT * FROM unnest(${ids}::int[], ${slots}::int[]) AS u(bank_id, slots)),
+        raw AS (
+          SELECT b.bank_id, b.tenant_id, b.bankd_connected AS old, (s.bank_id IS NOT NULL) AS listed, s.slots,
+                 b.bankd_missing_since AS missing_since
+          FROM sim_banks b JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+          LEFT JOIN seen s ON s.bank_id = b.bank_id
+          WHERE bi.remsim_server_id = ${serverId}),
+        target AS (
+          SELECT bank_id, tenant_id, old, slots,
+                 CASE WHEN listed THEN NULL ELSE COALESCE(missing_since, now()) END AS missing,
+                 CASE WHEN listed THEN true
+                      WHEN old IS NOT TRUE THEN false
+                      WHEN COALESCE(missing_since, now()) <= now() - make_interval(secs => ${graceSec}) THEN false
+                      ELSE true END AS now
+          FROM raw),
+        updated AS (
+          UPDATE sim_banks b SET bankd_connected = t.now,
+            bankd_connected_since = CASE WHEN t.old IS DISTINCT FROM t.now THEN now() ELSE b.bankd_connected_since END,
+            bankd_slots = COALESCE(t.slots, b.bankd_slots),
+            bankd_missing_since = t.missing
+          FROM target t
+          WHERE b.bank_id = t.bank_id AND (t.old IS DISTINCT FROM t.now OR t.slots IS DISTINCT FROM b.bankd_slots
+                                           OR t.missing IS DISTINCT FROM b.bankd_missing_since)
+          RETURNING b.bank_id)
+        SELECT bank_id, tenant_id, now AS connected FROM target
+        WHERE (old IS NULL AND now) OR (old IS NOT NULL AND old <> now)`,
+  );
 }

@@ -1,25 +1,9 @@
-// The inventory admin API: tenants, bankd instances, banks, slots, clients, SIM import.
-import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { scopeOf } from '../../app/route-guard.js';
-import {
-  BankdEndpoint,
-  BankId,
-  ClientId,
-  errorResponses,
-  Iccid,
-  Imsi,
-  MappingMode,
-  MccMnc,
-  Page,
-  PageQuery,
-  SlotId,
-  TenantId,
-} from '../../app/schemas.js';
+import { BankdEndpoint, BankId, errorResponses, Iccid, Imsi, MccMnc, Page, PageQuery, SlotId } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
-import { ClientDetail, ClientPage, SlotView } from './client-views.schemas.js';
-import { CLIENT_SORTS } from './inventory.repository.js';
+import { SlotView } from './inventory.schemas.js';
 import type { InventoryService } from './inventory.usecases.js';
 
 const Row = Type.Object({}, { additionalProperties: true });
@@ -358,73 +342,6 @@ export function inventoryRoutes(inventory: InventoryService) {
       },
       async (req) =>
         snake(await inventory.banks.updateSlot(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin'))),
-    );
-
-    // --- clients (service profiles)
-    const ClientQuery = Type.Object({
-      ...PageQuery,
-      tenant_id: Type.Optional(PositiveId),
-      status: Type.Optional(
-        Type.Union([Type.Literal('online'), Type.Literal('offline'), Type.Literal('unknown')], { description: 'liveness' }),
-      ),
-      mapping_mode: Type.Optional(MappingMode),
-      profile_status: Type.Optional(Type.Union([Type.Literal('ACTIVE'), Type.Literal('DEACTIVATED')])),
-      bank_id: Type.Optional(BankId),
-      client_id: Type.Optional(ClientId),
-      carrier: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'carrier name or MCC+MNC of the card' })),
-      q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'part of the client id, ICCID or IMSI' })),
-      sort: Type.Optional(Type.Union(CLIENT_SORTS.map((s) => Type.Literal(s)))),
-      order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
-    });
-    app.get(
-      '/clients',
-      {
-        config: { access: 'read', tenant: 'field' },
-        schema: {
-          operationId: 'listClients',
-          ...admin('clients', 'List service profiles (active by default)'),
-          querystring: ClientQuery,
-          response: ok(ClientPage),
-        },
-      },
-      async (req) => snake(await inventory.clients.list(req.query)),
-    );
-    const { limit: _l, offset: _o, ...ExportFilter } = ClientQuery.properties;
-    app.get(
-      '/exports/clients',
-      {
-        config: { access: 'read', tenant: 'field' },
-        schema: {
-          operationId: 'exportClients',
-          ...admin('clients', 'Every client of the filter, as CSV or JSON (a download, streamed)'),
-          querystring: Type.Object({
-            ...ExportFilter,
-            format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { default: 'csv' })),
-          }),
-        },
-      },
-      async (req, reply) => {
-        const { format = 'csv', ...filter } = req.query;
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        reply
-          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
-          .header('content-disposition', `attachment; filename="ionmesh-clients-${stamp}.${format}"`);
-        return reply.send(Readable.from(inventory.clients.export(filter, format)));
-      },
-    );
-    app.get(
-      '/clients/:client_id',
-      {
-        config: { access: 'read', tenant: 'field' },
-        schema: {
-          operationId: 'getClient',
-          ...admin('clients', 'A client’s profile, history and health log'),
-          params: Type.Object({ client_id: ClientId }),
-          querystring: Type.Object({ tenant_id: Type.Optional(TenantId) }),
-          response: ok(ClientDetail),
-        },
-      },
-      async (req) => snake(await inventory.clients.get(req.params.client_id, req.query.tenant_id)),
     );
 
     // --- SIM import

@@ -3,7 +3,6 @@
 import type { Database } from '../../app/database.js';
 import { BankdsService } from './bankds.usecases.js';
 import { BanksService } from './banks.usecases.js';
-import { ClientViews } from './client-views.usecases.js';
 import { SimImports } from './sim-import.usecases.js';
 import { TenantsService } from './tenants.usecases.js';
 
@@ -16,14 +15,12 @@ export class InventoryService {
   readonly tenants: TenantsService;
   readonly bankds: BankdsService;
   readonly banks: BanksService;
-  readonly clients: ClientViews;
   readonly imports: SimImports;
 
   constructor(db: Database) {
     this.tenants = new TenantsService(db);
     this.bankds = new BankdsService(db);
     this.banks = new BanksService(db);
-    this.clients = new ClientViews(db);
     this.imports = new SimImports(db);
   }
 }

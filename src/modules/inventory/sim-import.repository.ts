@@ -91,6 +91,6 @@ export async function cardsInUse(tx: Sql, chunk: SimRow[]) {
     sql`SELECT s.bank_id, s.slot_id, s.iccid, s.imsi, s.carrier, s.mcc_mnc, s.card_type, p.client_id, p.profile_id, p.tenant_id
         FROM slots s
         JOIN (VALUES ${values}) AS f(bank_id, slot_id) ON f.bank_id = s.bank_id AND f.slot_id = s.slot_id
-        JOIN service_profiles p ON p.bank_id = s.bank_id AND p.slot_id = s.slot_id AND p.status = 'ACTIVE'`,
+        JOIN clients_profiles p ON p.bank_id = s.bank_id AND p.slot_id = s.slot_id AND p.status = 'ACTIVE'`,
   );
 }

@@ -1,3 +1,5 @@
-// What other modules may use of the KI proxy module: its pools table, for the inventory's client
-// listing (a card's carrier is its pool's when the client holds a virtual SIM).
-export { kiProxyPools } from './ki-proxy.table.js';
+// What other modules may use of the KI proxy module: its published pool view (a client's card
+// carrier is its pool's when it holds a virtual SIM), and giving a virtual slot back.
+
+export { releaseVirtualSlot } from './ki-proxy.repository.js';
+export { kiproxyPools } from './ki-proxy.views.js';

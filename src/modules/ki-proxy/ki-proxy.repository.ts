@@ -91,7 +91,7 @@ export async function physicalSlotsIn(db: Sql, ranges: SlotRange[]) {
   return rowsOf(
     db,
     Type.Object({ bank_id: Int, slot_id: Int }),
-    sql`SELECT s.bank_id, s.slot_id FROM slots s
+    sql`SELECT s.bank_id, s.slot_id FROM inventory_slots s
         JOIN unnest(${banks}::int[], ${starts}::int[], ${ends}::int[]) AS r(bank_id, lo, hi)
           ON s.bank_id = r.bank_id AND s.slot_id BETWEEN r.lo AND r.hi
         ORDER BY s.bank_id, s.slot_id LIMIT 5`,
@@ -106,7 +106,7 @@ export async function activeOutside(db: Sql, poolId: number, segments: SlotRange
   const [r] = await rowsOf(
     db,
     CountRow,
-    sql`SELECT count(*)::int AS n FROM service_profiles p
+    sql`SELECT count(*)::int AS n FROM clients_profiles p
         WHERE p.status = 'ACTIVE' AND p.ki_pool_id = ${poolId}
           AND NOT EXISTS (SELECT 1 FROM unnest(${banks}::int[], ${starts}::int[], ${ends}::int[]) AS r(bank_id, lo, hi)
                           WHERE p.bank_id = r.bank_id AND p.slot_id BETWEEN r.lo AND r.hi)`,
@@ -130,7 +130,7 @@ export async function replaceSegments(db: Sql, poolId: number, segments: SlotRan
     );
   }
   await db.execute(
-    sql`UPDATE ki_virtual_slots v SET in_use = true FROM service_profiles p
+    sql`UPDATE ki_virtual_slots v SET in_use = true FROM clients_profiles p
         WHERE v.pool_id = ${poolId} AND p.status = 'ACTIVE' AND p.ki_pool_id = ${poolId}
           AND p.bank_id = v.bank_id AND p.slot_id = v.slot_nr`,
   );
@@ -152,7 +152,7 @@ export const physicalSims = (db: Sql, p: Pick<PoolRow, 'bank_id' | 'physical_slo
       health_status: Type.String(),
     }),
     sql`SELECT bank_id, slot_id, iccid, imsi, carrier, mcc_mnc, card_type, status, health_status
-        FROM slots WHERE bank_id = ${p.bank_id} AND slot_id BETWEEN ${p.physical_slot_start} AND ${p.physical_slot_end}
+        FROM inventory_slots WHERE bank_id = ${p.bank_id} AND slot_id BETWEEN ${p.physical_slot_start} AND ${p.physical_slot_end}
         ORDER BY slot_id`,
   );
 
@@ -167,13 +167,15 @@ export const banksFor = (db: Sql, bankIds: number[]) =>
       endpoint: Nullable(Type.String()),
       remsim_url: Nullable(Type.String()),
     }),
-    sql`SELECT b.bank_id, b.tenant_id, (SELECT count(*)::int FROM slots s WHERE s.bank_id = b.bank_id) AS slot_count,
+    sql`SELECT b.bank_id, b.tenant_id, (SELECT count(*)::int FROM inventory_slots s WHERE s.bank_id = b.bank_id) AS slot_count,
                bi.endpoint, rs.url AS remsim_url
-        FROM sim_banks b
-        LEFT JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
-        LEFT JOIN remsim_servers rs ON rs.id = bi.remsim_server_id
+        FROM inventory_banks b
+        LEFT JOIN inventory_bankds bi ON bi.id = b.bankd_instance_id
+        LEFT JOIN inventory_remsim_servers rs ON rs.id = bi.remsim_server_id
         WHERE b.bank_id = ANY(${sql.param(bankIds)}::int[])`,
   );
+
+export { markKiCards, releaseKiCards } from '../inventory/index.js';
 
 export interface PhysicalRange {
   bankId: number;
@@ -185,34 +187,16 @@ export interface PhysicalRange {
  * client holding each): such cards cannot become KI cards. */
 export async function assignedInRange(db: Sql, r: PhysicalRange) {
   await db.execute(
-    sql`SELECT 1 FROM slots WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} ORDER BY slot_id FOR UPDATE`,
+    sql`SELECT 1 FROM inventory_slots WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} ORDER BY slot_id FOR UPDATE`,
   );
   return rowsOf(
     db,
     Type.Object({ slot_id: Int, client_id: Nullable(Type.String()) }),
-    sql`SELECT s.slot_id, p.client_id FROM slots s
-        LEFT JOIN service_profiles p ON p.bank_id = s.bank_id AND p.slot_id = s.slot_id AND p.status = 'ACTIVE'
+    sql`SELECT s.slot_id, p.client_id FROM inventory_slots s
+        LEFT JOIN clients_profiles p ON p.bank_id = s.bank_id AND p.slot_id = s.slot_id AND p.status = 'ACTIVE'
         WHERE s.bank_id = ${r.bankId} AND s.slot_id BETWEEN ${r.start} AND ${r.end}
           AND (s.status = 'assigned' OR p.profile_id IS NOT NULL)
         ORDER BY s.slot_id`,
-  );
-}
-
-/** Marks the range's cards as KI cards: the allocator, reassign and the database's
- * service_profiles_regular_card trigger never give them to a router one-to-one. */
-export async function markKiCards(db: Sql, r: PhysicalRange) {
-  await db.execute(
-    sql`UPDATE slots SET card_type = 'KI_PROXY_MASTER'
-        WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} AND card_type = 'REGULAR'`,
-  );
-}
-
-/** Gives the cards of `r` that are not in `keep` back to one-to-one use (the pool shrank or went). */
-export async function releaseKiCards(db: Sql, r: PhysicalRange, keep: PhysicalRange | null = null) {
-  await db.execute(
-    sql`UPDATE slots SET card_type = 'REGULAR'
-        WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} AND card_type = 'KI_PROXY_MASTER'
-          AND NOT (bank_id = ${keep?.bankId ?? -1}::int AND slot_id BETWEEN ${keep?.start ?? 0}::int AND ${keep?.end ?? -1}::int)`,
   );
 }
 
@@ -222,7 +206,7 @@ export async function highestUsedSlot(db: Sql, bankId: number) {
     db,
     CountRow,
     sql`SELECT GREATEST(
-          (SELECT max(slot_id) FROM slots WHERE bank_id = ${bankId}),
+          (SELECT max(slot_id) FROM inventory_slots WHERE bank_id = ${bankId}),
           (SELECT max(physical_slot_end) FROM ki_proxy_pools WHERE bank_id = ${bankId}),
           (SELECT max(virtual_slot_end) FROM ki_pool_segments WHERE bank_id = ${bankId}),
           -1)::int AS n`,
@@ -235,7 +219,7 @@ export async function mccMncsIn(db: Sql, r: PhysicalRange) {
   const found = await rowsOf(
     db,
     Type.Object({ mcc_mnc: Type.String() }),
-    sql`SELECT DISTINCT mcc_mnc FROM slots
+    sql`SELECT DISTINCT mcc_mnc FROM inventory_slots
         WHERE bank_id = ${r.bankId} AND slot_id BETWEEN ${r.start} AND ${r.end} AND mcc_mnc IS NOT NULL ORDER BY 1`,
   );
   return found.map((f) => f.mcc_mnc);
@@ -274,3 +258,11 @@ export const updatePool = (db: Sql, id: number, v: PoolValues) =>
   );
 
 export const deletePool = (db: Sql, id: number) => db.execute(sql`DELETE FROM ki_proxy_pools WHERE id = ${id}`);
+
+/** Gives a released virtual slot back to its pool: the count, and the slot free again. */
+export async function releaseVirtualSlot(tx: Sql, poolId: number, bankId: number, slotNr: number) {
+  await tx.execute(
+    sql`UPDATE ki_proxy_pools SET current_virtual_sims = current_virtual_sims - 1, updated_at = now() WHERE id = ${poolId}`,
+  );
+  await tx.execute(sql`UPDATE ki_virtual_slots SET in_use = false WHERE bank_id = ${bankId} AND slot_nr = ${slotNr}`);
+}

@@ -292,7 +292,7 @@ export class Metrics implements ClientObserver {
         rowsOf(
           h,
           Type.Object({ tenant_id: Int, mapping_mode: Type.String(), liveness: Type.String(), n: Int }),
-          sql`SELECT tenant_id, mapping_mode, liveness, count(*)::int AS n FROM service_profiles
+          sql`SELECT tenant_id, mapping_mode, liveness, count(*)::int AS n FROM clients_profiles
               WHERE ${inSlice(slice)} AND status = 'ACTIVE' GROUP BY 1, 2, 3`,
         ),
       );
@@ -315,7 +315,7 @@ export class Metrics implements ClientObserver {
           rowsOf(
             h,
             Type.Object({ bank_id: Int, status: Type.String(), n: Int }),
-            sql`SELECT bank_id, status, count(*)::int AS n FROM slots
+            sql`SELECT bank_id, status, count(*)::int AS n FROM inventory_slots
                  WHERE bank_id >= ${first} AND bank_id < ${first + 64} GROUP BY 1, 2`,
           ),
         )),
@@ -336,21 +336,21 @@ export class Metrics implements ClientObserver {
           Type.Object({ tenant_id: Int, pool_name: Type.String(), mcc_mnc: Type.String(), current: Int, capacity: Int }),
           sql`SELECT kp.tenant_id, kp.pool_name, kp.mcc_mnc, kp.current_virtual_sims AS current,
                    ionmesh_pool_capacity(kp.id, kp.max_virtual_sims) AS capacity
-            FROM ki_proxy_pools kp`,
+            FROM kiproxy_pools kp`,
         ),
       ),
       banks: await this.db.run((h) =>
         rowsOf(
           h,
           Type.Object({ tenant_id: Int, bank_id: Int, bankd_connected: Type.Union([Type.Boolean(), Type.Null()]) }),
-          sql`SELECT tenant_id, bank_id, bankd_connected FROM sim_banks`,
+          sql`SELECT tenant_id, bank_id, bankd_connected FROM inventory_banks`,
         ),
       ),
       commands: await this.db.run((h) =>
         rowsOf(
           h,
           Type.Object({ status: Type.String(), n: Int }),
-          sql`SELECT status, count(*)::int AS n FROM client_commands GROUP BY 1`,
+          sql`SELECT status, count(*)::int AS n FROM commands_queue GROUP BY 1`,
         ),
       ),
       servers: await this.db.run((h) =>
@@ -364,7 +364,7 @@ export class Metrics implements ClientObserver {
             repairs_total: Int,
             flushes_total: Int,
           }),
-          sql`SELECT name, reachable, figures, stalls_total, repairs_total, flushes_total FROM remsim_servers WHERE enabled`,
+          sql`SELECT name, reachable, figures, stalls_total, repairs_total, flushes_total FROM inventory_remsim_servers WHERE enabled`,
         ),
       ),
     };

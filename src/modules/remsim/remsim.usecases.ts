@@ -1,12 +1,11 @@
 // remsim-servers as inventory (create, list, get, update, delete) and their reconcile status.
-import { eq } from 'drizzle-orm';
 import { type Database, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict } from '../../domain/errors.js';
 import type { PageRequest } from '../../domain/pagination.js';
 import { checkRemsimUrl } from '../../domain/remsim-url.js';
 import { recordAudit } from '../audit/index.js';
-import { remsimServerNotFound, remsimServers, remsimServersRepo as repo } from '../inventory/index.js';
+import { remsimServerNotFound, remsimServersRepo as repo } from '../inventory/index.js';
 import type { RemsimReconciler } from './reconciler.js';
 import { reconcileBusy, reconcilerNotRunning, serverDisabled } from './remsim.errors.js';
 import { leaseHolder } from './remsim.repository.js';
@@ -44,11 +43,7 @@ export class RemsimService {
     const url = checkRemsimUrl(input.url);
     const created = await this.unique(() =>
       this.db.transaction(async (tx) => {
-        const [s] = await tx
-          .insert(remsimServers)
-          .values({ name: input.name ?? url, url, enabled: input.enabled ?? true })
-          .returning({ id: remsimServers.id });
-        const id = s?.id as number;
+        const id = await repo.insertServer(tx, { name: input.name ?? url, url, enabled: input.enabled ?? true });
         await recordAudit(tx, actor, {
           action: 'remsim_server.create',
           entityType: 'remsim_server',
@@ -68,16 +63,13 @@ export class RemsimService {
       this.db.transaction(async (tx) => {
         const before = await repo.getServer(tx, id);
         if (!before) throw remsimServerNotFound(id);
-        await tx
-          .update(remsimServers)
-          .set({
-            ...(input.name !== undefined && { name: input.name }),
-            ...(url !== undefined &&
-              url !== before.url && { url, reachable: null, failures: 0, nextAttemptAt: null, lastError: null }),
-            ...(input.enabled !== undefined && { enabled: input.enabled }),
-            updatedAt: new Date(),
-          })
-          .where(eq(remsimServers.id, id));
+        await repo.updateServer(tx, id, {
+          ...(input.name !== undefined && { name: input.name }),
+          // Another server: what was known of the old one's reachability no longer holds.
+          ...(url !== undefined &&
+            url !== before.url && { url, reachable: null, failures: 0, nextAttemptAt: null, lastError: null }),
+          ...(input.enabled !== undefined && { enabled: input.enabled }),
+        });
         await recordAudit(tx, actor, {
           action: 'remsim_server.update',
           entityType: 'remsim_server',
@@ -98,7 +90,7 @@ export class RemsimService {
       const used = await repo.bankdCount(tx, id);
       if (used > 0)
         throw conflict('REMSIM_SERVER_IN_USE', `remsim-server ${id} still maps the slots of ${used} bankd instance(s)`);
-      await tx.delete(remsimServers).where(eq(remsimServers.id, id));
+      await repo.deleteServer(tx, id);
       await recordAudit(tx, actor, { action: 'remsim_server.delete', entityType: 'remsim_server', entityId: String(id), before });
       return { status: 'success' as const, message: `remsim-server ${id} deleted` };
     });

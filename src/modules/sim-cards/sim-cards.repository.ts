@@ -5,6 +5,9 @@ import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { Nullable } from '../../app/schemas.js';
 import { cardColumnFields } from '../inventory/index.js';
 
+// A card's columns are written by the inventory, which owns slots.
+export { type CardValues, clearCard, writeCard } from '../inventory/index.js';
+
 /** A slot's card (physical_iccid/physical_imsi: the seeds' names of iccid/imsi, answered beside them). */
 export const CardRow = Type.Object({
   ...cardColumnFields,
@@ -24,24 +27,13 @@ const cardColumns = sql`s.bank_id, s.slot_id, s.iccid, s.imsi, s.carrier, s.mcc_
   s.ki_pool_priority, s.card_metadata, s.status, s.health_status, s.updated_at, b.tenant_id,
   s.iccid AS physical_iccid, s.imsi AS physical_imsi`;
 
-export interface CardValues {
-  iccid: string;
-  imsi: string | null;
-  carrier: string | null;
-  mcc_mnc: string | null;
-  card_type: string;
-  ki_pool_name: string | null;
-  ki_pool_priority: number | null;
-  card_metadata: Record<string, unknown> | null;
-}
-
 /** The card of a slot (null: no such slot), locked for a change when asked. */
 export const cardOf = async (db: Sql, bankId: number, slotId: number, lock = false) =>
   (
     await rowsOf(
       db,
       CardRow,
-      sql`SELECT ${cardColumns} FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id
+      sql`SELECT ${cardColumns} FROM inventory_slots s JOIN inventory_banks b ON b.bank_id = s.bank_id
           WHERE s.bank_id = ${bankId} AND s.slot_id = ${slotId} ${lock ? sql`FOR UPDATE OF s` : sql``}`,
     )
   )[0] ?? null;
@@ -62,27 +54,16 @@ export async function listCards(
     items: await rowsOf(
       db,
       CardRow,
-      sql`SELECT ${cardColumns} FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id ${cond}
+      sql`SELECT ${cardColumns} FROM inventory_slots s JOIN inventory_banks b ON b.bank_id = s.bank_id ${cond}
           ORDER BY s.bank_id, s.slot_id LIMIT ${limit} OFFSET ${offset}`,
     ),
     total:
       (
-        await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM slots s JOIN sim_banks b ON b.bank_id = s.bank_id ${cond}`)
+        await rowsOf(
+          db,
+          CountRow,
+          sql`SELECT count(*)::int AS n FROM inventory_slots s JOIN inventory_banks b ON b.bank_id = s.bank_id ${cond}`,
+        )
       )[0]?.n ?? 0,
   };
 }
-
-export const writeCard = (db: Sql, bankId: number, slotId: number, v: CardValues) =>
-  db.execute(
-    sql`UPDATE slots SET iccid = ${v.iccid}, imsi = ${v.imsi}, carrier = ${v.carrier}, mcc_mnc = ${v.mcc_mnc},
-          card_type = ${v.card_type}, ki_pool_name = ${v.ki_pool_name}, ki_pool_priority = ${v.ki_pool_priority},
-          card_metadata = ${v.card_metadata === null ? null : JSON.stringify(v.card_metadata)}::jsonb, updated_at = now()
-        WHERE bank_id = ${bankId} AND slot_id = ${slotId}`,
-  );
-
-export const clearCard = (db: Sql, bankId: number, slotId: number) =>
-  db.execute(
-    sql`UPDATE slots SET iccid = NULL, imsi = NULL, carrier = NULL, mcc_mnc = NULL, card_type = 'REGULAR',
-          ki_pool_name = NULL, ki_pool_priority = NULL, card_metadata = NULL, updated_at = now()
-        WHERE bank_id = ${bankId} AND slot_id = ${slotId}`,
-  );

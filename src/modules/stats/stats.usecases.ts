@@ -48,7 +48,7 @@ export class StatsService {
       const [p] = await rowsOf(
         db,
         Type.Object({ tenant_id: Type.Integer() }),
-        sql`SELECT tenant_id FROM service_profiles
+        sql`SELECT tenant_id FROM clients_profiles
              WHERE client_id = ${clientId} AND (${tenantId ?? null}::int IS NULL OR tenant_id = ${tenantId ?? null}::int)
              ORDER BY (status = 'ACTIVE') DESC, created_at DESC LIMIT 1`,
       );

@@ -111,7 +111,7 @@ export class WebhookDispatcher {
         tx,
         NewEventRow,
         sql`SELECT id::int AS id, created_at < now() - make_interval(secs => ${GAP_SEC}) AS old
-            FROM events WHERE id > ${cursor.last_event_id} ORDER BY id LIMIT ${FANOUT_BATCH}`,
+            FROM events_outbox WHERE id > ${cursor.last_event_id} ORDER BY id LIMIT ${FANOUT_BATCH}`,
       );
       let upTo = cursor.last_event_id;
       let read = 0;
@@ -127,7 +127,7 @@ export class WebhookDispatcher {
         CountRow,
         sql`WITH ins AS (
               INSERT INTO webhook_deliveries (webhook_id, event_id)
-              SELECT w.id, e.id FROM events e
+              SELECT w.id, e.id FROM events_outbox e
               JOIN webhooks w ON w.enabled AND w.tenant_id = e.tenant_id
                 AND ionmesh_type_matches(w.event_types, e.type)
               WHERE e.id > ${cursor.last_event_id} AND e.id <= ${upTo}
@@ -159,7 +159,7 @@ export class WebhookDispatcher {
               RETURNING d.id, d.webhook_id, d.attempts, d.created_at, d.event_id)
             SELECT c.id::int AS id, c.webhook_id, c.attempts, c.created_at, w.url, w.secret, c.event_id::int AS event_id,
                    e.type, e.tenant_id, e.data, e.created_at AS event_created_at
-            FROM claimed c JOIN webhooks w ON w.id = c.webhook_id JOIN events e ON e.id = c.event_id`,
+            FROM claimed c JOIN webhooks w ON w.id = c.webhook_id JOIN events_outbox e ON e.id = c.event_id`,
       ),
     );
   }

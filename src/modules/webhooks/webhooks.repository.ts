@@ -35,7 +35,7 @@ export const getWebhook = async (db: Sql, id: number) =>
   (await rowsOf(db, WebhookRow, sql`SELECT ${columns} FROM webhooks WHERE id = ${id}`))[0] ?? null;
 
 export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM tenants WHERE id = ${tenantId}`))[0]?.n === 1;
+  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;
 
 export async function insertWebhook(
   db: Sql,
@@ -78,7 +78,7 @@ export async function listDeliveries(db: Sql, webhookId: number, status: string 
       DeliveryRow,
       sql`SELECT d.id::int AS id, d.event_id::int AS event_id, e.type AS event_type, d.status, d.attempts, d.next_attempt_at,
                  d.last_status_code, d.last_error, d.last_latency_ms, d.created_at, d.delivered_at
-          FROM webhook_deliveries d JOIN events e ON e.id = d.event_id ${cond}
+          FROM webhook_deliveries d JOIN events_outbox e ON e.id = d.event_id ${cond}
           ORDER BY d.id DESC LIMIT ${limit} OFFSET ${offset}`,
     ),
     total: (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM webhook_deliveries d ${cond}`))[0]?.n ?? 0,
@@ -95,4 +95,20 @@ export async function requeueDelivery(db: Sql, webhookId: number, deliveryId: nu
         WHERE id = ${deliveryId} AND webhook_id = ${webhookId} AND status <> 'delivering' RETURNING id::int AS id`,
   );
   return found.length > 0;
+}
+
+/** Finished deliveries older than the retention go, at most `batch` per call; returns how many. */
+export async function pruneDeliveries(db: Sql, retentionSec: number, batch: number) {
+  const [deliveries] = await rowsOf(
+    db,
+    CountRow,
+    sql`
+      WITH doomed AS (
+        SELECT id FROM webhook_deliveries
+         WHERE status IN ('succeeded', 'dead') AND updated_at < now() - make_interval(secs => ${retentionSec})
+         LIMIT ${batch}),
+      gone AS (DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM doomed) RETURNING 1)
+      SELECT count(*)::int AS n FROM gone`,
+  );
+  return deliveries?.n ?? 0;
 }

@@ -1,10 +1,10 @@
-// The inventory's views of clients: the list, the export (CSV or JSON, streamed) and one client's
+// The admin API's views of clients: the list, the export (CSV or JSON, streamed) and one client's
 // profile with history and health log (a read across clients, slots and KI pools).
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../../app/database.js';
 import { snake } from '../../app/snake.js';
-import { clientNotFound } from '../clients/index.js';
-import * as repo from './inventory.repository.js';
+import * as repo from './client-views.repository.js';
+import { clientNotFound } from './clients.errors.js';
 
 /** What the admin API shows of clients. */
 export class ClientViews {
