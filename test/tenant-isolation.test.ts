@@ -348,6 +348,34 @@ describe('tenant isolation', () => {
     expect((await (await as2('/events?tenant_id=1')).json()).items).toEqual([]);
   });
 
+  it('answers a write into another tenant as a tenant that does not exist, naming the tenant asked for', async () => {
+    const before = await tenantOne();
+    const writes: Array<[string, string, Doc]> = [
+      ['POST', '/banks', { bank_id: 41, name: 'into one', tenant_id: 1 }],
+      ['PATCH', '/banks/20', { tenant_id: 1 }],
+      ['POST', '/webhooks', { url: 'http://127.0.0.1:2/into-one', tenant_id: 1 }],
+      ['POST', '/assignment-policies', { name: 'into one', tenant_id: 1, action: { type: 'assign' } }],
+      ['POST', '/api-keys', { name: 'into one', role: 'client', tenant_id: 1 }],
+    ];
+    for (const [method, path, body] of writes) {
+      const res = await as2(path, { method, body: JSON.stringify(body) });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(await res.json(), `${method} ${path}`).toMatchObject({
+        code: 'TENANT_NOT_FOUND',
+        message: 'Tenant 1 does not exist',
+      });
+    }
+    // A read asking for tenant 1 answers as for a tenant with nothing in it.
+    for (const path of ['/banks?tenant_id=1', '/clients?tenant_id=1', '/webhooks?tenant_id=1', '/sim-cards?tenant_id=1']) {
+      const res = await as2(path);
+      expect(res.status, path).toBe(200);
+      expect((await res.json()).items, path).toEqual([]);
+    }
+    const [bank] = await h.query<{ tenant_id: number }>(sql`SELECT tenant_id FROM sim_banks WHERE bank_id = 20`);
+    expect(bank?.tenant_id).toBe(2);
+    expect(await tenantOne()).toEqual(before);
+  });
+
   it('still lets the tenant-admin see and manage its own tenant', async () => {
     const clients = await (await as2('/clients')).json();
     expect(clients.items.map((c: Doc) => c.client_id)).toEqual(['iso-two-1']);

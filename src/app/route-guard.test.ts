@@ -6,7 +6,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { notFound } from '../domain/errors.js';
 import type { Database } from './database.js';
-import { guardAdminRoutes, guardProblems, type Owner, type Owners } from './route-guard.js';
+import { guardAdminRoutes, guardProblems, type Owner, type Owners, scopeOf } from './route-guard.js';
 
 const owner = (param: string): Owner => ({
   param,
@@ -103,6 +103,39 @@ describe('the route guard', () => {
     await app.ready();
     expect(declared.map((d) => d.route)).toEqual(['GET /declared', 'HEAD /declared']);
     expect((await app.inject({ url: '/api/backend/v1/declared' })).json()).toEqual({ ok: true });
+    await app.close();
+  });
+
+  it("does not send an answer of a scoped route whose handler never handed its use case the key's scope", async () => {
+    const app = Fastify({ logger: false });
+    let tenantId: number | null = 2;
+    await app.register(
+      async (admin) => {
+        guardAdminRoutes(admin, {
+          db: {} as Database,
+          owners: OWNERS,
+          authenticate: async (req) => {
+            req.principal = { keyId: 1, role: 'readonly', tenantId } as never;
+          },
+        });
+        const query = { querystring: Type.Object({ tenant_id: Type.Optional(Type.Integer()) }) };
+        admin.get('/scoped', { config: { access: 'read', tenant: 'field' }, schema: query }, async (req) => ({
+          tenant: scopeOf(req),
+        }));
+        admin.get('/forgot-scope', { config: { access: 'read', tenant: 'field' }, schema: query }, async (req) => ({
+          asked: req.query,
+        }));
+      },
+      { prefix: '/api/backend/v1' },
+    );
+    await app.ready();
+    expect((await app.inject({ url: '/api/backend/v1/scoped' })).json()).toEqual({ tenant: 2 });
+    const leak = await app.inject({ url: '/api/backend/v1/forgot-scope?tenant_id=3' });
+    expect(leak.statusCode).toBe(500);
+    expect(leak.body).not.toContain('"tenant_id":3');
+    // An unscoped key sees every tenant: nothing to confine.
+    tenantId = null;
+    expect((await app.inject({ url: '/api/backend/v1/forgot-scope?tenant_id=3' })).json()).toEqual({ asked: { tenant_id: 3 } });
     await app.close();
   });
 });

@@ -3,15 +3,18 @@
 // Each route of the admin API says, in its own `config`:
 // - `access`: what the key's role must grant (read, operate, manage, admin; 'self' for any key);
 // - `tenant`: how a key confined to one tenant is kept to it:
-//   'field'   — by the tenant_id of its query or body;
+//   'field'   — by the tenant_id of its query or body (a missing one is the key's): the use case
+//               receives the key's scope (`scopeOf`) and applies it (readTenant, writeTenant of
+//               src/domain/tenant-scope.ts), so another tenant answers as a missing one;
 //   an owner  — the path names an object ('bank', 'pool', …): one of another tenant answers the
 //               route's own 404, word for word what a missing one gets;
 //   'body'    — by the objects its body names (its references);
 //   'handler' — the use case receives the key's scope (`scopeOf`) and filters by it;
 //   'global'  — spans tenants: only for routes that need admin access;
 //   'none'    — holds no tenant's data (the carrier and event catalogues, who am I);
-//   whatever the rule, a tenant_id in the query or body is confined: a missing one is the key's,
-//   another tenant's matches nothing (so a foreign tenant answers as a missing one);
+//   a route that declares 'field' or 'handler', or takes a tenant_id whatever its rule, must hand
+//   its use case the scope: an answer whose handler never read it is not sent (a 500 naming the
+//   route), so a tenant_id is never left unconfined;
 // - `references`: every id-like field of its body, with the kind of object it names ('new' for
 //   an id the request creates, 'part' for a number within an object another field names).
 // The server refuses to start when an admin route lacks a declaration or contradicts its schema
@@ -22,6 +25,7 @@ import type { SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { DomainError } from '../domain/errors.js';
 import { ACCESS, type Access } from '../domain/roles.js';
+import type { TenantScope } from '../domain/tenant-scope.js';
 import { type Database, rowsOf } from './database.js';
 
 /** The kinds of object a path or a body can name. */
@@ -139,18 +143,30 @@ export function guardProblems(route: Pick<RouteOptions, 'method' | 'url' | 'sche
 const keyOf = (route: Pick<RouteOptions, 'method' | 'url'>) =>
   `${Array.isArray(route.method) ? route.method.join(',') : route.method} ${route.url.startsWith(API_PREFIX) ? route.url.slice(API_PREFIX.length) : route.url}`;
 
-/** The key's tenant, for a route whose use case filters by it ('handler'); null: every tenant. */
-export function scopeOf(req: FastifyRequest): number | null {
-  const rule = req.routeOptions.config?.tenant;
-  if (rule !== 'handler' && rule !== 'field')
-    throw new Error(`${req.method} ${req.routeOptions.url} reads the key's scope but declares tenant '${rule}'`);
+/** Requests whose handler read the key's scope (a scoped route must, see guardAdminRoutes). */
+const scopeRead = new WeakSet<FastifyRequest>();
+
+/**
+ * The tenants the key may see, for the use case of a route that declares tenant 'field' or
+ * 'handler': the use case applies it (readTenant, writeTenant in src/domain/tenant-scope.ts).
+ */
+export function scopeOf(req: FastifyRequest): TenantScope {
+  if (!confinedByUseCase(req))
+    throw new Error(
+      `${req.method} ${req.routeOptions.url} reads the key's scope but declares tenant '${req.routeOptions.config?.tenant}'`,
+    );
+  scopeRead.add(req);
   return req.principal?.tenantId ?? null;
 }
 
 const principalScope = (req: FastifyRequest) => req.principal?.tenantId ?? null;
 
-/** A tenant id no row has: a foreign tenant_id becomes this. */
-export const NO_TENANT = -1;
+/** Whether the route's use case confines the tenant itself: 'field', 'handler', or a tenant_id it takes. */
+function confinedByUseCase(req: FastifyRequest) {
+  const rule = req.routeOptions.config?.tenant;
+  const schema = req.routeOptions.schema as { querystring?: Part; body?: Part } | undefined;
+  return rule === 'field' || rule === 'handler' || hasTenantId(schema?.querystring) || hasTenantId(schema?.body);
+}
 
 type Holder = Record<string, unknown> | undefined;
 const schemaOf = (req: FastifyRequest) => req.routeOptions.schema as { querystring?: Part; body?: Part } | undefined;
@@ -207,14 +223,7 @@ export function guardAdminRoutes(
     const tenant = principalScope(req);
     if (tenant === null) return;
     const config = req.routeOptions.config ?? {};
-    // Another tenant's id matches nothing: the route answers as for a tenant that does not exist.
-    const schema = schemaOf(req);
-    const confine = (h: Holder) => {
-      if (h && typeof h === 'object' && h.tenant_id !== undefined && h.tenant_id !== null && h.tenant_id !== tenant)
-        h.tenant_id = NO_TENANT;
-    };
-    if (hasTenantId(schema?.querystring)) confine(req.query as Holder);
-    if (hasTenantId(schema?.body)) confine(req.body as Holder);
+    // A tenant_id of the query or body is the use case's to confine: it is given the key's scope.
     const rule = config.tenant;
     if (rule && (OWNER_KINDS as readonly string[]).includes(rule)) {
       const owner = owners[rule as OwnerKind];
@@ -232,5 +241,14 @@ export function guardAdminRoutes(
         if (!found.some((r) => r.tenant_id === tenant)) throw owner.missing({ [owner.param]: id });
       }
     }
+  });
+  // Failing closed: a route that declares its use case confines the tenant ('field', 'handler')
+  // must have handed it the key's scope (scopeOf); an answer that did not is not sent.
+  scope.addHook('onSend', async (req, reply, payload) => {
+    if (confinedByUseCase(req) && principalScope(req) !== null && reply.statusCode < 400 && !scopeRead.has(req))
+      throw new Error(
+        `${req.method} ${req.routeOptions.url} confines the tenant in its use case, but its handler never read the key's scope (scopeOf)`,
+      );
+    return payload;
   });
 }

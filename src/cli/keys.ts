@@ -4,6 +4,7 @@
 import { type DatabaseConfig, openDatabase } from '../app/database.js';
 import { DomainError } from '../domain/errors.js';
 import type { Role } from '../domain/roles.js';
+import { ALL_TENANTS } from '../domain/tenant-scope.js';
 import { AuthService } from '../modules/auth/auth.usecases.js';
 
 const CLI = { actor: 'cli' };
@@ -34,7 +35,7 @@ export async function createKey(
   try {
     const expires = opts.expiresDays ? new Date(Date.now() + opts.expiresDays * 86_400_000).toISOString() : null;
     const key = await withAuth(database, (auth) =>
-      auth.create({ name: opts.name, role: opts.role, tenant_id: opts.tenantId ?? null, expires_at: expires }, CLI),
+      auth.create({ name: opts.name, role: opts.role, tenant_id: opts.tenantId ?? null, expires_at: expires }, CLI, ALL_TENANTS),
     );
     if (opts.json) process.stdout.write(`${JSON.stringify(key)}\n`);
     else

@@ -3,6 +3,7 @@ import { and, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { type Paged, type PageRequest, pageOf } from '../../domain/pagination.js';
+import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { auditLog } from './audit.table.js';
 import type { AuditAction } from './audit-actions.js';
 
@@ -39,10 +40,11 @@ export interface AuditFilter extends PageRequest {
   until?: string;
 }
 
-export async function listAudit(db: Sql, filter: AuditFilter): Promise<Paged<typeof auditLog.$inferSelect>> {
+export async function listAudit(db: Sql, filter: AuditFilter, scope: TenantScope): Promise<Paged<typeof auditLog.$inferSelect>> {
   const { limit, offset } = pageOf(filter);
   const where: SQL[] = [];
-  if (filter.tenant_id !== undefined) where.push(eq(auditLog.tenantId, filter.tenant_id));
+  const tenantId = readTenant(scope, filter.tenant_id);
+  if (tenantId !== undefined) where.push(eq(auditLog.tenantId, tenantId));
   if (filter.entity_type) where.push(eq(auditLog.entityType, filter.entity_type));
   if (filter.entity_id) where.push(eq(auditLog.entityId, filter.entity_id));
   if (filter.entity_ids?.length) where.push(inArray(auditLog.entityId, filter.entity_ids));

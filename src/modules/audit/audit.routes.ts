@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { Answer, DateTimeText, errorResponses, Nullable, Page, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
 import { invalid } from '../../domain/errors.js';
@@ -93,7 +94,7 @@ export function auditRoutes(db: Database) {
         const ids = entity_ids?.split(',');
         if (ids && (ids.length > 50 || ids.some((id) => !id || id.length > 300)))
           throw invalid('entity_ids: at most 50 comma-separated ids', { field: 'entity_ids' });
-        return snake(await db.run((h) => listAudit(h, { ...filter, ...(ids ? { entity_ids: ids } : {}) })));
+        return snake(await db.run((h) => listAudit(h, { ...filter, ...(ids ? { entity_ids: ids } : {}) }, scopeOf(req))));
       },
     );
   };

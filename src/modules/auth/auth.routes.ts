@@ -63,7 +63,7 @@ export function authRoutes(auth: AuthService) {
           response: { 201: Type.Intersect([Key, Type.Object({ key: Type.String() })]), ...errorResponses(400, 401, 403, 501) },
         },
       },
-      async (req, reply) => reply.code(201).send(await auth.create(req.body, actorOf(req, 'admin'))),
+      async (req, reply) => reply.code(201).send(await auth.create(req.body, actorOf(req, 'admin'), scopeOf(req))),
     );
     app.delete(
       '/api-keys/:id',

@@ -11,6 +11,7 @@ import type { Actor } from '../../domain/actor.js';
 import { tenantNotFound } from '../../domain/errors.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
 import type { Role } from '../../domain/roles.js';
+import { type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { adminKeyWithTenant, expiryInThePast, keyNotFound, lastAdminKey, tenantAdminWithoutTenant } from './auth.errors.js';
 import { apiKeys } from './auth.table.js';
@@ -76,8 +77,9 @@ export class AuthService {
    * A new key: the answer holds the key itself, the only time it is ever shown. An admin key spans
    * tenants; a tenant-admin key belongs to one; the other roles may be confined to a tenant.
    */
-  async create(input: NewKey, actor: Actor) {
-    const tenantId = input.tenant_id ?? null;
+  async create(input: NewKey, actor: Actor, scope: TenantScope) {
+    // A key confined to a tenant makes keys of its tenant only, never an unconfined one.
+    const tenantId = scope === null ? (input.tenant_id ?? null) : writeTenant(scope, input.tenant_id ?? scope);
     if (input.role === 'admin' && tenantId !== null) throw adminKeyWithTenant();
     if (input.role === 'tenant-admin' && tenantId === null) throw tenantAdminWithoutTenant();
     const expiresAt = input.expires_at ? new Date(input.expires_at) : null;

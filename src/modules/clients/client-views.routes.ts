@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { BankId, ClientId, errorResponses, MappingMode, PageQuery, TenantId } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
 import { CLIENT_SORTS } from './client-views.repository.js';
@@ -43,7 +44,7 @@ export function clientViewRoutes(views: ClientViews) {
           response: ok(ClientPage),
         },
       },
-      async (req) => snake(await views.list(req.query)),
+      async (req) => snake(await views.list(req.query, scopeOf(req))),
     );
     const { limit: _l, offset: _o, ...ExportFilter } = ClientQuery.properties;
     app.get(
@@ -65,7 +66,7 @@ export function clientViewRoutes(views: ClientViews) {
         reply
           .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
           .header('content-disposition', `attachment; filename="ionmesh-clients-${stamp}.${format}"`);
-        return reply.send(Readable.from(views.export(filter, format)));
+        return reply.send(Readable.from(views.export(filter, format, scopeOf(req))));
       },
     );
     app.get(
@@ -80,7 +81,7 @@ export function clientViewRoutes(views: ClientViews) {
           response: ok(ClientDetail),
         },
       },
-      async (req) => snake(await views.get(req.params.client_id, req.query.tenant_id)),
+      async (req) => snake(await views.get(req.params.client_id, req.query.tenant_id, scopeOf(req))),
     );
   };
 }

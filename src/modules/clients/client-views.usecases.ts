@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../../app/database.js';
 import { snake } from '../../app/snake.js';
+import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import * as repo from './client-views.repository.js';
 import { clientNotFound } from './clients.errors.js';
 
@@ -11,10 +12,12 @@ export class ClientViews {
   constructor(private readonly db: Database) {}
 
   // --- clients
-  list = (filter: repo.ClientFilter) => this.db.run((db) => repo.listProfiles(db, filter));
+  list = (filter: repo.ClientFilter, scope: TenantScope) =>
+    this.db.run((db) => repo.listProfiles(db, { ...filter, tenant_id: readTenant(scope, filter.tenant_id) }));
 
   /** Every client of the filter, page by page (the queue is free between pages), as CSV or JSON. */
-  async *export(filter: Omit<repo.ClientFilter, 'limit' | 'offset'>, format: 'csv' | 'json') {
+  async *export(asked: Omit<repo.ClientFilter, 'limit' | 'offset'>, format: 'csv' | 'json', scope: TenantScope) {
+    const filter = { ...asked, tenant_id: readTenant(scope, asked.tenant_id) };
     const page = 2000;
     if (format === 'json') yield '[';
     for (let offset = 0, first = true; ; offset += page) {
@@ -31,7 +34,8 @@ export class ClientViews {
     if (format === 'json') yield '\n]\n';
   }
 
-  async get(clientId: string, tenantId?: number) {
+  async get(clientId: string, asked: number | undefined, scope: TenantScope) {
+    const tenantId = readTenant(scope, asked);
     return this.db.run(async (db) => {
       const profiles = await repo.profilesOfClient(db, clientId, tenantId);
       if (profiles.length === 0) throw clientNotFound(clientId);

@@ -3,6 +3,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { type App, actorOf, addressOf, presentedKey } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { BankId, ClientId, errorResponses, MappingMode, MccMnc, MccMncOrEmpty, SlotId, TenantId } from '../../app/schemas.js';
 import { verifiedClientCn } from '../../app/tls.js';
 import type { AuthService } from '../auth/index.js';
@@ -324,7 +325,7 @@ export function clientAdminRoutes(clients: ClientsService) {
           response: { 200: ReassignAnswer, ...errorResponses(400, 401, 404, 409, 503) },
         },
       },
-      async (req) => clients.reassign(req.params.client_id, req.body, actorOf(req, 'admin')),
+      async (req) => clients.reassign(req.params.client_id, req.body, actorOf(req, 'admin'), scopeOf(req)),
     );
     app.delete(
       '/clients/:client_id',
@@ -340,7 +341,7 @@ export function clientAdminRoutes(clients: ClientsService) {
           response: { 200: UnregisterAnswer, ...errorResponses(400, 401, 404) },
         },
       },
-      async (req) => clients.unregister(req.params.client_id, req.query.tenant_id ?? null, actorOf(req, 'admin')),
+      async (req) => clients.unregisterByOperator(req.params.client_id, req.query.tenant_id, actorOf(req, 'admin'), scopeOf(req)),
     );
   };
 }

@@ -9,6 +9,7 @@ import type { TenantEnrollment } from '../../domain/enrollment.js';
 import { busy, DomainError, invalid, tenantNotFound } from '../../domain/errors.js';
 import { isKiProxy, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 import { normalizeStats } from '../../domain/stats-vocabulary.js';
+import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/index.js';
 import { insertEvent } from '../events/index.js';
@@ -495,16 +496,21 @@ export class ClientsService {
     return answer;
   }
 
+  /** An operator unregisters a client (of a tenant within the key's scope). */
+  unregisterByOperator(clientId: string, asked: number | undefined, actor: Actor, scope: TenantScope) {
+    return this.unregister(clientId, readTenant(scope, asked) ?? null, actor, 'operator');
+  }
+
   /**
    * Moves a client to another physical slot of its tenant: the one named, or the first available
    * (of the same carrier unless another is asked). The router keeps the RSPRO identity it was
    * given at registration, so only the remsim-server mapping changes; therefore the new slot must
    * be mapped by the same remsim-server.
    */
-  async reassign(clientId: string, req: ReassignRequest, actor: Actor) {
+  async reassign(clientId: string, req: ReassignRequest, actor: Actor, scope: TenantScope) {
     if (req.slot_id !== undefined && req.bank_id === undefined) throw invalid('slot_id needs bank_id', { field: 'bank_id' });
     const moved = await this.db.transaction(async (tx) => {
-      const profiles = await repo.lockActiveProfiles(tx, clientId, req.tenant_id ?? null);
+      const profiles = await repo.lockActiveProfiles(tx, clientId, readTenant(scope, req.tenant_id) ?? null);
       if (profiles.length === 0) throw clientNotFound(clientId);
       if (profiles.length > 1) throw activeInSeveralTenants(clientId);
       const p = profiles[0] as repo.ProfileForMove;

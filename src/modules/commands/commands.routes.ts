@@ -2,6 +2,7 @@
 // clients module's: it takes the same proof as every client call).
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { ClientId, errorResponses, JsonObject, Page, PageQuery, TenantId } from '../../app/schemas.js';
 import { COMMAND_STATUSES, CommandView } from './commands.schemas.js';
 import { COMMAND_TYPES } from './commands.table.js';
@@ -33,7 +34,7 @@ export function commandAdminRoutes(commands: CommandsService) {
           response: { 200: CommandView, ...errorResponses(400, 401, 404, 409) },
         },
       },
-      async (req) => commands.queue(req.params.client_id, req.body, actorOf(req, 'admin')),
+      async (req) => commands.queue(req.params.client_id, req.body, actorOf(req, 'admin'), scopeOf(req)),
     );
     app.get(
       '/clients/:client_id/commands',
@@ -47,7 +48,7 @@ export function commandAdminRoutes(commands: CommandsService) {
           response: { 200: List, ...errorResponses(400, 401) },
         },
       },
-      async (req) => commands.list(req.params.client_id, req.query),
+      async (req) => commands.list(req.params.client_id, req.query, scopeOf(req)),
     );
   };
 }

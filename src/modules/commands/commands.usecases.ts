@@ -1,5 +1,6 @@
 import type { Database, Sql } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
+import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { insertEvent } from '../events/index.js';
 import { cannotReceiveCommands, commandNotFound } from './commands.errors.js';
@@ -26,9 +27,9 @@ export class CommandsService {
     private readonly targetOf: CommandTarget,
   ) {}
 
-  queue(clientId: string, input: CommandInput, actor: Actor) {
+  queue(clientId: string, input: CommandInput, actor: Actor, scope: TenantScope) {
     return this.db.transaction(async (tx) => {
-      const p = await this.targetOf(tx, clientId, input.tenant_id);
+      const p = await this.targetOf(tx, clientId, readTenant(scope, input.tenant_id));
       if (p.last_heartbeat === null) throw cannotReceiveCommands(clientId);
       const c = await repo.insertCommand(tx, p, clientId, input, actor.actor);
       await insertEvent(tx, 'command.queued', p.tenant_id, { command_id: c.id, client_id: clientId, type: input.type });
@@ -43,10 +44,11 @@ export class CommandsService {
     });
   }
 
-  list(clientId: string, f: { status?: string; tenant_id?: number; limit?: number; offset?: number }) {
+  list(clientId: string, f: { status?: string; tenant_id?: number; limit?: number; offset?: number }, scope: TenantScope) {
     const limit = f.limit ?? 50;
     const offset = f.offset ?? 0;
-    return this.db.run(async (db) => ({ ...(await repo.listCommands(db, clientId, f, limit, offset)), limit, offset }));
+    const filter = { ...f, tenant_id: readTenant(scope, f.tenant_id) };
+    return this.db.run(async (db) => ({ ...(await repo.listCommands(db, clientId, filter, limit, offset)), limit, offset }));
   }
 
   async acknowledge(clientId: string, id: number, ok: boolean, result: unknown) {

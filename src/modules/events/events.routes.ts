@@ -5,8 +5,10 @@ import type { ServerResponse } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../../app/database.js';
 import type { App } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { errorResponses } from '../../app/schemas.js';
 import { invalid } from '../../domain/errors.js';
+import { readTenant } from '../../domain/tenant-scope.js';
 import {
   type EventFilter,
   type EventHub,
@@ -128,7 +130,7 @@ export function eventRoutes(
         const clientIds = clientList('client_id', req.query.client_id);
         const pulsesOf = clientList('heartbeats_of', req.query.heartbeats_of);
         const filter: EventFilter = {
-          tenantId: req.query.tenant_id ?? null,
+          tenantId: readTenant(scopeOf(req), req.query.tenant_id) ?? null,
           types: typeList(req.query.type),
           clientIds,
           pulsesOf,

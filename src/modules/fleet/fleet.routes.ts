@@ -1,6 +1,7 @@
 // GET /fleet/overview: the console's front page in one request.
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { errorResponses, TenantId } from '../../app/schemas.js';
 import { FleetOverview } from './fleet.schemas.js';
 import type { FleetService } from './fleet.usecases.js';
@@ -20,7 +21,7 @@ export function fleetRoutes(fleet: FleetService) {
           response: { 200: FleetOverview, ...errorResponses(400, 401) },
         },
       },
-      async (req) => fleet.overview(req.query.tenant_id),
+      async (req) => fleet.overview(scopeOf(req), req.query.tenant_id),
     );
   };
 }

@@ -2,6 +2,7 @@
 // remsim-servers; and the alerts they raise. One read of a few grouped queries.
 import type { Database } from '../../app/database.js';
 import { fleetAlerts } from '../../domain/fleet-alerts.js';
+import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import * as repo from './fleet.repository.js';
 
 type Liveness = 'online' | 'offline' | 'unknown';
@@ -30,7 +31,8 @@ export class FleetService {
    * 100,000-router fleet it is a few hundred milliseconds of grouped reads, and every open
    * console asks again after each burst of events. Concurrent callers share one computation.
    */
-  overview(tenantId?: number): Promise<Overview> {
+  overview(scope: TenantScope, asked?: number): Promise<Overview> {
+    const tenantId = readTenant(scope, asked);
     const key = String(tenantId ?? '*');
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;

@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/actor.js';
 import { conflict, invalid, tenantNotFound } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
+import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { insertEvent } from '../events/index.js';
 import { bankdNotFound, bankNotFound, slotNotFound, uniqueOrConflict } from './inventory.errors.js';
@@ -36,7 +37,8 @@ export class BanksService {
   constructor(private readonly db: Database) {}
 
   // --- banks
-  listBanks = (filter: repo.BankFilter) => this.db.run((db) => repo.listBanks(db, filter));
+  listBanks = (filter: repo.BankFilter, scope: TenantScope) =>
+    this.db.run((db) => repo.listBanks(db, { ...filter, tenant_id: readTenant(scope, filter.tenant_id) }));
 
   async getBank(bankId: number) {
     const b = await this.db.run((db) => repo.getBank(db, bankId));
@@ -44,7 +46,8 @@ export class BanksService {
     return b;
   }
 
-  createBank(input: BankInput, actor: Actor) {
+  createBank(input: BankInput, actor: Actor, scope: TenantScope) {
+    writeTenant(scope, input.tenant_id);
     return uniqueOrConflict('BANK_EXISTS', `Bank ${input.bank_id} already exists`, () =>
       this.db.transaction(async (tx) => {
         await this.checkBankRefs(tx, input.tenant_id, input.bankd_instance_id);
@@ -70,7 +73,9 @@ export class BanksService {
     );
   }
 
-  updateBank(bankId: number, input: Partial<Omit<BankInput, 'bank_id'>>, actor: Actor) {
+  updateBank(bankId: number, input: Partial<Omit<BankInput, 'bank_id'>>, actor: Actor, scope: TenantScope) {
+    // A tenant key may not hand its bank to another tenant.
+    if (input.tenant_id !== undefined) writeTenant(scope, input.tenant_id);
     return this.db.transaction(async (tx) => {
       const before = await repo.getBank(tx, bankId);
       if (!before) throw bankNotFound(bankId);
@@ -137,7 +142,8 @@ export class BanksService {
   }
 
   // --- slots
-  listSlots = (filter: repo.SlotFilter) => this.db.run((db) => repo.listSlots(db, filter));
+  listSlots = (filter: repo.SlotFilter, scope: TenantScope) =>
+    this.db.run((db) => repo.listSlots(db, { ...filter, tenant_id: readTenant(scope, filter.tenant_id) }));
 
   async getSlot(bankId: number, slotId: number) {
     return this.db.run(async (db) => {

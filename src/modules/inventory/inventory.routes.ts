@@ -241,7 +241,7 @@ export function inventoryRoutes(inventory: InventoryService) {
         config: { access: 'read', tenant: 'field' },
         schema: { operationId: 'listBanks', ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) },
       },
-      async (req) => snake(await inventory.banks.listBanks(req.query)),
+      async (req) => snake(await inventory.banks.listBanks(req.query, scopeOf(req))),
     );
     app.post(
       '/banks',
@@ -254,7 +254,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.banks.createBank(req.body, actorOf(req, 'admin'))),
+      async (req) => snake(await inventory.banks.createBank(req.body, actorOf(req, 'admin'), scopeOf(req))),
     );
     app.get(
       '/banks/:bank_id',
@@ -276,7 +276,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(),
         },
       },
-      async (req) => snake(await inventory.banks.updateBank(req.params.bank_id, req.body, actorOf(req, 'admin'))),
+      async (req) => snake(await inventory.banks.updateBank(req.params.bank_id, req.body, actorOf(req, 'admin'), scopeOf(req))),
     );
     app.delete(
       '/banks/:bank_id',
@@ -313,7 +313,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           response: ok(Page(SlotView)),
         },
       },
-      async (req) => snake(await inventory.banks.listSlots(req.query)),
+      async (req) => snake(await inventory.banks.listSlots(req.query, scopeOf(req))),
     );
     app.get(
       '/banks/:bank_id/slots/:slot_id',

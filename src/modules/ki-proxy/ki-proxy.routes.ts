@@ -1,6 +1,7 @@
 // The KI proxy pool admin API.
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { Answer, BankId, errorResponses, MccMnc, PageQuery, SlotId } from '../../app/schemas.js';
 import type { KiProxyService } from './ki-proxy.usecases.js';
 
@@ -89,7 +90,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
           response: ok(List),
         },
       },
-      async (req) => pools.list(req.query),
+      async (req) => pools.list(req.query, scopeOf(req)),
     );
     app.post(
       '/ki-proxy-pools',
@@ -97,7 +98,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
         config: { access: 'manage', tenant: 'field', references: { bank_id: 'bank', 'virtual_segments[].bank_id': 'bank' } },
         schema: { operationId: 'createKiProxyPool', ...admin('Create a KI proxy pool'), body: PoolBody, response: ok() },
       },
-      async (req) => pools.create(req.body, actorOf(req, 'admin')),
+      async (req) => pools.create(req.body, actorOf(req, 'admin'), scopeOf(req)),
     );
     app.get(
       '/ki-proxy-pools/:id',

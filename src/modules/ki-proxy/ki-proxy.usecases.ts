@@ -2,6 +2,7 @@ import { type Database, type Sql, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { conflict, invalid, notFound } from '../../domain/errors.js';
 import { poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
+import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { poolNotFound, poolRangeRefused, virtualSlotsArePhysical } from './ki-proxy.errors.js';
 import * as repo from './ki-proxy.repository.js';
@@ -65,8 +66,8 @@ function physicalRange(input: PoolInput) {
 export class KiProxyService {
   constructor(private readonly db: Database) {}
 
-  async list(filter: repo.PoolFilter) {
-    const page = await this.db.run((db) => repo.listPools(db, filter));
+  async list(filter: repo.PoolFilter, scope: TenantScope) {
+    const page = await this.db.run((db) => repo.listPools(db, { ...filter, tenant_id: readTenant(scope, filter.tenant_id) }));
     return { ...page, items: page.items.map(withUtilization) };
   }
 
@@ -78,7 +79,8 @@ export class KiProxyService {
     });
   }
 
-  create(input: PoolInput, actor: Actor) {
+  create(input: PoolInput, actor: Actor, scope: TenantScope) {
+    writeTenant(scope, input.tenant_id);
     const physical = physicalRange(input);
     return this.unique(() =>
       this.db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 // The assignment policy admin API.
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { BankId, errorResponses, MccMnc, PageQuery } from '../../app/schemas.js';
 import { LOAD_BALANCING, WEEKDAYS } from '../../domain/assignment-policy.js';
 import type { PoliciesService } from './policies.usecases.js';
@@ -82,7 +83,7 @@ export function policyRoutes(policies: PoliciesService) {
           response: ok(List),
         },
       },
-      async (req) => policies.list(req.query),
+      async (req) => policies.list(req.query, scopeOf(req)),
     );
     app.post(
       '/assignment-policies',
@@ -95,7 +96,7 @@ export function policyRoutes(policies: PoliciesService) {
           response: ok(),
         },
       },
-      async (req) => policies.create(req.body, actorOf(req, 'admin')),
+      async (req) => policies.create(req.body, actorOf(req, 'admin'), scopeOf(req)),
     );
     app.get(
       '/assignment-policies/:id',

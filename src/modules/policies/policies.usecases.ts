@@ -5,6 +5,7 @@ import { type Database, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { type Policy, type PolicyAction, type PolicyConditions, policyProblem } from '../../domain/assignment-policy.js';
 import { conflict, invalid, tenantNotFound } from '../../domain/errors.js';
+import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { policyNotFound } from './policies.errors.js';
 import * as repo from './policies.repository.js';
@@ -39,10 +40,11 @@ export class PoliciesService {
     return list;
   };
 
-  list(f: { tenant_id?: number; limit?: number; offset?: number }) {
+  list(f: { tenant_id?: number; limit?: number; offset?: number }, scope: TenantScope) {
     const limit = f.limit ?? 50;
     const offset = f.offset ?? 0;
-    return this.db.run(async (db) => ({ ...(await repo.listPolicies(db, f.tenant_id, limit, offset)), limit, offset }));
+    const tenantId = readTenant(scope, f.tenant_id);
+    return this.db.run(async (db) => ({ ...(await repo.listPolicies(db, tenantId, limit, offset)), limit, offset }));
   }
 
   async get(id: number) {
@@ -51,7 +53,8 @@ export class PoliciesService {
     return p;
   }
 
-  create(input: PolicyInput, actor: Actor) {
+  create(input: PolicyInput, actor: Actor, scope: TenantScope) {
+    writeTenant(scope, input.tenant_id);
     const conditions = input.conditions ?? {};
     const problem = policyProblem(conditions, input.action);
     if (problem) throw invalid(problem);

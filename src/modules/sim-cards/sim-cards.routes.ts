@@ -1,6 +1,7 @@
 // The SIM card metadata API.
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { BankId, errorResponses, Iccid, Imsi, JsonObject, MccMnc, PageQuery, SlotId, TenantId } from '../../app/schemas.js';
 import { invalid } from '../../domain/errors.js';
 import { CARD_TYPES, type SimCardsService } from './sim-cards.usecases.js';
@@ -61,7 +62,7 @@ export function simCardRoutes(cards: SimCardsService) {
           response: ok(List),
         },
       },
-      async (req) => cards.list(req.query),
+      async (req) => cards.list(req.query, scopeOf(req)),
     );
     app.get(
       '/sim-cards/:bank_id/:slot_id',

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/actor.js';
 import { conflict, invalid } from '../../domain/errors.js';
 import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
+import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { slotNotFound } from '../inventory/index.js';
 import { cardNotFound, slotAssigned } from './sim-cards.errors.js';
@@ -34,10 +35,11 @@ export interface CardFilter {
 export class SimCardsService {
   constructor(private readonly db: Database) {}
 
-  list(f: CardFilter) {
+  list(f: CardFilter, scope: TenantScope) {
     const limit = f.limit ?? 50;
     const offset = f.offset ?? 0;
-    return this.db.run(async (db) => ({ ...(await repo.listCards(db, f, limit, offset)), limit, offset }));
+    const filter = { ...f, tenant_id: readTenant(scope, f.tenant_id) };
+    return this.db.run(async (db) => ({ ...(await repo.listCards(db, filter, limit, offset)), limit, offset }));
   }
 
   async get(bankId: number, slotId: number) {

@@ -1,6 +1,7 @@
 // Stats history API: one client's series and the fleet aggregates, for graphs.
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { ClientId, DateTimeText, errorResponses, TenantId } from '../../app/schemas.js';
 import { STATS_RANGES, type StatsRange } from '../../domain/stats-range.js';
 import type { StatsService } from './stats.usecases.js';
@@ -44,7 +45,13 @@ export function statsRoutes(stats: StatsService) {
         },
       },
       async (req) =>
-        stats.clientSeries(req.params.client_id, (req.query.range ?? '24h') as StatsRange, req.query.tenant_id, req.query.points),
+        stats.clientSeries(
+          req.params.client_id,
+          (req.query.range ?? '24h') as StatsRange,
+          scopeOf(req),
+          req.query.tenant_id,
+          req.query.points,
+        ),
     );
     app.get(
       '/stats/fleet',
@@ -61,7 +68,8 @@ export function statsRoutes(stats: StatsService) {
           response: { 200: Series, ...errorResponses(400, 401) },
         },
       },
-      async (req) => stats.fleetSeries((req.query.range ?? '24h') as StatsRange, req.query.tenant_id, req.query.points),
+      async (req) =>
+        stats.fleetSeries((req.query.range ?? '24h') as StatsRange, scopeOf(req), req.query.tenant_id, req.query.points),
     );
     app.get(
       '/stats/storage',

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../app/database.js';
 import { type StatsRange, statsWindow } from '../../domain/stats-range.js';
+import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { noProfile } from './stats.errors.js';
 import * as repo from './stats.repository.js';
 
@@ -40,7 +41,8 @@ export class StatsService {
     this.stopping = true;
   }
 
-  async clientSeries(clientId: string, range: StatsRange, tenantId: number | undefined, points?: number) {
+  async clientSeries(clientId: string, range: StatsRange, scope: TenantScope, asked: number | undefined, points?: number) {
+    const tenantId = readTenant(scope, asked);
     const w = statsWindow(range, new Date(), this.settings.rawRetentionSec, points);
     return this.db.run(async (db) => {
       // The client's tenant: the one asked for, else that of its newest profile; a client with
@@ -68,7 +70,8 @@ export class StatsService {
     });
   }
 
-  async fleetSeries(range: StatsRange, tenantId: number | undefined, points?: number) {
+  async fleetSeries(range: StatsRange, scope: TenantScope, asked: number | undefined, points?: number) {
+    const tenantId = readTenant(scope, asked);
     const w = statsWindow(range, new Date(), 0, points);
     const list = await this.db.run((db) => repo.fleetSeries(db, tenantId, w));
     return {

@@ -1,6 +1,7 @@
 // The webhook admin API.
 import { Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
+import { scopeOf } from '../../app/route-guard.js';
 import { Answer, errorResponses, Instant, Page, PageQuery } from '../../app/schemas.js';
 import { EVENT_TYPE_FILTERS } from '../events/index.js';
 import { DeliveryView, WebhookView, webhookFields } from './webhooks.schemas.js';
@@ -54,7 +55,7 @@ export function webhookRoutes(hooks: WebhooksService) {
           response: ok(Page(WebhookView)),
         },
       },
-      async (req) => hooks.list(req.query),
+      async (req) => hooks.list(req.query, scopeOf(req)),
     );
     app.post(
       '/webhooks',
@@ -67,7 +68,7 @@ export function webhookRoutes(hooks: WebhooksService) {
           response: ok(Answer({ ...webhookFields(Instant), secret: Type.String({ description: 'Shown this once' }) })),
         },
       },
-      async (req) => hooks.create(req.body, actorOf(req, 'admin')),
+      async (req) => hooks.create(req.body, actorOf(req, 'admin'), scopeOf(req)),
     );
     app.get(
       '/webhooks/:id',

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { invalid, notFound, tenantNotFound } from '../../domain/errors.js';
+import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { targetProblem } from './target-guard.js';
 import { webhookNotFound } from './webhooks.errors.js';
@@ -27,10 +28,11 @@ export class WebhooksService {
     if (problem) throw invalid(problem, { field: 'url' });
   }
 
-  list(f: { tenant_id?: number; limit?: number; offset?: number }) {
+  list(f: { tenant_id?: number; limit?: number; offset?: number }, scope: TenantScope) {
     const limit = f.limit ?? 50;
     const offset = f.offset ?? 0;
-    return this.db.run(async (db) => ({ ...(await repo.listWebhooks(db, f.tenant_id, limit, offset)), limit, offset }));
+    const tenantId = readTenant(scope, f.tenant_id);
+    return this.db.run(async (db) => ({ ...(await repo.listWebhooks(db, tenantId, limit, offset)), limit, offset }));
   }
 
   async get(id: number) {
@@ -40,7 +42,8 @@ export class WebhooksService {
   }
 
   /** Creates a webhook; the answer carries the signing secret, shown this once. */
-  async create(input: WebhookInput, actor: Actor) {
+  async create(input: WebhookInput, actor: Actor, scope: TenantScope) {
+    writeTenant(scope, input.tenant_id);
     await this.checkUrl(input.url);
     const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
     return this.db.transaction(async (tx) => {
