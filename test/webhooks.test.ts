@@ -80,6 +80,9 @@ describe('webhooks', () => {
     expect(verifyWebhook(hook.secret, ts, `${r.body} `, String(r.headers['x-ionmesh-signature']), Date.now() / 1000)).toBe(false);
     const body = JSON.parse(r.body) as Doc;
     expect(body).toMatchObject({ type: 'client.registered', tenant_id: 1, data: { client_id: 'wh-1-slot0' } });
+    // The event's time in ISO 8601, like every timestamp of the API, and recent.
+    expect(body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(body.created_at) - Date.now())).toBeLessThan(60_000);
     expect(r.headers['x-ionmesh-event']).toBe('client.registered');
     const [d] = await deliveries();
     expect(d).toMatchObject({ status: 'succeeded', attempts: 1, last_status_code: 204, event_type: 'client.registered' });

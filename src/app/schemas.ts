@@ -95,3 +95,9 @@ export const Nullable = <T extends TSchema>(t: T, description?: string) =>
 /** An answer object: its declared fields, and any others passed through unchanged. */
 export const Answer = <T extends TProperties>(properties: T, options: ObjectOptions = {}) =>
   Type.Object(properties, { additionalProperties: true, ...options });
+
+/** The answer of a DELETE that removed its object. */
+export const Deleted = Type.Object(
+  { status: Type.Literal('success'), message: Type.String() },
+  { description: 'The object is gone' },
+);

@@ -7,6 +7,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** What the runner records of each file it applied. */
+const AppliedRow = Type.Object({ name: Type.String(), sha256: Type.String() });
 
 export const SQL_CODE_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'functions');
 
@@ -38,12 +43,11 @@ export async function applySqlCode(db: ScriptRunner, files = sqlCodeFiles()): Pr
     `CREATE TABLE IF NOT EXISTS ionmesh_sql_code (
        name text PRIMARY KEY, sha256 text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
-  const known = new Map(
-    (await db.rows<{ name: string; sha256: string }>('SELECT name, sha256 FROM ionmesh_sql_code', [])).map((r) => [
-      r.name,
-      r.sha256,
-    ]),
-  );
+  const recorded = await db.rows<unknown>('SELECT name, sha256 FROM ionmesh_sql_code', []);
+  // Checked like every row of the application (rowsOf), though read before the modules are up.
+  const wrong = recorded.find((r) => !Value.Check(AppliedRow, r));
+  if (wrong !== undefined) throw new Error(`ionmesh_sql_code holds a row of another shape: ${JSON.stringify(wrong)}`);
+  const known = new Map((recorded as Static<typeof AppliedRow>[]).map((r) => [r.name, r.sha256]));
   const applied: string[] = [];
   for (const f of files) {
     if (known.get(f.name) === f.sha256) continue;

@@ -1130,9 +1130,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            /** @description What to do: assign (with preferred banks), deny … */
+                            action: {
+                                [key: string]: unknown;
+                            };
+                            /** @description What a registration must match (all given must) */
+                            conditions: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            enabled: boolean;
+                            id: number;
+                            name: string;
+                            priority: number;
+                            tenant_id: number;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;
@@ -1217,13 +1235,31 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: create an assignment policy */
+            /** @description An assignment policy: when its conditions match a registration, its action decides */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @description What to do: assign (with preferred banks), deny … */
+                        action: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What a registration must match (all given must) */
+                        conditions: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        enabled: boolean;
+                        id: number;
+                        name: string;
+                        priority: number;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -1277,13 +1313,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: an assignment policy */
+            /** @description An assignment policy: when its conditions match a registration, its action decides */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @description What to do: assign (with preferred banks), deny … */
+                        action: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What a registration must match (all given must) */
+                        conditions: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        enabled: boolean;
+                        id: number;
+                        name: string;
+                        priority: number;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -1337,14 +1391,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: delete an assignment policy */
+            /** @description The object is gone */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        message: string;
+                        /** @enum {string} */
+                        status: "success";
                     };
                 };
             };
@@ -1427,13 +1483,31 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: change an assignment policy */
+            /** @description An assignment policy: when its conditions match a registration, its action decides */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @description What to do: assign (with preferred banks), deny … */
+                        action: {
+                            [key: string]: unknown;
+                        };
+                        /** @description What a registration must match (all given must) */
+                        conditions: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        enabled: boolean;
+                        id: number;
+                        name: string;
+                        priority: number;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -1640,9 +1714,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            /** Format: date-time */
+                            created_at: string;
+                            endpoint: string;
+                            id: number;
+                            name: string;
+                            remsim_server_id: number | null;
+                            remsim_server_url: string | null;
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;
@@ -1708,13 +1793,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: create a bankd instance */
+            /** @description An osmo-remsim-bankd instance and the remsim-server it connects to */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        endpoint: string;
+                        id: number;
+                        name: string;
+                        remsim_server_id: number | null;
+                        remsim_server_url: string | null;
+                        status: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -1768,13 +1864,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: get a bankd instance */
+            /** @description An osmo-remsim-bankd instance and the remsim-server it connects to */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        endpoint: string;
+                        id: number;
+                        name: string;
+                        remsim_server_id: number | null;
+                        remsim_server_url: string | null;
+                        status: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -1828,7 +1935,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done: status success and a message */
+            /** @description The object is gone */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1902,13 +2009,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: update a bankd instance */
+            /** @description An osmo-remsim-bankd instance and the remsim-server it connects to */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** Format: date-time */
+                        created_at: string;
+                        endpoint: string;
+                        id: number;
+                        name: string;
+                        remsim_server_id: number | null;
+                        remsim_server_url: string | null;
+                        status: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -1973,9 +2091,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            bank_id: number;
+                            /** @description Whether the remsim-server lists its bankd (null: never seen) */
+                            bankd_connected: boolean | null;
+                            /** Format: date-time */
+                            bankd_connected_since: string | null;
+                            bankd_instance_id: number | null;
+                            bankd_slots: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            name: string;
+                            slot_count: number;
+                            slots_available: number;
+                            slots_empty: number;
+                            status: string;
+                            tenant_id: number;
+                            unknown_cards_present: boolean;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;
@@ -2044,13 +2181,32 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: create a SIM bank (and its slots with slot_count) */
+            /** @description A SIM bank with the counts of its slots */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        /** @description Whether the remsim-server lists its bankd (null: never seen) */
+                        bankd_connected: boolean | null;
+                        /** Format: date-time */
+                        bankd_connected_since: string | null;
+                        bankd_instance_id: number | null;
+                        bankd_slots: number | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        name: string;
+                        slot_count: number;
+                        slots_available: number;
+                        slots_empty: number;
+                        status: string;
+                        tenant_id: number;
+                        unknown_cards_present: boolean;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -2105,13 +2261,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: get a SIM bank */
+            /** @description A SIM bank with the counts of its slots */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        /** @description Whether the remsim-server lists its bankd (null: never seen) */
+                        bankd_connected: boolean | null;
+                        /** Format: date-time */
+                        bankd_connected_since: string | null;
+                        bankd_instance_id: number | null;
+                        bankd_slots: number | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        name: string;
+                        slot_count: number;
+                        slots_available: number;
+                        slots_empty: number;
+                        status: string;
+                        tenant_id: number;
+                        unknown_cards_present: boolean;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -2166,7 +2341,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done: status success and a message */
+            /** @description The object is gone */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2242,13 +2417,32 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: update a SIM bank (slot_count only grows it) */
+            /** @description A SIM bank with the counts of its slots */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        /** @description Whether the remsim-server lists its bankd (null: never seen) */
+                        bankd_connected: boolean | null;
+                        /** Format: date-time */
+                        bankd_connected_since: string | null;
+                        bankd_instance_id: number | null;
+                        bankd_slots: number | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        name: string;
+                        slot_count: number;
+                        slots_available: number;
+                        slots_empty: number;
+                        status: string;
+                        tenant_id: number;
+                        unknown_cards_present: boolean;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -2305,13 +2499,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: get a slot with its health log */
+            /** @description A slot with its card and health log */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        card_metadata: {
+                            [key: string]: unknown;
+                        } | null;
+                        card_type: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
+                        carrier: string | null;
+                        /** @description Newest first, at most 100 */
+                        health_log: ({
+                            /** Format: date-time */
+                            created_at: string;
+                            id: number;
+                            kind: string;
+                            new_status: string;
+                            old_status: string | null;
+                            reason: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        health_status: string;
+                        iccid: string | null;
+                        imsi: string | null;
+                        ki_pool_name: string | null;
+                        ki_pool_priority: number | null;
+                        /** Format: date-time */
+                        last_health_check: string | null;
+                        mcc_mnc: string | null;
+                        reader_name: string | null;
+                        slot_id: number;
+                        status: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -2384,13 +2610,33 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: update card data or status of a slot */
+            /** @description A slot of a bank with its card */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        card_metadata: {
+                            [key: string]: unknown;
+                        } | null;
+                        card_type: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
+                        carrier: string | null;
+                        health_status: string;
+                        iccid: string | null;
+                        imsi: string | null;
+                        ki_pool_name: string | null;
+                        ki_pool_priority: number | null;
+                        /** Format: date-time */
+                        last_health_check: string | null;
+                        mcc_mnc: string | null;
+                        reader_name: string | null;
+                        slot_id: number;
+                        status: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -3588,9 +3834,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            bank_id: number;
+                            capacity: number;
+                            carrier: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            current_virtual_sims: number;
+                            enabled: boolean;
+                            id: number;
+                            max_virtual_sims: number;
+                            mcc_mnc: string;
+                            physical_slot_end: number;
+                            physical_slot_start: number;
+                            pool_name: string;
+                            routing_mode: string;
+                            slot_range: string;
+                            slots: number;
+                            tenant_id: number;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description Share of capacity in use, 0 to 1 */
+                            utilization: number;
+                            virtual_segments: ({
+                                bank_id: number;
+                                virtual_slot_end: number;
+                                virtual_slot_start: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            virtual_slots: number;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;
@@ -3677,13 +3953,57 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: create a KI proxy pool */
+            /** @description A KI proxy pool with its KI cards */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        capacity: number;
+                        carrier: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        current_virtual_sims: number;
+                        enabled: boolean;
+                        id: number;
+                        max_virtual_sims: number;
+                        mcc_mnc: string;
+                        /** @description The KI cards of its physical range */
+                        physical_sims: ({
+                            bank_id: number;
+                            card_type: string;
+                            carrier: string | null;
+                            health_status: string;
+                            iccid: string | null;
+                            imsi: string | null;
+                            mcc_mnc: string | null;
+                            slot_id: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        physical_slot_end: number;
+                        physical_slot_start: number;
+                        pool_name: string;
+                        routing_mode: string;
+                        slot_range: string;
+                        slots: number;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Share of capacity in use, 0 to 1 */
+                        utilization: number;
+                        virtual_segments: ({
+                            bank_id: number;
+                            virtual_slot_end: number;
+                            virtual_slot_start: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        virtual_slots: number;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -3737,13 +4057,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: a pool with its physical SIMs and utilization */
+            /** @description A KI proxy pool with its KI cards */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        capacity: number;
+                        carrier: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        current_virtual_sims: number;
+                        enabled: boolean;
+                        id: number;
+                        max_virtual_sims: number;
+                        mcc_mnc: string;
+                        /** @description The KI cards of its physical range */
+                        physical_sims: ({
+                            bank_id: number;
+                            card_type: string;
+                            carrier: string | null;
+                            health_status: string;
+                            iccid: string | null;
+                            imsi: string | null;
+                            mcc_mnc: string | null;
+                            slot_id: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        physical_slot_end: number;
+                        physical_slot_start: number;
+                        pool_name: string;
+                        routing_mode: string;
+                        slot_range: string;
+                        slots: number;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Share of capacity in use, 0 to 1 */
+                        utilization: number;
+                        virtual_segments: ({
+                            bank_id: number;
+                            virtual_slot_end: number;
+                            virtual_slot_start: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        virtual_slots: number;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -3797,14 +4161,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: delete a pool that serves no active virtual SIM */
+            /** @description The object is gone */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        message: string;
+                        /** @enum {string} */
+                        status: "success";
                     };
                 };
             };
@@ -3880,13 +4246,43 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: enable/disable, capacity, routing mode, ranges */
+            /** @description A KI proxy pool with its capacity and use */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        capacity: number;
+                        carrier: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        current_virtual_sims: number;
+                        enabled: boolean;
+                        id: number;
+                        max_virtual_sims: number;
+                        mcc_mnc: string;
+                        physical_slot_end: number;
+                        physical_slot_start: number;
+                        pool_name: string;
+                        routing_mode: string;
+                        slot_range: string;
+                        slots: number;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description Share of capacity in use, 0 to 1 */
+                        utilization: number;
+                        virtual_segments: ({
+                            bank_id: number;
+                            virtual_slot_end: number;
+                            virtual_slot_start: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        virtual_slots: number;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -4023,9 +4419,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            bankd_instances: number;
+                            /** @description Maps on the server that IonMesh did not make and that hold its slots */
+                            conflicts: unknown[];
+                            /** Format: date-time */
+                            created_at: string;
+                            enabled: boolean;
+                            failures: number;
+                            /** @description Counts of the last pass (maps desired, created, deleted …) */
+                            figures: {
+                                [key: string]: number;
+                            } | null;
+                            flushes_total: number;
+                            id: number;
+                            last_error: string | null;
+                            /** Format: date-time */
+                            last_pass_at: string | null;
+                            last_pass_ms: number | null;
+                            /** Format: date-time */
+                            last_success_at: string | null;
+                            /** @description The IonMesh process reconciling it now */
+                            lease_owner: string | null;
+                            name: string;
+                            /** Format: date-time */
+                            next_attempt_at: string | null;
+                            /** @description The last pass or probe reached it (null: not tried yet) */
+                            reachable: boolean | null;
+                            repairs_total: number;
+                            simulated: boolean;
+                            /** @description Maps the server has not pushed to their bankd */
+                            stalled: unknown[];
+                            stalls_total: number;
+                            status: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            url: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;
@@ -4088,13 +4520,49 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: add a remsim-server */
+            /** @description A remsim-server and what the reconciler last found */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bankd_instances: number;
+                        /** @description Maps on the server that IonMesh did not make and that hold its slots */
+                        conflicts: unknown[];
+                        /** Format: date-time */
+                        created_at: string;
+                        enabled: boolean;
+                        failures: number;
+                        /** @description Counts of the last pass (maps desired, created, deleted …) */
+                        figures: {
+                            [key: string]: number;
+                        } | null;
+                        flushes_total: number;
+                        id: number;
+                        last_error: string | null;
+                        /** Format: date-time */
+                        last_pass_at: string | null;
+                        last_pass_ms: number | null;
+                        /** Format: date-time */
+                        last_success_at: string | null;
+                        /** @description The IonMesh process reconciling it now */
+                        lease_owner: string | null;
+                        name: string;
+                        /** Format: date-time */
+                        next_attempt_at: string | null;
+                        /** @description The last pass or probe reached it (null: not tried yet) */
+                        reachable: boolean | null;
+                        repairs_total: number;
+                        simulated: boolean;
+                        /** @description Maps the server has not pushed to their bankd */
+                        stalled: unknown[];
+                        stalls_total: number;
+                        status: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        url: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -4148,13 +4616,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: a remsim-server: reachable, last pass, mappings desired/present/missing/stale/conflicting, last error */
+            /** @description A remsim-server and what the reconciler last found */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bankd_instances: number;
+                        /** @description Maps on the server that IonMesh did not make and that hold its slots */
+                        conflicts: unknown[];
+                        /** Format: date-time */
+                        created_at: string;
+                        enabled: boolean;
+                        failures: number;
+                        /** @description Counts of the last pass (maps desired, created, deleted …) */
+                        figures: {
+                            [key: string]: number;
+                        } | null;
+                        flushes_total: number;
+                        id: number;
+                        last_error: string | null;
+                        /** Format: date-time */
+                        last_pass_at: string | null;
+                        last_pass_ms: number | null;
+                        /** Format: date-time */
+                        last_success_at: string | null;
+                        /** @description The IonMesh process reconciling it now */
+                        lease_owner: string | null;
+                        name: string;
+                        /** Format: date-time */
+                        next_attempt_at: string | null;
+                        /** @description The last pass or probe reached it (null: not tried yet) */
+                        reachable: boolean | null;
+                        repairs_total: number;
+                        simulated: boolean;
+                        /** @description Maps the server has not pushed to their bankd */
+                        stalled: unknown[];
+                        stalls_total: number;
+                        status: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        url: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -4208,7 +4712,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done: status success and a message */
+            /** @description The object is gone */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4279,13 +4783,49 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: rename, move or enable/disable a remsim-server */
+            /** @description A remsim-server and what the reconciler last found */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bankd_instances: number;
+                        /** @description Maps on the server that IonMesh did not make and that hold its slots */
+                        conflicts: unknown[];
+                        /** Format: date-time */
+                        created_at: string;
+                        enabled: boolean;
+                        failures: number;
+                        /** @description Counts of the last pass (maps desired, created, deleted …) */
+                        figures: {
+                            [key: string]: number;
+                        } | null;
+                        flushes_total: number;
+                        id: number;
+                        last_error: string | null;
+                        /** Format: date-time */
+                        last_pass_at: string | null;
+                        last_pass_ms: number | null;
+                        /** Format: date-time */
+                        last_success_at: string | null;
+                        /** @description The IonMesh process reconciling it now */
+                        lease_owner: string | null;
+                        name: string;
+                        /** Format: date-time */
+                        next_attempt_at: string | null;
+                        /** @description The last pass or probe reached it (null: not tried yet) */
+                        reachable: boolean | null;
+                        repairs_total: number;
+                        simulated: boolean;
+                        /** @description Maps the server has not pushed to their bankd */
+                        stalled: unknown[];
+                        stalls_total: number;
+                        status: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        url: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -4339,13 +4879,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: reconcile now (ignores the retry back-off) and answer the outcome */
+            /** @description The outcome of the pass, with its figures */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        status: "reconciled" | "unreachable";
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -4960,9 +5502,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            bank_id: number;
+                            /** @description Free-form data of the operator (null: none) */
+                            card_metadata: unknown;
+                            card_type: string;
+                            carrier: string | null;
+                            health_status: string;
+                            iccid: string | null;
+                            imsi: string | null;
+                            ki_pool_name: string | null;
+                            ki_pool_priority: number | null;
+                            mcc_mnc: string | null;
+                            /** @description The seeds’ name of iccid */
+                            physical_iccid: string | null;
+                            /** @description The seeds’ name of imsi */
+                            physical_imsi: string | null;
+                            slot_id: number;
+                            status: string;
+                            tenant_id: number;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;
@@ -5048,13 +5611,34 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: put a card in a slot or replace its data (the seeds’ shape: slot and card in the body; an upsert like PUT) */
+            /** @description A SIM card in a slot of a bank */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        /** @description Free-form data of the operator (null: none) */
+                        card_metadata: unknown;
+                        card_type: string;
+                        carrier: string | null;
+                        health_status: string;
+                        iccid: string | null;
+                        imsi: string | null;
+                        ki_pool_name: string | null;
+                        ki_pool_priority: number | null;
+                        mcc_mnc: string | null;
+                        /** @description The seeds’ name of iccid */
+                        physical_iccid: string | null;
+                        /** @description The seeds’ name of imsi */
+                        physical_imsi: string | null;
+                        slot_id: number;
+                        status: string;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -5111,13 +5695,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: the card in a slot */
+            /** @description A SIM card in a slot of a bank */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        /** @description Free-form data of the operator (null: none) */
+                        card_metadata: unknown;
+                        card_type: string;
+                        carrier: string | null;
+                        health_status: string;
+                        iccid: string | null;
+                        imsi: string | null;
+                        ki_pool_name: string | null;
+                        ki_pool_priority: number | null;
+                        mcc_mnc: string | null;
+                        /** @description The seeds’ name of iccid */
+                        physical_iccid: string | null;
+                        /** @description The seeds’ name of imsi */
+                        physical_imsi: string | null;
+                        slot_id: number;
+                        status: string;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -5192,13 +5797,34 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: put a card in a slot or replace its data */
+            /** @description A SIM card in a slot of a bank */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bank_id: number;
+                        /** @description Free-form data of the operator (null: none) */
+                        card_metadata: unknown;
+                        card_type: string;
+                        carrier: string | null;
+                        health_status: string;
+                        iccid: string | null;
+                        imsi: string | null;
+                        ki_pool_name: string | null;
+                        ki_pool_priority: number | null;
+                        mcc_mnc: string | null;
+                        /** @description The seeds’ name of iccid */
+                        physical_iccid: string | null;
+                        /** @description The seeds’ name of imsi */
+                        physical_imsi: string | null;
+                        slot_id: number;
+                        status: string;
+                        tenant_id: number;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -5255,14 +5881,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: take the card out of the inventory (the slot stays) */
+            /** @description The object is gone */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        message: string;
+                        /** @enum {string} */
+                        status: "success";
                     };
                 };
             };
@@ -5585,9 +6213,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
+                        items: ({
+                            bind_client_source: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            enrollment_cidrs: string[];
+                            enrollment_mode: "open" | "cidr" | "key";
+                            id: number;
+                            move_on_config_mismatch: boolean;
+                            name: string;
+                        } & {
                             [key: string]: unknown;
-                        }[];
+                        })[];
                         limit: number;
                         offset: number;
                         total: number;
@@ -5656,13 +6293,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: create a tenant */
+            /** @description A tenant and who may enroll its routers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bind_client_source: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        enrollment_cidrs: string[];
+                        enrollment_mode: "open" | "cidr" | "key";
+                        id: number;
+                        move_on_config_mismatch: boolean;
+                        name: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -5716,13 +6362,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success: get a tenant */
+            /** @description A tenant and who may enroll its routers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bind_client_source: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        enrollment_cidrs: string[];
+                        enrollment_mode: "open" | "cidr" | "key";
+                        id: number;
+                        move_on_config_mismatch: boolean;
+                        name: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -5776,7 +6431,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done: status success and a message */
+            /** @description The object is gone */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5852,13 +6507,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success: rename a tenant, or change how it enrolls clients */
+            /** @description A tenant and who may enroll its routers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        bind_client_source: boolean;
+                        /** Format: date-time */
+                        created_at: string;
+                        enrollment_cidrs: string[];
+                        enrollment_mode: "open" | "cidr" | "key";
+                        id: number;
+                        move_on_config_mismatch: boolean;
+                        name: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };

@@ -1,14 +1,23 @@
-import { Type } from '@sinclair/typebox';
+// The inventory admin API: tenants, bankd instances, banks, slots, SIM import.
+import { type TSchema, Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { scopeOf } from '../../app/route-guard.js';
-import { BankdEndpoint, BankId, errorResponses, Iccid, Imsi, MccMnc, Page, PageQuery, SlotId } from '../../app/schemas.js';
+import {
+  BankdEndpoint,
+  BankId,
+  Deleted,
+  errorResponses,
+  Iccid,
+  Imsi,
+  MccMnc,
+  Page,
+  PageQuery,
+  SlotId,
+} from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
-import { SlotView } from './inventory.schemas.js';
+import { BankdPage, BankdView, BankPage, BankView, SlotDetail, SlotView, TenantPage, TenantView } from './inventory.schemas.js';
 import type { InventoryService } from './inventory.usecases.js';
 
-const Row = Type.Object({}, { additionalProperties: true });
-const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
-const Deleted = Type.Object({ status: Type.Literal('success'), message: Type.String() });
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\x00-\\x1f]*$' });
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
 const RemsimUrl = Type.Union([Type.String({ minLength: 1, maxLength: 300 }), Type.Null()], {
@@ -100,7 +109,7 @@ const BankParam = Type.Object({ bank_id: BankId });
 export function inventoryRoutes(inventory: InventoryService) {
   return async function routes(app: App) {
     const admin = (tag: string, summary: string) => ({ tags: [tag], summary, security: [{ apiKey: [] }] });
-    const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
+    const ok = <T extends TSchema>(item: T) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
 
     // --- tenants
     app.get(
@@ -111,7 +120,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           operationId: 'listTenants',
           ...admin('tenants', 'List tenants'),
           querystring: Type.Object(PageQuery),
-          response: ok(List),
+          response: ok(TenantPage),
         },
       },
       async (req) => snake(await inventory.tenants.list(req.query, scopeOf(req))),
@@ -120,7 +129,12 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/tenants',
       {
         config: { access: 'admin', tenant: 'global', references: { id: 'new' } },
-        schema: { operationId: 'createTenant', ...admin('tenants', 'Create a tenant'), body: TenantBody, response: ok() },
+        schema: {
+          operationId: 'createTenant',
+          ...admin('tenants', 'Create a tenant'),
+          body: TenantBody,
+          response: ok(TenantView),
+        },
       },
       async (req) => snake(await inventory.tenants.create(req.body, actorOf(req, 'admin'))),
     );
@@ -128,7 +142,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/tenants/:id',
       {
         config: { access: 'read', tenant: 'tenant' },
-        schema: { operationId: 'getTenant', ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok() },
+        schema: { operationId: 'getTenant', ...admin('tenants', 'Get a tenant'), params: IdParam, response: ok(TenantView) },
       },
       async (req) => snake(await inventory.tenants.get(req.params.id)),
     );
@@ -141,7 +155,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           ...admin('tenants', 'Rename a tenant, or change how it enrolls clients'),
           params: IdParam,
           body: TenantPatch,
-          response: ok(),
+          response: ok(TenantView),
         },
       },
       async (req) => snake(await inventory.tenants.update(req.params.id, req.body, actorOf(req, 'admin'))),
@@ -169,7 +183,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           operationId: 'listBankdInstances',
           ...admin('bankd instances', 'List bankd instances'),
           querystring: Type.Object(PageQuery),
-          response: ok(List),
+          response: ok(BankdPage),
         },
       },
       async (req) => snake(await inventory.bankds.list(req.query, scopeOf(req))),
@@ -182,7 +196,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           operationId: 'createBankdInstance',
           ...admin('bankd instances', 'Create a bankd instance'),
           body: BankdBody,
-          response: ok(),
+          response: ok(BankdView),
         },
       },
       async (req) => snake(await inventory.bankds.create(req.body, actorOf(req, 'admin'))),
@@ -195,7 +209,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           operationId: 'getBankdInstance',
           ...admin('bankd instances', 'Get a bankd instance'),
           params: IdParam,
-          response: ok(),
+          response: ok(BankdView),
         },
       },
       async (req) => snake(await inventory.bankds.get(req.params.id)),
@@ -209,7 +223,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           ...admin('bankd instances', 'Update a bankd instance'),
           params: IdParam,
           body: Type.Partial(BankdBody, { additionalProperties: false, minProperties: 1 }),
-          response: ok(),
+          response: ok(BankdView),
         },
       },
       async (req) => snake(await inventory.bankds.update(req.params.id, req.body, actorOf(req, 'admin'))),
@@ -239,7 +253,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/banks',
       {
         config: { access: 'read', tenant: 'field' },
-        schema: { operationId: 'listBanks', ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(List) },
+        schema: { operationId: 'listBanks', ...admin('banks', 'List SIM banks'), querystring: BankQuery, response: ok(BankPage) },
       },
       async (req) => snake(await inventory.banks.listBanks(req.query, scopeOf(req))),
     );
@@ -251,7 +265,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           operationId: 'createBank',
           ...admin('banks', 'Create a SIM bank (and its slots with slot_count)'),
           body: BankBody,
-          response: ok(),
+          response: ok(BankView),
         },
       },
       async (req) => snake(await inventory.banks.createBank(req.body, actorOf(req, 'admin'), scopeOf(req))),
@@ -260,7 +274,7 @@ export function inventoryRoutes(inventory: InventoryService) {
       '/banks/:bank_id',
       {
         config: { access: 'read', tenant: 'bank' },
-        schema: { operationId: 'getBank', ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok() },
+        schema: { operationId: 'getBank', ...admin('banks', 'Get a SIM bank'), params: BankParam, response: ok(BankView) },
       },
       async (req) => snake(await inventory.banks.getBank(req.params.bank_id)),
     );
@@ -273,7 +287,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           ...admin('banks', 'Update a SIM bank (slot_count only grows it)'),
           params: BankParam,
           body: Type.Partial(Type.Omit(BankBody, ['bank_id']), { additionalProperties: false, minProperties: 1 }),
-          response: ok(),
+          response: ok(BankView),
         },
       },
       async (req) => snake(await inventory.banks.updateBank(req.params.bank_id, req.body, actorOf(req, 'admin'), scopeOf(req))),
@@ -323,7 +337,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           operationId: 'getSlot',
           ...admin('slots', 'Get a slot with its health log'),
           params: SlotParams,
-          response: ok(),
+          response: ok(SlotDetail),
         },
       },
       async (req) => snake(await inventory.banks.getSlot(req.params.bank_id, req.params.slot_id)),
@@ -337,7 +351,7 @@ export function inventoryRoutes(inventory: InventoryService) {
           ...admin('slots', 'Update card data or status of a slot'),
           params: SlotParams,
           body: SlotBody,
-          response: ok(),
+          response: ok(SlotView),
         },
       },
       async (req) =>

@@ -1,7 +1,7 @@
 // What the inventory's admin API shows of its objects, as the OpenAPI document and the console's
 // generated types show them. Fields beyond these pass through.
 import { Type } from '@sinclair/typebox';
-import { Answer, JsonObject, Nullable } from '../../app/schemas.js';
+import { Answer, JsonObject, Nullable, Page } from '../../app/schemas.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
@@ -30,3 +30,69 @@ export const SlotView = Answer(
   },
   { description: 'A slot of a bank with its card' },
 );
+
+export const TenantView = Answer(
+  {
+    id: Int,
+    name: Str,
+    enrollment_mode: Type.Union(['open', 'cidr', 'key'].map((m) => Type.Literal(m))),
+    enrollment_cidrs: Type.Array(Str),
+    bind_client_source: Type.Boolean(),
+    move_on_config_mismatch: Type.Boolean(),
+    created_at: Time,
+  },
+  { description: 'A tenant and who may enroll its routers' },
+);
+
+export const BankdView = Answer(
+  {
+    id: Int,
+    name: Str,
+    endpoint: Str,
+    remsim_server_id: Nullable(Int),
+    remsim_server_url: Nullable(Str),
+    status: Str,
+    created_at: Time,
+    updated_at: Time,
+  },
+  { description: 'An osmo-remsim-bankd instance and the remsim-server it connects to' },
+);
+
+export const BankView = Answer(
+  {
+    bank_id: Int,
+    name: Str,
+    tenant_id: Int,
+    bankd_instance_id: Nullable(Int),
+    status: Str,
+    bankd_connected: Nullable(Type.Boolean({ description: 'Whether the remsim-server lists its bankd (null: never seen)' })),
+    bankd_connected_since: Nullable(Time),
+    bankd_slots: Nullable(Int),
+    unknown_cards_present: Type.Boolean(),
+    created_at: Time,
+    updated_at: Time,
+    slot_count: Int,
+    slots_available: Int,
+    slots_empty: Int,
+  },
+  { description: 'A SIM bank with the counts of its slots' },
+);
+
+/** One entry of the health log of a slot or a client. */
+export const HealthLogEntry = Answer({
+  id: Type.Number(),
+  kind: Str,
+  old_status: Nullable(Str),
+  new_status: Str,
+  reason: Nullable(Str),
+  created_at: Time,
+});
+
+export const SlotDetail = Answer(
+  { ...SlotView.properties, health_log: Type.Array(HealthLogEntry, { description: 'Newest first, at most 100' }) },
+  { description: 'A slot with its card and health log' },
+);
+
+export const TenantPage = Page(TenantView);
+export const BankdPage = Page(BankdView);
+export const BankPage = Page(BankView);

@@ -1,8 +1,9 @@
 // The KI proxy pool admin API.
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { scopeOf } from '../../app/route-guard.js';
-import { Answer, BankId, errorResponses, MccMnc, PageQuery, SlotId } from '../../app/schemas.js';
+import { Answer, BankId, Deleted, errorResponses, MccMnc, PageQuery, SlotId } from '../../app/schemas.js';
+import { PoolDetail, PoolPage, PoolView } from './ki-proxy.schemas.js';
 import type { KiProxyService } from './ki-proxy.usecases.js';
 
 /** The osmo-remsim-bankd command lines that serve a pool, one per segment. */
@@ -66,14 +67,12 @@ const PoolPatch = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
-const Row = Type.Object({}, { additionalProperties: true });
-const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 const IdParam = Type.Object({ id: PositiveId });
 
 export function kiProxyRoutes(pools: KiProxyService) {
   return async function routes(app: App) {
     const admin = (summary: string) => ({ tags: ['KI proxy pools'], summary, security: [{ apiKey: [] }] });
-    const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
+    const ok = <T extends TSchema>(item: T) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
     app.get(
       '/ki-proxy-pools',
       {
@@ -87,7 +86,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
             mcc_mnc: Type.Optional(MccMnc),
             enabled: Type.Optional(Type.Boolean()),
           }),
-          response: ok(List),
+          response: ok(PoolPage),
         },
       },
       async (req) => pools.list(req.query, scopeOf(req)),
@@ -96,7 +95,12 @@ export function kiProxyRoutes(pools: KiProxyService) {
       '/ki-proxy-pools',
       {
         config: { access: 'manage', tenant: 'field', references: { bank_id: 'bank', 'virtual_segments[].bank_id': 'bank' } },
-        schema: { operationId: 'createKiProxyPool', ...admin('Create a KI proxy pool'), body: PoolBody, response: ok() },
+        schema: {
+          operationId: 'createKiProxyPool',
+          ...admin('Create a KI proxy pool'),
+          body: PoolBody,
+          response: ok(PoolDetail),
+        },
       },
       async (req) => pools.create(req.body, actorOf(req, 'admin'), scopeOf(req)),
     );
@@ -108,7 +112,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
           operationId: 'getKiProxyPool',
           ...admin('A pool with its physical SIMs and utilization'),
           params: IdParam,
-          response: ok(),
+          response: ok(PoolDetail),
         },
       },
       async (req) => pools.get(req.params.id),
@@ -122,7 +126,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
           ...admin('Enable/disable, capacity, routing mode, ranges'),
           params: IdParam,
           body: PoolPatch,
-          response: ok(),
+          response: ok(PoolView),
         },
       },
       async (req) => pools.update(req.params.id, req.body, actorOf(req, 'admin')),
@@ -135,7 +139,7 @@ export function kiProxyRoutes(pools: KiProxyService) {
           operationId: 'deleteKiProxyPool',
           ...admin('Delete a pool that serves no active virtual SIM'),
           params: IdParam,
-          response: ok(),
+          response: ok(Deleted),
         },
       },
       async (req) => pools.remove(req.params.id, actorOf(req, 'admin')),

@@ -1,9 +1,10 @@
 // The assignment policy admin API.
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { scopeOf } from '../../app/route-guard.js';
-import { BankId, errorResponses, MccMnc, PageQuery } from '../../app/schemas.js';
+import { BankId, Deleted, errorResponses, MccMnc, PageQuery } from '../../app/schemas.js';
 import { LOAD_BALANCING, WEEKDAYS } from '../../domain/assignment-policy.js';
+import { PolicyPage, PolicyView } from './policies.schemas.js';
 import type { PoliciesService } from './policies.usecases.js';
 
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
@@ -64,14 +65,12 @@ const PolicyPatch = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
-const Row = Type.Object({}, { additionalProperties: true });
-const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 const IdParam = Type.Object({ id: PositiveId });
 
 export function policyRoutes(policies: PoliciesService) {
   return async function routes(app: App) {
     const admin = (summary: string) => ({ tags: ['assignment policies'], summary, security: [{ apiKey: [] }] });
-    const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
+    const ok = <T extends TSchema>(item: T) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
     app.get(
       '/assignment-policies',
       {
@@ -80,7 +79,7 @@ export function policyRoutes(policies: PoliciesService) {
           operationId: 'listAssignmentPolicies',
           ...admin('List assignment policies in decision order'),
           querystring: Type.Object({ ...PageQuery, tenant_id: Type.Optional(PositiveId) }),
-          response: ok(List),
+          response: ok(PolicyPage),
         },
       },
       async (req) => policies.list(req.query, scopeOf(req)),
@@ -93,7 +92,7 @@ export function policyRoutes(policies: PoliciesService) {
           operationId: 'createAssignmentPolicy',
           ...admin('Create an assignment policy'),
           body: PolicyBody,
-          response: ok(),
+          response: ok(PolicyView),
         },
       },
       async (req) => policies.create(req.body, actorOf(req, 'admin'), scopeOf(req)),
@@ -102,7 +101,12 @@ export function policyRoutes(policies: PoliciesService) {
       '/assignment-policies/:id',
       {
         config: { access: 'read', tenant: 'policy' },
-        schema: { operationId: 'getAssignmentPolicy', ...admin('An assignment policy'), params: IdParam, response: ok() },
+        schema: {
+          operationId: 'getAssignmentPolicy',
+          ...admin('An assignment policy'),
+          params: IdParam,
+          response: ok(PolicyView),
+        },
       },
       async (req) => policies.get(req.params.id),
     );
@@ -115,7 +119,7 @@ export function policyRoutes(policies: PoliciesService) {
           ...admin('Change an assignment policy'),
           params: IdParam,
           body: PolicyPatch,
-          response: ok(),
+          response: ok(PolicyView),
         },
       },
       async (req) => policies.update(req.params.id, req.body, actorOf(req, 'admin')),
@@ -128,7 +132,7 @@ export function policyRoutes(policies: PoliciesService) {
           operationId: 'deleteAssignmentPolicy',
           ...admin('Delete an assignment policy'),
           params: IdParam,
-          response: ok(),
+          response: ok(Deleted),
         },
       },
       async (req) => policies.remove(req.params.id, actorOf(req, 'admin')),

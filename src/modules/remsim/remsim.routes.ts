@@ -1,9 +1,10 @@
 // The remsim-server admin API: inventory, reconcile status, and a forced pass.
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { scopeOf } from '../../app/route-guard.js';
-import { errorResponses, PageQuery } from '../../app/schemas.js';
+import { Deleted, errorResponses, PageQuery } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
+import { ReconcileOutcome, RemsimServerPage, RemsimServerView } from './remsim.schemas.js';
 import type { RemsimService } from './remsim.usecases.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\x00-\\x1f]*$' });
@@ -16,15 +17,12 @@ const ServerBody = Type.Object(
   { name: Type.Optional(Name), url: Url, enabled: Type.Optional(Type.Boolean()) },
   { additionalProperties: false },
 );
-const Row = Type.Object({}, { additionalProperties: true });
-const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
-const Deleted = Type.Object({ status: Type.Literal('success'), message: Type.String() });
 
 export function remsimRoutes(remsim: RemsimService) {
   return async function routes(app: App) {
     const admin = (summary: string) => ({ tags: ['remsim-servers'], summary, security: [{ apiKey: [] }] });
-    const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
+    const ok = <T extends TSchema>(item: T) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
     app.get(
       '/remsim-servers',
       {
@@ -33,7 +31,7 @@ export function remsimRoutes(remsim: RemsimService) {
           operationId: 'listRemsimServers',
           ...admin('List remsim-servers with their reconcile status'),
           querystring: Type.Object(PageQuery),
-          response: ok(List),
+          response: ok(RemsimServerPage),
         },
       },
       async (req) => snake(await remsim.list(req.query, scopeOf(req))),
@@ -42,7 +40,12 @@ export function remsimRoutes(remsim: RemsimService) {
       '/remsim-servers',
       {
         config: { access: 'admin', tenant: 'global' },
-        schema: { operationId: 'createRemsimServer', ...admin('Add a remsim-server'), body: ServerBody, response: ok() },
+        schema: {
+          operationId: 'createRemsimServer',
+          ...admin('Add a remsim-server'),
+          body: ServerBody,
+          response: ok(RemsimServerView),
+        },
       },
       async (req) => snake(await remsim.create(req.body, actorOf(req, 'admin'))),
     );
@@ -54,7 +57,7 @@ export function remsimRoutes(remsim: RemsimService) {
           operationId: 'getRemsimServer',
           ...admin('A remsim-server: reachable, last pass, mappings desired/present/missing/stale/conflicting, last error'),
           params: IdParam,
-          response: ok(),
+          response: ok(RemsimServerView),
         },
       },
       async (req) => snake(await remsim.get(req.params.id)),
@@ -68,7 +71,7 @@ export function remsimRoutes(remsim: RemsimService) {
           ...admin('Rename, move or enable/disable a remsim-server'),
           params: IdParam,
           body: Type.Partial(ServerBody, { additionalProperties: false, minProperties: 1 }),
-          response: ok(),
+          response: ok(RemsimServerView),
         },
       },
       async (req) => snake(await remsim.update(req.params.id, req.body, actorOf(req, 'admin'))),
@@ -94,7 +97,7 @@ export function remsimRoutes(remsim: RemsimService) {
           operationId: 'reconcileRemsimServer',
           ...admin('Reconcile now (ignores the retry back-off) and answer the outcome'),
           params: IdParam,
-          response: { 200: Row, ...errorResponses(401, 404, 409) },
+          response: { 200: ReconcileOutcome, ...errorResponses(401, 404, 409) },
         },
       },
       async (req) => snake(await remsim.reconcile(req.params.id, actorOf(req, 'admin'))),

@@ -1,9 +1,21 @@
 // The SIM card metadata API.
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { type App, actorOf } from '../../app/http.js';
 import { scopeOf } from '../../app/route-guard.js';
-import { BankId, errorResponses, Iccid, Imsi, JsonObject, MccMnc, PageQuery, SlotId, TenantId } from '../../app/schemas.js';
+import {
+  BankId,
+  Deleted,
+  errorResponses,
+  Iccid,
+  Imsi,
+  JsonObject,
+  MccMnc,
+  PageQuery,
+  SlotId,
+  TenantId,
+} from '../../app/schemas.js';
 import { invalid } from '../../domain/errors.js';
+import { CardPage, CardView } from './sim-cards.schemas.js';
 import { CARD_TYPES, type SimCardsService } from './sim-cards.usecases.js';
 
 const Text = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\x00-\\x1f]*$' });
@@ -36,14 +48,12 @@ const SeedCardBody = Type.Object(
   },
   { additionalProperties: false },
 );
-const Row = Type.Object({}, { additionalProperties: true });
-const List = Type.Object({ items: Type.Array(Row), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 const Params = Type.Object({ bank_id: BankId, slot_id: SlotId });
 
 export function simCardRoutes(cards: SimCardsService) {
   return async function routes(app: App) {
     const admin = (summary: string) => ({ tags: ['SIM cards'], summary, security: [{ apiKey: [] }] });
-    const ok = (item = Row) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
+    const ok = <T extends TSchema>(item: T) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
     app.get(
       '/sim-cards',
       {
@@ -59,7 +69,7 @@ export function simCardRoutes(cards: SimCardsService) {
             bank_id: Type.Optional(BankId),
             tenant_id: Type.Optional(TenantId),
           }),
-          response: ok(List),
+          response: ok(CardPage),
         },
       },
       async (req) => cards.list(req.query, scopeOf(req)),
@@ -68,7 +78,7 @@ export function simCardRoutes(cards: SimCardsService) {
       '/sim-cards/:bank_id/:slot_id',
       {
         config: { access: 'read', tenant: 'slot' },
-        schema: { operationId: 'getSimCard', ...admin('The card in a slot'), params: Params, response: ok() },
+        schema: { operationId: 'getSimCard', ...admin('The card in a slot'), params: Params, response: ok(CardView) },
       },
       async (req) => cards.get(req.params.bank_id, req.params.slot_id),
     );
@@ -81,7 +91,7 @@ export function simCardRoutes(cards: SimCardsService) {
           ...admin('Put a card in a slot or replace its data'),
           params: Params,
           body: CardBody,
-          response: ok(),
+          response: ok(CardView),
         },
       },
       async (req) => cards.upsert(req.params.bank_id, req.params.slot_id, req.body, actorOf(req, 'admin')),
@@ -94,7 +104,7 @@ export function simCardRoutes(cards: SimCardsService) {
           operationId: 'upsertSimCard',
           ...admin('Put a card in a slot or replace its data (the seeds’ shape: slot and card in the body; an upsert like PUT)'),
           body: SeedCardBody,
-          response: ok(),
+          response: ok(CardView),
         },
       },
       async (req) => {
@@ -133,7 +143,7 @@ export function simCardRoutes(cards: SimCardsService) {
           operationId: 'deleteSimCard',
           ...admin('Take the card out of the inventory (the slot stays)'),
           params: Params,
-          response: ok(),
+          response: ok(Deleted),
         },
       },
       async (req) => cards.remove(req.params.bank_id, req.params.slot_id, actorOf(req, 'admin')),

@@ -73,6 +73,7 @@ export class SimCardsService {
             card_metadata: input.card_metadata ?? null,
           });
           const after = await repo.cardOf(tx, bankId, slotId);
+          if (!after) throw slotNotFound(bankId, slotId);
           await recordAudit(tx, actor, {
             tenantId: before.tenant_id,
             action: before.iccid ? 'sim_card.update' : 'sim_card.create',

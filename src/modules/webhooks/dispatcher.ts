@@ -13,6 +13,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { CountRow, type Database, rowsOf, type Sql, SqlTime } from '../../app/database.js';
+import { isoOf } from '../../app/timestamps.js';
 import { backoff } from '../../domain/backoff.js';
 import { signWebhook } from '../../domain/webhook-signature.js';
 import { insertEvent } from '../events/index.js';
@@ -168,7 +169,8 @@ export class WebhookDispatcher {
     const body = JSON.stringify({
       id: d.event_id,
       type: d.type,
-      created_at: d.event_created_at,
+      // ISO 8601, like every timestamp of the API (PostgreSQL writes its own form).
+      created_at: isoOf(d.event_created_at) ?? d.event_created_at,
       tenant_id: d.tenant_id,
       data: d.data,
     });
