@@ -1,6 +1,6 @@
 // The import rules of docs/architecture.md, enforced by `npm run lint:deps` (npm run check, CI).
-// Violations that predate a rule are listed in .dependency-cruiser-known-violations.json and
-// tolerated until their refactor lands (issue 16); a new one fails the build.
+// Violations that predate a rule would be listed in .dependency-cruiser-known-violations.json
+// (it is empty); a new one fails the build.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -28,6 +28,13 @@ module.exports = {
         path: '^src/modules/([^/]+)/',
         pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/[^/]+\\.table\\.ts$'],
       },
+    },
+    {
+      name: 'root-uses-module-surfaces',
+      comment: "The composition root, the CLI and the simulator use a module through its index.ts, as other modules do.",
+      severity: 'error',
+      from: { path: '^src/(server|cli|sim)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
     },
     {
       name: 'platform-imports-no-module',

@@ -2,6 +2,7 @@
 // another when one of its files imports one of the other's) has no cycle. A table naming another
 // module's table for a foreign key is schema, not a dependency (docs/architecture.md). Read with
 // dependency-cruiser, the tool behind `npm run lint:deps`, which checks the file-level rules.
+import { existsSync, readdirSync } from 'node:fs';
 import { cruise } from 'dependency-cruiser';
 import { describe, expect, it } from 'vitest';
 
@@ -44,6 +45,12 @@ function cycles(graph: Map<string, Set<string>>): string[] {
 }
 
 describe('the module graph', () => {
+  it('gives every module one public surface, its index.ts (npm run lint:deps keeps every other import out)', () => {
+    const modules = readdirSync(new URL('../src/modules/', import.meta.url));
+    expect(modules.length).toBeGreaterThan(15);
+    expect(modules.filter((m) => !existsSync(new URL(`../src/modules/${m}/index.ts`, import.meta.url)))).toEqual([]);
+  });
+
   it('has no cycle between modules', async () => {
     const graph = await moduleGraph();
     expect(graph.size).toBeGreaterThan(10);

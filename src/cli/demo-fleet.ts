@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../app/config.js';
 import { type Database, rowsOf } from '../app/database.js';
-import { DEMO_REMSIM_URL } from '../modules/inventory/demo.js';
+import { DEMO_REMSIM_URL } from '../modules/inventory/index.js';
 import { Fleet } from '../sim/fleet.js';
 import { RemsimServerDouble } from '../sim/remsim-server.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { openDatabase } from '../app/database.js';
 import { DomainError } from '../domain/errors.js';
-import { InventoryService } from '../modules/inventory/inventory.usecases.js';
+import { InventoryService } from '../modules/inventory/index.js';
 
 export async function importSims(
   file: string,

@@ -5,7 +5,7 @@ import { type DatabaseConfig, openDatabase } from '../app/database.js';
 import { DomainError } from '../domain/errors.js';
 import type { Role } from '../domain/roles.js';
 import { ALL_TENANTS } from '../domain/tenant-scope.js';
-import { AuthService } from '../modules/auth/auth.usecases.js';
+import { AuthService } from '../modules/auth/index.js';
 
 const CLI = { actor: 'cli' };
 

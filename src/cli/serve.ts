@@ -5,7 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { CLIENT_API_PREFIX, closeClientHttp, listenClientHttp } from '../app/client-listener.js';
 import { buildConfig, type Config } from '../app/config.js';
 import { openDatabase } from '../app/database.js';
-import { seedDemo } from '../modules/inventory/demo.js';
+import { seedDemo } from '../modules/inventory/index.js';
 import { buildApp } from '../server/server.js';
 import type { Fleet } from '../sim/fleet.js';
 import type { RemsimServerDouble } from '../sim/remsim-server.js';

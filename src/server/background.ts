@@ -4,9 +4,9 @@ import type { Config } from '../app/config.js';
 import type { Database } from '../app/database.js';
 import type { App } from '../app/http.js';
 import { Jobs } from '../app/jobs.js';
-import { expireCommands } from '../modules/commands/commands.usecases.js';
-import { pruneEvents } from '../modules/events/events.repository.js';
-import { pruneDeliveries } from '../modules/webhooks/webhooks.repository.js';
+import { expireCommands } from '../modules/commands/index.js';
+import { pruneEvents } from '../modules/events/index.js';
+import { pruneDeliveries } from '../modules/webhooks/index.js';
 import type { Services } from './services.js';
 
 export function startBackground(app: App, config: Config, db: Database, services: Services, options: { jobs?: boolean }) {

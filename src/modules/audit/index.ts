@@ -1,4 +1,5 @@
-// What other modules may use of the audit module: recording to the audit trail.
-
+// The audit module's public surface: recording to the audit trail and the catalogue of actions
+// (other modules), its routes (the composition root).
 export { recordAudit } from './audit.repository.js';
+export { auditRoutes } from './audit.routes.js';
 export { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditAction } from './audit-actions.js';

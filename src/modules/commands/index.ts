@@ -1,3 +1,5 @@
-// What other modules may use of the commands module: handing commands over and acknowledging them.
+// The commands module's public surface: handing commands over and acknowledging them (clients),
+// its service, expiry and routes (the composition root).
 export { acknowledge, type DeliveredCommand, deliverPending } from './commands.repository.js';
-export { CommandsService, type CommandTarget } from './commands.usecases.js';
+export { commandAdminRoutes } from './commands.routes.js';
+export { CommandsService, type CommandTarget, expireCommands } from './commands.usecases.js';

@@ -1,4 +1,6 @@
-// What other modules may use of the events module: writing an event, and the catalogue of types.
+// The events module's public surface: writing an event and the catalogue of types (other
+// modules), the live hub, retention and routes (the composition root).
+export { EventHub } from './event-hub.js';
 export {
   EVENT_TYPE_FILTERS,
   EVENT_TYPE_NAMES,
@@ -7,4 +9,5 @@ export {
   type EventTypeInfo,
   typeMatches,
 } from './event-types.js';
-export { insertEvent } from './events.repository.js';
+export { insertEvent, pruneEvents } from './events.repository.js';
+export { eventRoutes } from './events.routes.js';

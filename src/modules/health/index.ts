@@ -1,0 +1,2 @@
+// The health module's public surface: its routes (the composition root).
+export { healthRoutes } from './health.routes.js';
