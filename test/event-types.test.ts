@@ -1,11 +1,12 @@
 // One catalogue of event types: served at GET /event-types, the only types webhooks and the
 // stream accept (names, or prefixes ending in '.', matched alike in TypeScript and SQL), and the
-// only types any writer uses (TypeScript by its type; SQL checked here).
+// only types any writer uses (TypeScript by its type; SQL checked here), each with the payload
+// every writer gives it (checked for every event the suite writes, test/support/harness.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS } from '../src/modules/audit/index.js';
-import { EVENT_TYPE_FILTERS, EVENT_TYPE_NAMES, typeMatches } from '../src/modules/events/index.js';
+import { EVENT_TYPE_FILTERS, EVENT_TYPE_NAMES, eventProblems, typeMatches } from '../src/modules/events/index.js';
 import { type Harness, json, startIonMesh } from './support/harness.js';
 
 describe('the event type catalogue', () => {
@@ -18,10 +19,38 @@ describe('the event type catalogue', () => {
   it('is served with what each type means and whether it carries a tenant', async () => {
     const res = await h.admin('/event-types');
     expect(res.status).toBe(200);
-    const { items } = (await res.json()) as { items: Array<{ type: string; tenant: boolean; description: string }> };
+    const { items } = (await res.json()) as {
+      items: Array<{
+        type: string;
+        tenant: boolean;
+        description: string;
+        data: { properties: Record<string, unknown>; required: string[] };
+      }>;
+    };
     expect(items.map((i) => i.type)).toEqual([...EVENT_TYPE_NAMES]);
     expect(items.find((i) => i.type === 'remsim.server_unreachable')).toMatchObject({ tenant: false });
     expect(items.every((i) => i.description.length > 10)).toBe(true);
+    // With the JSON Schema of each type's payload, for webhook receivers.
+    const registered = items.find((i) => i.type === 'client.registered');
+    expect(Object.keys(registered?.data.properties ?? {})).toEqual(expect.arrayContaining(['client_id', 'bank_id', 'slot_id']));
+    expect(registered?.data.required).toContain('profile_id');
+  });
+
+  it('holds every payload to its type: fields missing, extra or of another kind are named', () => {
+    const good = {
+      type: 'client.unregistered',
+      tenant_id: 1,
+      data: { profile_id: 'p', client_id: 'c', mapping_mode: 'ONE_TO_ONE', bank_id: 1, slot_id: 2 },
+    };
+    expect(eventProblems(good)).toEqual([]);
+    expect(eventProblems({ ...good, data: { ...good.data, slot_id: undefined } }).join()).toMatch(/slot_id/);
+    expect(eventProblems({ ...good, data: { ...good.data, slot: 2 } }).join()).toMatch(/client.unregistered data/);
+    expect(eventProblems({ ...good, data: { ...good.data, bank_id: 'one' } }).join()).toMatch(/bank_id/);
+    expect(eventProblems({ ...good, tenant_id: null }).join()).toMatch(/without its tenant/);
+    expect(eventProblems({ type: 'remsim.server_reachable', tenant_id: 3, data: { server_id: 1, url: 'u' } }).join()).toMatch(
+      /installation-wide/,
+    );
+    expect(eventProblems({ ...good, type: 'client.teleported' }).join()).toMatch(/not in the catalogue/);
   });
 
   it('holds every type SQL writes (db/functions and the raw SQL of src/)', () => {

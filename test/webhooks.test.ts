@@ -157,7 +157,8 @@ describe('webhooks', () => {
       expect(res.status).toBe(200);
       const prefixHook = (await res.json()) as Doc;
       expect((await register(h, 'wh-prefix-slot0')).status).toBe(200);
-      await h.query(sql`INSERT INTO events (type, tenant_id, data) VALUES ('pool.capacity_warning', 1, '{}')`);
+      await h.query(sql`INSERT INTO events (type, tenant_id, data) VALUES ('pool.capacity_warning', 1,
+        '{"pool_id": 1, "pool_name": "p", "threshold_percent": 80, "current_virtual_sims": 8, "capacity": 10}')`);
       await dispatcher.tick();
       const types = rx2.got.map((r) => (JSON.parse(r.body) as Doc).type as string);
       expect(types).toContain('client.registered');

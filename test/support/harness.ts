@@ -3,6 +3,7 @@ import { buildConfig, type Config } from '../../src/app/config.js';
 import { type Database, openPglite, openPostgres, rows } from '../../src/app/database.js';
 import type { App } from '../../src/app/http.js';
 import type { GuardedRoute } from '../../src/app/route-guard.js';
+import { eventProblems } from '../../src/modules/events/index.js';
 import { DEMO_REMSIM_URL, seedDemo } from '../../src/modules/inventory/demo.js';
 import { buildApp, type Services } from '../../src/server/server.js';
 import { scratchPostgres } from './scratch-database.js';
@@ -90,8 +91,21 @@ export async function startIonMesh(
       }),
     query: (q) => db.run((h) => rows(h, q)),
     close: async () => {
+      // Every event this test file's server wrote, by TypeScript or SQL, is one of the catalogue
+      // with its payload (test-only types, 'test.*', aside).
+      // (A test that stopped the database itself has nothing to read here.)
+      const written = await db
+        .run((h) =>
+          rows<{ id: number; type: string; tenant_id: number | null; data: unknown }>(
+            h,
+            sql`SELECT id::int AS id, type, tenant_id, data FROM events WHERE type NOT LIKE 'test.%' ORDER BY id`,
+          ),
+        )
+        .catch(() => []);
+      const problems = written.flatMap((e) => eventProblems(e).map((p) => `event ${e.id}: ${p}`));
       await app.close(); // closes the database too
       await drop();
+      if (problems.length) throw new Error(`events of another shape than the catalogue's:\n${problems.slice(0, 20).join('\n')}`);
     },
   };
 }

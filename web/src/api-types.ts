@@ -3544,6 +3544,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            /** @description The JSON Schema of the payload (data) of every event of the type */
+                            data: unknown;
                             description: string;
                             tenant: boolean;
                             type: string;

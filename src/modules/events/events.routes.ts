@@ -101,7 +101,14 @@ export function eventRoutes(
           security: [{ apiKey: [] }],
           response: {
             200: Type.Object({
-              items: Type.Array(Type.Object({ type: Type.String(), tenant: Type.Boolean(), description: Type.String() })),
+              items: Type.Array(
+                Type.Object({
+                  type: Type.String(),
+                  tenant: Type.Boolean(),
+                  description: Type.String(),
+                  data: Type.Unknown({ description: 'The JSON Schema of the payload (data) of every event of the type' }),
+                }),
+              ),
             }),
             ...errorResponses(401),
           },

@@ -7,6 +7,7 @@ export {
   EVENT_TYPES,
   type EventType,
   type EventTypeInfo,
+  eventProblems,
   typeMatches,
 } from './event-types.js';
 export { insertEvent, pruneEvents } from './events.repository.js';
