@@ -15,6 +15,7 @@ import {
   SlotId,
 } from '../../app/schemas.js';
 import { snake } from '../../app/snake.js';
+import { ENROLLMENT_MODES } from '../../domain/enrollment.js';
 import { BankdPage, BankdView, BankPage, BankView, SlotDetail, SlotView, TenantPage, TenantView } from './inventory.schemas.js';
 import type { InventoryService } from './inventory.usecases.js';
 
@@ -29,10 +30,13 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 
 const Enrollment = {
   enrollment_mode: Type.Optional(
-    Type.Union([Type.Literal('open'), Type.Literal('cidr'), Type.Literal('key')], {
-      description:
-        'Who may register keyless clients: open (anyone), cidr (from enrollment_cidrs), key (client API keys only; the default)',
-    }),
+    Type.Union(
+      ENROLLMENT_MODES.map((m) => Type.Literal(m)),
+      {
+        description:
+          'Who may register keyless clients: open (anyone), cidr (from enrollment_cidrs), key (client API keys only; the default)',
+      },
+    ),
   ),
   enrollment_cidrs: Type.Optional(
     Type.Array(Type.String({ minLength: 3, maxLength: 64 }), {

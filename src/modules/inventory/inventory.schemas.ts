@@ -2,6 +2,7 @@
 // generated types show them. Fields beyond these pass through.
 import { Type } from '@sinclair/typebox';
 import { Answer, JsonObject, Nullable, Page } from '../../app/schemas.js';
+import { ENROLLMENT_MODES } from '../../domain/enrollment.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
@@ -35,7 +36,7 @@ export const TenantView = Answer(
   {
     id: Int,
     name: Str,
-    enrollment_mode: Type.Union(['open', 'cidr', 'key'].map((m) => Type.Literal(m))),
+    enrollment_mode: Type.Union(ENROLLMENT_MODES.map((m) => Type.Literal(m))),
     enrollment_cidrs: Type.Array(Str),
     bind_client_source: Type.Boolean(),
     move_on_config_mismatch: Type.Boolean(),
