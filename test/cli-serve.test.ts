@@ -236,6 +236,45 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     rmSync(lockDir, { recursive: true, force: true });
   });
 
+  it('takes its admin key from a mounted secret file, and refuses one it cannot read', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'ionmesh-secret-'));
+    const keyPath = join(site, 'admin-key');
+    writeFileSync(keyPath, 'imk_mounted_secret_0123456789\n', { mode: 0o600 });
+    const running = await serve(['--no-simulation', '--admin-key-file', keyPath], join(site, 'data'));
+    const banks = await fetch(`http://127.0.0.1:${running.port}/api/backend/v1/banks`, {
+      headers: { 'x-api-key': 'imk_mounted_secret_0123456789' },
+    });
+    expect(banks.status).toBe(200);
+    // The operator's key is the one: none is generated, none is written, none is printed.
+    expect(existsSync(join(site, 'data', 'initial-admin-key'))).toBe(false);
+    expect(running.output()).not.toContain('imk_mounted_secret');
+    expect(await stop(running, 'SIGTERM')).toBe(0);
+
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--admin-key-file', join(site, 'absent'), '--data-dir', join(site, 'd2')],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let err = '';
+    proc.stderr?.on('data', (d) => (err += d));
+    expect(await new Promise((r) => proc.once('exit', r))).toBe(2);
+    expect(err).toMatch(/--admin-key-file: cannot read .*absent \(ENOENT\)/);
+    // The database URL likewise, for every command; given both ways, it is refused.
+    const urlPath = join(site, 'database-url');
+    writeFileSync(urlPath, 'postgres://ionmesh@127.0.0.1:1/ionmesh\n');
+    const both = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'keys', 'list', '--database-url', 'postgres://x@127.0.0.1:1/x'],
+      { env: { ...process.env, DATABASE_URL: '', IONMESH_DATABASE_URL_FILE: urlPath } },
+    ).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/give --database-url \(or DATABASE_URL\) or --database-url-file, not both/);
+    rmSync(site, { recursive: true, force: true });
+  });
+
   it('refuses a bad flag with a clear message', async () => {
     const proc = spawn(
       process.execPath,

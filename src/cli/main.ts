@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../app/config.js';
 import { DataDirInUse } from '../app/data-dir-lock.js';
 import { openDatabase } from '../app/database.js';
+import { oneSecret } from '../app/secrets.js';
 import { VERSION } from '../app/version.js';
 import { ROLES } from '../domain/roles.js';
 import { SCENARIO_HELP, SCENARIOS } from '../sim/fleet.js';
@@ -163,6 +164,12 @@ databaseOptions(
       ).env('IONMESH_TRUST_PROXY'),
     )
     .addOption(
+      new Option(
+        '--admin-key-file <path>',
+        'read the admin API key from this file (a mounted secret) instead of IONMESH_ADMIN_KEY',
+      ).env('IONMESH_ADMIN_KEY_FILE'),
+    )
+    .addOption(
       new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
     ),
 ).action(async (opts) => {
@@ -175,7 +182,12 @@ databaseOptions(
     offlineAfterSec: opts.offlineAfter,
     heartbeatIntervalSec: opts.heartbeatInterval,
     sweepIntervalSec: opts.sweepInterval,
-    adminKey: process.env.IONMESH_ADMIN_KEY,
+    adminKey: oneSecret({
+      value: process.env.IONMESH_ADMIN_KEY,
+      file: opts.adminKeyFile,
+      flag: '--admin-key-file',
+      valueName: 'IONMESH_ADMIN_KEY',
+    }),
     logLevel: opts.logLevel,
     benchRoutes: opts.benchRoutes ?? false,
     reconcileIntervalSec: opts.reconcileInterval,
