@@ -1,24 +1,23 @@
 // What the admin API shows of a client (GET /clients, GET /clients/:client_id), as the OpenAPI
 // document and the console's generated types show it. Fields beyond these pass through.
 import { Type } from '@sinclair/typebox';
-import { Answer, JsonObject, Nullable, Page } from '../../app/schemas.js';
+import { Answer, Instant, JsonObject, Nullable, Page } from '../../app/schemas.js';
 import { identityFields as profileIdentityFields } from './clients.repository.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
-const Time = Type.String({ format: 'date-time' });
 
 export const ClientRow = Answer(
   {
     ...profileIdentityFields,
     status: Type.Union([Type.Literal('ACTIVE'), Type.Literal('DEACTIVATED')]),
-    created_at: Time,
-    deactivated_at: Type.Optional(Nullable(Time)),
-    last_heartbeat: Nullable(Time),
+    created_at: Instant,
+    deactivated_at: Type.Optional(Nullable(Instant)),
+    last_heartbeat: Nullable(Instant),
     liveness: Type.Union([Type.Literal('online'), Type.Literal('offline'), Type.Literal('unknown')]),
-    liveness_changed_at: Type.Optional(Nullable(Time)),
+    liveness_changed_at: Type.Optional(Nullable(Instant)),
     rspro_connected: Type.Boolean(),
-    rspro_connected_since: Type.Optional(Nullable(Time)),
+    rspro_connected_since: Type.Optional(Nullable(Instant)),
     health_status: Str,
     client_stats: Nullable(JsonObject, 'The last heartbeat’s stats (null: never reported)'),
     client_hardware_info: Type.Optional(Nullable(JsonObject, 'Modem and hardware, as last reported')),
@@ -50,7 +49,7 @@ export const HealthEntry = Answer({
   old_status: Nullable(Str),
   new_status: Str,
   reason: Nullable(Str),
-  created_at: Time,
+  created_at: Instant,
 });
 
 export const ClientDetail = Answer(

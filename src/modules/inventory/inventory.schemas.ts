@@ -1,12 +1,11 @@
 // What the inventory's admin API shows of its objects, as the OpenAPI document and the console's
 // generated types show them. Fields beyond these pass through.
 import { Type } from '@sinclair/typebox';
-import { Answer, JsonObject, Nullable, Page } from '../../app/schemas.js';
+import { Answer, Instant, JsonObject, Nullable, Page } from '../../app/schemas.js';
 import { ENROLLMENT_MODES } from '../../domain/enrollment.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
-const Time = Type.String({ format: 'date-time' });
 
 const SlotStatus = Type.Union(['available', 'assigned', 'faulty', 'disabled', 'empty'].map((s) => Type.Literal(s)));
 
@@ -26,8 +25,8 @@ export const SlotView = Answer(
     card_metadata: Nullable(JsonObject),
     status: SlotStatus,
     health_status: Str,
-    last_health_check: Nullable(Time),
-    updated_at: Time,
+    last_health_check: Nullable(Instant),
+    updated_at: Instant,
   },
   { description: 'A slot of a bank with its card' },
 );
@@ -40,7 +39,7 @@ export const TenantView = Answer(
     enrollment_cidrs: Type.Array(Str),
     bind_client_source: Type.Boolean(),
     move_on_config_mismatch: Type.Boolean(),
-    created_at: Time,
+    created_at: Instant,
   },
   { description: 'A tenant and who may enroll its routers' },
 );
@@ -53,8 +52,8 @@ export const BankdView = Answer(
     remsim_server_id: Nullable(Int),
     remsim_server_url: Nullable(Str),
     status: Str,
-    created_at: Time,
-    updated_at: Time,
+    created_at: Instant,
+    updated_at: Instant,
   },
   { description: 'An osmo-remsim-bankd instance and the remsim-server it connects to' },
 );
@@ -67,11 +66,11 @@ export const BankView = Answer(
     bankd_instance_id: Nullable(Int),
     status: Str,
     bankd_connected: Nullable(Type.Boolean({ description: 'Whether the remsim-server lists its bankd (null: never seen)' })),
-    bankd_connected_since: Nullable(Time),
+    bankd_connected_since: Nullable(Instant),
     bankd_slots: Nullable(Int),
     unknown_cards_present: Type.Boolean(),
-    created_at: Time,
-    updated_at: Time,
+    created_at: Instant,
+    updated_at: Instant,
     slot_count: Int,
     slots_available: Int,
     slots_empty: Int,
@@ -86,7 +85,7 @@ export const HealthLogEntry = Answer({
   old_status: Nullable(Str),
   new_status: Str,
   reason: Nullable(Str),
-  created_at: Time,
+  created_at: Instant,
 });
 
 export const SlotDetail = Answer(

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { Nullable } from '../../app/schemas.js';
 import type { SlotRange } from '../../domain/ki-pool-rules.js';
+import type { CardRange } from '../inventory/index.js';
 
 const Int = Type.Integer();
 
@@ -175,13 +176,8 @@ export const banksFor = (db: Sql, bankIds: number[]) =>
         WHERE b.bank_id = ANY(${sql.param(bankIds)}::int[])`,
   );
 
-export { markKiCards, releaseKiCards } from '../inventory/index.js';
-
-export interface PhysicalRange {
-  bankId: number;
-  start: number;
-  end: number;
-}
+/** A pool's physical range: the inventory's range of slots of one bank. */
+export type PhysicalRange = CardRange;
 
 /** Locks the slots of a pool's physical range and answers those assigned one-to-one (with the
  * client holding each): such cards cannot become KI cards. */

@@ -1,11 +1,10 @@
 // What the admin API shows of a KI proxy pool. Fields beyond these pass through.
 import { Type } from '@sinclair/typebox';
-import { Answer, Nullable, Page } from '../../app/schemas.js';
+import { Answer, Instant, Nullable, Page } from '../../app/schemas.js';
 import { cardColumnFields } from '../inventory/index.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
-const Time = Type.String({ format: 'date-time' });
 
 export const PoolView = Answer(
   {
@@ -21,8 +20,8 @@ export const PoolView = Answer(
     max_virtual_sims: Int,
     current_virtual_sims: Int,
     enabled: Type.Boolean(),
-    created_at: Time,
-    updated_at: Time,
+    created_at: Instant,
+    updated_at: Instant,
     virtual_segments: Type.Array(Answer({ bank_id: Int, virtual_slot_start: Int, virtual_slot_end: Int })),
     virtual_slots: Int,
     capacity: Int,

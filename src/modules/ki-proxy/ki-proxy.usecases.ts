@@ -4,6 +4,7 @@ import { conflict, invalid, notFound } from '../../domain/errors.js';
 import { poolRangeProblem, type SlotRange } from '../../domain/ki-pool-rules.js';
 import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
+import { markKiCards, releaseKiCards } from '../inventory/index.js';
 import { poolNotFound, poolRangeRefused, virtualSlotsArePhysical } from './ki-proxy.errors.js';
 import * as repo from './ki-proxy.repository.js';
 
@@ -158,7 +159,7 @@ export class KiProxyService {
         const old = { bankId: before.bank_id, start: before.physical_slot_start, end: before.physical_slot_end };
         if (old.start !== physical.start || old.end !== physical.end) {
           await this.claimKiCards(tx, physical);
-          await repo.releaseKiCards(tx, old, physical);
+          await releaseKiCards(tx, old, physical);
         }
         const after = (await repo.getPool(tx, id)) as repo.PoolRow;
         await recordAudit(tx, actor, {
@@ -181,7 +182,7 @@ export class KiProxyService {
       if (before.current_virtual_sims > 0)
         throw conflict('POOL_IN_USE', `pool ${id} still serves ${before.current_virtual_sims} active virtual SIM(s)`);
       await repo.deletePool(tx, id);
-      await repo.releaseKiCards(tx, { bankId: before.bank_id, start: before.physical_slot_start, end: before.physical_slot_end });
+      await releaseKiCards(tx, { bankId: before.bank_id, start: before.physical_slot_start, end: before.physical_slot_end });
       await recordAudit(tx, actor, {
         tenantId: before.tenant_id,
         action: 'ki_pool.delete',
@@ -207,7 +208,7 @@ export class KiProxyService {
           )} ${taken.length === 1 ? 'is' : 'are'} assigned one-to-one: unregister or reassign ${taken.length === 1 ? 'it' : 'them'} before ${taken.length === 1 ? 'it becomes a KI card' : 'they become KI cards'}`,
         { bank_id: range.bankId, slots: taken.map((t) => ({ slot_id: t.slot_id, client_id: t.client_id })) },
       );
-    await repo.markKiCards(tx, range);
+    await markKiCards(tx, range);
   }
 
   /** One osmo-remsim-bankd command line per virtual segment, consistent with the pool. */

@@ -1,9 +1,8 @@
 // What the admin API shows of an assignment policy. Fields beyond these pass through.
 import { Type } from '@sinclair/typebox';
-import { Answer, Page } from '../../app/schemas.js';
+import { Answer, Instant, Page } from '../../app/schemas.js';
 
 const Int = Type.Integer();
-const Time = Type.String({ format: 'date-time' });
 
 export const PolicyView = Answer(
   {
@@ -14,8 +13,8 @@ export const PolicyView = Answer(
     enabled: Type.Boolean(),
     conditions: Answer({}, { description: 'What a registration must match (all given must)' }),
     action: Answer({}, { description: 'What to do: assign (with preferred banks), deny …' }),
-    created_at: Time,
-    updated_at: Time,
+    created_at: Instant,
+    updated_at: Instant,
   },
   { description: 'An assignment policy: when its conditions match a registration, its action decides' },
 );

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../app/database.js';
 import type { SlotmapPlan } from '../../domain/slotmap-plan.js';
 import { insertEvent } from '../events/index.js';
-import type * as repo from './remsim.repository.js';
+import type { ServerRow } from '../inventory/index.js';
 
 export interface ConflictReport {
   bank_id: number;
@@ -45,7 +45,7 @@ export async function reportConflicts(
   db: Database,
   log: FastifyBaseLogger,
   takeover: boolean,
-  server: repo.ServerRow,
+  server: ServerRow,
   conflicts: ConflictReport[],
   previous: ConflictReport[],
 ) {

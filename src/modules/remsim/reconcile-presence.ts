@@ -3,7 +3,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../app/database.js';
 import { bankKey, clientKey, type MapTuple, type PresentMap, RSPRO_MAX, tupleKey } from '../../domain/slotmap-plan.js';
+import { applyRsproPresence } from '../clients/index.js';
 import { insertEvent } from '../events/index.js';
+import { applyBankPresence, type ServerRow } from '../inventory/index.js';
 import { type ServerMemory, spaced } from './reconcile-memory.js';
 import * as repo from './remsim.repository.js';
 import type { RemsimApi, ServerView } from './remsim-api.js';
@@ -60,7 +62,7 @@ export async function recheckBeforeDelete(api: RemsimApi, view: ServerView, dele
  * flushed on a later pass. (docs/decisions/0008-remsim-stall-and-bankd-flush.md) */
 export async function flushBankSlots(
   ctx: FlushContext,
-  server: repo.ServerRow,
+  server: ServerRow,
   api: RemsimApi,
   mem: ServerMemory,
   view: ServerView,
@@ -165,8 +167,8 @@ export async function recordPresence(
     .filter((r) => connected.has(`${r.rspro_client_id}:${r.rspro_slot_nr}`) !== r.rspro_connected)
     .map((r) => ({ profileId: r.profile_id, connected: !r.rspro_connected }));
   await ctx.db.transaction(async (tx) => {
-    const clients = await repo.applyRsproPresence(tx, changes, ctx.offlineAfterSec);
-    const banks = await repo.applyBankPresence(tx, serverId, view.banks, ctx.bankOfflineGraceSec);
+    const clients = await applyRsproPresence(tx, changes, ctx.offlineAfterSec);
+    const banks = await applyBankPresence(tx, serverId, view.banks, ctx.bankOfflineGraceSec);
     for (const b of banks) {
       await insertEvent(tx, b.connected ? 'bank.online' : 'bank.offline', b.tenant_id, {
         bank_id: b.bank_id,

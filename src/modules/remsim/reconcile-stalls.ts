@@ -5,8 +5,8 @@ import type { Database } from '../../app/database.js';
 import { backoff } from '../../domain/backoff.js';
 import { type DesiredMap, type PresentMap, tupleKey } from '../../domain/slotmap-plan.js';
 import { insertEvent } from '../events/index.js';
+import type { ServerRow } from '../inventory/index.js';
 import type { ServerMemory } from './reconcile-memory.js';
-import type * as repo from './remsim.repository.js';
 
 /** A map stuck NEW although its bankd is connected: the server's push stall (REMSIM-SERVER.md). */
 export interface StallReport {
@@ -132,7 +132,7 @@ export function stallReports(
   return out;
 }
 
-export async function reportStalls(db: Database, log: FastifyBaseLogger, server: repo.ServerRow, stalls: StallReport[]) {
+export async function reportStalls(db: Database, log: FastifyBaseLogger, server: ServerRow, stalls: StallReport[]) {
   if (stalls.length === 0) return;
   log.warn({ server: server.url, stalled: stalls.slice(0, 20) }, 'slot maps stalled on the remsim-server');
   await db.transaction(async (tx) => {

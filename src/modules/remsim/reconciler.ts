@@ -17,6 +17,7 @@ import type { Database } from '../../app/database.js';
 import { backoff } from '../../domain/backoff.js';
 import { bankKey, type DesiredMap, type MapTuple, planSlotmaps, tupleKey } from '../../domain/slotmap-plan.js';
 import { insertEvent } from '../events/index.js';
+import { type ServerRow, remsimServersRepo as serverStatus } from '../inventory/index.js';
 import { type ConflictReport, conflictReports, reportConflicts } from './reconcile-conflicts.js';
 import { ServerMemory, spaced } from './reconcile-memory.js';
 import { flushBankSlots, recheckBeforeDelete, recordPresence } from './reconcile-presence.js';
@@ -145,7 +146,7 @@ export class RemsimReconciler {
     const banks = [...this.pendingBanks];
     this.pendingBanks.clear();
     try {
-      const servers = await this.db.run((db) => repo.bumpGeneration(db, banks));
+      const servers = await this.db.run((db) => serverStatus.bumpGeneration(db, banks));
       // A server in back-off is probed at once: if it is back, the change is mapped now.
       for (const s of servers) {
         if (!s.backing_off) void this.trigger(s.id);
@@ -180,7 +181,7 @@ export class RemsimReconciler {
 
   /** The periodic pass over every enabled server; a server in back-off is probed instead. */
   async periodic() {
-    const servers = await this.db.run((db) => repo.enabledServerIds(db));
+    const servers = await this.db.run((db) => serverStatus.enabledServerIds(db));
     await Promise.all(
       servers.map((s) => {
         if (s.backing_off) {
@@ -242,7 +243,7 @@ export class RemsimReconciler {
     mem.probing = true;
     mem.lastProbeAt = Date.now();
     try {
-      const server = await this.db.run((db) => repo.serverForProbe(db, serverId));
+      const server = await this.db.run((db) => serverStatus.serverForProbe(db, serverId));
       if (!server) return; // deleted or disabled
       try {
         await new RemsimApi(server.url, this.settings.timeoutMs).banks();
@@ -268,7 +269,7 @@ export class RemsimReconciler {
     let holding = false;
     try {
       for (let round = 0; round < MAX_ROUNDS && !this.stopped; round++) {
-        const server = await this.db.run((db) => repo.acquireLease(db, serverId, this.owner, this.leaseSec, force));
+        const server = await this.db.run((db) => serverStatus.acquireLease(db, serverId, this.owner, this.leaseSec, force));
         if (!server) return last;
         holding = true;
         const { result, retryInMs, verifyInMs } = await this.pass(server);
@@ -278,7 +279,7 @@ export class RemsimReconciler {
           await this.pause(serverId, retryInMs);
           continue;
         }
-        const released = await this.db.run((db) => repo.releaseLease(db, serverId, this.owner, server.generation));
+        const released = await this.db.run((db) => serverStatus.releaseLease(db, serverId, this.owner, server.generation));
         if (released) {
           holding = false;
           // A look for stalls later, without holding the lease meanwhile: a change made through
@@ -288,7 +289,7 @@ export class RemsimReconciler {
         }
       }
     } finally {
-      if (holding) await this.db.run((db) => repo.releaseLease(db, serverId, this.owner, null)).catch(() => false);
+      if (holding) await this.db.run((db) => serverStatus.releaseLease(db, serverId, this.owner, null)).catch(() => false);
     }
     return last;
   }
@@ -320,9 +321,7 @@ export class RemsimReconciler {
     });
   }
 
-  private async pass(
-    server: repo.ServerRow,
-  ): Promise<{ result: PassResult; retryInMs: number | null; verifyInMs: number | null }> {
+  private async pass(server: ServerRow): Promise<{ result: PassResult; retryInMs: number | null; verifyInMs: number | null }> {
     const started = Date.now();
     const api = new RemsimApi(server.url, this.settings.timeoutMs);
     const mem = this.memory(server.id);
@@ -344,7 +343,7 @@ export class RemsimReconciler {
       const { desiredRows, owned, previous } = await this.db.run(async (db) => ({
         desiredRows: await repo.desiredMaps(db, server.id),
         owned: await repo.ownedMaps(db, server.id),
-        previous: await repo.previousConflicts<ConflictReport>(db, server.id),
+        previous: await serverStatus.previousConflicts<ConflictReport>(db, server.id),
       }));
       const desired: DesiredMap[] = desiredRows.map((r) => ({
         bankId: r.bank_id,
@@ -395,7 +394,7 @@ export class RemsimReconciler {
       const renew = async () => {
         if (Date.now() - lastRenew < RENEW_EVERY_MS) return;
         lastRenew = Date.now();
-        const kept = await this.db.run((db) => repo.renewLease(db, server.id, this.owner, this.leaseSec));
+        const kept = await this.db.run((db) => serverStatus.renewLease(db, server.id, this.owner, this.leaseSec));
         if (!kept) throw new Error('lost the reconcile lease to another process');
       };
 
@@ -517,7 +516,7 @@ export class RemsimReconciler {
       result.invalid = plan.invalid.map((i) => ({ client_id: i.desired.clientName, reason: i.reason }));
       result.duration_ms = Date.now() - started;
       const wasReachable = await this.db.run((db) =>
-        repo.recordSuccess(db, server.id, {
+        serverStatus.recordSuccess(db, server.id, {
           figures: result.figures as unknown as Record<string, number>,
           conflicts: conflicts.slice(0, MAX_REPORTED),
           stalled: stalls.slice(0, MAX_REPORTED),
@@ -560,7 +559,7 @@ export class RemsimReconciler {
       result.error = err instanceof RemsimUnreachable || err instanceof Error ? err.message : String(err);
       result.duration_ms = Date.now() - started;
       const { failures, was } = await this.db.run((db) =>
-        repo.recordFailure(db, server.id, result.error as string, result.duration_ms, backoffSec),
+        serverStatus.recordFailure(db, server.id, result.error as string, result.duration_ms, backoffSec),
       );
       this.log.warn({ server: server.url, err: result.error, failures }, 'remsim-server pass failed; retrying with back-off');
       if (was !== false) {

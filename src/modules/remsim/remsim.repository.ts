@@ -1,31 +1,11 @@
-// SQL of the reconciler: the desired maps of a remsim-server, IonMesh's record of the maps it
-// created, the lease that lets one process at a time reconcile a server, presence from the
-// server's lists, and the status figures.
+// SQL of the reconciler: the desired maps of a remsim-server and IonMesh's record of the maps it
+// created. A server's lease and pass status, and the presence its lists show, are written through
+// the inventory's and the clients' index.ts (their tables, decision 0010).
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Sql } from '../../app/database.js';
 import { Nullable } from '../../app/schemas.js';
 import type { MapTuple } from '../../domain/slotmap-plan.js';
-
-// The servers' lease and pass status, and what presence changes, are statements of the modules
-// that own those tables (the inventory: remsim_servers, sim_banks; clients: service_profiles).
-export { applyRsproPresence } from '../clients/index.js';
-export { applyBankPresence, remsimServersRepo } from '../inventory/index.js';
-
-import { remsimServersRepo } from '../inventory/index.js';
-export const {
-  acquireLease,
-  renewLease,
-  releaseLease,
-  leaseHolder,
-  bumpGeneration,
-  previousConflicts,
-  enabledServerIds,
-  recordSuccess,
-  recordFailure,
-  serverForProbe,
-} = remsimServersRepo;
-export type { PassRecord, ServerRow } from '../inventory/index.js';
 
 const Int = Type.Integer();
 const Str = Type.String();

@@ -1,11 +1,10 @@
 // What the admin API shows of a remsim-server IonMesh drives: its inventory fields and what the
 // reconciler last found. Fields beyond these pass through.
 import { Type } from '@sinclair/typebox';
-import { Answer, Nullable, Page } from '../../app/schemas.js';
+import { Answer, Instant, Nullable, Page } from '../../app/schemas.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
-const Time = Type.String({ format: 'date-time' });
 
 export const RemsimServerView = Answer(
   {
@@ -16,10 +15,10 @@ export const RemsimServerView = Answer(
     simulated: Type.Boolean(),
     reachable: Nullable(Type.Boolean(), 'The last pass or probe reached it (null: not tried yet)'),
     failures: Int,
-    next_attempt_at: Nullable(Time),
-    last_pass_at: Nullable(Time),
+    next_attempt_at: Nullable(Instant),
+    last_pass_at: Nullable(Instant),
     last_pass_ms: Nullable(Int),
-    last_success_at: Nullable(Time),
+    last_success_at: Nullable(Instant),
     last_error: Nullable(Str),
     figures: Nullable(Type.Record(Str, Type.Number()), 'Counts of the last pass (maps desired, created, deleted …)'),
     conflicts: Type.Array(Type.Unknown(), {
@@ -31,8 +30,8 @@ export const RemsimServerView = Answer(
     flushes_total: Int,
     lease_owner: Nullable(Str, 'The IonMesh process reconciling it now'),
     bankd_instances: Int,
-    created_at: Time,
-    updated_at: Time,
+    created_at: Instant,
+    updated_at: Instant,
     status: Str,
   },
   { description: 'A remsim-server and what the reconciler last found' },

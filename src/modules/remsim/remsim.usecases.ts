@@ -8,7 +8,6 @@ import { recordAudit } from '../audit/index.js';
 import { remsimServerNotFound, remsimServersRepo as repo } from '../inventory/index.js';
 import type { RemsimReconciler } from './reconciler.js';
 import { reconcileBusy, reconcilerNotRunning, serverDisabled } from './remsim.errors.js';
-import { leaseHolder } from './remsim.repository.js';
 
 export interface RemsimServerInput {
   name?: string;
@@ -102,7 +101,7 @@ export class RemsimService {
     if (!server.enabled) throw serverDisabled(id);
     if (!this.reconciler) throw reconcilerNotRunning();
     const result = await this.reconciler.reconcileNow(id);
-    if (!result) throw reconcileBusy(id, await this.db.run((db) => leaseHolder(db, id)));
+    if (!result) throw reconcileBusy(id, await this.db.run((db) => repo.leaseHolder(db, id)));
     await this.db.transaction((tx) =>
       recordAudit(tx, actor, {
         action: 'remsim_server.reconcile',

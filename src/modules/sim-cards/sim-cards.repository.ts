@@ -5,9 +5,6 @@ import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { Nullable } from '../../app/schemas.js';
 import { cardColumnFields } from '../inventory/index.js';
 
-// A card's columns are written by the inventory, which owns slots.
-export { type CardValues, clearCard, writeCard } from '../inventory/index.js';
-
 /** A slot's card (physical_iccid/physical_imsi: the seeds' names of iccid/imsi, answered beside them). */
 export const CardRow = Type.Object({
   ...cardColumnFields,

@@ -1,6 +1,6 @@
 // What the admin API shows of a SIM card (the card of a slot). Fields beyond these pass through.
 import { Type } from '@sinclair/typebox';
-import { Answer, Nullable, Page } from '../../app/schemas.js';
+import { Answer, Instant, Nullable, Page } from '../../app/schemas.js';
 import { cardColumnFields } from '../inventory/index.js';
 
 const Int = Type.Integer();
@@ -14,7 +14,7 @@ export const CardView = Answer(
     card_metadata: Type.Unknown({ description: 'Free-form data of the operator (null: none)' }),
     status: Str,
     health_status: Str,
-    updated_at: Type.String({ format: 'date-time' }),
+    updated_at: Instant,
     tenant_id: Int,
     physical_iccid: Nullable(Str, 'The seeds’ name of iccid'),
     physical_imsi: Nullable(Str, 'The seeds’ name of imsi'),

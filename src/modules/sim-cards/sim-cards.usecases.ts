@@ -5,7 +5,7 @@ import { iccidProblem } from '../../domain/iccid.js';
 import { imsiProblem, mccMncProblem } from '../../domain/imsi.js';
 import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
-import { slotNotFound } from '../inventory/index.js';
+import { clearCard, slotNotFound, writeCard } from '../inventory/index.js';
 import { cardNotFound, slotAssigned } from './sim-cards.errors.js';
 import * as repo from './sim-cards.repository.js';
 
@@ -62,7 +62,7 @@ export class SimCardsService {
         this.db.transaction(async (tx) => {
           const before = await repo.cardOf(tx, bankId, slotId, true);
           if (!before) throw slotNotFound(bankId, slotId);
-          await repo.writeCard(tx, bankId, slotId, {
+          await writeCard(tx, bankId, slotId, {
             iccid: input.iccid,
             imsi: input.imsi ?? null,
             carrier: input.carrier ?? null,
@@ -94,7 +94,7 @@ export class SimCardsService {
       if (!before) throw slotNotFound(bankId, slotId);
       if (!before.iccid) throw cardNotFound(bankId, slotId);
       if (before.status === 'assigned') throw slotAssigned(bankId, slotId);
-      await repo.clearCard(tx, bankId, slotId);
+      await clearCard(tx, bankId, slotId);
       await recordAudit(tx, actor, {
         tenantId: before.tenant_id,
         action: 'sim_card.delete',
