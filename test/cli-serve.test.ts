@@ -275,6 +275,49 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     rmSync(site, { recursive: true, force: true });
   });
 
+  it('starts from a configuration file alone, and `config check` names each mistake of a bad one', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'ionmesh-config-'));
+    const port = await freePort();
+    const good = join(site, 'ionmesh.toml');
+    writeFileSync(good, `port = ${port}\nhost = "127.0.0.1"\ndata-dir = "${join(site, 'data')}"\nlog-level = "warn"\n`);
+    const checked = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'config', 'check', good]);
+    expect(checked.stdout).toContain('valid (4 settings, toml)');
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--config', good], {
+      env: { ...process.env, DATABASE_URL: '', IONMESH_ADMIN_KEY: '' },
+      stdio: 'ignore',
+    });
+    started.add(proc);
+    let ready = false;
+    for (let i = 0; i < 150 && !ready; i++) {
+      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (!ready) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(ready).toBe(true);
+    expect(existsSync(join(site, 'data', 'initial-admin-key'))).toBe(true);
+    expect(await stop({ proc, port, output: () => '' }, 'SIGTERM')).toBe(0);
+
+    const bad = join(site, 'bad.yaml');
+    writeFileSync(bad, 'port: 5000\nofline-after: 600\nheartbeat-interval: 1\n');
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'config', 'check', bad]).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain(`${bad}:2: unknown setting "ofline-after": did you mean offline-after?`);
+    expect(failed.stderr).toContain(`${bad}:3: heartbeat-interval must be an integer 5..86400, got "1"`);
+    // serve refuses the same file before it opens any database.
+    const refused = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--config', bad]).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${bad}:2: unknown setting "ofline-after"`);
+    rmSync(site, { recursive: true, force: true });
+  });
+
   it('refuses a bad flag with a clear message', async () => {
     const proc = spawn(
       process.execPath,

@@ -111,11 +111,20 @@ export const DEFAULTS: Config = {
   trustProxy: [],
 };
 
-export class ConfigError extends Error {}
+/** A setting that cannot be used; `setting` names the flag (without dashes) it is about, when one. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly setting?: string,
+  ) {
+    super(message);
+  }
+}
 
 const intIn = (name: string, v: unknown, min: number, max: number) => {
   const n = typeof v === 'number' ? v : Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer ${min}..${max}, got "${v}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be an integer ${min}..${max}, got "${v}"`, name);
   return n;
 };
 
@@ -129,8 +138,9 @@ function trustedProxiesOf(v: unknown): string[] {
       addr !== undefined &&
       ipaddr.isValid(addr) &&
       (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (ipaddr.parse(addr).kind() === 'ipv4' ? 32 : 128)));
-    if (!valid) throw new ConfigError(`trust-proxy "${p}" is not an address or network (e.g. 10.0.0.5 or 10.0.0.0/24)`);
-    if (bits === '0') throw new ConfigError(`trust-proxy "${p}" would believe every caller's X-Forwarded-For`);
+    if (!valid)
+      throw new ConfigError(`trust-proxy "${p}" is not an address or network (e.g. 10.0.0.5 or 10.0.0.0/24)`, 'trust-proxy');
+    if (bits === '0') throw new ConfigError(`trust-proxy "${p}" would believe every caller's X-Forwarded-For`, 'trust-proxy');
   }
   return list;
 }
@@ -143,10 +153,10 @@ function corsOriginsOf(v: unknown): string[] {
     try {
       url = new URL(o);
     } catch {
-      throw new ConfigError(`cors-origin "${o}" is not an origin like https://console.example.com`);
+      throw new ConfigError(`cors-origin "${o}" is not an origin like https://console.example.com`, 'cors-origin');
     }
     if (url.origin !== o || !/^https?:$/.test(url.protocol))
-      throw new ConfigError(`cors-origin "${o}" must be exactly scheme://host[:port], like ${url.origin}`);
+      throw new ConfigError(`cors-origin "${o}" must be exactly scheme://host[:port], like ${url.origin}`, 'cors-origin');
   }
   return list;
 }
@@ -198,20 +208,28 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     corsOrigins: corsOriginsOf(c.corsOrigins),
     trustProxy: trustedProxiesOf(c.trustProxy),
   };
-  if ((config.tlsCert === null) !== (config.tlsKey === null)) throw new ConfigError('tls-cert and tls-key go together');
+  if ((config.tlsCert === null) !== (config.tlsKey === null))
+    throw new ConfigError('tls-cert and tls-key go together', config.tlsCert === null ? 'tls-key' : 'tls-cert');
   if (config.tlsClientCa !== null && config.tlsCert === null)
-    throw new ConfigError('tls-client-ca needs tls-cert and tls-key (client certificates come with HTTPS)');
+    throw new ConfigError('tls-client-ca needs tls-cert and tls-key (client certificates come with HTTPS)', 'tls-client-ca');
   if (config.clientHttpPort !== 0 && config.tlsCert === null)
-    throw new ConfigError('client-http-port is for HTTPS deployments: without tls-cert the main port already serves plain HTTP');
+    throw new ConfigError(
+      'client-http-port is for HTTPS deployments: without tls-cert the main port already serves plain HTTP',
+      'client-http-port',
+    );
   if (config.clientHttpPort !== 0 && config.tlsClientCa !== null)
-    throw new ConfigError('client-http-port cannot serve routers with tls-client-ca: their certificate is their credential');
+    throw new ConfigError(
+      'client-http-port cannot serve routers with tls-client-ca: their certificate is their credential',
+      'client-http-port',
+    );
   if (config.clientHttpPort !== 0 && config.clientHttpPort === config.port)
-    throw new ConfigError('client-http-port must differ from port');
-  if (!LOG_LEVELS.includes(config.logLevel)) throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`);
+    throw new ConfigError('client-http-port must differ from port', 'client-http-port');
+  if (!LOG_LEVELS.includes(config.logLevel))
+    throw new ConfigError(`log-level must be one of ${LOG_LEVELS.join(', ')}`, 'log-level');
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
-    throw new ConfigError('database-url must start with postgres:// or postgresql://');
+    throw new ConfigError('database-url must start with postgres:// or postgresql://', 'database-url');
   }
   if (config.adminKey !== null && config.adminKey.length < 16)
-    throw new ConfigError('IONMESH_ADMIN_KEY must have at least 16 characters');
+    throw new ConfigError('IONMESH_ADMIN_KEY must have at least 16 characters', 'admin-key-file');
   return config;
 }

@@ -1,16 +1,17 @@
 // The `ionmesh` command.
 import { Command, Option } from 'commander';
-import { ConfigError } from '../app/config.js';
+import { type Config, ConfigError } from '../app/config.js';
+import type { ConfigFile } from '../app/config-file.js';
 import { DataDirInUse } from '../app/data-dir-lock.js';
 import { openDatabase } from '../app/database.js';
-import { oneSecret } from '../app/secrets.js';
 import { VERSION } from '../app/version.js';
 import { ROLES } from '../domain/roles.js';
 import { SCENARIO_HELP, SCENARIOS } from '../sim/fleet.js';
 import { importSims } from './import.js';
 import { createKey, listKeys, revokeKey } from './keys.js';
 import { databaseOptions, databaseUrlOf } from './options.js';
-import { buildConfig, serve } from './serve.js';
+import { serve } from './serve.js';
+import { applyConfigFile, checkConfigFile, configFromOptions, locate, serveOptions } from './serve-options.js';
 import { simulate } from './simulate.js';
 
 const program = new Command('ionmesh')
@@ -18,207 +19,43 @@ const program = new Command('ionmesh')
   .version(VERSION)
   .showHelpAfterError();
 
-databaseOptions(
-  program
-    .command('serve')
-    .description('run the IonMesh server (client API, admin API, background jobs)')
-    .addOption(new Option('--port <port>', 'TCP port').env('IONMESH_PORT').default('5000'))
-    .addOption(new Option('--host <host>', 'address to listen on').env('IONMESH_HOST').default('0.0.0.0'))
-    .addOption(new Option('--demo', 'seed the demo inventory into an empty database').env('IONMESH_DEMO'))
-    .addOption(
-      new Option('--offline-after <seconds>', 'mark a heartbeating client offline after this silence')
-        .env('IONMESH_OFFLINE_AFTER')
-        .default('300'),
-    )
-    .addOption(
-      new Option('--heartbeat-interval <seconds>', 'heartbeat interval told to clients')
-        .env('IONMESH_HEARTBEAT_INTERVAL')
-        .default('60'),
-    )
-    .addOption(
-      new Option('--sweep-interval <seconds>', 'how often the offline sweep runs').env('IONMESH_SWEEP_INTERVAL').default('15'),
-    )
-    .addOption(
-      new Option('--reconcile-interval <seconds>', 'full reconcile pass of every remsim-server this often')
-        .env('IONMESH_RECONCILE_INTERVAL')
-        .default('10'),
-    )
-    .addOption(
-      new Option(
-        '--remsim-takeover',
-        'replace foreign slot maps that stand in the way of an assignment (default: report them)',
-      ).env('IONMESH_REMSIM_TAKEOVER'),
-    )
-    .addOption(
-      new Option('--remsim-timeout <ms>', 'timeout of one request to a remsim-server')
-        .env('IONMESH_REMSIM_TIMEOUT')
-        .default('5000'),
-    )
-    .addOption(
-      new Option('--remsim-stall-grace <ms>', 'a slot map NEW this long while its bankd is connected is stalled and repaired')
-        .env('IONMESH_REMSIM_STALL_GRACE')
-        .default('1000'),
-    )
-    .addOption(
-      new Option('--bank-offline-grace <s>', 'a bank its remsim-server stops listing is called offline after this long')
-        .env('IONMESH_BANK_OFFLINE_GRACE')
-        .default('30'),
-    )
-    .addOption(
-      new Option('--demo-fleet <routers>', 'with --demo: size of the simulated fleet (0 turns the simulation off)')
-        .env('IONMESH_DEMO_FLEET')
-        .default('50'),
-    )
-    .addOption(new Option('--no-simulation', 'with --demo: no simulated fleet and no remsim-server emulator'))
-    .addOption(
-      new Option('--demo-remsim-port <port>', 'with --demo: port of the in-process remsim-server emulator')
-        .env('IONMESH_DEMO_REMSIM_PORT')
-        .default('9997'),
-    )
-    .addOption(
-      new Option('--webhooks-allow-private', 'let webhooks post to private and loopback addresses (labs)').env(
-        'IONMESH_WEBHOOKS_ALLOW_PRIVATE',
-      ),
-    )
-    .addOption(new Option('--no-metrics-per-client', 'no per-client signal series on /metrics at all'))
-    .addOption(
-      new Option('--metrics-per-client-max <n>', 'per-client signal series only while the fleet has at most n clients')
-        .env('IONMESH_METRICS_PER_CLIENT_MAX')
-        .default('1000'),
-    )
-    .addOption(
-      new Option('--metrics-refresh <seconds>', 'how often the fleet gauges of /metrics are recomputed')
-        .env('IONMESH_METRICS_REFRESH')
-        .default('15'),
-    )
-    .addOption(
-      new Option('--stats-raw-hours <hours>', 'keep raw heartbeat stats this long; older ones as 5-minute rollups')
-        .env('IONMESH_STATS_RAW_HOURS')
-        .default('24'),
-    )
-    .addOption(
-      new Option('--stats-rollup-days <days>', 'keep 5-minute stats rollups this long')
-        .env('IONMESH_STATS_ROLLUP_DAYS')
-        .default('30'),
-    )
-    .addOption(
-      new Option('--stats-rollup-interval <seconds>', 'how often stats are rolled up and pruned')
-        .env('IONMESH_STATS_ROLLUP_INTERVAL')
-        .default('60'),
-    )
-    .addOption(
-      new Option('--events-retention-days <days>', 'keep events and finished webhook deliveries this long')
-        .env('IONMESH_EVENTS_RETENTION_DAYS')
-        .default('30'),
-    )
-    .addOption(
-      new Option('--client-rate-limit <n>', 'client API requests per source address per 10 s (0: none)')
-        .env('IONMESH_CLIENT_RATE_LIMIT')
-        .default('3000'),
-    )
-    .addOption(
-      new Option('--admin-rate-limit <n>', 'admin API requests per API key (or address) per 10 s (0: none)')
-        .env('IONMESH_ADMIN_RATE_LIMIT')
-        .default('1000'),
-    )
-    .addOption(
-      new Option('--auth-failure-limit <n>', 'failed authentications per source address per 10 s before it gets 429 (0: none)')
-        .env('IONMESH_AUTH_FAILURE_LIMIT')
-        .default('30'),
-    )
-    .addOption(
-      new Option('--request-timeout <seconds>', 'longest time to receive a whole request (a trickled body is cut off)')
-        .env('IONMESH_REQUEST_TIMEOUT')
-        .default('60'),
-    )
-    .addOption(
-      new Option('--register-deadline <ms>', 'longest a registration waits for its turn before answering 503 BUSY')
-        .env('IONMESH_REGISTER_DEADLINE')
-        .default('7000'),
-    )
-    .addOption(new Option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with --tls-key)').env('IONMESH_TLS_CERT'))
-    .addOption(new Option('--tls-key <file>', 'PEM private key of --tls-cert').env('IONMESH_TLS_KEY'))
-    .addOption(
-      new Option(
-        '--client-http-port <port>',
-        'with --tls-cert: a plain-HTTP port for the client API only, for deployed routers (which speak http://); see docs/security.md',
-      )
-        .env('IONMESH_CLIENT_HTTP_PORT')
-        .default('0'),
-    )
-    .addOption(
-      new Option('--tls-client-ca <file>', 'PEM CA of router client certificates: mutual TLS, the CN is the client_id').env(
-        'IONMESH_TLS_CLIENT_CA',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--cors-origin <origins>',
-        'browser origins allowed to call the API cross-site, comma separated (default: none)',
-      ).env('IONMESH_CORS_ORIGIN'),
-    )
-    .addOption(
-      new Option(
-        '--trust-proxy <addresses>',
-        'proxies whose X-Forwarded-For is believed, comma separated (addresses or CIDRs)',
-      ).env('IONMESH_TRUST_PROXY'),
-    )
-    .addOption(
-      new Option(
-        '--admin-key-file <path>',
-        'read the admin API key from this file (a mounted secret) instead of IONMESH_ADMIN_KEY',
-      ).env('IONMESH_ADMIN_KEY_FILE'),
-    )
-    .addOption(
-      new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench').env('IONMESH_BENCH_ROUTES').hideHelp(),
-    ),
-).action(async (opts) => {
-  const config = buildConfig({
-    port: opts.port,
-    host: opts.host,
-    dataDir: opts.dataDir,
-    databaseUrl: databaseUrlOf(opts),
-    demo: opts.demo ?? false,
-    offlineAfterSec: opts.offlineAfter,
-    heartbeatIntervalSec: opts.heartbeatInterval,
-    sweepIntervalSec: opts.sweepInterval,
-    adminKey: oneSecret({
-      value: process.env.IONMESH_ADMIN_KEY,
-      file: opts.adminKeyFile,
-      flag: '--admin-key-file',
-      valueName: 'IONMESH_ADMIN_KEY',
-    }),
-    logLevel: opts.logLevel,
-    benchRoutes: opts.benchRoutes ?? false,
-    reconcileIntervalSec: opts.reconcileInterval,
-    remsimTakeover: opts.remsimTakeover ?? false,
-    remsimTimeoutMs: opts.remsimTimeout,
-    remsimStallGraceMs: opts.remsimStallGrace,
-    bankOfflineGraceSec: opts.bankOfflineGrace,
-    demoFleet: opts.simulation === false ? 0 : opts.demoFleet,
-    demoRemsimPort: opts.simulation === false ? 0 : opts.demoRemsimPort,
-    metricsPerClient: opts.metricsPerClient ?? true,
-    metricsPerClientMax: opts.metricsPerClientMax,
-    metricsRefreshSec: opts.metricsRefresh,
-    webhooksAllowPrivate: opts.webhooksAllowPrivate ?? false,
-    statsRawHours: opts.statsRawHours,
-    statsRollupDays: opts.statsRollupDays,
-    statsRollupSec: opts.statsRollupInterval,
-    eventsRetentionDays: opts.eventsRetentionDays,
-    clientRateLimit: opts.clientRateLimit,
-    adminRateLimit: opts.adminRateLimit,
-    authFailureLimit: opts.authFailureLimit,
-    requestTimeoutSec: opts.requestTimeout,
-    registerDeadlineMs: opts.registerDeadline,
-    tlsCert: opts.tlsCert,
-    clientHttpPort: opts.clientHttpPort,
-    tlsKey: opts.tlsKey,
-    tlsClientCa: opts.tlsClientCa,
-    corsOrigins: opts.corsOrigin,
-    trustProxy: opts.trustProxy,
+let configFile: ConfigFile | null = null;
+const serveCmd = serveOptions(program.command('serve'))
+  .hook('preAction', (cmd) => {
+    const path = cmd.opts().config;
+    if (path) configFile = applyConfigFile(cmd, path);
+  })
+  .action(async (opts) => {
+    let config: Config;
+    try {
+      config = configFromOptions(opts);
+    } catch (e) {
+      throw locate(e, serveCmd, configFile);
+    }
+    await serve(config);
   });
-  await serve(config);
-});
+
+program
+  .command('config')
+  .description('configuration files')
+  .command('check')
+  .argument('<file>', 'a YAML (.yaml, .yml) or TOML (.toml) file of serve settings')
+  .description('validate a configuration file without starting; every problem with its line')
+  .option('--json', 'print the settings it makes as JSON (secrets are never printed)')
+  .action((file: string, opts) => {
+    const checked = checkConfigFile(serveOptions(new Command('serve')), file);
+    if (!checked.ok) {
+      process.stderr.write(`${checked.problems.join('\n')}\n${file}: ${checked.problems.length} problem(s)\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (opts.json) {
+      const { adminKey, databaseUrl, ...shown } = checked.config;
+      process.stdout.write(
+        `${JSON.stringify({ ...shown, adminKey: adminKey ? '(set)' : null, databaseUrl: databaseUrl ? '(set)' : null }, null, 2)}\n`,
+      );
+    } else process.stdout.write(`${file}: valid (${checked.file.settings.length} settings, ${checked.file.format})\n`);
+  });
 
 databaseOptions(program.command('migrate').description('apply database migrations and exit')).action(async (opts) => {
   const db = await openDatabase({ dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) }, 'cli (migrate)');
