@@ -2,12 +2,12 @@
 // demo; SIGTERM shuts down cleanly; a restart keeps the data and never re-seeds over it.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/harness.js';
+import { freePort } from './support/ports.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ionmesh-serve-'));
 const run = promisify(execFile);
@@ -16,18 +16,6 @@ interface Running {
   proc: ChildProcess;
   port: number;
   output: () => string;
-}
-
-/** A port nothing listens on right now (the kernel's choice, released at once). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Every server a test started, killed at the end even when a test failed half way. */

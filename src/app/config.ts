@@ -67,6 +67,8 @@ export interface Config {
   corsOrigins: string[];
   /** Proxies (addresses or CIDRs) whose X-Forwarded-For is believed; none: the peer address is the caller's. */
   trustProxy: string[];
+  /** Apply migrations at start (false: `ionmesh migrate` does it; a start refuses a database that lacks any). */
+  migrate: boolean;
 }
 
 export const DEFAULTS: Config = {
@@ -109,6 +111,7 @@ export const DEFAULTS: Config = {
   tlsClientCa: null,
   corsOrigins: [],
   trustProxy: [],
+  migrate: true,
 };
 
 /** A setting that cannot be used; `setting` names the flag (without dashes) it is about, when one. */
@@ -207,6 +210,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     tlsClientCa: c.tlsClientCa ? String(c.tlsClientCa) : null,
     corsOrigins: corsOriginsOf(c.corsOrigins),
     trustProxy: trustedProxiesOf(c.trustProxy),
+    migrate: c.migrate === undefined ? true : flag(c.migrate),
   };
   if ((config.tlsCert === null) !== (config.tlsKey === null))
     throw new ConfigError('tls-cert and tls-key go together', config.tlsCert === null ? 'tls-key' : 'tls-cert');

@@ -18,7 +18,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
+import { DatabaseNewer, knownMigrations, type SchemaStatus, schemaStatus } from './schema-version.js';
 import { applySqlCode } from './sql-code.js';
+import { VERSION } from './version.js';
 
 /** A query handle: the database itself or an open transaction. Queries use the SQL builder or
  * sql`` (no relational `db.query`), so the platform needs no module's tables (src/schema.ts
@@ -40,7 +42,14 @@ export interface Database {
   run<T>(fn: (db: Sql) => Promise<T>): Promise<T>;
   /** Runs fn in one transaction; it commits when fn resolves. */
   transaction<T>(fn: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Applies the migrations this IonMesh ships (under a lock: replicas may start together);
+   * refuses (DatabaseNewer) a database a newer IonMesh migrated. */
   migrate(): Promise<void>;
+  /** The database's migrations against the ones this IonMesh ships. */
+  schema(): Promise<SchemaStatus>;
+  /** A consistent copy of the embedded database (a gzipped tar of its data directory), taken
+   * between two units of work; on PostgreSQL: BackupNotEmbedded (pg_dump does it). */
+  backup(): Promise<Uint8Array>;
   /**
    * What autovacuum does on PostgreSQL, which PGlite lacks: `tables` are vacuumed and analysed
    * (the heavily updated ones), or with no tables the whole database is analysed. Without it
@@ -165,6 +174,28 @@ export class SerialQueue {
 // An arbitrary constant naming IonMesh's migration lock among PostgreSQL advisory locks.
 const MIGRATION_LOCK = 0x10_4e_5e_01;
 
+/** The created_at of every migration the database records (Drizzle's table; none yet: []). */
+async function appliedMigrations(query: (q: string) => Promise<Array<{ t: string | number }>>) {
+  const exists = await query(`SELECT to_regclass('drizzle.__drizzle_migrations')::text AS t`);
+  if (!exists[0]?.t) return [];
+  return (await query('SELECT created_at AS t FROM drizzle.__drizzle_migrations')).map((r) => Number(r.t));
+}
+
+/** The status of a database's schema; a database a newer IonMesh migrated: DatabaseNewer. */
+async function checkedSchema(query: (q: string) => Promise<Array<{ t: string | number }>>, refuseNewer: boolean) {
+  const status = schemaStatus(knownMigrations(MIGRATIONS_FOLDER), await appliedMigrations(query));
+  if (refuseNewer && status.unknown > 0) throw new DatabaseNewer(status, VERSION);
+  return status;
+}
+
+/** A backup asked of PostgreSQL, which pg_dump backs up. */
+export class BackupNotEmbedded extends Error {
+  constructor() {
+    super('IonMesh runs on PostgreSQL: back it up with pg_dump and restore with pg_restore (docs/operations.md)');
+    this.name = 'BackupNotEmbedded';
+  }
+}
+
 /** PGlite in memory (no dataDir) or in dataDir, which this process then holds (DataDirInUse if another does). */
 export async function openPglite(dataDir: string | null, role = 'process'): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -187,11 +218,21 @@ export async function openPglite(dataDir: string | null, role = 'process'): Prom
     transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
     migrate: () =>
       queue.add(async () => {
+        await checkedSchema(async (q) => (await client.query<{ t: string }>(q)).rows, true);
         await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
         await applySqlCode({
           exec: (script) => client.exec(script),
           rows: async <T>(q: string, params: unknown[]) => (await client.query<T>(q, params)).rows,
         });
+      }),
+    schema: () => queue.add(() => checkedSchema(async (q) => (await client.query<{ t: string }>(q)).rows, false)),
+    backup: () =>
+      queue.add(async () => {
+        // Between two units of the queue no transaction is open; the checkpoint writes every
+        // change into the data files, so the copy needs no recovery when it is loaded.
+        await client.exec('CHECKPOINT');
+        const blob = await client.dumpDataDir('gzip');
+        return new Uint8Array(await blob.arrayBuffer());
       }),
     ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
     listen: (channel, onNotify) => queue.add(() => client.listen(channel, (payload) => onNotify(payload))),
@@ -267,6 +308,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       const lockClient = await pool.connect();
       try {
         await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await checkedSchema(async (q) => (await lockClient.query(q)).rows, true);
         await migrateNodePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
         await applySqlCode({
           exec: (script) => lockClient.query(script),
@@ -276,6 +318,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
         lockClient.release();
       }
+    },
+    schema: () => checkedSchema(async (q) => (await pool.query(q)).rows, false),
+    backup: async () => {
+      throw new BackupNotEmbedded();
     },
     ping: async () => void (await pool.query('SELECT 1')),
     listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),

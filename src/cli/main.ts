@@ -4,9 +4,12 @@ import { type Config, ConfigError } from '../app/config.js';
 import type { ConfigFile } from '../app/config-file.js';
 import { DataDirInUse } from '../app/data-dir-lock.js';
 import { openDatabase } from '../app/database.js';
+import { SchemaMismatch } from '../app/schema-version.js';
+import { oneSecret } from '../app/secrets.js';
 import { VERSION } from '../app/version.js';
 import { ROLES } from '../domain/roles.js';
 import { SCENARIO_HELP, SCENARIOS } from '../sim/fleet.js';
+import { backup, restore } from './backup.js';
 import { importSims } from './import.js';
 import { createKey, listKeys, revokeKey } from './keys.js';
 import { databaseOptions, databaseUrlOf } from './options.js';
@@ -57,14 +60,61 @@ program
     } else process.stdout.write(`${file}: valid (${checked.file.settings.length} settings, ${checked.file.format})\n`);
   });
 
-databaseOptions(program.command('migrate').description('apply database migrations and exit')).action(async (opts) => {
+databaseOptions(
+  program
+    .command('migrate')
+    .description('apply database migrations and exit (under a lock: safe while replicas start)')
+    .option('--status', 'only show which migrations the database has and lacks'),
+).action(async (opts) => {
   const db = await openDatabase({ dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) }, 'cli (migrate)');
   try {
+    if (opts.status) {
+      const s = await db.schema();
+      process.stdout.write(
+        `${db.kind}: ${s.applied} of ${s.known} migrations applied (this IonMesh ${VERSION} ends at ${s.latest})\n` +
+          (s.pending.length ? `pending: ${s.pending.join(', ')}\n` : 'pending: none\n') +
+          (s.unknown ? `newer than this IonMesh: ${s.unknown} migration(s); run a newer IonMesh\n` : ''),
+      );
+      process.exitCode = s.unknown ? 4 : 0;
+      return;
+    }
     await db.migrate();
     process.stdout.write(`Database migrated (${db.kind}).\n`);
   } finally {
     await db.close();
   }
+});
+
+databaseOptions(
+  program
+    .command('backup')
+    .argument('<file>', 'where to write the backup (a gzipped tar)')
+    .description('back up the embedded database, while the server runs (through it) or stopped')
+    .addOption(
+      new Option('--api-key-file <path>', 'an admin key, to back up through a running server (also IONMESH_API_KEY)').env(
+        'IONMESH_API_KEY_FILE',
+      ),
+    ),
+).action(async (file: string, opts) => {
+  process.exitCode = await backup(file, {
+    dataDir: opts.dataDir,
+    databaseUrl: databaseUrlOf(opts),
+    apiKey: oneSecret({
+      value: process.env.IONMESH_API_KEY,
+      file: opts.apiKeyFile,
+      flag: '--api-key-file',
+      valueName: 'IONMESH_API_KEY',
+    }),
+  });
+});
+
+databaseOptions(
+  program
+    .command('restore')
+    .argument('<file>', 'a backup written by ionmesh backup')
+    .description('replace the embedded database with a backup (the server must be stopped; the old one is kept aside)'),
+).action(async (file: string, opts) => {
+  process.exitCode = await restore(file, { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) });
 });
 
 const importCmd = program.command('import').description('import inventory files');
@@ -204,6 +254,10 @@ program.parseAsync(process.argv).catch((error) => {
   if (error instanceof DataDirInUse) {
     process.stderr.write(`ionmesh: ${error.message}\n`);
     process.exit(3);
+  }
+  if (error instanceof SchemaMismatch) {
+    process.stderr.write(`ionmesh: ${error.message}\n`);
+    process.exit(4);
   }
   if (error instanceof ConfigError) {
     process.stderr.write(`ionmesh: ${error.message}\n`);

@@ -21,6 +21,9 @@ export function serveOptions(cmd: Command): Command {
       .addOption(new Option('--host <host>', 'address to listen on').env('IONMESH_HOST').default('0.0.0.0'))
       .addOption(new Option('--demo', 'seed the demo inventory into an empty database').env('IONMESH_DEMO'))
       .addOption(
+        new Option('--no-migrate', 'do not apply migrations at start (ionmesh migrate does); refuse a database that lacks any'),
+      )
+      .addOption(
         new Option('--offline-after <seconds>', 'mark a heartbeating client offline after this silence')
           .env('IONMESH_OFFLINE_AFTER')
           .default('300'),
@@ -218,6 +221,7 @@ export function configFromOptions(opts: Record<string, any>): Config {
     tlsClientCa: opts.tlsClientCa,
     corsOrigins: opts.corsOrigin,
     trustProxy: opts.trustProxy,
+    migrate: opts.migrate,
   });
 }
 

@@ -5,6 +5,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { CLIENT_API_PREFIX, closeClientHttp, listenClientHttp } from '../app/client-listener.js';
 import { buildConfig, type Config } from '../app/config.js';
 import { openDatabase } from '../app/database.js';
+import { DatabaseNewer, MigrationsPending } from '../app/schema-version.js';
+import { VERSION } from '../app/version.js';
 import { seedDemo } from '../modules/inventory/index.js';
 import { buildApp } from '../server/server.js';
 import type { Fleet } from '../sim/fleet.js';
@@ -13,7 +15,17 @@ import { startDemoEmulator, startDemoFleet } from './demo-fleet.js';
 
 export async function serve(config: Config) {
   const db = await openDatabase(config, 'server');
-  await db.migrate();
+  try {
+    if (config.migrate) await db.migrate();
+    else {
+      const schema = await db.schema();
+      if (schema.unknown) throw new DatabaseNewer(schema, VERSION);
+      if (schema.pending.length) throw new MigrationsPending(schema);
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const { app, services } = await buildApp({ config, db });
   const carriersAdded = await services.carriers.seed();
   if (carriersAdded) app.log.info({ carriers: carriersAdded }, 'carrier list seeded (mcc-mnc-list)');

@@ -62,6 +62,7 @@ export const ERROR_CODES = {
   KI_CARDS_IN_USE: 'A card of the KI proxy pool’s physical range is assigned to a router one-to-one',
   POOL_OVERLAP: 'The pool’s slot ranges overlap another pool, each other, or physical slots',
   REASSIGN_NOT_POSSIBLE: 'The client cannot be moved to that slot',
+  BACKUP_NOT_EMBEDDED: 'IonMesh runs on PostgreSQL, which pg_dump backs up (docs/operations.md)',
   INTERNAL_ERROR: 'Unexpected server error',
 } as const;
 

@@ -10,6 +10,7 @@ import { type GuardedRoute, guardAdminRoutes, type Owners } from '../app/route-g
 import { isoTimestamps } from '../app/timestamps.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { apiKeyOwner, authRoutes, requireApiKey } from '../modules/auth/index.js';
+import { backupRoutes } from '../modules/backup/index.js';
 import { carrierRoutes } from '../modules/carriers/index.js';
 import { ClientViews, clientAdminRoutes, clientRoutes, clientViewRoutes } from '../modules/clients/index.js';
 import { commandAdminRoutes } from '../modules/commands/index.js';
@@ -123,6 +124,7 @@ export async function adminApi(app: App, config: Config, db: Database, services:
       await admin.register(statsRoutes(services.stats));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
+      await admin.register(backupRoutes(db));
     },
     { prefix: '/api/backend/v1' },
   );

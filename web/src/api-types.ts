@@ -124,6 +124,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backend/v1/backup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A consistent backup of the embedded database (a gzipped tar; `ionmesh restore` loads it)
+         * @description Taken while the server runs, between two units of work. On PostgreSQL: 409 BACKUP_NOT_EMBEDDED (use pg_dump).
+         */
+        get: operations["getBackup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/backend/v1/bankd-instances": {
         parameters: {
             query?: never;
@@ -1589,7 +1609,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description An audit action of the catalogue (GET /audit-actions) */
-                action?: "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
+                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
                 entity_id?: string;
                 /** @description Comma-separated entity ids (at most 50): the trail of several objects in one page, e.g. every profile of a client */
                 entity_ids?: string;
@@ -1691,6 +1711,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": components["schemas"]["ErrorAnswer"];
                 };
             };
         };

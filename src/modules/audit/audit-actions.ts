@@ -12,6 +12,7 @@ export interface AuditActionInfo {
 }
 
 export const AUDIT_ACTIONS = [
+  { action: 'database.backup', event: null, description: 'A backup of the embedded database was taken through the admin API' },
   { action: 'tenant.create', event: null, description: 'A tenant was created' },
   { action: 'tenant.update', event: null, description: 'A tenant was renamed or its enrollment changed' },
   { action: 'tenant.delete', event: null, description: 'An unused tenant was deleted' },
