@@ -2,7 +2,7 @@
 // card and key again: `ionmesh backup`/`restore` on the embedded database, pg_dump/pg_restore on
 // PostgreSQL as docs/operations.md says. And an upgrade never lets an older IonMesh run on a
 // database a newer one migrated.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { openPostgres } from '../src/app/database.js';
 import { DatabaseNewer } from '../src/app/schema-version.js';
 import { buildApp } from '../src/server/server.js';
 import { ADMIN_KEY, freshDatabase, onPostgres, startIonMesh } from './support/harness.js';
-import { freePort } from './support/ports.js';
+import { freePort, spawnIonMesh } from './support/processes.js';
 import { scratchPostgres } from './support/scratch-database.js';
 
 const execFileP = promisify(execFile);
@@ -33,12 +33,8 @@ afterAll(() => {
 
 async function serve(dataDir: string, extra: string[] = []) {
   const port = await freePort();
-  const proc = spawn(
-    process.execPath,
+  const proc = spawnIonMesh(
     [
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
       'serve',
       '--demo',
       '--no-simulation',

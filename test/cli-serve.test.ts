@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/harness.js';
-import { freePort } from './support/ports.js';
+import { freePort, spawnIonMesh } from './support/processes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ionmesh-serve-'));
 const run = promisify(execFile);
@@ -23,22 +23,8 @@ const started = new Set<ChildProcess>();
 
 async function serve(extra: string[] = ['--no-simulation'], dataDir = dir, demo = true): Promise<Running> {
   const port = await freePort();
-  const proc = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'serve',
-      ...(demo ? ['--demo'] : []),
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--data-dir',
-      dataDir,
-      ...extra,
-    ],
+  const proc = spawnIonMesh(
+    ['serve', ...(demo ? ['--demo'] : []), '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...extra],
     // detached: a session of its own, so no controlling terminal, as under a service manager.
     { env: { ...process.env, DATABASE_URL: '', IONMESH_ADMIN_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
@@ -187,14 +173,10 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
       ).json();
       expect(keys.items.map((k: { name: string }) => k.name)).toEqual(['initial admin key']);
       // A second server on the same directory is refused the same way.
-      const second = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--data-dir', lockDir],
-        {
-          env: { ...process.env, DATABASE_URL: '' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
+      const second = spawnIonMesh(['serve', '--port', '0', '--data-dir', lockDir], {
+        env: { ...process.env, DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let err = '';
       second.stderr?.on('data', (d) => (err += d));
       expect(await new Promise((r) => second.once('exit', r))).toBe(3);
@@ -238,11 +220,9 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     expect(running.output()).not.toContain('imk_mounted_secret');
     expect(await stop(running, 'SIGTERM')).toBe(0);
 
-    const proc = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--admin-key-file', join(site, 'absent'), '--data-dir', join(site, 'd2')],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const proc = spawnIonMesh(['serve', '--admin-key-file', join(site, 'absent'), '--data-dir', join(site, 'd2')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     proc.stderr?.on('data', (d) => (err += d));
     expect(await new Promise((r) => proc.once('exit', r))).toBe(2);
@@ -270,7 +250,7 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     writeFileSync(good, `port = ${port}\nhost = "127.0.0.1"\ndata-dir = "${join(site, 'data')}"\nlog-level = "warn"\n`);
     const checked = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'config', 'check', good]);
     expect(checked.stdout).toContain('valid (4 settings, toml)');
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--config', good], {
+    const proc = spawnIonMesh(['serve', '--config', good], {
       env: { ...process.env, DATABASE_URL: '', IONMESH_ADMIN_KEY: '' },
       stdio: 'ignore',
     });
@@ -307,13 +287,9 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
   });
 
   it('refuses a bad flag with a clear message', async () => {
-    const proc = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', 'seventy', '--data-dir', dir],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const proc = spawnIonMesh(['serve', '--port', 'seventy', '--data-dir', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     proc.stderr?.on('data', (d) => (err += d));
     const code = await new Promise((r) => proc.once('exit', r));

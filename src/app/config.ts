@@ -69,6 +69,8 @@ export interface Config {
   trustProxy: string[];
   /** Apply migrations at start (false: `ionmesh migrate` does it; a start refuses a database that lacks any). */
   migrate: boolean;
+  /** Redis that replicas share their rate limits and failed-authentication budgets through (none: per process). */
+  redisUrl: string | null;
 }
 
 export const DEFAULTS: Config = {
@@ -112,6 +114,7 @@ export const DEFAULTS: Config = {
   corsOrigins: [],
   trustProxy: [],
   migrate: true,
+  redisUrl: null,
 };
 
 /** A setting that cannot be used; `setting` names the flag (without dashes) it is about, when one. */
@@ -211,6 +214,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     corsOrigins: corsOriginsOf(c.corsOrigins),
     trustProxy: trustedProxiesOf(c.trustProxy),
     migrate: c.migrate === undefined ? true : flag(c.migrate),
+    redisUrl: c.redisUrl ? String(c.redisUrl) : null,
   };
   if ((config.tlsCert === null) !== (config.tlsKey === null))
     throw new ConfigError('tls-cert and tls-key go together', config.tlsCert === null ? 'tls-key' : 'tls-cert');
@@ -233,6 +237,8 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new ConfigError('database-url must start with postgres:// or postgresql://', 'database-url');
   }
+  if (config.redisUrl && !/^rediss?:\/\//.test(config.redisUrl))
+    throw new ConfigError('redis-url must start with redis:// or rediss://', 'redis-url');
   if (config.adminKey !== null && config.adminKey.length < 16)
     throw new ConfigError('IONMESH_ADMIN_KEY must have at least 16 characters', 'admin-key-file');
   return config;

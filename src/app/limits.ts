@@ -1,12 +1,14 @@
-// Rate limits (@fastify/rate-limit, in memory, per process): the client API per source address,
+// Rate limits (@fastify/rate-limit): the client API per source address,
 // the admin API per API key (or per address when none is sent), both counted before the key is
 // checked, so requests that fail authentication count too. Over the limit: 429 RATE_LIMITED with
 // Retry-After. Sized so that a site of routers behind one NAT address registering at once
 // always passes (README, docs/security.md); a flood does not. Failed authentications have a
-// stricter budget of their own per address (FailureBudget).
+// stricter budget of their own per address (FailureBudget). With a Redis (--redis-url) every
+// count lives there, so replicas share one limit; without, each process counts its own.
 import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import { DomainError } from '../domain/errors.js';
 import { type App, addressOf, presentedKey } from './http.js';
 
@@ -22,7 +24,13 @@ const tooMany = (_req: FastifyRequest, ctx: { after: string; ttl: number }) =>
  * onRequest hook of the scope itself: it runs before the scope's authentication hook (route-level
  * hooks, the plugin's default, would run after it and never see a refused key).
  */
-async function limitScope(app: App, max: number, cache: number, keyOf: (req: FastifyRequest) => string) {
+async function limitScope(
+  app: App,
+  max: number,
+  cache: number,
+  keyOf: (req: FastifyRequest) => string,
+  shared: { redis: Redis | null; nameSpace: string },
+) {
   if (max <= 0) return;
   await app.register(rateLimit, {
     global: false,
@@ -31,22 +39,38 @@ async function limitScope(app: App, max: number, cache: number, keyOf: (req: Fas
     cache,
     keyGenerator: keyOf,
     errorResponseBuilder: tooMany,
+    ...(shared.redis ? { redis: shared.redis, nameSpace: shared.nameSpace, skipOnError: true } : {}),
   });
   app.addHook('onRequest', app.rateLimit());
 }
 
 /** The client API's limit, per source address; registered inside its scope. */
-export const clientRateLimit = (app: App, max: number) => limitScope(app, max, 100_000, (req) => `addr:${addressOf(req)}`);
+export const clientRateLimit = (app: App, max: number, redis: Redis | null = null) =>
+  limitScope(app, max, 100_000, (req) => `addr:${addressOf(req)}`, { redis, nameSpace: 'ionmesh:rl:client:' });
 
 /** The admin API's limit, per presented key (hashed: never kept in clear) or per address. */
-export const adminRateLimit = (app: App, max: number) =>
-  limitScope(app, max, 10_000, (req) => {
-    const key = presentedKey(req);
-    return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : `addr:${addressOf(req)}`;
-  });
+export const adminRateLimit = (app: App, max: number, redis: Redis | null = null) =>
+  limitScope(
+    app,
+    max,
+    10_000,
+    (req) => {
+      const key = presentedKey(req);
+      return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : `addr:${addressOf(req)}`;
+    },
+    { redis, nameSpace: 'ionmesh:rl:admin:' },
+  );
 
 /** Refusals that mean "this caller could not prove who it is". */
 const AUTH_FAILURES = new Set(['UNAUTHORIZED', 'CLIENT_TOKEN_INVALID', 'CLIENT_CERT_REQUIRED', 'CLIENT_CERT_MISMATCH']);
+
+/** Failed authentications per address: counted in this process, or shared through Redis. */
+export interface AuthFailureBudget {
+  readonly max: number;
+  /** Milliseconds until the address may try again (0: it may now). */
+  waitMs(address: string): number | Promise<number>;
+  fail(address: string): void | Promise<void>;
+}
 
 /**
  * Failed authentications per source address in fixed windows. Past `max` in a window, the
@@ -54,7 +78,7 @@ const AUTH_FAILURES = new Set(['UNAUTHORIZED', 'CLIENT_TOKEN_INVALID', 'CLIENT_C
  * Keyless router calls are never held back by it (a NAT shares its address with routers that
  * prove nothing). Bounded: at most `capacity` addresses are remembered.
  */
-export class FailureBudget {
+export class FailureBudget implements AuthFailureBudget {
   private readonly windows = new Map<string, { count: number; endsAt: number }>();
 
   constructor(
@@ -91,6 +115,49 @@ export class FailureBudget {
   }
 }
 
+/**
+ * The same fixed windows kept in Redis, so every replica sees one budget per address. Redis away:
+ * nothing is refused (fail open) and `onError` is told.
+ */
+export class SharedFailureBudget implements AuthFailureBudget {
+  constructor(
+    readonly max: number,
+    private readonly redis: Redis,
+    private readonly windowMs = RATE_WINDOW_MS,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
+
+  private key = (address: string) => `ionmesh:authfail:${address}`;
+
+  async waitMs(address: string) {
+    try {
+      const [count, ttl] = await this.redis.multi().get(this.key(address)).pttl(this.key(address)).exec().then(valuesOf);
+      return Number(count ?? 0) >= this.max && Number(ttl) > 0 ? Number(ttl) : 0;
+    } catch (error) {
+      this.onError(error);
+      return 0;
+    }
+  }
+
+  async fail(address: string) {
+    try {
+      // The window starts with the first failure (SET NX with its expiry), then only counts.
+      await this.redis.multi().set(this.key(address), 0, 'PX', this.windowMs, 'NX').incr(this.key(address)).exec().then(valuesOf);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+}
+
+/** The replies of a MULTI, or its first error. */
+function valuesOf(results: Array<[Error | null, unknown]> | null): unknown[] {
+  if (!results) throw new Error('redis transaction aborted');
+  return results.map(([err, value]) => {
+    if (err) throw err;
+    return value;
+  });
+}
+
 const presentsCredential = (req: FastifyRequest) => {
   if (presentedKey(req) !== null || typeof req.headers['x-client-token'] === 'string') return true;
   const body = req.body as { client_token?: unknown } | undefined;
@@ -104,11 +171,12 @@ const presentsCredential = (req: FastifyRequest) => {
  * Counts failed authentications of every route (an onError hook) and refuses credentialed
  * requests of an address over its budget before anything else runs (an onRequest hook).
  */
-export function authFailureBudget(app: App, budget: FailureBudget, onRefused?: () => void) {
+export function authFailureBudget(app: App, budget: AuthFailureBudget, onRefused?: () => void) {
   if (budget.max <= 0) return;
   const gate = async (req: FastifyRequest, reply: FastifyReply) => {
-    const wait = budget.waitMs(addressOf(req));
-    if (wait === 0 || !presentsCredential(req)) return;
+    if (!presentsCredential(req)) return;
+    const wait = await budget.waitMs(addressOf(req));
+    if (wait === 0) return;
     onRefused?.();
     const sec = Math.ceil(wait / 1000);
     reply.header('retry-after', String(sec));
@@ -120,6 +188,6 @@ export function authFailureBudget(app: App, budget: FailureBudget, onRefused?: (
   // A token may also come in the body (a heartbeat's client_token), read once it is parsed.
   app.addHook('preValidation', gate);
   app.addHook('onError', async (req, _reply, error) => {
-    if (error instanceof DomainError && AUTH_FAILURES.has(error.code)) budget.fail(addressOf(req));
+    if (error instanceof DomainError && AUTH_FAILURES.has(error.code)) await budget.fail(addressOf(req));
   });
 }

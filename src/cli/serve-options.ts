@@ -163,6 +163,17 @@ export function serveOptions(cmd: Command): Command {
       )
       .addOption(
         new Option(
+          '--redis-url <url>',
+          'Redis that replicas share rate limits through (redis://host:6379/0); without it each process counts its own',
+        ).env('IONMESH_REDIS_URL'),
+      )
+      .addOption(
+        new Option('--redis-url-file <path>', 'read the Redis URL from this file (a mounted secret)').env(
+          'IONMESH_REDIS_URL_FILE',
+        ),
+      )
+      .addOption(
+        new Option(
           '--admin-key-file <path>',
           'read the admin API key from this file (a mounted secret) instead of IONMESH_ADMIN_KEY',
         ).env('IONMESH_ADMIN_KEY_FILE'),
@@ -222,6 +233,7 @@ export function configFromOptions(opts: Record<string, any>): Config {
     corsOrigins: opts.corsOrigin,
     trustProxy: opts.trustProxy,
     migrate: opts.migrate,
+    redisUrl: oneSecret({ value: opts.redisUrl, file: opts.redisUrlFile, flag: '--redis-url-file', valueName: '--redis-url' }),
   });
 }
 

@@ -1,11 +1,12 @@
 // The routes of the three APIs on the shared server: health and metrics, the client API the
 // routers speak (byte for byte, CLIENT-CONTRACT.md), and the admin API behind keys, roles and
 // the route guard (every route declares its access and tenant rule, src/app/route-guard.ts).
+import type { Redis } from 'ioredis';
 import type { Config } from '../app/config.js';
 import type { Database } from '../app/database.js';
 import type { App } from '../app/http.js';
 import { invalidCharacter, storableText } from '../app/json-guard.js';
-import { adminRateLimit, authFailureBudget, clientRateLimit, FailureBudget } from '../app/limits.js';
+import { adminRateLimit, authFailureBudget, clientRateLimit, FailureBudget, SharedFailureBudget } from '../app/limits.js';
 import { type GuardedRoute, guardAdminRoutes, type Owners } from '../app/route-guard.js';
 import { isoTimestamps } from '../app/timestamps.js';
 import { auditRoutes } from '../modules/audit/index.js';
@@ -40,11 +41,12 @@ const OWNERS: Owners = {
 };
 
 /** Health, metrics and what every answer gets (timestamps, request metrics). */
-export async function commonRoutes(app: App, config: Config, db: Database, services: Services) {
+export async function commonRoutes(app: App, config: Config, db: Database, services: Services, redis: Redis | null) {
   const { metrics } = services;
   // Before any scope's own hooks: an address over its failed-authentication budget is refused
-  // before its key is looked up.
-  authFailureBudget(app, new FailureBudget(config.authFailureLimit), () => metrics.authFailed('throttled'));
+  // before its key is looked up. One budget for every replica when they share a Redis.
+  const budget = redis ? new SharedFailureBudget(config.authFailureLimit, redis) : new FailureBudget(config.authFailureLimit);
+  authFailureBudget(app, budget, () => metrics.authFailed('throttled'));
   await app.register(healthRoutes(db, config));
   // One timestamp format in every admin answer (ISO 8601, Z); the client API is left byte for byte.
   app.addHook('preSerialization', async (req, _reply, payload) =>
@@ -77,10 +79,10 @@ export async function commonRoutes(app: App, config: Config, db: Database, servi
 }
 
 /** The client API under /api/backend/v1/remsim. */
-export async function clientApi(app: App, config: Config, services: Services) {
+export async function clientApi(app: App, config: Config, services: Services, redis: Redis | null) {
   await app.register(
     async (client: App) => {
-      await clientRateLimit(client, config.clientRateLimit);
+      await clientRateLimit(client, config.clientRateLimit, redis);
       await client.register(
         clientRoutes(services.clients, services.auth, services.commands, { mutualTls: config.tlsClientCa !== null }),
       );
@@ -90,12 +92,18 @@ export async function clientApi(app: App, config: Config, services: Services) {
 }
 
 /** The admin API under /api/backend/v1: what each route declares, filled in as they are added. */
-export async function adminApi(app: App, config: Config, db: Database, services: Services): Promise<GuardedRoute[]> {
+export async function adminApi(
+  app: App,
+  config: Config,
+  db: Database,
+  services: Services,
+  redis: Redis | null,
+): Promise<GuardedRoute[]> {
   const { metrics } = services;
   const guarded: GuardedRoute[] = [];
   await app.register(
     async (admin: App) => {
-      await adminRateLimit(admin, config.adminRateLimit);
+      await adminRateLimit(admin, config.adminRateLimit, redis);
       // Every route declares its access and tenant rule; one without stops the start.
       guardAdminRoutes(admin, {
         db,

@@ -1,5 +1,5 @@
 // The demo inventory (--demo): seeded into an empty database only, never over existing data.
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Database } from '../../app/database.js';
 import { withLuhn } from '../../domain/iccid.js';
 import * as repo from './inventory.repository.js';
@@ -24,8 +24,13 @@ export function demoCard(bankId: number, slotId: number, c: (typeof DEMO_CARRIER
 }
 
 /** Seeds tenant 1, one bankd and two banks of 32 cards; returns false when data already exists. */
+// An arbitrary constant naming the demo seed among PostgreSQL advisory locks.
+const DEMO_SEED_LOCK = 0x10_4e_5e_02;
+
 export async function seedDemo(db: Database): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // Replicas started together with --demo: one seeds, the others wait here and then find it done.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
     const [existing] = await tx.select({ n: count() }).from(tenants);
     if ((existing?.n ?? 0) > 0) return false;
     // The demo tenant enrolls any caller (open), as a lab does; real tenants start closed.

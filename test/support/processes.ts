@@ -1,4 +1,5 @@
-// A TCP port for a server a test spawns as its own process.
+// Servers a test spawns as processes of their own: a free port, and the ionmesh command.
+import { type SpawnOptions, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /** A port nothing listens on right now (the kernel's choice, released at once). */
@@ -12,3 +13,7 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** `ionmesh ARGS` as its own process, from the sources (as `npm start` would run the build). */
+export const spawnIonMesh = (args: string[], options: SpawnOptions) =>
+  spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], options);
