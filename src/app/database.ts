@@ -58,10 +58,20 @@ export interface Database {
    */
   maintain(tables?: string[]): Promise<void>;
   ping(): Promise<void>;
+  /** What the database path holds right now: units waiting for PGlite's one connection, or
+   * PostgreSQL pool connections by state (for /metrics). */
+  load(): DatabaseLoad;
   /** Calls onNotify for every NOTIFY on channel (from any process on PostgreSQL), with its
    * payload; resolves to an unsubscribe function. */
   listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface DatabaseLoad {
+  /** Units of work queued or running (PGlite). */
+  queued?: number;
+  /** Pool connections (PostgreSQL): open, idle, and requests waiting for one. */
+  connections?: { total: number; idle: number; waiting: number };
 }
 
 /** Rows of a raw SQL statement, on either driver (both answer { rows }), typed by the caller.
@@ -235,6 +245,7 @@ export async function openPglite(dataDir: string | null, role = 'process'): Prom
         return new Uint8Array(await blob.arrayBuffer());
       }),
     ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
+    load: () => ({ queued: queue.size }),
     listen: (channel, onNotify) => queue.add(() => client.listen(channel, (payload) => onNotify(payload))),
     maintain: async (tables) => {
       // One table per turn of the queue, so requests wait behind one short step at most: VACUUM
@@ -324,6 +335,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       throw new BackupNotEmbedded();
     },
     ping: async () => void (await pool.query('SELECT 1')),
+    load: () => ({ connections: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } }),
     listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
     maintain: async () => {},
     close: async () => {

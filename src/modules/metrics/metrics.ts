@@ -217,6 +217,27 @@ export class Metrics implements ClientObserver {
       registers: [r],
     });
     this.perClientEnabled.set(this.perClient ? 1 : 0);
+    const database = this.db;
+    new Gauge({
+      name: 'ionmesh_database_queue_depth',
+      help: 'Units of work queued or running on the embedded database’s one connection (PGlite; absent on PostgreSQL)',
+      registers: [r],
+      collect() {
+        const { queued } = database.load();
+        if (queued !== undefined) this.set(queued);
+      },
+    });
+    new Gauge({
+      name: 'ionmesh_database_connections',
+      help: 'PostgreSQL pool connections of this process by state (total, idle, waiting requests); absent on PGlite',
+      labelNames: ['state'],
+      registers: [r],
+      collect() {
+        const { connections } = database.load();
+        if (!connections) return;
+        for (const [state, n] of Object.entries(connections)) this.labels(state).set(n);
+      },
+    });
     this.jobDuration = new Histogram({
       name: 'ionmesh_job_duration_seconds',
       help: 'How long each pass of a background job took, by job and result',
