@@ -16,6 +16,7 @@ const OPERATE = [
   'POST /webhooks/{id}/deliveries/{delivery_id}/redeliver',
 ];
 const ADMIN_ONLY = [
+  'GET /backup',
   'POST /tenants',
   'DELETE /tenants/{id}',
   'POST /bankd-instances',

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildConfig } from '../src/app/config.js';
 import { openPostgres } from '../src/app/database.js';
 import { DatabaseNewer } from '../src/app/schema-version.js';
+import { backup, restore } from '../src/cli/backup.js';
 import { buildApp } from '../src/server/server.js';
 import { ADMIN_KEY, freshDatabase, onPostgres, startIonMesh } from './support/harness.js';
 import { freePort, spawnIonMesh } from './support/processes.js';
@@ -174,23 +175,26 @@ describe.runIf(!onPostgres)('backing up and restoring the embedded database', ()
   });
 
   it('refuses what is not a backup, and leaves the database as it was', async () => {
+    const kept = () => readdirSync(dataDir).sort();
+    const before = kept();
     const junk = join(site, 'junk.tar.gz');
     writeFileSync(junk, 'not a backup at all, just text');
     const r = await cli(['restore', junk, '--data-dir', dataDir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not an IonMesh backup/);
+    // The other refusals, in this process (the exit code is the same ConfigError's).
     const truncated = join(site, 'truncated.tar.gz');
     writeFileSync(truncated, readFileSync(join(site, 'stopped.tar.gz')).subarray(0, 4000));
-    const t = await cli(['restore', truncated, '--data-dir', dataDir]);
-    expect(t.code).toBe(2);
-    expect(t.stderr).toMatch(/cannot be restored/);
-    expect(readdirSync(dataDir).filter((f) => f.startsWith('pglite.restoring'))).toEqual([]);
-    const missing = await cli(['backup', join(site, 'x.tar.gz'), '--data-dir', join(site, 'nothing-here')]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no embedded database in/);
-    const onPg = await cli(['backup', join(site, 'x.tar.gz'), '--database-url', 'postgres://x@127.0.0.1:1/x']);
-    expect(onPg.code).toBe(2);
-    expect(onPg.stderr).toMatch(/pg_dump/);
+    await expect(restore(truncated, { dataDir, databaseUrl: null })).rejects.toThrow(/cannot be restored/);
+    await expect(restore(join(site, 'absent.tar.gz'), { dataDir, databaseUrl: null })).rejects.toThrow(/cannot read/);
+    await expect(
+      backup(join(site, 'x.tar.gz'), { dataDir: join(site, 'nothing-here'), databaseUrl: null, apiKey: undefined }),
+    ).rejects.toThrow(/no embedded database in/);
+    await expect(
+      backup(join(site, 'x.tar.gz'), { dataDir, databaseUrl: 'postgres://x@127.0.0.1:1/x', apiKey: undefined }),
+    ).rejects.toThrow(/pg_dump/);
+    expect(kept()).toEqual(before);
+    expect(existsSync(join(site, 'x.tar.gz'))).toBe(false);
   });
 });
 
@@ -280,9 +284,6 @@ describe('upgrades: a database newer than this IonMesh', () => {
           /the database misses \d+ migration\(s\) this IonMesh needs .* run `ionmesh migrate` first/,
         );
         expect((await cli(['migrate', '--data-dir', join(site, 'fresh')])).code).toBe(0);
-        const status = await cli(['migrate', '--status', '--data-dir', join(site, 'fresh')]);
-        expect(status.stdout).toMatch(/pglite: (\d+) of \1 migrations applied/);
-        expect(status.stdout).toContain('pending: none');
         // With the migrations applied beforehand, --no-migrate starts.
         const ok = await serve(join(site, 'fresh'), ['--no-migrate']);
         expect((await fetch(`${ok.url}/readyz`)).status).toBe(200);

@@ -4,6 +4,7 @@
 // (docs/operations.md).
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { ConfigError } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -45,6 +46,13 @@ export async function restoreEmbedded(file: string, dataDir: string): Promise<Re
     throw new ConfigError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   if (!isGzip(bytes)) throw new ConfigError(`${file} is not an IonMesh backup (a gzipped tar from ionmesh backup)`);
+  // A truncated or damaged file is refused here, before PGlite reads it (its gzip stream reports
+  // such an error outside any promise).
+  try {
+    gunzipSync(bytes);
+  } catch (e) {
+    throw new ConfigError(`${file} cannot be restored: it is damaged (${(e as Error).message})`);
+  }
   const target = join(dataDir, 'pglite');
   const lock = lockDataDir(target, 'cli (restore)');
   const staging = `${target}.restoring-${process.pid}`;
