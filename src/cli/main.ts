@@ -22,6 +22,14 @@ const program = new Command('ionmesh')
   .version(VERSION)
   .showHelpAfterError();
 
+// Every command with database options reads --config too: its own settings from the file (the
+// data directory, the database URL file, the log level); serve reads all of them (strictly).
+program.hook('preAction', (_program, action) => {
+  if (action.name() === 'serve' || !action.options.some((o) => o.long === '--config')) return;
+  const path = action.opts().config;
+  if (path) applyConfigFile(action, path, { strict: false });
+});
+
 let configFile: ConfigFile | null = null;
 const serveCmd = serveOptions(program.command('serve'))
   .hook('preAction', (cmd) => {

@@ -4,6 +4,11 @@ import { oneSecret } from '../app/secrets.js';
 
 export function databaseOptions(cmd: Command) {
   return cmd
+    .addOption(
+      new Option('--config <file>', 'read settings from a YAML or TOML file (flags and IONMESH_* variables win over it)').env(
+        'IONMESH_CONFIG',
+      ),
+    )
     .addOption(new Option('--data-dir <dir>', 'embedded database directory (PGlite)').env('IONMESH_DATA_DIR').default('./data'))
     .addOption(
       new Option(

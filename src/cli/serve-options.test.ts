@@ -8,6 +8,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../app/config.js';
 import { ConfigError } from '../app/config.js';
 import type { ConfigFile } from '../app/config-file.js';
+import { databaseOptions } from './options.js';
 import { applyConfigFile, checkConfigFile, configFromOptions, locate, serveOptions } from './serve-options.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ionmesh-config-'));
@@ -121,6 +122,30 @@ describe('a configuration file for ionmesh serve', () => {
     await expect(configOf(['--config', file('twice.yaml', 'port: 1\nport: 2\n')])).rejects.toThrow(/twice\.yaml:2:1: /);
     await expect(configOf(['--config', file('table.toml', 'port = 5000\n[server]\nport = 1\n')])).rejects.toThrow(
       /table\.toml:2: unknown setting "server"/,
+    );
+  });
+});
+
+describe('the same file for the other commands', () => {
+  it('gives them the settings they have (the data directory, the database URL file) and leaves serve’s alone', async () => {
+    const path = file('site-wide.yaml', `port: 5055\ndata-dir: ${join(dir, 'site-data')}\nlog-level: warn\n`);
+    let seen: Record<string, unknown> = {};
+    const cmd = databaseOptions(new Command('migrate'))
+      .exitOverride()
+      .hook('preAction', (c) => void applyConfigFile(c, c.opts().config, { strict: false }))
+      .action((opts) => {
+        seen = opts;
+      });
+    await cmd.parseAsync(['--config', path], { from: 'user' });
+    expect(seen).toMatchObject({ dataDir: join(dir, 'site-data'), logLevel: 'warn' });
+    // Its own settings are still checked.
+    const bad = file('bad-dir.yaml', 'port: 5055\ndata-dir: [1]\n');
+    const strictless = databaseOptions(new Command('migrate'))
+      .exitOverride()
+      .hook('preAction', (c) => void applyConfigFile(c, c.opts().config, { strict: false }))
+      .action(() => {});
+    await expect(strictless.parseAsync(['--config', bad], { from: 'user' })).rejects.toThrow(
+      /bad-dir\.yaml:2: data-dir must be a string or a number/,
     );
   });
 });

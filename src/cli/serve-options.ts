@@ -12,11 +12,6 @@ export function serveOptions(cmd: Command): Command {
   return databaseOptions(
     cmd
       .description('run the IonMesh server (client API, admin API, background jobs)')
-      .addOption(
-        new Option('--config <file>', 'read settings from a YAML or TOML file (flags and IONMESH_* variables win over it)').env(
-          'IONMESH_CONFIG',
-        ),
-      )
       .addOption(new Option('--port <port>', 'TCP port').env('IONMESH_PORT').default('5000'))
       .addOption(new Option('--host <host>', 'address to listen on').env('IONMESH_HOST').default('0.0.0.0'))
       .addOption(new Option('--demo', 'seed the demo inventory into an empty database').env('IONMESH_DEMO'))
@@ -293,14 +288,18 @@ function fileProblems(file: ConfigFile, settings: Setting[]): string[] {
 }
 
 /** The file's settings under the command's flags: a flag or an IONMESH_* variable wins over the
- * file, the file over the defaults. A bad file throws one ConfigError listing every problem. */
-export function applyConfigFile(cmd: Command, path: string): ConfigFile {
+ * file, the file over the defaults. A bad file throws one ConfigError listing every problem;
+ * `strict: false` leaves alone the settings the command does not have. */
+export function applyConfigFile(cmd: Command, path: string, { strict = true } = {}): ConfigFile {
   const file = readConfigFile(path);
   const settings = settingsOf(cmd);
-  const problems = fileProblems(file, settings);
-  if (problems.length) throw new ConfigError(problems.join('\n'));
   const byKey = new Map(settings.map((s) => [s.key, s]));
-  for (const entry of file.settings) {
+  // Not strict (the commands other than serve): the settings that are not this command's belong
+  // to serve, which checks them; the ones it has are checked as serve would.
+  const mine = strict ? file : { ...file, settings: file.settings.filter((e) => byKey.has(e.key)) };
+  const problems = fileProblems(mine, settings);
+  if (problems.length) throw new ConfigError(problems.join('\n'));
+  for (const entry of mine.settings) {
     const setting = byKey.get(entry.key) as Setting;
     const source = cmd.getOptionValueSource(setting.attr);
     // DATABASE_URL is the variable PostgreSQL tools know: it wins over the file like IONMESH_*.
