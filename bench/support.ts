@@ -40,10 +40,13 @@ export async function freshBenchDatabase(kind: 'pglite' | 'postgres', label: str
 export async function startServer(
   database: BenchDatabase,
   extraArgs: string[] = [],
+  /** Flags for node itself (--cpu-prof …), before the script. */
+  nodeArgs: string[] = [],
 ): Promise<{ url: string; proc: ChildProcess }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   // Load from one address is the point of a benchmark: the per-address rate limits are off.
   const args = [
+    ...nodeArgs,
     'bin/ionmesh.js',
     'serve',
     '--port',
