@@ -1,9 +1,13 @@
 -- A batch of heartbeats in one statement (decision 0002; source checks: docs/security.md;
 -- modem_info merged key by key, modem identity changes kept as history).
 
-CREATE OR REPLACE FUNCTION ionmesh_heartbeats(
+-- commands_waiting: whether the commands module's queue (its view commands_queue) holds a pending
+-- command for the profile, so that the statement handing commands over runs only for those
+-- (decision 0012: it was a second statement for every batch).
+DROP FUNCTION IF EXISTS ionmesh_heartbeats(text[], integer[], text[], jsonb[], jsonb[], text[], boolean[]);
+CREATE FUNCTION ionmesh_heartbeats(
   p_client text[], p_tenant integer[], p_health text[], p_stats jsonb[], p_hw jsonb[], p_ip text[], p_trusted boolean[])
-RETURNS TABLE (ord integer, profile_id uuid, tenant_id integer, refused boolean)
+RETURNS TABLE (ord integer, profile_id uuid, tenant_id integer, refused boolean, commands_waiting boolean)
 LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan
 AS $$
@@ -87,6 +91,9 @@ BEGIN
            ionmesh_counter(t.stats, 'data_tx_bytes'), ionmesh_counter(t.stats, 'data_rx_bytes')
       FROM accepted t WHERE jsonb_typeof(t.stats) = 'object'
     RETURNING 1)
-  SELECT t.ord, t.profile_id, t.tenant_id, t.refused FROM target t;
+  SELECT t.ord, t.profile_id, t.tenant_id, t.refused,
+         NOT t.refused AND EXISTS (SELECT 1 FROM commands_queue c
+                                    WHERE c.profile_id = t.profile_id AND c.status = 'pending' AND c.expires_at > now())
+    FROM target t;
 END;
 $$;

@@ -11,7 +11,14 @@ const Str = Type.String();
 const ChangedRow = Type.Object({ changed: Int });
 const ProfileSourceRow = Type.Object({ profile_id: Str, tenant_id: Int, client_ip_address: Nullable(Str) });
 /** A row of ionmesh_heartbeats (ord from 1). */
-const TouchedRow = Type.Object({ ord: Int, profile_id: Str, tenant_id: Int, refused: Type.Boolean() });
+const TouchedRow = Type.Object({
+  ord: Int,
+  profile_id: Str,
+  tenant_id: Int,
+  refused: Type.Boolean(),
+  /** A command waits in the queue for this profile (hand it over in the same unit). */
+  commands_waiting: Type.Boolean(),
+});
 const WentOfflineRow = Type.Object({ profile_id: Str, client_id: Str, tenant_id: Int });
 const HeldConfigRow = Type.Object({
   mapping_mode: Str,
@@ -132,6 +139,8 @@ export interface Touched {
   tenant_id: number;
   /** The profile's tenant does not accept this caller's source: nothing was written. */
   refused: boolean;
+  /** A command waits in the queue for this profile: the batch hands it over. */
+  commands_waiting?: boolean;
   /** Commands handed over (marked delivered) by this heartbeat's batch: its answer carries them. */
   commands?: Array<{ id: number; type: string; payload: unknown }>;
 }

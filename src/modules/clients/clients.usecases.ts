@@ -181,10 +181,10 @@ export class ClientsService {
             for (const a of input.acks ?? []) await ackCommand(db, input.clientId, a.id, a.status !== 'failed', a.result);
           }
           const handed = new Map<string, DeliveredCommand[]>();
-          for (const c of await deliverPending(
-            db,
-            written.map((t) => t.profile_id),
-          )) {
+          // Only profiles with a command waiting (the heartbeat statement says which) cost the
+          // statement that hands commands over; most batches have none.
+          const waiting = written.filter((t) => t.commands_waiting).map((t) => t.profile_id);
+          for (const c of waiting.length ? await deliverPending(db, waiting) : []) {
             const list = handed.get(c.profile_id);
             if (list) list.push(c);
             else handed.set(c.profile_id, [c]);
