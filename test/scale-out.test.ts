@@ -7,9 +7,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/harness.js';
 import { freePort, spawnIonMesh } from './support/processes.js';
+import { testRedisUrl } from './support/redis.js';
 import { scratchPostgres } from './support/scratch-database.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl ?? 'redis://127.0.0.1:6379';
 const ADMIN_KEY = 'scale-out-admin-key-0123456789';
 // A Redis database of its own for this run (the limits' keys are IonMesh's, with a 10 s life).
 const redisDb = 1 + Math.floor(Math.random() * 15);
@@ -59,7 +60,7 @@ async function replica(databaseUrl: string, limits: string[]): Promise<Replica> 
   throw new Error(`a replica did not become ready:\n${output}`);
 }
 
-describe.runIf(onPostgres)('three replicas on one PostgreSQL and one Redis', () => {
+describe.runIf(onPostgres && testRedisUrl)('three replicas on one PostgreSQL and one Redis', () => {
   let replicas: Replica[] = [];
   let drop: () => Promise<void> = async () => {};
   let databaseUrl = '';

@@ -8,14 +8,15 @@ import { SharedFailureBudget } from '../src/app/limits.js';
 import { connectRedis } from '../src/app/redis.js';
 import { buildApp } from '../src/server/server.js';
 import { freshDatabase, onPostgres } from './support/harness.js';
+import { testRedisUrl } from './support/redis.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl ?? 'redis://127.0.0.1:6379';
 const opened: Redis[] = [];
 afterAll(async () => {
   for (const r of opened) r.disconnect();
 });
 
-describe('failed authentications counted in Redis', () => {
+describe.runIf(testRedisUrl)('failed authentications counted in Redis', () => {
   it('are one budget for two processes', async () => {
     const a = await connectRedis(REDIS_URL);
     const b = await connectRedis(REDIS_URL);
@@ -49,21 +50,24 @@ describe('failed authentications counted in Redis', () => {
 });
 
 describe('--redis-url', () => {
-  it.runIf(onPostgres)('is missed out loud on PostgreSQL, where replicas would each count their own limits', async () => {
-    const lines: string[] = [];
-    const logger = { level: 'warn', stream: { write: (line: string) => void lines.push(line) } };
-    const start = async (redisUrl: string | null) => {
-      const { db, drop } = await freshDatabase();
-      await db.migrate();
-      const { app } = await buildApp({ config: buildConfig({ logLevel: 'warn', redisUrl }), db, logger, jobs: false });
-      await app.close();
-      await drop();
-    };
-    await start(REDIS_URL);
-    expect(lines.join('')).not.toContain('rate limits are counted per process');
-    await start(null);
-    expect(lines.join('')).toContain('rate limits are counted per process: N replicas allow N times each limit');
-  });
+  it.runIf(onPostgres && testRedisUrl)(
+    'is missed out loud on PostgreSQL, where replicas would each count their own limits',
+    async () => {
+      const lines: string[] = [];
+      const logger = { level: 'warn', stream: { write: (line: string) => void lines.push(line) } };
+      const start = async (redisUrl: string | null) => {
+        const { db, drop } = await freshDatabase();
+        await db.migrate();
+        const { app } = await buildApp({ config: buildConfig({ logLevel: 'warn', redisUrl }), db, logger, jobs: false });
+        await app.close();
+        await drop();
+      };
+      await start(REDIS_URL);
+      expect(lines.join('')).not.toContain('rate limits are counted per process');
+      await start(null);
+      expect(lines.join('')).toContain('rate limits are counted per process: N replicas allow N times each limit');
+    },
+  );
 
   it('refuses a Redis it cannot reach at start, without printing its password', async () => {
     const refused = connectRedis('redis://:s3cret-pass@127.0.0.1:1/0');
