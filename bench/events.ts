@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
-import { adminPost, freshBenchDatabase, load, round, startServer, stopServer } from './support.js';
+import { adminPost, benchInventory, freshBenchDatabase, load, round, startServer, stopServer } from './support.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 10);
@@ -28,17 +28,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   });
   await new Promise<void>((r) => rx.listen(0, '127.0.0.1', r));
   try {
-    await adminPost(url, '/tenants', { id: 1, name: 'bench', enrollment_mode: 'open' });
-    const bankd = await adminPost(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
-    for (let b = 0; b * 1000 < 2 * CLIENTS; b++)
-      await adminPost(url, '/banks', {
-        bank_id: b + 1,
-        name: `bench ${b + 1}`,
-        tenant_id: 1,
-        bankd_instance_id: bankd.id,
-        slot_count: 1000,
-        unknown_cards_present: true,
-      });
+    await benchInventory(url, 2 * CLIENTS);
     let n = 0;
     console.log(`[${kind}] registering ${CLIENTS} clients (each writes a client.registered event)`);
     await load({

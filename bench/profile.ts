@@ -7,7 +7,7 @@
 // (bench/results/profiles/): Chrome DevTools or speedscope show them as flame graphs.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { adminPost, freshBenchDatabase, load, round, startServer, stopServer } from './support.js';
+import { benchInventory, freshBenchDatabase, load, round, startServer, stopServer } from './support.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 15);
@@ -78,17 +78,7 @@ async function profileRun(connections: number, label: string) {
   const database = await freshBenchDatabase('pglite', `profile-${label}`);
   const { url, proc } = await startServer(database, [], ['--cpu-prof', '--cpu-prof-dir', dir]);
   try {
-    await adminPost(url, '/tenants', { id: 1, name: 'bench', enrollment_mode: 'open' });
-    const bankd = await adminPost(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
-    for (let b = 0; b * 1000 < CLIENTS; b++)
-      await adminPost(url, '/banks', {
-        bank_id: b + 1,
-        name: `bench ${b + 1}`,
-        tenant_id: 1,
-        bankd_instance_id: bankd.id,
-        slot_count: 1000,
-        unknown_cards_present: true,
-      });
+    await benchInventory(url, CLIENTS);
     let n = 0;
     await load({
       url,

@@ -10,26 +10,10 @@
 // 4-connection run shows the latency of a lightly loaded server.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { withLuhn } from '../src/domain/iccid.js';
-import { adminPost, freshBenchDatabase, load, type Phase, round, startServer, stopServer } from './support.js';
+import { adminPost, benchInventory, freshBenchDatabase, load, type Phase, round, startServer, stopServer } from './support.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const DURATION_SEC = Number(process.env.BENCH_DURATION ?? 10);
-
-/** Enough free slots for every registration the run makes (banks of 1000 slots). */
-async function inventory(url: string, slots: number) {
-  await adminPost(url, '/tenants', { id: 1, name: 'bench', enrollment_mode: 'open' });
-  const bankd = await adminPost(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
-  for (let b = 0; b * 1000 < slots; b++) {
-    await adminPost(url, '/banks', {
-      bank_id: b + 1,
-      name: `bench ${b + 1}`,
-      tenant_id: 1,
-      bankd_instance_id: bankd.id,
-      slot_count: 1000,
-      unknown_cards_present: true,
-    });
-  }
-}
 
 async function importTenThousand(url: string) {
   for (let b = 0; b < 10; b++) await adminPost(url, '/banks', { bank_id: 900 + b, name: `import ${b}`, tenant_id: 1 });
@@ -51,7 +35,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
   const { url, proc } = await startServer(database, ['--bench-routes']);
   try {
     const paced = Math.min(CLIENTS, 2500);
-    await inventory(url, CLIENTS + paced);
+    await benchInventory(url, CLIENTS + paced);
     let n = 0;
     const registerBody = () => `{"client_id":"bench-${n++}-slot0","mapping_mode":"ONE_TO_ONE_SWSIM","mcc_mnc":"","tenant_id":1}`;
     console.log(`[${kind}] registering ${CLIENTS} clients at full speed`);

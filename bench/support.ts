@@ -78,6 +78,22 @@ export async function startServer(
   throw new Error('IonMesh did not become ready in 20 s');
 }
 
+/** A tenant that enrolls anyone, a bankd, and enough free slots for `slots` registrations (banks of 1,000). */
+export async function benchInventory(url: string, slots: number) {
+  await adminPost(url, '/tenants', { id: 1, name: 'bench', enrollment_mode: 'open' });
+  const bankd = await adminPost(url, '/bankd-instances', { name: 'bench-bankd', endpoint: '127.0.0.1:9999' });
+  for (let b = 0; b * 1000 < slots; b++) {
+    await adminPost(url, '/banks', {
+      bank_id: b + 1,
+      name: `bench ${b + 1}`,
+      tenant_id: 1,
+      bankd_instance_id: bankd.id,
+      slot_count: 1000,
+      unknown_cards_present: true,
+    });
+  }
+}
+
 /** POST to the admin API: a JSON body (or a CSV string with its content type); throws unless 2xx. */
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers of the admin API, read by the benchmarks
 export async function adminPost(url: string, path: string, body?: unknown, contentType = 'application/json'): Promise<any> {
