@@ -30,15 +30,19 @@ async function importTenThousand(url: string) {
   return { rows: 10_000, seconds: round((performance.now() - started) / 1000) };
 }
 
-async function benchOne(kind: 'pglite' | 'postgres') {
+async function benchOne(kind: 'pglite' | 'postgres', thread: 'worker' | 'main' = 'worker') {
   const database = await freshBenchDatabase(kind, 'api');
-  const { url, proc } = await startServer(database, ['--bench-routes']);
+  const { url, proc } = await startServer(database, [
+    '--bench-routes',
+    ...(kind === 'pglite' ? ['--pglite-thread', thread] : []),
+  ]);
+  const name = kind === 'pglite' ? `pglite, ${thread} thread` : kind;
   try {
     const paced = Math.min(CLIENTS, 2500);
     await benchInventory(url, CLIENTS + paced);
     let n = 0;
     const registerBody = () => `{"client_id":"bench-${n++}-slot0","mapping_mode":"ONE_TO_ONE_SWSIM","mcc_mnc":"","tenant_id":1}`;
-    console.log(`[${kind}] registering ${CLIENTS} clients at full speed`);
+    console.log(`[${name}] registering ${CLIENTS} clients at full speed`);
     const register = await load({
       url,
       path: '/api/backend/v1/remsim/register-client',
@@ -46,7 +50,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
       amount: CLIENTS,
       connections: 16,
     });
-    console.log(`[${kind}] registering ${paced} more at 500/s`);
+    console.log(`[${name}] registering ${paced} more at 500/s`);
     const registerPaced = await load({
       url,
       path: '/api/backend/v1/remsim/register-client',
@@ -59,19 +63,20 @@ async function benchOne(kind: 'pglite' | 'postgres') {
     let h = 0;
     const heartbeatBody = () =>
       `{"client_id":"bench-${h++ % CLIENTS}-slot0","status":"active","stats":{"rssi":-71,"rsrp":-98,"rsrq":-11,"sinr":13}}`;
-    console.log(`[${kind}] no-op ceiling for ${DURATION_SEC} s`);
+    console.log(`[${name}] no-op ceiling for ${DURATION_SEC} s`);
     const ceiling = await load({ url, path: '/api/backend/v1/bench/noop', bodies: heartbeatBody });
-    console.log(`[${kind}] heartbeats at full speed for ${DURATION_SEC} s`);
+    console.log(`[${name}] heartbeats at full speed for ${DURATION_SEC} s`);
     const heartbeat = await load({ url, path: '/api/backend/v1/remsim/heartbeat', bodies: heartbeatBody });
     const half = Math.max(1, Math.round(heartbeat.per_second / 2));
-    console.log(`[${kind}] heartbeats at half load (${half}/s) for ${DURATION_SEC} s`);
+    console.log(`[${name}] heartbeats at half load (${half}/s) for ${DURATION_SEC} s`);
     const heartbeatHalf = await load({ url, path: '/api/backend/v1/remsim/heartbeat', bodies: heartbeatBody, overallRate: half });
-    console.log(`[${kind}] heartbeats from 4 connections for ${DURATION_SEC} s`);
+    console.log(`[${name}] heartbeats from 4 connections for ${DURATION_SEC} s`);
     const heartbeatLight = await load({ url, path: '/api/backend/v1/remsim/heartbeat', bodies: heartbeatBody, connections: 4 });
-    console.log(`[${kind}] importing 10,000 SIM rows`);
+    console.log(`[${name}] importing 10,000 SIM rows`);
     const simImport = await importTenThousand(url);
     return {
       database: kind,
+      ...(kind === 'pglite' ? { pglite_thread: thread } : {}),
       clients: CLIENTS,
       register,
       register_at_500_per_s: registerPaced,
@@ -91,7 +96,7 @@ async function benchOne(kind: 'pglite' | 'postgres') {
 function print(r: Awaited<ReturnType<typeof benchOne>>) {
   const row = (name: string, p: Phase) =>
     `${name.padEnd(28)} ${String(p.per_second).padStart(8)}/s  p50 ${String(p.p50_ms).padStart(6)} ms  p95 ${String(p.p95_ms).padStart(6)} ms  p99 ${String(p.p99_ms).padStart(6)} ms  (${p.requests} req, ${p.non_2xx} non-2xx, ${p.errors} errors)`;
-  console.log(`\n== ${r.database}, ${r.clients} clients`);
+  console.log(`\n== ${r.database}${r.pglite_thread ? ` (${r.pglite_thread} thread)` : ''}, ${r.clients} clients`);
   console.log(row('register (full speed)', r.register));
   console.log(row('register (500/s)', r.register_at_500_per_s));
   console.log(row('no-op ceiling', r.noop_ceiling));
@@ -102,7 +107,10 @@ function print(r: Awaited<ReturnType<typeof benchOne>>) {
   console.log(`import 10,000 SIM rows       ${r.import_10k.seconds} s`);
 }
 
+// PGlite on its own thread (the default), then on the main thread as before decision 0013, so
+// one run shows what the worker thread changes (BENCH_PGLITE_MAIN=0 skips the second).
 const results = [await benchOne('pglite')];
+if (process.env.BENCH_PGLITE_MAIN !== '0') results.push(await benchOne('pglite', 'main'));
 if (process.env.DATABASE_URL) results.push(await benchOne('postgres'));
 for (const r of results) print(r);
 mkdirSync('bench/results', { recursive: true });

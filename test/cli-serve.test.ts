@@ -204,7 +204,9 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     );
     expect((await cli('keys', 'list')).code).toBe(0);
     rmSync(lockDir, { recursive: true, force: true });
-  });
+    // Eleven processes, two of them servers started from the sources: about 35 s alone, twice
+    // that on a busy two-core machine.
+  }, 150_000);
 
   it('takes its admin key from a mounted secret file, and refuses one it cannot read', async () => {
     const site = mkdtempSync(join(tmpdir(), 'ionmesh-secret-'));

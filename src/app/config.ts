@@ -71,6 +71,8 @@ export interface Config {
   migrate: boolean;
   /** Redis that replicas share their rate limits and failed-authentication budgets through (none: per process). */
   redisUrl: string | null;
+  /** Where embedded PGlite runs: its own worker thread (default), or the main thread. */
+  pgliteThread: 'worker' | 'main';
 }
 
 export const DEFAULTS: Config = {
@@ -115,6 +117,7 @@ export const DEFAULTS: Config = {
   trustProxy: [],
   migrate: true,
   redisUrl: null,
+  pgliteThread: 'worker',
 };
 
 /** A setting that cannot be used; `setting` names the flag (without dashes) it is about, when one. */
@@ -215,7 +218,10 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     trustProxy: trustedProxiesOf(c.trustProxy),
     migrate: c.migrate === undefined ? true : flag(c.migrate),
     redisUrl: c.redisUrl ? String(c.redisUrl) : null,
+    pgliteThread: c.pgliteThread === 'main' ? 'main' : 'worker',
   };
+  if (c.pgliteThread !== 'worker' && c.pgliteThread !== 'main')
+    throw new ConfigError(`pglite-thread must be worker or main, got "${c.pgliteThread}"`, 'pglite-thread');
   if ((config.tlsCert === null) !== (config.tlsKey === null))
     throw new ConfigError('tls-cert and tls-key go together', config.tlsCert === null ? 'tls-key' : 'tls-cert');
   if (config.tlsClientCa !== null && config.tlsCert === null)

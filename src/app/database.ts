@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ResourceLimits } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
@@ -18,6 +19,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
+import { PgliteThread } from './pglite-thread.js';
 import { DatabaseNewer, knownMigrations, type SchemaStatus, schemaStatus } from './schema-version.js';
 import { applySqlCode } from './sql-code.js';
 import { VERSION } from './version.js';
@@ -36,6 +38,9 @@ export interface TransactionOptions {
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
+  /** The database's work runs on this thread (PGlite with thread 'main'): a statement blocks the
+   * event loop, so callers batch after a turn of it rather than start at once. */
+  readonly blocksEventLoop: boolean;
   /** PGlite on disk: the lock of its data directory (one process at a time), held until close. */
   readonly dataDirLock?: DataDirLock;
   /** Runs fn with a handle outside any transaction (one statement, autocommit). */
@@ -64,6 +69,9 @@ export interface Database {
   /** Calls onNotify for every NOTIFY on channel (from any process on PostgreSQL), with its
    * payload; resolves to an unsubscribe function. */
   listen(channel: string, onNotify: (payload?: string) => void): Promise<() => Promise<void>>;
+  /** Calls fn if the database is lost for good while open (PGlite's thread crashed): nothing
+   * can be served any more. PostgreSQL never calls it (its pool reconnects). */
+  onLost(fn: (error: Error) => void): void;
   close(): Promise<void>;
 }
 
@@ -138,16 +146,20 @@ interface Unit {
 }
 
 /**
- * A strictly serial queue: each unit starts after the previous one settled, and after one turn
- * of the event loop. PGlite runs on this thread: without that turn, a job's many short steps
- * would run back to back as one long stall, and requests that arrived meanwhile would be read
- * only after the last of them. Units of requests go before units of background jobs, unless a
- * background unit has waited BACKGROUND_MAX_WAIT_MS.
+ * A strictly serial queue: each unit starts after the previous one settled. Units of requests go
+ * before units of background jobs, unless a background unit has waited BACKGROUND_MAX_WAIT_MS.
+ * With `yieldBetweenUnits` (PGlite on this thread) a unit starts one turn of the event loop after
+ * the previous one: without that turn, a job's many short steps would run back to back as one
+ * long stall, and requests that arrived meanwhile would be read only after the last of them.
+ * With PGlite on its own thread every statement already waits for a message, so the next unit
+ * starts at once (a request that finds the queue idle is sent without delay).
  */
 export class SerialQueue {
   private readonly requests: Unit[] = [];
   private readonly background: Unit[] = [];
   private busy = false;
+
+  constructor(private readonly yieldBetweenUnits = true) {}
 
   get size() {
     return this.requests.length + this.background.length + (this.busy ? 1 : 0);
@@ -159,25 +171,28 @@ export class SerialQueue {
       (backgroundWork.getStore() ? this.background : this.requests).push(unit);
       if (!this.busy) {
         this.busy = true;
-        setImmediate(() => void this.next());
+        if (this.yieldBetweenUnits) setImmediate(() => void this.run());
+        else void this.run();
       }
     });
   }
 
-  private async next(): Promise<void> {
-    const oldest = this.background[0];
-    const starving = oldest !== undefined && Date.now() - oldest.queuedAt > BACKGROUND_MAX_WAIT_MS;
-    const unit = starving ? this.background.shift() : (this.requests.shift() ?? this.background.shift());
-    if (!unit) {
-      this.busy = false;
-      return;
+  private async run(): Promise<void> {
+    for (;;) {
+      const oldest = this.background[0];
+      const starving = oldest !== undefined && Date.now() - oldest.queuedAt > BACKGROUND_MAX_WAIT_MS;
+      const unit = starving ? this.background.shift() : (this.requests.shift() ?? this.background.shift());
+      if (!unit) {
+        this.busy = false;
+        return;
+      }
+      try {
+        unit.resolve(await unit.task());
+      } catch (error) {
+        unit.reject(error);
+      }
+      if (this.yieldBetweenUnits) await new Promise((r) => setImmediate(r));
     }
-    try {
-      unit.resolve(await unit.task());
-    } catch (error) {
-      unit.reject(error);
-    }
-    setImmediate(() => void this.next());
   }
 }
 
@@ -206,47 +221,82 @@ export class BackupNotEmbedded extends Error {
   }
 }
 
-/** PGlite in memory (no dataDir) or in dataDir, which this process then holds (DataDirInUse if another does). */
-export async function openPglite(dataDir: string | null, role = 'process'): Promise<Database> {
+/** Where PGlite runs: in a worker thread of its own (the default: its work and the HTTP work use
+ * two cores), or on the calling thread (the design before decision 0013, kept for comparison in
+ * the benchmarks and as a fallback). */
+export type PgliteThreadMode = 'worker' | 'main';
+
+/** What openPglite needs of PGlite, on either thread. */
+interface PgliteClient {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
+  transaction<T>(fn: (tx: { exec(sql: string): Promise<unknown> }) => Promise<T>): Promise<T>;
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  dump(): Promise<Uint8Array>;
+  close(): Promise<void>;
+  onLost(fn: (error: Error) => void): void;
+}
+
+async function pgliteOnThisThread(dataDir: string | null): Promise<PgliteClient> {
+  const client = new PGlite(dataDir ?? undefined);
+  await client.waitReady;
+  return Object.assign(client, {
+    dump: async () => new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer()),
+    onLost: () => {},
+  });
+}
+
+export interface PgliteOptions {
+  /** Who holds the data directory (server, cli), named in the refusal other processes get. */
+  role?: string;
+  /** Where PGlite runs (default: a worker thread). */
+  thread?: PgliteThreadMode;
+  /** Limits of the worker thread (its JavaScript heap); past them the thread dies and the
+   * database is lost (onLost), as on any crash of the thread. */
+  resourceLimits?: ResourceLimits;
+}
+
+/** PGlite in memory (no dataDir) or in dataDir, which this process then holds (DataDirInUse if
+ * another does); on a worker thread unless `thread` is 'main'. */
+export async function openPglite(dataDir: string | null, options: PgliteOptions = {}): Promise<Database> {
+  const thread = options.thread ?? 'worker';
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const lock = dataDir ? lockDataDir(dataDir, role) : undefined;
-  let client: PGlite;
+  const lock = dataDir ? lockDataDir(dataDir, options.role ?? 'process') : undefined;
+  let client: PgliteClient;
   try {
-    client = new PGlite(dataDir ?? undefined);
-    await client.waitReady;
+    client = thread === 'worker' ? await PgliteThread.open(dataDir, options.resourceLimits) : await pgliteOnThisThread(dataDir);
   } catch (error) {
     lock?.release();
     throw error;
   }
-  const db = drizzlePglite({ client }) as unknown as Sql;
-  const queue = new SerialQueue();
+  const db = drizzlePglite({ client: client as never }) as unknown as Sql;
+  const queue = new SerialQueue(thread === 'main');
   let closed = false;
+  const query = async <T>(q: string, params: unknown[] = []) => (await client.query<T>(q, params)).rows;
   return {
     kind: 'pglite',
+    blocksEventLoop: thread === 'main',
     dataDirLock: lock,
     run: (fn) => queue.add(() => fn(db)),
     transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
     migrate: () =>
       queue.add(async () => {
-        await checkedSchema(async (q) => (await client.query<{ t: string }>(q)).rows, true);
+        await checkedSchema((q) => query<{ t: string }>(q), true);
         await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-        await applySqlCode({
-          exec: (script) => client.exec(script),
-          rows: async <T>(q: string, params: unknown[]) => (await client.query<T>(q, params)).rows,
-        });
+        await applySqlCode({ exec: (script) => client.exec(script), rows: query });
       }),
-    schema: () => queue.add(() => checkedSchema(async (q) => (await client.query<{ t: string }>(q)).rows, false)),
+    schema: () => queue.add(() => checkedSchema((q) => query<{ t: string }>(q), false)),
     backup: () =>
       queue.add(async () => {
         // Between two units of the queue no transaction is open; the checkpoint writes every
         // change into the data files, so the copy needs no recovery when it is loaded.
         await client.exec('CHECKPOINT');
-        const blob = await client.dumpDataDir('gzip');
-        return new Uint8Array(await blob.arrayBuffer());
+        return client.dump();
       }),
     ping: () => queue.add(async () => void (await client.query('SELECT 1'))),
     load: () => ({ queued: queue.size }),
     listen: (channel, onNotify) => queue.add(() => client.listen(channel, (payload) => onNotify(payload))),
+    onLost: (fn) => client.onLost(fn),
     maintain: async (tables) => {
       // One table per turn of the queue, so requests wait behind one short step at most: VACUUM
       // alone (cheap once the visibility map is set), then ANALYZE from a small sample (a
@@ -255,9 +305,7 @@ export async function openPglite(dataDir: string | null, role = 'process'): Prom
       const names =
         tables ??
         (await queue.add(async () =>
-          (
-            await client.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)
-          ).rows.map((r) => r.t),
+          (await query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'`)).map((r) => r.t),
         ));
       // VACUUM as autovacuum would: only a table with dead rows past 50 + 20 % of its rows
       // (heartbeats are HOT updates, pruned page by page as they are read, so the profile table
@@ -266,13 +314,13 @@ export async function openPglite(dataDir: string | null, role = 'process'): Prom
         tables
           ? (
               await queue.add(() =>
-                client.query<{ t: string }>(
+                query<{ t: string }>(
                   `SELECT s.relname AS t FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
                     WHERE s.relname = ANY($1) AND s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)`,
                   [tables],
                 ),
               )
-            ).rows.map((r) => r.t)
+            ).map((r) => r.t)
           : [],
       );
       for (const t of names) {
@@ -307,6 +355,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   let closed = false;
   return {
     kind: 'postgres',
+    blocksEventLoop: false,
     run: (fn) => fn(db),
     transaction: (fn, options) =>
       db.transaction(async (tx) => {
@@ -337,6 +386,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     ping: async () => void (await pool.query('SELECT 1')),
     load: () => ({ connections: { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } }),
     listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
+    onLost: () => {},
     maintain: async () => {},
     close: async () => {
       if (closed) return;
@@ -391,6 +441,8 @@ async function listenPostgres(url: string, channel: string, onNotify: (payload?:
 export interface DatabaseConfig {
   databaseUrl?: string | null;
   dataDir?: string | null;
+  /** Where embedded PGlite runs (default: its own worker thread). */
+  pgliteThread?: PgliteThreadMode;
 }
 
 /**
@@ -399,7 +451,7 @@ export interface DatabaseConfig {
  */
 export function openDatabase(config: DatabaseConfig, role = 'process'): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
-  return openPglite(config.dataDir ? join(config.dataDir, 'pglite') : null, role);
+  return openPglite(config.dataDir ? join(config.dataDir, 'pglite') : null, { role, thread: config.pgliteThread });
 }
 
 /** The PostgreSQL error behind an error (Drizzle wraps driver errors in DrizzleQueryError.cause). */
@@ -427,7 +479,7 @@ export async function uniqueOr<T>(conflictError: () => Error, fn: () => Promise<
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTCONN', 'EHOSTUNREACH']);
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client was closed|not queryable|PGlite is closed/i;
+  /Connection terminated|connection error|database thread stopped|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client was closed|not queryable|PGlite is closed/i;
 
 /**
  * True when the error says the database could not be reached or dropped the connection, rather

@@ -174,6 +174,15 @@ export function serveOptions(cmd: Command): Command {
         ).env('IONMESH_ADMIN_KEY_FILE'),
       )
       .addOption(
+        new Option(
+          '--pglite-thread <where>',
+          'where the embedded database runs: worker (its own thread, beside the HTTP work) or main (the same thread)',
+        )
+          .choices(['worker', 'main'])
+          .env('IONMESH_PGLITE_THREAD')
+          .default('worker'),
+      )
+      .addOption(
         new Option('--bench-routes', 'expose the no-op ceiling route used by npm run bench')
           .env('IONMESH_BENCH_ROUTES')
           .hideHelp(),
@@ -229,6 +238,7 @@ export function configFromOptions(opts: Record<string, any>): Config {
     trustProxy: opts.trustProxy,
     migrate: opts.migrate,
     redisUrl: oneSecret({ value: opts.redisUrl, file: opts.redisUrlFile, flag: '--redis-url-file', valueName: '--redis-url' }),
+    pgliteThread: opts.pgliteThread,
   });
 }
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { CLIENT_API_PREFIX, closeClientHttp, listenClientHttp } from '../app/client-listener.js';
 import { buildConfig, type Config } from '../app/config.js';
-import { openDatabase } from '../app/database.js';
+import { type Database, openDatabase } from '../app/database.js';
 import { DatabaseNewer, MigrationsPending } from '../app/schema-version.js';
 import { VERSION } from '../app/version.js';
 import { seedDemo } from '../modules/inventory/index.js';
@@ -27,6 +27,7 @@ export async function serve(config: Config) {
     throw error;
   }
   const { app, services } = await buildApp({ config, db });
+  exitWhenDatabaseLost(db, app.log);
   const carriersAdded = await services.carriers.seed();
   if (carriersAdded) app.log.info({ carriers: carriersAdded }, 'carrier list seeded (mcc-mnc-list)');
   const generatedKey = await services.auth.ensureAdminKey(config.adminKey);
@@ -95,6 +96,16 @@ export async function serve(config: Config) {
 }
 
 export { buildConfig };
+
+/** PGlite's thread died (decision 0013): nothing can be served without the database, and a
+ * process that stays up answering 503 would hide it from its supervisor. It exits non-zero so
+ * systemd, Kubernetes or compose restart it on the same data directory. */
+export function exitWhenDatabaseLost(db: Database, log: FastifyBaseLogger) {
+  db.onLost((err) => {
+    log.fatal({ err }, 'the embedded database stopped: exiting so the supervisor restarts IonMesh');
+    process.exit(70);
+  });
+}
 
 /**
  * The first start's admin key goes to the operator's terminal, never into the JSON log stream

@@ -196,6 +196,7 @@ export class ClientsService {
         }),
       500,
       isDatabaseUnavailable,
+      !db.blocksEventLoop,
     );
   }
 

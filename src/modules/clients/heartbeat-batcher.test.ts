@@ -13,6 +13,36 @@ const hb = (clientId: string): HeartbeatInput => ({
 });
 
 describe('the heartbeat batcher', () => {
+  it('with group commit, writes a lone heartbeat at once and batches those that arrive while it is written', async () => {
+    const batches: string[][] = [];
+    let release: () => void = () => {};
+    const batcher = new HeartbeatBatcher(
+      async (inputs) => {
+        batches.push(inputs.map((i) => i.clientId));
+        if (batches.length === 1) await new Promise<void>((r) => (release = r));
+        return inputs.map((_, ord) => ({ ord, profile_id: `p-${inputs[ord]?.clientId}`, tenant_id: 1, refused: false }));
+      },
+      500,
+      () => false,
+      true,
+    );
+    const first = batcher.submit(hb('a'));
+    // Written in the same turn, without waiting for the event loop.
+    expect(batches).toEqual([['a']]);
+    const later = ['b', 'c', 'd'].map((id) => batcher.submit(hb(id)));
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([['a']]);
+    release();
+    const answers = await Promise.all([first, ...later]);
+    expect(batches).toEqual([['a'], ['b', 'c', 'd']]);
+    expect(answers.map((a) => a[0]?.profile_id)).toEqual(['p-a', 'p-b', 'p-c', 'p-d']);
+    // Idle again: the next one goes at once too.
+    await batcher.idle();
+    void batcher.submit(hb('e'));
+    expect(batches.at(-1)).toEqual(['e']);
+    await batcher.idle();
+  });
+
   it('keeps apart heartbeats of one client from two addresses (each is checked against its source)', async () => {
     const batches: string[][] = [];
     const batcher = new HeartbeatBatcher(async (inputs) => {

@@ -1,8 +1,12 @@
-// Coalesces concurrent heartbeats into one statement per flush. A flush waits one turn of the
-// event loop (setImmediate), so every request whose bytes arrived in the same I/O poll joins it;
-// the next flush starts as soon as the previous one finished. PGlite runs queries synchronously
-// on this thread, so without that turn each request would be read, written and answered alone.
-// Each caller is answered only after its batch committed.
+// Coalesces concurrent heartbeats into one statement per flush, and answers each caller only
+// after its batch committed. Two ways to start a flush:
+// - at once (group commit; the database works off this thread: PGlite's worker, PostgreSQL):
+//   a heartbeat that finds nothing in flight is written immediately, and the heartbeats that
+//   arrive while a statement runs form the next batch, sent the moment it returns. Light load
+//   gets the lowest latency, heavy load the largest batches.
+// - after one turn of the event loop (setImmediate; PGlite on this thread, where a statement
+//   blocks the loop): every request whose bytes arrived in the same I/O poll joins the flush;
+//   without that turn each request would be read, written and answered alone.
 import type { HeartbeatInput, Touched } from './clients.repository.js';
 
 export type TouchedProfile = Omit<Touched, 'ord'>;
@@ -25,6 +29,8 @@ export class HeartbeatBatcher {
     private readonly maxBatch = 500,
     /** Errors that no split can help (the database is gone): every caller gets them at once. */
     private readonly wholeBatchFailure: (error: unknown) => boolean = () => false,
+    /** Start a flush at once (group commit) rather than after a turn of the event loop. */
+    private readonly startAtOnce = false,
   ) {}
 
   /** Resolves with the profiles the heartbeat matched (none: unknown client), refused or not. */
@@ -45,6 +51,10 @@ export class HeartbeatBatcher {
 
   private schedule() {
     if (this.scheduled || this.running) return;
+    if (this.startAtOnce) {
+      this.running = this.drain();
+      return;
+    }
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -58,7 +68,8 @@ export class HeartbeatBatcher {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, this.maxBatch);
       await this.flush(batch);
-      if (this.pending.length > 0 && this.pending.length < this.maxBatch) await new Promise((r) => setImmediate(r));
+      if (!this.startAtOnce && this.pending.length > 0 && this.pending.length < this.maxBatch)
+        await new Promise((r) => setImmediate(r));
     }
     this.running = null;
   }
