@@ -19,7 +19,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
-import { PgliteThread } from './pglite-thread.js';
+import { PgliteThread, pgliteStartParams } from './pglite-thread.js';
 import { DatabaseNewer, knownMigrations, type SchemaStatus, schemaStatus } from './schema-version.js';
 import { applySqlCode } from './sql-code.js';
 import { VERSION } from './version.js';
@@ -238,7 +238,8 @@ interface PgliteClient {
 }
 
 async function pgliteOnThisThread(dataDir: string | null): Promise<PgliteClient> {
-  const client = new PGlite(dataDir ?? undefined);
+  // One options object: PGlite(dataDir, options) does not apply startParams.
+  const client = new PGlite({ dataDir: dataDir ?? undefined, startParams: pgliteStartParams() });
   await client.waitReady;
   return Object.assign(client, {
     dump: async () => new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer()),

@@ -7,7 +7,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
-import { types } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 
 export interface PgliteResults<T = Record<string, unknown>> {
   rows: T[];
@@ -83,6 +83,21 @@ function errorFrom(data: ErrorData): PgliteThreadError {
 
 const WORKER_URL = new URL('./pglite-worker.js', import.meta.url);
 
+/**
+ * PostgreSQL's memory settings for PGlite (its start parameters after PGlite's own). PGlite's
+ * WebAssembly memory grows to what PostgreSQL touches and never shrinks. Shared buffers stay at
+ * PostgreSQL's 128 MB unless IONMESH_PGLITE_SHARED_BUFFERS says otherwise: with 100,000 clients
+ * (bench:fleet) 32 MB took the process from about 470 MB to 380 MB but the heartbeat p99 from
+ * 39 ms to 61 ms, as pages then come from the page cache through a read call (decision 0013).
+ * VACUUM's memory (IONMESH_PGLITE_MAINTENANCE_WORK_MEM) is 16 MB instead of 64 MB: IonMesh
+ * vacuums a few tables in short steps. Values in PostgreSQL units (64MB).
+ */
+export function pgliteStartParams(env: NodeJS.ProcessEnv = process.env): string[] {
+  const sharedBuffers = env.IONMESH_PGLITE_SHARED_BUFFERS || '128MB';
+  const maintenance = env.IONMESH_PGLITE_MAINTENANCE_WORK_MEM || '16MB';
+  return [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`, '-c', `maintenance_work_mem=${maintenance}`];
+}
+
 /** PGlite's compiled WebAssembly (the server and initdb) and its file-system bundle, read and
  * compiled once per process and handed to every worker: a worker that compiled its own would
  * start twice as slowly and run cold code where the shared module has tiered up. */
@@ -123,7 +138,7 @@ export class PgliteThread {
   /** Starts the worker and waits until PGlite in it answers (in memory when dataDir is null). */
   static async open(dataDir: string | null, resourceLimits?: ResourceLimits): Promise<PgliteThread> {
     const worker = new Worker(WORKER_URL, {
-      workerData: { dataDir, ...(await pgliteArtifacts()) },
+      workerData: { dataDir, startParams: pgliteStartParams(), ...(await pgliteArtifacts()) },
       resourceLimits,
       stdout: false,
       stderr: false,

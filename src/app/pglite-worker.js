@@ -38,10 +38,12 @@ function errorData(/** @type {unknown} */ error) {
   return data;
 }
 
-/** @type {{ dataDir: string | null, pgliteWasmModule: WebAssembly.Module, initdbWasmModule: WebAssembly.Module, fsBundle: Blob }} */
-const { dataDir, pgliteWasmModule, initdbWasmModule, fsBundle } = workerData;
-// The main thread compiled the WebAssembly once for all its workers (pglite-thread.ts).
-const db = new PGlite(dataDir ?? undefined, { pgliteWasmModule, initdbWasmModule, fsBundle });
+/** @type {{ dataDir: string | null, startParams: string[], pgliteWasmModule: WebAssembly.Module, initdbWasmModule: WebAssembly.Module, fsBundle: Blob }} */
+const { dataDir, startParams, pgliteWasmModule, initdbWasmModule, fsBundle } = workerData;
+// The main thread compiled the WebAssembly once for all its workers and chose PostgreSQL's
+// memory settings (pglite-thread.ts).
+// (One options object: PGlite(dataDir, options) does not apply startParams.)
+const db = new PGlite({ dataDir: dataDir ?? undefined, startParams, pgliteWasmModule, initdbWasmModule, fsBundle });
 /** @type {Map<string, () => Promise<void>>} */
 const listening = new Map();
 

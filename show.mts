@@ -1,0 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openPglite } from './src/app/database.js';
+const rss = () => Math.round(process.memoryUsage().rss / 1048576);
+const dir = join(mkdtempSync(join(tmpdir(), 'mem-')), 'p');
+const t = (process.argv[2] ?? 'worker') as 'worker' | 'main';
+console.log('start', rss());
+let db = await openPglite(dir, { thread: t });
+await db.migrate();
+await db.close();
+console.log('after initdb+migrate+close', rss());
+db = await openPglite(dir, { thread: t });
+console.log('reopened', rss());
+await db.ping();
+await new Promise((r) => setTimeout(r, 2000));
+console.log('idle', rss(), process.memoryUsage());
