@@ -187,7 +187,10 @@ async function main() {
       const m = new RegExp(`^${name} ([0-9.e+]+)$`, 'm').exec(metricsText);
       return m ? round(Number(m[1]) / 1048576) : null;
     };
-    const mainHeap = { used_mb: gauge('ionmesh_nodejs_heap_size_used_bytes'), total_mb: gauge('ionmesh_nodejs_heap_size_total_bytes') };
+    const mainHeap = {
+      used_mb: gauge('ionmesh_nodejs_heap_size_used_bytes'),
+      total_mb: gauge('ionmesh_nodejs_heap_size_total_bytes'),
+    };
     const jobs: Record<string, { passes: number; seconds: number }> = {};
     for (const m of metricsText.matchAll(
       /^ionmesh_job_duration_seconds_(sum|count)\{job="([^"]+)",result="ok"\} ([0-9.e+-]+)$/gm,
@@ -227,7 +230,9 @@ async function main() {
     console.log(`[fleet] worst ${WINDOW_SEC}-s window: ${JSON.stringify(result.worst_window)}`);
     console.log(`[fleet] scrapes: ${scrapes.map((s) => `${s.bytes} B in ${s.ms} ms`).join(', ')}`);
     console.log(`[fleet] background jobs (passes, seconds): ${JSON.stringify(jobs)}`);
-    console.log(`[fleet] server RSS during the run (MB): ${JSON.stringify(memory)}; main-thread heap at the end: ${JSON.stringify(mainHeap)}`);
+    console.log(
+      `[fleet] server RSS during the run (MB): ${JSON.stringify(memory)}; main-thread heap at the end: ${JSON.stringify(mainHeap)}`,
+    );
     console.log(
       `[fleet] goal p99 < 50 ms: ${result.goal.met ? 'met' : 'NOT met'}; RSS <= 300 MB: ${result.goal.rss_met ? 'met' : 'NOT met'}`,
     );
