@@ -111,6 +111,14 @@ describe('a configuration file for ionmesh serve', () => {
     await expect(configOf(['--config', missing])).rejects.toThrow(/missing-secret\.toml:2: --admin-key-file: cannot read/);
   });
 
+  it('chooses where the embedded database runs: its own thread unless told main, and nothing else', async () => {
+    expect((await configOf([])).pgliteThread).toBe('worker');
+    expect((await configOf(['--config', file('main-thread.yaml', 'pglite-thread: main\n')])).pgliteThread).toBe('main');
+    const wrong = file('wrong-thread.yaml', 'host: 127.0.0.1\npglite-thread: both\n');
+    await expect(configOf(['--config', wrong])).rejects.toThrow(`${wrong}:2: pglite-thread must be worker or main, got "both"`);
+    await expect(configOf(['--pglite-thread', 'both'])).rejects.toThrow(/pglite-thread.*both/);
+  });
+
   it('refuses a file it cannot read or parse, with the line and column', async () => {
     await expect(configOf(['--config', join(dir, 'nowhere.yaml')])).rejects.toThrow(/nowhere\.yaml: cannot read it \(ENOENT\)/);
     await expect(configOf(['--config', file('site.json', '{}')])).rejects.toThrow(/ends in \.yaml, \.yml or \.toml/);
