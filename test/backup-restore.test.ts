@@ -60,14 +60,15 @@ async function serve(dataDir: string, extra: string[] = []) {
       resolve(code);
     }),
   );
-  for (let i = 0; i < 150; i++) {
+  // A first start (initdb, migrations, the demo) takes 10-15 s, twice that on a busy machine.
+  let ready = false;
+  for (let i = 0; i < 300 && !ready; i++) {
     if (proc.exitCode !== null) break;
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
+    if (!ready) await new Promise((r) => setTimeout(r, 200));
   }
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -161,7 +162,8 @@ describe.runIf(!onPostgres)('backing up and restoring the embedded database', ()
     const banks = (await (await again.admin('/banks')).json()) as { items: unknown[] };
     expect(banks.items).toHaveLength(2);
     expect(await again.stop()).toBe(0);
-  });
+    // Three servers started from the sources and two CLI runs: about 35 s alone.
+  }, 150_000);
 
   it('backs up a stopped site directly, and a restore keeps the database it replaces', async () => {
     const file = join(site, 'stopped.tar.gz');
@@ -220,7 +222,7 @@ describe.runIf(!onPostgres)('backing up and restoring the embedded database', ()
     const shown = await cli(['migrate', '--status', '--data-dir', dataDir]);
     expect(shown.code).toBe(4);
     expect(shown.stdout).toMatch(/newer than this IonMesh: 1 migration/);
-  });
+  }, 150_000);
 });
 
 describe.runIf(onPostgres)('backing up and restoring PostgreSQL with pg_dump and pg_restore', () => {

@@ -282,7 +282,8 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).not.toBe('none');
-  });
+    // Two colour schemes, every main page through axe: about 45 s alone, more on a busy machine.
+  }, 150_000);
 
   it('creates a readonly key in the console, shown once; signed in with it, the console only shows', async () => {
     await page.goto(`${h.url}/api-keys`);

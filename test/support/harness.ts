@@ -33,9 +33,12 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
+/** Where the suite's in-process PGlite runs (IONMESH_TEST_PGLITE_THREAD; default its own thread, as in production). */
+const pgliteThread = process.env.IONMESH_TEST_PGLITE_THREAD === 'main' ? 'main' : 'worker';
+
 /** A fresh, migrated database for one test file. */
 export async function freshDatabase(poolSize?: number): Promise<{ db: Database; url: string | null; drop: () => Promise<void> }> {
-  if (!onPostgres) return { db: await openPglite(null), url: null, drop: async () => {} };
+  if (!onPostgres) return { db: await openPglite(null, { thread: pgliteThread }), url: null, drop: async () => {} };
   const scratch = await scratchPostgres(process.env.TEST_DATABASE_URL as string, 'ionmesh_t');
   return { db: await openPostgres(scratch.url, poolSize), url: scratch.url, drop: scratch.drop };
 }
