@@ -88,9 +88,12 @@ describe('a flood', () => {
     const answers: Array<{ status: number; headers: Record<string, unknown>; body: string }> = [];
     for (let i = 0; i < 130; i += 1) answers.push(await post(h, '/heartbeat', { client_id: `nobody-${i}` }));
     expect(answers.slice(0, 100).every((a) => a.status === 404)).toBe(true);
+    // Routers never read the limit's headers: answers under the limit go without them.
+    expect(answers[0]?.headers['x-ratelimit-remaining']).toBeUndefined();
     const limited = answers.slice(100);
     expect(limited.every((a) => a.status === 429)).toBe(true);
     expect(Number(limited[0]?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited[0]?.headers['x-ratelimit-limit']).toBe('100');
     expect(JSON.parse(limited[0]?.body as string)).toMatchObject({ status: 'error', code: 'RATE_LIMITED' });
     expect(JSON.parse(limited[0]?.body as string).retry_after_sec).toBeGreaterThan(0);
     // Another address is not held back.
@@ -100,7 +103,12 @@ describe('a flood', () => {
   it('limits the admin API per key', async () => {
     const other = (await (await h.admin('/api-keys', json({ name: 'other', role: 'readonly' }))).json()).key;
     const statuses: number[] = [];
-    for (let i = 0; i < 25; i += 1)
+    // Scripts on the admin API see how much of the limit is left (20, less the key made above
+    // and this request).
+    const first = await fetch(`${h.url}/api/backend/v1/tenants`, { headers: { 'x-api-key': ADMIN_KEY } });
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('18');
+    statuses.push(first.status);
+    for (let i = 1; i < 25; i += 1)
       statuses.push((await fetch(`${h.url}/api/backend/v1/tenants`, { headers: { 'x-api-key': ADMIN_KEY } })).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
     expect((await fetch(`${h.url}/api/backend/v1/tenants`, { headers: { 'x-api-key': other } })).status).toBe(200);
