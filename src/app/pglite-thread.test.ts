@@ -46,6 +46,11 @@ describe.skipIf(onPostgres)('PGlite on a worker thread', () => {
     });
   });
 
+  it("starts PostgreSQL with IonMesh's memory settings (PGlite once ignored them)", async () => {
+    const [row] = await shared.run((q) => rows<{ m: string }>(q, sql`SELECT current_setting('maintenance_work_mem') AS m`));
+    expect(row?.m).toBe('16MB');
+  });
+
   it('passes errors with their SQLSTATE and constraint, so a duplicate still answers 409', async () => {
     await withDb(async (db) => {
       await db.run((q) => q.execute(sql`CREATE TABLE t (k text CONSTRAINT t_k_unique UNIQUE)`));
@@ -119,8 +124,10 @@ describe.skipIf(onPostgres)('PGlite on a worker thread', () => {
     // What the thread wrote is on disk, readable by PGlite on the main thread.
     const again = await openPglite(dir, { thread: 'main' });
     try {
-      const [count] = await again.run((q) => rows<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM w`));
-      expect(count?.n).toBe(20);
+      const [count] = await again.run((q) =>
+        rows<{ n: number; m: string }>(q, sql`SELECT count(*)::int AS n, current_setting('maintenance_work_mem') AS m FROM w`),
+      );
+      expect(count).toEqual({ n: 20, m: '16MB' });
     } finally {
       await again.close();
     }

@@ -41,7 +41,8 @@ export class PgliteThreadError extends Error {
 }
 
 // The types whose parsers Drizzle replaces by the identity (values as PostgreSQL writes them);
-// the worker applies the same ones. Any other parser cannot cross the thread boundary.
+// the worker is handed this list and applies the same. Any other parser cannot cross the thread
+// boundary.
 const RAW_TIME_TYPES = new Set<number>([
   types.TIMESTAMP,
   types.TIMESTAMPTZ,
@@ -138,7 +139,7 @@ export class PgliteThread {
   /** Starts the worker and waits until PGlite in it answers (in memory when dataDir is null). */
   static async open(dataDir: string | null, resourceLimits?: ResourceLimits): Promise<PgliteThread> {
     const worker = new Worker(WORKER_URL, {
-      workerData: { dataDir, startParams: pgliteStartParams(), ...(await pgliteArtifacts()) },
+      workerData: { dataDir, startParams: pgliteStartParams(), rawTimeTypes: [...RAW_TIME_TYPES], ...(await pgliteArtifacts()) },
       resourceLimits,
       stdout: false,
       stderr: false,

@@ -14,7 +14,7 @@
 //               { id, error: { message, name, ...fields } } when a request fails.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 
 if (!parentPort) throw new Error('pglite-worker.js runs as a worker thread');
 const port = parentPort;
@@ -23,8 +23,6 @@ const port = parentPort;
 // arrays) as PostgreSQL writes them, not as Date objects. The main thread sends rawTimes: true
 // for such queries (its client checks that the parsers it was given are exactly these).
 const identity = (/** @type {string} */ value) => value;
-const RAW_TIME_TYPES = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182];
-const rawTimeParsers = Object.fromEntries(RAW_TIME_TYPES.map((oid) => [oid, identity]));
 
 /** An error as data: structured clone keeps only an Error's message and name, not the SQLSTATE
  * and the other fields the main thread reads (code, constraint, detail …). */
@@ -38,8 +36,9 @@ function errorData(/** @type {unknown} */ error) {
   return data;
 }
 
-/** @type {{ dataDir: string | null, startParams: string[], pgliteWasmModule: WebAssembly.Module, initdbWasmModule: WebAssembly.Module, fsBundle: Blob }} */
-const { dataDir, startParams, pgliteWasmModule, initdbWasmModule, fsBundle } = workerData;
+/** @type {{ dataDir: string | null, startParams: string[], rawTimeTypes: number[], pgliteWasmModule: WebAssembly.Module, initdbWasmModule: WebAssembly.Module, fsBundle: Blob }} */
+const { dataDir, startParams, rawTimeTypes, pgliteWasmModule, initdbWasmModule, fsBundle } = workerData;
+const rawTimeParsers = Object.fromEntries(rawTimeTypes.map((oid) => [oid, identity]));
 // The main thread compiled the WebAssembly once for all its workers and chose PostgreSQL's
 // memory settings (pglite-thread.ts).
 // (One options object: PGlite(dataDir, options) does not apply startParams.)
