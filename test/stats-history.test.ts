@@ -126,6 +126,8 @@ describe('stats history', () => {
     await backfill(h, 'st-4', [60 * 30, 60 * 30 + 1], () => -100); // 30 hours ago, not rolled up
     await h.query(sql`INSERT INTO client_stats_5m (tenant_id, client_id, bucket, samples, rsrp)
                       VALUES (1, 'st-old', date_bin('5 minutes', now() - interval '31 days', 'epoch'), 1, -100)`);
+    // Raw samples are also kept until the usage accounting has them (test/usage.test.ts).
+    await h.services.usage.account();
     const turn = await h.services.stats.maintain();
     expect(turn.pruned.rollups).toBe(1);
     // The 30-hour-old samples lie before raw retention: they are neither rolled up nor kept.
@@ -146,6 +148,7 @@ describe('stats history', () => {
   it('keeps raw samples past retention while the rollup job is behind, and rolls them up when it catches up', async () => {
     await h.query(sql`UPDATE stats_rollup_state SET rolled_until = date_bin('5 minutes', now() - interval '40 hours', 'epoch')`);
     await backfill(h, 'st-5', [60 * 36, 60 * 36 + 1, 60 * 36 + 2], () => -101);
+    await h.services.usage.account();
     await h.services.stats.maintain(12); // one hour of buckets per turn: still behind afterwards
     const [raw] = await h.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM client_stats_raw WHERE client_id = 'st-5'`);
     expect(raw?.n).toBe(3);

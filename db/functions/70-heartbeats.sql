@@ -83,12 +83,14 @@ BEGIN
       FROM hw_changed c
     RETURNING 1),
   sampled AS (
-    INSERT INTO client_stats_raw (tenant_id, client_id, rssi, rsrp, rsrq, sinr, tpdu_count, tpdu_errors, tx_bytes, rx_bytes)
+    INSERT INTO client_stats_raw (tenant_id, client_id, rssi, rsrp, rsrq, sinr, tpdu_count, tpdu_errors, tx_bytes, rx_bytes,
+                                  bank_id, slot_id, uptime_sec)
     SELECT t.tenant_id, t.client_id,
            ionmesh_stat(t.stats, 'rssi', -200, 100), ionmesh_stat(t.stats, 'rsrp', -200, 100),
            ionmesh_stat(t.stats, 'rsrq', -100, 100), ionmesh_stat(t.stats, 'sinr', -100, 100),
            ionmesh_counter(t.stats, 'tpdu_count'), ionmesh_counter(t.stats, 'tpdu_errors'),
-           ionmesh_counter(t.stats, 'data_tx_bytes'), ionmesh_counter(t.stats, 'data_rx_bytes')
+           ionmesh_counter(t.stats, 'data_tx_bytes'), ionmesh_counter(t.stats, 'data_rx_bytes'),
+           t.bank_id, t.slot_id, ionmesh_counter(t.stats, 'uptime_seconds')
       FROM accepted t WHERE jsonb_typeof(t.stats) = 'object'
     RETURNING 1)
   SELECT t.ord, t.profile_id, t.tenant_id, t.refused,

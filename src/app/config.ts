@@ -42,6 +42,10 @@ export interface Config {
   statsRollupDays: number;
   /** The stats rollup and retention job runs this often (s). */
   statsRollupSec: number;
+  /** Days of per-card usage (per day and per billing cycle) kept. */
+  usageRetentionDays: number;
+  /** How often heartbeat counters are accounted as usage. */
+  usageIntervalSec: number;
   /** Events (and finished webhook deliveries) are kept this long (days). */
   eventsRetentionDays: number;
   /** Client API requests per source address per 10 s (0: no limit). */
@@ -101,6 +105,8 @@ export const DEFAULTS: Config = {
   statsRawHours: 24,
   statsRollupDays: 30,
   statsRollupSec: 60,
+  usageRetentionDays: 400,
+  usageIntervalSec: 60,
   eventsRetentionDays: 30,
   // A site of 500 routers behind one NAT address registering at once after a power cut, and its
   // heartbeats, fit many times over; a flood from one address does not.
@@ -204,6 +210,8 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     statsRawHours: intIn('stats-raw-hours', c.statsRawHours, 1, 24 * 30),
     statsRollupDays: intIn('stats-rollup-days', c.statsRollupDays, 1, 3650),
     statsRollupSec: intIn('stats-rollup-interval', c.statsRollupSec, 5, 3600),
+    usageRetentionDays: intIn('usage-retention-days', c.usageRetentionDays, 1, 3650),
+    usageIntervalSec: intIn('usage-interval', c.usageIntervalSec, 5, 3600),
     eventsRetentionDays: intIn('events-retention-days', c.eventsRetentionDays, 1, 3650),
     clientRateLimit: intIn('client-rate-limit', c.clientRateLimit, 0, 10_000_000),
     adminRateLimit: intIn('admin-rate-limit', c.adminRateLimit, 0, 10_000_000),

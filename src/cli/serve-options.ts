@@ -100,6 +100,16 @@ export function serveOptions(cmd: Command): Command {
           .default('60'),
       )
       .addOption(
+        new Option('--usage-retention-days <days>', 'keep per-card usage (per day and per billing cycle) this long')
+          .env('IONMESH_USAGE_RETENTION_DAYS')
+          .default('400'),
+      )
+      .addOption(
+        new Option('--usage-interval <seconds>', 'how often heartbeat counters are accounted as per-card usage')
+          .env('IONMESH_USAGE_INTERVAL')
+          .default('60'),
+      )
+      .addOption(
         new Option('--events-retention-days <days>', 'keep events and finished webhook deliveries this long')
           .env('IONMESH_EVENTS_RETENTION_DAYS')
           .default('30'),
@@ -224,6 +234,8 @@ export function configFromOptions(opts: Record<string, any>): Config {
     statsRawHours: opts.statsRawHours,
     statsRollupDays: opts.statsRollupDays,
     statsRollupSec: opts.statsRollupInterval,
+    usageRetentionDays: opts.usageRetentionDays,
+    usageIntervalSec: opts.usageInterval,
     eventsRetentionDays: opts.eventsRetentionDays,
     clientRateLimit: opts.clientRateLimit,
     adminRateLimit: opts.adminRateLimit,

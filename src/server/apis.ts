@@ -24,6 +24,7 @@ import { policyOwner, policyRoutes } from '../modules/policies/index.js';
 import { remsimRoutes } from '../modules/remsim/index.js';
 import { SimCardsService, simCardRoutes } from '../modules/sim-cards/index.js';
 import { statsRoutes } from '../modules/stats/index.js';
+import { usageRoutes } from '../modules/usage/index.js';
 import { webhookOwner, webhookRoutes } from '../modules/webhooks/index.js';
 import type { Services } from './services.js';
 
@@ -130,6 +131,7 @@ export async function adminApi(
       await admin.register(commandAdminRoutes(services.commands));
       await admin.register(auditRoutes(db));
       await admin.register(statsRoutes(services.stats));
+      await admin.register(usageRoutes(services.usage));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));

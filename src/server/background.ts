@@ -1,5 +1,5 @@
 // The background jobs of a server (offline sweep, reconcile, command expiry, webhook delivery,
-// stats rollup, event retention, fleet metrics, PGlite's vacuum) and its graceful shutdown.
+// stats rollup, usage accounting, event retention, fleet metrics, PGlite's vacuum) and its graceful shutdown.
 import type { Config } from '../app/config.js';
 import type { Database } from '../app/database.js';
 import type { App } from '../app/http.js';
@@ -26,6 +26,7 @@ export function startBackground(app: App, config: Config, db: Database, services
     jobs.start({ name: 'command-expiry', everySec: config.sweepIntervalSec, run: () => expireCommands(db) });
     jobs.start({ name: 'webhook-delivery', everySec: 1, run: () => services.dispatcher.tick() });
     jobs.start({ name: 'stats-rollup', everySec: config.statsRollupSec, run: () => services.stats.maintain() });
+    jobs.start({ name: 'usage-accounting', everySec: config.usageIntervalSec, run: () => services.usage.account() });
     jobs.start({
       name: 'events-retention',
       everySec: 300,
@@ -40,12 +41,13 @@ export function startBackground(app: App, config: Config, db: Database, services
     jobs.start({
       name: 'vacuum-stats',
       everySec: 600,
-      run: () => db.maintain(['client_stats_raw', 'client_stats_5m', 'fleet_stats_5m']),
+      run: () => db.maintain(['client_stats_raw', 'client_stats_5m', 'fleet_stats_5m', 'card_usage_daily', 'card_usage_cycles']),
     });
   }
   // Graceful shutdown: Fastify stops accepting and finishes in-flight requests, then this runs.
   app.addHook('onClose', async () => {
     services.stats.stop();
+    services.usage.stop();
     await jobs.stop();
     await reconciler.stop();
     await services.events.stop();

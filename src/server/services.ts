@@ -15,6 +15,7 @@ import { Metrics } from '../modules/metrics/index.js';
 import { PoliciesService } from '../modules/policies/index.js';
 import { RemsimReconciler, RemsimService } from '../modules/remsim/index.js';
 import { StatsService } from '../modules/stats/index.js';
+import { UsageService } from '../modules/usage/index.js';
 import { WebhookDispatcher, WebhooksService } from '../modules/webhooks/index.js';
 
 export interface Services {
@@ -32,6 +33,7 @@ export interface Services {
   dispatcher: WebhookDispatcher;
   commands: CommandsService;
   stats: StatsService;
+  usage: UsageService;
 }
 
 export function buildServices(app: App, config: Config, db: Database, reconcileOnChange: boolean): Services {
@@ -90,6 +92,12 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
       ...(db.kind === 'pglite'
         ? { bucketsPerRange: 1, clientsPerStep: 250, pruneBatch: 5000, pauseRatio: 3 }
         : { bucketsPerRange: 12 }),
+    }),
+    usage: new UsageService(db, {
+      rawRetentionSec: config.statsRawHours * 3600,
+      retentionDays: config.usageRetentionDays,
+      // PGlite: short steps (15 s of samples: 25,000 rows for 100,000 routers at one a minute).
+      ...(db.kind === 'pglite' ? { sliceSec: 15, pruneBatch: 5000 } : { sliceSec: 60 }),
     }),
     dispatcher: new WebhookDispatcher(db, app.log, {
       allowPrivateTargets: config.webhooksAllowPrivate,

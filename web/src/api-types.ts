@@ -408,6 +408,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backend/v1/exports/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every row of a usage report (kind=report) or cycle report (kind=cycles), as CSV or JSON (a download) */
+        get: operations["exportUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/backend/v1/fleet/overview": {
         parameters: {
             query?: never;
@@ -758,6 +775,74 @@ export interface paths {
         head?: never;
         /** Rename a tenant, or change how it enrolls clients */
         patch: operations["updateTenant"];
+        trace?: never;
+    };
+    "/api/backend/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usage over a range of days, per card, client, tenant or day, largest first */
+        get: operations["getUsageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/usage/cards/{bank_id}/{slot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A card’s usage: its plan and current cycle, its days (default: this cycle) and last cycles */
+        get: operations["getCardUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/usage/clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client’s usage per day and card, and its card’s current cycle (not_reported: it never sent counters) */
+        get: operations["getClientUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/usage/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each card’s usage in its billing cycle (of its plan) holding a day, largest first */
+        get: operations["getUsageCycles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/backend/v1/webhooks": {
@@ -3704,6 +3789,46 @@ export interface operations {
             };
         };
     };
+    exportUsage: {
+        parameters: {
+            query?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id?: number;
+                /**
+                 * @description The router client id, normally <hostname>-slot<N>
+                 * @example router1-slot0
+                 */
+                client_id?: string;
+                /** @description A day of the cycles wanted (default: today): each card’s own cycle */
+                day?: string;
+                format?: "csv" | "json";
+                /** @description First UTC day (default: 31 days before to) */
+                from?: string;
+                /** @description One row per card (bank slot or KI virtual slot), client, tenant or UTC day */
+                group_by?: "card" | "client" | "tenant" | "day";
+                kind?: "report" | "cycles";
+                /** @description Tenant id */
+                tenant_id?: number;
+                /** @description Last UTC day, included (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: every row of a usage report (kind=report) or cycle report (kind=cycles), as CSV or JSON (a download) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
     getFleetOverview: {
         parameters: {
             query?: {
@@ -6598,6 +6723,409 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getUsageReport: {
+        parameters: {
+            query?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id?: number;
+                /**
+                 * @description The router client id, normally <hostname>-slot<N>
+                 * @example router1-slot0
+                 */
+                client_id?: string;
+                /** @description First UTC day (default: 31 days before to) */
+                from?: string;
+                /** @description One row per card (bank slot or KI virtual slot), client, tenant or UTC day */
+                group_by?: "card" | "client" | "tenant" | "day";
+                limit?: number;
+                offset?: number;
+                /** @description Tenant id */
+                tenant_id?: number;
+                /** @description Last UTC day, included (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A UTC day, YYYY-MM-DD */
+                        from: string;
+                        group_by: string;
+                        items: {
+                            bank_id?: number;
+                            cards?: number;
+                            client_id?: string | null;
+                            clients?: number;
+                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                            day?: string;
+                            discarded: number;
+                            iccid?: string | null;
+                            resets: number;
+                            rx_bytes: number | null;
+                            samples: number;
+                            slot_id?: number;
+                            tenant_id: number;
+                            total_bytes: number | null;
+                            tpdu_errors: number | null;
+                            tpdus: number | null;
+                            tx_bytes: number | null;
+                        }[];
+                        limit: number;
+                        offset: number;
+                        /** @description A UTC day, YYYY-MM-DD */
+                        to: string;
+                        total: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getCardUsage: {
+        parameters: {
+            query?: {
+                /** @description First UTC day (default: 31 days before to) */
+                from?: string;
+                /** @description Last UTC day, included (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                slot_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: a card’s usage: its plan and current cycle, its days (default: this cycle) and last cycles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bank_id: number;
+                        cycle: {
+                            /** @description A UTC day, YYYY-MM-DD */
+                            end: string | null;
+                            /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
+                            reporting: "reported" | "not_reported";
+                            rx_bytes: number | null;
+                            samples: number;
+                            /** @description A UTC day, YYYY-MM-DD */
+                            start: string | null;
+                            total_bytes: number | null;
+                            tpdu_errors: number | null;
+                            tpdus: number | null;
+                            tx_bytes: number | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        cycles: ({
+                            /** @description A UTC day, YYYY-MM-DD */
+                            cycle_end: string;
+                            /** @description A UTC day, YYYY-MM-DD */
+                            cycle_start: string;
+                            rx_bytes: number | null;
+                            samples: number;
+                            total_bytes: number | null;
+                            tpdu_errors: number | null;
+                            tpdus: number | null;
+                            tx_bytes: number | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        days: {
+                            client_id: string;
+                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                            day: string;
+                            discarded: number;
+                            iccid: string | null;
+                            resets: number;
+                            rx_bytes: number | null;
+                            samples: number;
+                            total_bytes: number | null;
+                            tpdu_errors: number | null;
+                            tpdus: number | null;
+                            tx_bytes: number | null;
+                        }[];
+                        /** @description A UTC day, YYYY-MM-DD */
+                        from: string;
+                        iccid: string | null;
+                        plan_id: number | null;
+                        /** @description card (its own plan), carrier (its carrier’s default), or null */
+                        plan_source: string | null;
+                        /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
+                        reporting: "reported" | "not_reported";
+                        slot_id: number;
+                        tenant_id: number | null;
+                        /** @description A UTC day, YYYY-MM-DD */
+                        to: string;
+                        totals: {
+                            rx_bytes: number | null;
+                            samples: number;
+                            total_bytes: number | null;
+                            tpdu_errors: number | null;
+                            tpdus: number | null;
+                            tx_bytes: number | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getClientUsage: {
+        parameters: {
+            query?: {
+                /** @description First UTC day (default: 31 days before to) */
+                from?: string;
+                /** @description Tenant id */
+                tenant_id?: number;
+                /** @description Last UTC day, included (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The router client id, normally <hostname>-slot<N>
+                 * @example router1-slot0
+                 */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: a client’s usage per day and card, and its card’s current cycle (not_reported: it never sent counters) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: ({
+                            bank_id: number;
+                            /** @description A UTC day, YYYY-MM-DD */
+                            cycle_end: string | null;
+                            /** @description A UTC day, YYYY-MM-DD */
+                            cycle_start: string | null;
+                            plan_id: number | null;
+                            /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
+                            reporting: "reported" | "not_reported";
+                            rx_bytes: number | null;
+                            samples: number;
+                            slot_id: number;
+                            total_bytes: number | null;
+                            tpdu_errors: number | null;
+                            tpdus: number | null;
+                            tx_bytes: number | null;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        client_id: string;
+                        days: {
+                            bank_id: number;
+                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                            day: string;
+                            discarded: number;
+                            iccid: string | null;
+                            resets: number;
+                            rx_bytes: number | null;
+                            samples: number;
+                            slot_id: number;
+                            total_bytes: number | null;
+                            tpdu_errors: number | null;
+                            tpdus: number | null;
+                            tx_bytes: number | null;
+                        }[];
+                        /** @description A UTC day, YYYY-MM-DD */
+                        from: string;
+                        not_reported_reason: ("never_heartbeats" | "no_counters") | (never | null);
+                        /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
+                        reporting: "reported" | "not_reported";
+                        tenant_id: number;
+                        /** @description A UTC day, YYYY-MM-DD */
+                        to: string;
+                        totals: {
+                            rx_bytes: number | null;
+                            samples: number;
+                            total_bytes: number | null;
+                            tpdu_errors: number | null;
+                            tpdus: number | null;
+                            tx_bytes: number | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getUsageCycles: {
+        parameters: {
+            query?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id?: number;
+                /** @description A day of the cycles wanted (default: today): each card’s own cycle */
+                day?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Tenant id */
+                tenant_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A UTC day, YYYY-MM-DD */
+                        day: string;
+                        items: {
+                            bank_id: number;
+                            client_id: string | null;
+                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                            cycle_end: string;
+                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                            cycle_start: string;
+                            discarded: number;
+                            iccid: string | null;
+                            resets: number;
+                            rx_bytes: number | null;
+                            samples: number;
+                            slot_id: number;
+                            tenant_id: number;
+                            total_bytes: number | null;
+                            tpdu_errors: number | null;
+                            tpdus: number | null;
+                            tx_bytes: number | null;
+                        }[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -177,7 +177,7 @@ export async function rollUpStep(tx: Sql, rawRetentionSec: number, maxBuckets: n
 }
 
 /**
- * Deletes raw samples past retention (never one not rolled up yet) and rollups past theirs, at
+ * Deletes raw samples past retention (never one not rolled up, or not accounted as usage, yet) and rollups past theirs, at
  * most `batch` rows per table per call so that a long outage is caught up in small steps.
  */
 export async function prune(db: Sql, rawRetentionSec: number, rollupRetentionSec: number, batch: number) {
@@ -187,7 +187,8 @@ export async function prune(db: Sql, rawRetentionSec: number, rollupRetentionSec
     sql`WITH doomed AS (
           SELECT ctid FROM client_stats_raw
            WHERE ts < least(now() - make_interval(secs => ${rawRetentionSec}),
-                            (SELECT rolled_until FROM stats_rollup_state WHERE id = 1))
+                            (SELECT rolled_until FROM stats_rollup_state WHERE id = 1),
+                            coalesce((SELECT accounted_until FROM usage_progress), 'infinity'))
            LIMIT ${batch})
         , gone AS (DELETE FROM client_stats_raw WHERE ctid IN (SELECT ctid FROM doomed) RETURNING 1)
         SELECT count(*)::int AS n FROM gone`,

@@ -25,6 +25,11 @@ export const clientStatsRaw = pgTable(
     ts: timestamp('ts', { withTimezone: true }).notNull().defaultNow(),
     ...signal,
     ...counters,
+    /** The card in use when the sample was taken (the profile's bank slot; the virtual slot of a
+     * KI pool), and the client's uptime: usage is attributed to cards and resets are seen. */
+    bankId: integer('bank_id'),
+    slotId: integer('slot_id'),
+    uptimeSec: bigint('uptime_sec', { mode: 'number' }),
   },
   // No primary key: two heartbeats of one client may share a timestamp (same batch). Rows arrive
   // in time order, so a BRIN index (a few pages) serves the rollup and retention scans by time.

@@ -1,0 +1,27 @@
+-- A card's plan, in one resolution order (after the views it reads: 80-, 82-).
+
+-- The plan of each card (bank slot, or KI virtual slot) given, in the one resolution order:
+-- the card's own plan, else its carrier's default plan in the card's tenant (the carrier of a
+-- physical card is its MCC+MNC, that of a virtual SIM its pool's). plan_source: card, carrier,
+-- or null (no plan: the cycle is the calendar month).
+DROP FUNCTION IF EXISTS ionmesh_card_plans(integer[], integer[]);
+CREATE FUNCTION ionmesh_card_plans(p_bank integer[], p_slot integer[])
+RETURNS TABLE (bank_id integer, slot_id integer, tenant_id integer, mcc_mnc text, plan_id integer, plan_source text,
+               cycle_day integer)
+LANGUAGE sql STABLE AS $$
+  WITH given AS (SELECT DISTINCT u.b AS bank_id, u.s AS slot_id FROM unnest(p_bank, p_slot) AS u(b, s)),
+  card AS (
+    SELECT g.bank_id, g.slot_id, b.tenant_id, cp.plan_id AS own_plan, COALESCE(s.mcc_mnc, kp.mcc_mnc) AS mcc_mnc
+      FROM given g
+      LEFT JOIN inventory_banks b ON b.bank_id = g.bank_id
+      LEFT JOIN card_plans cp ON cp.bank_id = g.bank_id AND cp.slot_id = g.slot_id
+      LEFT JOIN inventory_slots s ON s.bank_id = g.bank_id AND s.slot_id = g.slot_id
+      LEFT JOIN kiproxy_virtual_slots v ON v.bank_id = g.bank_id AND v.slot_nr = g.slot_id
+      LEFT JOIN kiproxy_pools kp ON kp.id = v.pool_id)
+  SELECT c.bank_id, c.slot_id, c.tenant_id, c.mcc_mnc, p.id,
+         CASE WHEN c.own_plan IS NOT NULL THEN 'card' WHEN p.id IS NOT NULL THEN 'carrier' END,
+         COALESCE(p.cycle_day, 1)::integer
+    FROM card c
+    LEFT JOIN sim_plans p ON p.id = COALESCE(c.own_plan,
+      (SELECT d.id FROM sim_plans d WHERE d.carrier_default AND d.tenant_id = c.tenant_id AND d.mcc_mnc = c.mcc_mnc))
+$$;
