@@ -103,6 +103,7 @@ describe('tenant isolation', () => {
       )
     ).id;
     ids.webhook = (await ok(h.admin('/webhooks', json({ tenant_id: 1, url: 'http://127.0.0.1:1/hooks-tenant-one' })))).id;
+    ids.plan = (await ok(h.admin('/plans', json({ tenant_id: 1, name: 'iso-plan-one', allowance_mb: 100 })))).id;
     const [event] = await h.query<{ id: number }>(sql`SELECT id::int FROM events WHERE tenant_id = 1 ORDER BY id LIMIT 1`);
     const [delivery] = await h.query<{ id: number }>(
       sql`INSERT INTO webhook_deliveries (webhook_id, event_id, status) VALUES (${ids.webhook}, ${event?.id}, 'dead') RETURNING id::int`,
@@ -148,6 +149,9 @@ describe('tenant isolation', () => {
       'PUT /sim-cards/{bank_id}/{slot_id}': { iccid, imsi: '310410990000077', carrier: 'AT&T', mcc_mnc: '310410' },
       'PATCH /ki-proxy-pools/{id}': { enabled: false },
       'PATCH /assignment-policies/{id}': { enabled: true },
+      'PATCH /plans/{id}': { name: 'taken over' },
+      'PUT /usage/cards/{bank_id}/{slot_id}/settings': { valid_until: '2030-01-01' },
+      'POST /plans': { tenant_id: 1, name: 'planted' },
       'PATCH /webhooks/{id}': { enabled: false },
       'POST /clients/{client_id}/reassign': { bank_id: 2 },
       'POST /clients/{client_id}/commands': { type: 'restart' },
@@ -182,11 +186,13 @@ describe('tenant isolation', () => {
                   ? ids.policy
                   : path.startsWith('/webhooks')
                     ? ids.webhook
-                    : path.startsWith('/bankd-instances')
-                      ? ids.bankd
-                      : path.startsWith('/remsim-servers')
-                        ? ids.server
-                        : 1,
+                    : path.startsWith('/plans')
+                      ? ids.plan
+                      : path.startsWith('/bankd-instances')
+                        ? ids.bankd
+                        : path.startsWith('/remsim-servers')
+                          ? ids.server
+                          : 1,
           ),
         );
     const problems: string[] = [];
@@ -279,6 +285,7 @@ describe('tenant isolation', () => {
         { name: 'ref', action: { type: 'assign', preferred_banks: [20, 777] } },
       ],
       ['POST /clients/:client_id/reassign', '/clients/iso-two-1/reassign', { bank_id: 1 }, { bank_id: 777 }],
+      ['PUT /usage/cards/:bank_id/:slot_id/settings', '/usage/cards/20/1/settings', { plan_id: ids.plan }, { plan_id: 777 }],
       [
         'POST /sim-cards',
         '/sim-cards',

@@ -171,7 +171,7 @@ describe('SIM usage per card', () => {
     expect(body.totals).toMatchObject({ rx_bytes: null, tx_bytes: null, total_bytes: null });
     // Its card's cycle is the card's: what earlier clients used on it, or not reported.
     expect(body.card).toMatchObject({ bank_id: silent.bank_id, slot_id: silent.slot_id });
-    const unused = await cardUsage(h, { bank_id: silent.bank_id, slot_id: 63 });
+    const unused = await cardUsage(h, { bank_id: 2, slot_id: 31 });
     expect(unused.cycle).toMatchObject({ reporting: 'not_reported', total_bytes: null });
     expect(unused.days).toEqual([]);
 

@@ -43,3 +43,15 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN a IS NULL AND b IS NULL THEN NULL ELSE coalesce(a, 0) + coalesce(b, 0) END
 $$;
 
+
+-- What a card's usage in a cycle costs on a plan (money in the plan's currency; 1 MB = 10^6 bytes):
+-- the monthly fee, the bytes within the allowance at cost_per_mb and those over it at
+-- overage_per_mb (no allowance: every byte at cost_per_mb). Usage not reported costs the fee.
+CREATE OR REPLACE FUNCTION ionmesh_usage_cost(used bigint, allowance bigint, cost_per_mb numeric, overage_per_mb numeric,
+                                              monthly_fee numeric) RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT monthly_fee + CASE WHEN used IS NULL THEN 0
+                            WHEN allowance IS NULL THEN used / 1e6 * cost_per_mb
+                            ELSE least(used, allowance) / 1e6 * cost_per_mb + greatest(used - allowance, 0) / 1e6 * overage_per_mb
+                       END
+$$;

@@ -29,7 +29,18 @@ import type { TenantScope } from '../domain/tenant-scope.js';
 import { type Database, rowsOf } from './database.js';
 
 /** The kinds of object a path or a body can name. */
-export const OWNER_KINDS = ['tenant', 'bank', 'slot', 'bankd', 'remsimServer', 'pool', 'policy', 'webhook', 'apiKey'] as const;
+export const OWNER_KINDS = [
+  'tenant',
+  'bank',
+  'slot',
+  'bankd',
+  'remsimServer',
+  'pool',
+  'policy',
+  'webhook',
+  'apiKey',
+  'plan',
+] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
 type Params = Record<string, string | number>;

@@ -62,6 +62,11 @@ export const ERROR_CODES = {
   KI_CARDS_IN_USE: 'A card of the KI proxy pool’s physical range is assigned to a router one-to-one',
   POOL_OVERLAP: 'The pool’s slot ranges overlap another pool, each other, or physical slots',
   REASSIGN_NOT_POSSIBLE: 'The client cannot be moved to that slot',
+  PLAN_NOT_FOUND: 'The SIM plan does not exist',
+  PLAN_EXISTS: 'A plan with that name (or a carrier default for that carrier) already exists for the tenant',
+  PLAN_IN_USE: 'Cards are on the plan; move them to another plan first',
+  CARD_NOT_LOCKED: 'The card has no active lock to lift',
+  IMEI_LOCKED: 'The card or client is bound to another modem IMEI; the heartbeat is refused and the card disabled',
   BACKUP_NOT_EMBEDDED: 'IonMesh runs on PostgreSQL, which pg_dump backs up (docs/operations.md)',
   INTERNAL_ERROR: 'Unexpected server error',
 } as const;

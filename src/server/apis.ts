@@ -24,7 +24,7 @@ import { policyOwner, policyRoutes } from '../modules/policies/index.js';
 import { remsimRoutes } from '../modules/remsim/index.js';
 import { SimCardsService, simCardRoutes } from '../modules/sim-cards/index.js';
 import { statsRoutes } from '../modules/stats/index.js';
-import { usageRoutes } from '../modules/usage/index.js';
+import { lockRoutes, planOwner, planRoutes, usageRoutes } from '../modules/usage/index.js';
 import { webhookOwner, webhookRoutes } from '../modules/webhooks/index.js';
 import type { Services } from './services.js';
 
@@ -39,6 +39,7 @@ const OWNERS: Owners = {
   policy: policyOwner,
   webhook: webhookOwner,
   apiKey: apiKeyOwner,
+  plan: planOwner,
 };
 
 /** Health, metrics and what every answer gets (timestamps, request metrics). */
@@ -132,6 +133,8 @@ export async function adminApi(
       await admin.register(auditRoutes(db));
       await admin.register(statsRoutes(services.stats));
       await admin.register(usageRoutes(services.usage));
+      await admin.register(planRoutes(services.plans));
+      await admin.register(lockRoutes(services.cardActions));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));

@@ -26,7 +26,14 @@ export function startBackground(app: App, config: Config, db: Database, services
     jobs.start({ name: 'command-expiry', everySec: config.sweepIntervalSec, run: () => expireCommands(db) });
     jobs.start({ name: 'webhook-delivery', everySec: 1, run: () => services.dispatcher.tick() });
     jobs.start({ name: 'stats-rollup', everySec: config.statsRollupSec, run: () => services.stats.maintain() });
-    jobs.start({ name: 'usage-accounting', everySec: config.usageIntervalSec, run: () => services.usage.account() });
+    jobs.start({
+      name: 'usage-accounting',
+      everySec: config.usageIntervalSec,
+      run: async () => {
+        await services.usage.account();
+        await services.thresholds.check();
+      },
+    });
     jobs.start({
       name: 'events-retention',
       everySec: 300,

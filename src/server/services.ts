@@ -15,7 +15,7 @@ import { Metrics } from '../modules/metrics/index.js';
 import { PoliciesService } from '../modules/policies/index.js';
 import { RemsimReconciler, RemsimService } from '../modules/remsim/index.js';
 import { StatsService } from '../modules/stats/index.js';
-import { UsageService } from '../modules/usage/index.js';
+import { CardActions, PlansService, ThresholdsEngine, UsageService } from '../modules/usage/index.js';
 import { WebhookDispatcher, WebhooksService } from '../modules/webhooks/index.js';
 
 export interface Services {
@@ -34,6 +34,9 @@ export interface Services {
   commands: CommandsService;
   stats: StatsService;
   usage: UsageService;
+  plans: PlansService;
+  cardActions: CardActions;
+  thresholds: ThresholdsEngine;
 }
 
 export function buildServices(app: App, config: Config, db: Database, reconcileOnChange: boolean): Services {
@@ -99,11 +102,17 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
       // PGlite: short steps (15 s of samples: 25,000 rows for 100,000 routers at one a minute).
       ...(db.kind === 'pglite' ? { sliceSec: 15, pruneBatch: 5000 } : { sliceSec: 60 }),
     }),
+    plans: new PlansService(db),
+    // Set below: they act through the clients' and commands' services.
+    cardActions: undefined as unknown as CardActions,
+    thresholds: undefined as unknown as ThresholdsEngine,
     dispatcher: new WebhookDispatcher(db, app.log, {
       allowPrivateTargets: config.webhooksAllowPrivate,
       onAttempt: metrics.webhookAttempt,
     }),
   };
+  services.cardActions = new CardActions(db, services.clients);
+  services.thresholds = new ThresholdsEngine(db, services.cardActions, services.commands);
   if (reconcileOnChange) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
   return services;
 }

@@ -236,6 +236,40 @@ export interface paths {
         patch: operations["updateSlot"];
         trace?: never;
     };
+    "/api/backend/v1/card-locks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cards IonMesh took out of service, newest first (active ones unless all=true) */
+        get: operations["listCardLocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/card-locks/{bank_id}/{slot_id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a locked card back in service (faulty or disabled → available) */
+        post: operations["unlockCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/backend/v1/carriers": {
         parameters: {
             query?: never;
@@ -494,6 +528,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List SIM plans */
+        get: operations["listPlans"];
+        put?: never;
+        /** Create a SIM plan with its thresholds */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A SIM plan */
+        get: operations["getPlan"];
+        put?: never;
+        post?: never;
+        /** Delete a SIM plan no card has as its own */
+        delete: operations["deletePlan"];
+        options?: never;
+        head?: never;
+        /** Change a SIM plan (a new cycle day rebuilds its cards’ cycles) */
+        patch: operations["updatePlan"];
         trace?: never;
     };
     "/api/backend/v1/remsim-servers": {
@@ -811,6 +882,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backend/v1/usage/cards/{bank_id}/{slot_id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A card’s own plan, validity end and thresholds */
+        get: operations["getCardUsageSettings"];
+        /** Set a card’s own plan, validity end or thresholds (fields not given stay) */
+        put: operations["putCardUsageSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/backend/v1/usage/clients/{client_id}": {
         parameters: {
             query?: never;
@@ -835,7 +924,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each card’s usage in its billing cycle (of its plan) holding a day, largest first */
+        /** Each card’s usage and cost in its billing cycle (of its plan) holding a day, or per client or tenant */
         get: operations["getUsageCycles"];
         put?: never;
         post?: never;
@@ -1694,7 +1783,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description An audit action of the catalogue (GET /audit-actions) */
-                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
+                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "plan.create" | "plan.update" | "plan.delete" | "sim_card.usage_settings" | "usage.threshold_action" | "card.lock" | "card.unlock" | "imei.bind" | "imei.unbind" | "protection.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
                 entity_id?: string;
                 /** @description Comma-separated entity ids (at most 50): the trail of several objects in one page, e.g. every profile of a client */
                 entity_ids?: string;
@@ -2804,6 +2893,148 @@ export interface operations {
             };
         };
     };
+    listCardLocks: {
+        parameters: {
+            query?: {
+                /** @description Also the locks lifted */
+                all?: boolean;
+                kind?: "auto_lock" | "imei" | "usage" | "validity";
+                limit?: number;
+                offset?: number;
+                /** @description Tenant id */
+                tenant_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            bank_id: number;
+                            /** @description The client that held the card when it was locked */
+                            client_id: string | null;
+                            details: unknown;
+                            iccid: string | null;
+                            id: number;
+                            /** @description auto_lock (failures), imei, usage (a threshold), validity */
+                            kind: string;
+                            locked_at: string;
+                            reason: string;
+                            slot_id: number;
+                            slot_status: string | null;
+                            /** @description locked; pending_move: its client stays until a card of the same carrier is free */
+                            state: string;
+                            tenant_id: number;
+                            unlocked_at: string | null;
+                            unlocked_by: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    unlockCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                slot_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: put a locked card back in service (faulty or disabled → available) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bank_id: number;
+                        kind: string;
+                        lock_id: number;
+                        slot_id: number;
+                        slot_status: string | null;
+                        /** @enum {string} */
+                        status: "success";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     listCarriers: {
         parameters: {
             query?: {
@@ -3799,6 +4030,8 @@ export interface operations {
                  * @example router1-slot0
                  */
                 client_id?: string;
+                /** @description One row per card, or summed per client (the card’s last) or tenant, per currency */
+                cycle_group_by?: "card" | "client" | "tenant";
                 /** @description A day of the cycles wanted (default: today): each card’s own cycle */
                 day?: string;
                 format?: "csv" | "json";
@@ -4524,6 +4757,498 @@ export interface operations {
                         note?: string;
                         pool_id: number;
                         pool_name: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                tenant_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            allowance_bytes: number | null;
+                            allowance_mb: number | null;
+                            /** @description Cards on it as their own plan (carrier default cards aside) */
+                            cards: number;
+                            carrier_default: boolean;
+                            cost_per_mb: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            currency: string;
+                            cycle_day: number;
+                            id: number;
+                            mcc_mnc: string | null;
+                            monthly_fee: number;
+                            name: string;
+                            overage_cost_per_mb: number;
+                            tenant_id: number;
+                            thresholds: ({
+                                action: string;
+                                command_payload: unknown;
+                                command_type: string | null;
+                                enabled: boolean;
+                                id: number;
+                                percent: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Data per cycle in MB (10^6 bytes), received + sent; null: none */
+                    allowance_mb?: number | null;
+                    /** @description Every card of the carrier without a plan of its own is on this plan (one per carrier) */
+                    carrier_default?: boolean;
+                    /** @description Cost of a MB within the allowance (or of every MB without one) */
+                    cost_per_mb?: number;
+                    /** @description ISO 4217, e.g. EUR */
+                    currency?: string;
+                    /** @description Day of the month a cycle starts (UTC) */
+                    cycle_day?: number;
+                    /** @description The carrier the plan is for */
+                    mcc_mnc?: string | (never | null);
+                    /** @description Fee per card and cycle */
+                    monthly_fee?: number;
+                    name: string;
+                    /** @description Cost of a MB over the allowance */
+                    overage_cost_per_mb?: number;
+                    tenant_id: number;
+                    /** @description The whole list: one of the same percent and action is kept (it does not fire again this cycle) */
+                    thresholds?: {
+                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                        action: "event" | "disable_and_move" | "command";
+                        command_payload?: {
+                            [key: string]: unknown;
+                        };
+                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                        enabled?: boolean;
+                        /** @description Share of the allowance, e.g. 80 or 100 */
+                        percent: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description A carrier plan: allowance per cycle, cycle start day, costs, and usage thresholds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowance_bytes: number | null;
+                        allowance_mb: number | null;
+                        /** @description Cards on it as their own plan (carrier default cards aside) */
+                        cards: number;
+                        carrier_default: boolean;
+                        cost_per_mb: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        currency: string;
+                        cycle_day: number;
+                        id: number;
+                        mcc_mnc: string | null;
+                        monthly_fee: number;
+                        name: string;
+                        overage_cost_per_mb: number;
+                        tenant_id: number;
+                        thresholds: ({
+                            action: string;
+                            command_payload: unknown;
+                            command_type: string | null;
+                            enabled: boolean;
+                            id: number;
+                            percent: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A carrier plan: allowance per cycle, cycle start day, costs, and usage thresholds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowance_bytes: number | null;
+                        allowance_mb: number | null;
+                        /** @description Cards on it as their own plan (carrier default cards aside) */
+                        cards: number;
+                        carrier_default: boolean;
+                        cost_per_mb: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        currency: string;
+                        cycle_day: number;
+                        id: number;
+                        mcc_mnc: string | null;
+                        monthly_fee: number;
+                        name: string;
+                        overage_cost_per_mb: number;
+                        tenant_id: number;
+                        thresholds: ({
+                            action: string;
+                            command_payload: unknown;
+                            command_type: string | null;
+                            enabled: boolean;
+                            id: number;
+                            percent: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object is gone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Data per cycle in MB (10^6 bytes), received + sent; null: none */
+                    allowance_mb?: number | null;
+                    /** @description Every card of the carrier without a plan of its own is on this plan (one per carrier) */
+                    carrier_default?: boolean;
+                    /** @description Cost of a MB within the allowance (or of every MB without one) */
+                    cost_per_mb?: number;
+                    /** @description ISO 4217, e.g. EUR */
+                    currency?: string;
+                    /** @description Day of the month a cycle starts (UTC) */
+                    cycle_day?: number;
+                    /** @description The carrier the plan is for */
+                    mcc_mnc?: string | (never | null);
+                    /** @description Fee per card and cycle */
+                    monthly_fee?: number;
+                    name?: string;
+                    /** @description Cost of a MB over the allowance */
+                    overage_cost_per_mb?: number;
+                    /** @description The whole list: one of the same percent and action is kept (it does not fire again this cycle) */
+                    thresholds?: {
+                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                        action: "event" | "disable_and_move" | "command";
+                        command_payload?: {
+                            [key: string]: unknown;
+                        };
+                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                        enabled?: boolean;
+                        /** @description Share of the allowance, e.g. 80 or 100 */
+                        percent: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description A carrier plan: allowance per cycle, cycle start day, costs, and usage thresholds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowance_bytes: number | null;
+                        allowance_mb: number | null;
+                        /** @description Cards on it as their own plan (carrier default cards aside) */
+                        cards: number;
+                        carrier_default: boolean;
+                        cost_per_mb: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        currency: string;
+                        cycle_day: number;
+                        id: number;
+                        mcc_mnc: string | null;
+                        monthly_fee: number;
+                        name: string;
+                        overage_cost_per_mb: number;
+                        tenant_id: number;
+                        thresholds: ({
+                            action: string;
+                            command_payload: unknown;
+                            command_type: string | null;
+                            enabled: boolean;
+                            id: number;
+                            percent: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** Format: date-time */
+                        updated_at: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -6945,6 +7670,185 @@ export interface operations {
             };
         };
     };
+    getCardUsageSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                slot_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: a card’s own plan, validity end and thresholds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bank_id: number;
+                        plan_id: number | null;
+                        slot_id: number;
+                        tenant_id: number | null;
+                        thresholds: ({
+                            action: string;
+                            command_payload: unknown;
+                            command_type: string | null;
+                            enabled: boolean;
+                            id: number;
+                            percent: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        valid_until: string | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    putCardUsageSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                slot_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The card’s own plan; null: its carrier’s default */
+                    plan_id?: number | null;
+                    /** @description The whole list: one of the same percent and action is kept (it does not fire again this cycle) */
+                    thresholds?: {
+                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                        action: "event" | "disable_and_move" | "command";
+                        command_payload?: {
+                            [key: string]: unknown;
+                        };
+                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                        enabled?: boolean;
+                        /** @description Share of the allowance, e.g. 80 or 100 */
+                        percent: number;
+                    }[];
+                    /** @description The last day the card may serve (it is not assigned after, and its client leaves before) */
+                    valid_until?: string | (never | null);
+                };
+            };
+        };
+        responses: {
+            /** @description Success: set a card’s own plan, validity end or thresholds (fields not given stay) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bank_id: number;
+                        plan_id: number | null;
+                        slot_id: number;
+                        tenant_id: number | null;
+                        thresholds: ({
+                            action: string;
+                            command_payload: unknown;
+                            command_type: string | null;
+                            enabled: boolean;
+                            id: number;
+                            percent: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        valid_until: string | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     getClientUsage: {
         parameters: {
             query?: {
@@ -7066,6 +7970,8 @@ export interface operations {
             query?: {
                 /** @description SIM bank id (RSPRO 1..1023) */
                 bank_id?: number;
+                /** @description One row per card, or summed per client (the card’s last) or tenant, per currency */
+                cycle_group_by?: "card" | "client" | "tenant";
                 /** @description A day of the cycles wanted (default: today): each card’s own cycle */
                 day?: string;
                 limit?: number;
@@ -7088,24 +7994,32 @@ export interface operations {
                     "application/json": {
                         /** @description A UTC day, YYYY-MM-DD */
                         day: string;
+                        group_by: string;
                         items: {
-                            bank_id: number;
-                            client_id: string | null;
+                            allowance_bytes?: number | null;
+                            bank_id?: number;
+                            cards?: number;
+                            client_id?: string | null;
+                            cost: number | null;
+                            currency: string | null;
                             /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
-                            cycle_end: string;
+                            cycle_end?: string;
                             /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
-                            cycle_start: string;
+                            cycle_start?: string;
                             discarded: number;
-                            iccid: string | null;
+                            iccid?: string | null;
+                            plan_id?: number | null;
+                            plan_name?: string | null;
                             resets: number;
                             rx_bytes: number | null;
                             samples: number;
-                            slot_id: number;
+                            slot_id?: number;
                             tenant_id: number;
                             total_bytes: number | null;
                             tpdu_errors: number | null;
                             tpdus: number | null;
                             tx_bytes: number | null;
+                            used_percent?: number | null;
                         }[];
                         limit: number;
                         offset: number;
@@ -7229,7 +8143,7 @@ export interface operations {
                 "application/json": {
                     enabled?: boolean;
                     /** @description Empty: every event of the tenant */
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "webhook.disabled" | "bank." | "client." | "command." | "pool." | "remsim." | "slot." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "bank." | "card." | "client." | "command." | "pool." | "remsim." | "slot." | "usage." | "webhook.")[];
                     /** @description HMAC key; generated when absent */
                     secret?: string;
                     tenant_id: number;
@@ -7453,7 +8367,7 @@ export interface operations {
             content: {
                 "application/json": {
                     enabled?: boolean;
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "webhook.disabled" | "bank." | "client." | "command." | "pool." | "remsim." | "slot." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "bank." | "card." | "client." | "command." | "pool." | "remsim." | "slot." | "usage." | "webhook.")[];
                     secret?: string;
                     url?: string;
                 };

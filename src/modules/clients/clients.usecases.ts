@@ -508,7 +508,15 @@ export class ClientsService {
    * given at registration, so only the remsim-server mapping changes; therefore the new slot must
    * be mapped by the same remsim-server.
    */
-  async reassign(clientId: string, req: ReassignRequest, actor: Actor, scope: TenantScope) {
+  async reassign(
+    clientId: string,
+    req: ReassignRequest,
+    actor: Actor,
+    scope: TenantScope,
+    /** What the card left becomes: available (an operator's move), or disabled / faulty when
+     * IonMesh takes it out of service (usage, protection) in the same transaction. */
+    options: { leaveCard?: 'available' | 'disabled' | 'faulty' } = {},
+  ) {
     if (req.slot_id !== undefined && req.bank_id === undefined) throw invalid('slot_id needs bank_id', { field: 'bank_id' });
     const moved = await this.db.transaction(async (tx) => {
       const profiles = await repo.lockActiveProfiles(tx, clientId, readTenant(scope, req.tenant_id) ?? null);
@@ -544,7 +552,7 @@ export class ClientsService {
         tx,
         { bankId: p.bank_id, slotId: p.slot_id, tenantId: p.tenant_id },
         'assigned',
-        'available',
+        options.leaveCard ?? 'available',
         `${clientId} moved away${why}`,
       );
       await setSlotStatus(

@@ -3,6 +3,8 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import { Answer, Instant } from '../../app/schemas.js';
 
+export { COMMAND_TYPES } from './commands.table.js';
+
 export const COMMAND_STATUSES = ['pending', 'delivered', 'acknowledged', 'failed', 'expired'] as const;
 
 /** The fields of a command, with `time` the schema of its timestamps. */

@@ -2,4 +2,5 @@
 // its service, expiry and routes (the composition root).
 export { acknowledge, type DeliveredCommand, deliverPending } from './commands.repository.js';
 export { commandAdminRoutes } from './commands.routes.js';
+export { COMMAND_TYPES } from './commands.schemas.js';
 export { CommandsService, type CommandTarget, expireCommands } from './commands.usecases.js';

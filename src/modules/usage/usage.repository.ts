@@ -18,7 +18,7 @@ export const MAX_TPDUS_PER_SEC = 10_000;
 const UPTIME_SLACK_SEC = 60;
 /** Samples younger than this are not accounted yet: a heartbeat's transaction may still commit
  * one with an earlier timestamp (the same margin as the stats rollup). */
-const SETTLE_SEC = 30;
+export const SETTLE_SEC = 30;
 
 /** The SET list of an upsert adding a usage row to the row `t` already holds. */
 const addedTo = (t: 'u' | 'c') =>
@@ -43,14 +43,14 @@ const StepResult = Type.Object({ samples: Int, days: Int, cycles: Int });
  * moves in the same transaction. The state row is locked with SKIP LOCKED: with several processes
  * one accounts, the others skip, and no sample is ever counted twice.
  */
-export async function accountStep(tx: Sql, rawRetentionSec: number, sliceSec: number) {
+export async function accountStep(tx: Sql, rawRetentionSec: number, sliceSec: number, settleSec = SETTLE_SEC) {
   const [state] = await rowsOf(
     tx,
     StepState,
     sql`WITH s AS (
           SELECT CASE WHEN accounted_until = 'epoch' THEN now() - make_interval(secs => ${rawRetentionSec})
                       ELSE accounted_until END AS "from",
-                 now() - make_interval(secs => ${SETTLE_SEC}) AS settled
+                 now() - make_interval(secs => ${settleSec}) AS settled
             FROM usage_state WHERE id = 1 FOR UPDATE SKIP LOCKED)
         SELECT "from"::text AS "from", least(settled, "from" + make_interval(secs => ${sliceSec}))::text AS "until",
                settled > "from" + make_interval(secs => ${sliceSec}) AS more
@@ -143,7 +143,8 @@ export async function accountStep(tx: Sql, rawRetentionSec: number, sliceSec: nu
             FROM per_cycle
           ON CONFLICT (bank_id, slot_id, cycle_start) DO UPDATE SET
             tenant_id = EXCLUDED.tenant_id,
-            iccid = COALESCE(EXCLUDED.iccid, c.iccid), last_client_id = EXCLUDED.last_client_id, ${addedTo('c')}
+            iccid = COALESCE(EXCLUDED.iccid, c.iccid), last_client_id = EXCLUDED.last_client_id, updated_at = now(),
+            ${addedTo('c')}
           RETURNING 1),
         moved AS (UPDATE usage_state SET accounted_until = ${until}, last_run_at = now() WHERE id = 1 RETURNING 1)
         SELECT (SELECT count(*) FROM fresh)::int AS samples, (SELECT count(*) FROM days)::int AS days,
@@ -348,33 +349,76 @@ export async function report(db: Sql, q: ReportQuery) {
   return { total, rows: rows.map(({ total_rows: _, ...r }) => r) };
 }
 
-export const CycleReportRow = Type.Object({
-  tenant_id: Int,
-  bank_id: Int,
-  slot_id: Int,
-  iccid: Nullable(Type.String()),
-  client_id: Nullable(Type.String()),
-  cycle_start: Day,
-  cycle_end: Day,
-  ...UsageCounters,
-});
+export const CycleReportRow = Type.Object(
+  {
+    tenant_id: Int,
+    bank_id: Type.Optional(Int),
+    slot_id: Type.Optional(Int),
+    iccid: Type.Optional(Nullable(Type.String())),
+    client_id: Type.Optional(Nullable(Type.String())),
+    cycle_start: Type.Optional(Day),
+    cycle_end: Type.Optional(Day),
+    cards: Type.Optional(Int),
+    plan_id: Type.Optional(Nullable(Int)),
+    plan_name: Type.Optional(Nullable(Type.String())),
+    allowance_bytes: Type.Optional(Nullable(Num)),
+    used_percent: Type.Optional(Nullable(Num)),
+    currency: Nullable(Type.String()),
+    cost: Nullable(Num),
+    ...UsageCounters,
+  },
+  { additionalProperties: false },
+);
+export type CycleGroupBy = 'card' | 'client' | 'tenant';
 
-/** Each card's usage in the cycle holding `day` (cycles of each card's own plan), largest first. */
+/**
+ * Each card's usage in its cycle holding `day` (the cycle of the card's plan when accounted),
+ * with its plan today and what the cycle costs on it; or summed per client (the card's last
+ * client) or tenant, per currency. Largest first.
+ */
 export async function cycleReport(
   db: Sql,
-  q: { tenantId: number | undefined; day: string; limit: number; offset: number; bankId?: number },
+  q: { tenantId: number | undefined; day: string; limit: number; offset: number; bankId?: number; groupBy?: CycleGroupBy },
 ) {
   const where: SQL[] = [sql`cycle_start <= ${q.day}::date`, sql`cycle_end > ${q.day}::date`];
   if (q.tenantId !== undefined) where.push(sql`tenant_id = ${q.tenantId}`);
   if (q.bankId !== undefined) where.push(sql`bank_id = ${q.bankId}`);
-  const rows = await rowsOf(
-    db,
-    Type.Object({ ...CycleReportRow.properties, total_rows: Int }),
-    sql`SELECT tenant_id, bank_id, slot_id, iccid, last_client_id AS client_id, cycle_start::text AS cycle_start,
-               cycle_end::text AS cycle_end, ${COUNTERS}, count(*) OVER ()::int AS total_rows
-          FROM card_usage_cycles WHERE ${sql.join(where, sql` AND `)}
-         ORDER BY coalesce(ionmesh_usage_add(rx_bytes, tx_bytes), -1) DESC, bank_id, slot_id LIMIT ${q.limit} OFFSET ${q.offset}`,
-  );
+  const priced = sql`
+    c AS (SELECT * FROM card_usage_cycles WHERE ${sql.join(where, sql` AND `)}),
+    pl AS (SELECT * FROM ionmesh_card_plans((SELECT array_agg(bank_id) FROM c), (SELECT array_agg(slot_id) FROM c))),
+    r AS (
+      SELECT c.*, ionmesh_usage_add(c.rx_bytes, c.tx_bytes) AS used, p.id AS plan_id, p.name AS plan_name,
+             p.allowance_bytes, p.currency,
+             ionmesh_usage_cost(ionmesh_usage_add(c.rx_bytes, c.tx_bytes), p.allowance_bytes, p.cost_per_mb,
+                                p.overage_cost_per_mb, p.monthly_fee) AS cost
+        FROM c LEFT JOIN pl ON pl.bank_id = c.bank_id AND pl.slot_id = c.slot_id
+        LEFT JOIN sim_plans p ON p.id = pl.plan_id)`;
+  const groupBy = q.groupBy ?? 'card';
+  const Row = Type.Object({ ...CycleReportRow.properties, total_rows: Int });
+  const rows =
+    groupBy === 'card'
+      ? await rowsOf(
+          db,
+          Row,
+          sql`WITH ${priced}
+              SELECT tenant_id, bank_id, slot_id, iccid, last_client_id AS client_id, cycle_start::text AS cycle_start,
+                     cycle_end::text AS cycle_end, plan_id, plan_name, allowance_bytes::float8 AS allowance_bytes,
+                     CASE WHEN allowance_bytes > 0 AND used IS NOT NULL THEN round(used * 100.0 / allowance_bytes, 2)::float8 END
+                       AS used_percent,
+                     currency, round(cost, 4)::float8 AS cost, ${COUNTERS}, count(*) OVER ()::int AS total_rows
+                FROM r ORDER BY coalesce(used, -1) DESC, bank_id, slot_id LIMIT ${q.limit} OFFSET ${q.offset}`,
+        )
+      : await rowsOf(
+          db,
+          Row,
+          sql`WITH ${priced}
+              SELECT tenant_id, ${groupBy === 'client' ? sql`last_client_id AS client_id,` : sql``}
+                     count(*)::int AS cards, currency, round(sum(cost), 4)::float8 AS cost, ${SUMMED},
+                     count(*) OVER ()::int AS total_rows
+                FROM r GROUP BY tenant_id, ${groupBy === 'client' ? sql`last_client_id,` : sql``} currency
+               ORDER BY coalesce(ionmesh_usage_add(sum(rx_bytes)::bigint, sum(tx_bytes)::bigint), -1) DESC, tenant_id
+               LIMIT ${q.limit} OFFSET ${q.offset}`,
+        );
   const total = rows[0]?.total_rows ?? 0;
   return { total, rows: rows.map(({ total_rows: _, ...r }) => r) };
 }

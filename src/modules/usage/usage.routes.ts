@@ -25,6 +25,12 @@ const ReportFilter = {
 };
 const CycleFilter = {
   day: Type.Optional({ ...DayText, description: 'A day of the cycles wanted (default: today): each card’s own cycle' }),
+  cycle_group_by: Type.Optional(
+    Type.Union([Type.Literal('card'), Type.Literal('client'), Type.Literal('tenant')], {
+      default: 'card',
+      description: 'One row per card, or summed per client (the card’s last) or tenant, per currency',
+    }),
+  ),
   tenant_id: Type.Optional(TenantId),
   bank_id: Type.Optional(BankId),
 };
@@ -54,7 +60,7 @@ export function usageRoutes(usage: UsageService) {
         config: { access: 'read', tenant: 'field' },
         schema: {
           operationId: 'getUsageCycles',
-          ...admin('Each card’s usage in its billing cycle (of its plan) holding a day, largest first'),
+          ...admin('Each card’s usage and cost in its billing cycle (of its plan) holding a day, or per client or tenant'),
           querystring: Type.Object({ ...PageQuery, ...CycleFilter }),
           response: { 200: CycleReport, ...errorResponses(400, 401) },
         },
@@ -74,6 +80,7 @@ export function usageRoutes(usage: UsageService) {
           querystring: Type.Object({
             ...ReportFilter,
             day: CycleFilter.day,
+            cycle_group_by: CycleFilter.cycle_group_by,
             kind: Type.Optional(Type.Union([Type.Literal('report'), Type.Literal('cycles')], { default: 'report' })),
             format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { default: 'csv' })),
           }),

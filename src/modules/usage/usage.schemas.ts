@@ -72,6 +72,7 @@ export const UsageReport = Answer({
 
 export const CycleReport = Answer({
   day: DayText,
+  group_by: Type.String(),
   items: Type.Array(CycleReportRow),
   total: Type.Integer(),
   limit: Type.Integer(),

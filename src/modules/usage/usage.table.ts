@@ -4,14 +4,17 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   boolean,
   check,
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
+  real,
   serial,
   smallint,
   text,
@@ -65,6 +68,8 @@ export const cardUsageCycles = pgTable(
     iccid: text('iccid'),
     lastClientId: text('last_client_id'),
     ...usage,
+    /** When usage was last added (the threshold check reads the cycles changed since its last run). */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.bankId, t.slotId, t.cycleStart] }),
@@ -77,6 +82,9 @@ export const usageState = pgTable('usage_state', {
   id: integer('id').primaryKey().default(1),
   accountedUntil: timestamp('accounted_until', { withTimezone: true }).notNull().default(sql`'epoch'`),
   lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+  /** Thresholds were checked for the cycles that changed since then ('epoch': check every
+   * current cycle, after a plan or threshold changed). */
+  thresholdsCheckedAt: timestamp('thresholds_checked_at', { withTimezone: true }).notNull().default(sql`'epoch'`),
 });
 
 /** A carrier plan: allowance and cycle, and what usage costs. Money in the plan's currency. */
@@ -124,4 +132,172 @@ export const cardPlans = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.bankId, t.slotId] }), index('card_plans_plan_idx').on(t.planId)],
+);
+
+export const THRESHOLD_ACTIONS = ['event', 'disable_and_move', 'command'] as const;
+
+/** A share of the allowance that, once reached in a cycle, acts: on every card of a plan, or on one card. */
+export const usageThresholds = pgTable(
+  'usage_thresholds',
+  {
+    id: serial('id').primaryKey(),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    planId: integer('plan_id').references(() => simPlans.id, { onDelete: 'cascade' }),
+    bankId: integer('bank_id'),
+    slotId: integer('slot_id'),
+    percent: integer('percent').notNull(),
+    action: text('action').notNull().default('event'),
+    /** action command: the command queued for the card's client (an agent that heartbeats). */
+    commandType: text('command_type'),
+    commandPayload: jsonb('command_payload'),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('usage_thresholds_target', sql`(${t.planId} IS NULL) = (${t.bankId} IS NOT NULL AND ${t.slotId} IS NOT NULL)`),
+    check('usage_thresholds_percent', sql`${t.percent} BETWEEN 1 AND 1000`),
+    check('usage_thresholds_action', sql`${t.action} IN ('event', 'disable_and_move', 'command')`),
+    check('usage_thresholds_command', sql`(${t.action} = 'command') = (${t.commandType} IS NOT NULL)`),
+    uniqueIndex('usage_thresholds_plan_key').on(t.planId, t.percent, t.action).where(sql`${t.planId} IS NOT NULL`),
+    uniqueIndex('usage_thresholds_card_key').on(t.bankId, t.slotId, t.percent, t.action).where(sql`${t.bankId} IS NOT NULL`),
+  ],
+);
+
+/** A threshold that fired for a card in a cycle: at most once (the primary key), with the
+ * numbers that triggered it and what its action did. */
+export const thresholdFirings = pgTable(
+  'threshold_firings',
+  {
+    thresholdId: integer('threshold_id')
+      .notNull()
+      .references(() => usageThresholds.id, { onDelete: 'cascade' }),
+    bankId: integer('bank_id').notNull(),
+    slotId: integer('slot_id').notNull(),
+    cycleStart: date('cycle_start', { mode: 'string' }).notNull(),
+    tenantId: integer('tenant_id').notNull(),
+    clientId: text('client_id'),
+    percent: integer('percent').notNull(),
+    action: text('action').notNull(),
+    usedBytes: bigint('used_bytes', { mode: 'number' }).notNull(),
+    allowanceBytes: bigint('allowance_bytes', { mode: 'number' }).notNull(),
+    /** pending (claimed, acting), done, skipped or failed, with why. */
+    result: text('result').notNull().default('pending'),
+    detail: text('detail'),
+    firedAt: timestamp('fired_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.thresholdId, t.bankId, t.slotId, t.cycleStart] }),
+    index('threshold_firings_tenant_idx').on(t.tenantId, t.firedAt),
+    check('threshold_firings_result', sql`${t.result} IN ('pending', 'done', 'skipped', 'failed')`),
+  ],
+);
+
+/** A tenant's protection settings (defaults when it has no row: protection.ts). */
+export const protectionSettings = pgTable(
+  'protection_settings',
+  {
+    tenantId: integer('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    autoLock: boolean('auto_lock').notNull().default(true),
+    failureLimit: integer('failure_limit').notNull().default(5),
+    failureWindowMin: integer('failure_window_min').notNull().default(60),
+    /** A sample whose TPDUs are at least this share in error (with at least min_tpdus) is a failure. */
+    tpduErrorRate: real('tpdu_error_rate').notNull().default(0.2),
+    minTpdus: integer('min_tpdus').notNull().default(20),
+    /** A registration the remsim-server never saw connect within this time is a failure. */
+    presenceGraceMin: integer('presence_grace_min').notNull().default(10),
+    /** Clients leave a card this long before its validity ends. */
+    validityNoticeHours: integer('validity_notice_hours').notNull().default(24),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'protection_settings_limits',
+      sql`${t.failureLimit} >= 1 AND ${t.failureWindowMin} BETWEEN 1 AND 10080
+      AND ${t.tpduErrorRate} > 0 AND ${t.tpduErrorRate} <= 1 AND ${t.minTpdus} >= 1
+      AND ${t.presenceGraceMin} BETWEEN 1 AND 1440 AND ${t.validityNoticeHours} BETWEEN 0 AND 8760`,
+    ),
+  ],
+);
+
+/** A failure IonMesh saw of a card that no other log keeps (a sample with a high TPDU error share,
+ * a registration never followed by presence); health errors and RSPRO drops are read from the
+ * health log. */
+export const cardFailures = pgTable(
+  'card_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tenantId: integer('tenant_id').notNull(),
+    bankId: integer('bank_id').notNull(),
+    slotId: integer('slot_id').notNull(),
+    kind: text('kind').notNull(),
+    clientId: text('client_id'),
+    detail: text('detail'),
+    /** What the failure is of, so that it is counted once (a profile id, a sample's time). */
+    subject: text('subject').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('card_failures_card_idx').on(t.bankId, t.slotId, t.at),
+    uniqueIndex('card_failures_once_key').on(t.bankId, t.slotId, t.kind, t.subject),
+  ],
+);
+
+export const LOCK_KINDS = ['auto_lock', 'imei', 'usage', 'validity'] as const;
+
+/** A card IonMesh took out of service and why; active until an operator unlocks it. */
+export const cardLocks = pgTable(
+  'card_locks',
+  {
+    id: serial('id').primaryKey(),
+    tenantId: integer('tenant_id').notNull(),
+    bankId: integer('bank_id').notNull(),
+    slotId: integer('slot_id').notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    details: jsonb('details'),
+    /** locked: the card is faulty or disabled and serves no one; pending_move: its client is
+     * still on it, waiting for a free card of the same carrier. */
+    state: text('state').notNull().default('locked'),
+    clientId: text('client_id'),
+    lockedAt: timestamp('locked_at', { withTimezone: true }).notNull().defaultNow(),
+    unlockedAt: timestamp('unlocked_at', { withTimezone: true }),
+    unlockedBy: text('unlocked_by'),
+  },
+  (t) => [
+    uniqueIndex('card_locks_active_key').on(t.bankId, t.slotId).where(sql`${t.unlockedAt} IS NULL`),
+    index('card_locks_tenant_idx').on(t.tenantId, t.lockedAt),
+    check('card_locks_kind', sql`${t.kind} IN ('auto_lock', 'imei', 'usage', 'validity')`),
+    check('card_locks_state', sql`${t.state} IN ('locked', 'pending_move')`),
+  ],
+);
+
+/** A card or a client bound to a modem's IMEI. Enforcing: a heartbeat from another IMEI is
+ * refused (403 IMEI_LOCKED) and the card disabled; otherwise the change is an event. */
+export const imeiBindings = pgTable(
+  'imei_bindings',
+  {
+    id: serial('id').primaryKey(),
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    bankId: integer('bank_id'),
+    slotId: integer('slot_id'),
+    clientId: text('client_id'),
+    imei: text('imei').notNull(),
+    enforcing: boolean('enforcing').notNull().default(false),
+    /** The last IMEI seen that differs from the bound one (one event per new IMEI). */
+    lastMismatch: text('last_mismatch'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by'),
+  },
+  (t) => [
+    check('imei_bindings_target', sql`(${t.clientId} IS NULL) = (${t.bankId} IS NOT NULL AND ${t.slotId} IS NOT NULL)`),
+    check('imei_bindings_imei', sql`${t.imei} ~ '^[0-9]{14,16}$'`),
+    uniqueIndex('imei_bindings_card_key').on(t.bankId, t.slotId).where(sql`${t.bankId} IS NOT NULL`),
+    uniqueIndex('imei_bindings_client_key').on(t.tenantId, t.clientId).where(sql`${t.clientId} IS NOT NULL`),
+  ],
 );

@@ -17,6 +17,9 @@ export interface UsageSettings {
   sliceSec?: number;
   /** Rows deleted per prune statement. */
   pruneBatch?: number;
+  /** Seconds a sample waits before it is accounted (default 30: a transaction still open may
+   * commit an older one); tests that run one step at a time use 0. */
+  settleSec?: number;
 }
 
 /** What a period's usage says when nothing was counted: whether the client reports counters. */
@@ -70,6 +73,12 @@ export const REPORT_COLUMNS = [
   'day',
   'cycle_start',
   'cycle_end',
+  'plan_id',
+  'plan_name',
+  'allowance_bytes',
+  'used_percent',
+  'currency',
+  'cost',
   'cards',
   'clients',
   'rx_bytes',
@@ -105,7 +114,9 @@ export class UsageService {
     let steps = 0;
     let skipped = false;
     for (; steps < maxSlices && !this.stopping; steps++) {
-      const r = await this.db.transaction((tx) => repo.accountStep(tx, this.settings.rawRetentionSec, slice));
+      const r = await this.db.transaction((tx) =>
+        repo.accountStep(tx, this.settings.rawRetentionSec, slice, this.settings.settleSec),
+      );
       if (r.skipped) {
         skipped = steps === 0;
         break;
@@ -249,21 +260,22 @@ export class UsageService {
 
   /** Each card's usage in the billing cycle holding `day` (default today), largest first. */
   async cycles(
-    q: { day?: string; tenant_id?: number; bank_id?: number },
+    q: { day?: string; tenant_id?: number; bank_id?: number; cycle_group_by?: repo.CycleGroupBy },
     page: { limit: number; offset: number },
     scope: TenantScope,
   ) {
     const day = dayRange(q.day, q.day, 1).from;
+    const groupBy = q.cycle_group_by ?? 'card';
     const out = await this.db.run((h) =>
-      repo.cycleReport(h, { tenantId: readTenant(scope, q.tenant_id), day, bankId: q.bank_id, ...page }),
+      repo.cycleReport(h, { tenantId: readTenant(scope, q.tenant_id), day, bankId: q.bank_id, groupBy, ...page }),
     );
-    return { day, items: out.rows, total: out.total, ...page };
+    return { day, group_by: groupBy, items: out.rows, total: out.total, ...page };
   }
 
   /** Every row of a report or a cycle report, as CSV or JSON, page by page (an export). */
   async *export(
     kind: 'report' | 'cycles',
-    q: Parameters<UsageService['report']>[0] & { day?: string },
+    q: Parameters<UsageService['report']>[0] & { day?: string; cycle_group_by?: repo.CycleGroupBy },
     format: 'csv' | 'json',
     scope: TenantScope,
   ) {
