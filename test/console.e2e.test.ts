@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withLuhn } from '../src/domain/iccid.js';
+import { UsageService } from '../src/modules/usage/index.js';
 import { Fleet } from '../src/sim/fleet.js';
 import { hasChromium, launchBrowser, screenshot, signIn } from './support/browser.js';
 import { ADMIN_KEY, type Harness, onPostgres, startIonMesh } from './support/harness.js';
@@ -241,6 +242,57 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     await screenshot(page, 'ki-pools-webhooks');
   });
 
+  it('creates a plan, shows each card’s usage and cost with a chart, a client’s usage, and unlocks a locked card', async () => {
+    await page.goto(`${h.url}/plans`);
+    await page.getByRole('button', { name: 'New plan' }).click();
+    const form = page.getByTestId('plan-form');
+    await form.getByLabel('Name').fill('AT&T 5 GB');
+    await form.getByLabel('Carrier (MCC+MNC)').fill('310410');
+    await form.getByLabel('Default of its carrier').check();
+    await form.getByLabel('Allowance (MB per cycle, empty: none)').fill('5000');
+    await form.getByLabel('Fee per card and cycle').fill('2');
+    await form.getByLabel('Cost per MB over the allowance').fill('0.01');
+    await form.getByLabel('Thresholds (percent action, …)').fill('80 event, 100 command:restart');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('plans-table').textContent()).toContain('AT&T 5 GB');
+    expect(await page.getByTestId('plans-table').textContent()).toContain('80 event, 100 command:restart');
+
+    // The fleet's counters so far, accounted now (the server's job waits 30 s for a sample to settle).
+    await new UsageService(h.db, { rawRetentionSec: 86_400, retentionDays: 400, settleSec: 0 }).account();
+    await page.goto(`${h.url}/usage`);
+    const table = page.getByTestId('usage-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(await table.textContent()).toContain('AT&T 5 GB');
+    expect(await table.textContent()).toMatch(/2\.\d\d USD|2\.\d\d EUR/);
+    await table.locator('tbody tr').first().getByRole('button').click();
+    await page.getByTestId('card-usage').waitFor();
+    await page.getByTestId('card-usage-chart').waitFor();
+    await screenshot(page, 'usage');
+    await page.getByLabel('Per').selectOption('tenant');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+
+    await page.goto(`${h.url}/clients/web-00003-slot0`);
+    await expect.poll(() => page.getByTestId('client-usage-total').textContent()).toMatch(/[0-9.]+ (B|kB|MB|GB)/);
+    await page.goto(`${h.url}/clients/quiet-router`);
+    await expect.poll(() => page.getByTestId('client-usage-total').textContent()).toContain('never sends heartbeats');
+
+    await h.services.cardActions.takeOutOfService({
+      tenantId: 1,
+      bankId: 2,
+      slotId: 31,
+      kind: 'auto_lock',
+      reason: '5 failures in 60 min (limit 5): 5 health errors',
+      details: { failures: 5 },
+      leave: 'faulty',
+    });
+    await page.goto(`${h.url}/card-locks`);
+    const locks = page.getByTestId('locks-table');
+    await expect.poll(() => locks.textContent()).toContain('5 health errors');
+    await locks.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => locks.textContent()).toContain('No card is locked');
+  });
+
   it('has no serious accessibility problems on its main pages, and works from the keyboard', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -254,6 +306,9 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
         '/carriers',
         '/webhooks',
         '/api-keys',
+        '/usage',
+        '/plans',
+        '/card-locks',
       ]) {
         await page.goto(`${h.url}${path}`);
         await page.locator('main h1').first().waitFor();

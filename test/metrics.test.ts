@@ -1,7 +1,9 @@
 // Prometheus /metrics: counters as things happen, fleet gauges from the background refresh,
 // per-client signal series (with a switch), valid exposition format (promtool when installed).
 import { spawnSync } from 'node:child_process';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageService } from '../src/modules/usage/index.js';
 import { type Harness, startIonMesh } from './support/harness.js';
 
 const promtool = spawnSync('promtool', ['--version']).status === 0;
@@ -69,6 +71,23 @@ describe('/metrics', () => {
     expect(value(await scrape(h), 'ionmesh_slots{bank="1",status="assigned"}')).toBe(2);
   });
 
+  it('shows each card’s bytes in its current cycle after the refresh', async () => {
+    for (const rx of [1000, 251_000])
+      expect(
+        (await post(h, '/heartbeat', { client_id: 'm-3-slot0', tenant_id: 1, stats: { data_rx_bytes: rx, data_tx_bytes: 10 } }))
+          .status,
+      ).toBe(200);
+    await new UsageService(h.db, { rawRetentionSec: 86_400, retentionDays: 400, settleSec: 0 }).account();
+    await h.services.metrics.refreshFleet();
+    const [card] = await h.query<{ bank_id: number; slot_id: number }>(
+      sql`SELECT bank_id, slot_id FROM service_profiles WHERE client_id = 'm-3-slot0' AND status = 'ACTIVE'`,
+    );
+    const labels = `tenant="1",bank_id="${card?.bank_id}",slot_id="${card?.slot_id}"`;
+    const text = await scrape(h);
+    expect(value(text, `ionmesh_card_usage_cycle_bytes{${labels},direction="rx"}`)).toBe(250_000);
+    expect(value(text, `ionmesh_card_usage_cycle_bytes{${labels},direction="tx"}`)).toBe(0);
+  });
+
   it('drops a client’s signal series when it unregisters', async () => {
     expect((await fetch(`${h.url}/api/backend/v1/remsim/unregister/m-1-slot0`, { method: 'DELETE' })).status).toBe(200);
     const text = await scrape(h);
@@ -91,6 +110,8 @@ describe('/metrics without per-client series', () => {
       expect((await post(h, '/heartbeat', { client_id: 'quiet-slot0', stats: { rssi: -80 } })).status).toBe(200);
       const text = await scrape(h);
       expect(text).not.toContain('quiet-slot0');
+      await h.services.metrics.refreshFleet();
+      expect(await scrape(h)).not.toContain('ionmesh_card_usage_cycle_bytes{');
       expect(value(text, 'ionmesh_heartbeats_total{result="ok"}')).toBe(1);
     } finally {
       await h.close();

@@ -152,6 +152,9 @@ describe('tenant isolation', () => {
       'PATCH /plans/{id}': { name: 'taken over' },
       'PUT /usage/cards/{bank_id}/{slot_id}/settings': { valid_until: '2030-01-01' },
       'POST /plans': { tenant_id: 1, name: 'planted' },
+      'PUT /tenants/{id}/protection': { auto_lock: false },
+      'POST /imei-bindings': { tenant_id: 1, client_id: 'iso-one-1', imei: '353209900000018' },
+      'POST /imei-bindings/bind-current': { tenant_id: 1 },
       'PATCH /webhooks/{id}': { enabled: false },
       'POST /clients/{client_id}/reassign': { bank_id: 2 },
       'POST /clients/{client_id}/commands': { type: 'restart' },
@@ -286,6 +289,18 @@ describe('tenant isolation', () => {
       ],
       ['POST /clients/:client_id/reassign', '/clients/iso-two-1/reassign', { bank_id: 1 }, { bank_id: 777 }],
       ['PUT /usage/cards/:bank_id/:slot_id/settings', '/usage/cards/20/1/settings', { plan_id: ids.plan }, { plan_id: 777 }],
+      [
+        'POST /imei-bindings',
+        '/imei-bindings',
+        { tenant_id: 2, bank_id: 1, slot_id: 3, imei: '353209900000018' },
+        { tenant_id: 2, bank_id: 777, slot_id: 3, imei: '353209900000018' },
+      ],
+      [
+        'POST /imei-bindings/bind-current',
+        '/imei-bindings/bind-current',
+        { tenant_id: 2, bank_id: 1 },
+        { tenant_id: 2, bank_id: 777 },
+      ],
       [
         'POST /sim-cards',
         '/sim-cards',

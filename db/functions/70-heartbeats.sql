@@ -1,5 +1,8 @@
 -- A batch of heartbeats in one statement (decision 0002; source checks: docs/security.md;
--- modem_info merged key by key, modem identity changes kept as history).
+-- modem_info merged key by key, modem identity changes kept as history; IMEI bindings: a card or
+-- client bound to an IMEI that another modem reports is an event, card.imei_changed, once per new
+-- IMEI, and with an enforcing binding the heartbeat is refused (imei_locked): the usage module
+-- then takes the card out of service).
 
 -- commands_waiting: whether the commands module's queue (its view commands_queue) holds a pending
 -- command for the profile, so that the statement handing commands over runs only for those
@@ -7,7 +10,8 @@
 DROP FUNCTION IF EXISTS ionmesh_heartbeats(text[], integer[], text[], jsonb[], jsonb[], text[], boolean[]);
 CREATE FUNCTION ionmesh_heartbeats(
   p_client text[], p_tenant integer[], p_health text[], p_stats jsonb[], p_hw jsonb[], p_ip text[], p_trusted boolean[])
-RETURNS TABLE (ord integer, profile_id uuid, tenant_id integer, refused boolean, commands_waiting boolean)
+RETURNS TABLE (ord integer, profile_id uuid, tenant_id integer, refused boolean, commands_waiting boolean,
+               imei_locked boolean, bank_id integer, slot_id integer, imei text, bound_imei text)
 LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan
 AS $$
@@ -32,7 +36,31 @@ BEGIN
      AND (i.tenant_id IS NULL OR p.tenant_id = i.tenant_id)
     JOIN tenants tn ON tn.id = p.tenant_id
     FOR UPDATE OF p),
-  accepted AS (SELECT * FROM target WHERE NOT refused),
+  -- The binding of the card (first) or of the client, looked up only when the modem names its IMEI.
+  bound AS (
+    SELECT t.*, t.hw ->> 'imei' AS seen_imei, b.id AS binding_id, b.imei AS bound_imei, b.enforcing, b.last_mismatch
+    FROM target t
+    LEFT JOIN LATERAL (
+      SELECT ib.id, ib.imei, ib.enforcing, ib.last_mismatch FROM imei_bindings ib
+      WHERE jsonb_typeof(t.hw) = 'object' AND t.hw ? 'imei'
+        AND ((ib.bank_id = t.bank_id AND ib.slot_id = t.slot_id) OR (ib.tenant_id = t.tenant_id AND ib.client_id = t.client_id))
+      ORDER BY (ib.bank_id IS NOT NULL) DESC LIMIT 1) b ON true),
+  judged AS (
+    SELECT b.*, (b.binding_id IS NOT NULL AND b.seen_imei IS DISTINCT FROM b.bound_imei) AS mismatch,
+           (NOT b.refused AND b.binding_id IS NOT NULL AND b.enforcing AND b.seen_imei IS DISTINCT FROM b.bound_imei) AS imei_locked
+    FROM bound b),
+  mismatched AS (
+    UPDATE imei_bindings ib SET last_mismatch = j.seen_imei
+    FROM judged j WHERE ib.id = j.binding_id AND j.mismatch AND j.seen_imei IS DISTINCT FROM j.last_mismatch
+    RETURNING j.tenant_id, j.bank_id, j.slot_id, j.client_id, j.bound_imei, j.seen_imei, j.enforcing),
+  imei_evented AS (
+    INSERT INTO events (type, tenant_id, data)
+    SELECT 'card.imei_changed', m.tenant_id,
+           jsonb_build_object('bank_id', m.bank_id, 'slot_id', m.slot_id, 'client_id', m.client_id,
+                              'bound_imei', m.bound_imei, 'imei', m.seen_imei, 'enforcing', m.enforcing)
+      FROM mismatched m
+    RETURNING 1),
+  accepted AS (SELECT * FROM judged WHERE NOT refused AND NOT imei_locked),
   updated AS (
     UPDATE service_profiles p SET
       last_heartbeat = now(),
@@ -94,8 +122,9 @@ BEGIN
       FROM accepted t WHERE jsonb_typeof(t.stats) = 'object'
     RETURNING 1)
   SELECT t.ord, t.profile_id, t.tenant_id, t.refused,
-         NOT t.refused AND EXISTS (SELECT 1 FROM commands_queue c
-                                    WHERE c.profile_id = t.profile_id AND c.status = 'pending' AND c.expires_at > now())
-    FROM target t;
+         NOT t.refused AND NOT t.imei_locked AND EXISTS (SELECT 1 FROM commands_queue c
+                                    WHERE c.profile_id = t.profile_id AND c.status = 'pending' AND c.expires_at > now()),
+         t.imei_locked, t.bank_id, t.slot_id, t.seen_imei, t.bound_imei
+    FROM judged t;
 END;
 $$;

@@ -7,7 +7,8 @@ CREATE OR REPLACE VIEW clients_profiles AS
   SELECT profile_id, tenant_id, client_id, mapping_mode, bank_id, slot_id, rspro_client_id, rspro_slot_nr, status,
          created_at, deactivated_at, last_heartbeat, liveness, liveness_changed_at, health_status,
          client_ip_address, rspro_connected, rspro_connected_since, ki_pool_id, virtual_iccid, virtual_imsi,
-         policy_id, requested_mapping_mode, requested_mcc_mnc, config_mismatch
+         policy_id, requested_mapping_mode, requested_mcc_mnc, config_mismatch,
+         client_hardware_info ->> 'imei' AS modem_imei
     FROM service_profiles;
 
 CREATE OR REPLACE VIEW clients_health_log AS

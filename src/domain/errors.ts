@@ -65,6 +65,7 @@ export const ERROR_CODES = {
   PLAN_NOT_FOUND: 'The SIM plan does not exist',
   PLAN_EXISTS: 'A plan with that name (or a carrier default for that carrier) already exists for the tenant',
   PLAN_IN_USE: 'Cards are on the plan; move them to another plan first',
+  IMEI_BINDING_NOT_FOUND: 'The IMEI binding does not exist',
   CARD_NOT_LOCKED: 'The card has no active lock to lift',
   IMEI_LOCKED: 'The card or client is bound to another modem IMEI; the heartbeat is refused and the card disabled',
   BACKUP_NOT_EMBEDDED: 'IonMesh runs on PostgreSQL, which pg_dump backs up (docs/operations.md)',

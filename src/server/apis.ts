@@ -24,7 +24,7 @@ import { policyOwner, policyRoutes } from '../modules/policies/index.js';
 import { remsimRoutes } from '../modules/remsim/index.js';
 import { SimCardsService, simCardRoutes } from '../modules/sim-cards/index.js';
 import { statsRoutes } from '../modules/stats/index.js';
-import { lockRoutes, planOwner, planRoutes, usageRoutes } from '../modules/usage/index.js';
+import { lockRoutes, planOwner, planRoutes, protectionRoutes, usageRoutes } from '../modules/usage/index.js';
 import { webhookOwner, webhookRoutes } from '../modules/webhooks/index.js';
 import type { Services } from './services.js';
 
@@ -135,6 +135,7 @@ export async function adminApi(
       await admin.register(usageRoutes(services.usage));
       await admin.register(planRoutes(services.plans));
       await admin.register(lockRoutes(services.cardActions));
+      await admin.register(protectionRoutes(services.protection));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));

@@ -32,6 +32,7 @@ export function startBackground(app: App, config: Config, db: Database, services
       run: async () => {
         await services.usage.account();
         await services.thresholds.check();
+        await services.protection.run();
       },
     });
     jobs.start({

@@ -15,7 +15,7 @@ import { Metrics } from '../modules/metrics/index.js';
 import { PoliciesService } from '../modules/policies/index.js';
 import { RemsimReconciler, RemsimService } from '../modules/remsim/index.js';
 import { StatsService } from '../modules/stats/index.js';
-import { CardActions, PlansService, ThresholdsEngine, UsageService } from '../modules/usage/index.js';
+import { CardActions, PlansService, ProtectionService, ThresholdsEngine, UsageService } from '../modules/usage/index.js';
 import { WebhookDispatcher, WebhooksService } from '../modules/webhooks/index.js';
 
 export interface Services {
@@ -37,6 +37,7 @@ export interface Services {
   plans: PlansService;
   cardActions: CardActions;
   thresholds: ThresholdsEngine;
+  protection: ProtectionService;
 }
 
 export function buildServices(app: App, config: Config, db: Database, reconcileOnChange: boolean): Services {
@@ -68,6 +69,8 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
       policies: policies.forTenant,
       observer: metrics,
       onHeartbeats: (pulses) => events.publishPulses(pulses),
+      // An enforcing IMEI binding refused a heartbeat: the usage module blocks the card.
+      onImeiLocked: (locked) => services.cardActions.lockImei(locked),
       enrollment: enrollmentRules(db),
       tokens: new ClientTokens(db),
       log: app.log,
@@ -106,13 +109,17 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     // Set below: they act through the clients' and commands' services.
     cardActions: undefined as unknown as CardActions,
     thresholds: undefined as unknown as ThresholdsEngine,
+    protection: undefined as unknown as ProtectionService,
     dispatcher: new WebhookDispatcher(db, app.log, {
       allowPrivateTargets: config.webhooksAllowPrivate,
       onAttempt: metrics.webhookAttempt,
     }),
   };
-  services.cardActions = new CardActions(db, services.clients);
+  services.cardActions = new CardActions(db, services.clients, (banks) => {
+    if (reconcileOnChange) reconciler.assignmentChanged(banks);
+  });
   services.thresholds = new ThresholdsEngine(db, services.cardActions, services.commands);
+  services.protection = new ProtectionService(db, services.cardActions);
   if (reconcileOnChange) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
   return services;
 }

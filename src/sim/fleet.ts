@@ -12,7 +12,18 @@ import { imeiFor, MODEMS, Radio, rng } from './modems.js';
 import { DeployedClient } from './openwrt-client.js';
 import type { RemsimServerDouble } from './remsim-server.js';
 
-export const SCENARIOS = ['steady', 'reboot-storm', 'dark', 'flapping', 'degradation', 'bank-offline', 'living'] as const;
+export const SCENARIOS = [
+  'steady',
+  'reboot-storm',
+  'dark',
+  'flapping',
+  'degradation',
+  'bank-offline',
+  'heavy-user',
+  'failing-card',
+  'modem-swap',
+  'living',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export const SCENARIO_HELP: Record<Scenario, string> = {
@@ -22,6 +33,10 @@ export const SCENARIO_HELP: Record<Scenario, string> = {
   flapping: 'a tenth of the routers go dark and come back every few seconds',
   degradation: 'a fifth of the rich routers lose signal slowly until they report degraded',
   'bank-offline': "at 1/3 of the run the busiest bank's bankd leaves; routers on it report errors; it returns at 2/3",
+  'heavy-user': 'a tenth of the rich routers move twenty times the usual data (usage thresholds, plans, costs)',
+  'failing-card':
+    'a tenth of the rich routers report health errors every other heartbeat and half their TPDUs in error (auto-lock)',
+  'modem-swap': 'at 1/3 of the run a fifth of the rich routers get another modem: a new IMEI (IMEI bindings)',
   living: 'a calm fleet with a reboot, a flap or a fading signal now and then (the demo)',
 };
 
@@ -95,6 +110,9 @@ interface Router {
   dark: boolean;
   /** A status forced by the scenario (bank offline): 'error'. */
   forced: string | null;
+  /** A failing card: health alternates between error and active, beat by beat. */
+  failing: boolean;
+  beats: number;
   timer: NodeJS.Timeout | null;
 }
 
@@ -173,6 +191,8 @@ export class Fleet {
         registered: false,
         dark: false,
         forced: null,
+        failing: false,
+        beats: 0,
         timer: null,
       };
     });
@@ -378,7 +398,7 @@ export class Fleet {
         body: JSON.stringify({
           client_id: r.clientId,
           tenant_id: this.o.tenantId,
-          status: r.forced ?? r.radio.health,
+          status: r.forced ?? (r.failing && r.beats++ % 2 === 0 ? 'error' : r.radio.health),
           stats: r.radio.stats((Date.now() - r.bootedAt) / 1000),
           modem_info: r.radio.info(r.imei),
         }),
@@ -405,6 +425,7 @@ export class Fleet {
     if (r.identity) this.o.remsim?.dropClient(r.identity.bankId, r.identity.slotId);
     r.registered = false;
     r.bootedAt = Date.now();
+    r.radio?.reset();
     return this.track(this.limit(() => this.register(r)));
   }
 
@@ -486,6 +507,29 @@ export class Fleet {
           if (bank === null) return;
           this.o.remsim?.connectBankd(bank, slots);
           for (const r of this.routers) if (r.simBank === bank) r.forced = null;
+        });
+      }
+      case 'heavy-user': {
+        const heavy = this.pick(Math.ceil(n / 10), (r) => r.kind === 'rich');
+        return this.at(0, `${heavy.length} heavy users`, () => {
+          for (const r of heavy) if (r.radio) r.radio.dataFactor = 20;
+        });
+      }
+      case 'failing-card': {
+        const failing = this.pick(Math.ceil(n / 10), (r) => r.kind === 'rich');
+        return this.at(0, `${failing.length} cards start failing`, () => {
+          for (const r of failing) {
+            r.failing = true;
+            if (r.radio) r.radio.errorShare = 0.5;
+          }
+        });
+      }
+      case 'modem-swap': {
+        return this.at(third, `${Math.ceil(n / 5)} modems swapped`, () => {
+          for (const r of this.pick(Math.ceil(n / 5), (x) => x.kind === 'rich' && x.registered)) {
+            r.imei = imeiFor(100_000 + r.index);
+            this.events.push(`${r.clientId} has a new modem (IMEI ${r.imei})`);
+          }
         });
       }
       case 'living':

@@ -42,6 +42,18 @@ export class Radio {
   tpduErrors = 0;
   txBytes = 0;
   rxBytes = 0;
+  /** How many times the usual data this modem moves (a heavy user: 20). */
+  dataFactor = 1;
+  /** Share of TPDUs in error (a failing card: 0.5); 0 normally (a rare error). */
+  errorShare = 0;
+
+  /** The counters start again from zero (the router rebooted). */
+  reset() {
+    this.tpdus = 0;
+    this.tpduErrors = 0;
+    this.txBytes = 0;
+    this.rxBytes = 0;
+  }
 
   constructor(
     readonly modem: ModemModel,
@@ -61,9 +73,10 @@ export class Radio {
     this.sinr = clamp(this.sinr + (r() - 0.5) * 2 + (12 - this.sinr) * 0.05 - this.drift / 2, -10, 30);
     const tpdus = Math.round(seconds * (2 + r() * 4));
     this.tpdus += tpdus;
-    if (r() < 0.02 + (this.drift > 0 ? 0.1 : 0)) this.tpduErrors += 1;
-    this.txBytes += Math.round(seconds * r() * 40_000);
-    this.rxBytes += Math.round(seconds * r() * 250_000);
+    if (this.errorShare > 0) this.tpduErrors += Math.round(tpdus * this.errorShare);
+    else if (r() < 0.02 + (this.drift > 0 ? 0.1 : 0)) this.tpduErrors += 1;
+    this.txBytes += Math.round(seconds * r() * 40_000 * this.dataFactor);
+    this.rxBytes += Math.round(seconds * r() * 250_000 * this.dataFactor);
   }
 
   /** RSSI follows RSRP (about 25 dB above it over a 20 MHz carrier), within -113..-51. */

@@ -476,6 +476,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backend/v1/imei-bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cards and clients bound to a modem IMEI */
+        get: operations["listImeiBindings"];
+        put?: never;
+        /** Bind a card (bank_id + slot_id) or a client (client_id) to an IMEI (replaces its binding) */
+        post: operations["createImeiBinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/imei-bindings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an IMEI binding */
+        delete: operations["deleteImeiBinding"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/imei-bindings/bind-current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** “Lock what you see”: bind every active card of the tenant (or one bank) to the IMEI it is used with now */
+        post: operations["bindCurrentImeis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/backend/v1/ki-proxy-pools": {
         parameters: {
             query?: never;
@@ -846,6 +898,24 @@ export interface paths {
         head?: never;
         /** Rename a tenant, or change how it enrolls clients */
         patch: operations["updateTenant"];
+        trace?: never;
+    };
+    "/api/backend/v1/tenants/{id}/protection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant’s card protection settings (defaults where it set none) */
+        get: operations["getProtection"];
+        /** Change a tenant’s card protection settings (fields not given stay) */
+        put: operations["putProtection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/backend/v1/usage": {
@@ -4211,6 +4281,274 @@ export interface operations {
             };
         };
     };
+    listImeiBindings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The router client id, normally <hostname>-slot<N>
+                 * @example router1-slot0
+                 */
+                client_id?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Tenant id */
+                tenant_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            bank_id: number | null;
+                            client_id: string | null;
+                            created_at: string;
+                            created_by: string | null;
+                            enforcing: boolean;
+                            id: number;
+                            imei: string;
+                            /** @description The last other IMEI seen (one card.imei_changed event each) */
+                            last_mismatch: string | null;
+                            slot_id: number | null;
+                            tenant_id: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    createImeiBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description SIM bank id (RSPRO 1..1023) */
+                    bank_id?: number;
+                    /**
+                     * @description The router client id, normally <hostname>-slot<N>
+                     * @example router1-slot0
+                     */
+                    client_id?: string;
+                    /** @description true: a heartbeat from another IMEI is refused (403 IMEI_LOCKED) and the card blocked; false: an event only */
+                    enforcing?: boolean;
+                    /** @description IMEI (15 digits) or IMEISV (16) */
+                    imei: string;
+                    /** @description Bank slot, numbered from 0 */
+                    slot_id?: number;
+                    tenant_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success: bind a card (bank_id + slot_id) or a client (client_id) to an IMEI (replaces its binding) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bank_id: number | null;
+                        client_id: string | null;
+                        created_at: string;
+                        created_by: string | null;
+                        enforcing: boolean;
+                        id: number;
+                        imei: string;
+                        /** @description The last other IMEI seen (one card.imei_changed event each) */
+                        last_mismatch: string | null;
+                        slot_id: number | null;
+                        tenant_id: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    deleteImeiBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object is gone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    bindCurrentImeis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description SIM bank id (RSPRO 1..1023) */
+                    bank_id?: number;
+                    enforcing?: boolean;
+                    tenant_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success: “Lock what you see”: bind every active card of the tenant (or one bank) to the IMEI it is used with now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bound: number;
+                        cards: {
+                            bank_id: number;
+                            client_id: string;
+                            imei: string;
+                            slot_id: number;
+                        }[];
+                        /** @enum {string} */
+                        status: "success";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     listKiProxyPools: {
         parameters: {
             query?: {
@@ -7448,6 +7786,159 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getProtection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: a tenant’s card protection settings (defaults where it set none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Lock a card whose failures reach the limit within the window (default on) */
+                        auto_lock: boolean;
+                        /** @description Failures within the window that lock a card (5) */
+                        failure_limit: number;
+                        /** @description The window, minutes (60) */
+                        failure_window_min: number;
+                        /** @description … when it carried at least this many TPDUs (20) */
+                        min_tpdus: number;
+                        /** @description A registration the remsim-server never saw connect within this is a failure (10) */
+                        presence_grace_min: number;
+                        tenant_id: number;
+                        /** @description A sample with at least this share of its TPDUs in error is a failure (0.2) */
+                        tpdu_error_rate: number;
+                        /** @description Clients leave a card this long before its validity ends (24) */
+                        validity_notice_hours: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    putProtection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Lock a card whose failures reach the limit within the window (default on) */
+                    auto_lock?: boolean;
+                    /** @description Failures within the window that lock a card (5) */
+                    failure_limit?: number;
+                    /** @description The window, minutes (60) */
+                    failure_window_min?: number;
+                    /** @description … when it carried at least this many TPDUs (20) */
+                    min_tpdus?: number;
+                    /** @description A registration the remsim-server never saw connect within this is a failure (10) */
+                    presence_grace_min?: number;
+                    /** @description A sample with at least this share of its TPDUs in error is a failure (0.2) */
+                    tpdu_error_rate?: number;
+                    /** @description Clients leave a card this long before its validity ends (24) */
+                    validity_notice_hours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success: change a tenant’s card protection settings (fields not given stay) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Lock a card whose failures reach the limit within the window (default on) */
+                        auto_lock: boolean;
+                        /** @description Failures within the window that lock a card (5) */
+                        failure_limit: number;
+                        /** @description The window, minutes (60) */
+                        failure_window_min: number;
+                        /** @description … when it carried at least this many TPDUs (20) */
+                        min_tpdus: number;
+                        /** @description A registration the remsim-server never saw connect within this is a failure (10) */
+                        presence_grace_min: number;
+                        tenant_id: number;
+                        /** @description A sample with at least this share of its TPDUs in error is a failure (0.2) */
+                        tpdu_error_rate: number;
+                        /** @description Clients leave a card this long before its validity ends (24) */
+                        validity_notice_hours: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,13 +9,16 @@ import { useLiveState } from './hooks';
 import { live } from './live';
 import { ApiKeysPage } from './pages/api-keys';
 import { BanksPage } from './pages/banks';
+import { CardLocksPage } from './pages/card-locks';
 import { CarriersPage } from './pages/carriers';
 import { ClientPage } from './pages/client';
 import { ClientsPage } from './pages/clients';
 import { OverviewPage } from './pages/overview';
+import { PlansPage } from './pages/plans';
 import { PoolsPage } from './pages/pools';
 import { SignIn } from './pages/sign-in';
 import { SimImportPage } from './pages/sim-import';
+import { UsagePage } from './pages/usage';
 import { WebhooksPage } from './pages/webhooks';
 
 const NAV: ReadonlyArray<readonly [string, string, Access]> = [
@@ -24,6 +27,9 @@ const NAV: ReadonlyArray<readonly [string, string, Access]> = [
   ['/banks', 'Banks & slots', 'read'],
   ['/sim-import', 'SIM import', 'manage'],
   ['/ki-pools', 'KI pools', 'read'],
+  ['/usage', 'Usage', 'read'],
+  ['/plans', 'Plans', 'read'],
+  ['/card-locks', 'Locked cards', 'read'],
   ['/carriers', 'Carriers', 'read'],
   ['/webhooks', 'Webhooks', 'read'],
   ['/api-keys', 'API keys', 'manage'],
@@ -118,6 +124,9 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           <Route path="/sim-import" component={SimImportPage} />
           <Route path="/ki-pools" component={PoolsPage} />
           <Route path="/carriers" component={CarriersPage} />
+          <Route path="/usage" component={UsagePage} />
+          <Route path="/plans" component={PlansPage} />
+          <Route path="/card-locks" component={CardLocksPage} />
           <Route path="/webhooks" component={WebhooksPage} />
           <Route path="/api-keys" component={ApiKeysPage} />
           <Route>

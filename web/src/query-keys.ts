@@ -18,6 +18,11 @@ export const queryKeys = {
   webhooks: () => ['webhooks'] as const,
   deliveries: (webhookId: number | null) => ['deliveries', webhookId] as const,
   apiKeys: () => ['api-keys'] as const,
+  usageCycles: (query: unknown) => ['usage-cycles', query] as const,
+  cardUsage: (bankId: number, slotId: number) => ['card-usage', bankId, slotId] as const,
+  clientUsage: (clientId: string) => ['client-usage', clientId] as const,
+  plans: () => ['plans'] as const,
+  cardLocks: (all: boolean) => ['card-locks', all] as const,
 };
 
 /** The first element of a key: what a live event refreshes. */

@@ -23,6 +23,11 @@ export type SlotRow = Answer<'listSlots'>['items'][number];
 export type ApiKey = Answer<'listApiKeys'>['items'][number];
 export type BankdConfig = Answer<'getKiProxyPoolBankdConfig'>;
 export type ImportResult = Answer<'importSims'>;
+export type CycleRow = Answer<'getUsageCycles'>['items'][number];
+export type CardUsage = Answer<'getCardUsage'>;
+export type ClientUsage = Answer<'getClientUsage'>;
+export type Plan = Answer<'listPlans'>['items'][number];
+export type CardLock = Answer<'listCardLocks'>['items'][number];
 
 export interface Page<T> {
   items: T[];

@@ -64,3 +64,9 @@ export const activeInSeveralTenants = (clientId: string) =>
   new DomainError('VALIDATION_ERROR', `${clientId} is active in several tenants; give tenant_id`, 400, { field: 'tenant_id' });
 export const tenantHasNoSlot = (tenantId: number, bankId: number | undefined, slotId: number | undefined) =>
   notFound('SLOT_NOT_FOUND', `Tenant ${tenantId} has no bank ${bankId} slot ${slotId}`);
+export const imeiLocked = (clientId: string) =>
+  new DomainError(
+    'IMEI_LOCKED',
+    `${clientId}'s card is bound to another modem IMEI: its heartbeats are refused and the card is out of service`,
+    403,
+  );

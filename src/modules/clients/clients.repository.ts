@@ -18,6 +18,12 @@ const TouchedRow = Type.Object({
   refused: Type.Boolean(),
   /** A command waits in the queue for this profile (hand it over in the same unit). */
   commands_waiting: Type.Boolean(),
+  /** An enforcing IMEI binding refused it: the modem reports another IMEI than the bound one. */
+  imei_locked: Type.Boolean(),
+  bank_id: Int,
+  slot_id: Int,
+  imei: Nullable(Str),
+  bound_imei: Nullable(Str),
 });
 const WentOfflineRow = Type.Object({ profile_id: Str, client_id: Str, tenant_id: Int });
 const HeldConfigRow = Type.Object({
@@ -143,6 +149,12 @@ export interface Touched {
   commands_waiting?: boolean;
   /** Commands handed over (marked delivered) by this heartbeat's batch: its answer carries them. */
   commands?: Array<{ id: number; type: string; payload: unknown }>;
+  /** An enforcing IMEI binding refused it (nothing was written); the card and the IMEIs. */
+  imei_locked?: boolean;
+  bank_id?: number;
+  slot_id?: number;
+  imei?: string | null;
+  bound_imei?: string | null;
 }
 
 /** Active profiles of a client (in a tenant, when given), with the address that last spoke for it. */

@@ -93,5 +93,10 @@ export const healthLog = pgTable(
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('health_log_profile_idx').on(t.profileId, t.id), index('health_log_slot_idx').on(t.bankId, t.slotId, t.id)],
+  (t) => [
+    index('health_log_profile_idx').on(t.profileId, t.id),
+    index('health_log_slot_idx').on(t.bankId, t.slotId, t.id),
+    // The protection job reads the last hours of failures (health errors, RSPRO drops) by time.
+    index('health_log_created_brin').using('brin', t.createdAt),
+  ],
 );

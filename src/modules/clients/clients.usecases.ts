@@ -22,6 +22,7 @@ import {
   bankWithoutBankd,
   clientNotFound,
   clientRefused,
+  imeiLocked,
   mccMncRequired,
   modeNotSupported,
   noPool,
@@ -56,6 +57,20 @@ export interface ClientsSettings {
   registerDeadlineMs?: number;
   /** Registrations worked on at once; the others wait their turn (until their deadline). */
   registerConcurrency?: number;
+  /** Told of a heartbeat an enforcing IMEI binding refused, before it is answered 403 (the usage
+   * module takes the card out of service). */
+  onImeiLocked?: (locked: ImeiLocked) => Promise<void>;
+}
+
+/** A heartbeat from a modem whose IMEI is not the one its card or client is bound to. */
+export interface ImeiLocked {
+  client_id: string;
+  profile_id: string;
+  tenant_id: number;
+  bank_id: number;
+  slot_id: number;
+  imei: string | null;
+  bound_imei: string | null;
 }
 
 /** A heartbeat as the live console sees it: who, when, health and the signal it reported. */
@@ -158,7 +173,7 @@ export class ClientsService {
       (inputs) =>
         this.db.run(async (db) => {
           const touched = await repo.applyHeartbeats(db, inputs);
-          const written = touched.filter((t) => !t.refused);
+          const written = touched.filter((t) => !t.refused && !t.imei_locked);
           if (written.length === 0) return touched;
           if (this.settings.onHeartbeats) {
             const at = new Date().toISOString();
@@ -441,16 +456,31 @@ export class ClientsService {
       trusted,
       ...(req.acks?.length ? { acks: req.acks } : {}),
     });
-    const accepted = touched.filter((t) => !t.refused).map((t) => t.profile_id);
+    const accepted = touched.filter((t) => !t.refused && !t.imei_locked).map((t) => t.profile_id);
     // The client's own tenant labels its series, whether or not the heartbeat named it.
-    const ownTenant = touched.find((t) => !t.refused)?.tenant_id ?? tenantId;
+    const ownTenant = touched.find((t) => !t.refused && !t.imei_locked)?.tenant_id ?? tenantId;
     this.settings.observer?.heartbeat(accepted.length > 0, req.client_id, ownTenant, stats);
     if (touched.length === 0) throw clientNotFound(req.client_id);
+    const locked = touched.filter((t) => t.imei_locked);
+    if (accepted.length === 0 && locked.length > 0) {
+      for (const t of locked)
+        await this.settings.onImeiLocked?.({
+          client_id: req.client_id,
+          profile_id: t.profile_id,
+          tenant_id: t.tenant_id,
+          bank_id: t.bank_id as number,
+          slot_id: t.slot_id as number,
+          imei: t.imei ?? null,
+          bound_imei: t.bound_imei ?? null,
+        });
+      this.settings.observer?.refused?.('heartbeat', 'imei_locked');
+      throw imeiLocked(req.client_id);
+    }
     if (accepted.length === 0) {
       await this.callers.refuse(actor, touched[0]?.tenant_id ?? null, req.client_id, 'client.heartbeat_refused', 'source');
       throw clientRefused('SOURCE_NOT_ALLOWED', `Heartbeats for ${req.client_id} are not accepted from this address`, 'source');
     }
-    const commands = touched.flatMap((t) => (t.refused ? [] : (t.commands ?? [])));
+    const commands = touched.flatMap((t) => (t.refused || t.imei_locked ? [] : (t.commands ?? [])));
     return {
       status: 'ok' as const,
       next_heartbeat_interval: this.settings.heartbeatIntervalSec,

@@ -15,5 +15,6 @@ export {
   ClientsService,
   commandTarget,
   type HeartbeatStats,
+  type ImeiLocked,
 } from './clients.usecases.js';
 export { enrollmentRules } from './enrollment-rules.js';

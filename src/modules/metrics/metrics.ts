@@ -67,6 +67,9 @@ export class Metrics implements ClientObserver {
   /** The database's running totals last added to remsimFixes, by server and kind. */
   private readonly fixesSeen = new Map<string, number>();
   private readonly refreshed: Gauge<string>;
+  /** Per card: bytes in its current billing cycle (behind the per-client switch). */
+  private readonly cardUsage: Gauge<string>;
+  private readonly usageLag: Gauge<string>;
   private readonly commands: Gauge<string>;
   /** Per-client gauges by metric name, each with the stats key it shows. */
   private readonly signals: Map<string, { key: string; gauge: Gauge<string> }>;
@@ -198,6 +201,17 @@ export class Metrics implements ClientObserver {
       name: 'ionmesh_commands',
       help: 'Client commands by state (pending, delivered, acknowledged, failed, expired)',
       labelNames: ['state'],
+      registers: [r],
+    });
+    this.cardUsage = new Gauge({
+      name: 'ionmesh_card_usage_cycle_bytes',
+      help: 'Bytes a card (bank slot or KI virtual slot) carried in its current billing cycle, by direction (kept like the per-client series)',
+      labelNames: ['tenant', 'bank_id', 'slot_id', 'direction'],
+      registers: [r],
+    });
+    this.usageLag = new Gauge({
+      name: 'ionmesh_usage_accounting_lag_seconds',
+      help: 'How far behind now the usage accounting is (heartbeat samples settle 30 s before they are accounted)',
       registers: [r],
     });
     this.refreshed = new Gauge({
@@ -374,6 +388,32 @@ export class Metrics implements ClientObserver {
           sql`SELECT status, count(*)::int AS n FROM commands_queue GROUP BY 1`,
         ),
       ),
+      // Per-card series only while per-client ones are kept (the same switch and maximum).
+      cardUsage: this.perClient
+        ? await this.db.run((h) =>
+            rowsOf(
+              h,
+              Type.Object({
+                tenant_id: Int,
+                bank_id: Int,
+                slot_id: Int,
+                rx_bytes: Type.Union([Type.Number(), Type.Null()]),
+                tx_bytes: Type.Union([Type.Number(), Type.Null()]),
+              }),
+              sql`SELECT tenant_id, bank_id, slot_id, rx_bytes::float8 AS rx_bytes, tx_bytes::float8 AS tx_bytes
+                    FROM usage_card_cycles WHERE cycle_start <= current_date AND cycle_end > current_date
+                   ORDER BY coalesce(rx_bytes, 0) + coalesce(tx_bytes, 0) DESC LIMIT ${this.perClientSeries.max}`,
+            ),
+          )
+        : [],
+      usage: await this.db.run((h) =>
+        rowsOf(
+          h,
+          Type.Object({ lag: Type.Union([Type.Number(), Type.Null()]) }),
+          sql`SELECT CASE WHEN accounted_until > 'epoch' THEN extract(epoch FROM now() - accounted_until)::float8 END AS lag
+                FROM usage_progress`,
+        ),
+      ),
       servers: await this.db.run((h) =>
         rowsOf(
           h,
@@ -391,6 +431,14 @@ export class Metrics implements ClientObserver {
     };
     this.clients.reset();
     for (const c of data.clients) this.clients.labels(String(c.tenant_id), c.mapping_mode, c.liveness).set(c.n);
+    const lag = data.usage[0]?.lag;
+    if (lag !== undefined && lag !== null) this.usageLag.set(lag);
+    this.cardUsage.reset();
+    for (const u of data.cardUsage) {
+      const labels = [String(u.tenant_id), String(u.bank_id), String(u.slot_id)];
+      if (u.rx_bytes !== null) this.cardUsage.labels(...labels, 'rx').set(u.rx_bytes);
+      if (u.tx_bytes !== null) this.cardUsage.labels(...labels, 'tx').set(u.tx_bytes);
+    }
     this.slots.reset();
     for (const s of data.slots) this.slots.labels(String(s.bank_id), s.status).set(s.n);
     for (const g of [this.poolSims, this.poolCapacity, this.poolUtilization]) g.reset();

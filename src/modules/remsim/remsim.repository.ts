@@ -36,7 +36,8 @@ export const OwnedMap = Type.Object({
 });
 export type OwnedMap = Static<typeof OwnedMap>;
 
-/** Active profiles served through this remsim-server (its bankd instances' banks). */
+/** Active profiles served through this remsim-server (its bankd instances' banks), but those
+ * whose card an enforcing IMEI lock blocks (usage_blocked_cards). */
 export const desiredMaps = (db: Sql, serverId: number) =>
   rowsOf(
     db,
@@ -53,7 +54,8 @@ export const desiredMaps = (db: Sql, serverId: number) =>
         JOIN inventory_bankds bi ON bi.id = b.bankd_instance_id
         LEFT JOIN kiproxy_virtual_slots vs ON vs.bank_id = p.bank_id AND vs.slot_nr = p.slot_id
         LEFT JOIN ki ON ki.pool_id = vs.pool_id AND ki.bank_id = vs.bank_id
-        WHERE p.status = 'ACTIVE' AND bi.remsim_server_id = ${serverId}`,
+        WHERE p.status = 'ACTIVE' AND bi.remsim_server_id = ${serverId}
+          AND NOT EXISTS (SELECT 1 FROM usage_blocked_cards x WHERE x.bank_id = p.bank_id AND x.slot_id = p.slot_id)`,
   );
 
 export const ownedMaps = (db: Sql, serverId: number) =>

@@ -8,7 +8,7 @@ import { type Actor, SYSTEM } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { ALL_TENANTS } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
-import type { ClientsService } from '../clients/index.js';
+import type { ClientsService, ImeiLocked } from '../clients/index.js';
 import { insertEvent } from '../events/index.js';
 import { setSlotStatus } from '../inventory/index.js';
 import * as locks from './locks.repository.js';
@@ -39,7 +39,44 @@ export class CardActions {
   constructor(
     private readonly db: Database,
     private readonly clients: ClientsService,
+    /** Told the banks whose remsim-server maps change (an IMEI lock blocks a card in place). */
+    private readonly banksChanged: (bankIds: number[]) => void = () => {},
   ) {}
+
+  /**
+   * A heartbeat an enforcing IMEI binding refused: the card is disabled where it is, its client
+   * stays on it (so that it cannot take another card) and the remsim-server map goes (the modem
+   * gets no SIM), until an operator unlocks the card or binds the new IMEI.
+   */
+  async lockImei(l: ImeiLocked) {
+    const done = await this.db.transaction(async (tx) => {
+      if (await locks.activeLock(tx, l.bank_id, l.slot_id)) return false;
+      const where = { bankId: l.bank_id, slotId: l.slot_id, tenantId: l.tenant_id };
+      const reason = `modem IMEI ${l.imei ?? 'unknown'} is not the bound ${l.bound_imei}`;
+      await setSlotStatus(tx, where, 'assigned', 'disabled', reason);
+      const details = { imei: l.imei, bound_imei: l.bound_imei, profile_id: l.profile_id };
+      const id = await locks.insertLock(tx, { ...where, kind: 'imei', reason, details, state: 'locked', clientId: l.client_id });
+      if (id === null) return false;
+      await insertEvent(tx, 'card.locked', l.tenant_id, {
+        bank_id: l.bank_id,
+        slot_id: l.slot_id,
+        kind: 'imei',
+        reason,
+        client_id: l.client_id,
+        moved_to: null,
+        state: 'locked',
+      });
+      await recordAudit(tx, SYSTEM, {
+        tenantId: l.tenant_id,
+        action: 'card.lock',
+        entityType: 'slot',
+        entityId: `${l.bank_id}/${l.slot_id}`,
+        after: { kind: 'imei', reason, client_id: l.client_id, ...details },
+      });
+      return true;
+    });
+    if (done) this.banksChanged([l.bank_id]);
+  }
 
   /** Takes a card out of service; a card locked already is left as it is (skipped). */
   async takeOutOfService(o: OutOfService, actor: Actor = SYSTEM): Promise<OutOfServiceResult> {
@@ -181,17 +218,20 @@ export class CardActions {
 
   /** An operator puts a locked card back in service. */
   async unlock(bankId: number, slotId: number, actor: Actor) {
-    return this.db.transaction(async (tx) => {
+    const r = await this.db.transaction(async (tx) => {
       const l = await locks.activeLock(tx, bankId, slotId);
       if (!l) throw cardNotLocked(bankId, slotId);
       await locks.endLock(tx, l.id, actor.actor);
       const card = await locks.cardState(tx, bankId, slotId);
-      if (card?.status === 'faulty' || card?.status === 'disabled')
+      // Back to serving: its client's again when one still holds it (an IMEI lock), else free.
+      const out = card?.status === 'faulty' || card?.status === 'disabled';
+      const back = card?.client_id ? 'assigned' : 'available';
+      if (out)
         await setSlotStatus(
           tx,
           { bankId, slotId, tenantId: l.tenant_id },
-          card.status,
-          'available',
+          card.status as string,
+          back,
           `unlocked by ${actor.actor}`,
         );
       await insertEvent(tx, 'card.unlocked', l.tenant_id, { bank_id: bankId, slot_id: slotId, kind: l.kind, by: actor.actor });
@@ -202,15 +242,16 @@ export class CardActions {
         entityId: `${bankId}/${slotId}`,
         before: l,
       });
-      const back = card?.status === 'faulty' || card?.status === 'disabled';
       return {
         status: 'success' as const,
         bank_id: bankId,
         slot_id: slotId,
         lock_id: l.id,
         kind: l.kind,
-        slot_status: back ? 'available' : (card?.status ?? null),
+        slot_status: out ? back : (card?.status ?? null),
       };
     });
+    if (r.kind === 'imei') this.banksChanged([bankId]);
+    return r;
   }
 }

@@ -1,5 +1,5 @@
 // Errors of SIM plans, thresholds and protection.
-import { conflict, DomainError, notFound } from '../../domain/errors.js';
+import { conflict, notFound } from '../../domain/errors.js';
 
 export const planNotFound = (id: number) => notFound('PLAN_NOT_FOUND', `Plan ${id} does not exist`);
 export const planExists = (name: string) =>
@@ -8,5 +8,4 @@ export const planInUse = (id: number, cards: number) =>
   conflict('PLAN_IN_USE', `Plan ${id} is the plan of ${cards} card(s); give them another plan first`, { cards });
 export const cardNotLocked = (bankId: number, slotId: number) =>
   conflict('CARD_NOT_LOCKED', `Bank ${bankId} slot ${slotId} has no active lock`);
-export const imeiLocked = (clientId: string) =>
-  new DomainError('IMEI_LOCKED', `${clientId}'s card is bound to another modem IMEI`, 403);
+export const bindingNotFound = (id: number) => notFound('IMEI_BINDING_NOT_FOUND', `IMEI binding ${id} does not exist`);

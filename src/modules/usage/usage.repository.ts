@@ -4,6 +4,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { type SQL, sql } from 'drizzle-orm';
 import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { Nullable } from '../../app/schemas.js';
+import { PROTECTION_DEFAULTS } from './protection.repository.js';
 
 const Int = Type.Integer();
 const Num = Type.Number();
@@ -146,9 +147,20 @@ export async function accountStep(tx: Sql, rawRetentionSec: number, sliceSec: nu
             iccid = COALESCE(EXCLUDED.iccid, c.iccid), last_client_id = EXCLUDED.last_client_id, updated_at = now(),
             ${addedTo('c')}
           RETURNING 1),
+        -- A sample with a high share of TPDUs in error is a failure of its card (auto-lock counts them).
+        failing AS (
+          INSERT INTO card_failures (tenant_id, bank_id, slot_id, kind, client_id, detail, subject, at)
+          SELECT d.tenant_id, d.bank_id, d.slot_id, 'tpdu_errors', d.client_id,
+                 d.errors || ' of ' || d.tpdus || ' TPDUs in error', d.client_id || '@' || d.ts::text, d.ts
+            FROM delta d LEFT JOIN protection_settings ps ON ps.tenant_id = d.tenant_id
+           WHERE d.tpdus >= COALESCE(ps.min_tpdus, ${PROTECTION_DEFAULTS.min_tpdus})
+             AND d.errors >= d.tpdus * COALESCE(ps.tpdu_error_rate, ${PROTECTION_DEFAULTS.tpdu_error_rate})
+          ON CONFLICT DO NOTHING
+          RETURNING 1),
         moved AS (UPDATE usage_state SET accounted_until = ${until}, last_run_at = now() WHERE id = 1 RETURNING 1)
         SELECT (SELECT count(*) FROM fresh)::int AS samples, (SELECT count(*) FROM days)::int AS days,
-               (SELECT count(*) FROM cycles)::int + 0 * (SELECT count(*) FROM moved)::int AS cycles`,
+               (SELECT count(*) FROM cycles)::int + 0 * (SELECT count(*) FROM moved)::int
+                 + 0 * (SELECT count(*) FROM failing)::int AS cycles`,
   );
   return { skipped: false, samples: r?.samples ?? 0, days: r?.days ?? 0, cycles: r?.cycles ?? 0, more: state.more };
 }

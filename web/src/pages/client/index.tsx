@@ -15,6 +15,7 @@ import { Audit } from './audit';
 import { Commands } from './commands';
 import { Graphs } from './graphs';
 import type { ClientDetail } from './types';
+import { Usage } from './usage';
 
 export function ClientPage({ clientId }: { clientId: string }) {
   const path = `/clients/${encodeURIComponent(clientId)}`;
@@ -127,6 +128,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
           </dl>
         </Section>
       </div>
+      <Usage clientId={clientId} tenant={tenant as number} />
       <Graphs clientId={clientId} tenant={tenant as number} pulseAt={pulse?.at} />
       <Commands clientId={clientId} tenant={tenant as number} />
       <div className="grid-2">

@@ -1,0 +1,1 @@
+CREATE INDEX "health_log_created_brin" ON "health_log" USING brin ("created_at");

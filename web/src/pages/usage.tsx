@@ -1,0 +1,207 @@
+// Usage: each card's data in its billing cycle (top first), or summed per client or tenant, with
+// its plan and cost; a chart of a card's days. "Not reported" is never shown as 0.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { api, download, qs } from '../api';
+import { Chart } from '../components/chart';
+import { ErrorNote, Pager, Section } from '../components/ui';
+import { bytes, int } from '../format';
+import { useRefreshOnEvents } from '../hooks';
+import { queryKeys } from '../query-keys';
+import type { CardUsage, CycleRow, Page } from '../types';
+
+type Group = 'card' | 'client' | 'tenant';
+
+const money = (v: number | null | undefined, currency: string | null | undefined) =>
+  v === null || v === undefined ? '—' : `${v.toFixed(2)} ${currency ?? ''}`.trim();
+/** Bytes, or "not reported" when no counter ever came (a client that never heartbeats). */
+export const used = (v: number | null | undefined) => (v === null || v === undefined ? 'not reported' : bytes(v));
+
+export function UsagePage() {
+  const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
+  const [group, setGroup] = useState<Group>('card');
+  const [offset, setOffset] = useState(0);
+  const [card, setCard] = useState<{ bank_id: number; slot_id: number } | null>(null);
+  const limit = 50;
+  const query = { day, cycle_group_by: group, limit, offset };
+  const list = useQuery({
+    queryKey: queryKeys.usageCycles(query),
+    queryFn: () => api<Page<CycleRow> & { day: string }>(`/usage/cycles${qs(query)}`),
+    placeholderData: keepPreviousData,
+  });
+  useRefreshOnEvents(['usage-cycles'], 2000, (e) => e.type.startsWith('usage.') || e.type.startsWith('card.'));
+  return (
+    <div className="page">
+      <h1>Usage</h1>
+      <div className="toolbar">
+        <label className="inline">
+          Cycles holding{' '}
+          <input
+            type="date"
+            value={day}
+            required
+            onChange={(e) => {
+              if (e.target.value) setDay(e.target.value);
+              setOffset(0);
+            }}
+          />
+        </label>
+        <label className="inline">
+          Per{' '}
+          <select
+            value={group}
+            onChange={(e) => {
+              setGroup(e.target.value as Group);
+              setOffset(0);
+              setCard(null);
+            }}
+          >
+            <option value="card">card</option>
+            <option value="client">client</option>
+            <option value="tenant">tenant</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() =>
+            download(`/exports/usage${qs({ kind: 'cycles', day, cycle_group_by: group, format: 'csv' })}`, 'ionmesh-usage.csv')
+          }
+        >
+          Export CSV
+        </button>
+      </div>
+      <p className="muted small">
+        Each card’s own billing cycle (its plan’s cycle day; the calendar month without a plan). 1 MB = 10⁶ bytes; costs in the
+        plan’s currency.
+      </p>
+      <ErrorNote error={list.error} />
+      <div className="table-wrap">
+        <table className="table" data-testid="usage-table">
+          <thead>
+            <tr>
+              {group === 'card' && <th scope="col">Card</th>}
+              {group === 'card' && <th scope="col">ICCID</th>}
+              {group !== 'tenant' && <th scope="col">Client</th>}
+              {group === 'tenant' && <th scope="col">Tenant</th>}
+              {group === 'card' ? (
+                <th scope="col">Plan</th>
+              ) : (
+                <th scope="col" className="num">
+                  Cards
+                </th>
+              )}
+              <th scope="col" className="num">
+                Used
+              </th>
+              {group === 'card' && (
+                <th scope="col" className="num">
+                  Of allowance
+                </th>
+              )}
+              <th scope="col" className="num">
+                Cost
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list.data?.items ?? []).map((r) => (
+              <tr key={`${r.tenant_id}-${r.bank_id ?? ''}-${r.slot_id ?? ''}-${r.client_id ?? ''}-${r.currency ?? ''}`}>
+                {group === 'card' && (
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-expanded={card?.bank_id === r.bank_id && card?.slot_id === r.slot_id}
+                      onClick={() => setCard({ bank_id: r.bank_id as number, slot_id: r.slot_id as number })}
+                    >
+                      {r.bank_id}:{r.slot_id}
+                    </button>
+                  </td>
+                )}
+                {group === 'card' && <td className="mono">{r.iccid ?? '—'}</td>}
+                {group !== 'tenant' && (
+                  <td>{r.client_id ? <Link href={`/clients/${encodeURIComponent(r.client_id)}`}>{r.client_id}</Link> : '—'}</td>
+                )}
+                {group === 'tenant' && <td>{r.tenant_id}</td>}
+                {group === 'card' ? <td>{r.plan_name ?? '—'}</td> : <td className="num">{int(r.cards)}</td>}
+                <td className="num">{used(r.total_bytes)}</td>
+                {group === 'card' && (
+                  <td className="num">{r.used_percent === null || r.used_percent === undefined ? '—' : `${r.used_percent} %`}</td>
+                )}
+                <td className="num">{money(r.cost, r.currency)}</td>
+              </tr>
+            ))}
+            {list.data?.items.length === 0 && (
+              <tr>
+                <td colSpan={7} className="muted">
+                  No usage reported in these cycles. Clients that never heartbeat (the deployed OpenWRT client) report none.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {list.data && <Pager total={list.data.total} limit={limit} offset={offset} onOffset={setOffset} />}
+      {card && <CardChart {...card} />}
+    </div>
+  );
+}
+
+function CardChart({ bank_id, slot_id }: { bank_id: number; slot_id: number }) {
+  const u = useQuery({
+    queryKey: queryKeys.cardUsage(bank_id, slot_id),
+    queryFn: () => api<CardUsage>(`/usage/cards/${bank_id}/${slot_id}`),
+  });
+  if (!u.data) return <ErrorNote error={u.error} />;
+  const days = [...new Set(u.data.days.map((d) => d.day))];
+  const sum = (day: string, k: 'rx_bytes' | 'tx_bytes') =>
+    u.data.days.filter((d) => d.day === day).reduce((n, d) => n + (d[k] ?? 0), 0);
+  return (
+    <Section title={`Card ${bank_id}:${slot_id}${u.data.iccid ? ` · ${u.data.iccid}` : ''}`} testId="card-usage">
+      <p>
+        This cycle ({u.data.cycle.start} – {u.data.cycle.end}): <strong>{used(u.data.cycle.total_bytes)}</strong>
+        {u.data.plan_id ? ` · plan ${u.data.plan_id} (${u.data.plan_source})` : ' · no plan'}
+      </p>
+      {days.length > 0 && (
+        <Chart
+          title="Data per day"
+          t={days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000)}
+          series={[
+            { label: 'received', values: days.map((d) => sum(d, 'rx_bytes')), color: '#2f7ed8', unit: 'B' },
+            { label: 'sent', values: days.map((d) => sum(d, 'tx_bytes')), color: '#d88e2f', unit: 'B' },
+          ]}
+          testId="card-usage-chart"
+        />
+      )}
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th scope="col">Cycle</th>
+            <th scope="col" className="num">
+              Received
+            </th>
+            <th scope="col" className="num">
+              Sent
+            </th>
+            <th scope="col" className="num">
+              TPDUs
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {u.data.cycles.map((c) => (
+            <tr key={c.cycle_start}>
+              <td>
+                {c.cycle_start} – {c.cycle_end}
+              </td>
+              <td className="num">{used(c.rx_bytes)}</td>
+              <td className="num">{used(c.tx_bytes)}</td>
+              <td className="num">{int(c.tpdus)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
