@@ -15,6 +15,9 @@ type Group = 'card' | 'client' | 'tenant';
 
 const money = (v: number | null | undefined, currency: string | null | undefined) =>
   v === null || v === undefined ? '—' : `${v.toFixed(2)} ${currency ?? ''}`.trim();
+/** The last day of a cycle whose end (the next cycle's first day) is given. */
+export const lastDay = (end: string | null | undefined) =>
+  end ? new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : '—';
 /** Bytes, or "not reported" when no counter ever came (a client that never heartbeats). */
 export const used = (v: number | null | undefined) => (v === null || v === undefined ? 'not reported' : bytes(v));
 
@@ -160,7 +163,7 @@ function CardChart({ bank_id, slot_id }: { bank_id: number; slot_id: number }) {
   return (
     <Section title={`Card ${bank_id}:${slot_id}${u.data.iccid ? ` · ${u.data.iccid}` : ''}`} testId="card-usage">
       <p>
-        This cycle ({u.data.cycle.start} – {u.data.cycle.end}): <strong>{used(u.data.cycle.total_bytes)}</strong>
+        This cycle ({u.data.cycle.start} – {lastDay(u.data.cycle.end)}): <strong>{used(u.data.cycle.total_bytes)}</strong>
         {u.data.plan_id ? ` · plan ${u.data.plan_id} (${u.data.plan_source})` : ' · no plan'}
       </p>
       {days.length > 0 && (
@@ -172,6 +175,7 @@ function CardChart({ bank_id, slot_id }: { bank_id: number; slot_id: number }) {
             { label: 'sent', values: days.map((d) => sum(d, 'tx_bytes')), color: '#d88e2f', unit: 'B' },
           ]}
           testId="card-usage-chart"
+          range={[Date.parse(`${u.data.from}T00:00:00Z`) / 1000 - 43_200, Date.parse(`${u.data.to}T00:00:00Z`) / 1000 + 43_200]}
         />
       )}
       <table className="table compact">
@@ -193,7 +197,7 @@ function CardChart({ bank_id, slot_id }: { bank_id: number; slot_id: number }) {
           {u.data.cycles.map((c) => (
             <tr key={c.cycle_start}>
               <td>
-                {c.cycle_start} – {c.cycle_end}
+                {c.cycle_start} – {lastDay(c.cycle_end)}
               </td>
               <td className="num">{used(c.rx_bytes)}</td>
               <td className="num">{used(c.tx_bytes)}</td>

@@ -6,7 +6,7 @@ import { ErrorNote, Section } from '../../components/ui';
 import { useRefreshOnEvents } from '../../hooks';
 import { queryKeys } from '../../query-keys';
 import type { ClientUsage } from '../../types';
-import { used } from '../usage';
+import { lastDay, used } from '../usage';
 
 const REASONS: Record<string, string> = {
   never_heartbeats: 'not reported: this client never sends heartbeats, so IonMesh sees no counters',
@@ -27,7 +27,7 @@ export function Usage({ clientId, tenant }: { clientId: string; tenant: number }
         <dt>Card this cycle</dt>
         <dd data-testid="card-cycle-usage">
           {c
-            ? `${used(c.total_bytes)} (${c.cycle_start} – ${c.cycle_end}${c.plan_id ? `, plan ${c.plan_id}` : ', no plan'})`
+            ? `${used(c.total_bytes)} (${c.cycle_start} – ${lastDay(c.cycle_end)}${c.plan_id ? `, plan ${c.plan_id}` : ', no plan'})`
             : 'no card: not registered'}
         </dd>
         <dt>
