@@ -13,7 +13,7 @@
 // bench/results/usage.json. Loopback only; every phase is bounded in time or count.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { openPglite, openPostgres } from '../src/app/database.js';
+import { openDatabase } from '../src/app/database.js';
 import {
   ADMIN_KEY,
   type BenchDatabase,
@@ -102,7 +102,8 @@ async function accountingCost(kind: 'pglite' | 'postgres') {
 
 /** 100 banks of 1,000 cards, a carrier default plan with an allowance, one cycle of usage per card. */
 async function seedCards(kind: 'pglite' | 'postgres', database: BenchDatabase) {
-  const db = kind === 'pglite' ? await openPglite(database.dataDir as string) : await openPostgres(database.url as string, 2);
+  // As the server opens it (the embedded database lives in <data-dir>/pglite).
+  const db = await openDatabase(kind === 'pglite' ? { dataDir: database.dataDir } : { databaseUrl: database.url });
   try {
     await db.migrate();
     await db.run(async (h) => {
@@ -122,7 +123,7 @@ async function seedCards(kind: 'pglite' | 'postgres', database: BenchDatabase) {
                           SELECT 1, 1 + n / 1000, n % 1000, date_trunc('month', current_date)::date,
                                  (date_trunc('month', current_date) + interval '1 month')::date,
                                  '8901410' || lpad(n::text, 12, '0'), 'bench-' || n || '-slot0',
-                                 (n * 7919) % 2000000000, (n * 104729) % 300000000, n % 50000, n % 100, 1440, now()
+                                 (n::bigint * 7919) % 2000000000, (n::bigint * 104729) % 300000000, n % 50000, n % 100, 1440, now()
                             FROM generate_series(0, ${CARDS - 1}) n`);
       await h.execute(sql`ANALYZE`);
     });
@@ -169,8 +170,13 @@ async function cycleReport(kind: 'pglite' | 'postgres') {
 
 const kinds: Array<'pglite' | 'postgres'> = ['pglite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
 const results: Record<string, unknown> = {};
+// BENCH_USAGE_PARTS=report or accounting runs one part only.
+const parts = (process.env.BENCH_USAGE_PARTS ?? 'report,accounting').split(',');
 for (const kind of kinds) {
-  results[kind] = { cycle_report: await cycleReport(kind), accounting: await accountingCost(kind) };
+  results[kind] = {
+    cycle_report: parts.includes('report') ? await cycleReport(kind) : null,
+    accounting: parts.includes('accounting') ? await accountingCost(kind) : null,
+  };
 }
 console.log('\nSIM usage');
 console.log(
@@ -181,7 +187,7 @@ for (const kind of kinds) {
   // biome-ignore lint/suspicious/noExplicitAny: the figures just gathered
   const r = results[kind] as any;
   console.log(
-    `| ${kind} | ${r.accounting.off_per_second} | ${r.accounting.on_per_second} | ${r.accounting.ratio} | ${r.cycle_report.first_page.median_ms} ms | ${r.cycle_report.per_tenant.median_ms} ms | ${r.cycle_report.csv_export.median_ms} ms |`,
+    `| ${kind} | ${r.accounting?.off_per_second ?? '—'} | ${r.accounting?.on_per_second ?? '—'} | ${r.accounting?.ratio ?? '—'} | ${r.cycle_report?.first_page.median_ms ?? '—'} ms | ${r.cycle_report?.per_tenant.median_ms ?? '—'} ms | ${r.cycle_report?.csv_export.median_ms ?? '—'} ms |`,
   );
 }
 mkdirSync('bench/results', { recursive: true });

@@ -7,6 +7,8 @@ import { buildConfig, type Config } from '../app/config.js';
 import { type Database, openDatabase } from '../app/database.js';
 import { DatabaseNewer, MigrationsPending } from '../app/schema-version.js';
 import { VERSION } from '../app/version.js';
+import { SYSTEM } from '../domain/actor.js';
+import { ALL_TENANTS } from '../domain/tenant-scope.js';
 import { seedDemo } from '../modules/inventory/index.js';
 import { buildApp } from '../server/server.js';
 import type { Fleet } from '../sim/fleet.js';
@@ -34,10 +36,35 @@ export async function serve(config: Config) {
   if (generatedKey) announceAdminKey(generatedKey, config, app.log);
   if (config.demo) {
     const seeded = await seedDemo(db);
-    if (seeded) await db.maintain();
+    if (seeded) {
+      // Demo plans for the demo's two carriers: usage, thresholds and costs show within minutes.
+      for (const [name, mccMnc, mb] of [
+        ['AT&T demo 50 MB', '310410', 50],
+        ['Verizon demo 100 MB', '311480', 100],
+      ] as const)
+        await services.plans.create(
+          {
+            tenant_id: 1,
+            name,
+            mcc_mnc: mccMnc,
+            carrier_default: true,
+            allowance_mb: mb,
+            monthly_fee: 2,
+            overage_cost_per_mb: 0.05,
+            currency: 'USD',
+            thresholds: [
+              { percent: 80, action: 'event' },
+              { percent: 100, action: 'event' },
+            ],
+          },
+          SYSTEM,
+          ALL_TENANTS,
+        );
+      await db.maintain();
+    }
     app.log.info(
       seeded
-        ? 'demo inventory seeded (tenant 1, banks 1 and 2, 32 slots each)'
+        ? 'demo inventory seeded (tenant 1, banks 1 and 2, 32 slots each, a plan per carrier)'
         : 'database not empty: demo inventory left as it is',
     );
   }

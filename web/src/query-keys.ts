@@ -22,6 +22,8 @@ export const queryKeys = {
   cardUsage: (bankId: number, slotId: number) => ['card-usage', bankId, slotId] as const,
   clientUsage: (clientId: string) => ['client-usage', clientId] as const,
   plans: () => ['plans'] as const,
+  cardSettings: (bankId: number, slotId: number) => ['card-settings', bankId, slotId] as const,
+  imeiBindings: () => ['imei-bindings'] as const,
   cardLocks: (all: boolean) => ['card-locks', all] as const,
 };
 

@@ -28,6 +28,8 @@ export type CardUsage = Answer<'getCardUsage'>;
 export type ClientUsage = Answer<'getClientUsage'>;
 export type Plan = Answer<'listPlans'>['items'][number];
 export type CardLock = Answer<'listCardLocks'>['items'][number];
+export type CardSettings = Answer<'getCardUsageSettings'>;
+export type ImeiBinding = Answer<'listImeiBindings'>['items'][number];
 
 export interface Page<T> {
   items: T[];

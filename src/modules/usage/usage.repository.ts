@@ -112,10 +112,12 @@ export async function accountStep(tx: Sql, rawRetentionSec: number, sliceSec: nu
         plan AS (
           SELECT * FROM ionmesh_card_plans((SELECT array_agg(bank_id) FROM cards), (SELECT array_agg(slot_id) FROM cards))),
         named AS (
-          SELECT d.*, COALESCE(s.iccid,
-                   (SELECT p.virtual_iccid FROM clients_profiles p
-                     WHERE p.client_id = d.client_id AND p.tenant_id = d.tenant_id AND p.bank_id = d.bank_id
-                       AND p.slot_id = d.slot_id ORDER BY p.created_at DESC LIMIT 1)) AS iccid,
+          -- A bank slot's card, or (no slot row: a KI virtual slot) the virtual ICCID of the profile
+          -- that holds it, found by the one-active-profile-per-slot index.
+          SELECT d.*, CASE WHEN s.bank_id IS NOT NULL THEN s.iccid
+                           ELSE (SELECT p.virtual_iccid FROM clients_profiles p
+                                  WHERE p.bank_id = d.bank_id AND p.slot_id = d.slot_id AND p.status = 'ACTIVE'
+                                    AND p.client_id = d.client_id) END AS iccid,
                  ionmesh_cycle_start(d.day, COALESCE(pl.cycle_day, 1)) AS cycle_start
             FROM per_day d
             LEFT JOIN inventory_slots s ON s.bank_id = d.bank_id AND s.slot_id = d.slot_id

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useAccess } from '../access';
 import { api, qs } from '../api';
-import { Badge, Confirm, ErrorNote, Loading } from '../components/ui';
+import { Badge, Confirm, ErrorNote, Loading, Section } from '../components/ui';
 import { when } from '../format';
 import { useRefreshOnEvents } from '../hooks';
 import { queryKeys } from '../query-keys';
-import type { CardLock, Page } from '../types';
+import type { CardLock, ImeiBinding, Page } from '../types';
 
 export function CardLocksPage() {
   const { can } = useAccess();
@@ -89,6 +89,7 @@ export function CardLocksPage() {
           </tbody>
         </table>
       </div>
+      <ImeiBindings />
       <Confirm
         open={unlocking !== null}
         title={`Unlock card ${unlocking?.bank_id}:${unlocking?.slot_id}?`}
@@ -103,5 +104,44 @@ export function CardLocksPage() {
         It serves again: its client’s if one still holds it, else the next registration’s.
       </Confirm>
     </div>
+  );
+}
+
+/** IMEI bindings: how many cards are bound, and "lock what you see" for the whole tenant. */
+function ImeiBindings() {
+  const { can, who } = useAccess();
+  const queries = useQueryClient();
+  const [enforcing, setEnforcing] = useState(false);
+  const list = useQuery({
+    queryKey: queryKeys.imeiBindings(),
+    queryFn: () => api<Page<ImeiBinding>>('/imei-bindings?limit=1'),
+  });
+  const bind = useMutation({
+    mutationFn: () =>
+      api<{ bound: number }>('/imei-bindings/bind-current', {
+        method: 'POST',
+        json: { tenant_id: who?.tenant_id ?? 1, enforcing },
+      }),
+    onSuccess: () => queries.invalidateQueries({ queryKey: queryKeys.imeiBindings() }),
+  });
+  return (
+    <Section title="IMEI bindings" testId="imei-bindings">
+      <p>
+        {list.data ? `${list.data.total} card(s) or client(s) bound to a modem IMEI.` : ''} A heartbeat from another IMEI is an
+        event (card.imei_changed); an enforcing binding also refuses it and blocks the card.
+      </p>
+      {can('manage') && (
+        <p>
+          <label className="inline">
+            <input type="checkbox" checked={enforcing} onChange={(e) => setEnforcing(e.target.checked)} /> Enforcing
+          </label>{' '}
+          <button type="button" onClick={() => bind.mutate()} disabled={bind.isPending}>
+            Bind the IMEIs in use now
+          </button>{' '}
+          {bind.data && <span role="status">{bind.data.bound} card(s) bound.</span>}
+        </p>
+      )}
+      <ErrorNote error={list.error ?? bind.error} />
+    </Section>
   );
 }

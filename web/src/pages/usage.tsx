@@ -1,15 +1,16 @@
 // Usage: each card's data in its billing cycle (top first), or summed per client or tenant, with
 // its plan and cost; a chart of a card's days. "Not reported" is never shown as 0.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
+import { useAccess } from '../access';
 import { api, download, qs } from '../api';
 import { Chart } from '../components/chart';
 import { ErrorNote, Pager, Section } from '../components/ui';
 import { bytes, int } from '../format';
 import { useRefreshOnEvents } from '../hooks';
 import { queryKeys } from '../query-keys';
-import type { CardUsage, CycleRow, Page } from '../types';
+import type { CardSettings, CardUsage, CycleRow, Page, Plan } from '../types';
 
 type Group = 'card' | 'client' | 'tenant';
 
@@ -178,6 +179,7 @@ function CardChart({ bank_id, slot_id }: { bank_id: number; slot_id: number }) {
           range={[Date.parse(`${u.data.from}T00:00:00Z`) / 1000 - 43_200, Date.parse(`${u.data.to}T00:00:00Z`) / 1000 + 43_200]}
         />
       )}
+      <CardSettingsForm bank_id={bank_id} slot_id={slot_id} />
       <table className="table compact">
         <thead>
           <tr>
@@ -207,5 +209,58 @@ function CardChart({ bank_id, slot_id }: { bank_id: number; slot_id: number }) {
         </tbody>
       </table>
     </Section>
+  );
+}
+
+/** A card's own plan (over its carrier's default) and validity end; read-only without manage. */
+function CardSettingsForm({ bank_id, slot_id }: { bank_id: number; slot_id: number }) {
+  const { can } = useAccess();
+  const queries = useQueryClient();
+  const path = `/usage/cards/${bank_id}/${slot_id}/settings`;
+  const settings = useQuery({ queryKey: queryKeys.cardSettings(bank_id, slot_id), queryFn: () => api<CardSettings>(path) });
+  const plans = useQuery({ queryKey: queryKeys.plans(), queryFn: () => api<Page<Plan>>('/plans?limit=200') });
+  const [edit, setEdit] = useState<{ plan: string; valid: string } | null>(null);
+  const save = useMutation({
+    mutationFn: (v: { plan: string; valid: string }) =>
+      api(path, { method: 'PUT', json: { plan_id: v.plan === '' ? null : Number(v.plan), valid_until: v.valid || null } }),
+    onSuccess: () => {
+      setEdit(null);
+      for (const key of [queryKeys.cardSettings(bank_id, slot_id), queryKeys.cardUsage(bank_id, slot_id), ['usage-cycles']])
+        queries.invalidateQueries({ queryKey: key });
+    },
+  });
+  if (!settings.data) return <ErrorNote error={settings.error} />;
+  const s = settings.data;
+  const v = edit ?? { plan: s.plan_id === null ? '' : String(s.plan_id), valid: s.valid_until ?? '' };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(v);
+  };
+  return (
+    <form className="toolbar" onSubmit={submit} data-testid="card-settings">
+      <label className="inline">
+        Own plan{' '}
+        <select value={v.plan} disabled={!can('manage')} onChange={(e) => setEdit({ ...v, plan: e.target.value })}>
+          <option value="">its carrier’s default</option>
+          {(plans.data?.items ?? [])
+            .filter((p) => p.tenant_id === s.tenant_id)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label className="inline">
+        Valid until{' '}
+        <input type="date" value={v.valid} disabled={!can('manage')} onChange={(e) => setEdit({ ...v, valid: e.target.value })} />
+      </label>
+      {can('manage') && (
+        <button type="submit" disabled={edit === null || save.isPending}>
+          Save card settings
+        </button>
+      )}
+      <ErrorNote error={save.error} />
+    </form>
   );
 }
