@@ -30,7 +30,7 @@ const addedTo = (t: 'u' | 'c') =>
            samples = ${t}.samples + EXCLUDED.samples, resets = ${t}.resets + EXCLUDED.resets,
            discarded = ${t}.discarded + EXCLUDED.discarded, last_at = greatest(${t}.last_at, EXCLUDED.last_at)`);
 
-const StepState = Type.Object({ from: SqlTime, until: SqlTime, more: Type.Boolean() });
+const StepState = Type.Object({ from: SqlTime, until: SqlTime, more: Type.Boolean(), empty: Type.Boolean() });
 
 const StepResult = Type.Object({ samples: Int, days: Int, cycles: Int });
 
@@ -54,11 +54,11 @@ export async function accountStep(tx: Sql, rawRetentionSec: number, sliceSec: nu
                  now() - make_interval(secs => ${settleSec}) AS settled
             FROM usage_state WHERE id = 1 FOR UPDATE SKIP LOCKED)
         SELECT "from"::text AS "from", least(settled, "from" + make_interval(secs => ${sliceSec}))::text AS "until",
-               settled > "from" + make_interval(secs => ${sliceSec}) AS more
+               settled > "from" + make_interval(secs => ${sliceSec}) AS more, settled <= "from" AS empty
           FROM s`,
   );
   if (!state) return { skipped: true, samples: 0, days: 0, cycles: 0, more: false };
-  if (state.until <= state.from) return { skipped: false, samples: 0, days: 0, cycles: 0, more: false };
+  if (state.empty) return { skipped: false, samples: 0, days: 0, cycles: 0, more: false };
   const from = sql`${state.from}::timestamptz`;
   const until = sql`${state.until}::timestamptz`;
   const [r] = await rowsOf(
