@@ -5,6 +5,7 @@ export * from './modules/carriers/carriers.table.js';
 export * from './modules/clients/clients.table.js';
 export * from './modules/commands/commands.table.js';
 export * from './modules/events/events.table.js';
+export * from './modules/groups/groups.table.js';
 export * from './modules/inventory/inventory.table.js';
 export * from './modules/ki-proxy/ki-proxy.table.js';
 export * from './modules/policies/policies.table.js';

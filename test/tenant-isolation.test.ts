@@ -104,6 +104,14 @@ describe('tenant isolation', () => {
     ).id;
     ids.webhook = (await ok(h.admin('/webhooks', json({ tenant_id: 1, url: 'http://127.0.0.1:1/hooks-tenant-one' })))).id;
     ids.plan = (await ok(h.admin('/plans', json({ tenant_id: 1, name: 'iso-plan-one', allowance_mb: 100 })))).id;
+    ids.group = (
+      await ok(
+        h.admin(
+          '/groups',
+          json({ tenant_id: 1, name: 'iso-group-one', kind: 'explicit', members: [{ bank_id: 1, slot_id: 3 }] }),
+        ),
+      )
+    ).id;
     const [event] = await h.query<{ id: number }>(sql`SELECT id::int FROM events WHERE tenant_id = 1 ORDER BY id LIMIT 1`);
     const [delivery] = await h.query<{ id: number }>(
       sql`INSERT INTO webhook_deliveries (webhook_id, event_id, status) VALUES (${ids.webhook}, ${event?.id}, 'dead') RETURNING id::int`,
@@ -152,6 +160,11 @@ describe('tenant isolation', () => {
       'PATCH /plans/{id}': { name: 'taken over' },
       'PUT /usage/cards/{bank_id}/{slot_id}/settings': { valid_until: '2030-01-01' },
       'POST /plans': { tenant_id: 1, name: 'planted' },
+      'POST /groups': { tenant_id: 1, name: 'planted', kind: 'explicit' },
+      'PATCH /groups/{id}': { name: 'taken over' },
+      'POST /groups/{id}/members': { remove: [{ bank_id: 1, slot_id: 3 }] },
+      'PUT /card-tags/{bank_id}/{slot_id}': { tags: ['taken'] },
+      'PUT /client-tags/{client_id}': { tenant_id: 1, tags: ['taken'] },
       'PUT /tenants/{id}/protection': { auto_lock: false },
       'POST /imei-bindings': { tenant_id: 1, client_id: 'iso-one-1', imei: '353209900000018' },
       'POST /imei-bindings/bind-current': { tenant_id: 1 },
@@ -191,11 +204,13 @@ describe('tenant isolation', () => {
                     ? ids.webhook
                     : path.startsWith('/plans')
                       ? ids.plan
-                      : path.startsWith('/bankd-instances')
-                        ? ids.bankd
-                        : path.startsWith('/remsim-servers')
-                          ? ids.server
-                          : 1,
+                      : path.startsWith('/groups')
+                        ? ids.group
+                        : path.startsWith('/bankd-instances')
+                          ? ids.bankd
+                          : path.startsWith('/remsim-servers')
+                            ? ids.server
+                            : 1,
           ),
         );
     const problems: string[] = [];
@@ -257,6 +272,7 @@ describe('tenant isolation', () => {
       name: 'own-policy',
       action: { type: 'assign', preferred_banks: [20] },
     });
+    const ownGroup = await own('/groups', { tenant_id: 2, name: 'own-group', kind: 'explicit' });
     const before = await tenantOne();
     const [ownBefore] = await h.query<{ n: number }>(
       sql`SELECT (SELECT count(*) FROM sim_banks WHERE tenant_id = 2) + (SELECT count(*) FROM ki_proxy_pools WHERE tenant_id = 2)
@@ -300,6 +316,37 @@ describe('tenant isolation', () => {
         '/imei-bindings/bind-current',
         { tenant_id: 2, bank_id: 1 },
         { tenant_id: 2, bank_id: 777 },
+      ],
+      [
+        'POST /groups',
+        '/groups',
+        { tenant_id: 2, name: 'ref', kind: 'explicit', members: [{ bank_id: 1, slot_id: 3 }] },
+        { tenant_id: 2, name: 'ref', kind: 'explicit', members: [{ bank_id: 777, slot_id: 3 }] },
+      ],
+      [
+        'POST /groups',
+        '/groups',
+        { tenant_id: 2, name: 'ref', kind: 'explicit', plan_id: ids.plan },
+        { tenant_id: 2, name: 'ref', kind: 'explicit', plan_id: 777 },
+      ],
+      [
+        'POST /groups',
+        '/groups',
+        { tenant_id: 2, name: 'ref', kind: 'explicit', assignment_policy_id: ids.policy },
+        { tenant_id: 2, name: 'ref', kind: 'explicit', assignment_policy_id: 777 },
+      ],
+      [
+        'POST /groups',
+        '/groups',
+        { tenant_id: 2, name: 'ref', kind: 'filter', filter: { bank_id: 1 } },
+        { tenant_id: 2, name: 'ref', kind: 'filter', filter: { bank_id: 777 } },
+      ],
+      ['PATCH /groups/:id', `/groups/${ownGroup}`, { plan_id: ids.plan }, { plan_id: 777 }],
+      [
+        'POST /groups/:id/members',
+        `/groups/${ownGroup}/members`,
+        { add: [{ bank_id: 1, slot_id: 3 }] },
+        { add: [{ bank_id: 777, slot_id: 3 }] },
       ],
       [
         'POST /sim-cards',

@@ -15,3 +15,7 @@ CREATE OR REPLACE VIEW usage_card_cycles AS
   SELECT tenant_id, bank_id, slot_id, cycle_start, cycle_end, iccid, last_client_id, rx_bytes, tx_bytes, tpdus, tpdu_errors,
          samples, updated_at
     FROM card_usage_cycles;
+
+-- Whose each plan is (a group names a plan of its own tenant).
+CREATE OR REPLACE VIEW usage_plans_tenants AS
+  SELECT id, tenant_id FROM sim_plans;

@@ -1,9 +1,10 @@
--- A card's plan, in one resolution order (after the views it reads: 80-, 82-).
+-- A card's plan, in one resolution order (after the views and functions it reads: 80-, 82-, 89-).
 
 -- The plan of each card (bank slot, or KI virtual slot) given, in the one resolution order:
--- the card's own plan, else its carrier's default plan in the card's tenant (the carrier of a
--- physical card is its MCC+MNC, that of a virtual SIM its pool's). plan_source: card, carrier,
--- or null (no plan: the cycle is the calendar month).
+-- the card's own plan, else the plan of its first group that has one (lower priority first,
+-- ionmesh_card_groups), else its carrier's default plan in the card's tenant (the carrier of a
+-- physical card is its MCC+MNC, that of a virtual SIM its pool's). plan_source: card, group,
+-- carrier, or null (no plan: the cycle is the calendar month).
 DROP FUNCTION IF EXISTS ionmesh_card_plans(integer[], integer[]);
 CREATE FUNCTION ionmesh_card_plans(p_bank integer[], p_slot integer[])
 RETURNS TABLE (bank_id integer, slot_id integer, tenant_id integer, mcc_mnc text, plan_id integer, plan_source text,
@@ -17,12 +18,18 @@ LANGUAGE sql STABLE AS $$
       LEFT JOIN card_plans cp ON cp.bank_id = g.bank_id AND cp.slot_id = g.slot_id
       LEFT JOIN inventory_slots s ON s.bank_id = g.bank_id AND s.slot_id = g.slot_id
       LEFT JOIN kiproxy_virtual_slots v ON v.bank_id = g.bank_id AND v.slot_nr = g.slot_id
-      LEFT JOIN kiproxy_pools kp ON kp.id = v.pool_id)
+      LEFT JOIN kiproxy_pools kp ON kp.id = v.pool_id),
+  grp AS (
+    SELECT DISTINCT ON (g.bank_id, g.slot_id) g.bank_id, g.slot_id, g.plan_id
+      FROM ionmesh_card_groups(p_bank, p_slot) g WHERE g.plan_id IS NOT NULL
+     ORDER BY g.bank_id, g.slot_id, g.priority, g.group_id)
   SELECT c.bank_id, c.slot_id, c.tenant_id, c.mcc_mnc, p.id,
-         CASE WHEN c.own_plan IS NOT NULL THEN 'card' WHEN p.id IS NOT NULL THEN 'carrier' END,
+         CASE WHEN c.own_plan IS NOT NULL THEN 'card' WHEN gp.plan_id IS NOT NULL THEN 'group'
+              WHEN p.id IS NOT NULL THEN 'carrier' END,
          COALESCE(p.cycle_day, 1)::integer
     FROM card c
+    LEFT JOIN grp gp ON gp.bank_id = c.bank_id AND gp.slot_id = c.slot_id
     -- Joins, not a subquery per card: the report prices 100,000 cards at once.
     LEFT JOIN sim_plans d ON d.carrier_default AND d.tenant_id = c.tenant_id AND d.mcc_mnc = c.mcc_mnc
-    LEFT JOIN sim_plans p ON p.id = COALESCE(c.own_plan, d.id)
+    LEFT JOIN sim_plans p ON p.id = COALESCE(c.own_plan, gp.plan_id, d.id)
 $$;

@@ -40,6 +40,7 @@ export const OWNER_KINDS = [
   'webhook',
   'apiKey',
   'plan',
+  'group',
 ] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 

@@ -65,6 +65,8 @@ export const ERROR_CODES = {
   PLAN_NOT_FOUND: 'The SIM plan does not exist',
   PLAN_EXISTS: 'A plan with that name (or a carrier default for that carrier) already exists for the tenant',
   PLAN_IN_USE: 'Cards are on the plan; move them to another plan first',
+  GROUP_NOT_FOUND: 'The SIM group does not exist',
+  GROUP_EXISTS: 'A group with that name already exists for the tenant',
   IMEI_BINDING_NOT_FOUND: 'The IMEI binding does not exist',
   CARD_NOT_LOCKED: 'The card has no active lock to lift',
   IMEI_LOCKED: 'The card or client is bound to another modem IMEI; the heartbeat is refused and the card disabled',

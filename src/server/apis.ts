@@ -17,6 +17,7 @@ import { ClientViews, clientAdminRoutes, clientRoutes, clientViewRoutes } from '
 import { commandAdminRoutes } from '../modules/commands/index.js';
 import { eventRoutes } from '../modules/events/index.js';
 import { FleetService, fleetRoutes } from '../modules/fleet/index.js';
+import { groupOwner, groupRoutes } from '../modules/groups/index.js';
 import { healthRoutes } from '../modules/health/index.js';
 import { bankdOwner, bankOwner, inventoryRoutes, remsimServerOwner, slotOwner, tenantOwner } from '../modules/inventory/index.js';
 import { kiProxyRoutes, poolOwner } from '../modules/ki-proxy/index.js';
@@ -40,6 +41,7 @@ const OWNERS: Owners = {
   webhook: webhookOwner,
   apiKey: apiKeyOwner,
   plan: planOwner,
+  group: groupOwner,
 };
 
 /** Health, metrics and what every answer gets (timestamps, request metrics). */
@@ -136,6 +138,7 @@ export async function adminApi(
       await admin.register(planRoutes(services.plans));
       await admin.register(lockRoutes(services.cardActions));
       await admin.register(protectionRoutes(services.protection));
+      await admin.register(groupRoutes(services.groups));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));

@@ -9,6 +9,7 @@ import { CarriersService } from '../modules/carriers/index.js';
 import { ClientsService, ClientTokens, commandTarget, enrollmentRules } from '../modules/clients/index.js';
 import { CommandsService } from '../modules/commands/index.js';
 import { EventHub } from '../modules/events/index.js';
+import { GroupsService } from '../modules/groups/index.js';
 import { InventoryService } from '../modules/inventory/index.js';
 import { KiProxyService } from '../modules/ki-proxy/index.js';
 import { Metrics } from '../modules/metrics/index.js';
@@ -35,6 +36,7 @@ export interface Services {
   stats: StatsService;
   usage: UsageService;
   plans: PlansService;
+  groups: GroupsService;
   cardActions: CardActions;
   thresholds: ThresholdsEngine;
   protection: ProtectionService;
@@ -106,6 +108,7 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
       ...(db.kind === 'pglite' ? { sliceSec: 15, pruneBatch: 5000 } : { sliceSec: 60 }),
     }),
     plans: new PlansService(db),
+    groups: new GroupsService(db),
     // Set below: they act through the clients' and commands' services.
     cardActions: undefined as unknown as CardActions,
     thresholds: undefined as unknown as ThresholdsEngine,

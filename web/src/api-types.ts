@@ -270,6 +270,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backend/v1/card-tags/{bank_id}/{slot_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A card’s tags */
+        get: operations["getCardTags"];
+        /** Set a card’s tags */
+        put: operations["putCardTags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/backend/v1/carriers": {
         parameters: {
             query?: never;
@@ -297,6 +315,24 @@ export interface paths {
         /** One carrier */
         get: operations["getCarrier"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/client-tags/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client’s tags */
+        get: operations["getClientTags"];
+        /** Set a client’s tags (of a tenant: a client id may be in several) */
+        put: operations["putClientTags"];
         post?: never;
         delete?: never;
         options?: never;
@@ -470,6 +506,61 @@ export interface paths {
         get: operations["getFleetOverview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List SIM groups */
+        get: operations["listGroups"];
+        put?: never;
+        /** Create a group: explicit (members) or a saved filter */
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A group with its thresholds */
+        get: operations["getGroup"];
+        put?: never;
+        post?: never;
+        /** Delete a group (its thresholds go with it) */
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        /** Change a group */
+        patch: operations["updateGroup"];
+        trace?: never;
+    };
+    "/api/backend/v1/groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cards of a group now (a filter group’s evaluated), paged */
+        get: operations["listGroupMembers"];
+        put?: never;
+        /** Add and remove cards of an explicit group (audited with the cards) */
+        post: operations["changeGroupMembers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1853,7 +1944,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description An audit action of the catalogue (GET /audit-actions) */
-                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "plan.create" | "plan.update" | "plan.delete" | "sim_card.usage_settings" | "usage.threshold_action" | "card.lock" | "card.unlock" | "imei.bind" | "imei.unbind" | "protection.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
+                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "plan.create" | "plan.update" | "plan.delete" | "sim_card.usage_settings" | "usage.threshold_action" | "card.lock" | "card.unlock" | "imei.bind" | "imei.unbind" | "protection.update" | "group.create" | "group.update" | "group.delete" | "group.members" | "tags.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
                 entity_id?: string;
                 /** @description Comma-separated entity ids (at most 50): the trail of several objects in one page, e.g. every profile of a client */
                 entity_ids?: string;
@@ -3105,6 +3196,147 @@ export interface operations {
             };
         };
     };
+    getCardTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                slot_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: a card’s tags */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bank_id: number;
+                        slot_id: number;
+                        tags: string[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    putCardTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                slot_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The whole list (replaces the tags) */
+                    tags: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success: set a card’s tags */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bank_id: number;
+                        slot_id: number;
+                        tags: string[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     listCarriers: {
         parameters: {
             query?: {
@@ -3215,6 +3447,153 @@ export interface operations {
             };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getClientTags: {
+        parameters: {
+            query?: {
+                /** @description Tenant id */
+                tenant_id?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The router client id, normally <hostname>-slot<N>
+                 * @example router1-slot0
+                 */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: a client’s tags */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        client_id: string;
+                        tags: string[];
+                        tenant_id: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    putClientTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The router client id, normally <hostname>-slot<N>
+                 * @example router1-slot0
+                 */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The whole list (replaces the tags) */
+                    tags: string[];
+                    tenant_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success: set a client’s tags (of a tenant: a client id may be in several) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        client_id: string;
+                        tags: string[];
+                        tenant_id: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4272,6 +4651,658 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                tenant_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            assignment_policy_id: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            filter: unknown;
+                            id: number;
+                            kind: string;
+                            /** @description Members listed (explicit groups) */
+                            listed: number;
+                            name: string;
+                            plan_id: number | null;
+                            priority: number;
+                            tenant_id: number;
+                            thresholds?: ({
+                                action: string;
+                                command_payload: unknown;
+                                command_type: string | null;
+                                enabled: boolean;
+                                id: number;
+                                percent: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An assignment policy of the tenant the group refers to */
+                    assignment_policy_id?: number | null;
+                    /** @description Every card of the tenant matching all given fields */
+                    filter?: {
+                        /** @description SIM bank id (RSPRO 1..1023) */
+                        bank_id?: number;
+                        /** @description MCC+MNC, e.g. 310410 */
+                        mcc_mnc?: string;
+                        pool_id?: number;
+                        /** @description The slot status */
+                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                        /** @description Letters, digits and ._:/- (64 at most) */
+                        tag?: string;
+                    };
+                    kind: "explicit" | "filter";
+                    members?: {
+                        /** @description SIM bank id (RSPRO 1..1023) */
+                        bank_id: number;
+                        /** @description Bank slot, numbered from 0 */
+                        slot_id: number;
+                    }[];
+                    name: string;
+                    /** @description The plan of its cards (a card’s own plan wins; then the group’s; then its carrier’s default) */
+                    plan_id?: number | null;
+                    /** @description Lower first when a card is in several groups */
+                    priority?: number;
+                    tenant_id: number;
+                    thresholds?: {
+                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                        action: "event" | "disable_and_move" | "command";
+                        command_payload?: {
+                            [key: string]: unknown;
+                        };
+                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                        enabled?: boolean;
+                        /** @description Share of the allowance, e.g. 80 or 100 */
+                        percent: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success: create a group: explicit (members) or a saved filter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignment_policy_id: number | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        filter: unknown;
+                        id: number;
+                        kind: string;
+                        /** @description Members listed (explicit groups) */
+                        listed: number;
+                        name: string;
+                        plan_id: number | null;
+                        priority: number;
+                        tenant_id: number;
+                        thresholds?: ({
+                            action: string;
+                            command_payload: unknown;
+                            command_type: string | null;
+                            enabled: boolean;
+                            id: number;
+                            percent: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: a group with its thresholds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignment_policy_id: number | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        filter: unknown;
+                        id: number;
+                        kind: string;
+                        /** @description Members listed (explicit groups) */
+                        listed: number;
+                        name: string;
+                        plan_id: number | null;
+                        priority: number;
+                        tenant_id: number;
+                        thresholds?: ({
+                            action: string;
+                            command_payload: unknown;
+                            command_type: string | null;
+                            enabled: boolean;
+                            id: number;
+                            percent: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object is gone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    updateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An assignment policy of the tenant the group refers to */
+                    assignment_policy_id?: number | null;
+                    /** @description Every card of the tenant matching all given fields */
+                    filter?: {
+                        /** @description SIM bank id (RSPRO 1..1023) */
+                        bank_id?: number;
+                        /** @description MCC+MNC, e.g. 310410 */
+                        mcc_mnc?: string;
+                        pool_id?: number;
+                        /** @description The slot status */
+                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                        /** @description Letters, digits and ._:/- (64 at most) */
+                        tag?: string;
+                    };
+                    name?: string;
+                    /** @description The plan of its cards (a card’s own plan wins; then the group’s; then its carrier’s default) */
+                    plan_id?: number | null;
+                    /** @description Lower first when a card is in several groups */
+                    priority?: number;
+                    thresholds?: {
+                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                        action: "event" | "disable_and_move" | "command";
+                        command_payload?: {
+                            [key: string]: unknown;
+                        };
+                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                        enabled?: boolean;
+                        /** @description Share of the allowance, e.g. 80 or 100 */
+                        percent: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success: change a group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignment_policy_id: number | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        filter: unknown;
+                        id: number;
+                        kind: string;
+                        /** @description Members listed (explicit groups) */
+                        listed: number;
+                        name: string;
+                        plan_id: number | null;
+                        priority: number;
+                        tenant_id: number;
+                        thresholds?: ({
+                            action: string;
+                            command_payload: unknown;
+                            command_type: string | null;
+                            enabled: boolean;
+                            id: number;
+                            percent: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    listGroupMembers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        group_id: number;
+                        items: ({
+                            bank_id: number;
+                            client_id: string | null;
+                            iccid: string | null;
+                            mcc_mnc: string | null;
+                            slot_id: number;
+                            status: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    changeGroupMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    add?: {
+                        /** @description SIM bank id (RSPRO 1..1023) */
+                        bank_id: number;
+                        /** @description Bank slot, numbered from 0 */
+                        slot_id: number;
+                    }[];
+                    remove?: {
+                        /** @description SIM bank id (RSPRO 1..1023) */
+                        bank_id: number;
+                        /** @description Bank slot, numbered from 0 */
+                        slot_id: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success: add and remove cards of an explicit group (audited with the cards) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        added: {
+                            bank_id: number;
+                            slot_id: number;
+                        }[];
+                        group_id: number;
+                        removed: {
+                            bank_id: number;
+                            slot_id: number;
+                        }[];
+                        /** @enum {string} */
+                        status: "success";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -105,10 +105,19 @@ export async function updatePlan(db: Sql, id: number, v: PlanValues) {
 
 export const deletePlan = (db: Sql, id: number) => db.execute(sql`DELETE FROM sim_plans WHERE id = ${id}`);
 
-/** The thresholds of a plan, or of a card. */
-export function thresholdsOf(db: Sql, target: { planId: number } | { bankId: number; slotId: number }) {
-  const cond =
-    'planId' in target ? sql`plan_id = ${target.planId}` : sql`bank_id = ${target.bankId} AND slot_id = ${target.slotId}`;
+/** What thresholds belong to: a plan, a card, or a group (the groups module's). */
+export type ThresholdTarget = { planId: number } | { bankId: number; slotId: number } | { groupId: number };
+
+const targetCondition = (target: ThresholdTarget) =>
+  'planId' in target
+    ? sql`plan_id = ${target.planId}`
+    : 'groupId' in target
+      ? sql`group_id = ${target.groupId}`
+      : sql`bank_id = ${target.bankId} AND slot_id = ${target.slotId}`;
+
+/** The thresholds of a plan, a card or a group. */
+export function thresholdsOf(db: Sql, target: ThresholdTarget) {
+  const cond = targetCondition(target);
   return rowsOf(
     db,
     ThresholdRow,
@@ -117,33 +126,37 @@ export function thresholdsOf(db: Sql, target: { planId: number } | { bankId: num
   );
 }
 
+/** Deletes a target's thresholds (a group that goes; their firings go with them). */
+export function dropThresholds(tx: Sql, target: ThresholdTarget) {
+  return tx.execute(sql`DELETE FROM usage_thresholds WHERE ${targetCondition(target)}`);
+}
+
 /**
- * Makes the thresholds of a plan or a card the list given: one of the same percent and action
+ * Makes the thresholds of a plan, a card or a group the list given: one of the same percent and action
  * is kept (with its firings: it does not fire again in the cycle), changed in place; others go.
  */
-export async function replaceThresholds(
-  tx: Sql,
-  tenantId: number,
-  target: { planId: number } | { bankId: number; slotId: number },
-  list: ThresholdValues[],
-) {
+export async function replaceThresholds(tx: Sql, tenantId: number, target: ThresholdTarget, list: ThresholdValues[]) {
   const plan = 'planId' in target ? target.planId : null;
-  const bank = 'planId' in target ? null : target.bankId;
-  const slot = 'planId' in target ? null : target.slotId;
+  const group = 'groupId' in target ? target.groupId : null;
+  const bank = 'bankId' in target ? target.bankId : null;
+  const slot = 'bankId' in target ? target.slotId : null;
   const keep = list.map((t) => `${t.percent}:${t.action}`);
   await tx.execute(
     sql`DELETE FROM usage_thresholds
-         WHERE ${plan === null ? sql`bank_id = ${bank} AND slot_id = ${slot}` : sql`plan_id = ${plan}`}
+         WHERE ${targetCondition(target)}
            AND NOT (percent::text || ':' || action = ANY (${`{${keep.join(',')}}`}::text[]))`,
   );
   for (const t of list) {
     const conflictKey =
-      plan === null
-        ? sql`(bank_id, slot_id, percent, action) WHERE bank_id IS NOT NULL`
-        : sql`(plan_id, percent, action) WHERE plan_id IS NOT NULL`;
+      plan !== null
+        ? sql`(plan_id, percent, action) WHERE plan_id IS NOT NULL`
+        : group !== null
+          ? sql`(group_id, percent, action) WHERE group_id IS NOT NULL`
+          : sql`(bank_id, slot_id, percent, action) WHERE bank_id IS NOT NULL`;
     await tx.execute(
-      sql`INSERT INTO usage_thresholds (tenant_id, plan_id, bank_id, slot_id, percent, action, command_type, command_payload, enabled)
-          VALUES (${tenantId}, ${plan}, ${bank}, ${slot}, ${t.percent}, ${t.action}, ${t.command_type ?? null},
+      sql`INSERT INTO usage_thresholds (tenant_id, plan_id, group_id, bank_id, slot_id, percent, action, command_type,
+                                        command_payload, enabled)
+          VALUES (${tenantId}, ${plan}, ${group}, ${bank}, ${slot}, ${t.percent}, ${t.action}, ${t.command_type ?? null},
                   ${t.command_payload === undefined ? null : JSON.stringify(t.command_payload)}::jsonb, ${t.enabled ?? true})
           ON CONFLICT ${conflictKey} DO UPDATE SET command_type = EXCLUDED.command_type,
             command_payload = EXCLUDED.command_payload, enabled = EXCLUDED.enabled`,

@@ -46,13 +46,15 @@ export async function claimFirings(tx: Sql, limit: number) {
           SELECT * FROM card_usage_cycles
            WHERE cycle_start <= current_date AND cycle_end > current_date AND updated_at >= ${state.since}::timestamptz - interval '5 minutes'),
         pl AS (SELECT * FROM ionmesh_card_plans((SELECT array_agg(bank_id) FROM c), (SELECT array_agg(slot_id) FROM c))),
+        cg AS (SELECT * FROM ionmesh_card_groups((SELECT array_agg(bank_id) FROM c), (SELECT array_agg(slot_id) FROM c))),
         cand AS (
           SELECT c.tenant_id, c.bank_id, c.slot_id, c.cycle_start, c.iccid, ionmesh_usage_add(c.rx_bytes, c.tx_bytes) AS used,
                  p.allowance_bytes, t.id AS threshold_id, t.percent, t.action, t.command_type, t.command_payload
             FROM c JOIN pl ON pl.bank_id = c.bank_id AND pl.slot_id = c.slot_id
             JOIN sim_plans p ON p.id = pl.plan_id AND p.allowance_bytes > 0
             JOIN usage_thresholds t ON t.enabled
-                 AND (t.plan_id = p.id OR (t.bank_id = c.bank_id AND t.slot_id = c.slot_id))
+                 AND (t.plan_id = p.id OR (t.bank_id = c.bank_id AND t.slot_id = c.slot_id)
+                      OR t.group_id IN (SELECT cg.group_id FROM cg WHERE cg.bank_id = c.bank_id AND cg.slot_id = c.slot_id))
            WHERE ionmesh_usage_add(c.rx_bytes, c.tx_bytes) >= p.allowance_bytes * t.percent / 100.0
              AND NOT EXISTS (SELECT 1 FROM threshold_firings f WHERE f.threshold_id = t.id AND f.bank_id = c.bank_id
                                AND f.slot_id = c.slot_id AND f.cycle_start = c.cycle_start)

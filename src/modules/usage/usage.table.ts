@@ -147,6 +147,8 @@ export const usageThresholds = pgTable(
     planId: integer('plan_id').references(() => simPlans.id, { onDelete: 'cascade' }),
     bankId: integer('bank_id'),
     slotId: integer('slot_id'),
+    /** A group's threshold (a sim_groups id; the groups module deletes them with the group). */
+    groupId: integer('group_id'),
     percent: integer('percent').notNull(),
     action: text('action').notNull().default('event'),
     /** action command: the command queued for the card's client (an agent that heartbeats). */
@@ -156,12 +158,17 @@ export const usageThresholds = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('usage_thresholds_target', sql`(${t.planId} IS NULL) = (${t.bankId} IS NOT NULL AND ${t.slotId} IS NOT NULL)`),
+    // Exactly one target: a plan, a card, or a group.
+    check(
+      'usage_thresholds_one_target',
+      sql`(${t.planId} IS NOT NULL)::int + (${t.bankId} IS NOT NULL AND ${t.slotId} IS NOT NULL)::int + (${t.groupId} IS NOT NULL)::int = 1`,
+    ),
     check('usage_thresholds_percent', sql`${t.percent} BETWEEN 1 AND 1000`),
     check('usage_thresholds_action', sql`${t.action} IN ('event', 'disable_and_move', 'command')`),
     check('usage_thresholds_command', sql`(${t.action} = 'command') = (${t.commandType} IS NOT NULL)`),
     uniqueIndex('usage_thresholds_plan_key').on(t.planId, t.percent, t.action).where(sql`${t.planId} IS NOT NULL`),
     uniqueIndex('usage_thresholds_card_key').on(t.bankId, t.slotId, t.percent, t.action).where(sql`${t.bankId} IS NOT NULL`),
+    uniqueIndex('usage_thresholds_group_key').on(t.groupId, t.percent, t.action).where(sql`${t.groupId} IS NOT NULL`),
   ],
 );
 
