@@ -268,6 +268,23 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     await page.getByTestId('card-usage').waitFor();
     await page.getByTestId('card-usage-chart').waitFor();
     await screenshot(page, 'usage');
+    // Tag the card shown, and make a filter group of the tag: the card is in it.
+    await page.getByTestId('card-tags').getByLabel('Tags').fill('pilot');
+    await page.getByRole('button', { name: 'Save tags' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Save tags' }).isDisabled()).toBe(true);
+    const tagged = (await page.getByTestId('card-usage').locator('h2').textContent()) as string;
+    await page.goto(`${h.url}/groups`);
+    await page.getByRole('button', { name: 'New group' }).click();
+    const gform = page.getByTestId('group-form');
+    await gform.getByLabel('Name').fill('pilots');
+    await gform.getByLabel('Cards tagged').fill('pilot');
+    await gform.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('groups-table').textContent()).toContain('tag = pilot');
+    await page.getByTestId('groups-table').getByRole('button', { name: 'Cards' }).click();
+    const card = /Card (\d+):(\d+)/.exec(tagged);
+    await expect.poll(() => page.getByTestId('group-members').textContent()).toContain(`${card?.[1]}:${card?.[2]}`);
+    await page.goto(`${h.url}/usage`);
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(5);
     await page.getByRole('combobox', { name: /^Per/ }).selectOption('tenant');
     // One row per tenant and currency: the plan's cards in EUR, the cards without a plan apart.
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
@@ -310,6 +327,7 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
         '/api-keys',
         '/usage',
         '/plans',
+        '/groups',
         '/card-locks',
       ]) {
         await page.goto(`${h.url}${path}`);

@@ -13,6 +13,7 @@ import { CardLocksPage } from './pages/card-locks';
 import { CarriersPage } from './pages/carriers';
 import { ClientPage } from './pages/client';
 import { ClientsPage } from './pages/clients';
+import { GroupsPage } from './pages/groups';
 import { OverviewPage } from './pages/overview';
 import { PlansPage } from './pages/plans';
 import { PoolsPage } from './pages/pools';
@@ -29,6 +30,7 @@ const NAV: ReadonlyArray<readonly [string, string, Access]> = [
   ['/ki-pools', 'KI pools', 'read'],
   ['/usage', 'Usage', 'read'],
   ['/plans', 'Plans', 'read'],
+  ['/groups', 'Groups', 'read'],
   ['/card-locks', 'Locked cards', 'read'],
   ['/carriers', 'Carriers', 'read'],
   ['/webhooks', 'Webhooks', 'read'],
@@ -126,6 +128,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           <Route path="/carriers" component={CarriersPage} />
           <Route path="/usage" component={UsagePage} />
           <Route path="/plans" component={PlansPage} />
+          <Route path="/groups" component={GroupsPage} />
           <Route path="/card-locks" component={CardLocksPage} />
           <Route path="/webhooks" component={WebhooksPage} />
           <Route path="/api-keys" component={ApiKeysPage} />

@@ -24,6 +24,9 @@ export const queryKeys = {
   plans: () => ['plans'] as const,
   cardSettings: (bankId: number, slotId: number) => ['card-settings', bankId, slotId] as const,
   imeiBindings: () => ['imei-bindings'] as const,
+  groups: () => ['groups'] as const,
+  cardTags: (bankId: number, slotId: number) => ['card-tags', bankId, slotId] as const,
+  groupMembers: (groupId: number, offset: number) => ['group-members', groupId, offset] as const,
   cardLocks: (all: boolean) => ['card-locks', all] as const,
 };
 

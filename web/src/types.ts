@@ -30,6 +30,8 @@ export type Plan = Answer<'listPlans'>['items'][number];
 export type CardLock = Answer<'listCardLocks'>['items'][number];
 export type CardSettings = Answer<'getCardUsageSettings'>;
 export type ImeiBinding = Answer<'listImeiBindings'>['items'][number];
+export type Group = Answer<'listGroups'>['items'][number];
+export type GroupMembers = Answer<'listGroupMembers'>;
 
 export interface Page<T> {
   items: T[];

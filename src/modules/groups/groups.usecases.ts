@@ -40,11 +40,15 @@ export class GroupsService {
   list(f: { tenant_id?: number; limit?: number; offset?: number }, scope: TenantScope) {
     const limit = f.limit ?? 50;
     const offset = f.offset ?? 0;
-    return this.db.run(async (h) => ({
-      ...(await repo.listGroups(h, readTenant(scope, f.tenant_id), limit, offset)),
-      limit,
-      offset,
-    }));
+    return this.db.run(async (h) => {
+      const page = await repo.listGroups(h, readTenant(scope, f.tenant_id), limit, offset);
+      const items = [];
+      for (const g of page.items) {
+        const thresholds = await thresholdsOf(h, { groupId: g.id });
+        items.push({ ...g, thresholds: thresholds.map(({ plan_id: _p, bank_id: _b, slot_id: _s, ...t }) => t) });
+      }
+      return { items, total: page.total, limit, offset };
+    });
   }
 
   async get(id: number) {

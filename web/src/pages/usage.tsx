@@ -180,6 +180,7 @@ function CardChart({ bank_id, slot_id }: { bank_id: number; slot_id: number }) {
         />
       )}
       <CardSettingsForm bank_id={bank_id} slot_id={slot_id} />
+      <CardTagsForm bank_id={bank_id} slot_id={slot_id} />
       <table className="table compact">
         <thead>
           <tr>
@@ -258,6 +259,48 @@ function CardSettingsForm({ bank_id, slot_id }: { bank_id: number; slot_id: numb
       {can('manage') && (
         <button type="submit" disabled={edit === null || save.isPending}>
           Save card settings
+        </button>
+      )}
+      <ErrorNote error={save.error} />
+    </form>
+  );
+}
+
+/** A card's tags (they put it in filter groups). */
+function CardTagsForm({ bank_id, slot_id }: { bank_id: number; slot_id: number }) {
+  const { can } = useAccess();
+  const queries = useQueryClient();
+  const path = `/card-tags/${bank_id}/${slot_id}`;
+  const tags = useQuery({ queryKey: queryKeys.cardTags(bank_id, slot_id), queryFn: () => api<{ tags: string[] }>(path) });
+  const [text, setText] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (list: string[]) => api(path, { method: 'PUT', json: { tags: list } }),
+    onSuccess: () => {
+      setText(null);
+      queries.invalidateQueries({ queryKey: queryKeys.cardTags(bank_id, slot_id) });
+      queries.invalidateQueries({ queryKey: queryKeys.cardUsage(bank_id, slot_id) });
+    },
+  });
+  if (!tags.data) return <ErrorNote error={tags.error} />;
+  const value = text ?? tags.data.tags.join(', ');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(
+      value
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    );
+  };
+  return (
+    <form className="toolbar" onSubmit={submit} data-testid="card-tags">
+      <label className="inline">
+        Tags{' '}
+        <input value={value} disabled={!can('manage')} placeholder="pilot, north" onChange={(e) => setText(e.target.value)} />
+      </label>
+      {can('manage') && (
+        <button type="submit" disabled={text === null || save.isPending}>
+          Save tags
         </button>
       )}
       <ErrorNote error={save.error} />
