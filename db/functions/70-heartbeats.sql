@@ -7,6 +7,10 @@
 -- commands_waiting: whether the commands module's queue (its view commands_queue) holds a pending
 -- command for the profile, so that the statement handing commands over runs only for those
 -- (decision 0012: it was a second statement for every batch).
+-- Whether any card or client is bound to an IMEI (most fleets: none, and the lookups are skipped).
+CREATE OR REPLACE FUNCTION ionmesh_imei_bindings_exist() RETURNS boolean
+LANGUAGE sql STABLE AS $$ SELECT EXISTS (SELECT 1 FROM imei_bindings) $$;
+
 DROP FUNCTION IF EXISTS ionmesh_heartbeats(text[], integer[], text[], jsonb[], jsonb[], text[], boolean[]);
 CREATE FUNCTION ionmesh_heartbeats(
   p_client text[], p_tenant integer[], p_health text[], p_stats jsonb[], p_hw jsonb[], p_ip text[], p_trusted boolean[])
@@ -29,29 +33,28 @@ BEGIN
            -- A keyless caller (no client key, no token) must come from a source the tenant allows
            -- and, when the tenant binds sources, from the address the client registered from.
            (NOT coalesce(i.trusted, false) AND ionmesh_source_refusal(tn.enrollment_mode, tn.enrollment_cidrs,
-              tn.bind_client_source, p.client_ip_address, i.ip) IS NOT NULL) AS refused
+              tn.bind_client_source, p.client_ip_address, i.ip) IS NOT NULL) AS refused,
+           i.hw ->> 'imei' AS seen_imei, COALESCE(bc.id, bk.id) AS binding_id, COALESCE(bc.imei, bk.imei) AS bound_imei,
+           COALESCE(bc.enforcing, bk.enforcing) AS enforcing,
+           CASE WHEN bc.id IS NOT NULL THEN bc.last_mismatch ELSE bk.last_mismatch END AS last_mismatch,
+           (COALESCE(bc.enforcing, bk.enforcing, false) AND i.hw ->> 'imei' IS DISTINCT FROM COALESCE(bc.imei, bk.imei))
+             AS imei_locked
     FROM input i
     JOIN service_profiles p
       ON p.client_id = i.client_id AND p.status = 'ACTIVE'
      AND (i.tenant_id IS NULL OR p.tenant_id = i.tenant_id)
     JOIN tenants tn ON tn.id = p.tenant_id
+    -- The IMEI binding of the card (first) or of the client, looked up (one probe of each unique
+    -- index) only when the modem names its IMEI and some binding exists at all.
+    LEFT JOIN imei_bindings bc
+      ON bc.bank_id = p.bank_id AND bc.slot_id = p.slot_id AND i.hw ? 'imei' AND (SELECT ionmesh_imei_bindings_exist())
+    LEFT JOIN imei_bindings bk
+      ON bk.tenant_id = p.tenant_id AND bk.client_id = p.client_id AND i.hw ? 'imei' AND (SELECT ionmesh_imei_bindings_exist())
     FOR UPDATE OF p),
-  -- The binding of the card (first) or of the client, looked up only when the modem names its IMEI.
-  bound AS (
-    SELECT t.*, t.hw ->> 'imei' AS seen_imei, b.id AS binding_id, b.imei AS bound_imei, b.enforcing, b.last_mismatch
-    FROM target t
-    LEFT JOIN LATERAL (
-      SELECT ib.id, ib.imei, ib.enforcing, ib.last_mismatch FROM imei_bindings ib
-      WHERE jsonb_typeof(t.hw) = 'object' AND t.hw ? 'imei'
-        AND ((ib.bank_id = t.bank_id AND ib.slot_id = t.slot_id) OR (ib.tenant_id = t.tenant_id AND ib.client_id = t.client_id))
-      ORDER BY (ib.bank_id IS NOT NULL) DESC LIMIT 1) b ON true),
-  judged AS (
-    SELECT b.*, (b.binding_id IS NOT NULL AND b.seen_imei IS DISTINCT FROM b.bound_imei) AS mismatch,
-           (NOT b.refused AND b.binding_id IS NOT NULL AND b.enforcing AND b.seen_imei IS DISTINCT FROM b.bound_imei) AS imei_locked
-    FROM bound b),
   mismatched AS (
     UPDATE imei_bindings ib SET last_mismatch = j.seen_imei
-    FROM judged j WHERE ib.id = j.binding_id AND j.mismatch AND j.seen_imei IS DISTINCT FROM j.last_mismatch
+    FROM target j WHERE ib.id = j.binding_id AND j.seen_imei IS DISTINCT FROM j.bound_imei
+      AND j.seen_imei IS DISTINCT FROM j.last_mismatch
     RETURNING j.tenant_id, j.bank_id, j.slot_id, j.client_id, j.bound_imei, j.seen_imei, j.enforcing),
   imei_evented AS (
     INSERT INTO events (type, tenant_id, data)
@@ -60,7 +63,7 @@ BEGIN
                               'bound_imei', m.bound_imei, 'imei', m.seen_imei, 'enforcing', m.enforcing)
       FROM mismatched m
     RETURNING 1),
-  accepted AS (SELECT * FROM judged WHERE NOT refused AND NOT imei_locked),
+  accepted AS (SELECT * FROM target WHERE NOT refused AND NOT imei_locked),
   updated AS (
     UPDATE service_profiles p SET
       last_heartbeat = now(),
@@ -124,7 +127,7 @@ BEGIN
   SELECT t.ord, t.profile_id, t.tenant_id, t.refused,
          NOT t.refused AND NOT t.imei_locked AND EXISTS (SELECT 1 FROM commands_queue c
                                     WHERE c.profile_id = t.profile_id AND c.status = 'pending' AND c.expires_at > now()),
-         t.imei_locked, t.bank_id, t.slot_id, t.seen_imei, t.bound_imei
-    FROM judged t;
+         NOT t.refused AND t.imei_locked, t.bank_id, t.slot_id, t.seen_imei, t.bound_imei
+    FROM target t;
 END;
 $$;
