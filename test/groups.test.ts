@@ -126,6 +126,12 @@ describe('SIM groups and tags', () => {
     const [fired] = await h.query<Doc>(sql`SELECT data FROM events WHERE type = 'usage.threshold_reached'`);
     expect(fired?.data).toMatchObject({ bank_id: 2, slot_id: 4, percent: 50, used_bytes: 600_000, allowance_bytes: 1_000_000 });
 
+    // The group's usage this cycle: its cards' (a card in several groups counts in each).
+    const perGroup = await ok(h.admin('/usage/cycles?cycle_group_by=group&tenant_id=1'));
+    expect(perGroup.items).toEqual([
+      expect.objectContaining({ group_id: g.id, cards: 1, rx_bytes: 600_000, total_bytes: 600_000 }),
+    ]);
+
     // Untagged, the card leaves the group and its plan.
     await ok(put('/card-tags/2/4', { tags: ['north'] }));
     expect((await ok(h.admin(`/groups/${g.id}/members`))).total).toBe(0);

@@ -4479,8 +4479,8 @@ export interface operations {
                  * @example router1-slot0
                  */
                 client_id?: string;
-                /** @description One row per card, or summed per client (the card’s last) or tenant, per currency */
-                cycle_group_by?: "card" | "client" | "tenant";
+                /** @description One row per card, or summed per client (the card’s last), tenant or group (a card in several groups counts in each), per currency */
+                cycle_group_by?: "card" | "client" | "tenant" | "group";
                 /** @description A day of the cycles wanted (default: today): each card’s own cycle */
                 day?: string;
                 format?: "csv" | "json";
@@ -9492,8 +9492,8 @@ export interface operations {
             query?: {
                 /** @description SIM bank id (RSPRO 1..1023) */
                 bank_id?: number;
-                /** @description One row per card, or summed per client (the card’s last) or tenant, per currency */
-                cycle_group_by?: "card" | "client" | "tenant";
+                /** @description One row per card, or summed per client (the card’s last), tenant or group (a card in several groups counts in each), per currency */
+                cycle_group_by?: "card" | "client" | "tenant" | "group";
                 /** @description A day of the cycles wanted (default: today): each card’s own cycle */
                 day?: string;
                 limit?: number;
@@ -9529,6 +9529,7 @@ export interface operations {
                             /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
                             cycle_start?: string;
                             discarded: number;
+                            group_id?: number;
                             iccid?: string | null;
                             plan_id?: number | null;
                             plan_name?: string | null;

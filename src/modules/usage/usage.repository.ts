@@ -373,6 +373,7 @@ export const CycleReportRow = Type.Object(
     cycle_start: Type.Optional(Day),
     cycle_end: Type.Optional(Day),
     cards: Type.Optional(Int),
+    group_id: Type.Optional(Int),
     plan_id: Type.Optional(Nullable(Int)),
     plan_name: Type.Optional(Nullable(Type.String())),
     allowance_bytes: Type.Optional(Nullable(Num)),
@@ -383,7 +384,7 @@ export const CycleReportRow = Type.Object(
   },
   { additionalProperties: false },
 );
-export type CycleGroupBy = 'card' | 'client' | 'tenant';
+export type CycleGroupBy = 'card' | 'client' | 'tenant' | 'group';
 
 /**
  * Each card's usage in its cycle holding `day` (the cycle of the card's plan when accounted),
@@ -422,17 +423,31 @@ export async function cycleReport(
                      currency, round(cost, 4)::float8 AS cost, ${COUNTERS}, count(*) OVER ()::int AS total_rows
                 FROM r ORDER BY coalesce(used, -1) DESC, bank_id, slot_id LIMIT ${q.limit} OFFSET ${q.offset}`,
         )
-      : await rowsOf(
-          db,
-          Row,
-          sql`WITH ${priced}
+      : groupBy === 'group'
+        ? // A card in several groups counts in each (ionmesh_card_groups: the groups' one rule).
+          await rowsOf(
+            db,
+            Row,
+            sql`WITH ${priced},
+                cg AS (SELECT * FROM ionmesh_card_groups((SELECT array_agg(bank_id) FROM c), (SELECT array_agg(slot_id) FROM c)))
+                SELECT r.tenant_id, cg.group_id, count(*)::int AS cards, r.currency, round(sum(r.cost), 4)::float8 AS cost,
+                       ${SUMMED}, count(*) OVER ()::int AS total_rows
+                  FROM r JOIN cg ON cg.bank_id = r.bank_id AND cg.slot_id = r.slot_id
+                 GROUP BY r.tenant_id, cg.group_id, r.currency
+                 ORDER BY coalesce(ionmesh_usage_add(sum(rx_bytes)::bigint, sum(tx_bytes)::bigint), -1) DESC, cg.group_id
+                 LIMIT ${q.limit} OFFSET ${q.offset}`,
+          )
+        : await rowsOf(
+            db,
+            Row,
+            sql`WITH ${priced}
               SELECT tenant_id, ${groupBy === 'client' ? sql`last_client_id AS client_id,` : sql``}
                      count(*)::int AS cards, currency, round(sum(cost), 4)::float8 AS cost, ${SUMMED},
                      count(*) OVER ()::int AS total_rows
                 FROM r GROUP BY tenant_id, ${groupBy === 'client' ? sql`last_client_id,` : sql``} currency
                ORDER BY coalesce(ionmesh_usage_add(sum(rx_bytes)::bigint, sum(tx_bytes)::bigint), -1) DESC, tenant_id
                LIMIT ${q.limit} OFFSET ${q.offset}`,
-        );
+          );
   const total = rows[0]?.total_rows ?? 0;
   return { total, rows: rows.map(({ total_rows: _, ...r }) => r) };
 }

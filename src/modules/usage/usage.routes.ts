@@ -26,9 +26,10 @@ const ReportFilter = {
 const CycleFilter = {
   day: Type.Optional({ ...DayText, description: 'A day of the cycles wanted (default: today): each card’s own cycle' }),
   cycle_group_by: Type.Optional(
-    Type.Union([Type.Literal('card'), Type.Literal('client'), Type.Literal('tenant')], {
+    Type.Union([Type.Literal('card'), Type.Literal('client'), Type.Literal('tenant'), Type.Literal('group')], {
       default: 'card',
-      description: 'One row per card, or summed per client (the card’s last) or tenant, per currency',
+      description:
+        'One row per card, or summed per client (the card’s last), tenant or group (a card in several groups counts in each), per currency',
     }),
   ),
   tenant_id: Type.Optional(TenantId),

@@ -80,6 +80,7 @@ export const REPORT_COLUMNS = [
   'currency',
   'cost',
   'cards',
+  'group_id',
   'clients',
   'rx_bytes',
   'tx_bytes',

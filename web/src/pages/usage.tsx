@@ -10,9 +10,9 @@ import { ErrorNote, Pager, Section } from '../components/ui';
 import { bytes, int } from '../format';
 import { useRefreshOnEvents } from '../hooks';
 import { queryKeys } from '../query-keys';
-import type { CardSettings, CardUsage, CycleRow, Page, Plan } from '../types';
+import type { CardSettings, CardUsage, CycleRow, Group as Group_, Page, Plan } from '../types';
 
-type Group = 'card' | 'client' | 'tenant';
+type Group = 'card' | 'client' | 'tenant' | 'group';
 
 const money = (v: number | null | undefined, currency: string | null | undefined) =>
   v === null || v === undefined ? '—' : `${v.toFixed(2)} ${currency ?? ''}`.trim();
@@ -34,6 +34,12 @@ export function UsagePage() {
     queryFn: () => api<Page<CycleRow> & { day: string }>(`/usage/cycles${qs(query)}`),
     placeholderData: keepPreviousData,
   });
+  const groups = useQuery({
+    queryKey: queryKeys.groups(),
+    queryFn: () => api<Page<Group_>>('/groups?limit=200'),
+    enabled: group === 'group',
+  });
+  const groupNames = new Map((groups.data?.items ?? []).map((g) => [g.id, g.name]));
   useRefreshOnEvents(['usage-cycles'], 2000, (e) => e.type.startsWith('usage.') || e.type.startsWith('card.'));
   return (
     <div className="page">
@@ -64,6 +70,7 @@ export function UsagePage() {
             <option value="card">card</option>
             <option value="client">client</option>
             <option value="tenant">tenant</option>
+            <option value="group">group</option>
           </select>
         </label>
         <button
@@ -86,8 +93,9 @@ export function UsagePage() {
             <tr>
               {group === 'card' && <th scope="col">Card</th>}
               {group === 'card' && <th scope="col">ICCID</th>}
-              {group !== 'tenant' && <th scope="col">Client</th>}
+              {(group === 'card' || group === 'client') && <th scope="col">Client</th>}
               {group === 'tenant' && <th scope="col">Tenant</th>}
+              {group === 'group' && <th scope="col">Group</th>}
               {group === 'card' ? (
                 <th scope="col">Plan</th>
               ) : (
@@ -110,7 +118,9 @@ export function UsagePage() {
           </thead>
           <tbody>
             {(list.data?.items ?? []).map((r) => (
-              <tr key={`${r.tenant_id}-${r.bank_id ?? ''}-${r.slot_id ?? ''}-${r.client_id ?? ''}-${r.currency ?? ''}`}>
+              <tr
+                key={`${r.tenant_id}-${r.bank_id ?? ''}-${r.slot_id ?? ''}-${r.client_id ?? ''}-${r.group_id ?? ''}-${r.currency ?? ''}`}
+              >
                 {group === 'card' && (
                   <td>
                     <button
@@ -124,10 +134,11 @@ export function UsagePage() {
                   </td>
                 )}
                 {group === 'card' && <td className="mono">{r.iccid ?? '—'}</td>}
-                {group !== 'tenant' && (
+                {(group === 'card' || group === 'client') && (
                   <td>{r.client_id ? <Link href={`/clients/${encodeURIComponent(r.client_id)}`}>{r.client_id}</Link> : '—'}</td>
                 )}
                 {group === 'tenant' && <td>{r.tenant_id}</td>}
+                {group === 'group' && <td>{groupNames.get(r.group_id as number) ?? `group ${r.group_id}`}</td>}
                 {group === 'card' ? <td>{r.plan_name ?? '—'}</td> : <td className="num">{int(r.cards)}</td>}
                 <td className="num">{used(r.total_bytes)}</td>
                 {group === 'card' && (
