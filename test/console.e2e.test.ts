@@ -273,6 +273,13 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     await page.getByRole('button', { name: 'Save tags' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save tags' }).isDisabled()).toBe(true);
     const tagged = (await page.getByTestId('card-usage').locator('h2').textContent()) as string;
+    // The card's own threshold, beside its plan's.
+    await page.getByTestId('card-settings').getByLabel('Own thresholds').fill('90 event');
+    await page.getByRole('button', { name: 'Save card settings' }).click();
+    const shown = /Card (\d+):(\d+)/.exec(tagged);
+    await expect
+      .poll(async () => (await (await h.admin(`/usage/cards/${shown?.[1]}/${shown?.[2]}/settings`)).json()).thresholds.length)
+      .toBe(1);
     await page.goto(`${h.url}/groups`);
     await page.getByRole('button', { name: 'New group' }).click();
     const gform = page.getByTestId('group-form');

@@ -11,6 +11,7 @@ import { bytes, int } from '../format';
 import { useRefreshOnEvents } from '../hooks';
 import { queryKeys } from '../query-keys';
 import type { CardSettings, CardUsage, CycleRow, Group as Group_, Page, Plan } from '../types';
+import { parseThresholds, showThresholds } from './plans';
 
 type Group = 'card' | 'client' | 'tenant' | 'group';
 
@@ -231,10 +232,17 @@ function CardSettingsForm({ bank_id, slot_id }: { bank_id: number; slot_id: numb
   const path = `/usage/cards/${bank_id}/${slot_id}/settings`;
   const settings = useQuery({ queryKey: queryKeys.cardSettings(bank_id, slot_id), queryFn: () => api<CardSettings>(path) });
   const plans = useQuery({ queryKey: queryKeys.plans(), queryFn: () => api<Page<Plan>>('/plans?limit=200') });
-  const [edit, setEdit] = useState<{ plan: string; valid: string } | null>(null);
+  const [edit, setEdit] = useState<{ plan: string; valid: string; thresholds: string } | null>(null);
   const save = useMutation({
-    mutationFn: (v: { plan: string; valid: string }) =>
-      api(path, { method: 'PUT', json: { plan_id: v.plan === '' ? null : Number(v.plan), valid_until: v.valid || null } }),
+    mutationFn: (v: { plan: string; valid: string; thresholds: string }) =>
+      api(path, {
+        method: 'PUT',
+        json: {
+          plan_id: v.plan === '' ? null : Number(v.plan),
+          valid_until: v.valid || null,
+          thresholds: parseThresholds(v.thresholds),
+        },
+      }),
     onSuccess: () => {
       setEdit(null);
       for (const key of [queryKeys.cardSettings(bank_id, slot_id), queryKeys.cardUsage(bank_id, slot_id), ['usage-cycles']])
@@ -243,7 +251,11 @@ function CardSettingsForm({ bank_id, slot_id }: { bank_id: number; slot_id: numb
   });
   if (!settings.data) return <ErrorNote error={settings.error} />;
   const s = settings.data;
-  const v = edit ?? { plan: s.plan_id === null ? '' : String(s.plan_id), valid: s.valid_until ?? '' };
+  const v = edit ?? {
+    plan: s.plan_id === null ? '' : String(s.plan_id),
+    valid: s.valid_until ?? '',
+    thresholds: showThresholds(s.thresholds),
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate(v);
@@ -266,6 +278,15 @@ function CardSettingsForm({ bank_id, slot_id }: { bank_id: number; slot_id: numb
       <label className="inline">
         Valid until{' '}
         <input type="date" value={v.valid} disabled={!can('manage')} onChange={(e) => setEdit({ ...v, valid: e.target.value })} />
+      </label>
+      <label className="inline">
+        Own thresholds{' '}
+        <input
+          value={v.thresholds}
+          disabled={!can('manage')}
+          placeholder="90 event"
+          onChange={(e) => setEdit({ ...v, thresholds: e.target.value })}
+        />
       </label>
       {can('manage') && (
         <button type="submit" disabled={edit === null || save.isPending}>
