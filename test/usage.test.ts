@@ -138,13 +138,11 @@ describe('SIM usage per card', () => {
     const moved = await h.admin('/clients/use-3/reassign', json({ tenant_id: 1, reason: 'usage test' }));
     const body = await moved.json();
     expect(moved.status, JSON.stringify(body)).toBe(200);
-    const second = { bank_id: body.bank_id ?? body.sim_slot?.bank_id, slot_id: body.slot_id ?? body.sim_slot?.slot_id };
     const [now] = await h.query<{ bank_id: number; slot_id: number }>(
       sql`SELECT bank_id, slot_id FROM service_profiles WHERE client_id = 'use-3' AND status = 'ACTIVE'`,
     );
     expect(now).toBeDefined();
     expect([now?.bank_id, now?.slot_id]).not.toEqual([first.bank_id, first.slot_id]);
-    void second;
     await beat(h, 'use-3', { rx: 50_000, tx: 5_000 });
     await beat(h, 'use-3', { rx: 60_000, tx: 6_000 });
     await accountAll(h, ['use-3']);
@@ -217,6 +215,11 @@ describe('SIM usage per card', () => {
       const res = await h.admin(`/usage?${q}`);
       const body = await res.json();
       expect([res.status, body.code], q).toEqual([400, 'VALIDATION_ERROR']);
+    }
+    // An export checks its range before the download starts.
+    for (const q of ['kind=report&from=2026-05-02&to=2026-05-01', 'kind=cycles&day=2026-02-30']) {
+      const res = await h.admin(`/exports/usage?${q}`);
+      expect([res.status, (await res.json()).code], q).toEqual([400, 'VALIDATION_ERROR']);
     }
     expect((await h.admin('/usage/clients/nobody')).status).toBe(404);
     expect((await h.admin('/usage?group_by=bank')).status).toBe(400);

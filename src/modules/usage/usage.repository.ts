@@ -159,10 +159,10 @@ export async function accountStep(tx: Sql, rawRetentionSec: number, sliceSec: nu
              AND d.errors >= d.tpdus * COALESCE(ps.tpdu_error_rate, ${PROTECTION_DEFAULTS.tpdu_error_rate})
           ON CONFLICT DO NOTHING
           RETURNING 1),
+        -- Data-modifying CTEs run whether or not the result reads them.
         moved AS (UPDATE usage_state SET accounted_until = ${until}, last_run_at = now() WHERE id = 1 RETURNING 1)
         SELECT (SELECT count(*) FROM fresh)::int AS samples, (SELECT count(*) FROM days)::int AS days,
-               (SELECT count(*) FROM cycles)::int + 0 * (SELECT count(*) FROM moved)::int
-                 + 0 * (SELECT count(*) FROM failing)::int AS cycles`,
+               (SELECT count(*) FROM cycles)::int AS cycles`,
   );
   return { skipped: false, samples: r?.samples ?? 0, days: r?.days ?? 0, cycles: r?.cycles ?? 0, more: state.more };
 }
@@ -450,16 +450,4 @@ export async function cycleReport(
           );
   const total = rows[0]?.total_rows ?? 0;
   return { total, rows: rows.map(({ total_rows: _, ...r }) => r) };
-}
-
-/** How far the accounting got. */
-export async function progress(db: Sql) {
-  const [p] = await rowsOf(
-    db,
-    Type.Object({ accounted_until: SqlTime, last_run_at: Nullable(SqlTime), lag_sec: Nullable(Num) }),
-    sql`SELECT accounted_until::text AS accounted_until, last_run_at::text AS last_run_at,
-               CASE WHEN accounted_until > 'epoch' THEN extract(epoch FROM now() - accounted_until)::float8 END AS lag_sec
-          FROM usage_state WHERE id = 1`,
-  );
-  return p;
 }

@@ -91,8 +91,7 @@ export function usageRoutes(usage: UsageService) {
         const { format = 'csv', kind = 'report', ...q } = req.query;
         const scope = scopeOf(req);
         // A bad range is a 400 before the download starts.
-        if (kind === 'report') await usage.report(q, { limit: 1, offset: 0 }, scope);
-        else await usage.cycles(q, { limit: 1, offset: 0 }, scope);
+        usage.checkRange(kind, q);
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         reply
           .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')

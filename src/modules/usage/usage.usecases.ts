@@ -114,22 +114,20 @@ export class UsageService {
     let samples = 0;
     let steps = 0;
     let skipped = false;
-    for (; steps < maxSlices && !this.stopping; steps++) {
+    while (steps < maxSlices && !this.stopping) {
       const r = await this.db.transaction((tx) =>
         repo.accountStep(tx, this.settings.rawRetentionSec, slice, this.settings.settleSec),
       );
+      steps += 1;
       if (r.skipped) {
-        skipped = steps === 0;
+        skipped = steps === 1;
         break;
       }
       samples += r.samples;
       // Catching up through quiet hours (a small fleet, an outage of the job) takes long slices;
       // a busy slice brings them back to the base.
       slice = r.samples < 1000 ? Math.min(slice * 4, 86_400) : base;
-      if (!r.more) {
-        steps += 1;
-        break;
-      }
+      if (!r.more) break;
     }
     const batch = this.settings.pruneBatch ?? 50_000;
     const pruned = { days: 0, cycles: 0 };
@@ -141,8 +139,6 @@ export class UsageService {
     }
     return { samples, steps, skipped, pruned };
   }
-
-  progress = () => this.db.run((h) => repo.progress(h));
 
   /** A card's usage: its plan and current cycle, its days in a range (default: the cycle so far)
    * and its last cycles. The route has checked the card's tenant. */
@@ -271,6 +267,12 @@ export class UsageService {
       repo.cycleReport(h, { tenantId: readTenant(scope, q.tenant_id), day, bankId: q.bank_id, groupBy, ...page }),
     );
     return { day, group_by: groupBy, items: out.rows, total: out.total, ...page };
+  }
+
+  /** Throws the 400 a report (its days) or a cycle report (its day) would answer. */
+  checkRange(kind: 'report' | 'cycles', q: { from?: string; to?: string; day?: string }) {
+    if (kind === 'report') dayRange(q.from, q.to, 31);
+    else dayRange(q.day, q.day, 1);
   }
 
   /** Every row of a report or a cycle report, as CSV or JSON, page by page (an export). */
