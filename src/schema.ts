@@ -1,6 +1,7 @@
 // Every table, for Drizzle and drizzle-kit (migrations are generated from this).
 export * from './modules/audit/audit.table.js';
 export * from './modules/auth/auth.table.js';
+export * from './modules/bulk-jobs/bulk-jobs.table.js';
 export * from './modules/carriers/carriers.table.js';
 export * from './modules/clients/clients.table.js';
 export * from './modules/commands/commands.table.js';

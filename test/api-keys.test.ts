@@ -14,6 +14,8 @@ const OPERATE = [
   'POST /clients/{client_id}/commands',
   'POST /remsim-servers/{id}/reconcile',
   'POST /webhooks/{id}/deliveries/{delivery_id}/redeliver',
+  'POST /jobs',
+  'POST /jobs/{id}/cancel',
 ];
 const ADMIN_ONLY = [
   'GET /backup',

@@ -112,6 +112,19 @@ describe('tenant isolation', () => {
         ),
       )
     ).id;
+    ids.job = (
+      await ok(
+        h.admin(
+          '/jobs',
+          json({
+            tenant_id: 1,
+            action: 'tag_card',
+            params: { add_tags: ['iso'] },
+            selector: { cards: [{ bank_id: 1, slot_id: 3 }] },
+          }),
+        ),
+      )
+    ).id;
     const [event] = await h.query<{ id: number }>(sql`SELECT id::int FROM events WHERE tenant_id = 1 ORDER BY id LIMIT 1`);
     const [delivery] = await h.query<{ id: number }>(
       sql`INSERT INTO webhook_deliveries (webhook_id, event_id, status) VALUES (${ids.webhook}, ${event?.id}, 'dead') RETURNING id::int`,
@@ -165,6 +178,7 @@ describe('tenant isolation', () => {
       'POST /groups/{id}/members': { remove: [{ bank_id: 1, slot_id: 3 }] },
       'PUT /card-tags/{bank_id}/{slot_id}': { tags: ['taken'] },
       'PUT /client-tags/{client_id}': { tenant_id: 1, tags: ['taken'] },
+      'POST /jobs': { tenant_id: 1, action: 'disable_card', selector: { cards: [{ bank_id: 1, slot_id: 3 }] } },
       'PUT /tenants/{id}/protection': { auto_lock: false },
       'POST /imei-bindings': { tenant_id: 1, client_id: 'iso-one-1', imei: '353209900000018' },
       'POST /imei-bindings/bind-current': { tenant_id: 1 },
@@ -206,11 +220,13 @@ describe('tenant isolation', () => {
                       ? ids.plan
                       : path.startsWith('/groups')
                         ? ids.group
-                        : path.startsWith('/bankd-instances')
-                          ? ids.bankd
-                          : path.startsWith('/remsim-servers')
-                            ? ids.server
-                            : 1,
+                        : path.startsWith('/jobs')
+                          ? ids.job
+                          : path.startsWith('/bankd-instances')
+                            ? ids.bankd
+                            : path.startsWith('/remsim-servers')
+                              ? ids.server
+                              : 1,
           ),
         );
     const problems: string[] = [];
@@ -347,6 +363,30 @@ describe('tenant isolation', () => {
         `/groups/${ownGroup}/members`,
         { add: [{ bank_id: 1, slot_id: 3 }] },
         { add: [{ bank_id: 777, slot_id: 3 }] },
+      ],
+      [
+        'POST /jobs',
+        '/jobs',
+        { tenant_id: 2, action: 'disable_card', selector: { cards: [{ bank_id: 1, slot_id: 3 }] } },
+        { tenant_id: 2, action: 'disable_card', selector: { cards: [{ bank_id: 777, slot_id: 3 }] } },
+      ],
+      [
+        'POST /jobs',
+        '/jobs',
+        { tenant_id: 2, action: 'disable_card', selector: { group_id: ids.group } },
+        { tenant_id: 2, action: 'disable_card', selector: { group_id: 777 } },
+      ],
+      [
+        'POST /jobs',
+        '/jobs',
+        { tenant_id: 2, action: 'disable_card', selector: { filter: { pool_id: ids.pool } } },
+        { tenant_id: 2, action: 'disable_card', selector: { filter: { pool_id: 777 } } },
+      ],
+      [
+        'POST /jobs',
+        '/jobs',
+        { tenant_id: 2, action: 'move_to_group', params: { group_id: ids.group }, selector: { clients: ['iso-two-1'] } },
+        { tenant_id: 2, action: 'move_to_group', params: { group_id: 777 }, selector: { clients: ['iso-two-1'] } },
       ],
       [
         'POST /sim-cards',

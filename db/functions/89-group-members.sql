@@ -32,3 +32,33 @@ LANGUAGE sql STABLE AS $$
      AND (sg.filter ->> 'tag' IS NULL OR EXISTS (
            SELECT 1 FROM card_tags t WHERE t.bank_id = c.bank_id AND t.slot_id = c.slot_id AND t.tag = sg.filter ->> 'tag'))
 $$;
+
+-- Every card of a tenant that a filter matches (a bulk job's ad-hoc filter): the same rule as a
+-- filter group's above, over all the tenant's cards (test/bulk-jobs.test.ts proves they agree).
+DROP FUNCTION IF EXISTS ionmesh_filter_cards(integer, jsonb);
+CREATE FUNCTION ionmesh_filter_cards(p_tenant integer, p_filter jsonb)
+RETURNS TABLE (bank_id integer, slot_id integer)
+LANGUAGE sql STABLE AS $$
+  WITH given AS (
+    SELECT s.bank_id, s.slot_id FROM inventory_slots s JOIN inventory_banks b ON b.bank_id = s.bank_id
+     WHERE b.tenant_id = p_tenant
+    UNION
+    SELECT v.bank_id, v.slot_nr FROM kiproxy_virtual_slots v JOIN kiproxy_pools kp ON kp.id = v.pool_id
+     WHERE kp.tenant_id = p_tenant),
+  card AS (
+    SELECT g.bank_id, g.slot_id, COALESCE(s.mcc_mnc, kp.mcc_mnc) AS mcc_mnc, s.status, v.pool_id
+      FROM given g
+      JOIN inventory_banks b ON b.bank_id = g.bank_id
+      LEFT JOIN inventory_slots s ON s.bank_id = g.bank_id AND s.slot_id = g.slot_id
+      LEFT JOIN kiproxy_virtual_slots v ON v.bank_id = g.bank_id AND v.slot_nr = g.slot_id
+      LEFT JOIN kiproxy_pools kp ON kp.id = v.pool_id)
+  SELECT c.bank_id, c.slot_id
+    FROM card c
+   WHERE (p_filter ->> 'mcc_mnc' IS NULL OR p_filter ->> 'mcc_mnc' = c.mcc_mnc)
+     AND (p_filter ->> 'bank_id' IS NULL OR (p_filter ->> 'bank_id')::int = c.bank_id)
+     AND (p_filter ->> 'pool_id' IS NULL OR (p_filter ->> 'pool_id')::int = c.pool_id)
+     AND (p_filter ->> 'state' IS NULL OR p_filter ->> 'state' = c.status)
+     AND (p_filter ->> 'tag' IS NULL OR EXISTS (
+           SELECT 1 FROM card_tags t WHERE t.bank_id = c.bank_id AND t.slot_id = c.slot_id AND t.tag = p_filter ->> 'tag'))
+   ORDER BY c.bank_id, c.slot_id
+$$;

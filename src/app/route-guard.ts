@@ -41,6 +41,7 @@ export const OWNER_KINDS = [
   'apiKey',
   'plan',
   'group',
+  'job',
 ] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 

@@ -12,6 +12,7 @@ import { isoTimestamps } from '../app/timestamps.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { apiKeyOwner, authRoutes, requireApiKey } from '../modules/auth/index.js';
 import { backupRoutes } from '../modules/backup/index.js';
+import { bulkJobRoutes, jobOwner } from '../modules/bulk-jobs/index.js';
 import { carrierRoutes } from '../modules/carriers/index.js';
 import { ClientViews, clientAdminRoutes, clientRoutes, clientViewRoutes } from '../modules/clients/index.js';
 import { commandAdminRoutes } from '../modules/commands/index.js';
@@ -42,6 +43,7 @@ const OWNERS: Owners = {
   apiKey: apiKeyOwner,
   plan: planOwner,
   group: groupOwner,
+  job: jobOwner,
 };
 
 /** Health, metrics and what every answer gets (timestamps, request metrics). */
@@ -139,6 +141,7 @@ export async function adminApi(
       await admin.register(lockRoutes(services.cardActions));
       await admin.register(protectionRoutes(services.protection));
       await admin.register(groupRoutes(services.groups));
+      await admin.register(bulkJobRoutes(services.jobs));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));

@@ -5,6 +5,7 @@ import type { Database } from '../app/database.js';
 import type { App } from '../app/http.js';
 import { VERSION } from '../app/version.js';
 import { AuthService } from '../modules/auth/index.js';
+import { BulkJobsService } from '../modules/bulk-jobs/index.js';
 import { CarriersService } from '../modules/carriers/index.js';
 import { ClientsService, ClientTokens, commandTarget, enrollmentRules } from '../modules/clients/index.js';
 import { CommandsService } from '../modules/commands/index.js';
@@ -40,6 +41,7 @@ export interface Services {
   cardActions: CardActions;
   thresholds: ThresholdsEngine;
   protection: ProtectionService;
+  jobs: BulkJobsService;
 }
 
 export function buildServices(app: App, config: Config, db: Database, reconcileOnChange: boolean): Services {
@@ -113,6 +115,7 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     cardActions: undefined as unknown as CardActions,
     thresholds: undefined as unknown as ThresholdsEngine,
     protection: undefined as unknown as ProtectionService,
+    jobs: undefined as unknown as BulkJobsService,
     dispatcher: new WebhookDispatcher(db, app.log, {
       allowPrivateTargets: config.webhooksAllowPrivate,
       onAttempt: metrics.webhookAttempt,
@@ -123,6 +126,14 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
   });
   services.thresholds = new ThresholdsEngine(db, services.cardActions, services.commands);
   services.protection = new ProtectionService(db, services.cardActions);
+  services.jobs = new BulkJobsService(db, {
+    inventory: services.inventory,
+    clients: services.clients,
+    commands: services.commands,
+    groups: services.groups,
+    protection: services.protection,
+    cardActions: services.cardActions,
+  });
   if (reconcileOnChange) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
   return services;
 }

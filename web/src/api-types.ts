@@ -619,6 +619,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backend/v1/job-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions a bulk job can run, with what they act on and the access they need */
+        get: operations["listJobActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bulk jobs, newest first */
+        get: operations["listJobs"];
+        put?: never;
+        /** Run an action for every object a selector names: dry_run counts them first; the job runs in batches in the background (each action needs its own access, GET /job-actions) */
+        post: operations["createJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulk job and how far it is */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running bulk job: its pending items are cancelled, those under way finish */
+        post: operations["cancelJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/jobs/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The items of a bulk job with their results (done, skipped or failed with the reason) */
+        get: operations["listJobItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/backend/v1/ki-proxy-pools": {
         parameters: {
             query?: never;
@@ -1944,7 +2030,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description An audit action of the catalogue (GET /audit-actions) */
-                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "plan.create" | "plan.update" | "plan.delete" | "sim_card.usage_settings" | "usage.threshold_action" | "card.lock" | "card.unlock" | "imei.bind" | "imei.unbind" | "protection.update" | "group.create" | "group.update" | "group.delete" | "group.members" | "tags.update" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
+                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "plan.create" | "plan.update" | "plan.delete" | "sim_card.usage_settings" | "usage.threshold_action" | "card.lock" | "card.unlock" | "imei.bind" | "imei.unbind" | "protection.update" | "group.create" | "group.update" | "group.delete" | "group.members" | "tags.update" | "bulk_job.create" | "bulk_job.cancel" | "bulk_job.item" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
                 entity_id?: string;
                 /** @description Comma-separated entity ids (at most 50): the trail of several objects in one page, e.g. every profile of a client */
                 entity_ids?: string;
@@ -5571,6 +5657,619 @@ export interface operations {
             };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    listJobActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: the actions a bulk job can run, with what they act on and the access they need */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            access: string;
+                            action: string;
+                            description: string;
+                            optional: string[];
+                            required: string[];
+                            target: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                state?: "running" | "done" | "cancelled";
+                tenant_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            action: string;
+                            batch_size: number;
+                            cancelled: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            done: number;
+                            failed: number;
+                            /** Format: date-time */
+                            finished_at: string | null;
+                            id: number;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            pending: number;
+                            /** @description Share of items finished, 0..1 */
+                            progress: number;
+                            reason: string | null;
+                            /** @description Claimed: under way */
+                            running: number;
+                            selector: {
+                                [key: string]: unknown;
+                            };
+                            skipped: number;
+                            /** @description running, done, cancelled */
+                            state: string;
+                            /** @description card or client */
+                            target: string;
+                            tenant_id: number;
+                            total: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    createJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
+                    /**
+                     * @description Items claimed per batch
+                     * @default 50
+                     */
+                    batch_size?: number;
+                    /** @description Count and show the first objects; create nothing */
+                    dry_run?: boolean;
+                    /** @description Create only if the selector still names this many (409 otherwise) */
+                    expected_total?: number;
+                    /** @description What the action takes (each action says which: GET /job-actions) */
+                    params?: {
+                        add_tags?: string[];
+                        command?: {
+                            expires_in_sec?: number;
+                            payload?: {
+                                [key: string]: unknown;
+                            };
+                            type: "restart" | "reregister" | "switch_slot" | "update_config";
+                        };
+                        enforcing?: boolean;
+                        from_group_id?: number;
+                        group_id?: number;
+                        /** @description MCC+MNC, e.g. 310410 */
+                        mcc_mnc?: string;
+                        reason?: string;
+                        remove_tags?: string[];
+                    };
+                    reason?: string;
+                    /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
+                    selector: {
+                        cards?: {
+                            /** @description SIM bank id (RSPRO 1..1023) */
+                            bank_id: number;
+                            /** @description Bank slot, numbered from 0 */
+                            slot_id: number;
+                        }[];
+                        /** @description Letters, digits and ._:/- (64 at most) */
+                        client_tag?: string;
+                        clients?: string[];
+                        /** @description Every card of the tenant matching all given fields */
+                        filter?: {
+                            /** @description SIM bank id (RSPRO 1..1023) */
+                            bank_id?: number;
+                            /** @description MCC+MNC, e.g. 310410 */
+                            mcc_mnc?: string;
+                            pool_id?: number;
+                            /** @description The slot status */
+                            state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                            /** @description Letters, digits and ._:/- (64 at most) */
+                            tag?: string;
+                        };
+                        group_id?: number;
+                    };
+                    tenant_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success: run an action for every object a selector names: dry_run counts them first; the job runs in batches in the background (each action needs its own access, GET /job-actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: string;
+                        /** @enum {boolean} */
+                        dry_run: true;
+                        /** @description The first 20, as they are now */
+                        sample: {
+                            bank_id?: number;
+                            client_id?: string | null;
+                            slot_id?: number;
+                            status?: string | null;
+                        }[];
+                        target: string;
+                        total: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Success: run an action for every object a selector names: dry_run counts them first; the job runs in batches in the background (each action needs its own access, GET /job-actions) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: string;
+                        batch_size: number;
+                        cancelled: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        done: number;
+                        failed: number;
+                        /** Format: date-time */
+                        finished_at: string | null;
+                        id: number;
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        pending: number;
+                        /** @description Share of items finished, 0..1 */
+                        progress: number;
+                        reason: string | null;
+                        /** @description Claimed: under way */
+                        running: number;
+                        selector: {
+                            [key: string]: unknown;
+                        };
+                        skipped: number;
+                        /** @description running, done, cancelled */
+                        state: string;
+                        /** @description card or client */
+                        target: string;
+                        tenant_id: number;
+                        total: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: a bulk job and how far it is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: string;
+                        batch_size: number;
+                        cancelled: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        done: number;
+                        failed: number;
+                        /** Format: date-time */
+                        finished_at: string | null;
+                        id: number;
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        pending: number;
+                        /** @description Share of items finished, 0..1 */
+                        progress: number;
+                        reason: string | null;
+                        /** @description Claimed: under way */
+                        running: number;
+                        selector: {
+                            [key: string]: unknown;
+                        };
+                        skipped: number;
+                        /** @description running, done, cancelled */
+                        state: string;
+                        /** @description card or client */
+                        target: string;
+                        tenant_id: number;
+                        total: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: cancel a running bulk job: its pending items are cancelled, those under way finish */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: string;
+                        batch_size: number;
+                        cancelled: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        done: number;
+                        failed: number;
+                        /** Format: date-time */
+                        finished_at: string | null;
+                        id: number;
+                        params: {
+                            [key: string]: unknown;
+                        };
+                        pending: number;
+                        /** @description Share of items finished, 0..1 */
+                        progress: number;
+                        reason: string | null;
+                        /** @description Claimed: under way */
+                        running: number;
+                        selector: {
+                            [key: string]: unknown;
+                        };
+                        skipped: number;
+                        /** @description running, done, cancelled */
+                        state: string;
+                        /** @description card or client */
+                        target: string;
+                        tenant_id: number;
+                        total: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    listJobItems: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                state?: "pending" | "running" | "done" | "skipped" | "failed" | "cancelled";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            attempts: number;
+                            bank_id: number | null;
+                            /** Format: date-time */
+                            claimed_at: string | null;
+                            client_id: string | null;
+                            /** Format: date-time */
+                            finished_at: string | null;
+                            job_id: number;
+                            reason: string | null;
+                            result: unknown;
+                            seq: number;
+                            slot_id: number | null;
+                            /** @description pending, running, done, skipped, failed, cancelled */
+                            state: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        job_id: number;
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9666,7 +10365,7 @@ export interface operations {
                 "application/json": {
                     enabled?: boolean;
                     /** @description Empty: every event of the tenant */
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "bank." | "card." | "client." | "command." | "pool." | "remsim." | "slot." | "usage." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "bulk_job.created" | "bulk_job.finished" | "bank." | "bulk_job." | "card." | "client." | "command." | "pool." | "remsim." | "slot." | "usage." | "webhook.")[];
                     /** @description HMAC key; generated when absent */
                     secret?: string;
                     tenant_id: number;
@@ -9890,7 +10589,7 @@ export interface operations {
             content: {
                 "application/json": {
                     enabled?: boolean;
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "bank." | "card." | "client." | "command." | "pool." | "remsim." | "slot." | "usage." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "bulk_job.created" | "bulk_job.finished" | "bank." | "bulk_job." | "card." | "client." | "command." | "pool." | "remsim." | "slot." | "usage." | "webhook.")[];
                     secret?: string;
                     url?: string;
                 };

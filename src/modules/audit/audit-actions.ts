@@ -57,6 +57,18 @@ export const AUDIT_ACTIONS = [
   { action: 'group.delete', event: null, description: 'A SIM group was deleted' },
   { action: 'group.members', event: null, description: 'Cards were added to or removed from an explicit group' },
   { action: 'tags.update', event: null, description: 'The tags of a card or a client were set' },
+  {
+    action: 'bulk_job.create',
+    event: 'bulk_job.created',
+    description: 'A bulk job was created (its action, selector and items)',
+  },
+  { action: 'bulk_job.cancel', event: 'bulk_job.finished', description: 'A bulk job was cancelled (its pending items with it)' },
+  {
+    action: 'bulk_job.item',
+    event: null,
+    description:
+      "A bulk job's item finished (done, skipped or failed, with the reason); its action's own entry says what changed",
+  },
   { action: 'webhook.create', event: null, description: 'A webhook was created' },
   { action: 'webhook.update', event: null, description: 'A webhook was changed' },
   { action: 'webhook.delete', event: null, description: 'A webhook was deleted' },

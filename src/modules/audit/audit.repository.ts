@@ -56,3 +56,12 @@ export async function listAudit(db: Sql, filter: AuditFilter, scope: TenantScope
   const [total] = await db.select({ n: count() }).from(auditLog).where(cond);
   return { items, total: total?.n ?? 0, limit, offset };
 }
+
+/** Whether `actor` wrote any entry since `since` (a bulk job's item whose action committed). */
+export async function auditedSince(db: Sql, actor: string, since: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.actor, actor), gte(auditLog.createdAt, since)));
+  return (row?.n ?? 0) > 0;
+}

@@ -240,6 +240,18 @@ export const EVENT_TYPES = [
     description: 'A webhook was disabled after persistent failure',
     data: Data({ webhook_id: Int, reason: Str }),
   },
+  {
+    type: 'bulk_job.created',
+    tenant: true,
+    description: 'A bulk job was created: an action for every object its selector named',
+    data: Data({ job_id: Int, action: Str, target: Str, total: Int, created_by: Str }),
+  },
+  {
+    type: 'bulk_job.finished',
+    tenant: true,
+    description: 'A bulk job finished (every item done, skipped or failed) or was cancelled',
+    data: Data({ job_id: Int, action: Str, state: Str, total: Int, done: Int, skipped: Int, failed: Int, cancelled: Int }),
+  },
 ] as const satisfies readonly EventTypeInfo[];
 
 export type EventType = (typeof EVENT_TYPES)[number]['type'];

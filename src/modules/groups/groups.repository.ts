@@ -121,24 +121,26 @@ export const MemberRow = Type.Object({
   client_id: Nullable(Str),
 });
 
-/**
- * The cards of a group now, paged: an explicit group's listed members, a filter group's matches
- * among the cards of its tenant (bank slots and the virtual slots of its KI pools), by the one
- * membership rule (ionmesh_card_groups).
- */
+/** The cards of a group now (bank slots and the virtual slots of its tenant's KI pools): an
+ * explicit group's listed members, a filter group's matches, by the one membership rule
+ * (ionmesh_card_groups). A CTE body of (bank_id, slot_id). */
+const memberCards = (groupId: number, tenantId: number) => sql`
+  WITH cards AS (
+    SELECT s.bank_id, s.slot_id FROM inventory_slots s JOIN inventory_banks b ON b.bank_id = s.bank_id
+     WHERE b.tenant_id = ${tenantId}
+    UNION
+    SELECT v.bank_id, v.slot_nr FROM kiproxy_virtual_slots v JOIN kiproxy_pools kp ON kp.id = v.pool_id
+     WHERE kp.tenant_id = ${tenantId})
+  SELECT g.bank_id, g.slot_id FROM ionmesh_card_groups((SELECT array_agg(bank_id) FROM cards),
+                                                       (SELECT array_agg(slot_id) FROM cards)) g
+   WHERE g.group_id = ${groupId}`;
+
+/** The cards of a group now, paged, with what each holds. */
 export async function members(db: Sql, groupId: number, tenantId: number, limit: number, offset: number) {
   const list = await rowsOf(
     db,
     Type.Object({ ...MemberRow.properties, total_rows: Int }),
-    sql`WITH cards AS (
-          SELECT s.bank_id, s.slot_id FROM inventory_slots s JOIN inventory_banks b ON b.bank_id = s.bank_id
-           WHERE b.tenant_id = ${tenantId}
-          UNION
-          SELECT v.bank_id, v.slot_nr FROM kiproxy_virtual_slots v JOIN kiproxy_pools kp ON kp.id = v.pool_id
-           WHERE kp.tenant_id = ${tenantId}),
-        m AS (SELECT g.bank_id, g.slot_id FROM ionmesh_card_groups((SELECT array_agg(bank_id) FROM cards),
-                                                                    (SELECT array_agg(slot_id) FROM cards)) g
-               WHERE g.group_id = ${groupId})
+    sql`WITH m AS (${memberCards(groupId, tenantId)})
         SELECT m.bank_id, m.slot_id, s.iccid, s.mcc_mnc, s.status, p.client_id, count(*) OVER ()::int AS total_rows
           FROM m
           LEFT JOIN inventory_slots s ON s.bank_id = m.bank_id AND s.slot_id = m.slot_id
@@ -147,6 +149,30 @@ export async function members(db: Sql, groupId: number, tenantId: number, limit:
   );
   return { total: list[0]?.total_rows ?? 0, items: list.map(({ total_rows: _, ...r }) => r) };
 }
+
+const CardRow = Type.Object({ bank_id: Int, slot_id: Int });
+
+/** Every card of a group now, in order (a bulk job's targets), at most `max` + 1. */
+export const allMembers = (db: Sql, groupId: number, tenantId: number, max: number) =>
+  rowsOf(db, CardRow, sql`${memberCards(groupId, tenantId)} ORDER BY 1, 2 LIMIT ${max + 1}`);
+
+/** Every card of a tenant an ad-hoc filter matches (the filter groups' rule), at most `max` + 1. */
+export const cardsMatching = (db: Sql, tenantId: number, filter: GroupFilter, max: number) =>
+  rowsOf(
+    db,
+    CardRow,
+    sql`SELECT bank_id, slot_id FROM ionmesh_filter_cards(${tenantId}, ${JSON.stringify(filter)}::jsonb) LIMIT ${max + 1}`,
+  );
+
+/** The clients of a tenant with a tag, in order, at most `max` + 1. */
+export const clientsTagged = async (db: Sql, tenantId: number, tag: string, max: number) =>
+  (
+    await rowsOf(
+      db,
+      Type.Object({ client_id: Str }),
+      sql`SELECT client_id FROM client_tags WHERE tenant_id = ${tenantId} AND tag = ${tag} ORDER BY client_id LIMIT ${max + 1}`,
+    )
+  ).map((r) => r.client_id);
 
 export const tenantOfBank = async (db: Sql, bankId: number) =>
   (await rowsOf(db, Type.Object({ tenant_id: Int }), sql`SELECT tenant_id FROM inventory_banks WHERE bank_id = ${bankId}`))[0]

@@ -22,12 +22,12 @@ import type { GroupsService } from './groups.usecases.js';
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
 const Card = Type.Object({ bank_id: BankId, slot_id: SlotId }, { additionalProperties: false });
 const Cards = Type.Array(Card, { maxItems: 10_000 });
-const Tag = Type.String({
+export const Tag = Type.String({
   pattern: '^[A-Za-z0-9][A-Za-z0-9._:/-]{0,62}$',
   description: 'Letters, digits and ._:/- (64 at most)',
 });
 const Tags = Type.Array(Tag, { maxItems: 50, description: 'The whole list (replaces the tags)' });
-const Filter = Type.Object(
+export const Filter = Type.Object(
   {
     mcc_mnc: Type.Optional(MccMnc),
     bank_id: Type.Optional(BankId),

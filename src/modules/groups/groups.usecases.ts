@@ -170,6 +170,42 @@ export class GroupsService {
     });
   }
 
+  /** The cards a bulk job's selector names: a group of the tenant (its members now) or an ad-hoc
+   * filter over the tenant's cards (the filter groups' rule); at most `max` + 1, in order. */
+  async cardsOf(tenantId: number, by: { group_id: number } | { filter: repo.GroupFilter }, max: number) {
+    return this.db.run(async (h) => {
+      if ('filter' in by) return repo.cardsMatching(h, tenantId, by.filter, max);
+      const g = await repo.getGroup(h, by.group_id);
+      if (!g || g.tenant_id !== tenantId) throw groupNotFound(by.group_id);
+      return repo.allMembers(h, by.group_id, tenantId, max);
+    });
+  }
+
+  /** The clients of the tenant with a tag, at most `max` + 1, in order. */
+  clientsTagged = (tenantId: number, tag: string, max: number) => this.db.run((h) => repo.clientsTagged(h, tenantId, tag, max));
+
+  /** Adds and removes tags of a card (a bulk job's step); no change, no audit entry. */
+  async changeCardTags(card: repo.Card, change: { add?: string[]; remove?: string[] }, actor: Actor) {
+    const before = await this.db.run((h) => repo.cardTagsOf(h, card));
+    const after = nextTags(before, change);
+    if (after === null) return { changed: false, tags: before };
+    return { changed: true, tags: (await this.setCardTags(card, after, actor)).tags };
+  }
+
+  /** Adds and removes tags of a client of the tenant (a bulk job's step); no change, no audit entry. */
+  async changeClientTags(
+    clientId: string,
+    tenantId: number,
+    change: { add?: string[]; remove?: string[] },
+    actor: Actor,
+    scope: TenantScope,
+  ) {
+    const before = (await this.clientTags(clientId, tenantId, scope)).tags;
+    const after = nextTags(before, change);
+    if (after === null) return { changed: false, tags: before };
+    return { changed: true, tags: (await this.setClientTags(clientId, tenantId, after, actor, scope)).tags };
+  }
+
   async cardTags(card: repo.Card) {
     return { ...card, tags: await this.db.run((h) => repo.cardTagsOf(h, card)) };
   }
@@ -243,4 +279,11 @@ export class GroupsService {
       assignment_policy_id: input.assignment_policy_id ?? null,
     };
   }
+}
+
+/** The tags after adding and removing some; null when nothing changes. */
+function nextTags(before: string[], change: { add?: string[]; remove?: string[] }) {
+  const drop = new Set(change.remove ?? []);
+  const after = [...new Set([...before.filter((t) => !drop.has(t)), ...(change.add ?? [])])].sort();
+  return after.length === before.length && after.every((t, i) => t === [...before].sort()[i]) ? null : after;
 }

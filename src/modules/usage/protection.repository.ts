@@ -236,13 +236,14 @@ export async function upsertBinding(
 export const deleteBinding = (tx: Sql, id: number) => tx.execute(sql`DELETE FROM imei_bindings WHERE id = ${id}`);
 
 /** The active cards of a tenant (or one bank) whose modem reported an IMEI: what "lock what you see" binds. */
-export function cardsWithImei(db: Sql, tenantId: number, bankId: number | undefined) {
+export function cardsWithImei(db: Sql, tenantId: number, bankId: number | undefined, slotId?: number) {
   return rowsOf(
     db,
     Type.Object({ bank_id: Int, slot_id: Int, client_id: Str, imei: Str }),
     sql`SELECT bank_id, slot_id, client_id, modem_imei AS imei FROM clients_profiles
          WHERE status = 'ACTIVE' AND tenant_id = ${tenantId} AND modem_imei ~ '^[0-9]{14,16}$'
            AND (${bankId ?? null}::int IS NULL OR bank_id = ${bankId ?? null}::int)
+           AND (${slotId ?? null}::int IS NULL OR slot_id = ${slotId ?? null}::int)
          ORDER BY bank_id, slot_id`,
   );
 }

@@ -131,10 +131,14 @@ export class ProtectionService {
 
   /** "Lock what you see": binds every active card of the tenant (or of one bank) to the IMEI of
    * the modem that uses it now. Cards whose modem never reported an IMEI are left. */
-  async bindCurrent(input: { tenant_id: number; bank_id?: number; enforcing?: boolean }, actor: Actor, scope: TenantScope) {
+  async bindCurrent(
+    input: { tenant_id: number; bank_id?: number; slot_id?: number; enforcing?: boolean },
+    actor: Actor,
+    scope: TenantScope,
+  ) {
     writeTenant(scope, input.tenant_id);
     return this.db.transaction(async (tx) => {
-      const cards = await repo.cardsWithImei(tx, input.tenant_id, input.bank_id);
+      const cards = await repo.cardsWithImei(tx, input.tenant_id, input.bank_id, input.slot_id);
       for (const c of cards)
         await repo.upsertBinding(tx, {
           tenantId: input.tenant_id,
@@ -152,7 +156,12 @@ export class ProtectionService {
           action: 'imei.bind',
           entityType: 'tenant',
           entityId: String(input.tenant_id),
-          after: { bound: cards.length, bank_id: input.bank_id ?? null, enforcing: input.enforcing ?? false },
+          after: {
+            bound: cards.length,
+            bank_id: input.bank_id ?? null,
+            slot_id: input.slot_id ?? null,
+            enforcing: input.enforcing ?? false,
+          },
         });
       return { status: 'success' as const, bound: cards.length, cards };
     });
