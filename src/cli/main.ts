@@ -11,6 +11,7 @@ import { ROLES } from '../domain/roles.js';
 import { SCENARIO_HELP, SCENARIOS } from '../sim/fleet.js';
 import { backup, restore } from './backup.js';
 import { importSims } from './import.js';
+import { jobsCommand } from './jobs.js';
 import { createKey, listKeys, revokeKey } from './keys.js';
 import { databaseOptions, databaseUrlOf } from './options.js';
 import { serve } from './serve.js';
@@ -257,6 +258,8 @@ program
       json: opts.json ?? false,
     });
   });
+
+jobsCommand(program);
 
 program.parseAsync(process.argv).catch((error) => {
   if (error instanceof DataDirInUse) {
