@@ -290,6 +290,23 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     await page.getByTestId('groups-table').getByRole('button', { name: 'Cards' }).click();
     const card = /Card (\d+):(\d+)/.exec(tagged);
     await expect.poll(() => page.getByTestId('group-members').textContent()).toContain(`${card?.[1]}:${card?.[2]}`);
+    // A bulk job for the group's cards: dry run, start, follow it to its end, read its items.
+    await page.goto(`${h.url}/jobs`);
+    await page.getByRole('button', { name: 'New job' }).click();
+    const jform = page.getByTestId('job-form');
+    await jform.getByRole('combobox', { name: /^Action/ }).selectOption('tag_card');
+    await jform.getByRole('combobox', { name: /^For/ }).selectOption('group');
+    await jform.getByRole('combobox', { name: /^Group/ }).selectOption({ label: 'pilots' });
+    await jform.getByLabel('Add tags').fill('wave-1');
+    await jform.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => page.getByTestId('job-dry-run').textContent()).toContain(`${card?.[1]}:${card?.[2]}`);
+    await page.getByRole('button', { name: /^Start tag_card for 1$/ }).click();
+    const jobsTable = page.getByTestId('jobs-table');
+    await expect.poll(() => jobsTable.textContent()).toContain('tag_card');
+    await h.services.jobs.tick(2000);
+    await expect.poll(() => jobsTable.textContent(), { timeout: 10_000 }).toContain('100% of 1');
+    await expect.poll(() => page.getByTestId('job-items').textContent()).toContain('done');
+    expect((await (await h.admin(`/card-tags/${card?.[1]}/${card?.[2]}`)).json()).tags).toContain('wave-1');
     await page.goto(`${h.url}/usage`);
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(5);
     await page.getByRole('combobox', { name: /^Per/ }).selectOption('tenant');
@@ -335,6 +352,7 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
         '/usage',
         '/plans',
         '/groups',
+        '/jobs',
         '/card-locks',
       ]) {
         await page.goto(`${h.url}${path}`);

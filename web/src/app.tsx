@@ -14,6 +14,7 @@ import { CarriersPage } from './pages/carriers';
 import { ClientPage } from './pages/client';
 import { ClientsPage } from './pages/clients';
 import { GroupsPage } from './pages/groups';
+import { JobsPage } from './pages/jobs';
 import { OverviewPage } from './pages/overview';
 import { PlansPage } from './pages/plans';
 import { PoolsPage } from './pages/pools';
@@ -31,6 +32,7 @@ const NAV: ReadonlyArray<readonly [string, string, Access]> = [
   ['/usage', 'Usage', 'read'],
   ['/plans', 'Plans', 'read'],
   ['/groups', 'Groups', 'read'],
+  ['/jobs', 'Jobs', 'read'],
   ['/card-locks', 'Locked cards', 'read'],
   ['/carriers', 'Carriers', 'read'],
   ['/webhooks', 'Webhooks', 'read'],
@@ -129,6 +131,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           <Route path="/usage" component={UsagePage} />
           <Route path="/plans" component={PlansPage} />
           <Route path="/groups" component={GroupsPage} />
+          <Route path="/jobs" component={JobsPage} />
           <Route path="/card-locks" component={CardLocksPage} />
           <Route path="/webhooks" component={WebhooksPage} />
           <Route path="/api-keys" component={ApiKeysPage} />

@@ -28,6 +28,9 @@ export const queryKeys = {
   cardTags: (bankId: number, slotId: number) => ['card-tags', bankId, slotId] as const,
   groupMembers: (groupId: number, offset: number) => ['group-members', groupId, offset] as const,
   cardLocks: (all: boolean) => ['card-locks', all] as const,
+  jobs: (offset: number) => ['jobs', offset] as const,
+  jobItems: (jobId: number, state: string, offset: number) => ['job-items', jobId, state, offset] as const,
+  jobActions: () => ['job-actions'] as const,
 };
 
 /** The first element of a key: what a live event refreshes. */

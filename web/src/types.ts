@@ -32,6 +32,10 @@ export type CardSettings = Answer<'getCardUsageSettings'>;
 export type ImeiBinding = Answer<'listImeiBindings'>['items'][number];
 export type Group = Answer<'listGroups'>['items'][number];
 export type GroupMembers = Answer<'listGroupMembers'>;
+export type Job = Answer<'listJobs'>['items'][number];
+export type JobItems = Answer<'listJobItems'>;
+export type JobAction = Answer<'listJobActions'>['items'][number];
+export type DryRun = Extract<Answer<'createJob'>, { dry_run: true }>;
 
 export interface Page<T> {
   items: T[];
