@@ -16,6 +16,7 @@ const OPERATE = [
   'POST /webhooks/{id}/deliveries/{delivery_id}/redeliver',
   'POST /jobs',
   'POST /jobs/{id}/cancel',
+  'POST /rotation-policies/{id}/run',
 ];
 const ADMIN_ONLY = [
   'GET /backup',

@@ -112,6 +112,9 @@ describe('tenant isolation', () => {
         ),
       )
     ).id;
+    ids.rotationPolicy = (
+      await ok(h.admin('/rotation-policies', json({ tenant_id: 1, name: 'iso-rotation', max_days_on_card: 30 })))
+    ).id;
     ids.job = (
       await ok(
         h.admin(
@@ -179,6 +182,8 @@ describe('tenant isolation', () => {
       'PUT /card-tags/{bank_id}/{slot_id}': { tags: ['taken'] },
       'PUT /client-tags/{client_id}': { tenant_id: 1, tags: ['taken'] },
       'POST /jobs': { tenant_id: 1, action: 'disable_card', selector: { cards: [{ bank_id: 1, slot_id: 3 }] } },
+      'POST /rotation-policies': { tenant_id: 1, name: 'planted', usage_percent: 80 },
+      'PATCH /rotation-policies/{id}': { name: 'taken over' },
       'PUT /tenants/{id}/protection': { auto_lock: false },
       'POST /imei-bindings': { tenant_id: 1, client_id: 'iso-one-1', imei: '353209900000018' },
       'POST /imei-bindings/bind-current': { tenant_id: 1 },
@@ -222,11 +227,13 @@ describe('tenant isolation', () => {
                         ? ids.group
                         : path.startsWith('/jobs')
                           ? ids.job
-                          : path.startsWith('/bankd-instances')
-                            ? ids.bankd
-                            : path.startsWith('/remsim-servers')
-                              ? ids.server
-                              : 1,
+                          : path.startsWith('/rotation-policies')
+                            ? ids.rotationPolicy
+                            : path.startsWith('/bankd-instances')
+                              ? ids.bankd
+                              : path.startsWith('/remsim-servers')
+                                ? ids.server
+                                : 1,
           ),
         );
     const problems: string[] = [];
@@ -289,6 +296,7 @@ describe('tenant isolation', () => {
       action: { type: 'assign', preferred_banks: [20] },
     });
     const ownGroup = await own('/groups', { tenant_id: 2, name: 'own-group', kind: 'explicit' });
+    const ownRotation = await own('/rotation-policies', { tenant_id: 2, name: 'own-rotation', usage_percent: 90 });
     const before = await tenantOne();
     const [ownBefore] = await h.query<{ n: number }>(
       sql`SELECT (SELECT count(*) FROM sim_banks WHERE tenant_id = 2) + (SELECT count(*) FROM ki_proxy_pools WHERE tenant_id = 2)
@@ -388,6 +396,13 @@ describe('tenant isolation', () => {
         { tenant_id: 2, action: 'move_to_group', params: { group_id: ids.group }, selector: { clients: ['iso-two-1'] } },
         { tenant_id: 2, action: 'move_to_group', params: { group_id: 777 }, selector: { clients: ['iso-two-1'] } },
       ],
+      [
+        'POST /rotation-policies',
+        '/rotation-policies',
+        { tenant_id: 2, name: 'ref', usage_percent: 80, group_id: ids.group },
+        { tenant_id: 2, name: 'ref', usage_percent: 80, group_id: 777 },
+      ],
+      ['PATCH /rotation-policies/:id', `/rotation-policies/${ownRotation}`, { group_id: ids.group }, { group_id: 777 }],
       [
         'POST /sim-cards',
         '/sim-cards',

@@ -8,7 +8,7 @@ CREATE OR REPLACE VIEW clients_profiles AS
          created_at, deactivated_at, last_heartbeat, liveness, liveness_changed_at, health_status,
          client_ip_address, rspro_connected, rspro_connected_since, ki_pool_id, virtual_iccid, virtual_imsi,
          policy_id, requested_mapping_mode, requested_mcc_mnc, config_mismatch,
-         client_hardware_info ->> 'imei' AS modem_imei
+         client_hardware_info ->> 'imei' AS modem_imei, card_since
     FROM service_profiles;
 
 CREATE OR REPLACE VIEW clients_health_log AS

@@ -46,6 +46,8 @@ export interface Config {
   usageRetentionDays: number;
   /** How often heartbeat counters are accounted as usage. */
   usageIntervalSec: number;
+  /** How often the rotation policies are evaluated. */
+  rotationIntervalSec: number;
   /** Events (and finished webhook deliveries) are kept this long (days). */
   eventsRetentionDays: number;
   /** Client API requests per source address per 10 s (0: no limit). */
@@ -107,6 +109,7 @@ export const DEFAULTS: Config = {
   statsRollupSec: 60,
   usageRetentionDays: 400,
   usageIntervalSec: 60,
+  rotationIntervalSec: 60,
   eventsRetentionDays: 30,
   // A site of 500 routers behind one NAT address registering at once after a power cut, and its
   // heartbeats, fit many times over; a flood from one address does not.
@@ -212,6 +215,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     statsRollupSec: intIn('stats-rollup-interval', c.statsRollupSec, 5, 3600),
     usageRetentionDays: intIn('usage-retention-days', c.usageRetentionDays, 1, 3650),
     usageIntervalSec: intIn('usage-interval', c.usageIntervalSec, 5, 3600),
+    rotationIntervalSec: intIn('rotation-interval', c.rotationIntervalSec, 5, 3600),
     eventsRetentionDays: intIn('events-retention-days', c.eventsRetentionDays, 1, 3650),
     clientRateLimit: intIn('client-rate-limit', c.clientRateLimit, 0, 10_000_000),
     adminRateLimit: intIn('admin-rate-limit', c.adminRateLimit, 0, 10_000_000),

@@ -42,6 +42,7 @@ export const OWNER_KINDS = [
   'plan',
   'group',
   'job',
+  'rotationPolicy',
 ] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 

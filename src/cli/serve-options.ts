@@ -110,6 +110,11 @@ export function serveOptions(cmd: Command): Command {
           .default('60'),
       )
       .addOption(
+        new Option('--rotation-interval <seconds>', 'how often the SIM rotation policies are evaluated')
+          .env('IONMESH_ROTATION_INTERVAL')
+          .default('60'),
+      )
+      .addOption(
         new Option('--events-retention-days <days>', 'keep events and finished webhook deliveries this long')
           .env('IONMESH_EVENTS_RETENTION_DAYS')
           .default('30'),
@@ -236,6 +241,7 @@ export function configFromOptions(opts: Record<string, any>): Config {
     statsRollupSec: opts.statsRollupInterval,
     usageRetentionDays: opts.usageRetentionDays,
     usageIntervalSec: opts.usageInterval,
+    rotationIntervalSec: opts.rotationInterval,
     eventsRetentionDays: opts.eventsRetentionDays,
     clientRateLimit: opts.clientRateLimit,
     adminRateLimit: opts.adminRateLimit,

@@ -24,6 +24,7 @@ import { bankdOwner, bankOwner, inventoryRoutes, remsimServerOwner, slotOwner, t
 import { kiProxyRoutes, poolOwner } from '../modules/ki-proxy/index.js';
 import { policyOwner, policyRoutes } from '../modules/policies/index.js';
 import { remsimRoutes } from '../modules/remsim/index.js';
+import { rotationPolicyOwner, rotationRoutes } from '../modules/rotation/index.js';
 import { SimCardsService, simCardRoutes } from '../modules/sim-cards/index.js';
 import { statsRoutes } from '../modules/stats/index.js';
 import { lockRoutes, planOwner, planRoutes, protectionRoutes, usageRoutes } from '../modules/usage/index.js';
@@ -44,6 +45,7 @@ const OWNERS: Owners = {
   plan: planOwner,
   group: groupOwner,
   job: jobOwner,
+  rotationPolicy: rotationPolicyOwner,
 };
 
 /** Health, metrics and what every answer gets (timestamps, request metrics). */
@@ -142,6 +144,7 @@ export async function adminApi(
       await admin.register(protectionRoutes(services.protection));
       await admin.register(groupRoutes(services.groups));
       await admin.register(bulkJobRoutes(services.jobs));
+      await admin.register(rotationRoutes(services.rotation));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));

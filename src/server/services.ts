@@ -16,6 +16,7 @@ import { KiProxyService } from '../modules/ki-proxy/index.js';
 import { Metrics } from '../modules/metrics/index.js';
 import { PoliciesService } from '../modules/policies/index.js';
 import { RemsimReconciler, RemsimService } from '../modules/remsim/index.js';
+import { RotationService } from '../modules/rotation/index.js';
 import { StatsService } from '../modules/stats/index.js';
 import { CardActions, PlansService, ProtectionService, ThresholdsEngine, UsageService } from '../modules/usage/index.js';
 import { WebhookDispatcher, WebhooksService } from '../modules/webhooks/index.js';
@@ -42,6 +43,7 @@ export interface Services {
   thresholds: ThresholdsEngine;
   protection: ProtectionService;
   jobs: BulkJobsService;
+  rotation: RotationService;
 }
 
 export function buildServices(app: App, config: Config, db: Database, reconcileOnChange: boolean): Services {
@@ -111,6 +113,7 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     }),
     plans: new PlansService(db),
     groups: new GroupsService(db),
+    rotation: undefined as unknown as RotationService,
     // Set below: they act through the clients' and commands' services.
     cardActions: undefined as unknown as CardActions,
     thresholds: undefined as unknown as ThresholdsEngine,
@@ -126,6 +129,7 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
   });
   services.thresholds = new ThresholdsEngine(db, services.cardActions, services.commands);
   services.protection = new ProtectionService(db, services.cardActions);
+  services.rotation = new RotationService(db, services.clients, services.groups);
   services.jobs = new BulkJobsService(db, {
     inventory: services.inventory,
     clients: services.clients,

@@ -57,6 +57,14 @@ export const AUDIT_ACTIONS = [
   { action: 'group.delete', event: null, description: 'A SIM group was deleted' },
   { action: 'group.members', event: null, description: 'Cards were added to or removed from an explicit group' },
   { action: 'tags.update', event: null, description: 'The tags of a card or a client were set' },
+  { action: 'rotation_policy.create', event: null, description: 'A rotation policy was created' },
+  { action: 'rotation_policy.update', event: null, description: 'A rotation policy was changed' },
+  { action: 'rotation_policy.delete', event: null, description: 'A rotation policy was deleted' },
+  {
+    action: 'client.rotate',
+    event: 'client.rotated',
+    description: 'A rotation moved a client to another card (before and after, the trigger and its numbers)',
+  },
   {
     action: 'bulk_job.create',
     event: 'bulk_job.created',

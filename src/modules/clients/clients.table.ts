@@ -57,6 +57,8 @@ export const serviceProfiles = pgTable(
     virtualImsi: text('virtual_imsi'),
     // The assignment policy that decided this profile, if any.
     policyId: integer('policy_id'),
+    /** When it came to the card it holds (moved by a trigger, db/functions/62-profile-rules.sql). */
+    cardSince: timestamp('card_since', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('service_profiles_status', sql`${t.status} IN ('ACTIVE', 'DEACTIVATED')`),

@@ -241,6 +241,12 @@ export const EVENT_TYPES = [
     data: Data({ webhook_id: Int, reason: Str }),
   },
   {
+    type: 'client.rotated',
+    tenant: true,
+    description: 'A rotation policy moved a client to another card (its RSPRO identity kept: only the map moved)',
+    data: Data({ ...Client, policy_id: Nullable(Int), trigger: Str, from: Slot, to: Slot }),
+  },
+  {
     type: 'bulk_job.created',
     tenant: true,
     description: 'A bulk job was created: an action for every object its selector named',

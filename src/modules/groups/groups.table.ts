@@ -1,7 +1,7 @@
 // SIM groups and tags: cards and clients carry tags; a group of cards is explicit (its members
 // listed) or a saved filter (carrier, bank, tag, KI pool, state) within its tenant. A group holds
-// a plan, a rotation policy and an assignment policy reference; its thresholds live with the
-// usage module's (usage_thresholds.group_id).
+// a plan and an assignment policy reference; its thresholds live with the usage module's
+// (usage_thresholds.group_id), its rotation policy with the rotation module's.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tenants } from '../inventory/inventory.table.js';
@@ -24,8 +24,6 @@ export const simGroups = pgTable(
     priority: integer('priority').notNull().default(100),
     planId: integer('plan_id').references(() => simPlans.id),
     assignmentPolicyId: integer('assignment_policy_id').references(() => assignmentPolicies.id, { onDelete: 'set null' }),
-    /** The rotation policy of the group's cards (carried out by the rotation job). */
-    rotation: jsonb('rotation'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
