@@ -12,6 +12,7 @@ export * from './modules/ki-proxy/ki-proxy.table.js';
 export * from './modules/policies/policies.table.js';
 export * from './modules/remsim/remsim.table.js';
 export * from './modules/rotation/rotation.table.js';
+export * from './modules/rules/rules.table.js';
 export * from './modules/stats/stats.table.js';
 export * from './modules/usage/usage.table.js';
 export * from './modules/webhooks/webhooks.table.js';

@@ -17,6 +17,10 @@ const OPERATE = [
   'POST /jobs',
   'POST /jobs/{id}/cancel',
   'POST /rotation-policies/{id}/run',
+  'POST /rules',
+  'POST /rules/dry-run',
+  'PATCH /rules/{id}',
+  'DELETE /rules/{id}',
 ];
 const ADMIN_ONLY = [
   'GET /backup',

@@ -115,6 +115,19 @@ describe('tenant isolation', () => {
     ids.rotationPolicy = (
       await ok(h.admin('/rotation-policies', json({ tenant_id: 1, name: 'iso-rotation', max_days_on_card: 30 })))
     ).id;
+    ids.rule = (
+      await ok(
+        h.admin(
+          '/rules',
+          json({
+            tenant_id: 1,
+            name: 'iso-rule',
+            trigger: { kind: 'event', event_type: 'client.registered' },
+            actions: [{ type: 'notify' }],
+          }),
+        ),
+      )
+    ).id;
     ids.job = (
       await ok(
         h.admin(
@@ -184,6 +197,19 @@ describe('tenant isolation', () => {
       'POST /jobs': { tenant_id: 1, action: 'disable_card', selector: { cards: [{ bank_id: 1, slot_id: 3 }] } },
       'POST /rotation-policies': { tenant_id: 1, name: 'planted', usage_percent: 80 },
       'PATCH /rotation-policies/{id}': { name: 'taken over' },
+      'POST /rules': {
+        tenant_id: 1,
+        name: 'planted',
+        trigger: { kind: 'event', event_type: 'client.registered' },
+        actions: [{ type: 'notify' }],
+      },
+      'POST /rules/dry-run': {
+        tenant_id: 1,
+        name: 'planted',
+        trigger: { kind: 'event', event_type: 'client.registered' },
+        actions: [{ type: 'notify' }],
+      },
+      'PATCH /rules/{id}': { enabled: false },
       'PUT /tenants/{id}/protection': { auto_lock: false },
       'POST /imei-bindings': { tenant_id: 1, client_id: 'iso-one-1', imei: '353209900000018' },
       'POST /imei-bindings/bind-current': { tenant_id: 1 },
@@ -229,11 +255,13 @@ describe('tenant isolation', () => {
                           ? ids.job
                           : path.startsWith('/rotation-policies')
                             ? ids.rotationPolicy
-                            : path.startsWith('/bankd-instances')
-                              ? ids.bankd
-                              : path.startsWith('/remsim-servers')
-                                ? ids.server
-                                : 1,
+                            : path.startsWith('/rules')
+                              ? ids.rule
+                              : path.startsWith('/bankd-instances')
+                                ? ids.bankd
+                                : path.startsWith('/remsim-servers')
+                                  ? ids.server
+                                  : 1,
           ),
         );
     const problems: string[] = [];
@@ -297,6 +325,12 @@ describe('tenant isolation', () => {
     });
     const ownGroup = await own('/groups', { tenant_id: 2, name: 'own-group', kind: 'explicit' });
     const ownRotation = await own('/rotation-policies', { tenant_id: 2, name: 'own-rotation', usage_percent: 90 });
+    const ownRule = await own('/rules', {
+      tenant_id: 2,
+      name: 'own-rule',
+      trigger: { kind: 'event', event_type: 'client.registered' },
+      actions: [{ type: 'notify' }],
+    });
     const before = await tenantOne();
     const [ownBefore] = await h.query<{ n: number }>(
       sql`SELECT (SELECT count(*) FROM sim_banks WHERE tenant_id = 2) + (SELECT count(*) FROM ki_proxy_pools WHERE tenant_id = 2)
@@ -401,6 +435,57 @@ describe('tenant isolation', () => {
         '/rotation-policies',
         { tenant_id: 2, name: 'ref', usage_percent: 80, group_id: ids.group },
         { tenant_id: 2, name: 'ref', usage_percent: 80, group_id: 777 },
+      ],
+      [
+        'POST /rules',
+        '/rules',
+        {
+          tenant_id: 2,
+          name: 'ref',
+          trigger: { kind: 'event', event_type: 'client.registered' },
+          conditions: { group_id: ids.group },
+          actions: [{ type: 'notify' }],
+        },
+        {
+          tenant_id: 2,
+          name: 'ref',
+          trigger: { kind: 'event', event_type: 'client.registered' },
+          conditions: { group_id: 777 },
+          actions: [{ type: 'notify' }],
+        },
+      ],
+      [
+        'POST /rules/dry-run',
+        '/rules/dry-run',
+        {
+          tenant_id: 2,
+          name: 'ref',
+          trigger: { kind: 'event', event_type: 'client.registered' },
+          actions: [{ type: 'move_to_group', params: { group_id: ids.group } }],
+        },
+        {
+          tenant_id: 2,
+          name: 'ref',
+          trigger: { kind: 'event', event_type: 'client.registered' },
+          actions: [{ type: 'move_to_group', params: { group_id: 777 } }],
+        },
+      ],
+      [
+        'PATCH /rules/:id',
+        `/rules/${ownRule}`,
+        {
+          actions: [
+            { type: 'start_job', params: { job: { action: 'disable_card', selector: { cards: [{ bank_id: 1, slot_id: 3 }] } } } },
+          ],
+        },
+        {
+          actions: [
+            {
+              type: 'start_job',
+              params: { job: { action: 'disable_card', selector: { cards: [{ bank_id: 777, slot_id: 3 }] } } },
+            },
+          ],
+        },
       ],
       ['PATCH /rotation-policies/:id', `/rotation-policies/${ownRotation}`, { group_id: ids.group }, { group_id: 777 }],
       [

@@ -2,5 +2,5 @@
 -- heartbeat samples (the usage module accounts their counter deltas to the card in use).
 
 CREATE OR REPLACE VIEW stats_raw_samples AS
-  SELECT tenant_id, client_id, ts, bank_id, slot_id, uptime_sec, rx_bytes, tx_bytes, tpdu_count, tpdu_errors
+  SELECT tenant_id, client_id, ts, bank_id, slot_id, uptime_sec, rx_bytes, tx_bytes, tpdu_count, tpdu_errors, rssi
     FROM client_stats_raw;

@@ -43,6 +43,7 @@ export const OWNER_KINDS = [
   'group',
   'job',
   'rotationPolicy',
+  'rule',
 ] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 

@@ -70,6 +70,8 @@ export const ERROR_CODES = {
   ROTATION_POLICY_NOT_FOUND: 'The rotation policy does not exist',
   ROTATION_POLICY_EXISTS: 'A rotation policy with that name already exists for the tenant',
   ROTATION_POLICY_BUSY: 'A pass of the rotation policy is under way (another replica or a rotate-now)',
+  RULE_NOT_FOUND: 'The automation rule does not exist',
+  RULE_EXISTS: 'An automation rule with that name already exists for the tenant',
   JOB_NOT_FOUND: 'The bulk job does not exist',
   JOB_FINISHED: 'The bulk job is done or cancelled already',
   JOB_TARGET_CHANGED: 'The objects the selector names changed since the dry run counted them: dry-run again',

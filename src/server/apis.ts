@@ -25,6 +25,7 @@ import { kiProxyRoutes, poolOwner } from '../modules/ki-proxy/index.js';
 import { policyOwner, policyRoutes } from '../modules/policies/index.js';
 import { remsimRoutes } from '../modules/remsim/index.js';
 import { rotationPolicyOwner, rotationRoutes } from '../modules/rotation/index.js';
+import { ruleOwner, ruleRoutes } from '../modules/rules/index.js';
 import { SimCardsService, simCardRoutes } from '../modules/sim-cards/index.js';
 import { statsRoutes } from '../modules/stats/index.js';
 import { lockRoutes, planOwner, planRoutes, protectionRoutes, usageRoutes } from '../modules/usage/index.js';
@@ -46,6 +47,7 @@ const OWNERS: Owners = {
   group: groupOwner,
   job: jobOwner,
   rotationPolicy: rotationPolicyOwner,
+  rule: ruleOwner,
 };
 
 /** Health, metrics and what every answer gets (timestamps, request metrics). */
@@ -145,6 +147,7 @@ export async function adminApi(
       await admin.register(groupRoutes(services.groups));
       await admin.register(bulkJobRoutes(services.jobs));
       await admin.register(rotationRoutes(services.rotation));
+      await admin.register(ruleRoutes(services.rules));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));

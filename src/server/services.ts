@@ -17,6 +17,7 @@ import { Metrics } from '../modules/metrics/index.js';
 import { PoliciesService } from '../modules/policies/index.js';
 import { RemsimReconciler, RemsimService } from '../modules/remsim/index.js';
 import { RotationService } from '../modules/rotation/index.js';
+import { RulesEngine, RulesService } from '../modules/rules/index.js';
 import { StatsService } from '../modules/stats/index.js';
 import { CardActions, PlansService, ProtectionService, ThresholdsEngine, UsageService } from '../modules/usage/index.js';
 import { WebhookDispatcher, WebhooksService } from '../modules/webhooks/index.js';
@@ -44,6 +45,8 @@ export interface Services {
   protection: ProtectionService;
   jobs: BulkJobsService;
   rotation: RotationService;
+  rulesEngine: RulesEngine;
+  rules: RulesService;
 }
 
 export function buildServices(app: App, config: Config, db: Database, reconcileOnChange: boolean): Services {
@@ -114,6 +117,8 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     plans: new PlansService(db),
     groups: new GroupsService(db),
     rotation: undefined as unknown as RotationService,
+    rulesEngine: undefined as unknown as RulesEngine,
+    rules: undefined as unknown as RulesService,
     // Set below: they act through the clients' and commands' services.
     cardActions: undefined as unknown as CardActions,
     thresholds: undefined as unknown as ThresholdsEngine,
@@ -138,6 +143,18 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     protection: services.protection,
     cardActions: services.cardActions,
   });
+  const rulePorts = {
+    inventory: services.inventory,
+    clients: services.clients,
+    commands: services.commands,
+    groups: services.groups,
+    protection: services.protection,
+    cardActions: services.cardActions,
+    rotation: services.rotation,
+    jobs: services.jobs,
+  };
+  services.rulesEngine = new RulesEngine(db, rulePorts, app.log);
+  services.rules = new RulesService(db, rulePorts, services.rulesEngine);
   if (reconcileOnChange) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
   return services;
 }

@@ -1023,6 +1023,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backend/v1/rule-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a rule can do, on what, and the access a key needs to give a rule that action */
+        get: operations["listRuleActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List automation rules with their last run */
+        get: operations["listRules"];
+        put?: never;
+        /** Create an automation rule */
+        post: operations["createRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An automation rule */
+        get: operations["getRule"];
+        put?: never;
+        post?: never;
+        /** Delete an automation rule */
+        delete: operations["deleteRule"];
+        options?: never;
+        head?: never;
+        /** Change, enable or disable an automation rule */
+        patch: operations["updateRule"];
+        trace?: never;
+    };
+    "/api/backend/v1/rules/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a saved rule would do now (nothing is done) */
+        get: operations["dryRunSavedRule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/rules/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The execution log of a rule, newest first */
+        get: operations["listRuleRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a rule as given would do now: the objects it matches and its actions (nothing is saved or done) */
+        post: operations["dryRunRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/backend/v1/sim-cards": {
         parameters: {
             query?: never;
@@ -2118,7 +2223,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description An audit action of the catalogue (GET /audit-actions) */
-                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "plan.create" | "plan.update" | "plan.delete" | "sim_card.usage_settings" | "usage.threshold_action" | "card.lock" | "card.unlock" | "imei.bind" | "imei.unbind" | "protection.update" | "group.create" | "group.update" | "group.delete" | "group.members" | "tags.update" | "rotation_policy.create" | "rotation_policy.update" | "rotation_policy.delete" | "client.rotate" | "bulk_job.create" | "bulk_job.cancel" | "bulk_job.item" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
+                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "plan.create" | "plan.update" | "plan.delete" | "sim_card.usage_settings" | "usage.threshold_action" | "card.lock" | "card.unlock" | "imei.bind" | "imei.unbind" | "protection.update" | "group.create" | "group.update" | "group.delete" | "group.members" | "tags.update" | "rule.create" | "rule.update" | "rule.delete" | "rotation_policy.create" | "rotation_policy.update" | "rotation_policy.delete" | "client.rotate" | "bulk_job.create" | "bulk_job.cancel" | "bulk_job.item" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
                 entity_id?: string;
                 /** @description Comma-separated entity ids (at most 50): the trail of several objects in one page, e.g. every profile of a client */
                 entity_ids?: string;
@@ -9292,6 +9397,1042 @@ export interface operations {
             };
         };
     };
+    listRuleActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: what a rule can do, on what, and the access a key needs to give a rule that action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            access: string;
+                            action: string;
+                            description: string;
+                            target: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRules: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                tenant_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            actions: unknown;
+                            conditions: unknown;
+                            cooldown_sec: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string;
+                            enabled: boolean;
+                            id: number;
+                            /** Format: date-time */
+                            last_run_at: string | null;
+                            max_per_hour: number;
+                            name: string;
+                            runs_last_hour: number;
+                            tenant_id: number;
+                            trigger: unknown;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    createRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions: {
+                        params?: {
+                            add_tags?: string[];
+                            command?: {
+                                expires_in_sec?: number;
+                                payload?: {
+                                    [key: string]: unknown;
+                                };
+                                type: "restart" | "reregister" | "switch_slot" | "update_config";
+                            };
+                            enforcing?: boolean;
+                            from_group_id?: number;
+                            group_id?: number;
+                            job?: {
+                                action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
+                                /** @description What the action takes (each action says which: GET /job-actions) */
+                                params?: {
+                                    add_tags?: string[];
+                                    command?: {
+                                        expires_in_sec?: number;
+                                        payload?: {
+                                            [key: string]: unknown;
+                                        };
+                                        type: "restart" | "reregister" | "switch_slot" | "update_config";
+                                    };
+                                    enforcing?: boolean;
+                                    from_group_id?: number;
+                                    group_id?: number;
+                                    /** @description MCC+MNC, e.g. 310410 */
+                                    mcc_mnc?: string;
+                                    reason?: string;
+                                    remove_tags?: string[];
+                                };
+                                /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
+                                selector: {
+                                    cards?: {
+                                        /** @description SIM bank id (RSPRO 1..1023) */
+                                        bank_id: number;
+                                        /** @description Bank slot, numbered from 0 */
+                                        slot_id: number;
+                                    }[];
+                                    /** @description Letters, digits and ._:/- (64 at most) */
+                                    client_tag?: string;
+                                    clients?: string[];
+                                    /** @description Every card of the tenant matching all given fields */
+                                    filter?: {
+                                        /** @description SIM bank id (RSPRO 1..1023) */
+                                        bank_id?: number;
+                                        /** @description MCC+MNC, e.g. 310410 */
+                                        mcc_mnc?: string;
+                                        pool_id?: number;
+                                        /** @description The slot status */
+                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                                        /** @description Letters, digits and ._:/- (64 at most) */
+                                        tag?: string;
+                                    };
+                                    group_id?: number;
+                                };
+                            };
+                            /** @description MCC+MNC, e.g. 310410 */
+                            mcc_mnc?: string;
+                            reason?: string;
+                            remove_tags?: string[];
+                        };
+                        type: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client" | "notify" | "rotate_now" | "start_job";
+                    }[];
+                    /** @description All given must hold */
+                    conditions?: {
+                        /** @description CEL over `data` (the event’s payload), `event_type`, `tenant_id`, `value` (a measure), `object` */
+                        expression?: string;
+                        group_id?: number;
+                        /** @description MCC+MNC, e.g. 310410 */
+                        mcc_mnc?: string;
+                        pool_id?: number;
+                        /** @description Letters, digits and ._:/- (64 at most) */
+                        tag?: string;
+                        time_window?: {
+                            days?: number[];
+                            end: string;
+                            start: string;
+                            timezone?: string;
+                        };
+                    };
+                    /** @description Per object (default 3600) */
+                    cooldown_sec?: number;
+                    enabled?: boolean;
+                    /** @description Runs that act, per hour (default 60) */
+                    max_per_hour?: number;
+                    name: string;
+                    tenant_id: number;
+                    trigger: {
+                        /** @description A type of GET /event-types */
+                        event_type: string;
+                        /** @enum {string} */
+                        kind: "event";
+                    } | {
+                        /** @enum {string} */
+                        kind: "measure";
+                        measure: "usage_percent" | "offline_minutes" | "signal_rssi";
+                        op: ">=" | "<=";
+                        value: number;
+                        /** @description signal_rssi: the mean over this window */
+                        window_min?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success: create an automation rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: unknown;
+                        conditions: unknown;
+                        cooldown_sec: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        enabled: boolean;
+                        id: number;
+                        /** Format: date-time */
+                        last_run_at: string | null;
+                        max_per_hour: number;
+                        name: string;
+                        runs_last_hour: number;
+                        tenant_id: number;
+                        trigger: unknown;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: an automation rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: unknown;
+                        conditions: unknown;
+                        cooldown_sec: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        enabled: boolean;
+                        id: number;
+                        /** Format: date-time */
+                        last_run_at: string | null;
+                        max_per_hour: number;
+                        name: string;
+                        runs_last_hour: number;
+                        tenant_id: number;
+                        trigger: unknown;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    deleteRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object is gone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    updateRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: {
+                        params?: {
+                            add_tags?: string[];
+                            command?: {
+                                expires_in_sec?: number;
+                                payload?: {
+                                    [key: string]: unknown;
+                                };
+                                type: "restart" | "reregister" | "switch_slot" | "update_config";
+                            };
+                            enforcing?: boolean;
+                            from_group_id?: number;
+                            group_id?: number;
+                            job?: {
+                                action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
+                                /** @description What the action takes (each action says which: GET /job-actions) */
+                                params?: {
+                                    add_tags?: string[];
+                                    command?: {
+                                        expires_in_sec?: number;
+                                        payload?: {
+                                            [key: string]: unknown;
+                                        };
+                                        type: "restart" | "reregister" | "switch_slot" | "update_config";
+                                    };
+                                    enforcing?: boolean;
+                                    from_group_id?: number;
+                                    group_id?: number;
+                                    /** @description MCC+MNC, e.g. 310410 */
+                                    mcc_mnc?: string;
+                                    reason?: string;
+                                    remove_tags?: string[];
+                                };
+                                /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
+                                selector: {
+                                    cards?: {
+                                        /** @description SIM bank id (RSPRO 1..1023) */
+                                        bank_id: number;
+                                        /** @description Bank slot, numbered from 0 */
+                                        slot_id: number;
+                                    }[];
+                                    /** @description Letters, digits and ._:/- (64 at most) */
+                                    client_tag?: string;
+                                    clients?: string[];
+                                    /** @description Every card of the tenant matching all given fields */
+                                    filter?: {
+                                        /** @description SIM bank id (RSPRO 1..1023) */
+                                        bank_id?: number;
+                                        /** @description MCC+MNC, e.g. 310410 */
+                                        mcc_mnc?: string;
+                                        pool_id?: number;
+                                        /** @description The slot status */
+                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                                        /** @description Letters, digits and ._:/- (64 at most) */
+                                        tag?: string;
+                                    };
+                                    group_id?: number;
+                                };
+                            };
+                            /** @description MCC+MNC, e.g. 310410 */
+                            mcc_mnc?: string;
+                            reason?: string;
+                            remove_tags?: string[];
+                        };
+                        type: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client" | "notify" | "rotate_now" | "start_job";
+                    }[];
+                    /** @description All given must hold */
+                    conditions?: {
+                        /** @description CEL over `data` (the event’s payload), `event_type`, `tenant_id`, `value` (a measure), `object` */
+                        expression?: string;
+                        group_id?: number;
+                        /** @description MCC+MNC, e.g. 310410 */
+                        mcc_mnc?: string;
+                        pool_id?: number;
+                        /** @description Letters, digits and ._:/- (64 at most) */
+                        tag?: string;
+                        time_window?: {
+                            days?: number[];
+                            end: string;
+                            start: string;
+                            timezone?: string;
+                        };
+                    };
+                    /** @description Per object (default 3600) */
+                    cooldown_sec?: number;
+                    enabled?: boolean;
+                    /** @description Runs that act, per hour (default 60) */
+                    max_per_hour?: number;
+                    name?: string;
+                    trigger?: {
+                        /** @description A type of GET /event-types */
+                        event_type: string;
+                        /** @enum {string} */
+                        kind: "event";
+                    } | {
+                        /** @enum {string} */
+                        kind: "measure";
+                        measure: "usage_percent" | "offline_minutes" | "signal_rssi";
+                        op: ">=" | "<=";
+                        value: number;
+                        /** @description signal_rssi: the mean over this window */
+                        window_min?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success: change, enable or disable an automation rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: unknown;
+                        conditions: unknown;
+                        cooldown_sec: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        created_by: string;
+                        enabled: boolean;
+                        id: number;
+                        /** Format: date-time */
+                        last_run_at: string | null;
+                        max_per_hour: number;
+                        name: string;
+                        runs_last_hour: number;
+                        tenant_id: number;
+                        trigger: unknown;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    dryRunSavedRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: what a saved rule would do now (nothing is done) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        as_bulk_job: boolean;
+                        /** @enum {boolean} */
+                        dry_run: true;
+                        items: {
+                            bank_id: number | null;
+                            client_id: string | null;
+                            object: string;
+                            slot_id: number | null;
+                            trigger: unknown;
+                            would: string[];
+                        }[];
+                        matched: number;
+                        note: string | null;
+                        would_act_on: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    listRuleRuns: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            actions: unknown;
+                            /** Format: date-time */
+                            at: string;
+                            event_id: number | null;
+                            /** Format: date-time */
+                            finished_at: string | null;
+                            id: number;
+                            object_key: string;
+                            reason: string | null;
+                            /** @description pending, done, failed, cooldown, limited, job */
+                            result: string;
+                            rule_id: number;
+                            tenant_id: number;
+                            trigger: unknown;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        rule_id: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    dryRunRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions: {
+                        params?: {
+                            add_tags?: string[];
+                            command?: {
+                                expires_in_sec?: number;
+                                payload?: {
+                                    [key: string]: unknown;
+                                };
+                                type: "restart" | "reregister" | "switch_slot" | "update_config";
+                            };
+                            enforcing?: boolean;
+                            from_group_id?: number;
+                            group_id?: number;
+                            job?: {
+                                action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
+                                /** @description What the action takes (each action says which: GET /job-actions) */
+                                params?: {
+                                    add_tags?: string[];
+                                    command?: {
+                                        expires_in_sec?: number;
+                                        payload?: {
+                                            [key: string]: unknown;
+                                        };
+                                        type: "restart" | "reregister" | "switch_slot" | "update_config";
+                                    };
+                                    enforcing?: boolean;
+                                    from_group_id?: number;
+                                    group_id?: number;
+                                    /** @description MCC+MNC, e.g. 310410 */
+                                    mcc_mnc?: string;
+                                    reason?: string;
+                                    remove_tags?: string[];
+                                };
+                                /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
+                                selector: {
+                                    cards?: {
+                                        /** @description SIM bank id (RSPRO 1..1023) */
+                                        bank_id: number;
+                                        /** @description Bank slot, numbered from 0 */
+                                        slot_id: number;
+                                    }[];
+                                    /** @description Letters, digits and ._:/- (64 at most) */
+                                    client_tag?: string;
+                                    clients?: string[];
+                                    /** @description Every card of the tenant matching all given fields */
+                                    filter?: {
+                                        /** @description SIM bank id (RSPRO 1..1023) */
+                                        bank_id?: number;
+                                        /** @description MCC+MNC, e.g. 310410 */
+                                        mcc_mnc?: string;
+                                        pool_id?: number;
+                                        /** @description The slot status */
+                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                                        /** @description Letters, digits and ._:/- (64 at most) */
+                                        tag?: string;
+                                    };
+                                    group_id?: number;
+                                };
+                            };
+                            /** @description MCC+MNC, e.g. 310410 */
+                            mcc_mnc?: string;
+                            reason?: string;
+                            remove_tags?: string[];
+                        };
+                        type: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client" | "notify" | "rotate_now" | "start_job";
+                    }[];
+                    /** @description All given must hold */
+                    conditions?: {
+                        /** @description CEL over `data` (the event’s payload), `event_type`, `tenant_id`, `value` (a measure), `object` */
+                        expression?: string;
+                        group_id?: number;
+                        /** @description MCC+MNC, e.g. 310410 */
+                        mcc_mnc?: string;
+                        pool_id?: number;
+                        /** @description Letters, digits and ._:/- (64 at most) */
+                        tag?: string;
+                        time_window?: {
+                            days?: number[];
+                            end: string;
+                            start: string;
+                            timezone?: string;
+                        };
+                    };
+                    /** @description Per object (default 3600) */
+                    cooldown_sec?: number;
+                    enabled?: boolean;
+                    /** @description Runs that act, per hour (default 60) */
+                    max_per_hour?: number;
+                    name: string;
+                    tenant_id: number;
+                    trigger: {
+                        /** @description A type of GET /event-types */
+                        event_type: string;
+                        /** @enum {string} */
+                        kind: "event";
+                    } | {
+                        /** @enum {string} */
+                        kind: "measure";
+                        measure: "usage_percent" | "offline_minutes" | "signal_rssi";
+                        op: ">=" | "<=";
+                        value: number;
+                        /** @description signal_rssi: the mean over this window */
+                        window_min?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success: what a rule as given would do now: the objects it matches and its actions (nothing is saved or done) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        as_bulk_job: boolean;
+                        /** @enum {boolean} */
+                        dry_run: true;
+                        items: {
+                            bank_id: number | null;
+                            client_id: string | null;
+                            object: string;
+                            slot_id: number | null;
+                            trigger: unknown;
+                            would: string[];
+                        }[];
+                        matched: number;
+                        note: string | null;
+                        would_act_on: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     listSimCards: {
         parameters: {
             query?: {
@@ -11221,7 +12362,7 @@ export interface operations {
                 "application/json": {
                     enabled?: boolean;
                     /** @description Empty: every event of the tenant */
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "bank." | "bulk_job." | "card." | "client." | "command." | "pool." | "remsim." | "slot." | "usage." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "bank." | "bulk_job." | "card." | "client." | "command." | "pool." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
                     /** @description HMAC key; generated when absent */
                     secret?: string;
                     tenant_id: number;
@@ -11445,7 +12586,7 @@ export interface operations {
             content: {
                 "application/json": {
                     enabled?: boolean;
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "bank." | "bulk_job." | "card." | "client." | "command." | "pool." | "remsim." | "slot." | "usage." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "bank." | "bulk_job." | "card." | "client." | "command." | "pool." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
                     secret?: string;
                     url?: string;
                 };

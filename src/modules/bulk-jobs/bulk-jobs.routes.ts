@@ -23,7 +23,7 @@ import { type BulkJobsService, MAX_ITEMS } from './bulk-jobs.usecases.js';
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
 const Tags = Type.Array(TagSchema, { minItems: 1, maxItems: 50 });
 
-const Params = Type.Object(
+export const JobParamsSchema = Type.Object(
   {
     add_tags: Type.Optional(Tags),
     remove_tags: Type.Optional(Tags),
@@ -46,7 +46,7 @@ const Params = Type.Object(
   { additionalProperties: false, description: 'What the action takes (each action says which: GET /job-actions)' },
 );
 
-const Selector = Type.Object(
+export const JobSelectorSchema = Type.Object(
   {
     group_id: Type.Optional(PositiveId),
     filter: Type.Optional(GroupFilterSchema),
@@ -70,8 +70,8 @@ const JobBody = Type.Object(
   {
     tenant_id: PositiveId,
     action: Type.Union(ACTION_NAMES.map((a) => Type.Literal(a))),
-    params: Type.Optional(Params),
-    selector: Selector,
+    params: Type.Optional(JobParamsSchema),
+    selector: JobSelectorSchema,
     dry_run: Type.Optional(Type.Boolean({ description: 'Count and show the first objects; create nothing' })),
     expected_total: Type.Optional(
       Type.Integer({

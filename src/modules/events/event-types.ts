@@ -241,6 +241,20 @@ export const EVENT_TYPES = [
     data: Data({ webhook_id: Int, reason: Str }),
   },
   {
+    type: 'rule.fired',
+    tenant: true,
+    description: 'An automation rule’s notify action: the rule, what triggered it and the object (subscribe a webhook to it)',
+    data: Data({
+      rule_id: Int,
+      rule_name: Str,
+      event_id: Nullable(Int),
+      object: Str,
+      client_id: Nullable(Str),
+      bank_id: Nullable(Int),
+      slot_id: Nullable(Int),
+    }),
+  },
+  {
     type: 'client.rotated',
     tenant: true,
     description: 'A rotation policy moved a client to another card (its RSPRO identity kept: only the map moved)',

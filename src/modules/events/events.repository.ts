@@ -33,6 +33,7 @@ export async function pruneEvents(db: Sql, retentionSec: number, batch: number) 
         SELECT e.id FROM events e
          WHERE e.created_at < now() - make_interval(secs => ${retentionSec})
            AND e.id <= coalesce((SELECT last_event_id FROM webhooks_fanout_position), 0)
+           AND e.id <= coalesce((SELECT last_event_id FROM rules_outbox_position), 0)
            AND NOT EXISTS (SELECT 1 FROM webhooks_event_holds h WHERE h.event_id = e.id)
          ORDER BY e.id LIMIT ${batch}),
       gone AS (DELETE FROM events WHERE id IN (SELECT id FROM doomed) RETURNING 1)

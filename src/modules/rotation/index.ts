@@ -2,4 +2,5 @@
 // composition root).
 export { rotationPolicyOwner } from './rotation.owners.js';
 export { rotationRoutes } from './rotation.routes.js';
+export { inWindow, type RotationWindow, timezoneProblem } from './rotation.schedule.js';
 export { RotationService } from './rotation.usecases.js';

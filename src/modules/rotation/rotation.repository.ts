@@ -308,3 +308,16 @@ export async function listRotations(
 
 export const tenantExists = async (db: Sql, tenantId: number) =>
   (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;
+
+/** A client's active profile of the tenant on a bank card (a KI proxy client: none), as a candidate. */
+export const profileOf = async (db: Sql, tenantId: number, clientId: string) =>
+  (
+    await rowsOf(
+      db,
+      Type.Omit(CandidateRow, ['trigger']),
+      sql`SELECT profile_id::text AS profile_id, client_id, bank_id, slot_id, card_since::text AS card_since,
+                 NULL::float8 AS used_bytes, NULL::float8 AS allowance_bytes, NULL::text AS valid_until
+            FROM clients_profiles
+           WHERE tenant_id = ${tenantId} AND client_id = ${clientId} AND status = 'ACTIVE' AND mapping_mode NOT LIKE 'KI_PROXY%'`,
+    )
+  )[0] ?? null;

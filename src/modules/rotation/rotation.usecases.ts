@@ -12,7 +12,7 @@ import type { Actor } from '../../domain/actor.js';
 import { DomainError, invalid, tenantNotFound } from '../../domain/errors.js';
 import { ALL_TENANTS, readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
-import type { ClientsService } from '../clients/index.js';
+import { type ClientsService, clientNotFound } from '../clients/index.js';
 import { insertEvent } from '../events/index.js';
 import type { GroupsService } from '../groups/index.js';
 import { rotationBusy, rotationPolicyExists, rotationPolicyNotFound } from './rotation.errors.js';
@@ -203,12 +203,22 @@ export class RotationService {
     }
   }
 
-  private async rotate(
-    p: repo.PolicyRow,
-    c: repo.CandidateRow,
-    cards: repo.Card[] | null,
-    actor?: Actor,
-  ): Promise<RotationOutcome> {
+  /** Rotates one client now (a rule's action): to the least used free card of its carrier, as a tenant-wide policy would. */
+  async rotateClient(clientId: string, tenantId: number, actor: Actor, why = 'rule') {
+    const c = await this.db.run((h) => repo.profileOf(h, tenantId, clientId));
+    if (!c) throw clientNotFound(clientId);
+    const any = {
+      id: null,
+      tenant_id: tenantId,
+      name: why,
+      allow_other_carrier: false,
+      usage_percent: null,
+      validity_days: null,
+    };
+    return this.rotate(any, { ...c, trigger: why }, null, actor);
+  }
+
+  private async rotate(p: Rotator, c: repo.CandidateRow, cards: repo.Card[] | null, actor?: Actor): Promise<RotationOutcome> {
     const from = { bank_id: c.bank_id, slot_id: c.slot_id };
     const targets = await this.db.run((h) =>
       repo.targets(
@@ -327,6 +337,11 @@ export class RotationService {
     return v;
   }
 }
+
+/** What a rotation needs of its policy (a rule's "rotate now" has none: id null). */
+type Rotator = Pick<repo.PolicyRow, 'tenant_id' | 'name' | 'allow_other_carrier' | 'usage_percent' | 'validity_days'> & {
+  id: number | null;
+};
 
 const stripUndefined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

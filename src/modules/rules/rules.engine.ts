@@ -1,0 +1,382 @@
+// The rules engine: every replica runs it; one at a time holds its cursor over the event outbox
+// (FOR UPDATE SKIP LOCKED). Under that lock it reads the events after the cursor (stopping at a
+// gap a transaction still open may fill), matches them against the enabled rules (trigger,
+// conditions, CEL expression), claims each run once per rule and event (a unique index) with the
+// object's cooldown and the rule's hourly limit, and moves the cursor — all in one commit. Then it
+// acts: each run's actions through the owning modules' use cases, its result logged. More than
+// `inlineMax` runs of one rule in one pass go to a bulk job instead of inline. Measured triggers
+// are evaluated under the same lock once a minute. A run claimed by a process that stopped before
+// it finished is marked failed, never repeated (decision 0017).
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database, Sql } from '../../app/database.js';
+import { isoOf } from '../../app/timestamps.js';
+import type { Actor } from '../../domain/actor.js';
+import { DomainError } from '../../domain/errors.js';
+import { ACTIONS as JOB_ACTIONS } from '../bulk-jobs/index.js';
+import { insertEvent, typeMatches } from '../events/index.js';
+import { inWindow, type RotationWindow } from '../rotation/index.js';
+import { isJobAction, type RuleAction, type RulePorts } from './rules.actions.js';
+import { holds } from './rules.expression.js';
+import * as repo from './rules.repository.js';
+
+export interface Conditions {
+  group_id?: number;
+  tag?: string;
+  mcc_mnc?: string;
+  pool_id?: number;
+  time_window?: RotationWindow & { timezone?: string };
+  expression?: string;
+}
+
+export interface EventTrigger {
+  kind: 'event';
+  event_type: string;
+}
+export interface MeasureTrigger {
+  kind: 'measure';
+  measure: 'usage_percent' | 'offline_minutes' | 'signal_rssi';
+  op: '>=' | '<=';
+  value: number;
+  window_min?: number;
+}
+export type Trigger = EventTrigger | MeasureTrigger;
+
+/** A rule's match: the object it acts on and what triggered it. */
+export interface Match {
+  rule: repo.EngineRule;
+  eventId: number | null;
+  trigger: unknown;
+  objectKey: string;
+  client_id: string | null;
+  bank_id: number | null;
+  slot_id: number | null;
+}
+
+export interface EngineSettings {
+  /** Events read per pass at most. */
+  batch?: number;
+  /** More runs than this of one rule in one pass become a bulk job. */
+  inlineMax?: number;
+  /** Seconds between evaluations of the measured triggers. */
+  measureEverySec?: number;
+}
+
+const GAP_SEC = 5;
+const intOf = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+
+export class RulesEngine {
+  private readonly batch: number;
+  private readonly inlineMax: number;
+  private readonly measureEverySec: number;
+
+  constructor(
+    private readonly db: Database,
+    private readonly ports: RulePorts,
+    private readonly log?: FastifyBaseLogger,
+    settings: EngineSettings = {},
+  ) {
+    this.batch = settings.batch ?? 2000;
+    this.inlineMax = settings.inlineMax ?? 100;
+    this.measureEverySec = settings.measureEverySec ?? 60;
+  }
+
+  /** One pass: claim what the new events (and, when due, the measures) trigger; then act. */
+  async tick() {
+    const claimed = await this.db.transaction(async (tx) => {
+      const cursor = await repo.lockCursor(tx);
+      if (!cursor) return null;
+      const rules = await repo.enabledRules(tx);
+      const events = await repo.eventsAfter(tx, cursor.last_event_id, this.batch, GAP_SEC);
+      let upTo = cursor.last_event_id;
+      const taken: repo.EventRow[] = [];
+      for (const e of events) {
+        if (e.id !== upTo + 1 && !e.old) break; // a gap a transaction still open may fill
+        upTo = e.id;
+        taken.push(e);
+      }
+      const eventRules = rules.filter((r) => r.trigger.kind === 'event');
+      const matches: Match[] = eventRules.length ? await this.eventMatches(tx, eventRules, taken) : [];
+      const now = new Date(isoOf(cursor.now) ?? Date.now());
+      const measureDue =
+        !cursor.measured_at || now.getTime() - new Date(isoOf(cursor.measured_at) ?? 0).getTime() >= this.measureEverySec * 1000;
+      const measureRules = rules.filter((r) => r.trigger.kind === 'measure');
+      if (measureDue && measureRules.length) matches.push(...(await this.measureMatches(tx, measureRules, now)));
+      const runs = await this.claim(tx, matches);
+      await repo.moveCursor(tx, upTo, measureDue);
+      return { runs, events: taken.length };
+    });
+    if (!claimed) return { events: 0, runs: 0, acted: 0 };
+    let acted = 0;
+    for (const r of claimed.runs) if (await this.act(r)) acted++;
+    return { events: claimed.events, runs: claimed.runs.length, acted };
+  }
+
+  /** The rules each event triggers and whose conditions hold. */
+  async eventMatches(db: Sql, rules: repo.EngineRule[], events: repo.EventRow[]) {
+    const candidates: Match[] = [];
+    for (const e of events) {
+      if (e.tenant_id === null) continue;
+      for (const rule of rules) {
+        const t = rule.trigger as unknown as EventTrigger;
+        if (rule.tenant_id !== e.tenant_id || !typeMatches([t.event_type], e.type)) continue;
+        const d = (e.data ?? {}) as Record<string, unknown>;
+        const client = typeof d.client_id === 'string' ? d.client_id : null;
+        const bank = intOf(d.bank_id);
+        const slot = intOf(d.slot_id);
+        candidates.push({
+          rule,
+          eventId: e.id,
+          trigger: { event_id: e.id, event_type: e.type },
+          objectKey: client
+            ? `client:${client}`
+            : bank !== null && slot !== null
+              ? `card:${bank}/${slot}`
+              : `tenant:${e.tenant_id}`,
+          client_id: client,
+          bank_id: slot === null ? null : bank,
+          slot_id: bank === null ? null : slot,
+        });
+      }
+    }
+    const byEvent = new Map(events.map((e) => [e.id, e]));
+    return this.filter(db, candidates, (m) => {
+      const e = byEvent.get(m.eventId as number) as repo.EventRow;
+      return { data: e.data, event_type: e.type, eventType: e.type, at: new Date(isoOf(e.created_at) ?? Date.now()) };
+    });
+  }
+
+  /** The objects each measured trigger crosses now and whose conditions hold. */
+  async measureMatches(db: Sql, rules: repo.EngineRule[], now: Date) {
+    const candidates: (Match & { value: number })[] = [];
+    for (const rule of rules) {
+      const t = rule.trigger as unknown as MeasureTrigger;
+      for (const row of await repo.measured(db, rule.tenant_id, t.measure, t.op, t.value, t.window_min ?? 60))
+        candidates.push({
+          rule,
+          eventId: null,
+          trigger: { measure: t.measure, value: row.value },
+          objectKey: row.object_key,
+          client_id: row.client_id,
+          bank_id: row.bank_id,
+          slot_id: row.slot_id,
+          value: row.value,
+        });
+    }
+    return this.filter(db, candidates, (m) => ({
+      data: {},
+      event_type: '',
+      eventType: null,
+      at: now,
+      value: (m as Match & { value: number }).value,
+    }));
+  }
+
+  /** Fills in the card of a client and the client of a card, then keeps the matches whose conditions hold. */
+  async filter(
+    db: Sql,
+    candidates: Match[],
+    ctxOf: (m: Match) => { data: unknown; event_type: string; eventType: string | null; at: Date; value?: number },
+  ) {
+    const needs = (m: Match) => Object.keys(m.rule.conditions).some((k) => k !== 'expression' && k !== 'time_window');
+    const clients = await repo.clientContext(
+      db,
+      candidates
+        .filter((m) => m.client_id && (m.bank_id === null || needs(m)))
+        .map((m) => ({ tenant_id: m.rule.tenant_id, client_id: m.client_id as string })),
+    );
+    const clientOf = new Map(clients.map((c) => [`${c.tenant_id}/${c.client_id}`, c]));
+    for (const m of candidates) {
+      const c = m.client_id ? clientOf.get(`${m.rule.tenant_id}/${m.client_id}`) : undefined;
+      if (c && m.bank_id === null && c.bank_id !== null) {
+        m.bank_id = c.bank_id;
+        m.slot_id = c.slot_id;
+      }
+    }
+    const cards = await repo.cardContext(
+      db,
+      candidates
+        .filter((m) => m.bank_id !== null && (needs(m) || m.client_id === null))
+        .map((m) => ({ bank_id: m.bank_id as number, slot_id: m.slot_id as number })),
+    );
+    const cardOf = new Map(cards.map((c) => [`${c.bank_id}/${c.slot_id}`, c]));
+    const kept: Match[] = [];
+    for (const m of candidates) {
+      const card = m.bank_id !== null ? cardOf.get(`${m.bank_id}/${m.slot_id}`) : undefined;
+      if (!m.client_id && card?.client_id) m.client_id = card.client_id;
+      const cond = m.rule.conditions as Conditions;
+      const client = m.client_id ? clientOf.get(`${m.rule.tenant_id}/${m.client_id}`) : undefined;
+      if (cond.group_id !== undefined && !card?.groups.includes(cond.group_id)) continue;
+      if (cond.tag !== undefined && !card?.tags.includes(cond.tag) && !client?.tags.includes(cond.tag)) continue;
+      if (cond.mcc_mnc !== undefined && card?.mcc_mnc !== cond.mcc_mnc) continue;
+      if (cond.pool_id !== undefined && card?.pool_id !== cond.pool_id) continue;
+      const ctx = ctxOf(m);
+      if (cond.time_window && !inWindow(cond.time_window, cond.time_window.timezone ?? 'UTC', ctx.at)) continue;
+      if (cond.expression) {
+        const r = holds(cond.expression, ctx.eventType, {
+          data: ctx.data,
+          event_type: ctx.event_type,
+          tenant_id: m.rule.tenant_id,
+          value: ctx.value,
+          object: m.objectKey,
+        });
+        if (!r.ok) continue;
+      }
+      kept.push(m);
+    }
+    return kept;
+  }
+
+  /**
+   * Logs a run per match: pending (to act) when the object is not cooling down and the rule is
+   * under its hourly limit; once per rule and event. A rule with more than `inlineMax` runs to
+   * act in this pass hands them to bulk jobs.
+   */
+  async claim(tx: Sql, matches: Match[]) {
+    if (matches.length === 0) return [];
+    const used = await repo.runsLastHour(tx, [...new Set(matches.map((m) => m.rule.id))]);
+    const pending: { id: number; match: Match }[] = [];
+    for (const m of matches) {
+      const n = used.get(m.rule.id) ?? 0;
+      const limited = n >= m.rule.max_per_hour;
+      const run = await repo.insertRun(
+        tx,
+        {
+          ruleId: m.rule.id,
+          tenantId: m.rule.tenant_id,
+          eventId: m.eventId,
+          trigger: m.trigger,
+          objectKey: m.objectKey,
+          result: limited ? 'limited' : 'pending',
+          reason: limited ? `the rule acted ${n} times within the hour (max_per_hour ${m.rule.max_per_hour})` : null,
+        },
+        m.rule.cooldown_sec,
+      );
+      if (run?.result === 'pending') {
+        used.set(m.rule.id, n + 1);
+        pending.push({ id: run.id, match: m });
+      }
+    }
+    // Many objects at once: a bulk job per action, not inline.
+    const byRule = new Map<number, typeof pending>();
+    for (const p of pending) byRule.set(p.match.rule.id, [...(byRule.get(p.match.rule.id) ?? []), p]);
+    const inline: typeof pending = [];
+    for (const [, list] of byRule) {
+      const rule = (list[0] as (typeof pending)[number]).match.rule;
+      const actions = rule.actions as unknown as RuleAction[];
+      if (list.length <= this.inlineMax || !actions.every((a) => isJobAction(a.type))) {
+        inline.push(...list);
+        continue;
+      }
+      list.forEach((p) => {
+        p.match.trigger = { ...(p.match.trigger as object), bulk: true };
+      });
+      inline.push(...list.map((p) => ({ ...p, bulk: list })));
+    }
+    return inline;
+  }
+
+  /** Carries out a run's actions in order; its result logged. A rule's bulk share starts its jobs once. */
+  async act(run: { id: number; match: Match; bulk?: { id: number; match: Match }[] }) {
+    const { match: m } = run;
+    const actor: Actor = { actor: `rule:${m.rule.id}` };
+    if (run.bulk) {
+      if (run.bulk[0]?.id !== run.id) return false; // the first run of the share starts the jobs for all
+      return this.startJobs(run.bulk, actor);
+    }
+    const results: unknown[] = [];
+    let failed: string | null = null;
+    for (const a of m.rule.actions as unknown as RuleAction[]) {
+      try {
+        results.push({ type: a.type, ...(await this.one(a, m, actor)) });
+      } catch (e) {
+        failed = e instanceof DomainError ? `${e.code}: ${e.message}` : 'INTERNAL_ERROR: unexpected error';
+        if (!(e instanceof DomainError)) this.log?.error({ err: e, rule: m.rule.id }, 'rule action failed');
+        results.push({ type: a.type, state: 'failed', reason: failed });
+        break;
+      }
+    }
+    await this.db.run((h) => repo.finishRun(h, run.id, failed ? 'failed' : 'done', results, failed));
+    return true;
+  }
+
+  private async one(a: RuleAction, m: Match, actor: Actor): Promise<Record<string, unknown>> {
+    const tenantId = m.rule.tenant_id;
+    if (a.type === 'notify') {
+      await this.db.transaction((tx) =>
+        insertEvent(tx, 'rule.fired', tenantId, {
+          rule_id: m.rule.id,
+          rule_name: m.rule.name,
+          event_id: m.eventId,
+          object: m.objectKey,
+          client_id: m.client_id,
+          bank_id: m.bank_id,
+          slot_id: m.slot_id,
+        }),
+      );
+      return { state: 'done' };
+    }
+    if (a.type === 'rotate_now') {
+      if (!m.client_id) return { state: 'skipped', reason: 'no client to rotate' };
+      const r = await this.ports.rotation.rotateClient(m.client_id, tenantId, actor, `rule ${m.rule.name}`);
+      return { state: r.result === 'rotated' ? 'done' : 'failed', reason: r.reason ?? null, to: r.to ?? null };
+    }
+    if (a.type === 'start_job') {
+      const job = a.params?.job as Parameters<RulePorts['jobs']['create']>[0];
+      const j = await this.ports.jobs.create({ ...job, tenant_id: tenantId }, actor, null, tenantId);
+      return { state: 'done', job_id: j.id };
+    }
+    const action = JOB_ACTIONS[a.type];
+    const item = { client_id: m.client_id, bank_id: m.bank_id, slot_id: m.slot_id };
+    if (action.target === 'client' && !item.client_id) return { state: 'skipped', reason: 'no client' };
+    if (action.target === 'card' && item.bank_id === null) return { state: 'skipped', reason: 'no card' };
+    const r = await action.run(this.ports, item, { tenantId, actor, scope: tenantId, params: a.params ?? {} });
+    return { state: r.state, reason: r.reason ?? null };
+  }
+
+  private async startJobs(share: { id: number; match: Match }[], actor: Actor) {
+    const rule = (share[0] as { match: Match }).match.rule;
+    const jobs: number[] = [];
+    let failed: string | null = null;
+    for (const a of rule.actions as unknown as RuleAction[]) {
+      const target = JOB_ACTIONS[a.type as keyof typeof JOB_ACTIONS].target;
+      const selector =
+        target === 'client'
+          ? { clients: [...new Set(share.map((s) => s.match.client_id).filter((c): c is string => !!c))] }
+          : {
+              cards: [
+                ...new Map(
+                  share
+                    .filter((s) => s.match.bank_id !== null)
+                    .map((s) => [
+                      `${s.match.bank_id}/${s.match.slot_id}`,
+                      { bank_id: s.match.bank_id as number, slot_id: s.match.slot_id as number },
+                    ]),
+                ).values(),
+              ],
+            };
+      try {
+        const j = await this.ports.jobs.create(
+          {
+            tenant_id: rule.tenant_id,
+            action: a.type as keyof typeof JOB_ACTIONS,
+            params: a.params ?? {},
+            selector,
+            reason: `rule ${rule.name}: ${share.length} objects at once`,
+          },
+          actor,
+          null,
+          rule.tenant_id,
+        );
+        jobs.push(j.id);
+      } catch (e) {
+        failed = e instanceof DomainError ? `${e.code}: ${e.message}` : 'INTERNAL_ERROR: unexpected error';
+        break;
+      }
+    }
+    for (const s of share)
+      await this.db.run((h) =>
+        repo.finishRun(h, s.id, failed ? 'failed' : 'job', { jobs }, failed ?? `handed to bulk job(s) ${jobs.join(', ')}`),
+      );
+    return true;
+  }
+}
