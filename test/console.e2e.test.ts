@@ -307,6 +307,32 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     await expect.poll(() => jobsTable.textContent(), { timeout: 10_000 }).toContain('100% of 1');
     await expect.poll(() => page.getByTestId('job-items').textContent()).toContain('done');
     expect((await (await h.admin(`/card-tags/${card?.[1]}/${card?.[2]}`)).json()).tags).toContain('wave-1');
+    // A rule: dry run, save, a registration makes it act, its runs show it; then disable it.
+    await h.services.rulesEngine.tick(); // past what happened so far
+    await page.goto(`${h.url}/rules`);
+    await page.getByRole('button', { name: 'New rule' }).click();
+    const rform = page.getByTestId('rule-form');
+    await rform.getByLabel('Name').fill('tag newcomers');
+    await rform.getByRole('combobox', { name: /^Event type/ }).selectOption('client.registered');
+    await rform.getByLabel('Expression (CEL)').fill('data.client_id.startsWith("web-rule")');
+    await rform.getByRole('combobox', { name: /^Then/ }).selectOption('tag_client');
+    await rform.getByLabel('Add tags').fill('newcomer');
+    await rform.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(() => page.getByTestId('rule-dry-run').textContent()).toContain('would act on 0');
+    await rform.getByRole('button', { name: 'Save rule' }).click();
+    const rulesTable = page.getByTestId('rules-table');
+    await expect.poll(() => rulesTable.textContent()).toContain('tag newcomers');
+    const reg = await fetch(`${h.url}/api/backend/v1/remsim/register-client`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_id: 'web-rule-1', tenant_id: 1 }),
+    });
+    expect(reg.status).toBe(200);
+    await expect.poll(async () => (await h.services.rulesEngine.tick()).acted, { timeout: 10_000 }).toBe(1);
+    await rulesTable.getByRole('button', { name: 'Runs' }).click();
+    await expect.poll(() => page.getByTestId('rule-runs').textContent(), { timeout: 10_000 }).toContain('client:web-rule-1');
+    await rulesTable.getByRole('button', { name: 'Disable' }).click();
+    await expect.poll(() => rulesTable.textContent()).toContain('disabled');
     await page.goto(`${h.url}/usage`);
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(5);
     await page.getByRole('combobox', { name: /^Per/ }).selectOption('tenant');
@@ -353,6 +379,7 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
         '/plans',
         '/groups',
         '/jobs',
+        '/rules',
         '/card-locks',
       ]) {
         await page.goto(`${h.url}${path}`);

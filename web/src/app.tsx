@@ -18,6 +18,7 @@ import { JobsPage } from './pages/jobs';
 import { OverviewPage } from './pages/overview';
 import { PlansPage } from './pages/plans';
 import { PoolsPage } from './pages/pools';
+import { RulesPage } from './pages/rules';
 import { SignIn } from './pages/sign-in';
 import { SimImportPage } from './pages/sim-import';
 import { UsagePage } from './pages/usage';
@@ -33,6 +34,7 @@ const NAV: ReadonlyArray<readonly [string, string, Access]> = [
   ['/plans', 'Plans', 'read'],
   ['/groups', 'Groups', 'read'],
   ['/jobs', 'Jobs', 'read'],
+  ['/rules', 'Rules', 'read'],
   ['/card-locks', 'Locked cards', 'read'],
   ['/carriers', 'Carriers', 'read'],
   ['/webhooks', 'Webhooks', 'read'],
@@ -132,6 +134,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           <Route path="/plans" component={PlansPage} />
           <Route path="/groups" component={GroupsPage} />
           <Route path="/jobs" component={JobsPage} />
+          <Route path="/rules" component={RulesPage} />
           <Route path="/card-locks" component={CardLocksPage} />
           <Route path="/webhooks" component={WebhooksPage} />
           <Route path="/api-keys" component={ApiKeysPage} />

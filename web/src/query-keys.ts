@@ -31,6 +31,10 @@ export const queryKeys = {
   jobs: (offset: number) => ['jobs', offset] as const,
   jobItems: (jobId: number, state: string, offset: number) => ['job-items', jobId, state, offset] as const,
   jobActions: () => ['job-actions'] as const,
+  rules: () => ['rules'] as const,
+  ruleRuns: (ruleId: number, offset: number) => ['rule-runs', ruleId, offset] as const,
+  ruleActions: () => ['rule-actions'] as const,
+  eventTypes: () => ['event-types'] as const,
 };
 
 /** The first element of a key: what a live event refreshes. */

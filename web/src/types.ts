@@ -36,6 +36,10 @@ export type Job = Answer<'listJobs'>['items'][number];
 export type JobItems = Answer<'listJobItems'>;
 export type JobAction = Answer<'listJobActions'>['items'][number];
 export type DryRun = Extract<Answer<'createJob'>, { dry_run: true }>;
+export type Rule = Answer<'listRules'>['items'][number];
+export type RuleRuns = Answer<'listRuleRuns'>;
+export type RuleAction = Answer<'listRuleActions'>['items'][number];
+export type RuleDryRun = Answer<'dryRunRule'>;
 
 export interface Page<T> {
   items: T[];
