@@ -16,7 +16,7 @@ import { ACTIONS as JOB_ACTIONS } from '../bulk-jobs/index.js';
 import { insertEvent, typeMatches } from '../events/index.js';
 import { inWindow, type RotationWindow } from '../rotation/index.js';
 import { isJobAction, type RuleAction, type RulePorts } from './rules.actions.js';
-import { holds } from './rules.expression.js';
+import { type CelContext, celContext, holds } from './rules.expression.js';
 import * as repo from './rules.repository.js';
 
 export interface Conditions {
@@ -62,6 +62,10 @@ export interface EngineSettings {
 }
 
 const GAP_SEC = 5;
+
+/** Whether a rule's conditions need what the database knows of its object (group, tags, carrier, pool). */
+const needsContext = (rule: repo.EngineRule) =>
+  Object.keys(rule.conditions).some((k) => k !== 'expression' && k !== 'time_window');
 const intOf = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 
 export class RulesEngine {
@@ -80,8 +84,21 @@ export class RulesEngine {
     this.measureEverySec = settings.measureEverySec ?? 60;
   }
 
-  /** One pass: claim what the new events (and, when due, the measures) trigger; then act. */
+  /** One pass of the job: steps while whole batches are read (a backlog drains, bounded). */
   async tick() {
+    const total = { events: 0, runs: 0, acted: 0 };
+    for (let i = 0; i < 10; i++) {
+      const step = await this.step();
+      total.events += step.events;
+      total.runs += step.runs;
+      total.acted += step.acted;
+      if (step.events < this.batch) break;
+    }
+    return total;
+  }
+
+  /** One step: claim what the new events (and, when due, the measures) trigger; then act. */
+  async step() {
     const claimed = await this.db.transaction(async (tx) => {
       const cursor = await repo.lockCursor(tx);
       if (!cursor) return null;
@@ -113,16 +130,41 @@ export class RulesEngine {
 
   /** The rules each event triggers and whose conditions hold. */
   async eventMatches(db: Sql, rules: repo.EngineRule[], events: repo.EventRow[]) {
+    const byTenant = new Map<number, repo.EngineRule[]>();
+    for (const r of rules) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r]);
     const candidates: Match[] = [];
+    const contexts = new Map<number, { ctx: CelContext; eventType: string; at: Date }>();
     for (const e of events) {
       if (e.tenant_id === null) continue;
-      for (const rule of rules) {
+      const mine = byTenant.get(e.tenant_id);
+      if (!mine) continue;
+      const d = (e.data ?? {}) as Record<string, unknown>;
+      const client = typeof d.client_id === 'string' ? d.client_id : null;
+      const bank = intOf(d.bank_id);
+      const slot = intOf(d.slot_id);
+      for (const rule of mine) {
         const t = rule.trigger as unknown as EventTrigger;
-        if (rule.tenant_id !== e.tenant_id || !typeMatches([t.event_type], e.type)) continue;
-        const d = (e.data ?? {}) as Record<string, unknown>;
-        const client = typeof d.client_id === 'string' ? d.client_id : null;
-        const bank = intOf(d.bank_id);
-        const slot = intOf(d.slot_id);
+        if (t.event_type !== e.type && !typeMatches([t.event_type], e.type)) continue;
+        let c = contexts.get(e.id);
+        if (!c) {
+          c = {
+            ctx: celContext({ data: e.data, event_type: e.type, tenant_id: e.tenant_id }),
+            eventType: e.type,
+            at: new Date(isoOf(e.created_at) ?? Date.now()),
+          };
+          contexts.set(e.id, c);
+        }
+        // Most events meet no rule: what needs nothing from the database is decided here.
+        const cond = rule.conditions as Conditions;
+        if (!needsContext(rule)) {
+          if (cond.time_window && !inWindow(cond.time_window, cond.time_window.timezone ?? 'UTC', c.at)) continue;
+          const object = client
+            ? `client:${client}`
+            : bank !== null && slot !== null
+              ? `card:${bank}/${slot}`
+              : `tenant:${e.tenant_id}`;
+          if (cond.expression && !holds(cond.expression, e.type, c.ctx, object).ok) continue;
+        }
         candidates.push({
           rule,
           eventId: e.id,
@@ -138,11 +180,11 @@ export class RulesEngine {
         });
       }
     }
-    const byEvent = new Map(events.map((e) => [e.id, e]));
-    return this.filter(db, candidates, (m) => {
-      const e = byEvent.get(m.eventId as number) as repo.EventRow;
-      return { data: e.data, event_type: e.type, eventType: e.type, at: new Date(isoOf(e.created_at) ?? Date.now()) };
-    });
+    return this.filter(
+      db,
+      candidates,
+      (m) => contexts.get(m.eventId as number) as { ctx: CelContext; eventType: string; at: Date },
+    );
   }
 
   /** The objects each measured trigger crosses now and whose conditions hold. */
@@ -163,21 +205,15 @@ export class RulesEngine {
         });
     }
     return this.filter(db, candidates, (m) => ({
-      data: {},
-      event_type: '',
+      ctx: celContext({ data: {}, event_type: '', tenant_id: m.rule.tenant_id, value: (m as Match & { value: number }).value }),
       eventType: null,
       at: now,
-      value: (m as Match & { value: number }).value,
     }));
   }
 
   /** Fills in the card of a client and the client of a card, then keeps the matches whose conditions hold. */
-  async filter(
-    db: Sql,
-    candidates: Match[],
-    ctxOf: (m: Match) => { data: unknown; event_type: string; eventType: string | null; at: Date; value?: number },
-  ) {
-    const needs = (m: Match) => Object.keys(m.rule.conditions).some((k) => k !== 'expression' && k !== 'time_window');
+  async filter(db: Sql, candidates: Match[], ctxOf: (m: Match) => { ctx: CelContext; eventType: string | null; at: Date }) {
+    const needs = (m: Match) => needsContext(m.rule);
     const clients = await repo.clientContext(
       db,
       candidates
@@ -211,16 +247,7 @@ export class RulesEngine {
       if (cond.pool_id !== undefined && card?.pool_id !== cond.pool_id) continue;
       const ctx = ctxOf(m);
       if (cond.time_window && !inWindow(cond.time_window, cond.time_window.timezone ?? 'UTC', ctx.at)) continue;
-      if (cond.expression) {
-        const r = holds(cond.expression, ctx.eventType, {
-          data: ctx.data,
-          event_type: ctx.event_type,
-          tenant_id: m.rule.tenant_id,
-          value: ctx.value,
-          object: m.objectKey,
-        });
-        if (!r.ok) continue;
-      }
+      if (cond.expression && !holds(cond.expression, ctx.eventType, ctx.ctx, m.objectKey).ok) continue;
       kept.push(m);
     }
     return kept;

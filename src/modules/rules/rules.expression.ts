@@ -75,31 +75,37 @@ function celValue(v: unknown): unknown {
   return v;
 }
 
-const compiled = new Map<string, (ctx: Record<string, unknown>) => unknown>();
+export type CelContext = Record<string, unknown>;
 
-/** Whether the expression holds for an event (an error while evaluating — a missing value, a
- * division by zero — is false, with the reason). */
+/** The variables of an expression for an event (built once per event, read by every rule). */
+export const celContext = (c: { data: unknown; event_type: string; tenant_id: number; value?: number }): CelContext => ({
+  data: celValue(c.data ?? {}),
+  event_type: c.event_type,
+  tenant_id: BigInt(c.tenant_id),
+  value: c.value ?? 0,
+  object: '',
+});
+
+const compiled = new Map<string, (ctx: CelContext) => unknown>();
+
+/** Whether the expression holds (an error while evaluating — a missing value, a division by
+ * zero — is false, with the reason). */
 export function holds(
   expression: string,
   eventType: string | null,
-  ctx: { data: unknown; event_type: string; tenant_id: number; value?: number; object: string },
+  ctx: CelContext,
+  object: string,
 ): { ok: boolean; error?: string } {
   const key = `${eventType ?? ''}\u0000${expression}`;
   let run = compiled.get(key);
   if (!run) {
-    run = environmentOf(eventType).parse(expression) as unknown as (c: Record<string, unknown>) => unknown;
+    run = environmentOf(eventType).parse(expression) as unknown as (c: CelContext) => unknown;
     if (compiled.size > 10_000) compiled.clear();
     compiled.set(key, run);
   }
   try {
-    const v = run({
-      data: celValue(ctx.data ?? {}),
-      event_type: ctx.event_type,
-      tenant_id: BigInt(ctx.tenant_id),
-      value: ctx.value ?? 0,
-      object: ctx.object,
-    });
-    return { ok: v === true };
+    ctx.object = object;
+    return { ok: run(ctx) === true };
   } catch (e) {
     return { ok: false, error: (e as Error).message.split('\n')[0] };
   }
