@@ -178,6 +178,38 @@ describe('automation rules', () => {
     await disable(many.id);
   });
 
+  it('acts on a card’s failures within a window and on its cost this cycle', async () => {
+    // Three failures of one card within the hour, one of another.
+    await h.query(
+      sql`INSERT INTO card_failures (tenant_id, bank_id, slot_id, kind, subject)
+          SELECT 1, 1, 20, 'health_error', 'f' || n FROM generate_series(1, 3) n
+          UNION ALL SELECT 1, 1, 21, 'health_error', 'g1'`,
+    );
+    const failing = await rule({
+      name: 'failing cards',
+      trigger: { kind: 'measure', measure: 'failure_count', op: '>=', value: 3, window_min: 60 },
+      actions: [{ type: 'tag_card', params: { add_tags: ['failing'] } }],
+    });
+    // A plan with a monthly fee: a tagged card's cost this cycle is at least that.
+    const plan = await answer(h.admin('/plans', json({ tenant_id: 1, name: 'fee 12', allowance_mb: 100, monthly_fee: 12 })));
+    await answer(h.admin('/usage/cards/2/5/settings', { method: 'PUT', body: JSON.stringify({ plan_id: plan.id }) }));
+    await answer(h.admin('/card-tags/2/5', { method: 'PUT', body: JSON.stringify({ tags: ['billed'] }) }));
+    const costly = await rule({
+      name: 'costly cards',
+      trigger: { kind: 'measure', measure: 'cost', op: '>=', value: 10 },
+      conditions: { tag: 'billed' },
+      actions: [{ type: 'tag_card', params: { add_tags: ['costly'] } }],
+    });
+    await engine.tick();
+    expect((await runs(failing.id)).map((x) => [x.object_key, x.result, x.trigger.value])).toEqual([['card:1/20', 'done', 3]]);
+    expect((await answer(h.admin('/card-tags/1/20'))).tags).toEqual(['failing']);
+    expect((await answer(h.admin('/card-tags/1/21'))).tags).toEqual([]);
+    expect((await runs(costly.id)).map((x) => [x.object_key, x.result, x.trigger.value])).toEqual([['card:2/5', 'done', 12]]);
+    expect((await answer(h.admin('/card-tags/2/5'))).tags).toEqual(['billed', 'costly']);
+    await disable(failing.id);
+    await disable(costly.id);
+  });
+
   it('shows what a rule would do before it is saved, from the latest events', async () => {
     const dry = await answer(
       h.admin(

@@ -19,3 +19,7 @@ CREATE OR REPLACE VIEW usage_card_cycles AS
 -- Whose each plan is (a group names a plan of its own tenant).
 CREATE OR REPLACE VIEW usage_plans_tenants AS
   SELECT id, tenant_id FROM sim_plans;
+
+-- Failures counted per card (auto-lock's evidence; the rules engine's failure_count measure).
+CREATE OR REPLACE VIEW usage_card_failures AS
+  SELECT tenant_id, bank_id, slot_id, kind, client_id, at FROM card_failures;

@@ -35,20 +35,26 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Where each card given stands now (the rotation reads it to move clients off cards near their
--- allowance or their end of validity, and to pick the least used card to move to): the bytes of
--- its current cycle, its plan's allowance (null: none) and its last valid day.
+-- allowance or their end of validity, and to pick the least used card to move to; the rules
+-- engine's usage and cost measures): the bytes of its current cycle, its plan's allowance (null:
+-- none), its cost so far this cycle on its plan (null: no plan) and its last valid day.
 DROP FUNCTION IF EXISTS ionmesh_card_standing(integer[], integer[]);
 CREATE FUNCTION ionmesh_card_standing(p_bank integer[], p_slot integer[])
 RETURNS TABLE (bank_id integer, slot_id integer, used_bytes double precision, allowance_bytes double precision,
-               valid_until date)
+               valid_until date, cost double precision)
 LANGUAGE sql STABLE AS $$
-  SELECT pl.bank_id, pl.slot_id,
-         COALESCE((SELECT ionmesh_usage_add(c.rx_bytes, c.tx_bytes) FROM card_usage_cycles c
-                    WHERE c.bank_id = pl.bank_id AND c.slot_id = pl.slot_id
-                      AND c.cycle_start <= current_date AND c.cycle_end > current_date
-                    ORDER BY c.cycle_start DESC LIMIT 1), 0)::float8,
-         p.allowance_bytes::float8, cp.valid_until
-    FROM ionmesh_card_plans(p_bank, p_slot) pl
-    LEFT JOIN sim_plans p ON p.id = pl.plan_id
-    LEFT JOIN card_plans cp ON cp.bank_id = pl.bank_id AND cp.slot_id = pl.slot_id
+  WITH st AS (
+    SELECT pl.bank_id, pl.slot_id, pl.plan_id,
+           (SELECT ionmesh_usage_add(c.rx_bytes, c.tx_bytes) FROM card_usage_cycles c
+             WHERE c.bank_id = pl.bank_id AND c.slot_id = pl.slot_id
+               AND c.cycle_start <= current_date AND c.cycle_end > current_date
+             ORDER BY c.cycle_start DESC LIMIT 1) AS used
+      FROM ionmesh_card_plans(p_bank, p_slot) pl)
+  SELECT st.bank_id, st.slot_id, COALESCE(st.used, 0)::float8, p.allowance_bytes::float8, cp.valid_until,
+         CASE WHEN p.id IS NULL THEN NULL
+              ELSE ionmesh_usage_cost(COALESCE(st.used, 0), p.allowance_bytes, p.cost_per_mb, p.overage_cost_per_mb,
+                                      p.monthly_fee)::float8 END
+    FROM st
+    LEFT JOIN sim_plans p ON p.id = st.plan_id
+    LEFT JOIN card_plans cp ON cp.bank_id = st.bank_id AND cp.slot_id = st.slot_id
 $$;

@@ -34,7 +34,7 @@ export interface EventTrigger {
 }
 export interface MeasureTrigger {
   kind: 'measure';
-  measure: 'usage_percent' | 'offline_minutes' | 'signal_rssi';
+  measure: 'usage_percent' | 'offline_minutes' | 'signal_rssi' | 'failure_count' | 'cost';
   op: '>=' | '<=';
   value: number;
   window_min?: number;

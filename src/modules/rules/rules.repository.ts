@@ -345,6 +345,29 @@ export function measured(db: Sql, tenantId: number, measure: string, op: '>=' | 
                  (st.used_bytes * 100 / st.allowance_bytes)::float8 AS value
             FROM st WHERE st.allowance_bytes > 0 AND ${cmp(sql`st.used_bytes * 100 / st.allowance_bytes`)}`,
     );
+  if (measure === 'cost')
+    return rowsOf(
+      db,
+      Row,
+      sql`WITH c AS (
+            SELECT s.bank_id, s.slot_id FROM inventory_slots s JOIN inventory_banks b ON b.bank_id = s.bank_id
+             WHERE b.tenant_id = ${tenantId} AND s.status IN ('assigned', 'available')),
+          st AS (SELECT * FROM ionmesh_card_standing((SELECT array_agg(bank_id) FROM c), (SELECT array_agg(slot_id) FROM c)))
+          SELECT 'card:' || st.bank_id || '/' || st.slot_id AS object_key, NULL::text AS client_id, st.bank_id, st.slot_id,
+                 st.cost AS value
+            FROM st WHERE st.cost IS NOT NULL AND ${cmp(sql`st.cost`)}`,
+    );
+  if (measure === 'failure_count')
+    return rowsOf(
+      db,
+      Row,
+      sql`SELECT 'card:' || f.bank_id || '/' || f.slot_id AS object_key, NULL::text AS client_id, f.bank_id, f.slot_id,
+                 count(*)::float8 AS value
+            FROM usage_card_failures f
+           WHERE f.tenant_id = ${tenantId} AND f.at > now() - make_interval(mins => ${windowMin})
+           GROUP BY f.bank_id, f.slot_id
+          HAVING ${cmp(sql`count(*)`)}`,
+    );
   // signal_rssi: the mean RSSI of the client's samples within the window.
   return rowsOf(
     db,

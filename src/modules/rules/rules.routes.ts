@@ -10,6 +10,7 @@ import { RULE_ACTION_NAMES, RULE_ONLY_ACTIONS } from './rules.actions.js';
 import type { RulesService } from './rules.usecases.js';
 
 const PositiveId = Type.Integer({ minimum: 1, maximum: 2147483647 });
+const MEASURES = ['usage_percent', 'offline_minutes', 'signal_rssi', 'failure_count', 'cost'] as const;
 const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
 const Trigger = Type.Union([
   Type.Object(
@@ -19,7 +20,13 @@ const Trigger = Type.Union([
   Type.Object(
     {
       kind: Type.Literal('measure'),
-      measure: Type.Union([Type.Literal('usage_percent'), Type.Literal('offline_minutes'), Type.Literal('signal_rssi')]),
+      measure: Type.Union(
+        MEASURES.map((m) => Type.Literal(m)),
+        {
+          description:
+            'usage_percent: a card’s share of its plan this cycle; offline_minutes: a client’s; signal_rssi: a client’s mean dBm over window_min; failure_count: a card’s failures over window_min; cost: a card’s cost this cycle on its plan',
+        },
+      ),
       op: Type.Union([Type.Literal('>='), Type.Literal('<=')]),
       value: Type.Number({ minimum: -1000, maximum: 1_000_000 }),
       window_min: Type.Optional(
