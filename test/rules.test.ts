@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RulesEngine } from '../src/modules/rules/index.js';
+import { UsageService } from '../src/modules/usage/index.js';
 import { type Harness, json, onPostgres, startIonMesh, startReplica } from './support/harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
@@ -208,6 +209,50 @@ describe('automation rules', () => {
     expect((await answer(h.admin('/card-tags/2/5'))).tags).toEqual(['billed', 'costly']);
     await disable(failing.id);
     await disable(costly.id);
+  });
+
+  it('acts on a weak signal over a window and on a card’s share of its plan', async () => {
+    await answer(client('/register-client', { client_id: 'weak-1', tenant_id: 1, mcc_mnc: '310410' }));
+    await answer(client('/register-client', { client_id: 'strong-1', tenant_id: 1, mcc_mnc: '310410' }));
+    for (const rssi of [-108, -112]) await answer(client('/heartbeat', { client_id: 'weak-1', tenant_id: 1, stats: { rssi } }));
+    await answer(client('/heartbeat', { client_id: 'strong-1', tenant_id: 1, stats: { rssi: -70 } }));
+    const weak = await rule({
+      name: 'weak signal',
+      trigger: { kind: 'measure', measure: 'signal_rssi', op: '<=', value: -100, window_min: 30 },
+      conditions: { expression: 'value <= -105.0' },
+      actions: [{ type: 'tag_client', params: { add_tags: ['weak'] } }],
+    });
+    // 0.6 MB through weak-1's card on a 1 MB plan: 60 %.
+    const plan = await answer(h.admin('/plans', json({ tenant_id: 1, name: 'one MB', allowance_mb: 1 })));
+    const card = (
+      await h.query<{ bank_id: number; slot_id: number }>(
+        sql`SELECT bank_id, slot_id FROM service_profiles WHERE client_id = 'weak-1' AND status = 'ACTIVE'`,
+      )
+    )[0] as { bank_id: number; slot_id: number };
+    await answer(
+      h.admin(`/usage/cards/${card.bank_id}/${card.slot_id}/settings`, {
+        method: 'PUT',
+        body: JSON.stringify({ plan_id: plan.id }),
+      }),
+    );
+    for (const rx of [0, 600_000])
+      await answer(client('/heartbeat', { client_id: 'weak-1', tenant_id: 1, stats: { data_rx_bytes: rx, data_tx_bytes: 0 } }));
+    await new UsageService(h.db, { rawRetentionSec: 86_400, retentionDays: 400, settleSec: 0 }).account();
+    const used = await rule({
+      name: 'half used',
+      trigger: { kind: 'measure', measure: 'usage_percent', op: '>=', value: 50 },
+      actions: [{ type: 'tag_card', params: { add_tags: ['half-used'] } }],
+    });
+    await engine.tick();
+    expect((await runs(weak.id)).map((x) => [x.object_key, x.trigger.value])).toEqual([['client:weak-1', -110]]);
+    expect(await tagsOf('weak-1')).toEqual(['weak']);
+    expect(await tagsOf('strong-1')).toEqual([]);
+    expect((await runs(used.id)).map((x) => [x.object_key, x.result, x.trigger.value])).toEqual([
+      [`card:${card.bank_id}/${card.slot_id}`, 'done', 60],
+    ]);
+    expect((await answer(h.admin(`/card-tags/${card.bank_id}/${card.slot_id}`))).tags).toEqual(['half-used']);
+    await disable(weak.id);
+    await disable(used.id);
   });
 
   it('shows what a rule would do before it is saved, from the latest events', async () => {
