@@ -255,6 +255,28 @@ describe('automation rules', () => {
     await disable(used.id);
   });
 
+  it('fails a run its process left acting, never repeating it, and keeps the log for the retention', async () => {
+    const r = await rule({
+      name: 'housekeeping',
+      trigger: { kind: 'event', event_type: 'client.unregistered' },
+      actions: [{ type: 'notify' }],
+      enabled: false,
+    });
+    await h.query(
+      sql`INSERT INTO rule_runs (rule_id, tenant_id, trigger, object_key, result, at) VALUES
+            (${r.id}, 1, '{}', 'client:stuck', 'pending', now() - interval '20 minutes'),
+            (${r.id}, 1, '{}', 'client:fresh', 'pending', now()),
+            (${r.id}, 1, '{}', 'client:ancient', 'done', now() - interval '40 days')`,
+    );
+    expect(await engine.maintain(30 * 86_400, 1000)).toBe(1);
+    const log = await runs(r.id);
+    expect(log.map((x) => [x.object_key, x.result])).toEqual([
+      ['client:fresh', 'pending'],
+      ['client:stuck', 'failed'],
+    ]);
+    expect(log[1]?.reason).toContain('interrupted');
+  });
+
   it('shows what a rule would do before it is saved, from the latest events', async () => {
     const dry = await answer(
       h.admin(

@@ -42,7 +42,11 @@ export function startBackground(app: App, config: Config, db: Database, services
     jobs.start({
       name: 'events-retention',
       everySec: 300,
-      run: () => pruneRetention(db, config.eventsRetentionDays * 86_400, db.kind === 'pglite' ? 5000 : 50_000),
+      run: async () => {
+        const batch = db.kind === 'pglite' ? 5000 : 50_000;
+        await pruneRetention(db, config.eventsRetentionDays * 86_400, batch);
+        await services.rulesEngine.maintain(config.eventsRetentionDays * 86_400, batch);
+      },
     });
     jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
   }

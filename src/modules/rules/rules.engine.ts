@@ -84,6 +84,13 @@ export class RulesEngine {
     this.measureEverySec = settings.measureEverySec ?? 60;
   }
 
+  /** Housekeeping (with the events' retention): runs a stopped process left acting are failed
+   * after 10 minutes, never repeated; runs older than the retention go. */
+  async maintain(retentionSec: number, batch: number) {
+    await this.db.run((h) => repo.strandRuns(h, 600));
+    return this.db.run((h) => repo.pruneRuns(h, retentionSec, batch));
+  }
+
   /** One pass of the job: steps while whole batches are read (a backlog drains, bounded). */
   async tick() {
     const total = { events: 0, runs: 0, acted: 0 };

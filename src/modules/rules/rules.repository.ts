@@ -383,3 +383,15 @@ export function measured(db: Sql, tenantId: number, measure: string, op: '>=' | 
 
 export const tenantExists = async (db: Sql, tenantId: number) =>
   (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;
+
+/** The execution log's retention: runs older than that, a batch at a time; how many went. */
+export const pruneRuns = async (db: Sql, retentionSec: number, batch: number) =>
+  (
+    await rowsOf(
+      db,
+      CountRow,
+      sql`WITH doomed AS (SELECT id FROM rule_runs WHERE at < now() - make_interval(secs => ${retentionSec}) ORDER BY at LIMIT ${batch}),
+          gone AS (DELETE FROM rule_runs WHERE id IN (SELECT id FROM doomed) RETURNING 1)
+          SELECT count(*)::int AS n FROM gone`,
+    )
+  )[0]?.n ?? 0;

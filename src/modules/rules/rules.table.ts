@@ -72,6 +72,8 @@ export const ruleRuns = pgTable(
     uniqueIndex('rule_runs_once_per_event').on(t.ruleId, t.eventId).where(sql`${t.eventId} IS NOT NULL`),
     index('rule_runs_rule_idx').on(t.ruleId, t.id),
     index('rule_runs_tenant_idx').on(t.tenantId, t.id),
+    index('rule_runs_at_idx').on(t.at),
+    index('rule_runs_pending_idx').on(t.at).where(sql`${t.result} = 'pending'`),
     check('rule_runs_result', sql`${t.result} IN ('pending', 'done', 'failed', 'cooldown', 'limited', 'job')`),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "rule_runs_at_idx" ON "rule_runs" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "rule_runs_pending_idx" ON "rule_runs" USING btree ("at") WHERE "rule_runs"."result" = 'pending';
