@@ -9626,7 +9626,8 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         kind: "measure";
-                        measure: "usage_percent" | "offline_minutes" | "signal_rssi";
+                        /** @description usage_percent: a card’s share of its plan this cycle; offline_minutes: a client’s; signal_rssi: a client’s mean dBm over window_min; failure_count: a card’s failures over window_min; cost: a card’s cost this cycle on its plan */
+                        measure: "usage_percent" | "offline_minutes" | "signal_rssi" | "failure_count" | "cost";
                         op: ">=" | "<=";
                         value: number;
                         /** @description signal_rssi: the mean over this window */
@@ -9979,7 +9980,8 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         kind: "measure";
-                        measure: "usage_percent" | "offline_minutes" | "signal_rssi";
+                        /** @description usage_percent: a card’s share of its plan this cycle; offline_minutes: a client’s; signal_rssi: a client’s mean dBm over window_min; failure_count: a card’s failures over window_min; cost: a card’s cost this cycle on its plan */
+                        measure: "usage_percent" | "offline_minutes" | "signal_rssi" | "failure_count" | "cost";
                         op: ">=" | "<=";
                         value: number;
                         /** @description signal_rssi: the mean over this window */
@@ -10350,7 +10352,8 @@ export interface operations {
                     } | {
                         /** @enum {string} */
                         kind: "measure";
-                        measure: "usage_percent" | "offline_minutes" | "signal_rssi";
+                        /** @description usage_percent: a card’s share of its plan this cycle; offline_minutes: a client’s; signal_rssi: a client’s mean dBm over window_min; failure_count: a card’s failures over window_min; cost: a card’s cost this cycle on its plan */
+                        measure: "usage_percent" | "offline_minutes" | "signal_rssi" | "failure_count" | "cost";
                         op: ">=" | "<=";
                         value: number;
                         /** @description signal_rssi: the mean over this window */
