@@ -234,12 +234,11 @@ describe('bulk jobs', () => {
     const j = await answer(job({ action: 'tag_card', params: { add_tags: ['x'] }, selector: { cards }, batch_size: 5 }), 201);
     // One batch runs, then the operator cancels.
     const svc = h.services.jobs;
-    const claimed = await h.db.run((db) =>
+    await h.db.run((db) =>
       db.execute(
         sql`UPDATE bulk_job_items SET state = 'running', claimed_by = ${svc.me}, claimed_at = now() WHERE job_id = ${j.id} AND seq <= 5`,
       ),
     );
-    expect(claimed).toBeTruthy();
     const cancelled = await answer(h.admin(`/jobs/${j.id}/cancel`, { method: 'POST' }), 200);
     expect(cancelled).toMatchObject({ state: 'cancelled', cancelled: 7, running: 5, pending: 0 });
     await answer(h.admin(`/jobs/${j.id}/cancel`, { method: 'POST' }), 409);

@@ -70,7 +70,8 @@ const intOf = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v 
 
 export class RulesEngine {
   private readonly batch: number;
-  private readonly inlineMax: number;
+  /** More runs than this of one rule in one pass become a bulk job (the dry run says so too). */
+  readonly inlineMax: number;
   private readonly measureEverySec: number;
 
   constructor(

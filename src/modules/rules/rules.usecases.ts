@@ -156,7 +156,7 @@ export class RulesService {
       dry_run: true as const,
       matched: matches.length,
       would_act_on: Math.min(matches.length, v.max_per_hour),
-      as_bulk_job: matches.length > 100 && v.actions.every((a) => isJobAction(a.type)),
+      as_bulk_job: matches.length > this.engine.inlineMax && v.actions.every((a) => isJobAction(a.type)),
       note: capped ? `max_per_hour (${v.max_per_hour}) would stop it after ${v.max_per_hour}` : null,
       items: matches.slice(0, 50).map((m) => ({
         trigger: m.trigger,
