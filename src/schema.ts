@@ -7,6 +7,7 @@ export * from './modules/clients/clients.table.js';
 export * from './modules/commands/commands.table.js';
 export * from './modules/events/events.table.js';
 export * from './modules/groups/groups.table.js';
+export * from './modules/healing/healing.table.js';
 export * from './modules/inventory/inventory.table.js';
 export * from './modules/ki-proxy/ki-proxy.table.js';
 export * from './modules/policies/policies.table.js';

@@ -44,6 +44,7 @@ export const OWNER_KINDS = [
   'job',
   'rotationPolicy',
   'rule',
+  'incident',
 ] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 

@@ -115,6 +115,11 @@ export function serveOptions(cmd: Command): Command {
           .default('60'),
       )
       .addOption(
+        new Option('--healing-interval <seconds>', 'how often self-healing reads new events and heals the incidents that are due')
+          .env('IONMESH_HEALING_INTERVAL')
+          .default('2'),
+      )
+      .addOption(
         new Option('--events-retention-days <days>', 'keep events and finished webhook deliveries this long')
           .env('IONMESH_EVENTS_RETENTION_DAYS')
           .default('30'),
@@ -242,6 +247,7 @@ export function configFromOptions(opts: Record<string, any>): Config {
     usageRetentionDays: opts.usageRetentionDays,
     usageIntervalSec: opts.usageInterval,
     rotationIntervalSec: opts.rotationInterval,
+    healingIntervalSec: opts.healingInterval,
     eventsRetentionDays: opts.eventsRetentionDays,
     clientRateLimit: opts.clientRateLimit,
     adminRateLimit: opts.adminRateLimit,

@@ -79,6 +79,12 @@ export const ERROR_CODES = {
   CARD_NOT_LOCKED: 'The card has no active lock to lift',
   IMEI_LOCKED: 'The card or client is bound to another modem IMEI; the heartbeat is refused and the card disabled',
   BACKUP_NOT_EMBEDDED: 'IonMesh runs on PostgreSQL, which pg_dump backs up (docs/operations.md)',
+  INCIDENT_NOT_FOUND: 'The incident does not exist',
+  INCIDENT_RESOLVED: 'The incident is resolved already',
+  HEALING_DISABLED: 'The tenant has switched this self-healing playbook off',
+  HEALING_IN_PROGRESS: 'An incident of this kind is open for the client and being healed',
+  HEALING_COOLDOWN: 'Self-healing moved this client within its cooldown; it is not moved again yet',
+  HEALING_LIMITED: 'Self-healing reached the tenant’s limit of moves per hour',
   INTERNAL_ERROR: 'Unexpected server error',
 } as const;
 

@@ -19,6 +19,7 @@ import { commandAdminRoutes } from '../modules/commands/index.js';
 import { eventRoutes } from '../modules/events/index.js';
 import { FleetService, fleetRoutes } from '../modules/fleet/index.js';
 import { groupOwner, groupRoutes } from '../modules/groups/index.js';
+import { healingClientRoutes, healingRoutes, incidentOwner } from '../modules/healing/index.js';
 import { healthRoutes } from '../modules/health/index.js';
 import { bankdOwner, bankOwner, inventoryRoutes, remsimServerOwner, slotOwner, tenantOwner } from '../modules/inventory/index.js';
 import { kiProxyRoutes, poolOwner } from '../modules/ki-proxy/index.js';
@@ -48,6 +49,7 @@ const OWNERS: Owners = {
   job: jobOwner,
   rotationPolicy: rotationPolicyOwner,
   rule: ruleOwner,
+  incident: incidentOwner,
 };
 
 /** Health, metrics and what every answer gets (timestamps, request metrics). */
@@ -93,9 +95,9 @@ export async function clientApi(app: App, config: Config, services: Services, re
   await app.register(
     async (client: App) => {
       await clientRateLimit(client, config.clientRateLimit, redis);
-      await client.register(
-        clientRoutes(services.clients, services.auth, services.commands, { mutualTls: config.tlsClientCa !== null }),
-      );
+      const tls = { mutualTls: config.tlsClientCa !== null };
+      await client.register(clientRoutes(services.clients, services.auth, services.commands, tls));
+      await client.register(healingClientRoutes(services.healing, services.auth, tls));
     },
     { prefix: '/api/backend/v1/remsim' },
   );
@@ -148,6 +150,7 @@ export async function adminApi(
       await admin.register(bulkJobRoutes(services.jobs));
       await admin.register(rotationRoutes(services.rotation));
       await admin.register(ruleRoutes(services.rules));
+      await admin.register(healingRoutes(services.healing));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));

@@ -11,6 +11,7 @@ import { ClientsService, ClientTokens, commandTarget, enrollmentRules } from '..
 import { CommandsService } from '../modules/commands/index.js';
 import { EventHub } from '../modules/events/index.js';
 import { GroupsService } from '../modules/groups/index.js';
+import { HealingEngine, HealingService } from '../modules/healing/index.js';
 import { InventoryService } from '../modules/inventory/index.js';
 import { KiProxyService } from '../modules/ki-proxy/index.js';
 import { Metrics } from '../modules/metrics/index.js';
@@ -47,6 +48,8 @@ export interface Services {
   rotation: RotationService;
   rulesEngine: RulesEngine;
   rules: RulesService;
+  healingEngine: HealingEngine;
+  healing: HealingService;
 }
 
 export function buildServices(app: App, config: Config, db: Database, reconcileOnChange: boolean): Services {
@@ -119,6 +122,8 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     rotation: undefined as unknown as RotationService,
     rulesEngine: undefined as unknown as RulesEngine,
     rules: undefined as unknown as RulesService,
+    healingEngine: undefined as unknown as HealingEngine,
+    healing: undefined as unknown as HealingService,
     // Set below: they act through the clients' and commands' services.
     cardActions: undefined as unknown as CardActions,
     thresholds: undefined as unknown as ThresholdsEngine,
@@ -155,6 +160,13 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
   };
   services.rulesEngine = new RulesEngine(db, rulePorts, app.log);
   services.rules = new RulesService(db, rulePorts, services.rulesEngine);
+  services.healingEngine = new HealingEngine(
+    db,
+    { clients: services.clients, cardActions: services.cardActions, commands: services.commands },
+    app.log,
+    { observer: metrics },
+  );
+  services.healing = new HealingService(db, services.healingEngine, services.clients, services.cardActions);
   if (reconcileOnChange) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
   return services;
 }

@@ -97,6 +97,14 @@ export const AUDIT_ACTIONS = [
   { action: 'client.heartbeat_refused', event: null, description: 'A heartbeat came from a source its tenant does not allow' },
   { action: 'client.unregister_refused', event: null, description: 'An unregistration without a valid token or allowed source' },
   { action: 'client.ack_refused', event: null, description: 'A command acknowledgement without a valid token or allowed source' },
+  {
+    action: 'client.new_slot_refused',
+    event: null,
+    description: 'A client’s request for another card or bankd without a valid token or allowed source',
+  },
+  { action: 'incident.acknowledge', event: 'incident.acknowledged', description: 'A person acknowledged an incident' },
+  { action: 'incident.resolve', event: 'incident.resolved', description: 'A person resolved an incident by hand' },
+  { action: 'healing.update', event: null, description: 'A tenant’s self-healing playbooks were changed' },
 ] as const satisfies readonly AuditActionInfo[];
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['action'];

@@ -21,7 +21,7 @@ export interface ClientCaller {
 }
 
 /** The client calls besides registration that a caller must be allowed to make. */
-export type ClientCall = 'heartbeat' | 'unregister' | 'ack';
+export type ClientCall = 'heartbeat' | 'unregister' | 'ack' | 'new_slot';
 
 export interface CallerRules {
   /** The tenant's enrollment rules (null: no such tenant); absent: every caller is accepted. */

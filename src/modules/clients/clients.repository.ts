@@ -239,6 +239,7 @@ const ProfileForMove = Type.Object({
   last_heartbeat: Nullable(SqlTime),
   mcc_mnc: Nullable(Str),
   remsim_server_id: Nullable(Int),
+  bankd_instance_id: Nullable(Int),
 });
 export type ProfileForMove = Static<typeof ProfileForMove>;
 
@@ -248,7 +249,7 @@ export const lockActiveProfiles = (tx: Sql, clientId: string, tenantId: number |
     tx,
     ProfileForMove,
     sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.mapping_mode, p.bank_id, p.slot_id, p.rspro_client_id,
-               p.rspro_slot_nr, p.last_heartbeat, s.mcc_mnc, bi.remsim_server_id
+               p.rspro_slot_nr, p.last_heartbeat, s.mcc_mnc, bi.remsim_server_id, b.bankd_instance_id
         FROM service_profiles p
         LEFT JOIN inventory_slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
         JOIN inventory_banks b ON b.bank_id = p.bank_id
@@ -276,7 +277,18 @@ export type SlotForMove = Static<typeof SlotForMove>;
 export function lockTargetSlot(
   tx: Sql,
   tenantId: number,
-  want: { bankId?: number; slotId?: number; mccMnc?: string | null; notBank: number; notSlot: number },
+  want: {
+    bankId?: number;
+    slotId?: number;
+    mccMnc?: string | null;
+    notBank: number;
+    notSlot: number;
+    /** Only banks whose bankd the remsim-server lists (or has not been seen yet) and not these banks. */
+    connectedOnly?: boolean;
+    avoidBanks?: number[];
+    /** Only banks served by another bankd instance than this one. */
+    otherBankdThan?: number | null;
+  },
 ) {
   const named = want.slotId !== undefined && want.bankId !== undefined;
   return rowsOf(
@@ -291,6 +303,9 @@ export function lockTargetSlot(
           ${named ? sql`AND s.bank_id = ${want.bankId} AND s.slot_id = ${want.slotId}` : sql`AND s.status = 'available' AND s.card_type = 'REGULAR' AND b.status = 'active' AND bi.status = 'active' AND NOT (s.bank_id = ${want.notBank} AND s.slot_id = ${want.notSlot})`}
           ${!named && want.bankId !== undefined ? sql`AND s.bank_id = ${want.bankId}` : sql``}
           ${!named && want.mccMnc ? sql`AND s.mcc_mnc = ${want.mccMnc}` : sql``}
+          ${!named && want.connectedOnly ? sql`AND b.bankd_connected IS NOT FALSE` : sql``}
+          ${!named && want.avoidBanks?.length ? sql`AND s.bank_id <> ALL(${sql.param(want.avoidBanks)}::int[])` : sql``}
+          ${!named && want.otherBankdThan != null ? sql`AND b.bankd_instance_id IS DISTINCT FROM ${want.otherBankdThan}` : sql``}
         ORDER BY s.bank_id, s.slot_id
         LIMIT 1
         FOR UPDATE OF s ${named ? sql`` : sql`SKIP LOCKED`}`,

@@ -545,7 +545,16 @@ export class ClientsService {
     scope: TenantScope,
     /** What the card left becomes: available (an operator's move), or disabled / faulty when
      * IonMesh takes it out of service (usage, protection) in the same transaction. */
-    options: { leaveCard?: 'available' | 'disabled' | 'faulty' } = {},
+    options: {
+      leaveCard?: 'available' | 'disabled' | 'faulty';
+      /** Move only if the client still holds this card (self-healing: never move a client twice). */
+      from?: { bank_id: number; slot_id: number };
+      /** Free slots only on banks whose bankd the remsim-server lists, not on these banks. */
+      connectedOnly?: boolean;
+      avoidBanks?: number[];
+      /** Free slots only on banks another bankd instance serves. */
+      otherBankd?: boolean;
+    } = {},
   ) {
     if (req.slot_id !== undefined && req.bank_id === undefined) throw invalid('slot_id needs bank_id', { field: 'bank_id' });
     const moved = await this.db.transaction(async (tx) => {
@@ -555,6 +564,10 @@ export class ClientsService {
       const p = profiles[0] as repo.ProfileForMove;
       if (isKiProxy(p.mapping_mode))
         throw reassignImpossible(`${clientId} holds a virtual slot of a KI proxy pool; unregister and register it to move it`);
+      if (options.from && (options.from.bank_id !== p.bank_id || options.from.slot_id !== p.slot_id))
+        throw reassignImpossible(
+          `${clientId} no longer holds bank ${options.from.bank_id} slot ${options.from.slot_id} (it holds bank ${p.bank_id} slot ${p.slot_id})`,
+        );
       if (req.bank_id === p.bank_id && req.slot_id === p.slot_id)
         throw reassignImpossible(`${clientId} already holds bank ${p.bank_id} slot ${p.slot_id}`);
       const [target] = await repo.lockTargetSlot(tx, p.tenant_id, {
@@ -563,6 +576,9 @@ export class ClientsService {
         mccMnc: req.slot_id !== undefined ? null : (req.mcc_mnc ?? (req.bank_id === undefined ? p.mcc_mnc : null)),
         notBank: p.bank_id,
         notSlot: p.slot_id,
+        ...(options.connectedOnly ? { connectedOnly: true } : {}),
+        ...(options.avoidBanks ? { avoidBanks: options.avoidBanks } : {}),
+        ...(options.otherBankd ? { otherBankdThan: p.bankd_instance_id } : {}),
       });
       if (!target) {
         if (req.slot_id !== undefined) throw tenantHasNoSlot(p.tenant_id, req.bank_id, req.slot_id);

@@ -27,6 +27,20 @@ const RemsimMap = { bank_id: Int, bank_slot: Int, client_id: Int, client_slot: I
 const Card = Type.Object({ iccid: Nullable(Str), imsi: Nullable(Str), carrier: Nullable(Str), mcc_mnc: Nullable(Str) });
 const Liveness = Data({ ...Client, previous: Str, reason: Str });
 const Command = { command_id: Int, client_id: Str, type: Str };
+const Incident = Data({
+  incident_id: Int,
+  cause: Str,
+  severity: Str,
+  state: Str,
+  object: Str,
+  client_id: Nullable(Str),
+  bank_id: Nullable(Int),
+  slot_id: Nullable(Int),
+  server_id: Nullable(Int),
+  summary: Str,
+  duration_sec: Type.Number(),
+  attempts: Int,
+});
 
 export const EVENT_TYPES = [
   {
@@ -272,6 +286,26 @@ export const EVENT_TYPES = [
     description: 'A bulk job finished (every item done, skipped or failed) or was cancelled',
     data: Data({ job_id: Int, action: Str, state: Str, total: Int, done: Int, skipped: Int, failed: Int, cancelled: Int }),
   },
+  {
+    type: 'incident.opened',
+    tenant: true,
+    description:
+      'Self-healing recorded a problem (its cause, severity and object); installation-wide (no tenant) for a remsim-server',
+    data: Incident,
+  },
+  {
+    type: 'incident.escalated',
+    tenant: true,
+    description: 'Self-healing could not (or may not) heal an incident: a person must act',
+    data: Incident,
+  },
+  {
+    type: 'incident.resolved',
+    tenant: true,
+    description: 'An incident ended: healed, gone by itself, or resolved by a person; with its duration',
+    data: Incident,
+  },
+  { type: 'incident.acknowledged', tenant: true, description: 'A person acknowledged an incident', data: Incident },
 ] as const satisfies readonly EventTypeInfo[];
 
 export type EventType = (typeof EVENT_TYPES)[number]['type'];
@@ -307,7 +341,10 @@ export function eventProblems(e: { type: string; tenant_id: number | null; data:
   if (!info) return [`${e.type} is not in the catalogue`];
   const problems = [...Value.Errors(info.data, e.data)].map((x) => `${e.type} data${x.path || '/'}: ${x.message}`);
   // A stalled map of another tool has no client, hence no tenant.
-  const foreign = e.type === 'remsim.mapping_stalled' && !(e.data as { client?: unknown } | null)?.client;
+  const foreign =
+    (e.type === 'remsim.mapping_stalled' && !(e.data as { client?: unknown } | null)?.client) ||
+    // A remsim-server's drift is installation-wide: its incident has no tenant.
+    (e.type.startsWith('incident.') && (e.data as { cause?: unknown } | null)?.cause === 'remsim_drift');
   if (info.tenant && e.tenant_id === null && !foreign) problems.push(`${e.type} is written without its tenant`);
   if (!info.tenant && e.tenant_id !== null)
     problems.push(`${e.type} is installation-wide but written with tenant ${e.tenant_id}`);

@@ -71,6 +71,11 @@ export class Metrics implements ClientObserver {
   private readonly cardUsage: Gauge<string>;
   private readonly usageLag: Gauge<string>;
   private readonly commands: Gauge<string>;
+  private readonly healingAttempts: Counter<string>;
+  private readonly healingSuccesses: Counter<string>;
+  private readonly healingFailures: Counter<string>;
+  private readonly recovery: Histogram<string>;
+  private readonly incidentsOpen: Gauge<string>;
   /** Per-client gauges by metric name, each with the stats key it shows. */
   private readonly signals: Map<string, { key: string; gauge: Gauge<string> }>;
   private readonly clientSeries = new Map<string, string>();
@@ -197,6 +202,37 @@ export class Metrics implements ClientObserver {
       labelNames: ['server', 'kind'],
       registers: [r],
     });
+    this.healingAttempts = new Counter({
+      name: 'ionmesh_healing_attempts_total',
+      help: 'Self-healing attempts by action (a move, a card locked, a restart queued …), whatever their result',
+      labelNames: ['action'],
+      registers: [r],
+    });
+    this.healingSuccesses = new Counter({
+      name: 'ionmesh_healing_successes_total',
+      help: 'Self-healing attempts that did what they set out to do, by action',
+      labelNames: ['action'],
+      registers: [r],
+    });
+    this.healingFailures = new Counter({
+      name: 'ionmesh_healing_failures_total',
+      help: 'Self-healing attempts that failed (no free card, a refusal), by action',
+      labelNames: ['action'],
+      registers: [r],
+    });
+    this.recovery = new Histogram({
+      name: 'ionmesh_healing_time_to_recovery_seconds',
+      help: 'Incidents from detection to resolution, by cause',
+      labelNames: ['cause'],
+      buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600, 14_400, 86_400],
+      registers: [r],
+    });
+    this.incidentsOpen = new Gauge({
+      name: 'ionmesh_incidents_open',
+      help: 'Incidents not resolved (detected, diagnosing, healing or escalated), by cause and severity',
+      labelNames: ['cause', 'severity'],
+      registers: [r],
+    });
     this.commands = new Gauge({
       name: 'ionmesh_commands',
       help: 'Client commands by state (pending, delivered, acknowledged, failed, expired)',
@@ -272,6 +308,18 @@ export class Metrics implements ClientObserver {
   authFailed = (reason: string) => {
     this.authFailures.labels(reason).inc();
   };
+
+  /** A self-healing attempt (HealingObserver). */
+  attempt(action: string, result: string) {
+    this.healingAttempts.labels(action).inc();
+    if (result === 'success') this.healingSuccesses.labels(action).inc();
+    if (result === 'failed') this.healingFailures.labels(action).inc();
+  }
+
+  /** An incident resolved after this long (HealingObserver). */
+  recovered(cause: string, seconds: number) {
+    this.recovery.labels(cause).observe(seconds);
+  }
 
   webhookAttempt = (result: string) => {
     this.webhookAttempts.labels(result).inc();
@@ -379,6 +427,13 @@ export class Metrics implements ClientObserver {
           h,
           Type.Object({ tenant_id: Int, bank_id: Int, bankd_connected: Type.Union([Type.Boolean(), Type.Null()]) }),
           sql`SELECT tenant_id, bank_id, bankd_connected FROM inventory_banks`,
+        ),
+      ),
+      incidents: await this.db.run((h) =>
+        rowsOf(
+          h,
+          Type.Object({ cause: Type.String(), severity: Type.String(), n: Int }),
+          sql`SELECT cause, severity, sum(n)::int AS n FROM healing_open_incidents GROUP BY 1, 2`,
         ),
       ),
       commands: await this.db.run((h) =>
@@ -492,6 +547,12 @@ export class Metrics implements ClientObserver {
     for (const state of ['pending', 'delivered', 'acknowledged', 'failed', 'expired']) {
       this.commands.labels(state).set(data.commands.find((c) => c.status === state)?.n ?? 0);
     }
+    this.incidentsOpen.reset();
+    for (const cause of ['card_failure', 'bankd_loss', 'client_request', 'silent_router', 'remsim_drift'])
+      for (const severity of ['info', 'warning', 'critical'])
+        this.incidentsOpen
+          .labels(cause, severity)
+          .set(data.incidents.filter((i) => i.cause === cause && i.severity === severity).reduce((n, i) => n + i.n, 0));
     this.refreshed.set(Date.now() / 1000);
   }
 

@@ -13,7 +13,7 @@ import { isoOf } from '../../app/timestamps.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { ACTIONS as JOB_ACTIONS } from '../bulk-jobs/index.js';
-import { insertEvent, typeMatches } from '../events/index.js';
+import { insertEvent, outboxAfter, typeMatches } from '../events/index.js';
 import { inWindow, type RotationWindow } from '../rotation/index.js';
 import { isJobAction, type RuleAction, type RulePorts } from './rules.actions.js';
 import { type CelContext, celContext, holds } from './rules.expression.js';
@@ -111,14 +111,7 @@ export class RulesEngine {
       const cursor = await repo.lockCursor(tx);
       if (!cursor) return null;
       const rules = await repo.enabledRules(tx);
-      const events = await repo.eventsAfter(tx, cursor.last_event_id, this.batch, GAP_SEC);
-      let upTo = cursor.last_event_id;
-      const taken: repo.EventRow[] = [];
-      for (const e of events) {
-        if (e.id !== upTo + 1 && !e.old) break; // a gap a transaction still open may fill
-        upTo = e.id;
-        taken.push(e);
-      }
+      const { events: taken, upTo } = await outboxAfter(tx, cursor.last_event_id, this.batch, GAP_SEC);
       const eventRules = rules.filter((r) => r.trigger.kind === 'event');
       const matches: Match[] = eventRules.length ? await this.eventMatches(tx, eventRules, taken) : [];
       const now = new Date(isoOf(cursor.now) ?? Date.now());

@@ -4,6 +4,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { Nullable } from '../../app/schemas.js';
+import { OutboxEvent } from '../events/index.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
@@ -122,31 +123,13 @@ export const moveCursor = (tx: Sql, upTo: number, measured: boolean) =>
          WHERE id = 1`,
   );
 
-export const EventRow = Type.Object({
-  id: Int,
-  type: Str,
-  tenant_id: Nullable(Int),
-  data: Type.Unknown(),
-  created_at: SqlTime,
-  old: Type.Boolean(),
-});
-export type EventRow = Static<typeof EventRow>;
-
-/** Events after the cursor, in order, with whether each is old enough for a gap before it to be a rollback. */
-export const eventsAfter = (tx: Sql, after: number, limit: number, gapSec: number) =>
-  rowsOf(
-    tx,
-    EventRow,
-    sql`SELECT id::int AS id, type, tenant_id, data, created_at::text AS created_at,
-               created_at < now() - make_interval(secs => ${gapSec}) AS old
-          FROM events_outbox WHERE id > ${after} ORDER BY id LIMIT ${limit}`,
-  );
+export type EventRow = OutboxEvent;
 
 /** The latest events of a tenant of a type (a dry run replays them). */
 export const latestEvents = (db: Sql, tenantId: number, types: string[], limit: number) =>
   rowsOf(
     db,
-    EventRow,
+    OutboxEvent,
     sql`SELECT id::int AS id, type, tenant_id, data, created_at::text AS created_at, true AS old
           FROM events_outbox WHERE tenant_id = ${tenantId} AND type = ANY(${sql.param(types)}::text[])
          ORDER BY id DESC LIMIT ${limit}`,

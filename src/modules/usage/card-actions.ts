@@ -100,7 +100,7 @@ export class CardActions {
           { tenant_id: o.tenantId, reason: `${o.kind}: ${o.reason}` },
           actor,
           ALL_TENANTS,
-          { leaveCard: o.leave },
+          { leaveCard: o.leave, from: { bank_id: o.bankId, slot_id: o.slotId } },
         );
         moved = { bank_id: r.to.bank_id, slot_id: r.to.slot_id };
       } catch (err) {
@@ -185,7 +185,7 @@ export class CardActions {
           { tenant_id: l.tenant_id, reason: `${l.kind}: ${l.reason}` },
           SYSTEM,
           ALL_TENANTS,
-          { leaveCard: leave },
+          { leaveCard: leave, from: { bank_id: l.bank_id, slot_id: l.slot_id } },
         );
         await this.db.transaction(async (tx) => {
           await locks.setLockState(tx, l.id, 'locked', {
