@@ -223,40 +223,49 @@ export class HealingEngine {
           slotId = p.slot_id;
         }
         if (bankId === null || slotId === null) return;
-        await this.open(tx, {
-          tenantId,
-          cause: 'card_failure',
-          severity: 'warning',
-          state: 'detected',
-          objectKey: cardKey(bankId, slotId),
-          clientId: reporter,
-          bankId,
-          slotId,
-          summary: reporter
-            ? `client ${reporter} reports health error on card bank ${bankId} slot ${slotId}`
-            : `card bank ${bankId} slot ${slotId} health error`,
-          eventId: e.id,
-          nextInSec: 0,
-        });
+        const card = reporter ? null : await repo.cardNow(tx, bankId, slotId);
+        await this.open(
+          tx,
+          {
+            tenantId,
+            cause: 'card_failure',
+            severity: 'warning',
+            state: 'detected',
+            objectKey: cardKey(bankId, slotId),
+            clientId: reporter ?? card?.client_id ?? null,
+            bankId,
+            slotId,
+            summary: reporter
+              ? `client ${reporter} reports health error on card bank ${bankId} slot ${slotId}`
+              : `card bank ${bankId} slot ${slotId} health error`,
+            eventId: e.id,
+            nextInSec: 0,
+          },
+          true,
+        );
         return;
       }
       case 'bank.offline': {
         if (tenantId === null || !(await books(tenantId)).bankd_loss.enabled) return;
         const bankId = intOf(d.bank_id) as number;
         const bank = await repo.bankNow(tx, bankId);
-        await this.open(tx, {
-          tenantId,
-          cause: 'bankd_loss',
-          severity: 'critical',
-          state: 'detected',
-          objectKey: bankKey(bankId),
-          bankId,
-          bankdId: bank?.bankd_instance_id ?? null,
-          serverId: intOf(d.server_id),
-          summary: `bank ${bankId}: its bankd is no longer listed by remsim-server ${intOf(d.server_id)}`,
-          eventId: e.id,
-          nextInSec: 0,
-        });
+        await this.open(
+          tx,
+          {
+            tenantId,
+            cause: 'bankd_loss',
+            severity: 'critical',
+            state: 'detected',
+            objectKey: bankKey(bankId),
+            bankId,
+            bankdId: bank?.bankd_instance_id ?? null,
+            serverId: intOf(d.server_id),
+            summary: `bank ${bankId}: its bankd is no longer listed by remsim-server ${intOf(d.server_id)}`,
+            eventId: e.id,
+            nextInSec: 0,
+          },
+          true,
+        );
         return;
       }
       case 'bank.online': {
@@ -361,10 +370,23 @@ export class HealingEngine {
     }
   }
 
-  /** Opens an incident with its event (null: one is open on that object already). */
-  async open(tx: Sql, n: repo.NewIncident) {
+  /**
+   * Opens an incident with its event (null: one is open on that object already). With `rearm`,
+   * an escalated one of that object is tried again: the new event is new evidence.
+   */
+  async open(tx: Sql, n: repo.NewIncident, rearm = false) {
     const row = await repo.openIncident(tx, n);
-    if (!row) return null;
+    if (!row) {
+      const open = rearm ? await repo.lockOpen(tx, n.cause, n.objectKey) : null;
+      if (open?.state === 'escalated')
+        await repo.changeIncident(
+          tx,
+          open.id,
+          { state: 'healing', nextInSec: 0, attempts: 0, summary: n.summary, clientId: n.clientId ?? open.client_id },
+          null,
+        );
+      return null;
+    }
     await insertEvent(tx, 'incident.opened', row.tenant_id, eventOf(row));
     if (row.state === 'resolved') {
       await insertEvent(tx, 'incident.resolved', row.tenant_id, eventOf(row));
@@ -517,16 +539,46 @@ export class HealingEngine {
     const bankId = i.bank_id as number;
     const slotId = i.slot_id as number;
     const card = await this.db.run((h) => repo.cardNow(h, bankId, slotId));
-    if (!card?.client_id)
-      return this.finish(i, token, {
-        state: 'resolved',
-        nextInSec: null,
-        resolution: 'no client on the card any more',
-        resolvedBy: 'self-healing',
-      });
+    if (!card?.client_id) {
+      // No client to move: a free card in error is taken out of service (faulty, locked) so that
+      // no registration gets it; one out of service already stays as it is.
+      const out =
+        card?.status === 'available'
+          ? await this.ports.cardActions.takeOutOfService({
+              tenantId: card.tenant_id,
+              bankId,
+              slotId,
+              kind: 'auto_lock',
+              reason: `self-healing: ${i.summary}`,
+              details: { incident_id: i.id },
+              leave: 'faulty',
+            })
+          : null;
+      return this.finish(
+        i,
+        token,
+        {
+          state: 'resolved',
+          nextInSec: null,
+          resolution: out?.result === 'done' ? 'no client on the card; card locked faulty' : 'no client on the card any more',
+          resolvedBy: 'self-healing',
+        },
+        out?.result === 'done'
+          ? [
+              {
+                incidentId: i.id,
+                tenantId: card?.tenant_id ?? null,
+                action: 'lock_card',
+                result: 'success',
+                detail: 'card locked faulty',
+              },
+            ]
+          : [],
+      );
+    }
     const attempts = i.attempts + 1;
-    if (i.state === 'detected')
-      await this.db.run((h) => this.transition(h, i, null, { state: 'diagnosing' }).then(() => undefined));
+    // Diagnosed (the card still serves a client): healing; each state's time is stamped.
+    if (i.state !== 'healing') await this.db.run((h) => this.transition(h, i, token, { state: 'healing', keepClaim: true }));
     const reason = `self-healing: ${i.summary}`;
     const m: Move = {
       incident: i,
@@ -617,7 +669,7 @@ export class HealingEngine {
           ? { resolution: `${moved.length} client(s) moved off bank ${bankId}`, resolvedBy: 'self-healing' }
           : { summary: `${i.summary}; no client on it: waits for the bank` }),
       });
-    if (i.state === 'detected') await this.db.run((h) => this.transition(h, i, null, { state: 'healing' }).then(() => undefined));
+    if (i.state !== 'healing') await this.db.run((h) => this.transition(h, i, token, { state: 'healing', keepClaim: true }));
     const attempts = i.attempts + 1;
     const failures: string[] = [];
     let blocked: string | null = null;

@@ -161,6 +161,9 @@ export interface IncidentChange {
   resolution?: string | null;
   resolvedBy?: string | null;
   summary?: string;
+  clientId?: string | null;
+  /** A step under way: the pass keeps its claim (the state's time is stamped, the step goes on). */
+  keepClaim?: boolean;
 }
 
 /**
@@ -187,6 +190,7 @@ export async function changeIncident(tx: Sql, id: number, c: IncidentChange, tok
             severity = coalesce(${c.severity ?? null}, severity),
             attempts = coalesce(${c.attempts ?? null}, attempts),
             summary = coalesce(${c.summary ?? null}, summary),
+            client_id = ${c.clientId === undefined ? sql`client_id` : c.clientId},
             resolution = ${c.resolution === undefined ? sql`resolution` : c.resolution},
             resolved_by = ${c.resolvedBy === undefined ? sql`resolved_by` : c.resolvedBy},
             diagnosed_at = CASE WHEN ${c.state ?? null}::text IS NOT NULL AND ${c.state ?? null}::text <> 'detected'
@@ -195,7 +199,8 @@ export async function changeIncident(tx: Sql, id: number, c: IncidentChange, tok
             resolved_at = CASE WHEN ${c.state ?? null}::text = 'resolved' THEN coalesce(resolved_at, now())
                                WHEN ${c.state ?? null}::text IS NOT NULL THEN NULL ELSE resolved_at END,
             escalated_at = CASE WHEN ${c.state ?? null}::text = 'escalated' THEN coalesce(escalated_at, now()) ELSE escalated_at END,
-            claim_token = NULL, claimed_until = NULL, updated_at = now()
+            claim_token = ${c.keepClaim ? sql`claim_token` : sql`NULL`}, claimed_until = ${c.keepClaim ? sql`claimed_until` : sql`NULL`},
+            updated_at = now()
           WHERE id = ${id} ${token === null ? sql`` : sql`AND claim_token = ${token}::uuid`}
           RETURNING *)
         SELECT ${COLUMNS} FROM u i`,

@@ -156,7 +156,7 @@ export function healingRoutes(healing: HealingService) {
           response: ok(PlaybooksView),
         },
       },
-      async (req) => healing.putPlaybooks(req.params.id, req.body, actorOf(req, 'admin'), scopeOf(req)),
+      async (req) => healing.putPlaybooks(req.params.id, req.body, actorOf(req, 'admin')),
     );
   };
 }

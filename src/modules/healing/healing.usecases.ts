@@ -5,7 +5,7 @@
 import type { Database } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { tenantNotFound } from '../../domain/errors.js';
-import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
+import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { type ClientCaller, type ClientsService, clientNotFound } from '../clients/index.js';
 import { insertEvent } from '../events/index.js';
@@ -121,8 +121,7 @@ export class HealingService {
   }
 
   /** Changes a tenant's playbooks: the fields given, the rest as they were. */
-  async putPlaybooks(tenantId: number, patch: Record<string, unknown>, actor: Actor, scope: TenantScope) {
-    writeTenant(scope, tenantId);
+  async putPlaybooks(tenantId: number, patch: Record<string, unknown>, actor: Actor) {
     await this.db.transaction(async (tx) => {
       if (!(await repo.tenantExists(tx, tenantId))) throw tenantNotFound(tenantId);
       const stored = await repo.storedPlaybooks(tx, tenantId);
@@ -154,8 +153,8 @@ export class HealingService {
     const books: Playbooks = await this.db.run((h) => this.engine.playbooks(h, p.tenant_id));
     if (!books.client_request.enabled) throw healingDisabled('client_request');
     const reason = req.reason ?? (kind === 'sim' ? 'SIM failure' : 'bankd unreachable');
-    const incident = await this.db.transaction((tx) =>
-      this.engine.open(tx, {
+    const incident = await this.db.transaction(async (tx) => {
+      const opened = await this.engine.open(tx, {
         tenantId: p.tenant_id,
         cause: 'client_request',
         severity: 'warning',
@@ -167,8 +166,13 @@ export class HealingService {
         summary: `client ${req.client_id} asks for another ${kind === 'sim' ? 'card' : 'bankd'}: ${reason}`,
         details: { kind, reason },
         nextInSec: null,
-      }),
-    );
+      });
+      if (opened) return opened;
+      // An earlier request that could not be healed (escalated) is the same problem: tried again.
+      const earlier = await repo.lockOpen(tx, 'client_request', clientKey(p.tenant_id, req.client_id));
+      if (!earlier || earlier.state !== 'escalated') throw healingInProgress(req.client_id, earlier?.id ?? null);
+      return repo.changeIncident(tx, earlier.id, { state: 'healing', details: { ...earlier.details, kind, reason } }, null);
+    });
     if (!incident) throw healingInProgress(req.client_id, null);
     const from = { bank_id: p.bank_id, slot_id: p.slot_id };
     const m: Move = {
@@ -211,7 +215,7 @@ export class HealingService {
           ? {
               state: 'resolved',
               nextInSec: null,
-              attempts: 1,
+              attempts: incident.attempts + 1,
               details: { ...incident.details, moved_to: moved.to },
               resolution: `moved to bank ${moved.to.bank_id} slot ${moved.to.slot_id}`,
               resolvedBy: 'self-healing',
@@ -219,7 +223,7 @@ export class HealingService {
           : {
               state: 'escalated',
               nextInSec: null,
-              attempts: 1,
+              attempts: incident.attempts + 1,
               details: { ...incident.details, last_error: moved.detail },
               summary: `${incident.summary} — escalated: ${moved.detail}`,
             },
