@@ -21,6 +21,8 @@ const OPERATE = [
   'POST /rules/dry-run',
   'PATCH /rules/{id}',
   'DELETE /rules/{id}',
+  'POST /incidents/{id}/acknowledge',
+  'POST /incidents/{id}/resolve',
 ];
 const ADMIN_ONLY = [
   'GET /backup',

@@ -128,6 +128,13 @@ describe('tenant isolation', () => {
         ),
       )
     ).id;
+    // An incident of tenant one (as self-healing's detection writes one).
+    ids.incident = (
+      await h.query<{ id: number }>(
+        sql`INSERT INTO incidents (tenant_id, cause, severity, state, object_key, client_id, summary)
+            VALUES (1, 'silent_router', 'warning', 'escalated', 'client:1/iso-one-1', 'iso-one-1', 'iso incident') RETURNING id::int AS id`,
+      )
+    )[0]?.id as number;
     ids.job = (
       await ok(
         h.admin(
@@ -211,6 +218,8 @@ describe('tenant isolation', () => {
       },
       'PATCH /rules/{id}': { enabled: false },
       'PUT /tenants/{id}/protection': { auto_lock: false },
+      'PUT /tenants/{id}/healing': { max_moves_per_hour: 0 },
+      'POST /incidents/{id}/resolve': { note: 'taken over' },
       'POST /imei-bindings': { tenant_id: 1, client_id: 'iso-one-1', imei: '353209900000018' },
       'POST /imei-bindings/bind-current': { tenant_id: 1 },
       'PATCH /webhooks/{id}': { enabled: false },
@@ -257,11 +266,13 @@ describe('tenant isolation', () => {
                             ? ids.rotationPolicy
                             : path.startsWith('/rules')
                               ? ids.rule
-                              : path.startsWith('/bankd-instances')
-                                ? ids.bankd
-                                : path.startsWith('/remsim-servers')
-                                  ? ids.server
-                                  : 1,
+                              : path.startsWith('/incidents')
+                                ? ids.incident
+                                : path.startsWith('/bankd-instances')
+                                  ? ids.bankd
+                                  : path.startsWith('/remsim-servers')
+                                    ? ids.server
+                                    : 1,
           ),
         );
     const problems: string[] = [];

@@ -619,6 +619,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backend/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents, newest first: what self-healing found, did, and what waits for a person */
+        get: operations["listIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident with every attempt */
+        get: operations["getIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/incidents/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an incident (a person has seen it; healing goes on) */
+        post: operations["acknowledgeIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/incidents/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an incident by hand (self-healing stops working on it) */
+        post: operations["resolveIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/backend/v1/job-actions": {
         parameters: {
             query?: never;
@@ -912,6 +980,40 @@ export interface paths {
         put?: never;
         /** Register a client and get its SIM assignment */
         post: operations["registerClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/remsim/request-different-bankd": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** My bankd is unreachable: move me to a card on a bank another bankd serves; my RSPRO identity stays */
+        post: operations["requestDifferentBankd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backend/v1/remsim/request-new-slot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** My SIM failed: move me to another card of my carrier (the card is marked faulty); my RSPRO identity stays */
+        post: operations["requestNewSlot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1268,6 +1370,24 @@ export interface paths {
         head?: never;
         /** Rename a tenant, or change how it enrolls clients */
         patch: operations["updateTenant"];
+        trace?: never;
+    };
+    "/api/backend/v1/tenants/{id}/healing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant’s self-healing playbooks (defaults where it changed none) */
+        get: operations["getHealingPlaybooks"];
+        /** Change a tenant’s self-healing playbooks (fields not given stay) */
+        put: operations["putHealingPlaybooks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/backend/v1/tenants/{id}/protection": {
@@ -2223,7 +2343,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description An audit action of the catalogue (GET /audit-actions) */
-                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "plan.create" | "plan.update" | "plan.delete" | "sim_card.usage_settings" | "usage.threshold_action" | "card.lock" | "card.unlock" | "imei.bind" | "imei.unbind" | "protection.update" | "group.create" | "group.update" | "group.delete" | "group.members" | "tags.update" | "rule.create" | "rule.update" | "rule.delete" | "rotation_policy.create" | "rotation_policy.update" | "rotation_policy.delete" | "client.rotate" | "bulk_job.create" | "bulk_job.cancel" | "bulk_job.item" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused";
+                action?: "database.backup" | "tenant.create" | "tenant.update" | "tenant.delete" | "bankd.create" | "bankd.update" | "bankd.delete" | "bank.create" | "bank.update" | "bank.delete" | "slot.update" | "slot.card_replaced" | "sims.import" | "sim_card.create" | "sim_card.update" | "sim_card.delete" | "ki_pool.create" | "ki_pool.update" | "ki_pool.delete" | "policy.create" | "policy.update" | "policy.delete" | "plan.create" | "plan.update" | "plan.delete" | "sim_card.usage_settings" | "usage.threshold_action" | "card.lock" | "card.unlock" | "imei.bind" | "imei.unbind" | "protection.update" | "group.create" | "group.update" | "group.delete" | "group.members" | "tags.update" | "rule.create" | "rule.update" | "rule.delete" | "rotation_policy.create" | "rotation_policy.update" | "rotation_policy.delete" | "client.rotate" | "bulk_job.create" | "bulk_job.cancel" | "bulk_job.item" | "webhook.create" | "webhook.update" | "webhook.delete" | "webhook.redeliver" | "remsim_server.create" | "remsim_server.update" | "remsim_server.delete" | "remsim_server.reconcile" | "api_key.create" | "api_key.revoke" | "command.queue" | "client.register" | "client.unregister" | "client.reassign" | "client.heartbeat_refused" | "client.unregister_refused" | "client.ack_refused" | "client.new_slot_refused" | "incident.acknowledge" | "incident.resolve" | "healing.update";
                 entity_id?: string;
                 /** @description Comma-separated entity ids (at most 50): the trail of several objects in one page, e.g. every profile of a client */
                 entity_ids?: string;
@@ -5859,6 +5979,538 @@ export interface operations {
             };
         };
     };
+    listIncidents: {
+        parameters: {
+            query?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id?: number;
+                /** @description Only this cause */
+                cause?: "card_failure" | "bankd_loss" | "client_request" | "silent_router" | "remsim_drift";
+                /**
+                 * @description The router client id, normally <hostname>-slot<N>
+                 * @example router1-slot0
+                 */
+                client_id?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Only this severity */
+                severity?: "info" | "warning" | "critical";
+                /** @description Only this state (open: every state but resolved) */
+                state?: "detected" | "diagnosing" | "healing" | "resolved" | "escalated" | "open";
+                /** @description Tenant id */
+                tenant_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            /** Format: date-time */
+                            acknowledged_at: string | null;
+                            acknowledged_by: string | null;
+                            attempts: number;
+                            bank_id: number | null;
+                            bankd_id: number | null;
+                            /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
+                            cause: string;
+                            client_id: string | null;
+                            /** @description What the playbook learnt and did: clients moved (from, to), the last error */
+                            details: unknown;
+                            /** Format: date-time */
+                            detected_at: string;
+                            /** Format: date-time */
+                            diagnosed_at: string | null;
+                            /** @description Detected to resolved (to now while open), seconds */
+                            duration_sec: number;
+                            /** Format: date-time */
+                            escalated_at: string | null;
+                            /** @description The event that opened it */
+                            event_id: number | null;
+                            /** @description await_return / move_back: the bank’s clients go back when it returns */
+                            follow_up: string | null;
+                            /** Format: date-time */
+                            healing_at: string | null;
+                            id: number;
+                            /** Format: date-time */
+                            next_at: string | null;
+                            /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
+                            object_key: string;
+                            resolution: string | null;
+                            /** Format: date-time */
+                            resolved_at: string | null;
+                            resolved_by: string | null;
+                            server_id: number | null;
+                            /** @description info, warning, critical */
+                            severity: string;
+                            slot_id: number | null;
+                            /** @description detected, diagnosing, healing, resolved, escalated */
+                            state: string;
+                            summary: string;
+                            /** @description null: installation-wide (a remsim-server) */
+                            tenant_id: number | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    getIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: an incident with every attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acknowledged_at: string | null;
+                        acknowledged_by: string | null;
+                        attempts: number;
+                        attempts_log: {
+                            /** @description lock_card, reassign, new_slot, other_bankd, move_back, queue_restart, escalate, wait_reconciler */
+                            action: string;
+                            client_id: string | null;
+                            detail: string | null;
+                            /** Format: date-time */
+                            finished_at: string;
+                            id: number;
+                            incident_id: number;
+                            moved: boolean;
+                            /** @description pending, success, failed, skipped */
+                            result: string;
+                            /** Format: date-time */
+                            started_at: string;
+                        }[];
+                        bank_id: number | null;
+                        bankd_id: number | null;
+                        /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
+                        cause: string;
+                        client_id: string | null;
+                        /** @description What the playbook learnt and did: clients moved (from, to), the last error */
+                        details: unknown;
+                        /** Format: date-time */
+                        detected_at: string;
+                        /** Format: date-time */
+                        diagnosed_at: string | null;
+                        /** @description Detected to resolved (to now while open), seconds */
+                        duration_sec: number;
+                        /** Format: date-time */
+                        escalated_at: string | null;
+                        /** @description The event that opened it */
+                        event_id: number | null;
+                        /** @description await_return / move_back: the bank’s clients go back when it returns */
+                        follow_up: string | null;
+                        /** Format: date-time */
+                        healing_at: string | null;
+                        id: number;
+                        /** Format: date-time */
+                        next_at: string | null;
+                        /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
+                        object_key: string;
+                        resolution: string | null;
+                        /** Format: date-time */
+                        resolved_at: string | null;
+                        resolved_by: string | null;
+                        server_id: number | null;
+                        /** @description info, warning, critical */
+                        severity: string;
+                        slot_id: number | null;
+                        /** @description detected, diagnosing, healing, resolved, escalated */
+                        state: string;
+                        summary: string;
+                        /** @description null: installation-wide (a remsim-server) */
+                        tenant_id: number | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    acknowledgeIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: acknowledge an incident (a person has seen it; healing goes on) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acknowledged_at: string | null;
+                        acknowledged_by: string | null;
+                        attempts: number;
+                        attempts_log: {
+                            /** @description lock_card, reassign, new_slot, other_bankd, move_back, queue_restart, escalate, wait_reconciler */
+                            action: string;
+                            client_id: string | null;
+                            detail: string | null;
+                            /** Format: date-time */
+                            finished_at: string;
+                            id: number;
+                            incident_id: number;
+                            moved: boolean;
+                            /** @description pending, success, failed, skipped */
+                            result: string;
+                            /** Format: date-time */
+                            started_at: string;
+                        }[];
+                        bank_id: number | null;
+                        bankd_id: number | null;
+                        /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
+                        cause: string;
+                        client_id: string | null;
+                        /** @description What the playbook learnt and did: clients moved (from, to), the last error */
+                        details: unknown;
+                        /** Format: date-time */
+                        detected_at: string;
+                        /** Format: date-time */
+                        diagnosed_at: string | null;
+                        /** @description Detected to resolved (to now while open), seconds */
+                        duration_sec: number;
+                        /** Format: date-time */
+                        escalated_at: string | null;
+                        /** @description The event that opened it */
+                        event_id: number | null;
+                        /** @description await_return / move_back: the bank’s clients go back when it returns */
+                        follow_up: string | null;
+                        /** Format: date-time */
+                        healing_at: string | null;
+                        id: number;
+                        /** Format: date-time */
+                        next_at: string | null;
+                        /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
+                        object_key: string;
+                        resolution: string | null;
+                        /** Format: date-time */
+                        resolved_at: string | null;
+                        resolved_by: string | null;
+                        server_id: number | null;
+                        /** @description info, warning, critical */
+                        severity: string;
+                        slot_id: number | null;
+                        /** @description detected, diagnosing, healing, resolved, escalated */
+                        state: string;
+                        summary: string;
+                        /** @description null: installation-wide (a remsim-server) */
+                        tenant_id: number | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    resolveIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success: resolve an incident by hand (self-healing stops working on it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        acknowledged_at: string | null;
+                        acknowledged_by: string | null;
+                        attempts: number;
+                        attempts_log: {
+                            /** @description lock_card, reassign, new_slot, other_bankd, move_back, queue_restart, escalate, wait_reconciler */
+                            action: string;
+                            client_id: string | null;
+                            detail: string | null;
+                            /** Format: date-time */
+                            finished_at: string;
+                            id: number;
+                            incident_id: number;
+                            moved: boolean;
+                            /** @description pending, success, failed, skipped */
+                            result: string;
+                            /** Format: date-time */
+                            started_at: string;
+                        }[];
+                        bank_id: number | null;
+                        bankd_id: number | null;
+                        /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
+                        cause: string;
+                        client_id: string | null;
+                        /** @description What the playbook learnt and did: clients moved (from, to), the last error */
+                        details: unknown;
+                        /** Format: date-time */
+                        detected_at: string;
+                        /** Format: date-time */
+                        diagnosed_at: string | null;
+                        /** @description Detected to resolved (to now while open), seconds */
+                        duration_sec: number;
+                        /** Format: date-time */
+                        escalated_at: string | null;
+                        /** @description The event that opened it */
+                        event_id: number | null;
+                        /** @description await_return / move_back: the bank’s clients go back when it returns */
+                        follow_up: string | null;
+                        /** Format: date-time */
+                        healing_at: string | null;
+                        id: number;
+                        /** Format: date-time */
+                        next_at: string | null;
+                        /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
+                        object_key: string;
+                        resolution: string | null;
+                        /** Format: date-time */
+                        resolved_at: string | null;
+                        resolved_by: string | null;
+                        server_id: number | null;
+                        /** @description info, warning, critical */
+                        severity: string;
+                        slot_id: number | null;
+                        /** @description detected, diagnosing, healing, resolved, escalated */
+                        state: string;
+                        summary: string;
+                        /** @description null: installation-wide (a remsim-server) */
+                        tenant_id: number | null;
+                        /** Format: date-time */
+                        updated_at: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     listJobActions: {
         parameters: {
             query?: never;
@@ -8542,6 +9194,236 @@ export interface operations {
             };
             /** @description Not available in this configuration */
             501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Temporarily unavailable (pool full, database busy): retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    requestDifferentBankd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The router client id, normally <hostname>-slot<N>
+                     * @example router1-slot0
+                     */
+                    client_id: string;
+                    client_token?: string | null;
+                    reason?: string | null;
+                    /** @description Tenant id */
+                    tenant_id?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success: my bankd is unreachable: move me to a card on a bank another bankd serves; my RSPRO identity stays */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description RSPRO client id the router presents: unchanged */
+                        bank_id: number;
+                        bankd_endpoint: string;
+                        client_id: string;
+                        iccid: string;
+                        imsi: string;
+                        incident_id: number;
+                        message: string;
+                        sim_slot: {
+                            bank_id: number;
+                            slot_id: number;
+                            tenant_id: number;
+                        };
+                        /** @description RSPRO client slot the router presents: unchanged */
+                        slot_id: number;
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Temporarily unavailable (pool full, database busy): retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    requestNewSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The router client id, normally <hostname>-slot<N>
+                     * @example router1-slot0
+                     */
+                    client_id: string;
+                    client_token?: string | null;
+                    reason?: string | null;
+                    /** @description Tenant id */
+                    tenant_id?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success: my SIM failed: move me to another card of my carrier (the card is marked faulty); my RSPRO identity stays */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description RSPRO client id the router presents: unchanged */
+                        bank_id: number;
+                        bankd_endpoint: string;
+                        client_id: string;
+                        iccid: string;
+                        imsi: string;
+                        incident_id: number;
+                        message: string;
+                        sim_slot: {
+                            bank_id: number;
+                            slot_id: number;
+                            tenant_id: number;
+                        };
+                        /** @description RSPRO client slot the router presents: unchanged */
+                        slot_id: number;
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11525,6 +12407,285 @@ export interface operations {
             };
         };
     };
+    getHealingPlaybooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: a tenant’s self-healing playbooks (defaults where it changed none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bankd_loss: {
+                            /** @description Wait before the second attempt; doubled for each one after */
+                            backoff_sec: number;
+                            /** @description A bank its remsim-server stopped listing (past --bank-offline-grace): its clients move to banks whose bankd is connected */
+                            enabled: boolean;
+                            /** @description Attempts before the incident is escalated to a person */
+                            max_attempts: number;
+                            /** @description When the bank returns, its clients move back to the cards they left (where those are free) */
+                            move_back: boolean;
+                        };
+                        card_failure: {
+                            /** @description Wait before the second attempt; doubled for each one after */
+                            backoff_sec: number;
+                            /** @description A failing card (auto-lock, health error): its client moves to another card of the carrier, the card becomes faulty */
+                            enabled: boolean;
+                            /** @description No free card of the carrier: escalate at once instead of retrying */
+                            escalate_when_no_card: boolean;
+                            /** @description Attempts before the incident is escalated to a person */
+                            max_attempts: number;
+                        };
+                        client_request: {
+                            /** @description Clients may ask for another card (request-new-slot) or another bankd (request-different-bankd) */
+                            enabled: boolean;
+                            /** @description A card a client reports failed becomes faulty (locked: an operator unlocks it) */
+                            mark_faulty: boolean;
+                        };
+                        /** @description Moves by self-healing per tenant and hour; past it incidents are escalated, not healed */
+                        max_moves_per_hour: number;
+                        /** @description A client is moved by self-healing at most once within this (a request from the client included) */
+                        move_cooldown_min: number;
+                        remsim_drift: {
+                            /** @description A remsim-server that lost, stalled or could not take maps: an incident until the reconciler has repaired it */
+                            enabled: boolean;
+                            /** @description Escalate when it is not repaired after this long */
+                            escalate_after_min: number;
+                        };
+                        silent_router: {
+                            /** @description A heartbeating client that went silent: an incident; a restart is queued when it returns */
+                            enabled: boolean;
+                            /** @description Escalate when it is still silent after this long */
+                            escalate_after_min: number;
+                            /** @description Queue a restart command when it heartbeats again */
+                            restart_on_return: boolean;
+                        };
+                        tenant_id: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    putHealingPlaybooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bankd_loss?: {
+                        /** @description Wait before the second attempt; doubled for each one after */
+                        backoff_sec?: number;
+                        /** @description A bank its remsim-server stopped listing (past --bank-offline-grace): its clients move to banks whose bankd is connected */
+                        enabled?: boolean;
+                        /** @description Attempts before the incident is escalated to a person */
+                        max_attempts?: number;
+                        /** @description When the bank returns, its clients move back to the cards they left (where those are free) */
+                        move_back?: boolean;
+                    };
+                    card_failure?: {
+                        /** @description Wait before the second attempt; doubled for each one after */
+                        backoff_sec?: number;
+                        /** @description A failing card (auto-lock, health error): its client moves to another card of the carrier, the card becomes faulty */
+                        enabled?: boolean;
+                        /** @description No free card of the carrier: escalate at once instead of retrying */
+                        escalate_when_no_card?: boolean;
+                        /** @description Attempts before the incident is escalated to a person */
+                        max_attempts?: number;
+                    };
+                    client_request?: {
+                        /** @description Clients may ask for another card (request-new-slot) or another bankd (request-different-bankd) */
+                        enabled?: boolean;
+                        /** @description A card a client reports failed becomes faulty (locked: an operator unlocks it) */
+                        mark_faulty?: boolean;
+                    };
+                    /** @description Moves by self-healing per tenant and hour; past it incidents are escalated, not healed */
+                    max_moves_per_hour?: number;
+                    /** @description A client is moved by self-healing at most once within this (a request from the client included) */
+                    move_cooldown_min?: number;
+                    remsim_drift?: {
+                        /** @description A remsim-server that lost, stalled or could not take maps: an incident until the reconciler has repaired it */
+                        enabled?: boolean;
+                        /** @description Escalate when it is not repaired after this long */
+                        escalate_after_min?: number;
+                    };
+                    silent_router?: {
+                        /** @description A heartbeating client that went silent: an incident; a restart is queued when it returns */
+                        enabled?: boolean;
+                        /** @description Escalate when it is still silent after this long */
+                        escalate_after_min?: number;
+                        /** @description Queue a restart command when it heartbeats again */
+                        restart_on_return?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success: change a tenant’s self-healing playbooks (fields not given stay) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bankd_loss: {
+                            /** @description Wait before the second attempt; doubled for each one after */
+                            backoff_sec: number;
+                            /** @description A bank its remsim-server stopped listing (past --bank-offline-grace): its clients move to banks whose bankd is connected */
+                            enabled: boolean;
+                            /** @description Attempts before the incident is escalated to a person */
+                            max_attempts: number;
+                            /** @description When the bank returns, its clients move back to the cards they left (where those are free) */
+                            move_back: boolean;
+                        };
+                        card_failure: {
+                            /** @description Wait before the second attempt; doubled for each one after */
+                            backoff_sec: number;
+                            /** @description A failing card (auto-lock, health error): its client moves to another card of the carrier, the card becomes faulty */
+                            enabled: boolean;
+                            /** @description No free card of the carrier: escalate at once instead of retrying */
+                            escalate_when_no_card: boolean;
+                            /** @description Attempts before the incident is escalated to a person */
+                            max_attempts: number;
+                        };
+                        client_request: {
+                            /** @description Clients may ask for another card (request-new-slot) or another bankd (request-different-bankd) */
+                            enabled: boolean;
+                            /** @description A card a client reports failed becomes faulty (locked: an operator unlocks it) */
+                            mark_faulty: boolean;
+                        };
+                        /** @description Moves by self-healing per tenant and hour; past it incidents are escalated, not healed */
+                        max_moves_per_hour: number;
+                        /** @description A client is moved by self-healing at most once within this (a request from the client included) */
+                        move_cooldown_min: number;
+                        remsim_drift: {
+                            /** @description A remsim-server that lost, stalled or could not take maps: an incident until the reconciler has repaired it */
+                            enabled: boolean;
+                            /** @description Escalate when it is not repaired after this long */
+                            escalate_after_min: number;
+                        };
+                        silent_router: {
+                            /** @description A heartbeating client that went silent: an incident; a restart is queued when it returns */
+                            enabled: boolean;
+                            /** @description Escalate when it is still silent after this long */
+                            escalate_after_min: number;
+                            /** @description Queue a restart command when it heartbeats again */
+                            restart_on_return: boolean;
+                        };
+                        tenant_id: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The object does not exist, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The request conflicts with the current state (the code says which rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     getProtection: {
         parameters: {
             query?: never;
@@ -12365,7 +13526,7 @@ export interface operations {
                 "application/json": {
                     enabled?: boolean;
                     /** @description Empty: every event of the tenant */
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "bank." | "bulk_job." | "card." | "client." | "command." | "pool." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
                     /** @description HMAC key; generated when absent */
                     secret?: string;
                     tenant_id: number;
@@ -12589,7 +13750,7 @@ export interface operations {
             content: {
                 "application/json": {
                     enabled?: boolean;
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "bank." | "bulk_job." | "card." | "client." | "command." | "pool." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
                     secret?: string;
                     url?: string;
                 };

@@ -170,7 +170,7 @@ export class HealingService {
       if (opened) return opened;
       // An earlier request that could not be healed (escalated) is the same problem: tried again.
       const earlier = await repo.lockOpen(tx, 'client_request', clientKey(p.tenant_id, req.client_id));
-      if (!earlier || earlier.state !== 'escalated') throw healingInProgress(req.client_id, earlier?.id ?? null);
+      if (earlier?.state !== 'escalated') throw healingInProgress(req.client_id, earlier?.id ?? null);
       return repo.changeIncident(tx, earlier.id, { state: 'healing', details: { ...earlier.details, kind, reason } }, null);
     });
     if (!incident) throw healingInProgress(req.client_id, null);
