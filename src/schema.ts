@@ -11,6 +11,7 @@ export * from './modules/healing/healing.table.js';
 export * from './modules/inventory/inventory.table.js';
 export * from './modules/ki-proxy/ki-proxy.table.js';
 export * from './modules/policies/policies.table.js';
+export * from './modules/prediction/prediction.table.js';
 export * from './modules/remsim/remsim.table.js';
 export * from './modules/rotation/rotation.table.js';
 export * from './modules/rules/rules.table.js';

@@ -50,6 +50,8 @@ export interface Config {
   rotationIntervalSec: number;
   /** How often self-healing reads new events and heals the incidents that are due. */
   healingIntervalSec: number;
+  /** How often fault prediction judges the clients that heartbeat (its model learnt a moment every 5 minutes). */
+  predictionIntervalSec: number;
   /** Events (and finished webhook deliveries) are kept this long (days). */
   eventsRetentionDays: number;
   /** Client API requests per source address per 10 s (0: no limit). */
@@ -113,6 +115,7 @@ export const DEFAULTS: Config = {
   usageIntervalSec: 60,
   rotationIntervalSec: 60,
   healingIntervalSec: 2,
+  predictionIntervalSec: 300,
   eventsRetentionDays: 30,
   // A site of 500 routers behind one NAT address registering at once after a power cut, and its
   // heartbeats, fit many times over; a flood from one address does not.
@@ -220,6 +223,7 @@ export function buildConfig(input: Partial<Record<keyof Config, unknown>>): Conf
     usageIntervalSec: intIn('usage-interval', c.usageIntervalSec, 5, 3600),
     rotationIntervalSec: intIn('rotation-interval', c.rotationIntervalSec, 5, 3600),
     healingIntervalSec: intIn('healing-interval', c.healingIntervalSec, 1, 300),
+    predictionIntervalSec: intIn('prediction-interval', c.predictionIntervalSec, 10, 86_400),
     eventsRetentionDays: intIn('events-retention-days', c.eventsRetentionDays, 1, 3650),
     clientRateLimit: intIn('client-rate-limit', c.clientRateLimit, 0, 10_000_000),
     adminRateLimit: intIn('admin-rate-limit', c.adminRateLimit, 0, 10_000_000),

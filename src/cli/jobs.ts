@@ -24,13 +24,13 @@ interface Target {
   apiKey: string;
 }
 
-function targetOf(opts: Doc): Target {
+export function targetOf(opts: Doc): Target {
   const apiKey = oneSecret({ value: opts.apiKey, file: opts.apiKeyFile, flag: '--api-key-file', valueName: '--api-key' });
   if (!apiKey) throw new Error('an API key is needed: --api-key, IONMESH_API_KEY or --api-key-file');
   return { url: opts.url.replace(/\/+$/, ''), apiKey };
 }
 
-async function api(t: Target, path: string, init: { method?: string; body?: unknown } = {}) {
+export async function api(t: Target, path: string, init: { method?: string; body?: unknown } = {}) {
   const res = await fetch(`${t.url}/api/backend/v1${path}`, {
     method: init.method ?? 'GET',
     headers: { 'x-api-key': t.apiKey, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -43,7 +43,7 @@ async function api(t: Target, path: string, init: { method?: string; body?: unkn
 }
 
 /** The options every `jobs` subcommand takes: where IonMesh is and the key to use. */
-function apiOptions(cmd: Command) {
+export function apiOptions(cmd: Command) {
   return cmd
     .addOption(new Option('--url <url>', 'the IonMesh server').env('IONMESH_URL').default('http://127.0.0.1:5000'))
     .addOption(new Option('--api-key <key>', 'an API key whose role allows the action').env('IONMESH_API_KEY'))

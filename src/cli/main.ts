@@ -14,6 +14,7 @@ import { importSims } from './import.js';
 import { jobsCommand } from './jobs.js';
 import { createKey, listKeys, revokeKey } from './keys.js';
 import { databaseOptions, databaseUrlOf } from './options.js';
+import { predictCommand } from './predict.js';
 import { serve } from './serve.js';
 import { applyConfigFile, checkConfigFile, configFromOptions, locate, serveOptions } from './serve-options.js';
 import { simulate } from './simulate.js';
@@ -260,6 +261,7 @@ program
   });
 
 jobsCommand(program);
+predictCommand(program);
 
 program.parseAsync(process.argv).catch((error) => {
   if (error instanceof DataDirInUse) {

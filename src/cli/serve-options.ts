@@ -120,6 +120,11 @@ export function serveOptions(cmd: Command): Command {
           .default('2'),
       )
       .addOption(
+        new Option('--prediction-interval <seconds>', 'how often fault prediction judges the clients that heartbeat')
+          .env('IONMESH_PREDICTION_INTERVAL')
+          .default('300'),
+      )
+      .addOption(
         new Option('--events-retention-days <days>', 'keep events and finished webhook deliveries this long')
           .env('IONMESH_EVENTS_RETENTION_DAYS')
           .default('30'),
@@ -248,6 +253,7 @@ export function configFromOptions(opts: Record<string, any>): Config {
     usageIntervalSec: opts.usageInterval,
     rotationIntervalSec: opts.rotationInterval,
     healingIntervalSec: opts.healingInterval,
+    predictionIntervalSec: opts.predictionInterval,
     eventsRetentionDays: opts.eventsRetentionDays,
     clientRateLimit: opts.clientRateLimit,
     adminRateLimit: opts.adminRateLimit,

@@ -85,6 +85,8 @@ export const ERROR_CODES = {
   HEALING_IN_PROGRESS: 'An incident of this kind is open for the client and being healed',
   HEALING_COOLDOWN: 'Self-healing moved this client within its cooldown; it is not moved again yet',
   HEALING_LIMITED: 'Self-healing reached the tenant’s limit of moves per hour',
+  MODEL_NOT_FOUND: 'The prediction model does not exist',
+  MODEL_INVALID: 'The prediction model is not one this IonMesh can run (other features, or a broken tree)',
   INTERNAL_ERROR: 'Unexpected server error',
 } as const;
 

@@ -24,6 +24,7 @@ import { healthRoutes } from '../modules/health/index.js';
 import { bankdOwner, bankOwner, inventoryRoutes, remsimServerOwner, slotOwner, tenantOwner } from '../modules/inventory/index.js';
 import { kiProxyRoutes, poolOwner } from '../modules/ki-proxy/index.js';
 import { policyOwner, policyRoutes } from '../modules/policies/index.js';
+import { predictionRoutes } from '../modules/prediction/index.js';
 import { remsimRoutes } from '../modules/remsim/index.js';
 import { rotationPolicyOwner, rotationRoutes } from '../modules/rotation/index.js';
 import { ruleOwner, ruleRoutes } from '../modules/rules/index.js';
@@ -151,6 +152,7 @@ export async function adminApi(
       await admin.register(rotationRoutes(services.rotation));
       await admin.register(ruleRoutes(services.rules));
       await admin.register(healingRoutes(services.healing));
+      await admin.register(predictionRoutes(services.prediction));
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));

@@ -1,5 +1,5 @@
 // The background jobs of a server (offline sweep, reconcile, command expiry, webhook delivery,
-// stats rollup, usage accounting, rules, self-healing, rotation, bulk jobs, event retention, fleet metrics, PGlite's vacuum) and its graceful shutdown.
+// stats rollup, usage accounting, rules, self-healing, fault prediction, rotation, bulk jobs, event retention, fleet metrics, PGlite's vacuum) and its graceful shutdown.
 import type { Config } from '../app/config.js';
 import type { Database } from '../app/database.js';
 import type { App } from '../app/http.js';
@@ -38,6 +38,7 @@ export function startBackground(app: App, config: Config, db: Database, services
     // Bulk jobs: batches of items for at most 2 s a pass (PGlite: 0.5 s, requests go between).
     jobs.start({ name: 'rules', everySec: 1, run: () => services.rulesEngine.tick() });
     jobs.start({ name: 'self-healing', everySec: config.healingIntervalSec, run: () => services.healingEngine.tick() });
+    jobs.start({ name: 'fault-prediction', everySec: config.predictionIntervalSec, run: () => services.prediction.run() });
     jobs.start({ name: 'rotation', everySec: config.rotationIntervalSec, run: () => services.rotation.run() });
     jobs.start({ name: 'bulk-jobs', everySec: 1, run: () => services.jobs.tick(db.kind === 'pglite' ? 500 : 2000) });
     jobs.start({

@@ -16,6 +16,7 @@ import { InventoryService } from '../modules/inventory/index.js';
 import { KiProxyService } from '../modules/ki-proxy/index.js';
 import { Metrics } from '../modules/metrics/index.js';
 import { PoliciesService } from '../modules/policies/index.js';
+import { PredictionService } from '../modules/prediction/index.js';
 import { RemsimReconciler, RemsimService } from '../modules/remsim/index.js';
 import { RotationService } from '../modules/rotation/index.js';
 import { RulesEngine, RulesService } from '../modules/rules/index.js';
@@ -50,6 +51,7 @@ export interface Services {
   rules: RulesService;
   healingEngine: HealingEngine;
   healing: HealingService;
+  prediction: PredictionService;
 }
 
 export function buildServices(app: App, config: Config, db: Database, reconcileOnChange: boolean): Services {
@@ -124,6 +126,7 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     rules: undefined as unknown as RulesService,
     healingEngine: undefined as unknown as HealingEngine,
     healing: undefined as unknown as HealingService,
+    prediction: new PredictionService(db, app.log, { batch: db.kind === 'pglite' ? 250 : 1000 }),
     // Set below: they act through the clients' and commands' services.
     cardActions: undefined as unknown as CardActions,
     thresholds: undefined as unknown as ThresholdsEngine,

@@ -33,7 +33,7 @@ export interface FaultOptions {
   seed: number;
   routers: number;
   hours: number;
-  /** Start of the history (ms). */
+  /** Start of the history (ms); each router starts within the day after. */
   start?: number;
   /** A heartbeat every … seconds. */
   sampleSec?: number;
@@ -53,7 +53,6 @@ export function prng(seed: number) {
   };
 }
 
-
 export function simulateFaults(o: FaultOptions): FaultRouter[] {
   const rnd = prng(o.seed);
   const gauss = () => {
@@ -61,16 +60,20 @@ export function simulateFaults(o: FaultOptions): FaultRouter[] {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd());
   };
   const between = (a: number, b: number) => a + (b - a) * rnd();
-  const start = o.start ?? Date.UTC(2026, 10, 1, 0, 0, 0);
+  const first = o.start ?? Date.UTC(2026, 10, 1, 0, 0, 0);
   const step = (o.sampleSec ?? 60) * 1000;
   const steps = Math.floor((o.hours * 3_600_000) / step);
   const failingShare = o.failingShare ?? 0.3;
   const routers: FaultRouter[] = [];
   for (let r = 0; r < o.routers; r++) {
+    // Each router's history starts at its own time of day (failures keep no hour).
+    const start = first + Math.floor(rnd() * 86_400) * 1000;
     const fails = rnd() < failingShare;
     const scenario: FaultScenario = fails
       ? (FAILING[Math.floor(rnd() * FAILING.length)] as FaultScenario)
-      : (['healthy', 'healthy', 'healthy_weak', 'healthy_dip', 'healthy_blips'] as const)[Math.floor(rnd() * 5)] as FaultScenario;
+      : ((['healthy', 'healthy', 'healthy_weak', 'healthy_dip', 'healthy_blips'] as const)[
+          Math.floor(rnd() * 5)
+        ] as FaultScenario);
     // The site: a mean level, how much it wanders, and how fast it comes back.
     const base = scenario === 'healthy_weak' ? between(-101, -96) : between(-92, -62);
     const wander = scenario === 'healthy_weak' ? between(1, 2.2) : between(1.5, 5);
@@ -173,6 +176,29 @@ export function labelled(routers: FaultRouter[]) {
     failure_at: r.failure_at,
     historyAt: (at: number) => historyAt(r, at),
     from: r.samples[0]?.t ?? 0,
-    to: r.failure_at ?? (r.samples[r.samples.length - 1]?.t ?? 0),
+    to: r.failure_at ?? r.samples[r.samples.length - 1]?.t ?? 0,
   }));
 }
+
+export interface PredictionRun {
+  seed: number;
+  testSeed: number;
+  routers: number;
+  testRouters: number;
+  hours: number;
+  horizonMin: number;
+  trees: number;
+}
+
+export const PREDICTION_DEFAULTS: PredictionRun = {
+  seed: 1,
+  testSeed: 2,
+  routers: 600,
+  testRouters: 300,
+  hours: 12,
+  horizonMin: 60,
+  trees: 150,
+};
+
+/** What a moment is judged on, in training and measurement alike: every 5 minutes after an hour of history. */
+export const JUDGED = { everyMin: 5, warmupMin: 60 } as const;

@@ -105,6 +105,8 @@ export const AUDIT_ACTIONS = [
   { action: 'incident.acknowledge', event: 'incident.acknowledged', description: 'A person acknowledged an incident' },
   { action: 'incident.resolve', event: 'incident.resolved', description: 'A person resolved an incident by hand' },
   { action: 'healing.update', event: null, description: 'A tenant’s self-healing playbooks were changed' },
+  { action: 'prediction_model.create', event: null, description: 'A trained fault prediction model was uploaded' },
+  { action: 'prediction_model.activate', event: null, description: 'A fault prediction model was made the active one' },
 ] as const satisfies readonly AuditActionInfo[];
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]['action'];

@@ -306,6 +306,24 @@ export const EVENT_TYPES = [
     data: Incident,
   },
   { type: 'incident.acknowledged', tenant: true, description: 'A person acknowledged an incident', data: Incident },
+  {
+    type: 'prediction.connection_failure',
+    tenant: true,
+    description:
+      'Fault prediction expects a client to lose its connection within the model’s horizon: confidence, estimated time, recommended action (once per warning)',
+    data: Data({
+      client_id: Str,
+      bank_id: Nullable(Int),
+      slot_id: Nullable(Int),
+      probability: Type.Number(),
+      confidence: Type.Number(),
+      ttf_min: Nullable(Type.Number()),
+      predicted_failure_at: Nullable(Str),
+      horizon_min: Int,
+      recommended_action: Str,
+      model_version: Int,
+    }),
+  },
 ] as const satisfies readonly EventTypeInfo[];
 
 export type EventType = (typeof EVENT_TYPES)[number]['type'];

@@ -1,11 +1,11 @@
-// The fault prediction model: a random forest (ml-random-forest, mljs) that answers, from a
-// client's features (src/domain/fault-features.ts), whether it loses its connection within the
-// horizon — its share of trees voting yes is the confidence — and a regression forest trained on
-// the failing moments that estimates the minutes left. Trained on labelled histories, measured on
-// others (never the ones it learnt from), kept as JSON with its version and quality.
-import { RandomForestClassifier, RandomForestRegression } from 'ml-random-forest';
-import { FEATURE_NAMES, featuresOf, recommendedAction } from '../../domain/fault-features.js';
+// The fault prediction model: gradient-boosted trees (gbdt.ts) that answer, from a client's
+// features (src/domain/fault-features.ts), the probability that it loses its connection within
+// the horizon, and a second boosted model, trained on the failing moments, that estimates the
+// minutes left. Trained on labelled histories, measured on others (never the ones it learnt
+// from), kept as JSON with its version and quality.
 import type { ClientHistory } from '../../domain/fault-features.js';
+import { FEATURE_NAMES, featuresOf, recommendedAction } from '../../domain/fault-features.js';
+import { type GbdtJson, predictGbdt, trainGbdt } from './gbdt.js';
 
 export interface LabelledRouter {
   client_id: string;
@@ -56,9 +56,10 @@ export function examplesOf(routers: LabelledRouter[], o: ExampleOptions): Exampl
 export interface TrainOptions {
   seed: number;
   trees?: number;
+  depth?: number;
   horizonMin: number;
-  /** Negatives kept per positive when training (the rest are skipped: they are many and alike). */
-  negativesPerPositive?: number;
+  /** Told as trees are grown: the draft (threshold), then the final models. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ModelQuality {
@@ -71,6 +72,8 @@ export interface ModelQuality {
   f1: number;
   /** Failing routers warned before their failure, and the warning's lead time (minutes). */
   routers: { failing: number; warned: number; healthy: number; false_alarms: number };
+  /** The same per router: a failing one warned before it failed, a healthy one never warned. */
+  per_router: { accuracy: number; precision: number; recall: number };
   lead_p50_min: number | null;
   lead_p10_min: number | null;
   /** Estimated against true minutes to failure, over the warned moments. */
@@ -78,17 +81,17 @@ export interface ModelQuality {
 }
 
 export interface ModelJson {
-  algorithm: 'random_forest';
+  algorithm: 'gradient_boosting';
   features: readonly string[];
   horizon_min: number;
   threshold: number;
-  classifier: unknown;
-  regressor: unknown;
+  classifier: GbdtJson;
+  regressor: GbdtJson | null;
 }
 
 export interface Prediction {
   probability: number;
-  /** How sure the model is of its answer: the share of trees that agree with it. */
+  /** How sure the model is of its answer: the probability of the answer it gives. */
   confidence: number;
   failure_predicted: boolean;
   ttf_min: number | null;
@@ -96,120 +99,93 @@ export interface Prediction {
 }
 
 export class FailureModel {
-  private readonly classifier: RandomForestClassifier;
-  private readonly regressor: RandomForestRegression | null;
   readonly threshold: number;
   readonly horizonMin: number;
 
   constructor(readonly json: ModelJson) {
     if (json.features.join(',') !== FEATURE_NAMES.join(','))
       throw new Error('the model was trained on other features than this IonMesh computes: retrain it');
-    // biome-ignore lint/suspicious/noExplicitAny: the library's own JSON shape
-    this.classifier = RandomForestClassifier.load(json.classifier as any);
-    // biome-ignore lint/suspicious/noExplicitAny: the library's own JSON shape
-    this.regressor = json.regressor ? RandomForestRegression.load(json.regressor as any) : null;
     this.threshold = json.threshold;
     this.horizonMin = json.horizon_min;
   }
 
-  /** The probability (share of trees) that each row fails within the horizon. */
+  /** The probability that each row fails within the horizon. */
   probabilities(X: number[][]): number[] {
-    return this.classifier.predictProbability(X, 1) as number[];
+    return X.map((x) => predictGbdt(this.json.classifier, x));
   }
 
   predict(X: number[][]): Prediction[] {
-    const p = this.probabilities(X);
-    const flagged = X.flatMap((x, i) => ((p[i] as number) >= this.threshold ? [x] : []));
-    const ttfs = flagged.length && this.regressor ? (this.regressor.predict(flagged) as number[]) : [];
-    let k = 0;
-    return X.map((x, i) => {
-      const prob = p[i] as number;
+    return X.map((x) => {
+      const prob = predictGbdt(this.json.classifier, x);
       const yes = prob >= this.threshold;
-      const ttf = yes ? Math.max(0, Math.min(this.horizonMin, ttfs[k++] ?? this.horizonMin / 2)) : null;
+      const ttf = yes && this.json.regressor ? predictGbdt(this.json.regressor, x) : yes ? this.horizonMin / 2 : null;
       return {
-        probability: prob,
-        confidence: yes ? prob : 1 - prob,
+        probability: Math.round(prob * 1000) / 1000,
+        confidence: Math.round((yes ? prob : 1 - prob) * 1000) / 1000,
         failure_predicted: yes,
-        ttf_min: ttf === null ? null : Math.round(ttf * 10) / 10,
+        ttf_min: ttf === null ? null : Math.round(Math.max(0, Math.min(this.horizonMin, ttf)) * 10) / 10,
         recommended_action: yes ? recommendedAction(x) : 'watch',
       };
     });
   }
+
+  /** What the model leans on: each feature's share of the splits' gain. */
+  importance() {
+    const imp = this.json.classifier.importance;
+    const total = imp.reduce((a, b) => a + b, 0) || 1;
+    return Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, Math.round(((imp[i] ?? 0) / total) * 1000) / 1000]));
+  }
 }
 
-/** Trains both forests; the threshold is the one that maximises F1 on a share of the training routers held out. */
+/** Trains both models; the threshold is the one that maximises F1 on a share of the training routers held out. */
 export function train(routers: LabelledRouter[], o: TrainOptions & ExampleOptions) {
   const held = routers.filter((_, i) => i % 5 === 0);
   const fit = routers.filter((_, i) => i % 5 !== 0);
-  const forests = fitForests(examplesOf(fit, o), o);
-  const draft = new FailureModel({ ...forests, threshold: 0.5 });
+  const trees = o.trees ?? 150;
+  const total = 2 * trees;
+  const draft = new FailureModel({
+    ...fitModels(examplesOf(fit, o), { ...o, onProgress: (d) => o.onProgress?.(d, total) }),
+    threshold: 0.5,
+  });
   const validation = examplesOf(held, o);
   const p = draft.probabilities(validation.X);
   let best = { threshold: 0.5, f1: -1 };
   for (let th = 0.2; th <= 0.9001; th += 0.05) {
-    const q = confusion(validation.y, p.map((x) => (x >= th ? 1 : 0)));
+    const q = confusion(
+      validation.y,
+      p.map((x) => (x >= th ? 1 : 0)),
+    );
     if (q.f1 > best.f1) best = { threshold: Math.round(th * 100) / 100, f1: q.f1 };
   }
-  // The final forests learn from every training router.
-  return new FailureModel({ ...fitForests(examplesOf(routers, o), o), threshold: best.threshold });
-}
-
-function fitForests(ex: Examples, o: TrainOptions & ExampleOptions): Omit<ModelJson, 'threshold'> {
-  const keep = subsample(ex, o.negativesPerPositive ?? 4, o.seed);
-  const classifier = new RandomForestClassifier({
-    seed: o.seed,
-    nEstimators: o.trees ?? 60,
-    maxFeatures: 0.6,
-    replacement: true,
-    useSampleBagging: true,
-    noOOB: true,
-    treeOptions: { maxDepth: 12, minNumSamples: 4 },
+  // The final models learn from every training router.
+  return new FailureModel({
+    ...fitModels(examplesOf(routers, o), { ...o, onProgress: (d) => o.onProgress?.(trees + d, total) }),
+    threshold: best.threshold,
   });
-  classifier.train(
-    keep.map((i) => ex.X[i] as number[]),
-    keep.map((i) => ex.y[i] as number),
-  );
-  const failing = ex.ttf.flatMap((t, i) => (t >= 0 && t <= o.horizonMin * 1.5 ? [i] : []));
-  let regressor: unknown = null;
-  if (failing.length >= 10) {
-    const r = new RandomForestRegression({
-      seed: o.seed,
-      nEstimators: 30,
-      maxFeatures: 0.6,
-      replacement: true,
-      useSampleBagging: true,
-      noOOB: true,
-      treeOptions: { maxDepth: 10, minNumSamples: 4 },
-    });
-    r.train(
-      failing.map((i) => ex.X[i] as number[]),
-      failing.map((i) => ex.ttf[i] as number),
-    );
-    regressor = r.toJSON();
-  }
-  return {
-    algorithm: 'random_forest',
-    features: FEATURE_NAMES,
-    horizon_min: o.horizonMin,
-    classifier: classifier.toJSON(),
-    regressor,
-  };
 }
 
-/** Every positive, and negatives up to a ratio, picked by a seeded shuffle. */
-function subsample(ex: Examples, ratio: number, seed: number) {
-  const pos = ex.y.flatMap((y, i) => (y === 1 ? [i] : []));
-  const neg = ex.y.flatMap((y, i) => (y === 0 ? [i] : []));
-  let a = seed >>> 0;
-  const rnd = () => {
-    a = (a * 1664525 + 1013904223) >>> 0;
-    return a / 4294967296;
-  };
-  for (let i = neg.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [neg[i], neg[j]] = [neg[j] as number, neg[i] as number];
-  }
-  return [...pos, ...neg.slice(0, Math.max(pos.length * ratio, 200))].sort((x, y) => x - y);
+function fitModels(ex: Examples, o: TrainOptions & ExampleOptions): Omit<ModelJson, 'threshold'> {
+  const classifier = trainGbdt(ex.X, ex.y, {
+    objective: 'binary',
+    trees: o.trees ?? 150,
+    depth: o.depth ?? 5,
+    learningRate: 0.1,
+    subsample: 0.8,
+    minLeaf: 2,
+    seed: o.seed,
+    ...(o.onProgress ? { onTree: o.onProgress } : {}),
+  });
+  // Minutes to the failure, learnt where it matters: the moments within (a little past) the horizon.
+  const failing = ex.ttf.flatMap((t, i) => (t >= 0 && t <= o.horizonMin * 1.5 ? [i] : []));
+  const regressor =
+    failing.length >= 20
+      ? trainGbdt(
+          failing.map((i) => ex.X[i] as number[]),
+          failing.map((i) => ex.ttf[i] as number),
+          { objective: 'regression', trees: 100, depth: 4, learningRate: 0.1, subsample: 0.8, minLeaf: 5, seed: o.seed + 1 },
+        )
+      : null;
+  return { algorithm: 'gradient_boosting', features: FEATURE_NAMES, horizon_min: o.horizonMin, classifier, regressor };
 }
 
 function confusion(y: number[], yhat: number[]) {
@@ -284,6 +260,11 @@ export function evaluate(model: FailureModel, routers: LabelledRouter[], o: Exam
     recall: round(q.recall) as number,
     f1: round(q.f1) as number,
     routers: { failing, warned: leads.length, healthy: routers.length - failing, false_alarms: falseAlarms },
+    per_router: {
+      accuracy: round(routers.length ? (leads.length + (routers.length - failing - falseAlarms)) / routers.length : 0) as number,
+      precision: round(leads.length + falseAlarms ? leads.length / (leads.length + falseAlarms) : 0) as number,
+      recall: round(failing ? leads.length / failing : 0) as number,
+    },
     lead_p50_min: round(quantile(leads, 0.5), 1),
     lead_p10_min: round(quantile(leads, 0.1), 1),
     ttf_mae_min: round(errors.length ? errors.reduce((a, b) => a + b, 0) / errors.length : null, 1),
