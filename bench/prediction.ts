@@ -78,8 +78,6 @@ async function healing() {
     '2',
     '--healing-interval',
     '2',
-    '--heartbeat-interval',
-    '2',
   ]);
   const stops: Array<() => void> = [];
   try {
@@ -151,16 +149,16 @@ async function healing() {
     const cardVictims = clients.filter((c) => !onBank2.includes(c)).slice(0, 12);
     const silentVictims = clients.filter((c) => !onBank2.includes(c)).slice(20, 30);
     const injections: Promise<void>[] = [];
-    cardVictims.forEach((c, i) =>
+    for (const [i, c] of cardVictims.entries())
       injections.push(
         (async () => {
-          await sleep(i * 4000);
+          // 4 s apart, off the healing job's 2 s beat (a fault lands anywhere in its period).
+          await sleep(i * 4000 + ((i * 7919) % 2000));
           const p = before.get(c) as Doc;
           await admin(url, `/banks/${p.bank_id}/slots/${p.slot_id}`, { method: 'PATCH', body: { health_status: 'error' } });
           injected.push({ cause: 'card_failure', object: `card:${p.bank_id}/${p.slot_id}`, at: Date.now() });
         })(),
-      ),
-    );
+      );
     // Bank 2's bankd leaves at 20 s.
     injections.push(
       (async () => {
@@ -170,7 +168,7 @@ async function healing() {
       })(),
     );
     // Ten routers go silent, 3 s apart; each back after 30–60 s, but the last never.
-    silentVictims.forEach((c, i) =>
+    for (const [i, c] of silentVictims.entries())
       injections.push(
         (async () => {
           await sleep(10_000 + i * 3000);
@@ -180,8 +178,7 @@ async function healing() {
           await sleep(30_000 + ((i * 7919) % 30_000));
           silenced.delete(c);
         })(),
-      ),
-    );
+      );
     await Promise.all(injections);
     // Until every incident has ended (resolved or escalated), at most 4 minutes.
     let incidents: Doc[] = [];
@@ -224,7 +221,7 @@ async function healing() {
       injected: injected.length,
       incidents: all.length,
       healed: healedAll.length,
-      success_rate: round(healedAll.length / Math.max(1, all.length)),
+      success_rate: Math.round((healedAll.length / Math.max(1, all.length)) * 1000) / 1000,
       mttr_sec: round(mttr),
       bank2_clients_moved: `${moved}/${onBank2.length}`,
       seconds: round(elapsed),
@@ -246,7 +243,13 @@ async function healing() {
   }
 }
 
-const result = { prediction: prediction(), healing: await healing(), host: HOST };
+// BENCH_PART=prediction or healing runs one half.
+const part = process.env.BENCH_PART;
+const result = {
+  prediction: part === 'healing' ? null : prediction(),
+  healing: part === 'prediction' ? null : await healing(),
+  host: HOST,
+};
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/prediction.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log('wrote bench/results/prediction.json');

@@ -94,6 +94,7 @@ export function predictCommand(program: Command) {
   });
   apiOptions(predict.command('models').description('a server’s prediction models with their quality')).action(async (opts) => {
     const page = await api(targetOf(opts), '/prediction-models');
+    // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
     for (const m of page.items as Record<string, any>[])
       process.stdout.write(
         `v${m.version}${m.active ? ' (active)' : ''} ${m.algorithm} horizon ${m.horizon_min} min, threshold ${m.threshold}: precision ${m.quality.precision}, recall ${m.quality.recall}, lead p50 ${m.quality.lead_p50_min} min — by ${m.created_by} ${m.created_at}\n`,

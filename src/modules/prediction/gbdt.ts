@@ -171,14 +171,14 @@ export function trainGbdt(X: number[][], y: number[], o: GbdtOptions): GbdtJson 
     };
     grow(rows, 0);
     // Every row moves by its leaf (rows outside the sample are routed by their values).
-    for (let i = 0; i < n; i++) raw[i] = (raw[i] as number) + valueOf(tree, X[i] as number[]);
+    for (let i = 0; i < n; i++) raw[i] = (raw[i] as number) + leafValue(tree, X[i] as number[]);
     trees.push(tree);
     o.onTree?.(k + 1, o.trees);
   }
   return { objective: o.objective, base, trees, importance };
 }
 
-function valueOf(tree: TreeJson, x: number[]) {
+function leafValue(tree: TreeJson, x: number[]) {
   let i = 0;
   while ((tree.f[i] as number) >= 0)
     i = (x[tree.f[i] as number] as number) <= (tree.t[i] as number) ? (tree.l[i] as number) : (tree.r[i] as number);
@@ -188,6 +188,6 @@ function valueOf(tree: TreeJson, x: number[]) {
 /** The model's answer for one row: a probability (binary) or a number (regression). */
 export function predictGbdt(model: GbdtJson, x: number[]) {
   let raw = model.base;
-  for (const t of model.trees) raw += valueOf(t, x);
+  for (const t of model.trees) raw += leafValue(t, x);
   return model.objective === 'binary' ? 1 / (1 + Math.exp(-raw)) : raw;
 }

@@ -46,8 +46,8 @@ export async function listModels(db: Sql, limit: number, offset: number) {
   return { items, total: total?.n ?? 0 };
 }
 
-export async function getModel(db: Sql, id: number) {
-  const [r] = await rowsOf(db, ModelRow, sql`SELECT ${MODEL_COLUMNS} FROM prediction_models WHERE id = ${id}`);
+export async function getModel(db: Sql, version: number) {
+  const [r] = await rowsOf(db, ModelRow, sql`SELECT ${MODEL_COLUMNS} FROM prediction_models WHERE version = ${version}`);
   return r ?? null;
 }
 
@@ -62,25 +62,25 @@ export interface NewModel {
   createdBy: string;
 }
 
-/** Stores a model as the next version (serialised: versions never collide). */
+/** Stores a model as the next version (serialised: versions never collide); answers the version. */
 export async function insertModel(tx: Sql, m: NewModel) {
   await tx.execute(sql`LOCK TABLE prediction_models IN SHARE ROW EXCLUSIVE MODE`);
   const [r] = await rowsOf(
     tx,
-    Type.Object({ id: Int }),
+    Type.Object({ version: Int }),
     sql`INSERT INTO prediction_models (version, algorithm, horizon_min, threshold, features, model, quality, training, created_by)
         VALUES ((SELECT coalesce(max(version), 0) + 1 FROM prediction_models), ${m.algorithm}, ${m.horizonMin}, ${m.threshold},
                 ${JSON.stringify(m.features)}::jsonb, ${JSON.stringify(m.model)}::jsonb, ${JSON.stringify(m.quality)}::jsonb,
                 ${JSON.stringify(m.training)}::jsonb, ${m.createdBy})
-        RETURNING id`,
+        RETURNING version`,
   );
-  return (r as { id: number }).id;
+  return (r as { version: number }).version;
 }
 
-/** Makes one model the active one (the one before steps down in the same statement order). */
-export async function activate(tx: Sql, id: number) {
-  await tx.execute(sql`UPDATE prediction_models SET active = false WHERE active AND id <> ${id}`);
-  await tx.execute(sql`UPDATE prediction_models SET active = true WHERE id = ${id}`);
+/** Makes one model (by version) the active one; the one before steps down first. */
+export async function activate(tx: Sql, version: number) {
+  await tx.execute(sql`UPDATE prediction_models SET active = false WHERE active AND version <> ${version}`);
+  await tx.execute(sql`UPDATE prediction_models SET active = true WHERE version = ${version}`);
 }
 
 export const Target = Type.Object({

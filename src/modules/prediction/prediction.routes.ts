@@ -77,17 +77,17 @@ export function predictionRoutes(predictions: PredictionService) {
       async (req) => predictions.models(req.query),
     );
     app.get(
-      '/prediction-models/:id',
+      '/prediction-models/:version',
       {
         config: { access: 'read', tenant: 'none' },
         schema: {
           operationId: 'getPredictionModel',
-          ...admin('A fault prediction model'),
-          params: Type.Object({ id: PositiveId }),
+          ...admin('A fault prediction model (by version)'),
+          params: Type.Object({ version: PositiveId }),
           response: ok(ModelView),
         },
       },
-      async (req) => predictions.getModel(req.params.id),
+      async (req) => predictions.getModel(req.params.version),
     );
     app.post(
       '/prediction-models',
@@ -106,17 +106,17 @@ export function predictionRoutes(predictions: PredictionService) {
       async (req) => predictions.upload(req.body, actorOf(req, 'admin')),
     );
     app.post(
-      '/prediction-models/:id/activate',
+      '/prediction-models/:version/activate',
       {
         config: { access: 'admin', tenant: 'global' },
         schema: {
           operationId: 'activatePredictionModel',
           ...admin('Make a model the active one (the prediction job uses it from its next pass)'),
-          params: Type.Object({ id: PositiveId }),
+          params: Type.Object({ version: PositiveId }),
           response: ok(ModelView),
         },
       },
-      async (req) => predictions.activate(req.params.id, actorOf(req, 'admin')),
+      async (req) => predictions.activate(req.params.version, actorOf(req, 'admin')),
     );
   };
 }

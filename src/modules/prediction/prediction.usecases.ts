@@ -110,8 +110,7 @@ export class PredictionService {
     }
     await this.db.transaction(async (tx) => {
       if (await repo.activeModel(tx)) return;
-      const id = await repo.insertModel(tx, this.values(file, 'shipped'));
-      await repo.activate(tx, id);
+      await repo.activate(tx, await repo.insertModel(tx, this.values(file, 'shipped')));
     });
   }
 
@@ -246,23 +245,23 @@ export class PredictionService {
     return { ...(await this.db.run((h) => repo.listModels(h, limit, offset))), limit, offset };
   }
 
-  async getModel(id: number) {
-    const m = await this.db.run((h) => repo.getModel(h, id));
-    if (!m) throw modelNotFound(id);
+  async getModel(version: number) {
+    const m = await this.db.run((h) => repo.getModel(h, version));
+    if (!m) throw modelNotFound(version);
     return m;
   }
 
   /** Stores a trained model as the next version (active unless asked otherwise); audited. */
   async upload(u: Upload, actor: Actor) {
     const values = this.values(u, actor.actor);
-    const id = await this.db.transaction(async (tx) => {
-      const newId = await repo.insertModel(tx, values);
-      if (u.activate ?? true) await repo.activate(tx, newId);
+    const version = await this.db.transaction(async (tx) => {
+      const v = await repo.insertModel(tx, values);
+      if (u.activate ?? true) await repo.activate(tx, v);
       await recordAudit(tx, actor, {
         tenantId: null,
         action: 'prediction_model.create',
         entityType: 'prediction_model',
-        entityId: String(newId),
+        entityId: `v${v}`,
         after: {
           algorithm: values.algorithm,
           horizon_min: values.horizonMin,
@@ -270,22 +269,22 @@ export class PredictionService {
           training: values.training,
         },
       });
-      return newId;
+      return v;
     });
-    return this.getModel(id);
+    return this.getModel(version);
   }
 
-  async activate(id: number, actor: Actor) {
+  async activate(version: number, actor: Actor) {
     await this.db.transaction(async (tx) => {
-      if (!(await repo.getModel(tx, id))) throw modelNotFound(id);
-      await repo.activate(tx, id);
+      if (!(await repo.getModel(tx, version))) throw modelNotFound(version);
+      await repo.activate(tx, version);
       await recordAudit(tx, actor, {
         tenantId: null,
         action: 'prediction_model.activate',
         entityType: 'prediction_model',
-        entityId: String(id),
+        entityId: `v${version}`,
       });
     });
-    return this.getModel(id);
+    return this.getModel(version);
   }
 }
