@@ -26,6 +26,8 @@ const OPERATE = [
 ];
 const ADMIN_ONLY = [
   'GET /backup',
+  'POST /prediction-models',
+  'POST /prediction-models/{version}/activate',
   'POST /tenants',
   'DELETE /tenants/{id}',
   'POST /bankd-instances',

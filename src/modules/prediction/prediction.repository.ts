@@ -202,7 +202,7 @@ export async function recordPredictions(tx: Sql, rows: PredictionValues[], atIso
       (r) =>
         sql`(${r.tenantId}::int, ${r.clientId}::text, ${r.bankId}::int, ${r.slotId}::int, ${r.modelVersion}::int, ${atIso}::timestamptz,
              ${r.probability}::real, ${r.confidence}::real, ${r.failurePredicted}::boolean, ${r.ttfMin}::real,
-             ${r.ttfMin === null ? null : sql`${atIso}::timestamptz + make_interval(secs => ${r.ttfMin * 60})`},
+             ${r.ttfMin === null ? sql`NULL::timestamptz` : sql`${atIso}::timestamptz + make_interval(secs => ${r.ttfMin * 60})`},
              ${r.recommendedAction}::text, ${JSON.stringify(r.features)}::jsonb)`,
     ),
     sql`, `,
@@ -212,7 +212,9 @@ export async function recordPredictions(tx: Sql, rows: PredictionValues[], atIso
     Type.Object({ tenant_id: Int, client_id: Str, predicted_failure_at: Nullable(SqlTime), fresh: Type.Boolean() }),
     sql`INSERT INTO client_predictions AS cp (tenant_id, client_id, bank_id, slot_id, model_version, at, probability, confidence,
                                               failure_predicted, ttf_min, predicted_failure_at, recommended_action, features, warned_since)
-        SELECT v.*, CASE WHEN v.failure_predicted THEN v.at END FROM (VALUES ${values}) AS v
+        SELECT v.*, CASE WHEN v.failure_predicted THEN v.at END
+          FROM (VALUES ${values}) AS v(tenant_id, client_id, bank_id, slot_id, model_version, at, probability, confidence,
+                                       failure_predicted, ttf_min, predicted_failure_at, recommended_action, features)
         ON CONFLICT (tenant_id, client_id) DO UPDATE SET
           bank_id = EXCLUDED.bank_id, slot_id = EXCLUDED.slot_id, model_version = EXCLUDED.model_version, at = EXCLUDED.at,
           probability = EXCLUDED.probability, confidence = EXCLUDED.confidence, failure_predicted = EXCLUDED.failure_predicted,
@@ -220,7 +222,7 @@ export async function recordPredictions(tx: Sql, rows: PredictionValues[], atIso
           recommended_action = EXCLUDED.recommended_action, features = EXCLUDED.features,
           warned_since = CASE WHEN EXCLUDED.failure_predicted THEN coalesce(cp.warned_since, EXCLUDED.at) END
         RETURNING cp.tenant_id, cp.client_id, cp.predicted_failure_at::text AS predicted_failure_at,
-                  (cp.warned_since = cp.at) AS fresh`,
+                  coalesce(cp.warned_since = cp.at, false) AS fresh`,
   ).then((r) => r.filter((x) => x.fresh));
 }
 
