@@ -362,6 +362,40 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     await expect.poll(() => locks.textContent()).toContain('No card is locked');
   });
 
+  it('shows incidents with their attempts, acknowledges one, switches a playbook, and a client’s outlook', async () => {
+    const client = (path: string, body: unknown) =>
+      fetch(`${h.url}/api/backend/v1/remsim${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await client('/register-client', { client_id: 'web-heal-1', tenant_id: 1 })).status).toBe(200);
+    expect((await client('/request-new-slot', { client_id: 'web-heal-1', reason: 'SIM not answering' })).status).toBe(200);
+    // Again at once: the cooldown refuses it, the incident is escalated to a person.
+    expect((await client('/request-new-slot', { client_id: 'web-heal-1', reason: 'still failing' })).status).toBe(429);
+    await page.goto(`${h.url}/incidents`);
+    const table = page.getByTestId('incidents-table');
+    await expect.poll(() => table.textContent()).toContain('still failing');
+    expect(await table.textContent()).toContain('escalated');
+    await table.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => table.textContent()).toContain('acknowledged');
+    await table.locator('tbody tr').first().getByRole('button').first().click();
+    await expect.poll(() => page.getByTestId('incident-attempts').textContent()).toContain('skipped');
+    await page.getByRole('combobox', { name: /^State/ }).selectOption('');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1); // the same incident, tried again: one per client at a time
+    const playbooks = page.getByTestId('playbooks');
+    // The box shows what the server holds: checked once the change is saved and read back.
+    await playbooks.getByLabel('and back when it returns').click();
+    await expect.poll(() => playbooks.getByLabel('and back when it returns').isChecked(), { timeout: 10_000 }).toBe(true);
+    expect((await (await h.admin('/tenants/1/healing')).json()).bankd_loss.move_back).toBe(true);
+    // Fault prediction has judged the fleet: a client's page says what it expects.
+    await h.services.prediction.run();
+    await page.goto(`${h.url}/clients/web-00005-slot0`);
+    await expect.poll(() => page.getByTestId('client-prediction').textContent()).toMatch(/model v1/);
+    await page.goto(`${h.url}/`);
+    await expect.poll(() => page.getByTestId('count-open-incidents').textContent()).toBe('1');
+  });
+
   it('has no serious accessibility problems on its main pages, and works from the keyboard', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -380,6 +414,7 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
         '/groups',
         '/jobs',
         '/rules',
+        '/incidents',
         '/card-locks',
       ]) {
         await page.goto(`${h.url}${path}`);

@@ -98,7 +98,12 @@ describe('fault prediction', () => {
     const page = await answer(h.admin('/predictions?at_risk=true'));
     expect(page.items).toHaveLength(1);
     const p = page.items[0];
-    expect(p).toMatchObject({ client_id: 'sick-1', failure_predicted: true, model_version: 1, recommended_action: expect.any(String) });
+    expect(p).toMatchObject({
+      client_id: 'sick-1',
+      failure_predicted: true,
+      model_version: 1,
+      recommended_action: expect.any(String),
+    });
     expect(p.ttf_min).toBeGreaterThanOrEqual(0);
     expect(p.ttf_min).toBeLessThanOrEqual(shipped.model.horizon_min);
     // The server read the same numbers the simulator's router had at that moment.
@@ -171,7 +176,11 @@ describe('fault prediction', () => {
     expect(await count()).toBe(1);
 
     const v2 = await answer(h.admin('/prediction-models', json(upload)));
-    expect(v2).toMatchObject({ version: 2, active: true, quality: expect.objectContaining({ precision: report.quality.precision }) });
+    expect(v2).toMatchObject({
+      version: 2,
+      active: true,
+      quality: expect.objectContaining({ precision: report.quality.precision }),
+    });
     expect((await answer(h.admin('/prediction-models/1'))).active).toBe(false);
     await h.services.prediction.run();
     expect((await answer(h.admin('/predictions?client_id=sick-1'))).items[0].model_version).toBe(2);

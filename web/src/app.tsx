@@ -14,6 +14,7 @@ import { CarriersPage } from './pages/carriers';
 import { ClientPage } from './pages/client';
 import { ClientsPage } from './pages/clients';
 import { GroupsPage } from './pages/groups';
+import { IncidentsPage } from './pages/incidents';
 import { JobsPage } from './pages/jobs';
 import { OverviewPage } from './pages/overview';
 import { PlansPage } from './pages/plans';
@@ -35,6 +36,7 @@ const NAV: ReadonlyArray<readonly [string, string, Access]> = [
   ['/groups', 'Groups', 'read'],
   ['/jobs', 'Jobs', 'read'],
   ['/rules', 'Rules', 'read'],
+  ['/incidents', 'Incidents', 'read'],
   ['/card-locks', 'Locked cards', 'read'],
   ['/carriers', 'Carriers', 'read'],
   ['/webhooks', 'Webhooks', 'read'],
@@ -135,6 +137,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           <Route path="/groups" component={GroupsPage} />
           <Route path="/jobs" component={JobsPage} />
           <Route path="/rules" component={RulesPage} />
+          <Route path="/incidents" component={IncidentsPage} />
           <Route path="/card-locks" component={CardLocksPage} />
           <Route path="/webhooks" component={WebhooksPage} />
           <Route path="/api-keys" component={ApiKeysPage} />

@@ -35,6 +35,10 @@ export const queryKeys = {
   ruleRuns: (ruleId: number, offset: number) => ['rule-runs', ruleId, offset] as const,
   ruleActions: () => ['rule-actions'] as const,
   eventTypes: () => ['event-types'] as const,
+  incidents: (query: unknown) => ['incidents', query] as const,
+  incident: (id: number) => ['incident', id] as const,
+  predictions: (query: unknown) => ['predictions', query] as const,
+  playbooks: (tenantId: number) => ['playbooks', tenantId] as const,
 };
 
 /** The first element of a key: what a live event refreshes. */

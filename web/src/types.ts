@@ -47,3 +47,7 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+export type Incident = Answer<'listIncidents'>['items'][number];
+export type IncidentDetail = Answer<'getIncident'>;
+export type Prediction = Answer<'listPredictions'>['items'][number];
+export type Playbooks = Answer<'getHealingPlaybooks'>;

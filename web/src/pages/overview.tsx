@@ -9,7 +9,7 @@ import { int, when } from '../format';
 import { useLiveEvents, useOverview, useRefreshOnEvents } from '../hooks';
 import type { LiveEvent } from '../live';
 import { queryKeys } from '../query-keys';
-import type { Series } from '../types';
+import type { Incident, Page, Prediction, Series } from '../types';
 
 const clientsLink = (params: Record<string, string>) => `/clients${qs(params)}`;
 
@@ -24,6 +24,20 @@ export function OverviewPage() {
     queryKey: queryKeys.recentEvents(),
     queryFn: () => api<{ items: LiveEvent[] }>('/events?newest=true&limit=15'),
   });
+  // What self-healing has open and what fault prediction expects (their totals).
+  const incidents = useQuery({
+    queryKey: queryKeys.incidents('open-count'),
+    queryFn: () => api<Page<Incident>>('/incidents?state=open&limit=1'),
+  });
+  const atRisk = useQuery({
+    queryKey: queryKeys.predictions('at-risk-count'),
+    queryFn: () => api<Page<Prediction>>('/predictions?at_risk=true&limit=1'),
+  });
+  useRefreshOnEvents(
+    ['incidents', 'predictions'],
+    1000,
+    (e) => e.type.startsWith('incident.') || e.type.startsWith('prediction.'),
+  );
   const [live, setLive] = useState<LiveEvent[]>([]);
   useRefreshOnEvents(['overview'], 1000);
   useLiveEvents(useCallback((e: LiveEvent) => setLive((l) => [e, ...l].slice(0, 15)), []));
@@ -42,6 +56,18 @@ export function OverviewPage() {
         <Tile label="Online" value={c.online} href={clientsLink({ status: 'online' })} kind="online" />
         <Tile label="Offline" value={c.offline} href={clientsLink({ status: 'offline' })} kind="offline" />
         <Tile label="Liveness unknown" value={c.unknown} href={clientsLink({ status: 'unknown' })} kind="unknown" />
+        <Tile
+          label="Open incidents"
+          value={incidents.data?.total ?? 0}
+          href="/incidents"
+          kind={incidents.data?.total ? 'offline' : undefined}
+        />
+        <Tile
+          label="Predicted failures"
+          value={atRisk.data?.total ?? 0}
+          href="/incidents"
+          kind={atRisk.data?.total ? 'offline' : undefined}
+        />
       </div>
 
       <Section title={`Alerts (${o.alerts.length})`} testId="alerts">

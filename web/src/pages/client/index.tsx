@@ -14,6 +14,7 @@ import { Actions } from './actions';
 import { Audit } from './audit';
 import { Commands } from './commands';
 import { Graphs } from './graphs';
+import { Health } from './health';
 import type { ClientDetail } from './types';
 import { Usage } from './usage';
 
@@ -129,6 +130,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
         </Section>
       </div>
       <Usage clientId={clientId} tenant={tenant as number} />
+      <Health clientId={clientId} tenant={tenant as number} />
       <Graphs clientId={clientId} tenant={tenant as number} pulseAt={pulse?.at} />
       <Commands clientId={clientId} tenant={tenant as number} />
       <div className="grid-2">
