@@ -168,7 +168,7 @@ describe('fault prediction', () => {
     expect((await answer(h.admin('/prediction-models', json(wrongFeatures)), 400)).code).toBe('MODEL_INVALID');
     const tree = upload.model.classifier.trees[0] as { l: number[] };
     const broken = structuredClone(upload);
-    (broken.model.classifier.trees[0] as { l: number[] }).l = tree.l.map((x) => (x >= 0 ? 0 : x));
+    (broken.model.classifier.trees[0] as { l: number[] }).l = tree.l.map((x) => Math.min(x, 0));
     expect((await answer(h.admin('/prediction-models', json(broken)), 400)).code).toBe('MODEL_INVALID');
     expect((await answer(h.admin('/prediction-models', json({ ...upload, model: { algorithm: 'magic' } })), 400)).code).toBe(
       'VALIDATION_ERROR',
