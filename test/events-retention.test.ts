@@ -14,7 +14,7 @@ describe('events retention', () => {
   });
   afterAll(() => h.close());
 
-  it('deletes old events the webhooks and the rules have read and no delivery needs, and old finished deliveries', async () => {
+  it('deletes old events the webhooks, the rules and self-healing have read and no delivery needs, and old finished deliveries', async () => {
     const [hook] = await h.query<{ id: number }>(
       sql`INSERT INTO webhooks (tenant_id, url, secret) VALUES (1, 'https://example.invalid/hook', 's') RETURNING id`,
     );
@@ -34,9 +34,14 @@ describe('events retention', () => {
                       VALUES (${hook?.id}, ${ids[0]}, 'succeeded', now() - interval '40 days'),
                              (${hook?.id}, ${recent?.id}, 'succeeded', now())`);
 
-    // The rules engine has read up to the third: the fourth waits for it, however old.
+    // Self-healing has read none of them: nothing goes, however old.
+    await h.query(sql`UPDATE rules_state SET last_event_id = ${recent?.id} WHERE id = 1`);
+    await h.query(sql`UPDATE healing_state SET last_event_id = 0 WHERE id = 1`);
+    expect(await pruneRetention(h.db, 30 * DAY, 1000)).toEqual({ events: 0, deliveries: 1 });
+    // It has read them all; the rules engine up to the third: the fourth waits for it, however old.
+    await h.query(sql`UPDATE healing_state SET last_event_id = ${recent?.id} WHERE id = 1`);
     await h.query(sql`UPDATE rules_state SET last_event_id = ${ids[2]} WHERE id = 1`);
-    expect(await pruneRetention(h.db, 30 * DAY, 1000)).toEqual({ events: 2, deliveries: 1 });
+    expect(await pruneRetention(h.db, 30 * DAY, 1000)).toEqual({ events: 2, deliveries: 0 });
     await h.query(sql`UPDATE rules_state SET last_event_id = ${recent?.id} WHERE id = 1`);
     const pruned = await pruneRetention(h.db, 30 * DAY, 1000);
     expect(pruned).toEqual({ events: 1, deliveries: 0 });

@@ -189,6 +189,7 @@ export class HealingEngine {
           summary: `card bank ${bankId} slot ${slotId} auto-locked: ${strOf(d.reason) ?? 'failures'}`,
           details: { lock: { kind: d.kind, state: d.state } },
           eventId: e.id,
+          detectedAt: e.created_at,
           nextInSec: movedTo ? null : 0,
           ...(movedTo
             ? {
@@ -239,6 +240,7 @@ export class HealingEngine {
               ? `client ${reporter} reports health error on card bank ${bankId} slot ${slotId}`
               : `card bank ${bankId} slot ${slotId} health error`,
             eventId: e.id,
+            detectedAt: e.created_at,
             nextInSec: 0,
           },
           true,
@@ -262,6 +264,7 @@ export class HealingEngine {
             serverId: intOf(d.server_id),
             summary: `bank ${bankId}: its bankd is no longer listed by remsim-server ${intOf(d.server_id)}`,
             eventId: e.id,
+            detectedAt: e.created_at,
             nextInSec: 0,
           },
           true,
@@ -307,6 +310,7 @@ export class HealingEngine {
           clientId,
           summary: `client ${clientId} went silent (${strOf(d.reason)})`,
           eventId: e.id,
+          detectedAt: e.created_at,
           nextInSec: pb.escalate_after_min * 60,
         });
         return;
@@ -363,6 +367,7 @@ export class HealingEngine {
           summary: `remsim-server ${strOf(d.url) ?? serverId} ${what}`,
           details: { kinds: [kind] },
           eventId: e.id,
+          detectedAt: e.created_at,
           nextInSec: DRIFT_CHECK_SEC,
         });
         return;

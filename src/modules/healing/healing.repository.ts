@@ -81,6 +81,8 @@ export interface NewIncident {
   nextInSec: number | null;
   resolution?: string | null;
   resolvedBy?: string | null;
+  /** When the problem was seen (its event's time); now when not given. */
+  detectedAt?: string | null;
 }
 
 /** Opens an incident; null when one of its cause is open on that object already (or the event opened one). */
@@ -91,14 +93,14 @@ export async function openIncident(tx: Sql, n: NewIncident) {
     sql`WITH i AS (
           INSERT INTO incidents (tenant_id, cause, severity, state, object_key, client_id, bank_id, slot_id, bankd_id, server_id,
                                  summary, details, event_id, next_at, diagnosed_at, healing_at, resolved_at, escalated_at,
-                                 resolution, resolved_by)
+                                 resolution, resolved_by, detected_at)
           VALUES (${n.tenantId}, ${n.cause}, ${n.severity}, ${n.state}, ${n.objectKey}, ${n.clientId ?? null}, ${n.bankId ?? null},
                   ${n.slotId ?? null}, ${n.bankdId ?? null}, ${n.serverId ?? null}, ${n.summary},
                   ${JSON.stringify(n.details ?? {})}::jsonb, ${n.eventId ?? null},
                   ${n.nextInSec === null ? null : sql`now() + make_interval(secs => ${n.nextInSec})`},
                   ${n.state !== 'detected' ? sql`now()` : null}, ${n.state === 'healing' || n.state === 'resolved' ? sql`now()` : null},
                   ${n.state === 'resolved' ? sql`now()` : null}, ${n.state === 'escalated' ? sql`now()` : null},
-                  ${n.resolution ?? null}, ${n.resolvedBy ?? null})
+                  ${n.resolution ?? null}, ${n.resolvedBy ?? null}, ${n.detectedAt ? sql`${n.detectedAt}::timestamptz` : sql`now()`})
           ON CONFLICT DO NOTHING
           RETURNING *)
         SELECT ${COLUMNS} FROM i`,
