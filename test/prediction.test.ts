@@ -87,6 +87,8 @@ describe('fault prediction', () => {
         features: [...FEATURE_NAMES],
       }),
     ]);
+    // As trained (stored as a real, answered without float noise).
+    expect(models.items[0].threshold).toBe(shipped.model.threshold);
     const q = models.items[0].quality;
     expect(q).toMatchObject({ precision: expect.any(Number), recall: expect.any(Number), lead_p50_min: expect.any(Number) });
     expect(q.per_router.recall).toBeGreaterThan(0.8);

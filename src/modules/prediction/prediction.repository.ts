@@ -24,7 +24,7 @@ export const ModelRow = Type.Object({
   created_at: SqlTime,
 });
 export type ModelRow = Static<typeof ModelRow>;
-const MODEL_COLUMNS = sql`id, version, algorithm, horizon_min, threshold::float8 AS threshold, features, quality, training, active,
+const MODEL_COLUMNS = sql`id, version, algorithm, horizon_min, round(threshold::numeric, 4)::float8 AS threshold, features, quality, training, active,
   created_by, created_at::text AS created_at`;
 
 export async function activeModel(db: Sql) {
@@ -264,8 +264,9 @@ export async function listPredictions(
   const items = await rowsOf(
     db,
     PredictionRow,
-    sql`SELECT tenant_id, client_id, bank_id, slot_id, model_version, at::text AS at, probability::float8 AS probability,
-               confidence::float8 AS confidence, failure_predicted, ttf_min::float8 AS ttf_min,
+    sql`SELECT tenant_id, client_id, bank_id, slot_id, model_version, at::text AS at,
+               round(probability::numeric, 3)::float8 AS probability, round(confidence::numeric, 3)::float8 AS confidence,
+               failure_predicted, round(ttf_min::numeric, 1)::float8 AS ttf_min,
                predicted_failure_at::text AS predicted_failure_at, recommended_action, features, warned_since::text AS warned_since
           FROM client_predictions WHERE ${where}
          ORDER BY probability DESC, tenant_id, client_id LIMIT ${limit} OFFSET ${offset}`,
