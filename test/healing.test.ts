@@ -299,6 +299,45 @@ describe('self-healing', () => {
     await forgetMoves();
   });
 
+  it('keeps a client whose card failed when no card is free (503, the card locked), and moves it once one frees', async () => {
+    await answer(client('/register-client', { client_id: 'alone-1', tenant_id: 1, mcc_mnc: '311480' }));
+    const before = await profile('alone-1');
+    // Every other Verizon card out of service for a moment.
+    const others = (
+      await h.query<{ slot_id: number }>(
+        sql`SELECT slot_id FROM slots WHERE bank_id = ${before.bank_id} AND status = 'available' ORDER BY slot_id`,
+      )
+    ).map((r) => r.slot_id);
+    const status = (slot: number, to: string) =>
+      answer(h.admin(`/banks/${before.bank_id}/slots/${slot}`, { method: 'PATCH', body: JSON.stringify({ status: to }) }));
+    for (const slot of others) await status(slot, 'disabled');
+    const refused = await answer(client('/request-new-slot', { client_id: 'alone-1', reason: 'SIM dead' }), 503);
+    expect(refused).toMatchObject({ code: 'NO_SLOT_AVAILABLE', incident_id: expect.any(Number) });
+    expect(await profile('alone-1')).toEqual(before);
+    const locks = await answer(h.admin('/card-locks?active=true'));
+    expect(locks.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ bank_id: before.bank_id, slot_id: before.slot_id, state: 'pending_move' }),
+      ]),
+    );
+    expect(await answer(h.admin(`/incidents/${refused.incident_id}`))).toMatchObject({
+      state: 'escalated',
+      cause: 'client_request',
+    });
+
+    // A card comes free: the lock's retry moves the client, and the escalated incident resolves with it.
+    await status(others[0] as number, 'available');
+    await h.services.protection.run();
+    expect(await profile('alone-1')).toMatchObject({ bank_id: before.bank_id, slot_id: others[0] });
+    await heal();
+    const done = await answer(h.admin(`/incidents/${refused.incident_id}`));
+    expect(done).toMatchObject({ state: 'resolved', resolved_by: 'auto-lock' });
+    expect(done.attempts_log.at(-1)).toMatchObject({ action: 'reassign', result: 'success', moved: true });
+    for (const slot of others.slice(1)) await status(slot, 'available');
+    await answer(fetch(`${h.url}/api/backend/v1/remsim/unregister/alone-1`, { method: 'DELETE' }));
+    await forgetMoves();
+  });
+
   it('queues a restart for a silent router when it returns, and escalates one that stays silent', async () => {
     for (const id of ['quiet-1', 'quiet-2']) {
       await answer(client('/register-client', { client_id: id, tenant_id: 1, mcc_mnc: '311480' }));

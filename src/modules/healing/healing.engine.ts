@@ -151,29 +151,21 @@ export class HealingEngine {
       case 'card.locked': {
         // Auto-lock after failures already moved the client (or waits for a card): recorded, and
         // followed while it waits. A lock self-healing made itself is its own incident's.
-        if (tenantId === null || d.kind !== 'auto_lock' || strOf(d.reason)?.startsWith('self-healing')) return;
-        if (!(await books(tenantId)).card_failure.enabled) return;
+        if (tenantId === null || d.kind !== 'auto_lock') return;
         const bankId = intOf(d.bank_id) as number;
         const slotId = intOf(d.slot_id) as number;
         const clientId = strOf(d.client_id);
         const movedTo = d.moved_to as { bank_id: number; slot_id: number } | null;
+        if (strOf(d.reason)?.startsWith('self-healing')) {
+          // A lock of self-healing's own that waited for a free card: the protection job has moved
+          // the client now; the incident that waited (or was escalated) for it is resolved.
+          if (movedTo && clientId) await this.movedLater(tx, tenantId, bankId, slotId, clientId, movedTo);
+          return;
+        }
+        if (!(await books(tenantId)).card_failure.enabled) return;
         const open = await repo.lockOpen(tx, 'card_failure', cardKey(bankId, slotId));
         if (open && movedTo) {
-          await repo.insertAttempt(tx, {
-            incidentId: open.id,
-            tenantId,
-            action: 'reassign',
-            result: 'success',
-            clientId,
-            moved: true,
-            detail: `moved by auto-lock to bank ${movedTo.bank_id} slot ${movedTo.slot_id}`,
-          });
-          await this.transition(tx, open, null, {
-            state: 'resolved',
-            nextInSec: null,
-            resolution: `client ${clientId} moved to bank ${movedTo.bank_id} slot ${movedTo.slot_id} (auto-lock)`,
-            resolvedBy: 'auto-lock',
-          });
+          await this.resolveMoved(tx, open, clientId, movedTo, 'by auto-lock');
           return;
         }
         if (open || !clientId) return;
@@ -373,6 +365,52 @@ export class HealingEngine {
         return;
       }
     }
+  }
+
+  /** The incident of a card (or of its client's request) whose client a later retry moved: resolved. */
+  private async movedLater(
+    tx: Sql,
+    tenantId: number,
+    bankId: number,
+    slotId: number,
+    clientId: string,
+    to: { bank_id: number; slot_id: number },
+  ) {
+    for (const [cause, key] of [
+      ['card_failure', cardKey(bankId, slotId)],
+      ['client_request', clientKey(tenantId, clientId)],
+    ] as const) {
+      const open = await repo.lockOpen(tx, cause, key);
+      if (open && open.bank_id === bankId && open.slot_id === slotId)
+        await this.resolveMoved(tx, open, clientId, to, 'by the card lock’s retry, once a card came free');
+    }
+  }
+
+  /** An open incident whose client the usage module's lock moved: the move is its attempt, and it ends. */
+  private async resolveMoved(
+    tx: Sql,
+    open: repo.IncidentRow,
+    clientId: string | null,
+    to: { bank_id: number; slot_id: number },
+    how: string,
+  ) {
+    const where = `bank ${to.bank_id} slot ${to.slot_id}`;
+    await repo.insertAttempt(tx, {
+      incidentId: open.id,
+      tenantId: open.tenant_id,
+      action: 'reassign',
+      result: 'success',
+      clientId,
+      moved: true,
+      detail: `moved ${how} to ${where}`,
+    });
+    await this.transition(tx, open, null, {
+      state: 'resolved',
+      nextInSec: null,
+      attempts: open.attempts + 1,
+      resolution: `client ${clientId} moved to ${where} (${how})`,
+      resolvedBy: 'auto-lock',
+    });
   }
 
   /**

@@ -11,3 +11,5 @@ export const healingCooldown = (detail: string, retryAfterSec: number, incidentI
   new DomainError('HEALING_COOLDOWN', detail, 429, { retry_after_sec: retryAfterSec, incident_id: incidentId });
 export const healingLimited = (detail: string, incidentId: number) =>
   new DomainError('HEALING_LIMITED', detail, 429, { incident_id: incidentId });
+export const noFreeCard = (detail: string, incidentId: number) =>
+  new DomainError('NO_SLOT_AVAILABLE', `No free card to move to: ${detail}`, 503, { incident_id: incidentId });

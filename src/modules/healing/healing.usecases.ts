@@ -18,6 +18,7 @@ import {
   healingLimited,
   incidentNotFound,
   incidentResolved,
+  noFreeCard,
 } from './healing.errors.js';
 import { type Playbooks, playbooksOf } from './healing.playbooks.js';
 import * as repo from './healing.repository.js';
@@ -241,6 +242,8 @@ export class HealingService {
     if (!moved.ok) {
       if (moved.why === 'cooldown') throw healingCooldown(moved.detail, moved.retryAfterSec ?? 60, incident.id);
       if (moved.why === 'limit') throw healingLimited(moved.detail, incident.id);
+      // The card stays locked waiting for a free one (the protection job moves the client then).
+      if (moved.noCard && !moved.error) throw noFreeCard(moved.detail, incident.id);
       throw moved.error ?? healingInProgress(req.client_id, incident.id);
     }
     const now = await this.db.run((h) => repo.assignmentOf(h, req.client_id, p.tenant_id));
