@@ -169,7 +169,7 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     app.log,
     { observer: metrics },
   );
-  services.healing = new HealingService(db, services.healingEngine, services.clients, services.cardActions);
+  services.healing = new HealingService(db, services.healingEngine, services.clients);
   if (reconcileOnChange) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
   return services;
 }

@@ -70,7 +70,7 @@ export type MoveOutcome =
       retryAfterSec?: number;
     };
 /** What a move's act did: moved (to), or failed (why; noCard: no free card to move to). */
-type ActResult =
+export type ActResult =
   | { to: { bank_id: number; slot_id: number }; answer?: Reassigned }
   | { failed: string; noCard: boolean; error?: unknown };
 
@@ -564,6 +564,26 @@ export class HealingEngine {
     return { ok: true, to, answer: r.answer ?? null };
   }
 
+  /**
+   * The client's card out of service (faulty, with a lock an operator lifts) and the client moved,
+   * in the usage module's one use case; no free card: the lock waits (pending) and the move failed;
+   * a card locked already: skipped.
+   */
+  async takeOut(m: Move, reason: string): Promise<ActResult | { skipped: string }> {
+    const out = await this.ports.cardActions.takeOutOfService({
+      tenantId: m.tenantId,
+      bankId: m.from.bank_id,
+      slotId: m.from.slot_id,
+      kind: 'auto_lock',
+      reason,
+      details: { incident_id: m.incident.id },
+      leave: 'faulty',
+    });
+    if (out.result === 'done' && out.moved_to) return { to: out.moved_to };
+    if (out.result === 'pending') return { failed: out.detail ?? 'no free card', noCard: true };
+    return { skipped: out.detail ?? 'locked already' };
+  }
+
   /** The default move: ClientsService.reassign, the card it leaves as its precondition. */
   private async reassign(m: Move): Promise<ActResult> {
     const answer = await this.ports.clients.reassign(
@@ -636,18 +656,8 @@ export class HealingEngine {
     // client moves, in the usage module's one use case; locked already (auto-lock waiting for a
     // card): the client moves.
     const moved = await this.move(m, books, async () => {
-      const out = await this.ports.cardActions.takeOutOfService({
-        tenantId: card.tenant_id,
-        bankId,
-        slotId,
-        kind: 'auto_lock',
-        reason,
-        details: { incident_id: i.id },
-        leave: 'faulty',
-      });
-      if (out.result === 'done' && out.moved_to) return { to: out.moved_to };
-      if (out.result === 'pending') return { failed: out.detail ?? 'no free card', noCard: true };
-      return this.reassign({ ...m, action: 'reassign' });
+      const out = await this.takeOut(m, reason);
+      return 'skipped' in out ? this.reassign({ ...m, action: 'reassign' }) : out;
     });
     if (moved.ok)
       return this.finish(i, token, {

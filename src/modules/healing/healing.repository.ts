@@ -427,15 +427,6 @@ export async function serverNow(db: Sql, serverId: number, since: string) {
   return r ?? null;
 }
 
-/** Incidents resolved since a moment with their time to recovery (the benchmark). */
-export const recoveries = (db: Sql, sinceIso: string) =>
-  rowsOf(
-    db,
-    Type.Object({ cause: Str, state: Str, duration_sec: Type.Number(), attempts: Int }),
-    sql`SELECT cause, state, extract(epoch FROM coalesce(resolved_at, now()) - detected_at)::float8 AS duration_sec, attempts
-          FROM incidents WHERE detected_at >= ${sinceIso}::timestamptz`,
-  );
-
 /** A client's assignment now: its RSPRO identity (unchanged by a move) and the card and bankd serving it. */
 export async function assignmentOf(db: Sql, clientId: string, tenantId: number) {
   const [r] = await rowsOf(

@@ -9,7 +9,6 @@ import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { type ClientCaller, type ClientsService, clientNotFound } from '../clients/index.js';
 import { insertEvent } from '../events/index.js';
-import type { CardActions } from '../usage/index.js';
 import { clientKey, eventOf, type HealingEngine, type Move } from './healing.engine.js';
 import {
   healingCooldown,
@@ -45,7 +44,6 @@ export class HealingService {
     private readonly db: Database,
     private readonly engine: HealingEngine,
     private readonly clients: Pick<ClientsService, 'authorizeClientCall'>,
-    private readonly cardActions: Pick<CardActions, 'takeOutOfService'>,
   ) {}
 
   list(q: IncidentQuery, scope: TenantScope) {
@@ -193,17 +191,8 @@ export class HealingService {
       books,
       lockCard
         ? async () => {
-            const out = await this.cardActions.takeOutOfService({
-              tenantId: p.tenant_id,
-              bankId: p.bank_id,
-              slotId: p.slot_id,
-              kind: 'auto_lock',
-              reason: `self-healing: client ${req.client_id} reported: ${reason}`,
-              details: { incident_id: incident.id },
-              leave: 'faulty',
-            });
-            if (out.result === 'done' && out.moved_to) return { to: out.moved_to };
-            return { failed: out.detail ?? 'no free card', noCard: out.result === 'pending' };
+            const out = await this.engine.takeOut(m, `self-healing: client ${req.client_id} reported: ${reason}`);
+            return 'skipped' in out ? { failed: out.skipped, noCard: false } : out;
           }
         : undefined,
     );

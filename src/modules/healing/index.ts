@@ -2,6 +2,5 @@
 // the routes (the composition root).
 export { HealingEngine, type HealingObserver, type HealingSettings } from './healing.engine.js';
 export { incidentOwner } from './healing.owners.js';
-export { PLAYBOOK_DEFAULTS } from './healing.playbooks.js';
 export { healingClientRoutes, healingRoutes } from './healing.routes.js';
 export { HealingService } from './healing.usecases.js';

@@ -1,6 +1,5 @@
 // The prediction module's public surface: the service and routes (the composition root); the
 // model, its trainer and evaluator (the CLI and the benchmark train with the simulator's faults).
-export { type GbdtJson, predictGbdt, trainGbdt } from './gbdt.js';
 export {
   evaluate,
   examplesOf,
