@@ -49,7 +49,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/domain/', pathNot: '\\.test\\.ts$' },
       to: {
-        pathNot: ['^src/domain/', '^node_modules/(ipaddr\\.js|@sinclair/typebox)/', '^(node:)?crypto$'],
+        pathNot: ['^src/domain/', '^node_modules/(ipaddr\\.js|@sinclair/typebox|re2js)/', '^(node:)?crypto$'],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -5,9 +5,9 @@
 // what a rule would do. A bad rule is refused when it is saved.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RulesEngine } from '../src/modules/rules/index.js';
+import type { RulesEngine } from '../src/modules/rules/index.js';
 import { UsageService } from '../src/modules/usage/index.js';
-import { type Harness, json, onPostgres, startIonMesh, startReplica } from './support/harness.js';
+import { type Harness, json, onPostgres, rulesEngineOf, startIonMesh, startReplica } from './support/harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
 type Doc = Record<string, any>;
@@ -39,23 +39,9 @@ describe('automation rules', () => {
             'profile_id', gen_random_uuid()::text, 'client_id', ${clientId}::text, 'mapping_mode', 'ONE_TO_ONE_SWSIM',
             'bank_id', 1, 'slot_id', 1))`,
     );
-  const portsOf = (x: Pick<Harness, 'services'>) => {
-    const s = x.services;
-    return {
-      inventory: s.inventory,
-      clients: s.clients,
-      commands: s.commands,
-      groups: s.groups,
-      protection: s.protection,
-      cardActions: s.cardActions,
-      rotation: s.rotation,
-      jobs: s.jobs,
-    };
-  };
-
   beforeAll(async () => {
     h = await startIonMesh();
-    engine = new RulesEngine(h.db, portsOf(h), undefined, { measureEverySec: 0, inlineMax: 3 });
+    engine = rulesEngineOf(h, { measureEverySec: 0, inlineMax: 3 });
     await engine.tick(); // past what the demo wrote
   });
   afterAll(() => h.close());

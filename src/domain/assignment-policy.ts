@@ -1,6 +1,7 @@
 // Assignment policies: per tenant, tried in priority order; the first enabled policy whose
 // conditions all hold decides (prefer banks and a load-balancing mode, or deny). Pure: the
 // clock and the time zone database (Intl) are the only inputs besides the request.
+import { globMatches } from './linear-pattern.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -53,14 +54,6 @@ const minutesOf = (hhmm: string) => {
   return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
 };
 
-export function globToRegExp(pattern: string) {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
-}
-
 /** Local minutes since midnight and weekday of a moment in a time zone. */
 export function localTime(now: Date, timeZone: string): { minutes: number; weekday: Weekday } {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -88,7 +81,7 @@ export function inWindow(w: TimeWindow, now: Date) {
 
 export function matches(c: PolicyConditions, r: PolicyRequest) {
   if (c.mcc_mnc?.length && !(r.mccMnc && c.mcc_mnc.includes(r.mccMnc))) return false;
-  if (c.client_id_pattern && !globToRegExp(c.client_id_pattern).test(r.clientId)) return false;
+  if (c.client_id_pattern && !globMatches(c.client_id_pattern, r.clientId)) return false;
   if (c.hardware_vendor?.length) {
     const vendor = r.hardwareVendor?.toLowerCase();
     if (!vendor || !c.hardware_vendor.some((v) => v.toLowerCase() === vendor)) return false;

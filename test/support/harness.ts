@@ -5,6 +5,7 @@ import type { App } from '../../src/app/http.js';
 import type { GuardedRoute } from '../../src/app/route-guard.js';
 import { eventProblems } from '../../src/modules/events/index.js';
 import { DEMO_REMSIM_URL, seedDemo } from '../../src/modules/inventory/demo.js';
+import { RulesEngine } from '../../src/modules/rules/index.js';
 import { buildApp, type Services } from '../../src/server/server.js';
 import { scratchPostgres } from './scratch-database.js';
 
@@ -161,4 +162,20 @@ export async function startReplica(h: Harness, poolSize = 20, options: { reconci
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { port, services, close: () => app.close() };
+}
+
+/** A rules engine of the test's own, ticked by the test (the harness runs no background jobs). */
+export function rulesEngineOf(h: Pick<Harness, 'db' | 'services'>, options: { measureEverySec: number; inlineMax: number }) {
+  const s = h.services;
+  const ports = {
+    inventory: s.inventory,
+    clients: s.clients,
+    commands: s.commands,
+    groups: s.groups,
+    protection: s.protection,
+    cardActions: s.cardActions,
+    rotation: s.rotation,
+    jobs: s.jobs,
+  };
+  return new RulesEngine(h.db, ports, undefined, options);
 }
