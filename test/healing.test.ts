@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withLuhn } from '../src/domain/iccid.js';
-import { type Harness, json, onPostgres, startIonMesh, startReplica, until } from './support/harness.js';
+import { type Harness, healAll, json, onPostgres, startIonMesh, startReplica, until } from './support/harness.js';
 import { RemsimServerDouble } from './support/remsim-server-double.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
@@ -47,15 +47,7 @@ describe('self-healing', () => {
     await h.services.reconciler.periodic();
     await h.services.reconciler.idle();
   };
-  /** Detection until it has read every event (a gap younger than 5 s, a transaction rolled back, holds it), then a pass. */
-  const heal = async () => {
-    for (let i = 0; i < 100; i++) {
-      const d = await h.services.healingEngine.detect();
-      if (d.read === d.taken) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return h.services.healingEngine.tick();
-  };
+  const heal = () => healAll(h);
   const incidents = async (query: string) => (await answer(h.admin(`/incidents?${query}`))).items as Doc[];
   const slotStatus = async (bankId: number, slotId: number) =>
     (await h.query<{ status: string }>(sql`SELECT status FROM slots WHERE bank_id = ${bankId} AND slot_id = ${slotId}`))[0]

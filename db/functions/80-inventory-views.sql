@@ -11,7 +11,7 @@ CREATE OR REPLACE VIEW inventory_tenants AS
 
 CREATE OR REPLACE VIEW inventory_remsim_servers AS
   SELECT id, name, url, enabled, simulated, reachable, last_error, last_pass_at, last_success_at, figures,
-         conflicts, stalled, stalls_total, repairs_total, flushes_total
+         conflicts, stalled, stalls_total, repairs_total, flushes_total, invalid
     FROM remsim_servers;
 
 CREATE OR REPLACE VIEW inventory_bankds AS
@@ -24,5 +24,5 @@ CREATE OR REPLACE VIEW inventory_banks AS
 
 CREATE OR REPLACE VIEW inventory_slots AS
   SELECT bank_id, slot_id, iccid, imsi, carrier, mcc_mnc, card_type, reader_name, status, health_status,
-         last_health_check, updated_at, ki_pool_name, ki_pool_priority, card_metadata
+         last_health_check, updated_at, ki_pool_name, ki_pool_priority, card_metadata, unserved_reason
     FROM slots;

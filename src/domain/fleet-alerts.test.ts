@@ -48,4 +48,30 @@ describe('fleet alerts', () => {
     ]);
     expect(fleetAlerts({ ...none, servers: [{ ...server, stalled: 2, enabled: false }] })).toEqual([]);
   });
+
+  it('raises maps that cannot be made and slots the remsim side does not serve, with the reason', () => {
+    const server = { id: 4, name: 'edge', enabled: true, reachable: true, last_error: null, conflicts: 0 };
+    const bank = { bank_id: 1, name: 'b1', tenant_id: 1, bankd_connected: true, server_reachable: true };
+    expect(fleetAlerts({ ...none, servers: [{ ...server, invalid: 0 }], banks: [{ ...bank, unserved: 0 }] })).toEqual([]);
+    expect(
+      fleetAlerts({
+        ...none,
+        servers: [{ ...server, invalid: 2 }],
+        banks: [{ ...bank, unserved: 28, unserved_reason: 'its bankd serves 4 slots (0..3)' }],
+      }),
+    ).toMatchObject([
+      {
+        severity: 'critical',
+        kind: 'mapping_invalid',
+        ref: 'remsim-server:4',
+        message: expect.stringContaining('2 assignments cannot be mapped'),
+      },
+      {
+        severity: 'warning',
+        kind: 'slots_unserved',
+        ref: 'bank:1',
+        message: 'Bank 1 (b1): 28 slots not served and not handed out (its bankd serves 4 slots (0..3))',
+      },
+    ]);
+  });
 });

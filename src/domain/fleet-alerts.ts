@@ -22,6 +22,9 @@ export interface BankFigure {
   tenant_id: number;
   bankd_connected: boolean | null;
   server_reachable: boolean | null;
+  /** Slots the remsim side cannot serve (beyond the bankd, held by a foreign map), and one reason. */
+  unserved?: number;
+  unserved_reason?: string | null;
 }
 export interface ServerFigure {
   id: number;
@@ -32,6 +35,8 @@ export interface ServerFigure {
   conflicts: number;
   /** Maps the last pass found stalled (the server's push stall), repaired or not. */
   stalled?: number;
+  /** Maps IonMesh wants but cannot make (a bank slot beyond its bankd). */
+  invalid?: number;
 }
 
 export interface Alert {
@@ -43,7 +48,9 @@ export interface Alert {
     | 'bank_offline'
     | 'remsim_unreachable'
     | 'mapping_conflicts'
-    | 'mapping_stalled';
+    | 'mapping_stalled'
+    | 'mapping_invalid'
+    | 'slots_unserved';
   message: string;
   tenant_id: number | null;
   ref: string;
@@ -82,8 +89,24 @@ export function fleetAlerts(input: {
         tenant_id: null,
         ref: `remsim-server:${s.id}`,
       });
+    if ((s.invalid ?? 0) > 0)
+      alerts.push({
+        severity: 'critical',
+        kind: 'mapping_invalid',
+        message: `remsim-server ${s.name}: ${s.invalid} assignment${s.invalid === 1 ? '' : 's'} cannot be mapped (see the server's status for each reason)`,
+        tenant_id: null,
+        ref: `remsim-server:${s.id}`,
+      });
   }
   for (const b of input.banks) {
+    if ((b.unserved ?? 0) > 0)
+      alerts.push({
+        severity: 'warning',
+        kind: 'slots_unserved',
+        message: `Bank ${b.bank_id} (${b.name}): ${b.unserved} slot${b.unserved === 1 ? '' : 's'} not served and not handed out${b.unserved_reason ? ` (${b.unserved_reason})` : ''}`,
+        tenant_id: b.tenant_id,
+        ref: `bank:${b.bank_id}`,
+      });
     // A bank behind an unreachable server is covered by that server's alert.
     if (b.bankd_connected === false && b.server_reachable !== false)
       alerts.push({

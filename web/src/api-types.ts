@@ -3377,7 +3377,9 @@ export interface operations {
                         mcc_mnc: string | null;
                         reader_name: string | null;
                         slot_id: number;
-                        status: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                        status: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+                        /** @description Why the remsim side cannot serve the slot now (its bankd serves fewer slots, a foreign map holds it) */
+                        unserved_reason?: string | null;
                         /** Format: date-time */
                         updated_at: string;
                     } & {
@@ -3476,7 +3478,9 @@ export interface operations {
                         mcc_mnc: string | null;
                         reader_name: string | null;
                         slot_id: number;
-                        status: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                        status: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+                        /** @description Why the remsim side cannot serve the slot now (its bankd serves fewer slots, a foreign map holds it) */
+                        unserved_reason?: string | null;
                         /** Format: date-time */
                         updated_at: string;
                     } & {
@@ -5020,6 +5024,9 @@ export interface operations {
                             server_reachable: boolean | null;
                             slots: number;
                             tenant_id: number;
+                            unserved?: number;
+                            /** @description Why slots of the bank are not served (one of the reasons) */
+                            unserved_reason?: string | null;
                             /** @description Assigned slots over all slots, 0..1 */
                             utilization: number;
                         } & {
@@ -5092,6 +5099,7 @@ export interface operations {
                             /** @description The last pass's figures (null before the first) */
                             figures: unknown;
                             id: number;
+                            invalid?: number;
                             last_error: string | null;
                             /** Format: date-time */
                             last_pass_at: string | null;
@@ -5240,7 +5248,7 @@ export interface operations {
                         mcc_mnc?: string;
                         pool_id?: number;
                         /** @description The slot status */
-                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
                         /** @description Letters, digits and ._:/- (64 at most) */
                         tag?: string;
                     };
@@ -5515,7 +5523,7 @@ export interface operations {
                         mcc_mnc?: string;
                         pool_id?: number;
                         /** @description The slot status */
-                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
                         /** @description Letters, digits and ._:/- (64 at most) */
                         tag?: string;
                     };
@@ -6775,7 +6783,7 @@ export interface operations {
                             mcc_mnc?: string;
                             pool_id?: number;
                             /** @description The slot status */
-                            state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                            state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
                             /** @description Letters, digits and ._:/- (64 at most) */
                             tag?: string;
                         };
@@ -8770,6 +8778,8 @@ export interface operations {
                             } | null;
                             flushes_total: number;
                             id: number;
+                            /** @description Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason */
+                            invalid: unknown[];
                             last_error: string | null;
                             /** Format: date-time */
                             last_pass_at: string | null;
@@ -8877,6 +8887,8 @@ export interface operations {
                         } | null;
                         flushes_total: number;
                         id: number;
+                        /** @description Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason */
+                        invalid: unknown[];
                         last_error: string | null;
                         /** Format: date-time */
                         last_pass_at: string | null;
@@ -8973,6 +8985,8 @@ export interface operations {
                         } | null;
                         flushes_total: number;
                         id: number;
+                        /** @description Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason */
+                        invalid: unknown[];
                         last_error: string | null;
                         /** Format: date-time */
                         last_pass_at: string | null;
@@ -9140,6 +9154,8 @@ export interface operations {
                         } | null;
                         flushes_total: number;
                         id: number;
+                        /** @description Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason */
+                        invalid: unknown[];
                         last_error: string | null;
                         /** Format: date-time */
                         last_pass_at: string | null;
@@ -10994,7 +11010,7 @@ export interface operations {
                                         mcc_mnc?: string;
                                         pool_id?: number;
                                         /** @description The slot status */
-                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
                                         /** @description Letters, digits and ._:/- (64 at most) */
                                         tag?: string;
                                     };
@@ -11349,7 +11365,7 @@ export interface operations {
                                         mcc_mnc?: string;
                                         pool_id?: number;
                                         /** @description The slot status */
-                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
                                         /** @description Letters, digits and ._:/- (64 at most) */
                                         tag?: string;
                                     };
@@ -11720,7 +11736,7 @@ export interface operations {
                                         mcc_mnc?: string;
                                         pool_id?: number;
                                         /** @description The slot status */
-                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
                                         /** @description Letters, digits and ._:/- (64 at most) */
                                         tag?: string;
                                     };
@@ -12422,7 +12438,9 @@ export interface operations {
                             mcc_mnc: string | null;
                             reader_name: string | null;
                             slot_id: number;
-                            status: "available" | "assigned" | "faulty" | "disabled" | "empty";
+                            status: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+                            /** @description Why the remsim side cannot serve the slot now (its bankd serves fewer slots, a foreign map holds it) */
+                            unserved_reason?: string | null;
                             /** Format: date-time */
                             updated_at: string;
                         } & {
@@ -14058,7 +14076,7 @@ export interface operations {
                 "application/json": {
                     enabled?: boolean;
                     /** @description Empty: every event of the tenant */
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "prediction.connection_failure" | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "prediction." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.unserved" | "slot.served" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_invalid" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "prediction.connection_failure" | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "prediction." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
                     /** @description HMAC key; generated when absent */
                     secret?: string;
                     tenant_id: number;
@@ -14282,7 +14300,7 @@ export interface operations {
             content: {
                 "application/json": {
                     enabled?: boolean;
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "prediction.connection_failure" | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "prediction." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
+                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.unserved" | "slot.served" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_invalid" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "prediction.connection_failure" | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "prediction." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
                     secret?: string;
                     url?: string;
                 };

@@ -119,6 +119,19 @@ export const EVENT_TYPES = [
     data: Data({ bank_id: Int, slot_id: Int, previous: Str, status: Str, reason: Str }),
   },
   {
+    type: 'slot.unserved',
+    tenant: true,
+    description:
+      'The remsim side cannot serve a slot (its bankd serves fewer slots, a map IonMesh does not own holds it): never handed out, its client moved',
+    data: Data({ bank_id: Int, slot_id: Int, server_id: Int, reason: Str, client_id: Nullable(Str) }),
+  },
+  {
+    type: 'slot.served',
+    tenant: true,
+    description: 'A slot the remsim side could not serve is served again (assignable once more)',
+    data: Data({ bank_id: Int, slot_id: Int, server_id: Int }),
+  },
+  {
     type: 'slot.health_changed',
     tenant: true,
     description: 'A slot’s health changed',
@@ -153,6 +166,18 @@ export const EVENT_TYPES = [
       on: Str,
       action: Str,
       blocks: Type.Object({ client_id: Str, profile_id: Id, tenant_id: Int, rspro_client_id: Int, rspro_slot_nr: Int }),
+    }),
+  },
+  {
+    type: 'remsim.mapping_invalid',
+    tenant: true,
+    description:
+      'A map IonMesh wants cannot be made on the remsim-server (the bank slot is beyond its bankd); reported once, with the reason',
+    data: Data({
+      ...Server,
+      ...RemsimMap,
+      reason: Str,
+      client: Type.Object({ client_id: Str, profile_id: Id, tenant_id: Int }),
     }),
   },
   {

@@ -41,13 +41,17 @@ export async function bankFigures(db: Sql, tenantId: number | undefined) {
       assigned: Int,
       faulty: Int,
       disabled: Int,
+      unserved: Int,
+      unserved_reason: Nullable(Str),
     }),
     sql`SELECT b.bank_id, b.name, b.tenant_id, b.bankd_connected, rs.reachable AS server_reachable, rs.id AS remsim_server_id, bi.name AS bankd,
                count(s.slot_id)::int AS slots,
                count(*) FILTER (WHERE s.status = 'available')::int AS available,
                count(*) FILTER (WHERE s.status = 'assigned')::int AS assigned,
                count(*) FILTER (WHERE s.status = 'faulty')::int AS faulty,
-               count(*) FILTER (WHERE s.status = 'disabled')::int AS disabled
+               count(*) FILTER (WHERE s.status = 'disabled')::int AS disabled,
+               count(*) FILTER (WHERE s.unserved_reason IS NOT NULL)::int AS unserved,
+               min(s.unserved_reason) AS unserved_reason
           FROM inventory_banks b
           LEFT JOIN inventory_slots s ON s.bank_id = b.bank_id
           LEFT JOIN inventory_bankds bi ON bi.id = b.bankd_instance_id
@@ -108,9 +112,11 @@ export async function serverFigures(db: Sql) {
       figures: Type.Unknown(),
       conflicts: Int,
       stalled: Int,
+      invalid: Int,
     }),
     sql`SELECT id, name, url, enabled, simulated, reachable, last_error, last_pass_at, figures,
-               jsonb_array_length(conflicts)::int AS conflicts, jsonb_array_length(stalled)::int AS stalled
+               jsonb_array_length(conflicts)::int AS conflicts, jsonb_array_length(stalled)::int AS stalled,
+               jsonb_array_length(invalid)::int AS invalid
           FROM inventory_remsim_servers ORDER BY id`,
   );
 }

@@ -28,6 +28,10 @@ export const FleetOverview = Answer(
         assigned: Int,
         faulty: Int,
         disabled: Int,
+        unserved: Type.Optional(Int),
+        unserved_reason: Type.Optional(
+          Nullable(Type.String({ description: 'Why slots of the bank are not served (one of the reasons)' })),
+        ),
         utilization: Type.Number({ description: 'Assigned slots over all slots, 0..1' }),
       }),
     ),
@@ -58,6 +62,7 @@ export const FleetOverview = Answer(
         figures: Type.Unknown({ description: "The last pass's figures (null before the first)" }),
         conflicts: Int,
         stalled: Type.Optional(Int),
+        invalid: Type.Optional(Int),
       }),
     ),
     alerts: Type.Array(

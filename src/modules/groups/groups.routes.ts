@@ -35,7 +35,7 @@ export const Filter = Type.Object(
     pool_id: Type.Optional(PositiveId),
     state: Type.Optional(
       Type.Union(
-        ['available', 'assigned', 'faulty', 'disabled', 'empty'].map((s) => Type.Literal(s)),
+        ['available', 'assigned', 'faulty', 'disabled', 'empty', 'unserved'].map((s) => Type.Literal(s)),
         {
           description: 'The slot status',
         },

@@ -239,6 +239,35 @@ export class HealingEngine {
         );
         return;
       }
+      case 'slot.unserved': {
+        // The remsim side cannot serve the card a client holds (its bankd serves fewer slots, a
+        // foreign map holds it): the lost-card playbook moves the client; the card is not
+        // blamed (not locked), and it is handed out again once it is served.
+        const clientId = strOf(d.client_id);
+        if (tenantId === null || !clientId || !(await books(tenantId)).card_failure.enabled) return;
+        const bankId = intOf(d.bank_id) as number;
+        const slotId = intOf(d.slot_id) as number;
+        await this.open(
+          tx,
+          {
+            tenantId,
+            cause: 'card_failure',
+            severity: 'warning',
+            state: 'detected',
+            objectKey: cardKey(bankId, slotId),
+            clientId,
+            bankId,
+            slotId,
+            summary: `card bank ${bankId} slot ${slotId} is not served: ${strOf(d.reason) ?? 'unserved'}`,
+            details: { unserved: strOf(d.reason) },
+            eventId: e.id,
+            detectedAt: e.created_at,
+            nextInSec: 0,
+          },
+          true,
+        );
+        return;
+      }
       case 'bank.offline': {
         if (tenantId === null || !(await books(tenantId)).bankd_loss.enabled) return;
         const bankId = intOf(d.bank_id) as number;
@@ -602,6 +631,7 @@ export class HealingEngine {
     const bankId = i.bank_id as number;
     const slotId = i.slot_id as number;
     const card = await this.db.run((h) => repo.cardNow(h, bankId, slotId));
+    if (i.details.unserved) return this.moveOffUnserved(i, token, books, card);
     if (!card?.client_id) {
       // No client to move: a free card in error is taken out of service (faulty, locked) so that
       // no registration gets it; one out of service already stays as it is.
@@ -668,6 +698,20 @@ export class HealingEngine {
         resolution: `client ${card.client_id} moved to bank ${moved.to.bank_id} slot ${moved.to.slot_id}; card faulty`,
         resolvedBy: 'self-healing',
       });
+    return this.moveFailed(i, token, pb, attempts, moved, card.client_id);
+  }
+
+  /** A card's client could not be moved: retried after the back-off, or escalated (at once when
+   * the tenant's limit or the client's cooldown held it back, or no card is free and the
+   * playbook says so). */
+  private moveFailed(
+    i: repo.IncidentRow,
+    token: string,
+    pb: Playbooks['card_failure'],
+    attempts: number,
+    moved: Extract<MoveOutcome, { ok: false }>,
+    clientId: string,
+  ) {
     const noCard = moved.why === 'failed' && !!moved.noCard;
     const blocked = moved.why !== 'failed';
     return this.finish(
@@ -685,18 +729,50 @@ export class HealingEngine {
         details: { ...i.details, last_error: moved.detail },
       },
       blocked
-        ? [
-            {
-              incidentId: i.id,
-              tenantId: i.tenant_id,
-              action: 'reassign',
-              result: 'skipped',
-              clientId: card.client_id,
-              detail: moved.detail,
-            },
-          ]
+        ? [{ incidentId: i.id, tenantId: i.tenant_id, action: 'reassign', result: 'skipped', clientId, detail: moved.detail }]
         : [],
     );
+  }
+
+  /** A card the remsim side cannot serve: its client moves, the card stays as it is (not
+   * blamed); nothing to do once no client holds it. */
+  private async moveOffUnserved(
+    i: repo.IncidentRow,
+    token: string,
+    books: Playbooks,
+    card: Awaited<ReturnType<typeof repo.cardNow>>,
+  ) {
+    if (!card?.client_id || card.client_id !== i.client_id)
+      return this.finish(i, token, {
+        state: 'resolved',
+        nextInSec: null,
+        resolution: 'no client on the unserved card any more',
+        resolvedBy: 'self-healing',
+      });
+    const attempts = i.attempts + 1;
+    if (i.state !== 'healing') await this.db.run((h) => this.transition(h, i, token, { state: 'healing', keepClaim: true }));
+    const moved = await this.move(
+      {
+        incident: i,
+        tenantId: card.tenant_id,
+        clientId: card.client_id,
+        from: { bank_id: i.bank_id as number, slot_id: i.slot_id as number },
+        action: 'reassign',
+        reason: `self-healing: ${i.summary}`,
+        options: { leaveCard: 'available' },
+      },
+      books,
+    );
+    if (moved.ok)
+      return this.finish(i, token, {
+        state: 'resolved',
+        nextInSec: null,
+        attempts,
+        details: { ...i.details, moved_to: moved.to },
+        resolution: `client ${card.client_id} moved to bank ${moved.to.bank_id} slot ${moved.to.slot_id}; the card waits until it is served`,
+        resolvedBy: 'self-healing',
+      });
+    return this.moveFailed(i, token, books.card_failure, attempts, moved, card.client_id);
   }
 
   /** A bank whose bankd is gone: its clients move to banks whose bankd is connected. */

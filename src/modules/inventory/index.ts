@@ -9,9 +9,11 @@ export { bankdNotFound, bankNotFound, remsimServerNotFound, slotNotFound } from 
 export { bankdOwner, bankOwner, remsimServerOwner, slotOwner, tenantOwner } from './inventory.owners.js';
 export {
   applyBankPresence,
+  applySlotService,
   type CardRange,
   type CardValues,
   clearCard,
+  type ForeignHold,
   markKiCards,
   releaseKiCards,
   setSlotStatus,

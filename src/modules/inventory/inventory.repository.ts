@@ -117,9 +117,11 @@ export const listBanks = (db: Sql, f: BankFilter) => {
 export const getBank = async (db: Sql, bankId: number) =>
   (await db.select(bankColumns).from(simBanks).where(eq(simBanks.bankId, bankId)))[0] ?? null;
 
-/** Re-derives available/empty of the bank's free slots (the slots_card_state trigger). */
+/** Re-derives available/empty/unserved of the bank's free slots (the slots_card_state trigger). */
 export async function recheckCardState(db: Sql, bankId: number) {
-  await db.execute(sql`UPDATE slots SET status = status WHERE bank_id = ${bankId} AND status IN ('available', 'empty')`);
+  await db.execute(
+    sql`UPDATE slots SET status = status WHERE bank_id = ${bankId} AND status IN ('available', 'empty', 'unserved')`,
+  );
 }
 
 /** Creates the missing slots 0..slotCount-1; each starts empty or available (slots_card_state). */
@@ -288,6 +290,56 @@ export const healthLogOfSlot = (db: Sql, bankId: number, slotId: number, limit =
                new_status, reason, created_at
           FROM clients_health_log WHERE bank_id = ${bankId} AND slot_id = ${slotId} ORDER BY id DESC LIMIT ${limit}`,
   );
+
+// --- slots the remsim side serves (the reconciler reports what its server and bankds allow)
+
+/** A bank slot held on the server by a map IonMesh does not own, and that map's RSPRO client. */
+export interface ForeignHold {
+  bankId: number;
+  bankSlot: number;
+  holder: string;
+}
+
+/**
+ * Sets why each slot of the banks behind this server cannot be served now — beyond what its
+ * bankd reports (`bankd_slots`), or held by a foreign map — and clears it when that no longer
+ * holds; the slots_card_state trigger makes a free card with a reason `unserved` and one without
+ * `available` again. Returns the slots whose reason changed, with the client that holds each.
+ */
+export function applySlotService(db: Sql, serverId: number, foreign: ForeignHold[]) {
+  return rowsOf(
+    db,
+    Type.Object({
+      bank_id: Int,
+      slot_id: Int,
+      tenant_id: Int,
+      status: Type.String(),
+      reason: Type.Union([Type.String(), Type.Null()]),
+      client_id: Type.Union([Type.String(), Type.Null()]),
+    }),
+    sql`WITH held AS (
+          SELECT * FROM unnest(${sql.param(foreign.map((f) => f.bankId))}::int[], ${sql.param(foreign.map((f) => f.bankSlot))}::int[],
+                               ${sql.param(foreign.map((f) => f.holder))}::text[]) AS f(bank_id, slot_id, holder)),
+        want AS (
+          SELECT s.bank_id, s.slot_id, b.tenant_id, s.unserved_reason AS old,
+                 ionmesh_slot_unserved_reason(b.bankd_slots, s.slot_id, h.holder) AS reason
+          FROM slots s
+          JOIN sim_banks b ON b.bank_id = s.bank_id
+          JOIN bankd_instances bi ON bi.id = b.bankd_instance_id
+          LEFT JOIN held h ON h.bank_id = s.bank_id AND h.slot_id = s.slot_id
+          WHERE bi.remsim_server_id = ${serverId} AND s.card_type <> 'VIRTUAL'),
+        changed AS (
+          UPDATE slots s SET unserved_reason = w.reason, status = s.status, updated_at = now()
+          FROM want w
+          WHERE s.bank_id = w.bank_id AND s.slot_id = w.slot_id AND w.reason IS DISTINCT FROM w.old
+          RETURNING s.bank_id, s.slot_id, s.status, w.reason, w.tenant_id)
+        SELECT c.bank_id, c.slot_id, c.tenant_id, c.status, c.reason, p.client_id
+        FROM changed c
+        LEFT JOIN service_profiles p ON p.bank_id = c.bank_id AND p.slot_id = c.slot_id
+                                    AND p.status = 'ACTIVE' AND p.ki_pool_id IS NULL
+        ORDER BY c.bank_id, c.slot_id`,
+  );
+}
 
 // --- bank presence (the reconciler reports what a remsim-server lists)
 

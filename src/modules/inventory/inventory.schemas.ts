@@ -7,7 +7,7 @@ import { ENROLLMENT_MODES } from '../../domain/enrollment.js';
 const Int = Type.Integer();
 const Str = Type.String();
 
-const SlotStatus = Type.Union(['available', 'assigned', 'faulty', 'disabled', 'empty'].map((s) => Type.Literal(s)));
+const SlotStatus = Type.Union(['available', 'assigned', 'faulty', 'disabled', 'empty', 'unserved'].map((s) => Type.Literal(s)));
 
 /** A slot of a bank with its card (GET /slots). */
 export const SlotView = Answer(
@@ -24,6 +24,9 @@ export const SlotView = Answer(
     ki_pool_priority: Nullable(Int),
     card_metadata: Nullable(JsonObject),
     status: SlotStatus,
+    unserved_reason: Type.Optional(
+      Nullable(Str, 'Why the remsim side cannot serve the slot now (its bankd serves fewer slots, a foreign map holds it)'),
+    ),
     health_status: Str,
     last_health_check: Nullable(Instant),
     updated_at: Instant,

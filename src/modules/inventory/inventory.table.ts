@@ -67,6 +67,8 @@ export const remsimServers = pgTable(
     conflicts: jsonb('conflicts').notNull().default(sql`'[]'::jsonb`),
     /** Maps found stalled on the last pass (the server's push stall) and what was done. */
     stalled: jsonb('stalled').notNull().default(sql`'[]'::jsonb`),
+    /** Maps IonMesh wants but cannot make (or removed) on the last pass, each with its reason. */
+    invalid: jsonb('invalid').notNull().default(sql`'[]'::jsonb`),
     /** Running totals: stalls found, stalled maps repaired, bankd slots flushed. */
     stallsTotal: integer('stalls_total').notNull().default(0),
     repairsTotal: integer('repairs_total').notNull().default(0),
@@ -143,6 +145,10 @@ export const slots = pgTable(
     kiPoolPriority: integer('ki_pool_priority'),
     cardMetadata: jsonb('card_metadata'),
     status: text('status').notNull().default('available'),
+    /** Why the remsim side cannot serve this slot now (beyond its bankd's slots, held by a map
+     * IonMesh does not own), or null. A free card with a reason is `unserved`, never handed out
+     * (the slots_card_state trigger); the reconciler sets and clears it. */
+    unservedReason: text('unserved_reason'),
     healthStatus: text('health_status').notNull().default('unknown'),
     lastHealthCheck: timestamp('last_health_check', { withTimezone: true }),
     updatedAt: updatedAt(),
@@ -150,7 +156,7 @@ export const slots = pgTable(
   (t) => [
     primaryKey({ columns: [t.bankId, t.slotId] }),
     check('slots_slot_id_range', sql`${t.slotId} BETWEEN 0 AND 1023`),
-    check('slots_status', sql`${t.status} IN ('available', 'assigned', 'faulty', 'disabled', 'empty')`),
+    check('slots_status', sql`${t.status} IN ('available', 'assigned', 'faulty', 'disabled', 'empty', 'unserved')`),
     check('slots_card_type', sql`${t.cardType} IN ('REGULAR', 'KI_PROXY_MASTER', 'VIRTUAL')`),
     index('slots_ki_pool_name_idx').on(t.kiPoolName).where(sql`${t.kiPoolName} IS NOT NULL`),
     uniqueIndex('slots_iccid_key').on(t.iccid),

@@ -28,6 +28,7 @@ const columns = {
   figures: remsimServers.figures,
   conflicts: remsimServers.conflicts,
   stalled: remsimServers.stalled,
+  invalid: remsimServers.invalid,
   stallsTotal: remsimServers.stallsTotal,
   repairsTotal: remsimServers.repairsTotal,
   flushesTotal: remsimServers.flushesTotal,
@@ -166,6 +167,15 @@ export async function previousConflicts<T>(db: Sql, id: number): Promise<T[]> {
   return (r?.conflicts ?? []) as T[];
 }
 
+export async function previousInvalid<T>(db: Sql, id: number): Promise<T[]> {
+  const [r] = await rowsOf(
+    db,
+    Type.Object({ invalid: Type.Array(Type.Unknown()) }),
+    sql`SELECT invalid FROM remsim_servers WHERE id = ${id}`,
+  );
+  return (r?.invalid ?? []) as T[];
+}
+
 export const enabledServerIds = (db: Sql) =>
   rowsOf(
     db,
@@ -179,6 +189,7 @@ export interface PassRecord {
   figures: Record<string, number>;
   conflicts: unknown[];
   stalled: unknown[];
+  invalid: unknown[];
   passMs: number;
   /** Added to the running totals. */
   stalls: number;
@@ -194,7 +205,7 @@ export async function recordSuccess(db: Sql, id: number, r: PassRecord) {
     sql`UPDATE remsim_servers s SET reachable = true, failures = 0, next_attempt_at = NULL, last_error = NULL,
           last_pass_at = now(), last_success_at = now(), last_pass_ms = ${r.passMs},
           figures = ${JSON.stringify(r.figures)}::jsonb, conflicts = ${JSON.stringify(r.conflicts)}::jsonb,
-          stalled = ${JSON.stringify(r.stalled)}::jsonb, stalls_total = s.stalls_total + ${r.stalls},
+          stalled = ${JSON.stringify(r.stalled)}::jsonb, invalid = ${JSON.stringify(r.invalid)}::jsonb, stalls_total = s.stalls_total + ${r.stalls},
           repairs_total = s.repairs_total + ${r.repairs}, flushes_total = s.flushes_total + ${r.flushes}
         FROM (SELECT reachable FROM remsim_servers WHERE id = ${id}) old
         WHERE s.id = ${id}

@@ -23,6 +23,8 @@ export class ServerMemory {
   /** The pass that looks for stalls once their grace has passed. */
   verifyTimer: NodeJS.Timeout | null = null;
   verifyAt = 0;
+  /** What decided the slots' service on the last look (bankd slot counts, foreign holds). */
+  serviceSignature: string | null = null;
 }
 
 /** Keeps a DELETE and a POST for one bankd apart: sent back to back, both can be pending when

@@ -21,6 +21,7 @@ import { type ServerRow, remsimServersRepo as serverStatus } from '../inventory/
 import { type ConflictReport, conflictReports, reportConflicts } from './reconcile-conflicts.js';
 import { ServerMemory, spaced } from './reconcile-memory.js';
 import { flushBankSlots, recheckBeforeDelete, recordPresence } from './reconcile-presence.js';
+import { foreignHolds, type InvalidReport, invalidReports, recordSlotService, reportInvalid } from './reconcile-service.js';
 import { classifyStalls, detectStalls, recordRepairs, reportStalls, type StallReport, stallReports } from './reconcile-stalls.js';
 import * as repo from './remsim.repository.js';
 import { RemsimApi, RemsimUnreachable } from './remsim-api.js';
@@ -340,10 +341,11 @@ export class RemsimReconciler {
       const view = await api.view();
       const now = Date.now();
       const connected = new Set(view.banks.map((b) => b.bankId));
-      const { desiredRows, owned, previous } = await this.db.run(async (db) => ({
+      const { desiredRows, owned, previous, previousInvalid } = await this.db.run(async (db) => ({
         desiredRows: await repo.desiredMaps(db, server.id),
         owned: await repo.ownedMaps(db, server.id),
         previous: await serverStatus.previousConflicts<ConflictReport>(db, server.id),
+        previousInvalid: await serverStatus.previousInvalid<InvalidReport>(db, server.id),
       }));
       const desired: DesiredMap[] = desiredRows.map((r) => ({
         bankId: r.bank_id,
@@ -478,6 +480,15 @@ export class RemsimReconciler {
         desiredRows,
         view,
       );
+      await recordSlotService(
+        { db: this.db, log: this.log },
+        server,
+        mem,
+        view.banks,
+        foreignHolds(view.slotmaps, owned, desired),
+      );
+      const invalid = invalidReports(plan.invalid);
+      await reportInvalid(this.db, this.log, server, invalid, previousInvalid);
       const conflicts = conflictReports(plan.conflicts);
       await reportConflicts(this.db, this.log, !!this.settings.takeover, server, conflicts, previous);
       const stalls = stallReports(mem, stall.since, repairNow, stuck, desiredByKey, presentByKey);
@@ -513,13 +524,14 @@ export class RemsimReconciler {
       };
       result.conflicts = conflicts;
       result.stalled = stalls;
-      result.invalid = plan.invalid.map((i) => ({ client_id: i.desired.clientName, reason: i.reason }));
+      result.invalid = invalid.map((i) => ({ client_id: i.client_id, reason: i.reason }));
       result.duration_ms = Date.now() - started;
       const wasReachable = await this.db.run((db) =>
         serverStatus.recordSuccess(db, server.id, {
           figures: result.figures as unknown as Record<string, number>,
           conflicts: conflicts.slice(0, MAX_REPORTED),
           stalled: stalls.slice(0, MAX_REPORTED),
+          invalid: invalid.slice(0, MAX_REPORTED),
           passMs: result.duration_ms,
           stalls: stall.stalled.size,
           repairs: plan.repairs.length,

@@ -25,6 +25,9 @@ export const RemsimServerView = Answer(
       description: 'Maps on the server that IonMesh did not make and that hold its slots',
     }),
     stalled: Type.Array(Type.Unknown(), { description: 'Maps the server has not pushed to their bankd' }),
+    invalid: Type.Array(Type.Unknown(), {
+      description: 'Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason',
+    }),
     stalls_total: Int,
     repairs_total: Int,
     flushes_total: Int,

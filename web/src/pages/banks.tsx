@@ -81,7 +81,7 @@ function SlotGrid({ bankId, bank }: { bankId: number; bank?: Overview['banks'][n
               className={`slot slot-${s.status} ${selected === s.slot_id ? 'selected' : ''}`}
               aria-label={`Slot ${s.slot_id}: ${s.status}${s.carrier ? `, ${s.carrier}` : ''}`}
               aria-pressed={selected === s.slot_id}
-              title={`Slot ${s.slot_id}: ${s.status}${s.iccid ? ` · ${s.iccid}` : ''}`}
+              title={`Slot ${s.slot_id}: ${s.status}${s.iccid ? ` · ${s.iccid}` : ''}${s.unserved_reason ? ` · ${s.unserved_reason}` : ''}`}
               onClick={() => setSelected(s.slot_id)}
             >
               {s.slot_id}
@@ -144,6 +144,11 @@ function SlotEditor({ slot, editable, onClose }: { slot: SlotRow; editable: bool
       <p className="muted small">
         {slot.card_type} · health {slot.health_status} · changed {when(slot.updated_at)}
       </p>
+      {slot.unserved_reason && (
+        <p className="warn-note" role="status">
+          Not handed out: {slot.unserved_reason}. It comes back by itself once the remsim side serves it.
+        </p>
+      )}
       <fieldset className="form-grid plain-fieldset" disabled={!editable}>
         {field('iccid', 'ICCID', { inputMode: 'numeric', pattern: '[0-9]{18,22}', className: 'mono' })}
         {field('imsi', 'IMSI', { inputMode: 'numeric', pattern: '[0-9]{6,15}', className: 'mono' })}

@@ -320,7 +320,7 @@ function JobForm({ onDone }: { onDone: (id?: number) => void }) {
               Status{' '}
               <select value={f.state} onChange={(e) => set({ state: e.target.value })}>
                 <option value="">any</option>
-                {['available', 'assigned', 'faulty', 'disabled', 'empty'].map((s) => (
+                {['available', 'assigned', 'faulty', 'disabled', 'empty', 'unserved'].map((s) => (
                   <option key={s}>{s}</option>
                 ))}
               </select>
