@@ -1,6 +1,7 @@
 // The OpenAPI document is good enough to generate SDKs from: every operation has a unique
 // operationId, a summary and tags; every response says what it means; shared schemas are named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isTimeKey } from '../src/app/timestamps.js';
 import { type Harness, startIonMesh } from './support/harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document, read by the assertions
@@ -30,6 +31,25 @@ describe('the OpenAPI document', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     expect(all.filter(({ op }) => !op.summary).map((o) => o.at)).toEqual([]);
     expect(all.filter(({ op }) => !op.tags?.length).map((o) => o.at)).toEqual([]);
+  });
+
+  it('says every time of every answer as ISO 8601 with Z: each date-time field has a key that is rewritten', () => {
+    // The answers' timestamps read with raw SQL are rewritten by key (src/app/timestamps.ts); a
+    // date-time field under any other key would answer PostgreSQL's own text form.
+    const missed = new Set<string>();
+    const walk = (schema: unknown, key: string, at: string) => {
+      if (!schema || typeof schema !== 'object') return;
+      const s = schema as Doc;
+      if (s.format === 'date-time' && key && !isTimeKey(key)) missed.add(`${at}: ${key}`);
+      for (const [k, v] of Object.entries((s.properties ?? {}) as Doc)) walk(v, k, at);
+      for (const part of ['items', 'additionalProperties']) if (typeof s[part] === 'object') walk(s[part], key, at);
+      for (const part of ['anyOf', 'oneOf', 'allOf']) for (const v of (s[part] ?? []) as unknown[]) walk(v, key, at);
+    };
+    for (const { at, op } of operations())
+      for (const r of Object.values(op.responses as Record<string, Doc>)) walk(r.content?.['application/json']?.schema, '', at);
+    for (const [name, schema] of Object.entries((doc.components?.schemas ?? {}) as Doc)) walk(schema, '', name);
+    expect([...missed]).toEqual([]);
+    expect(isTimeKey('at')).toBe(true);
   });
 
   it('describes every response, errors by what the status means', () => {

@@ -173,6 +173,15 @@ describe('card protection', () => {
     }
   });
 
+  it('gives settings back as they were written', async () => {
+    for (const rate of [0.2, 0.35, 0.123456789]) {
+      const put = await ok(h.admin('/tenants/1/protection', { method: 'PUT', body: JSON.stringify({ tpdu_error_rate: rate }) }));
+      expect(put.tpdu_error_rate).toBe(rate);
+      expect((await ok(h.admin('/tenants/1/protection'))).tpdu_error_rate).toBe(rate);
+    }
+    await ok(h.admin('/tenants/1/protection', { method: 'PUT', body: JSON.stringify({ tpdu_error_rate: 0.2 }) }));
+  });
+
   it('refuses bad settings and bindings with a clear 4xx and changes nothing', async () => {
     const before = await ok(h.admin('/tenants/1/protection'));
     for (const body of [{}, { failure_limit: 0 }, { tpdu_error_rate: 0 }, { tpdu_error_rate: 1.5 }, { nonsense: true }]) {

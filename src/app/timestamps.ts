@@ -1,9 +1,13 @@
 // One timestamp format in every admin answer: ISO 8601 in UTC with `Z`. Rows read with raw SQL
 // carry PostgreSQL's text form (`2026-11-26 14:36:53.476+00`); Drizzle's columns are Dates. This
-// rewrites the former, found by key (`*_at`, `*_since`, `*_until`, `last_heartbeat`, `from`, `to`,
-// `bucket`) and by shape, so that documents stored by users are never touched by accident.
+// rewrites the former, found by key (`at`, `*_at`, `*_since`, `*_until`, `last_heartbeat`, `from`,
+// `to`, `bucket`) and by shape, so that documents stored by users are never touched by accident.
+// test/openapi.test.ts holds every `date-time` field of every answer to a key named so.
 const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)(Z|[+-]\d{2}(?::?\d{2})?)$/;
-const TIME_KEY = /(?:_at|_since|_until|heartbeat|^from|^to|^bucket|^ts)$/;
+const TIME_KEY = /(?:^at|_at|_since|_until|_check|_due|heartbeat|^from|^to|^bucket|^ts)$/;
+
+/** Whether answers' timestamps under this key are rewritten to ISO 8601. */
+export const isTimeKey = (key: string) => TIME_KEY.test(key);
 /** Stored documents keep what their authors wrote. */
 const DOCUMENT_KEYS = new Set(['client_stats', 'client_hardware_info', 'card_metadata', 'data', 'payload', 'result']);
 

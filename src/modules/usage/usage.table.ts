@@ -8,13 +8,13 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   numeric,
   pgTable,
   primaryKey,
-  real,
   serial,
   smallint,
   text,
@@ -212,7 +212,7 @@ export const protectionSettings = pgTable(
     failureLimit: integer('failure_limit').notNull().default(5),
     failureWindowMin: integer('failure_window_min').notNull().default(60),
     /** A sample whose TPDUs are at least this share in error (with at least min_tpdus) is a failure. */
-    tpduErrorRate: real('tpdu_error_rate').notNull().default(0.2),
+    tpduErrorRate: doublePrecision('tpdu_error_rate').notNull().default(0.2),
     minTpdus: integer('min_tpdus').notNull().default(20),
     /** A registration the remsim-server never saw connect within this time is a failure. */
     presenceGraceMin: integer('presence_grace_min').notNull().default(10),
