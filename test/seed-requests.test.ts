@@ -16,6 +16,8 @@ const post = (h: Harness, path: string, body: unknown) =>
   });
 
 const SEED_ICCID = withLuhn('8914800099990002331');
+/** The same ICCID with its last digit off by one (the seeds' sample had such a check digit). */
+const wrongCheckDigit = (iccid: string) => `${iccid.slice(0, -1)}${(Number(iccid.at(-1)) + 1) % 10}`;
 
 /** The seeds' heartbeat body, verbatim. */
 const seedHeartbeat = {
@@ -216,6 +218,43 @@ describe('the seeds’ examples, request by request', () => {
         physical_iccid: SEED_ICCID,
         carrier: 'Verizon',
       },
+    },
+    {
+      name: 'a SIM card, the seeds’ POST with the tenant, slot_number, physical_imsi, pool_priority and metadata',
+      method: 'POST',
+      path: '/sim-cards',
+      admin: true,
+      body: {
+        tenant_id: 1,
+        bank_id: 2,
+        slot_number: 29,
+        physical_iccid: withLuhn('8914800099990002329'),
+        physical_imsi: '311480000000029',
+        carrier: 'Verizon',
+        mcc_mnc: '311480',
+        pool_priority: null,
+        metadata: { supplier: 'seed' },
+      },
+      status: 200,
+      fields: { bank_id: 2, slot_id: 29, physical_imsi: '311480000000029', card_metadata: { supplier: 'seed' } },
+    },
+    {
+      name: 'a SIM card naming another tenant than its bank’s: a clear 400',
+      method: 'POST',
+      path: '/sim-cards',
+      admin: true,
+      body: { tenant_id: 2, bank_id: 2, slot_number: 28, physical_iccid: withLuhn('8914800099990002328') },
+      status: 400,
+      fields: { code: 'VALIDATION_ERROR', message: 'bank 2 belongs to tenant 1, not to tenant 2' },
+    },
+    {
+      name: 'a SIM card whose ICCID has a wrong check digit: a 400 naming the Luhn check',
+      method: 'POST',
+      path: '/sim-cards',
+      admin: true,
+      body: { tenant_id: 1, bank_id: 2, slot_number: 28, physical_iccid: wrongCheckDigit(withLuhn('8914800099990002328')) },
+      status: 400,
+      fields: { code: 'VALIDATION_ERROR', message: expect.stringContaining('Luhn') },
     },
     {
       name: 'a KI pool naming its range twice, differently: a clear 400',

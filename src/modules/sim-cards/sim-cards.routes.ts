@@ -36,6 +36,7 @@ const CardBody = Type.Object({ iccid: Iccid, ...CardFields }, { additionalProper
 /** The seeds' POST /sim-cards: the slot in the body, the card under its seed names or IonMesh's. */
 const SeedCardBody = Type.Object(
   {
+    tenant_id: Type.Optional({ ...TenantId, description: 'The tenant of the bank (checked: another tenant is refused)' }),
     bank_id: BankId,
     slot_id: Type.Optional(SlotId),
     slot_number: Type.Optional(Type.Integer({ ...SlotId, description: 'The seeds’ name of slot_id' })),
@@ -132,6 +133,7 @@ export function simCardRoutes(cards: SimCardsService) {
             card_metadata: pick('card_metadata', b.card_metadata, b.metadata),
           },
           actorOf(req, 'admin'),
+          b.tenant_id,
         );
       },
     );

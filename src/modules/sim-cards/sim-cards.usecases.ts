@@ -50,7 +50,8 @@ export class SimCardsService {
   }
 
   /** Puts a card in the slot, or replaces its data (fields left out become empty). */
-  async upsert(bankId: number, slotId: number, input: CardInput, actor: Actor) {
+  /** Puts a card in a slot (`tenantId`, when the caller names one, must be the bank's). */
+  async upsert(bankId: number, slotId: number, input: CardInput, actor: Actor, tenantId?: number) {
     const problem =
       iccidProblem(input.iccid) ??
       (input.mcc_mnc ? mccMncProblem(input.mcc_mnc) : null) ??
@@ -62,6 +63,10 @@ export class SimCardsService {
         this.db.transaction(async (tx) => {
           const before = await repo.cardOf(tx, bankId, slotId, true);
           if (!before) throw slotNotFound(bankId, slotId);
+          if (tenantId !== undefined && tenantId !== before.tenant_id)
+            throw invalid(`bank ${bankId} belongs to tenant ${before.tenant_id}, not to tenant ${tenantId}`, {
+              field: 'tenant_id',
+            });
           await writeCard(tx, bankId, slotId, {
             iccid: input.iccid,
             imsi: input.imsi ?? null,
