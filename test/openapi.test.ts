@@ -21,6 +21,17 @@ describe('the OpenAPI document', () => {
       Object.entries(ops).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, op: op as Doc })),
     );
 
+  it('serves its reader at /docs, with the viewer’s own files', async () => {
+    const page = await fetch(`${h.url}/docs/static/index.html`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger-ui');
+    for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) {
+      const r = await fetch(`${h.url}/docs/static/${file}`);
+      expect(r.status, file).toBe(200);
+      expect((await r.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+    }
+  });
+
   it('names every operation once, with a summary and a tag', () => {
     const all = operations();
     expect(all.length).toBeGreaterThan(70);
