@@ -3,6 +3,7 @@
 // retries); a flood from one address is stopped with 429 and Retry-After, without touching other
 // addresses or keys; bodies nested too deep are refused before parsing.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../src/app/config.js';
@@ -202,4 +203,62 @@ describe('the admin limit counts refused keys too', () => {
     expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(50).every((s) => s === 429)).toBe(true);
   });
+});
+
+describe('a body far over the limit', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh({ demo: false });
+  });
+  afterAll(() => h.close());
+
+  /** Sends 10 MiB as a client on a slow link would (in 64 KiB writes), reading whatever comes back. */
+  const sendHuge = (framing: 'content-length' | 'chunked') =>
+    new Promise<{ answer: string; socketError: string | null }>((resolve) => {
+      const size = 10 * 1024 * 1024;
+      const s = connect(h.port, '127.0.0.1');
+      let answer = '';
+      let socketError: string | null = null;
+      s.on('data', (d) => {
+        answer += d.toString();
+      });
+      s.on('error', (e) => {
+        socketError = (e as NodeJS.ErrnoException).code ?? e.message;
+      });
+      s.on('close', () => resolve({ answer, socketError }));
+      s.write(
+        `POST /api/backend/v1/tenants HTTP/1.1\r\nHost: t\r\nx-api-key: ${ADMIN_KEY}\r\ncontent-type: application/json\r\n${
+          framing === 'chunked' ? 'transfer-encoding: chunked' : `content-length: ${size}`
+        }\r\n\r\n`,
+      );
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      let sent = 0;
+      const pump = () => {
+        if (s.destroyed) return;
+        if (sent >= size) {
+          s.end(framing === 'chunked' ? '0\r\n\r\n' : undefined);
+          return;
+        }
+        sent += chunk.length;
+        const parts = framing === 'chunked' ? [`${chunk.length.toString(16)}\r\n`, chunk, '\r\n'] : [chunk];
+        if (parts.map((p) => s.write(p)).every(Boolean)) setImmediate(pump);
+        else s.once('drain', pump);
+      };
+      pump();
+    });
+
+  for (const framing of ['content-length', 'chunked'] as const)
+    it(`answers a readable 413 naming the limit, never a reset (${framing})`, async () => {
+      const { answer, socketError } = await sendHuge(framing);
+      expect(socketError).toBeNull();
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+      expect(body).toEqual({
+        status: 'error',
+        code: 'BODY_TOO_LARGE',
+        message: "The body is over this route's limit of 1 MiB (1048576 bytes)",
+        limit_bytes: 1048576,
+      });
+      expect(await (await h.admin('/tenants')).json()).toMatchObject({ total: 0 });
+    });
 });

@@ -82,8 +82,47 @@ export function loggable(error: unknown): { err: unknown; query?: string } {
   return { err: error };
 }
 
-export function handleError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+/** What is read of a refused body, at most, so that its sender reads the 413 instead of a reset. */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+const DRAIN_MAX_MS = 5000;
+
+/** Reads and discards the rest of a request body (bounded in bytes and time): a server that
+ * answers and closes while the client still sends makes the client's TCP stack reset the
+ * connection, and most clients then never read the answer. */
+function drain(raw: FastifyRequest['raw']): Promise<void> {
+  if (raw.complete || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = () => {
+      clearTimeout(timer);
+      raw.off('data', onData);
+      raw.off('end', done);
+      raw.off('error', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > DRAIN_MAX_BYTES) done();
+    };
+    const timer = setTimeout(done, DRAIN_MAX_MS);
+    raw.on('data', onData);
+    raw.once('end', done);
+    raw.once('error', done);
+    raw.resume();
+  });
+}
+
+const mib = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(2))} MiB`;
+
+export async function handleError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const answer = classify(error);
+  if (answer.code === 'BODY_TOO_LARGE') {
+    const limit = req.routeOptions.bodyLimit ?? req.server.initialConfig.bodyLimit ?? 0;
+    answer.message = `The body is over this route's limit of ${mib(limit)} (${limit} bytes)`;
+    answer.details = { ...answer.details, limit_bytes: limit };
+    reply.header('connection', 'close');
+    await drain(req.raw);
+  }
   // Expected refusals (a domain rule, bad input, a busy or unreachable database) are one line
   // without a stack; only an unexpected failure is an error with its stack.
   if (answer.code === 'INTERNAL_ERROR') req.log.error({ ...loggable(error), reqId: req.id }, 'request failed');
