@@ -236,7 +236,8 @@ describe('a body far over the limit', () => {
       const pump = () => {
         if (s.destroyed) return;
         if (sent >= size) {
-          s.end(framing === 'chunked' ? '0\r\n\r\n' : undefined);
+          if (framing === 'chunked') s.end('0\r\n\r\n');
+          else s.end();
           return;
         }
         sent += chunk.length;

@@ -335,7 +335,7 @@ export function applySlotService(db: Sql, serverId: number, foreign: ForeignHold
           RETURNING s.bank_id, s.slot_id, s.status, w.reason, w.tenant_id)
         SELECT c.bank_id, c.slot_id, c.tenant_id, c.status, c.reason, p.client_id
         FROM changed c
-        LEFT JOIN service_profiles p ON p.bank_id = c.bank_id AND p.slot_id = c.slot_id
+        LEFT JOIN clients_profiles p ON p.bank_id = c.bank_id AND p.slot_id = c.slot_id
                                     AND p.status = 'ACTIVE' AND p.ki_pool_id IS NULL
         ORDER BY c.bank_id, c.slot_id`,
   );
