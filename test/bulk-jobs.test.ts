@@ -279,6 +279,12 @@ describe('bulk jobs', () => {
   });
 
   it('refuses bad jobs with a clear 4xx and creates nothing', async () => {
+    // A client another tenant had (its profile long released): not this tenant's to act on.
+    await answer(h.admin('/tenants', json({ id: 2, name: 'other' })), 200);
+    await h.query(
+      sql`INSERT INTO service_profiles (tenant_id, client_id, mapping_mode, bank_id, slot_id, rspro_client_id, rspro_slot_nr, status, deactivated_at)
+          VALUES (2, 'elsewhere-1', 'ONE_TO_ONE_SWSIM', 1, 31, 1, 900, 'DEACTIVATED', now())`,
+    );
     const before = await jobsCount();
     const cases: [Doc, number, string][] = [
       [{ action: 'disable_card', selector: {} }, 400, 'one of group_id'],
@@ -293,6 +299,8 @@ describe('bulk jobs', () => {
       [{ action: 'disable_card', selector: { cards: [{ bank_id: 99, slot_id: 1 }] } }, 400, 'not cards of tenant 1: 99/1'],
       [{ action: 'disable_card', selector: { cards: [{ bank_id: 1, slot_id: 500 }] } }, 400, 'not cards of tenant 1: 1/500'],
       [{ action: 'disable_card', selector: { clients: ['r1'] }, batch_size: 0 }, 400, 'batch_size'],
+      [{ action: 'reassign_client', selector: { clients: ['r1', 'never-seen'] } }, 400, 'not clients of tenant 1: never-seen'],
+      [{ action: 'reassign_client', selector: { clients: ['r2', 'elsewhere-1'] } }, 400, 'not clients of tenant 1: elsewhere-1'],
       [{ tenant_id: 77, action: 'disable_card', selector: { clients: ['r1'] } }, 404, 'Tenant 77'],
     ];
     for (const [body, code, text] of cases) {

@@ -266,6 +266,19 @@ export const cardsNow = (db: Sql, cards: { bank_id: number; slot_id: number }[])
          ORDER BY u.n`,
   );
 
+/** Which of the client ids the tenant has (or had) a profile for. */
+export const clientsOfTenant = async (db: Sql, tenantId: number, clients: string[]) =>
+  clients.length === 0
+    ? []
+    : (
+        await rowsOf(
+          db,
+          Type.Object({ client_id: Str }),
+          sql`SELECT DISTINCT client_id FROM clients_profiles
+               WHERE tenant_id = ${tenantId} AND client_id = ANY(${sql.param(clients)}::text[])`,
+        )
+      ).map((r) => r.client_id);
+
 /** The clients of a tenant holding the cards given (active profiles), in the cards' order. */
 export const clientsOnCards = async (db: Sql, tenantId: number, cards: { bank_id: number; slot_id: number }[]) =>
   cards.length === 0

@@ -275,8 +275,20 @@ export class BulkJobsService {
         throw invalid(`not cards of tenant ${tenantId}: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`, {
           field: 'selector.cards',
         });
-    } else if (s.clients) clients = [...new Set(s.clients)];
-    else clients = await this.ports.groups.clientsTagged(tenantId, s.client_tag as string, MAX_ITEMS);
+    } else if (s.clients) {
+      clients = [...new Set(s.clients)];
+      // Ids the tenant has never had a profile for (another tenant's, or none) are refused, as
+      // foreign cards and groups are: a job acts inside its tenant only.
+      const known = new Set(await this.db.run((h) => repo.clientsOfTenant(h, tenantId, clients ?? [])));
+      const unknown = clients.filter((c) => !known.has(c));
+      if (unknown.length)
+        throw invalid(
+          `not clients of tenant ${tenantId}: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`,
+          {
+            field: 'selector.clients',
+          },
+        );
+    } else clients = await this.ports.groups.clientsTagged(tenantId, s.client_tag as string, MAX_ITEMS);
     if (action.target === 'card' && clientsGiven)
       cards = await this.db.run((h) => repo.cardsOfClients(h, tenantId, clients ?? []));
     if (action.target === 'client' && !clientsGiven)
