@@ -485,6 +485,22 @@ const cases: Case[] = [
     code: 'VALIDATION_ERROR',
   },
   {
+    name: 'admin: remsim-server URL whose host is a date, not a name',
+    method: 'POST',
+    path: '/api/backend/v1/remsim-servers',
+    body: '{"url":"0000-01-01"}',
+    status: 400,
+    code: 'VALIDATION_ERROR',
+  },
+  {
+    name: 'admin: remsim-server URL whose host has characters no name has',
+    method: 'POST',
+    path: '/api/backend/v1/remsim-servers',
+    body: '{"url":"http://remsim_1.example:9997"}',
+    status: 400,
+    code: 'VALIDATION_ERROR',
+  },
+  {
     name: 'admin: remsim-server URL of another scheme',
     method: 'POST',
     path: '/api/backend/v1/remsim-servers',

@@ -14,6 +14,16 @@ export class RemsimUnreachable extends Error {
   }
 }
 
+/** Why a request never got an answer. A name that does not resolve will not resolve a second
+ * later either: it backs off like a wrong answer (probing it every second would only load the
+ * resolver), with that reason in the server's status. Any other failure is the network's. */
+export function fetchFailure(url: string, request: string, err: unknown): RemsimUnreachable {
+  const cause = (err as { cause?: { code?: string } }).cause?.code;
+  if (cause === 'ENOTFOUND' || cause === 'EAI_NONAME')
+    return new RemsimUnreachable(url, `the host name ${new URL(url).hostname} does not resolve (${cause})`, 'answer');
+  return new RemsimUnreachable(url, `${request}: ${cause ?? (err as Error).message}`, 'network');
+}
+
 export interface ConnectedBank {
   bankId: number;
   numberOfSlots: number;
@@ -50,8 +60,7 @@ export class RemsimApi {
         redirect: 'manual',
       });
     } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code;
-      throw new RemsimUnreachable(this.url, `${method} ${path}: ${cause ?? (err as Error).message}`, 'network');
+      throw fetchFailure(this.url, `${method} ${path}`, err);
     }
   }
 
