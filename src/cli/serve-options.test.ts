@@ -100,6 +100,29 @@ describe('a configuration file for ionmesh serve', () => {
     await expect(refused).rejects.toThrow(/k\.yaml:2: unknown setting "admin-key": a secret is read from a file/);
   });
 
+  it('refuses a password inside a database or Redis URL in the file, pointing to the -file settings', async () => {
+    const withPassword = file(
+      'pw.yaml',
+      'database-url: postgres://ionmesh:s3cret@db:5432/ionmesh\nredis-url: redis://:hunter2@cache:6379\n',
+    );
+    await expect(configOf(['--config', withPassword])).rejects.toThrow(
+      /pw\.yaml:1: database-url holds a password: secrets never go in the file; .*database-url-file/,
+    );
+    const checked = checkConfigFile(serveOptions(new Command('serve')), withPassword);
+    expect(checked.ok ? [] : checked.problems).toEqual([
+      expect.stringMatching(
+        /pw\.yaml:1: database-url holds a password.*database-url-file \(or set the IONMESH_DATABASE_URL variable\)$/,
+      ),
+      expect.stringMatching(/pw\.yaml:2: redis-url holds a password.*redis-url-file/),
+    ]);
+    // Without a password (trust, peer or a mounted .pgpass), the URL is fine in the file.
+    const plain = checkConfigFile(
+      serveOptions(new Command('serve')),
+      file('plain.yaml', 'database-url: postgres://ionmesh@db/ionmesh\n'),
+    );
+    expect(plain.ok).toBe(true);
+  });
+
   it('names the file and line of a value the server cannot use', async () => {
     const path = file('bad-port.yaml', 'host: 127.0.0.1\nport: 99999\n');
     await expect(configOf(['--config', path])).rejects.toThrow(`${path}:2: port must be an integer 0..65535, got "99999"`);

@@ -323,8 +323,31 @@ function fileProblems(file: ConfigFile, settings: Setting[]): string[] {
     }
     const checked = flagValueOf(setting, entry.value);
     if ('problem' in checked) problems.push(at(file, entry, checked.problem));
+    else if (URL_SECRETS.has(entry.key) && passwordIn(String(checked.value)))
+      problems.push(
+        at(
+          file,
+          entry,
+          `${entry.key} holds a password: secrets never go in the file; put the whole URL in a mounted file and name it with ${entry.key}-file (or set the ${URL_SECRETS.get(entry.key)} variable)`,
+        ),
+      );
   }
   return problems;
+}
+
+/** URL settings that may carry a password, and the variable that may hold them instead. */
+const URL_SECRETS = new Map([
+  ['database-url', 'IONMESH_DATABASE_URL'],
+  ['redis-url', 'IONMESH_REDIS_URL'],
+]);
+
+/** Whether a URL carries a password (`scheme://user:password@host`). */
+function passwordIn(url: string) {
+  try {
+    return new URL(url).password !== '';
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/@]*:[^/@]*@/i.test(url);
+  }
 }
 
 /** The file's settings under the command's flags: a flag or an IONMESH_* variable wins over the
