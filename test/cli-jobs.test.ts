@@ -3,6 +3,8 @@
 // items, list and cancel; refusals exit non-zero with the server's reason; without --yes off a
 // terminal nothing is created.
 import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +108,38 @@ describe.runIf(!onPostgres)('ionmesh jobs (the CLI)', () => {
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toContain('an API key is needed');
     expect(await jobs()).toBe(before);
+  });
+
+  it('says in one line what failed and where: a refused key, a server that is not there', async () => {
+    const ionmesh = (args: string[], key: string) =>
+      run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+        env: { ...process.env, IONMESH_API_KEY: key },
+      }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const badKey = await ionmesh(['predict', 'models', '--url', h.url], 'not-a-key-at-all-0000');
+    expect(badKey.code).toBe(1);
+    const lines = badKey.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^ionmesh: GET http:\/\/127\.0\.0\.1:\d+\/api\/backend\/v1\/prediction-models: 401 UNAUTHORIZED: \S/,
+    );
+    // Nothing listens there (a port the test itself just held and closed).
+    const gone = await new Promise<string>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as AddressInfo;
+        s.close(() => resolve(`http://127.0.0.1:${port}`));
+      });
+    });
+    for (const args of [
+      ['predict', 'models', '--url', gone],
+      ['jobs', 'list', '--url', gone],
+    ]) {
+      const r = await ionmesh(args, ADMIN_KEY);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`cannot reach IonMesh at ${gone.replaceAll('.', '\\.')} \\(GET .*\\): ECONNREFUSED`));
+    }
   });
 });

@@ -5,19 +5,25 @@ import { createInterface } from 'node:readline/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { ConfigError } from '../app/config.js';
 import { oneSecret } from '../app/secrets.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
 type Doc = Record<string, any>;
 
+/** IonMesh answered with a refusal: one line naming the request, the server and its answer. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: Doc,
+    readonly request = '',
   ) {
-    super(`${status} ${body.code ?? ''}: ${body.message ?? JSON.stringify(body)}`);
+    super(`${request ? `${request}: ` : ''}${status} ${body.code ?? ''}: ${body.message ?? JSON.stringify(body)}`);
   }
 }
+
+/** No answer at all (nothing listens, a name that does not resolve, a time-out): where and why. */
+export class Unreachable extends Error {}
 
 interface Target {
   url: string;
@@ -26,19 +32,28 @@ interface Target {
 
 export function targetOf(opts: Doc): Target {
   const apiKey = oneSecret({ value: opts.apiKey, file: opts.apiKeyFile, flag: '--api-key-file', valueName: '--api-key' });
-  if (!apiKey) throw new Error('an API key is needed: --api-key, IONMESH_API_KEY or --api-key-file');
+  if (!apiKey) throw new ConfigError('an API key is needed: --api-key, IONMESH_API_KEY or --api-key-file');
   return { url: opts.url.replace(/\/+$/, ''), apiKey };
 }
 
 export async function api(t: Target, path: string, init: { method?: string; body?: unknown } = {}) {
-  const res = await fetch(`${t.url}/api/backend/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'x-api-key': t.apiKey, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-    signal: AbortSignal.timeout(30_000),
-  });
+  const method = init.method ?? 'GET';
+  const url = `${t.url}/api/backend/v1${path}`;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: { 'x-api-key': t.apiKey, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    const why = err.name === 'TimeoutError' ? 'no answer within 30 s' : (err.cause?.code ?? err.cause?.message ?? err.message);
+    throw new Unreachable(`cannot reach IonMesh at ${t.url} (${method} ${url}): ${why}`);
+  }
   const body = (await res.json().catch(() => ({}))) as Doc;
-  if (!res.ok) throw new ApiError(res.status, body);
+  if (!res.ok) throw new ApiError(res.status, body, `${method} ${url}`);
   return body;
 }
 
@@ -151,7 +166,7 @@ const guard =
       process.exitCode = await f(...a);
     } catch (e) {
       process.stderr.write(`ionmesh jobs: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = e instanceof ApiError ? 1 : 2;
+      process.exitCode = e instanceof ApiError || e instanceof Unreachable ? 1 : 2;
     }
   };
 

@@ -11,7 +11,7 @@ import { ROLES } from '../domain/roles.js';
 import { SCENARIO_HELP, SCENARIOS } from '../sim/fleet.js';
 import { backup, restore } from './backup.js';
 import { importSims } from './import.js';
-import { jobsCommand } from './jobs.js';
+import { ApiError, jobsCommand, Unreachable } from './jobs.js';
 import { createKey, listKeys, revokeKey } from './keys.js';
 import { databaseOptions, databaseUrlOf } from './options.js';
 import { predictCommand } from './predict.js';
@@ -275,6 +275,11 @@ program.parseAsync(process.argv).catch((error) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`ionmesh: ${error.message}\n`);
     process.exit(2);
+  }
+  // A refusal or no answer from a server is one line naming what failed and where.
+  if (error instanceof ApiError || error instanceof Unreachable) {
+    process.stderr.write(`ionmesh: ${error.message}\n`);
+    process.exit(1);
   }
   process.stderr.write(`ionmesh: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
