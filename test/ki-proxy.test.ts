@@ -180,6 +180,8 @@ describe('KI proxy pools', () => {
     expect(ok).toHaveLength(3); // capacity 4, one already held
     expect(full).toHaveLength(9);
     expect(full.every((r) => JSON.parse(r.text).code === 'POOL_FULL' && r.text.includes('"status":"error"'))).toBe(true);
+    // What could serve an AT&T router now: a card of its own, not a virtual SIM (the pool is full).
+    expect(JSON.parse(full[0]?.text as string).available_modes).toEqual(['ONE_TO_ONE_SWSIM', 'ONE_TO_ONE_VSIM']);
     const slots = ok.map((a) => a.slot_id).sort();
     expect(slots).toEqual([901, 902, 903]);
     expect(new Set(ok.map((a) => a.iccid)).size).toBe(3);

@@ -25,7 +25,7 @@ export const ERROR_CODES = {
   TENANT_NOT_FOUND: 'The tenant does not exist',
   CLIENT_NOT_FOUND: 'No active profile for that client',
   NO_SLOT_AVAILABLE: 'No available slot matches the request',
-  MODE_NOT_SUPPORTED: 'The mapping mode is not served by this IonMesh yet',
+  MODE_NOT_SUPPORTED: 'The mapping mode is not one this IonMesh serves (it serves all three)',
   BUSY: 'The database is contended; the request gave up waiting (Retry-After)',
   DATABASE_UNAVAILABLE: 'The database cannot be reached or dropped the connection; retry (Retry-After)',
   BANK_NOT_FOUND: 'The SIM bank does not exist',

@@ -11997,6 +11997,8 @@ export interface operations {
                     slot_id?: number;
                     /** @description The seeds’ name of slot_id */
                     slot_number?: number;
+                    /** @description The tenant of the bank (checked: another tenant is refused) */
+                    tenant_id?: number;
                 };
             };
         };

@@ -1,6 +1,6 @@
 // Errors of the client lifecycle.
 import { DomainError, notFound } from '../../domain/errors.js';
-import { MAPPING_MODES, type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
+import { type MappingModeName, SERVED_MODES } from '../../domain/mapping-modes.js';
 
 export const clientCertRequired = () =>
   new DomainError('CLIENT_CERT_REQUIRED', 'A client certificate of the configured CA is required', 401);
@@ -47,8 +47,8 @@ export const noPool = (mccMnc: string, carrier: string | null) =>
     404,
   );
 
-export const poolFull = (mccMnc: string) =>
-  new DomainError('POOL_FULL', `Every KI proxy pool for ${mccMnc} is at capacity`, 503, { available_modes: MAPPING_MODES });
+export const poolFull = (mccMnc: string, modes: readonly MappingModeName[]) =>
+  new DomainError('POOL_FULL', `Every KI proxy pool for ${mccMnc} is at capacity`, 503, { available_modes: modes });
 
 export const policyDenied = (policy: string) =>
   new DomainError('POLICY_DENIED', `Assignment policy "${policy}" refuses this registration`, 403, { policy });

@@ -97,6 +97,31 @@ export type RegisterOutcome =
  * the profile, the slot status, the slot health log and the audit entry. A PL/pgSQL function
  * keeps its plans prepared, which on PGlite is most of the cost of this statement.
  */
+/** Which mapping modes could serve a new client of the tenant now (for the carrier, when one is
+ * asked): a free card on an active bank and bankd for the one-to-one modes; a pool of the carrier
+ * with room and a free virtual slot for KI_PROXY_SWSIM. */
+export async function servableModes(db: Sql, tenantId: number, mccMnc: string | null) {
+  const [r] = await rowsOf(
+    db,
+    Type.Object({ one_to_one: Type.Boolean(), ki_proxy: Type.Boolean() }),
+    sql`SELECT EXISTS (
+              SELECT 1 FROM inventory_slots s
+                JOIN inventory_banks b ON b.bank_id = s.bank_id AND b.tenant_id = ${tenantId} AND b.status = 'active'
+                JOIN inventory_bankds bi ON bi.id = b.bankd_instance_id AND bi.status = 'active'
+               WHERE s.status = 'available' AND s.card_type = 'REGULAR'
+                 AND (${mccMnc}::text IS NULL OR s.mcc_mnc = ${mccMnc}::text)) AS one_to_one,
+            (${mccMnc}::text IS NOT NULL AND EXISTS (
+              SELECT 1 FROM kiproxy_pools kp
+               WHERE kp.tenant_id = ${tenantId} AND kp.enabled AND kp.mcc_mnc = ${mccMnc}::text
+                 AND kp.current_virtual_sims < kp.capacity
+                 AND EXISTS (SELECT 1 FROM kiproxy_virtual_slots v WHERE v.pool_id = kp.id AND NOT v.in_use))) AS ki_proxy`,
+  );
+  return [
+    ...(r?.one_to_one ? (['ONE_TO_ONE_SWSIM', 'ONE_TO_ONE_VSIM'] as const) : []),
+    ...(r?.ki_proxy ? (['KI_PROXY_SWSIM'] as const) : []),
+  ];
+}
+
 export async function registerClient(tx: Sql, w: RegisterWish): Promise<RegisterOutcome> {
   const hw = w.hardwareInfo === undefined ? null : JSON.stringify(w.hardwareInfo);
   const [row] = await rowsOf(

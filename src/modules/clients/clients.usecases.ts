@@ -400,9 +400,9 @@ export class ClientsService {
     });
     if (outcome.source === 'no_tenant') throw tenantNotFound(req.tenant_id);
     if (outcome.source === 'denied') throw policyDenied(policy?.name ?? '');
-    if (outcome.source === 'no_slot') throw noSlot(SERVED_MODES, mccMnc);
+    if (outcome.source === 'no_slot') throw noSlot(await repo.servableModes(tx, req.tenant_id, mccMnc), mccMnc);
     if (outcome.source === 'no_pool') throw noPool(mccMnc as string, req.carrier ?? null);
-    if (outcome.source === 'pool_full') throw poolFull(mccMnc as string);
+    if (outcome.source === 'pool_full') throw poolFull(mccMnc as string, await repo.servableModes(tx, req.tenant_id, mccMnc));
     return this.toAssignment(
       outcome,
       outcome.source === 'existing' ? 'Client already registered; returning its existing assignment' : undefined,
@@ -582,7 +582,7 @@ export class ClientsService {
       });
       if (!target) {
         if (req.slot_id !== undefined) throw tenantHasNoSlot(p.tenant_id, req.bank_id, req.slot_id);
-        throw noSlot(SERVED_MODES, req.mcc_mnc ?? p.mcc_mnc);
+        throw noSlot(await repo.servableModes(tx, p.tenant_id, req.mcc_mnc ?? p.mcc_mnc), req.mcc_mnc ?? p.mcc_mnc);
       }
       if (target.status !== 'available' || target.card_type !== 'REGULAR' || !target.usable)
         throw reassignImpossible(
