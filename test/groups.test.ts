@@ -161,13 +161,17 @@ describe('SIM groups and tags', () => {
       [{ tenant_id: 1, name: 'x', kind: 'filter', filter: { state: 'gone' } }, 400, 'VALIDATION_ERROR'],
       [{ tenant_id: 1, name: 'x', kind: 'party' }, 400, 'VALIDATION_ERROR'],
       [{ tenant_id: 1, name: 'x', kind: 'explicit', plan_id: 9999 }, 404, 'PLAN_NOT_FOUND'],
-      [{ tenant_id: 1, name: 'x', kind: 'explicit', assignment_policy_id: 9999 }, 404, 'POLICY_NOT_FOUND'],
+      // A group has no assignment policy (it never had an effect): the field is refused by name.
+      [{ tenant_id: 1, name: 'x', kind: 'explicit', assignment_policy_id: 1 }, 400, 'VALIDATION_ERROR'],
       [{ tenant_id: 1, name: 'fleet A', kind: 'explicit' }, 409, 'GROUP_EXISTS'],
       [{ tenant_id: 77, name: 'x', kind: 'explicit' }, 404, 'TENANT_NOT_FOUND'],
     ];
     for (const [body, status, code] of bad) {
       const res = await h.admin('/groups', json(body));
-      expect([res.status, (await res.json()).code], JSON.stringify(body)).toEqual([status, code]);
+      const answer = await res.json();
+      expect([res.status, answer.code], JSON.stringify(body)).toEqual([status, code]);
+      if ('assignment_policy_id' in body)
+        expect(answer.message).toBe('body must NOT have additional properties: assignment_policy_id');
     }
     expect(await count()).toBe(n);
     const filterGroup = (await ok(h.admin('/groups'))).items.find((g: Doc) => g.kind === 'filter');

@@ -401,12 +401,6 @@ describe('tenant isolation', () => {
       [
         'POST /groups',
         '/groups',
-        { tenant_id: 2, name: 'ref', kind: 'explicit', assignment_policy_id: ids.policy },
-        { tenant_id: 2, name: 'ref', kind: 'explicit', assignment_policy_id: 777 },
-      ],
-      [
-        'POST /groups',
-        '/groups',
         { tenant_id: 2, name: 'ref', kind: 'filter', filter: { bank_id: 1 } },
         { tenant_id: 2, name: 'ref', kind: 'filter', filter: { bank_id: 777 } },
       ],

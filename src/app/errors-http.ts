@@ -47,7 +47,15 @@ export function classify(error: FastifyError | Error): ErrorAnswer {
     };
   }
   const fe = error as FastifyError;
-  if (fe.validation) return { status: 400, code: 'VALIDATION_ERROR', message: fe.message };
+  if (fe.validation) {
+    // "must NOT have additional properties" says nothing of which: the answer names them.
+    const extra = fe.validation
+      .filter((v) => v.keyword === 'additionalProperties')
+      .map((v) => (v.params as { additionalProperty?: string }).additionalProperty)
+      .filter(Boolean);
+    const message = extra.length ? `${fe.message}: ${[...new Set(extra)].join(', ')}` : fe.message;
+    return { status: 400, code: 'VALIDATION_ERROR', message };
+  }
   const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (known) return { ...known, message: fe.message };
   if (error instanceof SyntaxError && fe.statusCode === 400) return { status: 400, code: 'INVALID_JSON', message: fe.message };

@@ -5157,7 +5157,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: ({
-                            assignment_policy_id: number | null;
                             /** Format: date-time */
                             created_at: string;
                             filter: unknown;
@@ -5238,8 +5237,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description An assignment policy of the tenant the group refers to */
-                    assignment_policy_id?: number | null;
                     /** @description Every card of the tenant matching all given fields */
                     filter?: {
                         /** @description SIM bank id (RSPRO 1..1023) */
@@ -5287,7 +5284,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        assignment_policy_id: number | null;
                         /** Format: date-time */
                         created_at: string;
                         filter: unknown;
@@ -5372,7 +5368,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        assignment_policy_id: number | null;
                         /** Format: date-time */
                         created_at: string;
                         filter: unknown;
@@ -5513,8 +5508,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description An assignment policy of the tenant the group refers to */
-                    assignment_policy_id?: number | null;
                     /** @description Every card of the tenant matching all given fields */
                     filter?: {
                         /** @description SIM bank id (RSPRO 1..1023) */
@@ -5554,7 +5547,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        assignment_policy_id: number | null;
                         /** Format: date-time */
                         created_at: string;
                         filter: unknown;

@@ -23,7 +23,6 @@ export const GroupRow = Type.Object({
   filter: Nullable(Type.Unsafe<GroupFilter>(Type.Record(Str, Type.Unknown()))),
   priority: Int,
   plan_id: Nullable(Int),
-  assignment_policy_id: Nullable(Int),
   listed: Int,
   created_at: SqlTime,
   updated_at: SqlTime,
@@ -36,10 +35,9 @@ export interface GroupValues {
   filter: GroupFilter | null;
   priority: number;
   plan_id: number | null;
-  assignment_policy_id: number | null;
 }
 
-const COLUMNS = sql`g.id, g.tenant_id, g.name, g.kind, g.filter, g.priority, g.plan_id, g.assignment_policy_id,
+const COLUMNS = sql`g.id, g.tenant_id, g.name, g.kind, g.filter, g.priority, g.plan_id,
   (SELECT count(*)::int FROM group_members m WHERE m.group_id = g.id) AS listed,
   g.created_at::text AS created_at, g.updated_at::text AS updated_at`;
 
@@ -62,9 +60,9 @@ export async function insertGroup(tx: Sql, tenantId: number, v: GroupValues) {
   const [row] = await rowsOf(
     tx,
     Type.Object({ id: Int }),
-    sql`INSERT INTO sim_groups (tenant_id, name, kind, filter, priority, plan_id, assignment_policy_id)
+    sql`INSERT INTO sim_groups (tenant_id, name, kind, filter, priority, plan_id)
         VALUES (${tenantId}, ${v.name}, ${v.kind}, ${v.filter === null ? null : JSON.stringify(v.filter)}::jsonb, ${v.priority},
-                ${v.plan_id}, ${v.assignment_policy_id})
+                ${v.plan_id})
         RETURNING id`,
   );
   return row?.id as number;
@@ -74,7 +72,7 @@ export const updateGroup = (tx: Sql, id: number, v: GroupValues) =>
   tx.execute(
     sql`UPDATE sim_groups SET name = ${v.name}, kind = ${v.kind},
           filter = ${v.filter === null ? null : JSON.stringify(v.filter)}::jsonb, priority = ${v.priority},
-          plan_id = ${v.plan_id}, assignment_policy_id = ${v.assignment_policy_id}, updated_at = now()
+          plan_id = ${v.plan_id}, updated_at = now()
         WHERE id = ${id}`,
   );
 
@@ -228,15 +226,14 @@ export function cardsTagged(db: Sql, tenantId: number | undefined, tag: string, 
   );
 }
 
-/** Whether a plan and an assignment policy belong to the tenant (a foreign one is a missing one). */
-export async function referencesOf(db: Sql, planId: number | null, policyId: number | null) {
+/** Whether a plan belongs to the tenant (a foreign one is a missing one). */
+export async function referencesOf(db: Sql, planId: number | null) {
   const [row] = await rowsOf(
     db,
-    Type.Object({ plan_tenant: Nullable(Int), policy_tenant: Nullable(Int) }),
-    sql`SELECT (SELECT tenant_id FROM usage_plans_tenants WHERE id = ${planId}) AS plan_tenant,
-               (SELECT tenant_id FROM policies_tenants WHERE id = ${policyId}) AS policy_tenant`,
+    Type.Object({ plan_tenant: Nullable(Int) }),
+    sql`SELECT (SELECT tenant_id FROM usage_plans_tenants WHERE id = ${planId}) AS plan_tenant`,
   );
-  return row ?? { plan_tenant: null, policy_tenant: null };
+  return row ?? { plan_tenant: null };
 }
 
 /** Whether the tenant has (or had) a profile of the client. */

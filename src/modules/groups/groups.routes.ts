@@ -53,7 +53,6 @@ const groupFields = {
   plan_id: Type.Optional(
     Nullable(PositiveId, 'The plan of its cards (a card’s own plan wins; then the group’s; then its carrier’s default)'),
   ),
-  assignment_policy_id: Type.Optional(Nullable(PositiveId, 'An assignment policy of the tenant the group refers to')),
   thresholds: Type.Optional(Type.Array(ThresholdBody, { maxItems: 20 })),
 };
 const GroupBody = Type.Object(
@@ -72,7 +71,6 @@ const GroupPatch = Type.Object(
     filter: Type.Optional(Filter),
     priority: groupFields.priority,
     plan_id: groupFields.plan_id,
-    assignment_policy_id: groupFields.assignment_policy_id,
     thresholds: groupFields.thresholds,
   },
   { additionalProperties: false, minProperties: 1 },
@@ -85,7 +83,6 @@ const GroupView = Answer({
   filter: Type.Unknown(),
   priority: Type.Integer(),
   plan_id: Nullable(Type.Integer()),
-  assignment_policy_id: Nullable(Type.Integer()),
   listed: Type.Integer({ description: 'Members listed (explicit groups)' }),
   thresholds: Type.Optional(Type.Array(ThresholdView)),
   created_at: Instant,
@@ -99,7 +96,6 @@ export function groupRoutes(groups: GroupsService) {
     const ok = <T extends TSchema>(item: T) => ({ 200: item, ...errorResponses(400, 401, 404, 409) });
     const refs = {
       plan_id: 'plan',
-      assignment_policy_id: 'policy',
       'members[].bank_id': 'bank',
       'members[].slot_id': 'part',
     } as const;
@@ -147,7 +143,7 @@ export function groupRoutes(groups: GroupsService) {
         config: {
           access: 'manage',
           tenant: 'group',
-          references: { plan_id: 'plan', assignment_policy_id: 'policy', 'filter.bank_id': 'bank', 'filter.pool_id': 'pool' },
+          references: { plan_id: 'plan', 'filter.bank_id': 'bank', 'filter.pool_id': 'pool' },
         },
         schema: {
           operationId: 'updateGroup',

@@ -1,11 +1,10 @@
 // SIM groups and tags: cards and clients carry tags; a group of cards is explicit (its members
 // listed) or a saved filter (carrier, bank, tag, KI pool, state) within its tenant. A group holds
-// a plan and an assignment policy reference; its thresholds live with the usage module's
+// a plan; its thresholds live with the usage module's
 // (usage_thresholds.group_id), its rotation policy with the rotation module's.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tenants } from '../inventory/inventory.table.js';
-import { assignmentPolicies } from '../policies/policies.table.js';
 import { simPlans } from '../usage/usage.table.js';
 
 export const simGroups = pgTable(
@@ -23,7 +22,6 @@ export const simGroups = pgTable(
     /** Lower first when a card is in several groups (its plan comes from the first with one). */
     priority: integer('priority').notNull().default(100),
     planId: integer('plan_id').references(() => simPlans.id),
-    assignmentPolicyId: integer('assignment_policy_id').references(() => assignmentPolicies.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

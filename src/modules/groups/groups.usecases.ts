@@ -1,6 +1,5 @@
 // SIM groups and tags: groups of cards, explicit or by a saved filter, holding a plan (a card's
-// plan: its own, else its first group's, else its carrier's default), an assignment policy
-// reference and usage thresholds; tags on cards and clients. Every change is audited, a
+// plan: its own, else its first group's, else its carrier's default) and usage thresholds; tags on cards and clients. Every change is audited, a
 // membership change with the cards added and removed.
 import { type Database, uniqueOr } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
@@ -8,7 +7,6 @@ import { invalid, tenantNotFound } from '../../domain/errors.js';
 import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { clientNotFound } from '../clients/index.js';
-import { policyNotFound } from '../policies/index.js';
 import {
   dropThresholds,
   planNotFound,
@@ -28,7 +26,6 @@ export interface GroupInput {
   members?: repo.Card[];
   priority?: number;
   plan_id?: number | null;
-  assignment_policy_id?: number | null;
   thresholds?: ThresholdValues[];
 }
 
@@ -103,7 +100,6 @@ export class GroupsService {
       filter: patch.filter ?? before.filter ?? undefined,
       priority: patch.priority ?? before.priority,
       plan_id: patch.plan_id === undefined ? before.plan_id : patch.plan_id,
-      assignment_policy_id: patch.assignment_policy_id === undefined ? before.assignment_policy_id : patch.assignment_policy_id,
     });
     await uniqueOr(
       () => groupExists(values.name),
@@ -261,9 +257,8 @@ export class GroupsService {
   }
 
   private async checkReferences(tx: Parameters<typeof repo.referencesOf>[0], tenantId: number, v: repo.GroupValues) {
-    const r = await repo.referencesOf(tx, v.plan_id, v.assignment_policy_id);
+    const r = await repo.referencesOf(tx, v.plan_id);
     if (v.plan_id !== null && r.plan_tenant !== tenantId) throw planNotFound(v.plan_id);
-    if (v.assignment_policy_id !== null && r.policy_tenant !== tenantId) throw policyNotFound(v.assignment_policy_id);
   }
 
   private values(input: GroupInput): repo.GroupValues {
@@ -276,7 +271,6 @@ export class GroupsService {
       filter: input.kind === 'filter' ? (input.filter ?? null) : null,
       priority: input.priority ?? 100,
       plan_id: input.plan_id ?? null,
-      assignment_policy_id: input.assignment_policy_id ?? null,
     };
   }
 }
