@@ -2,6 +2,7 @@
 // policy is recorded; bad policies are refused and change nothing.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withLuhn } from '../src/domain/iccid.js';
 import { readRegisterAnswer } from '../src/sim/openwrt-client.js';
 import { type Harness, json, startIonMesh } from './support/harness.js';
 
@@ -93,6 +94,45 @@ describe('assignment policies', () => {
     expect(banks[0]).not.toBe(banks[1]);
     expect(banks[1]).not.toBe(banks[2]);
     expect(banks[2]).not.toBe(banks[3]);
+  });
+
+  it('decides the card a move picks as it decides a registration’s, the move’s own constraints on top', async () => {
+    // A second AT&T bank, behind the demo's bankd, with four cards.
+    expect(
+      (await h.admin('/banks', json({ bank_id: 3, name: 'att 2', tenant_id: 1, bankd_instance_id: 1, slot_count: 4 }))).status,
+    ).toBe(200);
+    for (let slot = 0; slot < 4; slot++) {
+      const card = { iccid: withLuhn(`890141000000003${String(slot).padStart(3, '0')}`), mcc_mnc: '310410', carrier: 'AT&T' };
+      expect((await h.admin(`/sim-cards/3/${slot}`, { method: 'PUT', body: JSON.stringify(card) })).status).toBe(200);
+    }
+    const mover = await register('mv-1-slot0', { mcc_mnc: '310410' });
+    expect(mover.body.sim_slot.bank_id).toBe(1);
+    const reassign = async (body: Doc = {}) => {
+      const res = await h.admin('/clients/mv-1-slot0/reassign', json(body));
+      const answer = (await res.json()) as Doc;
+      expect(res.status, JSON.stringify(answer)).toBe(200);
+      return answer;
+    };
+    // No policy for it: the first free AT&T card, on bank 1.
+    expect((await reassign()).to.bank_id).toBe(1);
+    // A policy prefers bank 3 for mv-* routers: a move goes there, as a registration would.
+    await policy({
+      name: 'movers to bank 3',
+      priority: 2,
+      conditions: { client_id_pattern: 'mv-*' },
+      action: { type: 'assign', preferred_banks: [3] },
+    });
+    expect(await register('mv-2-slot0', { mcc_mnc: '310410' })).toMatchObject({ body: { sim_slot: { bank_id: 3 } } });
+    const moved = await reassign();
+    expect(moved.to).toMatchObject({ bank_id: 3 });
+    // The move's own constraints stay on top: a bank named, or another carrier, wins over the policy.
+    expect((await reassign({ bank_id: 1 })).to.bank_id).toBe(1);
+    expect((await reassign({ mcc_mnc: '311480' })).to.bank_id).toBe(2);
+    // A deny policy refuses new registrations, not the move of a client that holds a card: where
+    // it decides, the move is not refused and picks as without a policy (the first free card).
+    await policy({ name: 'no more movers', priority: 1, conditions: { client_id_pattern: 'mv-*' }, action: { type: 'deny' } });
+    expect((await register('mv-3-slot0')).status).toBe(403);
+    expect((await reassign({ mcc_mnc: '310410' })).to.bank_id).toBe(1);
   });
 
   it('refuses bad policies with a 4xx and writes nothing', async () => {

@@ -265,6 +265,7 @@ const ProfileForMove = Type.Object({
   mcc_mnc: Nullable(Str),
   remsim_server_id: Nullable(Int),
   bankd_instance_id: Nullable(Int),
+  hardware_info: Type.Unknown(),
 });
 export type ProfileForMove = Static<typeof ProfileForMove>;
 
@@ -274,7 +275,8 @@ export const lockActiveProfiles = (tx: Sql, clientId: string, tenantId: number |
     tx,
     ProfileForMove,
     sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.mapping_mode, p.bank_id, p.slot_id, p.rspro_client_id,
-               p.rspro_slot_nr, p.last_heartbeat, s.mcc_mnc, bi.remsim_server_id, b.bankd_instance_id
+               p.rspro_slot_nr, p.last_heartbeat, s.mcc_mnc, bi.remsim_server_id, b.bankd_instance_id,
+               p.client_hardware_info AS hardware_info
         FROM service_profiles p
         LEFT JOIN inventory_slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
         JOIN inventory_banks b ON b.bank_id = p.bank_id
@@ -313,9 +315,14 @@ export function lockTargetSlot(
     avoidBanks?: number[];
     /** Only banks served by another bankd instance than this one. */
     otherBankdThan?: number | null;
+    /** The deciding assignment policy's choice, as registration applies it (ionmesh_register):
+     * its preferred banks first, then its load balancing. */
+    preferBanks?: number[];
+    balance?: 'fill-first' | 'least-loaded' | 'round-robin';
   },
 ) {
   const named = want.slotId !== undefined && want.bankId !== undefined;
+  const balance = named ? 'fill-first' : (want.balance ?? 'fill-first');
   return rowsOf(
     tx,
     SlotForMove,
@@ -331,7 +338,17 @@ export function lockTargetSlot(
           ${!named && want.connectedOnly ? sql`AND b.bankd_connected IS NOT FALSE` : sql``}
           ${!named && want.avoidBanks?.length ? sql`AND s.bank_id <> ALL(${sql.param(want.avoidBanks)}::int[])` : sql``}
           ${!named && want.otherBankdThan != null ? sql`AND b.bankd_instance_id IS DISTINCT FROM ${want.otherBankdThan}` : sql``}
-        ORDER BY s.bank_id, s.slot_id
+        ORDER BY COALESCE(array_position(${sql.param(named ? [] : (want.preferBanks ?? []))}::int[], s.bank_id), 2147483647),
+                 ${
+                   balance === 'least-loaded'
+                     ? sql`(SELECT -count(*) FROM inventory_slots f WHERE f.bank_id = s.bank_id AND f.status = 'available'),`
+                     : balance === 'round-robin'
+                       ? sql`(s.bank_id <= COALESCE((SELECT q.bank_id FROM service_profiles q
+                                                      WHERE q.tenant_id = ${tenantId} AND q.ki_pool_id IS NULL
+                                                      ORDER BY q.created_at DESC LIMIT 1), 0))::int,`
+                       : sql``
+                 }
+                 s.bank_id, s.slot_id
         LIMIT 1
         FOR UPDATE OF s ${named ? sql`` : sql`SKIP LOCKED`}`,
   );

@@ -557,6 +557,15 @@ export class ClientsService {
     } = {},
   ) {
     if (req.slot_id !== undefined && req.bank_id === undefined) throw invalid('slot_id needs bank_id', { field: 'bank_id' });
+    // A card picked for the client (none named) is picked as registration picks it: by the
+    // tenant's deciding assignment policy (its preferred banks, its load balancing), the move's
+    // own constraints on top. The policies are read first (cached; on the embedded database a
+    // read inside the transaction would wait on the transaction itself).
+    let policies: Policy[] = [];
+    if (req.slot_id === undefined && this.settings.policies) {
+      const [held] = await this.db.run((h) => repo.activeProfilesOf(h, clientId, readTenant(scope, req.tenant_id) ?? null));
+      if (held) policies = await this.settings.policies(held.tenant_id);
+    }
     const moved = await this.db.transaction(async (tx) => {
       const profiles = await repo.lockActiveProfiles(tx, clientId, readTenant(scope, req.tenant_id) ?? null);
       if (profiles.length === 0) throw clientNotFound(clientId);
@@ -570,7 +579,17 @@ export class ClientsService {
         );
       if (req.bank_id === p.bank_id && req.slot_id === p.slot_id)
         throw reassignImpossible(`${clientId} already holds bank ${p.bank_id} slot ${p.slot_id}`);
+      // Deny policies refuse new registrations only: a client that holds a card may be moved.
+      const policy = decide(policies, {
+        clientId,
+        mccMnc: req.mcc_mnc ?? p.mcc_mnc,
+        hardwareVendor: vendorOf(p.hardware_info as Record<string, unknown> | null),
+        now: new Date(),
+      });
       const [target] = await repo.lockTargetSlot(tx, p.tenant_id, {
+        ...(policy?.action.type === 'assign'
+          ? { preferBanks: policy.action.preferred_banks ?? [], balance: policy.action.load_balancing ?? 'fill-first' }
+          : {}),
         bankId: req.bank_id,
         slotId: req.slot_id,
         mccMnc: req.slot_id !== undefined ? null : (req.mcc_mnc ?? (req.bank_id === undefined ? p.mcc_mnc : null)),
