@@ -125,9 +125,25 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
       };
       expect(maps.slotmaps).toHaveLength(6);
       const servers = await admin('/remsim-servers');
-      expect(servers.items[0]).toMatchObject({ simulated: true, status: 'reachable', url: `http://127.0.0.1:${remsimPort}` });
+      expect(servers.items[0]).toMatchObject({
+        simulated: true,
+        status: 'reachable',
+        url: `http://127.0.0.1:${remsimPort}`,
+        name: `http://127.0.0.1:${remsimPort}`,
+      });
     } finally {
       expect(await stop(live, 'SIGTERM')).toBe(0);
+    }
+    // The demo without its emulator polls no address where nothing runs: its server is disabled.
+    const quiet = await serve(['--no-simulation'], demoDir);
+    try {
+      const key = readFileSync(join(demoDir, 'initial-admin-key'), 'utf8').trim();
+      const servers = await (
+        await fetch(`http://127.0.0.1:${quiet.port}/api/backend/v1/remsim-servers`, { headers: { 'x-api-key': key } })
+      ).json();
+      expect(servers.items[0]).toMatchObject({ simulated: true, enabled: false });
+    } finally {
+      expect(await stop(quiet, 'SIGTERM')).toBe(0);
     }
     // Production use (no --demo) never starts the emulator or a fleet.
     const prod = await serve(['--demo-remsim-port', String(remsimPort)], demoDir, false);

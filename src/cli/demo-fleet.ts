@@ -29,10 +29,12 @@ export async function startDemoEmulator(
     log.warn({ err, port: config.demoRemsimPort }, 'demo: cannot start the remsim-server emulator (port taken?); no simulation');
     return null;
   }
-  // The demo's remsim-server is the emulator: point it there and label it simulated.
+  // The demo's remsim-server is the emulator: point it there (its name too, which names its URL,
+  // unless an operator renamed it) and label it simulated.
   const banks = await db.run(async (h) => {
     await h.execute(
-      sql`UPDATE remsim_servers SET url = ${remsim.url}, simulated = true, reachable = NULL, failures = 0, next_attempt_at = NULL
+      sql`UPDATE remsim_servers SET url = ${remsim.url}, simulated = true, enabled = true, reachable = NULL, failures = 0,
+                 next_attempt_at = NULL, name = CASE WHEN name = url OR name = ${DEMO_REMSIM_URL} THEN ${remsim.url} ELSE name END
           WHERE url = ${DEMO_REMSIM_URL} OR simulated`,
     );
     return rowsOf(
@@ -47,6 +49,24 @@ export async function startDemoEmulator(
   for (const b of banks) remsim.connectBankd(b.bank_id, b.slots);
   log.info({ url: remsim.url, banks: banks.map((b) => b.bank_id) }, 'demo: remsim-server emulator running (simulated)');
   return remsim;
+}
+
+/** The demo without its emulator (--no-simulation, --demo-fleet 0, --demo-remsim-port 0, or the
+ * port taken): the demo's simulated remsim-server is disabled, so nothing polls an address where
+ * no server runs; the next start with the emulator enables it again. */
+export async function parkDemoServer(db: Database, log: FastifyBaseLogger) {
+  const parked = await db.run((h) =>
+    rowsOf(
+      h,
+      Type.Object({ id: Type.Integer(), url: Type.String() }),
+      sql`UPDATE remsim_servers SET enabled = false WHERE simulated AND enabled RETURNING id, url`,
+    ),
+  );
+  if (parked.length)
+    log.info(
+      { servers: parked.map((s) => s.url) },
+      'demo: no remsim-server emulator runs; its simulated remsim-server is disabled',
+    );
 }
 
 export function startDemoFleet(ionmeshUrl: string, remsim: RemsimServerDouble, count: number, log: FastifyBaseLogger) {

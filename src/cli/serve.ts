@@ -13,7 +13,7 @@ import { seedDemo } from '../modules/inventory/index.js';
 import { buildApp } from '../server/server.js';
 import type { Fleet } from '../sim/fleet.js';
 import type { RemsimServerDouble } from '../sim/remsim-server.js';
-import { startDemoEmulator, startDemoFleet } from './demo-fleet.js';
+import { parkDemoServer, startDemoEmulator, startDemoFleet } from './demo-fleet.js';
 
 export async function serve(config: Config) {
   const db = await openDatabase(config, 'server');
@@ -72,6 +72,7 @@ export async function serve(config: Config) {
   let remsim: RemsimServerDouble | null = null;
   let fleet: Fleet | null = null;
   if (config.demo && config.demoFleet > 0 && config.demoRemsimPort > 0) remsim = await startDemoEmulator(db, config, app.log);
+  if (config.demo && !remsim) await parkDemoServer(db, app.log);
   app.addHook('preClose', async () => {
     await fleet?.stop();
     await remsim?.close();
