@@ -131,6 +131,36 @@ describe('card protection', () => {
     expect((await h.services.protection.run()).locked).toBe(0);
   });
 
+  it('does not blame a card for its router dropping its RSPRO connection (power, backhaul, a stopped client)', async () => {
+    await ok(
+      h.admin('/tenants/1/protection', { method: 'PUT', body: JSON.stringify({ failure_limit: 2, failure_window_min: 30 }) }),
+    );
+    const a = await ok(client('/register-client', { client_id: 'walker-1', tenant_id: 1, mcc_mnc: '311480' }));
+    const card = await activeCard(h, 'walker-1');
+    const pass = async () => {
+      await h.services.reconciler.idle();
+      await h.services.reconciler.periodic();
+      await h.services.reconciler.idle();
+    };
+    // The router's client process is started and killed four times: four RSPRO drops.
+    for (let i = 0; i < 4; i++) {
+      remsim.connectClient(a.bank_id, a.slot_id, 'walker-1');
+      await pass();
+      remsim.dropClient(a.bank_id, a.slot_id);
+      await pass();
+    }
+    const [drops] = await h.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM health_log WHERE client_id = 'walker-1' AND reason = 'RSPRO disconnected'`,
+    );
+    expect(drops?.n).toBe(4);
+    expect((await h.services.protection.run()).locked).toBe(0);
+    expect(await activeCard(h, 'walker-1')).toEqual(card);
+    expect(await slotStatus(h, card)).toBe('assigned');
+    await ok(
+      h.admin('/tenants/1/protection', { method: 'PUT', body: JSON.stringify({ failure_limit: 5, failure_window_min: 60 }) }),
+    );
+  });
+
   it('counts a registration never followed by presence on the remsim-server as a failure', async () => {
     await ok(
       h.admin('/tenants/1/protection', { method: 'PUT', body: JSON.stringify({ failure_limit: 1, presence_grace_min: 5 }) }),

@@ -98,7 +98,7 @@ export const healthLog = pgTable(
   (t) => [
     index('health_log_profile_idx').on(t.profileId, t.id),
     index('health_log_slot_idx').on(t.bankId, t.slotId, t.id),
-    // The protection job reads the last hours of failures (health errors, RSPRO drops) by time.
+    // The protection job reads the last hours of failures (health errors) by time.
     index('health_log_created_brin').using('brin', t.createdAt),
   ],
 );

@@ -100,7 +100,6 @@ export const FailingCard = Type.Object({
   failure_limit: Int,
   window_min: Int,
   health_errors: Int,
-  rspro_drops: Int,
   tpdu_errors: Int,
   no_presence: Int,
 });
@@ -108,8 +107,10 @@ export type FailingCard = Static<typeof FailingCard>;
 
 /**
  * Cards of tenants with auto-lock on whose failures within the window (and since their last
- * unlock) reached the limit, and that are not locked: health `error` reports and RSPRO drops
- * (the health log), high TPDU error shares and registrations without presence (card_failures).
+ * unlock) reached the limit, and that are not locked: health `error` reports (the health log),
+ * high TPDU error shares and registrations without presence (card_failures). A router's RSPRO
+ * disconnects are not the card's failures (a router that loses power or backhaul, or whose client
+ * process is stopped, drops its RSPRO connection whatever card it holds): they are not counted.
  */
 export function failingCards(db: Sql, limit: number) {
   return rowsOf(
@@ -122,16 +123,14 @@ export function failingCards(db: Sql, limit: number) {
            WHERE f.at > (SELECT since FROM horizon)
           UNION ALL
           SELECT l.tenant_id, l.bank_id, l.slot_id,
-                 CASE WHEN l.kind = 'client_health' THEN 'health_error' ELSE 'rspro_drop' END, l.created_at
+                 'health_error', l.created_at
             FROM clients_health_log l
            WHERE l.created_at > (SELECT since FROM horizon) AND l.bank_id IS NOT NULL AND l.slot_id IS NOT NULL
-             AND ((l.kind = 'client_health' AND l.new_status = 'error')
-                  OR (l.kind = 'client_liveness' AND l.reason = 'RSPRO disconnected'))),
+             AND l.kind = 'client_health' AND l.new_status = 'error'),
         counted AS (
           SELECT f.tenant_id, f.bank_id, f.slot_id, count(*)::int AS failures, min(st.failure_limit) AS failure_limit,
                  min(st.failure_window_min) AS window_min,
                  count(*) FILTER (WHERE f.kind = 'health_error')::int AS health_errors,
-                 count(*) FILTER (WHERE f.kind = 'rspro_drop')::int AS rspro_drops,
                  count(*) FILTER (WHERE f.kind = 'tpdu_errors')::int AS tpdu_errors,
                  count(*) FILTER (WHERE f.kind = 'no_presence')::int AS no_presence
             FROM fails f

@@ -57,7 +57,6 @@ export class ProtectionService {
     for (const c of await this.db.run((h) => repo.failingCards(h, maxCards))) {
       const parts = [
         c.health_errors && `${c.health_errors} health errors`,
-        c.rspro_drops && `${c.rspro_drops} RSPRO drops`,
         c.tpdu_errors && `${c.tpdu_errors} samples with TPDU errors`,
         c.no_presence && `${c.no_presence} registrations never connected`,
       ].filter(Boolean);

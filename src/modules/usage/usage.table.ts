@@ -231,7 +231,7 @@ export const protectionSettings = pgTable(
 );
 
 /** A failure IonMesh saw of a card that no other log keeps (a sample with a high TPDU error share,
- * a registration never followed by presence); health errors and RSPRO drops are read from the
+ * a registration never followed by presence); health errors are read from the
  * health log. */
 export const cardFailures = pgTable(
   'card_failures',
