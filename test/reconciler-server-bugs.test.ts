@@ -140,10 +140,56 @@ describe('reconciler against the real server’s bugs', () => {
     });
     expect(s.figures).toMatchObject({ present: 0, missing: 1, stalled: 1 });
     expect(s.repairs_total).toBe(3);
+    // Passes that find the same stall again do not count it again.
+    const counted = (await status()).stalls_total;
+    await reconcile();
+    await reconcile();
+    expect((await status()).stalls_total).toBe(counted);
     const overview = (await (await h.admin('/fleet/overview')).json()) as Doc;
     expect(overview.alerts).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'mapping_stalled', ref: `remsim-server:${serverId}` })]),
     );
+  });
+
+  it('repairs at once, without waiting out its back-off, when an operator clears another tool’s map on the bankd', async () => {
+    await start();
+    remsim.connectBankd(1, 32);
+    // Another tool's map on bank 1, served by the bankd.
+    const foreign = await fetch(`${remsim.url}/api/backend/v1/slotmaps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ bank: { bankId: 1, slotNr: 30 }, client: { clientId: 700, slotNr: 7 } }),
+    });
+    expect(foreign.status).toBe(201);
+    await register('stuck-slot0');
+    await until('ACTIVE', () => remsim.slotmaps().every((m) => m.state === 'ACTIVE') && remsim.slotmaps().length === 2);
+    await h.services.reconciler.idle();
+    remsim.wakeMs = 200; // the bankd's pushes stall; IonMesh's repairs back off after three
+    expect((await h.admin('/clients/stuck-slot0/reassign', json({ bank_id: 1, slot_id: 6 }))).status).toBe(200);
+    await until(
+      'backing off',
+      async () => {
+        await h.services.reconciler.idle();
+        return (await status()).stalled?.[0]?.action === 'backing_off';
+      },
+      15_000,
+    );
+    // The operator clears the other tool's map (and the server's pushes flow again).
+    remsim.wakeMs = 0;
+    expect((await fetch(`${remsim.url}/api/backend/v1/slotmaps/${1 * 65536 + 30}`, { method: 'DELETE' })).status).toBe(200);
+    // The next pass sees the change and repairs now, not after the back-off (a minute or more).
+    const s = await until(
+      'repaired and present',
+      async () => {
+        await reconcile();
+        await h.services.reconciler.idle();
+        const st = await status();
+        return st.figures?.present === 1 && st.stalled.length === 0 ? st : null;
+      },
+      5000,
+    );
+    expect(s.repairs_total).toBeGreaterThanOrEqual(4);
+    expect(remsim.slotmaps().map((m) => `${m.bank.bankId}:${m.bank.slotNr}:${m.state}`)).toEqual(['1:6:ACTIVE']);
   });
 
   it('maps everything within 2 s of the server answering again, however long the outage was', async () => {

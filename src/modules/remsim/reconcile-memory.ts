@@ -25,6 +25,11 @@ export class ServerMemory {
   verifyAt = 0;
   /** What decided the slots' service on the last look (bankd slot counts, foreign holds). */
   serviceSignature: string | null = null;
+  /** Maps found stalled on the last pass: a stall is counted once, when it is first found. */
+  stalledKnown = new Set<string>();
+  /** Per bank, the maps of other tools on the last look: a change there (an operator cleared
+   * one) ends the back-off of IonMesh's repairs on that bank. */
+  foreignByBank = new Map<number, string>();
 }
 
 /** Keeps a DELETE and a POST for one bankd apart: sent back to back, both can be pending when

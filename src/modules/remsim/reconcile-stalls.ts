@@ -53,6 +53,38 @@ export function detectStalls(
   return { stalled, since, recheckInMs };
 }
 
+/** A stall is counted when first found, not on every pass that still finds it. */
+export function newStalls(mem: ServerMemory, stalled: Set<string>) {
+  let fresh = 0;
+  for (const key of stalled) if (!mem.stalledKnown.has(key)) fresh++;
+  mem.stalledKnown = new Set(stalled);
+  return fresh;
+}
+
+/** When the maps of other tools on a bank change (an operator deleted the one that held the
+ * bankd's pushes up), IonMesh's repairs on that bank start afresh instead of waiting out their
+ * back-off. */
+export function resetBackoffOnChange(mem: ServerMemory, present: PresentMap[], ours: Set<string>) {
+  const foreign = new Map<number, string[]>();
+  for (const m of present) {
+    const key = tupleKey(m);
+    if (ours.has(key)) continue;
+    const list = foreign.get(m.bankId) ?? [];
+    list.push(`${key}/${m.state}`);
+    foreign.set(m.bankId, list);
+  }
+  const now = new Map([...foreign].map(([bank, keys]) => [bank, keys.sort().join(',')]));
+  const changed = new Set<number>();
+  for (const bank of new Set([...now.keys(), ...mem.foreignByBank.keys()]))
+    if ((now.get(bank) ?? '') !== (mem.foreignByBank.get(bank) ?? '')) changed.add(bank);
+  mem.foreignByBank = now;
+  for (const [key, r] of mem.repairs) {
+    if (!changed.has(Number(key.split(':')[0]))) continue;
+    r.attempts = Math.min(r.attempts, REPAIRS_BEFORE_BACKOFF - 1);
+    r.nextAt = 0;
+  }
+}
+
 /**
  * Of the stalled maps, those repaired now (IonMesh's, not backing off) and those left stuck (of
  * another tool, or repaired too often lately); repaired maps seen again past NEW are confirmed.

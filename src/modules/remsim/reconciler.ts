@@ -22,7 +22,16 @@ import { type ConflictReport, conflictReports, reportConflicts } from './reconci
 import { ServerMemory, spaced } from './reconcile-memory.js';
 import { flushBankSlots, recheckBeforeDelete, recordPresence } from './reconcile-presence.js';
 import { foreignHolds, type InvalidReport, invalidReports, recordSlotService, reportInvalid } from './reconcile-service.js';
-import { classifyStalls, detectStalls, recordRepairs, reportStalls, type StallReport, stallReports } from './reconcile-stalls.js';
+import {
+  classifyStalls,
+  detectStalls,
+  newStalls,
+  recordRepairs,
+  reportStalls,
+  resetBackoffOnChange,
+  type StallReport,
+  stallReports,
+} from './reconcile-stalls.js';
 import * as repo from './remsim.repository.js';
 import { RemsimApi, RemsimUnreachable } from './remsim-api.js';
 
@@ -368,6 +377,8 @@ export class RemsimReconciler {
 
       // The push stall: NEW while the bankd is connected, for longer than a healthy push takes.
       const stall = detectStalls(mem, view.slotmaps, connected, now, this.stallGraceMs);
+      resetBackoffOnChange(mem, view.slotmaps, new Set([...desiredByKey.keys(), ...ownedByKey.keys()]));
+      const stallsFound = newStalls(mem, stall.stalled);
       const { repairNow, stuck } = classifyStalls(
         mem,
         stall.stalled,
@@ -533,7 +544,7 @@ export class RemsimReconciler {
           stalled: stalls.slice(0, MAX_REPORTED),
           invalid: invalid.slice(0, MAX_REPORTED),
           passMs: result.duration_ms,
-          stalls: stall.stalled.size,
+          stalls: stallsFound,
           repairs: plan.repairs.length,
           flushes: flush.done,
         }),
