@@ -218,6 +218,10 @@ describe('KI proxy pools', () => {
     const cfg = (await (await h.admin(`/ki-proxy-pools/${poolId}/bankd-config`)).json()) as Doc;
     expect(cfg.lines).toHaveLength(1);
     expect(cfg.lines[0].command).toBe(`osmo-remsim-bankd -i 127.0.0.1 -p 9998 -b 1 -n 904 -k -S 20-23 -V 900-903 -C 310410`);
+    // The options past -n are the KI-proxy build's: the answer says so, and what a stock bankd takes.
+    expect(cfg.bankd_build).toMatch(
+      /KI-proxy build of osmo-remsim-bankd.*stock osmo-remsim-bankd has none of them \(it takes -i, -p, -b and -n/,
+    );
   });
 
   it('names the -n a KI proxy bankd lacks when it reports fewer slots than the pool serves', async () => {

@@ -7725,6 +7725,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Which osmo-remsim-bankd runs these lines: -k, -S, -V and -C are the KI-proxy build’s options, not the stock bankd’s */
+                        bankd_build: string;
                         capacity: number;
                         lines: ({
                             /** @description The arguments, one per element */

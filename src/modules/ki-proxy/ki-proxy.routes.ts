@@ -12,6 +12,10 @@ const BankdConfig = Answer({
   pool_name: Type.String(),
   capacity: Type.Integer(),
   note: Type.Optional(Type.String({ description: 'What to know before running the lines (a bankd of another bank id …)' })),
+  bankd_build: Type.String({
+    description:
+      'Which osmo-remsim-bankd runs these lines: -k, -S, -V and -C are the KI-proxy build’s options, not the stock bankd’s',
+  }),
   lines: Type.Array(
     Answer({
       bank_id: Type.Integer(),

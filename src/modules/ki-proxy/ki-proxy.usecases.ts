@@ -64,6 +64,11 @@ function physicalRange(input: PoolInput) {
   return { bankId: input.bank_id, start, end };
 }
 
+/** What the lines need: the KI-proxy build of the bankd. The stock osmo-remsim-bankd has none of
+ * -k/-S/-V/-C (it serves one card per slot: -i, -p, -b and -n only) and cannot serve a pool. */
+export const KI_PROXY_BANKD_BUILD =
+  'the KI-proxy build of osmo-remsim-bankd: -k (KI proxy mode), -S (the physical KI cards), -V (the virtual slots) and -C (the carrier) are its options; the stock osmo-remsim-bankd has none of them (it takes -i, -p, -b and -n and serves one card per slot), so it cannot serve a KI proxy pool';
+
 export class KiProxyService {
   constructor(private readonly db: Database) {}
 
@@ -212,6 +217,7 @@ export class KiProxyService {
   }
 
   /** One osmo-remsim-bankd command line per virtual segment, consistent with the pool. */
+  /** The command lines of the bankds that serve a pool (GET /ki-proxy-pools/:id/bankd-config). */
   async bankdConfig(id: number) {
     return this.db.run(async (db) => {
       const pool = await repo.getPool(db, id);
@@ -251,6 +257,7 @@ export class KiProxyService {
         pool_id: pool.id,
         pool_name: pool.pool_name,
         capacity: pool.capacity,
+        bankd_build: KI_PROXY_BANKD_BUILD,
         note: pool.virtual_segments.some((s) => s.bank_id !== pool.bank_id)
           ? `-S names the physical KI cards of bank ${pool.bank_id}; a bankd of another bank id must run where it reaches those readers`
           : undefined,
