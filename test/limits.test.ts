@@ -152,9 +152,25 @@ describe('failed authentications count against the caller', () => {
     expect(statuses[30]).toBe(429);
     expect(statuses.filter((s) => s === 429)).toHaveLength(1500 - refused);
     expect(retryAfter).toBeGreaterThan(0);
-    // While it lasts, the guessing address's keyed requests are refused before the key is read,
+    // While it lasts, the guessing address's unknown keys are refused before any is looked up,
+    expect(
+      (await call(h, 'GET', '/api/backend/v1/tenants', { headers: { 'x-api-key': 'guess-one-more' }, from: '127.0.0.5' })).status,
+    ).toBe(429);
+    // but an operator behind the same address (a NAT) with a valid key is let through, a new key
+    // too, and a revoked one is not.
     expect(
       (await call(h, 'GET', '/api/backend/v1/tenants', { headers: { 'x-api-key': ADMIN_KEY }, from: '127.0.0.5' })).status,
+    ).toBe(200);
+    const made = (await (await h.admin('/api-keys', json({ name: 'noc shift', role: 'readonly' }))).json()) as {
+      id: number;
+      key: string;
+    };
+    expect(
+      (await call(h, 'GET', '/api/backend/v1/tenants', { headers: { 'x-api-key': made.key }, from: '127.0.0.5' })).status,
+    ).toBe(200);
+    expect((await h.admin(`/api-keys/${made.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect(
+      (await call(h, 'GET', '/api/backend/v1/tenants', { headers: { 'x-api-key': made.key }, from: '127.0.0.5' })).status,
     ).toBe(429);
     // a keyless router at that address is still heard, and other addresses are not held back.
     expect(
@@ -165,7 +181,7 @@ describe('failed authentications count against the caller', () => {
     ).toBe(200);
     const metrics = await (await fetch(`${h.url}/metrics`)).text();
     const throttled = /ionmesh_auth_failures_total\{reason="throttled"\} (\d+)/.exec(metrics)?.[1];
-    expect(Number(throttled)).toBe(1500 - refused + 1); // and the admin key refused above
+    expect(Number(throttled)).toBe(1500 - refused + 2); // and the two refused above
   });
 
   it('counts a wrong client token on the client API the same way', async () => {

@@ -179,12 +179,21 @@ const presentsCredential = (req: FastifyRequest) => {
  * Counts failed authentications of every route (an onError hook) and refuses credentialed
  * requests of an address over its budget before anything else runs (an onRequest hook).
  */
-export function authFailureBudget(app: App, budget: AuthFailureBudget, onRefused?: () => void) {
+export function authFailureBudget(
+  app: App,
+  budget: AuthFailureBudget,
+  onRefused?: () => void,
+  /** Whether a presented API key is an active one (as cheap as a refusal): such a key passes an
+   * address over its budget, so a flood of bad keys from a NAT never locks its operators out. */
+  knownKey?: (key: string) => Promise<boolean>,
+) {
   if (budget.max <= 0) return;
   const gate = async (req: FastifyRequest, reply: FastifyReply) => {
     if (!presentsCredential(req)) return;
     const wait = await budget.waitMs(addressOf(req));
     if (wait === 0) return;
+    const key = presentedKey(req);
+    if (key && knownKey && (await knownKey(key))) return;
     onRefused?.();
     const sec = Math.ceil(wait / 1000);
     reply.header('retry-after', String(sec));

@@ -59,7 +59,12 @@ export async function commonRoutes(app: App, config: Config, db: Database, servi
   // Before any scope's own hooks: an address over its failed-authentication budget is refused
   // before its key is looked up. One budget for every replica when they share a Redis.
   const budget = redis ? new SharedFailureBudget(config.authFailureLimit, redis) : new FailureBudget(config.authFailureLimit);
-  authFailureBudget(app, budget, () => metrics.authFailed('throttled'));
+  authFailureBudget(
+    app,
+    budget,
+    () => metrics.authFailed('throttled'),
+    (key) => services.auth.isKnownKey(key),
+  );
   await app.register(healthRoutes(db, config));
   // One timestamp format in every admin answer (ISO 8601, Z); the client API is left byte for byte.
   app.addHook('preSerialization', async (req, _reply, payload) =>

@@ -52,8 +52,37 @@ const view = (k: typeof apiKeys.$inferSelect) => ({
   revoked_at: iso(k.revokedAt),
 });
 
+/** How long the set of active keys' hashes is trusted before it is read again. */
+const KNOWN_KEYS_MS = 5000;
+
 export class AuthService {
+  private knownKeys: { at: number; hashes: Promise<Set<string>> } | null = null;
+
   constructor(private readonly db: Database) {}
+
+  /**
+   * Whether a presented key is one of the active keys, from a set of their hashes read at most
+   * every 5 s: as cheap as refusing it (one SHA-256), so an address throttled for a flood of bad
+   * keys still lets its operators' valid keys through. The full check (expiry, revocation this
+   * instant) is `verify`'s.
+   */
+  async isKnownKey(key: string): Promise<boolean> {
+    if (!this.knownKeys || Date.now() - this.knownKeys.at > KNOWN_KEYS_MS) {
+      const hashes = this.db
+        .run((db) =>
+          db
+            .select({ hash: apiKeys.keyHash })
+            .from(apiKeys)
+            .where(and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`)))),
+        )
+        .then((rows) => new Set(rows.map((r) => r.hash)));
+      this.knownKeys = { at: Date.now(), hashes };
+      hashes.catch(() => {
+        this.knownKeys = null;
+      });
+    }
+    return (await this.knownKeys.hashes).has(hashKey(key));
+  }
 
   /** Makes sure an admin key exists; returns a newly generated key (to print once) or null. */
   async ensureAdminKey(configuredKey?: string | null): Promise<string | null> {
@@ -108,11 +137,13 @@ export class AuthService {
       });
       return v;
     });
+    this.knownKeys = null;
     return { ...row, key };
   }
 
   /** Revokes a key; the last active admin key cannot be revoked (nobody could make another). */
   async revoke(id: number, actor: Actor) {
+    this.knownKeys = null;
     return this.db.transaction(async (tx) => {
       // Serialises revocations, so two admins cannot revoke the last two admin keys at once.
       await tx.execute(sql`LOCK TABLE api_keys IN SHARE ROW EXCLUSIVE MODE`);
