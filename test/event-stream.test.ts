@@ -1,5 +1,6 @@
 // The live event stream: Server-Sent Events from the outbox, filtered per subscriber, resumed
 // after Last-Event-ID, and fed by every IonMesh process on one PostgreSQL.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, type Harness, onPostgres, startIonMesh, startReplica } from './support/harness.js';
 import { collect } from './support/sse.js';
@@ -63,10 +64,10 @@ describe('live event stream', () => {
 });
 
 /** Opens a stream with `key` and resolves, once the server ends it, with what it sent and when. */
-async function streamUntilEnded(url: string, key: string, maxMs: number) {
+async function streamUntilEnded(url: string, key: string, maxMs: number, query = '') {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), maxMs);
-  const res = await fetch(`${url}/api/backend/v1/events`, {
+  const res = await fetch(`${url}/api/backend/v1/events${query}`, {
     headers: { accept: 'text/event-stream', 'x-api-key': key },
     signal: ctl.signal,
   });
@@ -117,6 +118,34 @@ describe('a stream whose key goes away', () => {
     expect(at - revokedAt).toBeLessThan(6000);
     expect(text).toContain('event: error');
     expect(text).toContain('UNAUTHORIZED');
+  });
+
+  it('delivers nothing newer than its key’s revocation, while events keep coming', async () => {
+    const { id, key } = await newKey({});
+    const stream = streamUntilEnded(h.url, key, 15_000, '?type=client.registered,api_key.revoked');
+    await new Promise((r) => setTimeout(r, 300));
+    let registering = true;
+    const traffic = (async () => {
+      for (let i = 0; registering && i < 500; i++) await register(h.url, `after-revoke-${i}-slot0`);
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await h.admin(`/api-keys/${id}`, { method: 'DELETE' })).status).toBe(200);
+    const { text, endedByServer } = await stream;
+    registering = false;
+    await traffic;
+    expect(endedByServer).toBe(true);
+    expect(text).toContain('UNAUTHORIZED');
+    const [revocation] = await h.query<{ id: number }>(
+      sql`SELECT id::int AS id FROM events WHERE type = 'api_key.revoked' AND (data->>'key_id')::int = ${id}`,
+    );
+    const delivered = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(delivered.length).toBeGreaterThan(0); // registrations before the revocation came through
+    expect(delivered.filter((n) => n > (revocation?.id as number))).toEqual([]);
+    // Registrations went on after it: the stream stopped at the revocation, not for lack of events.
+    const [later] = await h.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM events WHERE type = 'client.registered' AND id > ${revocation?.id as number}`,
+    );
+    expect(later?.n).toBeGreaterThan(0);
   });
 
   it('ends once the key expires', async () => {

@@ -89,7 +89,7 @@ export const AUDIT_ACTIONS = [
   { action: 'remsim_server.delete', event: null, description: 'A remsim-server was deleted' },
   { action: 'remsim_server.reconcile', event: null, description: 'A reconcile pass was forced' },
   { action: 'api_key.create', event: null, description: 'An API key was created' },
-  { action: 'api_key.revoke', event: null, description: 'An API key was revoked' },
+  { action: 'api_key.revoke', event: 'api_key.revoked', description: 'An API key was revoked' },
   { action: 'command.queue', event: 'command.queued', description: 'A command was queued for a client' },
   { action: 'client.register', event: 'client.registered', description: 'A router registered (written by ionmesh_register)' },
   { action: 'client.unregister', event: 'client.unregistered', description: 'A client released its assignment' },

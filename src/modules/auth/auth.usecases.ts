@@ -13,6 +13,7 @@ import { type PageRequest, pageOf } from '../../domain/pagination.js';
 import type { Role } from '../../domain/roles.js';
 import { type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
+import { insertEvent } from '../events/index.js';
 import { adminKeyWithTenant, expiryInThePast, keyNotFound, lastAdminKey, tenantAdminWithoutTenant } from './auth.errors.js';
 import { apiKeys } from './auth.table.js';
 
@@ -166,6 +167,8 @@ export class AuthService {
       }
       const [revoked] = await tx.update(apiKeys).set({ revokedAt: sql`now()` }).where(eq(apiKeys.id, id)).returning();
       const v = view(revoked as typeof apiKeys.$inferSelect);
+      // In the outbox, in order: the key's event streams end before anything newer reaches them.
+      await insertEvent(tx, 'api_key.revoked', null, { key_id: id, prefix: key.prefix, name: key.name, role: key.role });
       await recordAudit(tx, actor, {
         action: 'api_key.revoke',
         entityType: 'api_key',

@@ -55,6 +55,10 @@ export interface Subscriber {
   sendPulse?: (p: Pulse) => void;
   /** Events up to this id were sent already (resume). */
   sentUpTo: number;
+  /** The API key the subscriber holds: its revocation (the event api_key.revoked, in outbox
+   * order) ends the subscription before any later event reaches it. */
+  keyId?: number;
+  revoked?: () => void;
 }
 
 const BATCH = 1000;
@@ -194,6 +198,10 @@ export class EventHub {
         }
         this.cursor = e.id;
         advanced++;
+        if (e.type === 'api_key.revoked') {
+          const keyId = (e.data as { key_id?: unknown } | null)?.key_id;
+          for (const s of this.subscribers) if (s.keyId !== undefined && s.keyId === keyId) s.revoked?.();
+        }
         for (const s of this.subscribers) {
           if (e.id > s.sentUpTo && matchesFilter(s.filter, e)) {
             s.sentUpTo = e.id;

@@ -274,6 +274,12 @@ export const EVENT_TYPES = [
     data: Data({ bank_id: Int, slot_id: Int, client_id: Str, bound_imei: Str, imei: Str, enforcing: Type.Boolean() }),
   },
   {
+    type: 'api_key.revoked',
+    tenant: false,
+    description: 'An API key was revoked: every event stream of that key ends before anything newer',
+    data: Data({ key_id: Int, prefix: Str, name: Str, role: Str }),
+  },
+  {
     type: 'webhook.disabled',
     tenant: true,
     description: 'A webhook was disabled after persistent failure',

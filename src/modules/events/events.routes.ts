@@ -169,33 +169,45 @@ export function eventRoutes(
         streams.add(res);
         let written = start;
         let replaying = true;
+        let ended = false;
         const buffered: EventRow[] = [];
         const write = (e: EventRow) => {
-          if (e.id <= written) return;
+          if (ended || e.id <= written) return;
           written = e.id;
           res.write(frame(e));
         };
+        const endUnauthorized = () => {
+          if (ended) return;
+          ended = true;
+          res.write(
+            `event: error\ndata: ${JSON.stringify({ status: 'error', code: 'UNAUTHORIZED', message: 'The API key was revoked or has expired' })}\n\n`,
+          );
+          res.end();
+        };
+        const keyId = req.principal?.keyId;
         // Subscribe first, then replay: nothing that happens in between is lost or sent twice.
         const unsubscribe = await hub.subscribe({
           filter,
           sentUpTo: written,
+          // Its key's revocation ends the stream before anything newer than it is sent.
+          ...(keyId !== undefined ? { keyId, revoked: endUnauthorized } : {}),
           send: (e) => (replaying ? buffered.push(e) : write(e)),
           // Pulses carry no id: they never move Last-Event-ID and are not replayed.
-          sendPulse: (p) => res.write(`event: ${PULSE_TYPE}\ndata: ${JSON.stringify(p)}\n\n`),
+          sendPulse: (p) => {
+            if (!ended) res.write(`event: ${PULSE_TYPE}\ndata: ${JSON.stringify(p)}\n\n`);
+          },
         });
-        const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+        const keepalive = setInterval(() => {
+          if (!ended) res.write(': keepalive\n\n');
+        }, KEEPALIVE_MS);
         keepalive.unref();
-        // A stream outlives the request that checked its key: a revoked or expired key ends it.
-        const keyId = req.principal?.keyId;
+        // A stream outlives the request that checked its key: an expired key (or a revocation
+        // this process missed) ends it at the next check.
         const recheck = setInterval(() => {
-          if (keyId === undefined) return;
+          if (keyId === undefined || ended) return;
           keyStillValid(keyId).then(
             (valid) => {
-              if (valid) return;
-              res.write(
-                `event: error\ndata: ${JSON.stringify({ status: 'error', code: 'UNAUTHORIZED', message: 'The API key was revoked or has expired' })}\n\n`,
-              );
-              res.end();
+              if (!valid) endUnauthorized();
             },
             () => {}, // the database is away: the next check decides
           );
