@@ -248,6 +248,29 @@ describe('bulk jobs', () => {
     expect((await items(j.id, 'cancelled')).length).toBe(7);
   });
 
+  it.runIf(onPostgres)('resumes the work of a stopped replica within 30 s, never the work of a live one', async () => {
+    const cards = [
+      { bank_id: 1, slot_id: 24 },
+      { bank_id: 1, slot_id: 25 },
+    ];
+    const j = await answer(job({ action: 'tag_card', params: { add_tags: ['lease'] }, selector: { cards } }), 201);
+    // Item 1: its replica stopped 40 s ago. Item 2: its replica claimed it as long ago but is alive
+    // (it renewed its lease 5 s ago, as a runner does every 10 s while it works).
+    await h.query(
+      sql`UPDATE bulk_job_items SET state = 'running', attempts = 1, claimed_at = now() - interval '40 seconds',
+                 claimed_by = CASE seq WHEN 1 THEN 'stopped-replica' ELSE 'live-replica' END,
+                 renewed_at = CASE seq WHEN 1 THEN NULL ELSE now() - interval '5 seconds' END
+           WHERE job_id = ${j.id}`,
+    );
+    expect(await h.services.jobs.recover()).toBe(1);
+    const list = await items(j.id);
+    expect(list.map((i: Doc) => [i.seq, i.state])).toEqual([
+      [1, 'pending'],
+      [2, 'running'],
+    ]);
+    await answer(h.admin(`/jobs/${j.id}/cancel`, { method: 'POST' }), 200);
+  });
+
   it('finishes an item a stopped process left: done when its action committed, run once when it had not', async () => {
     const cards = [
       { bank_id: 1, slot_id: 28 },

@@ -241,15 +241,22 @@ export const strandedItems = (tx: Sql, me: string, leaseSec: number, limit: numb
                i.claimed_at::text AS claimed_at, i.finished_at::text AS finished_at, j.state AS job_state
           FROM bulk_job_items i JOIN bulk_jobs j ON j.id = i.job_id
          WHERE i.state = 'running' AND i.claimed_by <> ${me}
-           AND i.claimed_at < now() - make_interval(secs => ${leaseSec})
+           AND COALESCE(i.renewed_at, i.claimed_at) < now() - make_interval(secs => ${leaseSec})
          ORDER BY i.job_id, i.seq LIMIT ${limit}
          FOR UPDATE OF i SKIP LOCKED`,
+  );
+
+/** Renews the lease of the items this process runs (their claim time stays: recovery compares
+ * the actions' audit entries with it). */
+export const renewClaims = (db: Sql, jobId: number, by: string) =>
+  db.execute(
+    sql`UPDATE bulk_job_items SET renewed_at = now() WHERE job_id = ${jobId} AND claimed_by = ${by} AND state = 'running'`,
   );
 
 /** An item a stopped process held goes back to be claimed again (its action never committed). */
 export const releaseItem = (tx: Sql, jobId: number, seq: number) =>
   tx.execute(
-    sql`UPDATE bulk_job_items SET state = 'pending', claimed_by = NULL, claimed_at = NULL
+    sql`UPDATE bulk_job_items SET state = 'pending', claimed_by = NULL, claimed_at = NULL, renewed_at = NULL
          WHERE job_id = ${jobId} AND seq = ${seq} AND state = 'running'`,
   );
 

@@ -22,8 +22,11 @@ import * as repo from './bulk-jobs.repository.js';
 
 /** At most this many objects per job. */
 export const MAX_ITEMS = 100_000;
-/** An item claimed longer ago than this by a process that is not answering is stranded. */
-const LEASE_SEC = 300;
+/** An item whose claimer has not renewed its lease for this long is stranded (its process
+ * stopped): a stopped process's work resumes within this, plus a runner's tick. */
+const LEASE_SEC = 30;
+/** How often a process renews the leases of the items it runs. */
+const RENEW_MS = 10_000;
 /** A stranded item is claimed again at most this often before it fails. */
 const MAX_ATTEMPTS = 3;
 
@@ -178,6 +181,19 @@ export class BulkJobsService {
   }
 
   private async runBatch(job: repo.JobRow, batch: repo.ItemRow[]) {
+    // Alive: the batch's leases are renewed while it runs (a slow action never looks stranded).
+    const renew = setInterval(() => {
+      this.db.run((h) => repo.renewClaims(h, job.id, this.me)).catch(() => {});
+    }, RENEW_MS);
+    renew.unref();
+    try {
+      return await this.runItems(job, batch);
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  private async runItems(job: repo.JobRow, batch: repo.ItemRow[]) {
     const finished: repo.Finished[] = [];
     const ctx = { tenantId: job.tenant_id, scope: job.tenant_id, params: job.params as JobParams };
     const action = actionOf(job.action);

@@ -1,0 +1,1 @@
+ALTER TABLE "bulk_job_items" ADD COLUMN "renewed_at" timestamp with time zone;
