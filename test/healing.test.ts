@@ -161,6 +161,75 @@ describe('self-healing', () => {
     await forgetMoves();
   });
 
+  it('moves a KI proxy client whose bankd is lost to a virtual slot of its carrier another bankd serves', async () => {
+    // A pool of AT&T's KI cards (bank 1) with virtual slots behind bank 1's bankd and the standby's.
+    const pool = await answer(
+      h.admin(
+        '/ki-proxy-pools',
+        json({
+          pool_name: 'att-ki-heal',
+          tenant_id: 1,
+          carrier: 'AT&T',
+          mcc_mnc: '310410',
+          bank_id: 1,
+          physical_slot_start: 26,
+          physical_slot_end: 27,
+          virtual_segments: [
+            { bank_id: 1, virtual_slot_start: 900, virtual_slot_end: 901 },
+            { bank_id: 3, virtual_slot_start: 10, virtual_slot_end: 11 },
+          ],
+        }),
+      ),
+    );
+    const reg = await answer(
+      client('/register-client', { client_id: 'ki-loss-slot0', tenant_id: 1, mapping_mode: 'KI_PROXY_SWSIM', mcc_mnc: '310410' }),
+    );
+    const before = await profile('ki-loss-slot0');
+    expect([before.bank_id, before.slot_id]).toEqual([1, 900]);
+    await settle();
+
+    remsim.dropBankd(1);
+    await settle();
+    await heal();
+    const after = await profile('ki-loss-slot0');
+    expect([after.bank_id, after.slot_id]).toEqual([3, 10]);
+    // Its RSPRO identity stays; its virtual identity follows the slot; the pool's count is unchanged.
+    expect([after.rspro_client_id, after.rspro_slot_nr]).toEqual([before.rspro_client_id, before.rspro_slot_nr]);
+    const again = await answer(
+      client('/register-client', { client_id: 'ki-loss-slot0', tenant_id: 1, mapping_mode: 'KI_PROXY_SWSIM', mcc_mnc: '310410' }),
+    );
+    expect(again.iccid).not.toBe(reg.iccid);
+    expect(again.sim_slot).toMatchObject({ bank_id: 3, slot_id: 10 });
+    expect((await answer(h.admin(`/ki-proxy-pools/${pool.id}`))).current_virtual_sims).toBe(1);
+    const [used] = await h.query<{ b: number; s: number }>(
+      sql`SELECT bank_id AS b, slot_nr AS s FROM ki_virtual_slots WHERE pool_id = ${pool.id} AND in_use`,
+    );
+    expect(used).toEqual({ b: 3, s: 10 });
+    await settle();
+    expect(mapOf(after)).toEqual(['3:10']);
+    const incident = (await incidents('cause=bankd_loss&state=resolved')).find((x: Doc) =>
+      (x.details?.moved ?? []).some((m: Doc) => m.client_id === 'ki-loss-slot0'),
+    ) as Doc;
+    expect(incident).toBeDefined();
+
+    // Bank 1 returns: a KI proxy client keeps the virtual slot it moved to (none is named back).
+    remsim.connectBankd(1, 32);
+    await settle();
+    await heal();
+    expect(await profile('ki-loss-slot0')).toMatchObject({ bank_id: 3, slot_id: 10 });
+    const detail = await answer(h.admin(`/incidents/${incident.id}`));
+    expect(detail.attempts_log).toContainEqual(
+      expect.objectContaining({
+        action: 'move_back',
+        result: 'skipped',
+        client_id: 'ki-loss-slot0',
+        detail: expect.stringContaining('KI proxy'),
+      }),
+    );
+    await answer(fetch(`${h.url}/api/backend/v1/remsim/unregister/ki-loss-slot0`, { method: 'DELETE' }));
+    await forgetMoves();
+  });
+
   it('moves the client off a card in error and locks the card faulty; a second failure within the cooldown escalates', async () => {
     await answer(client('/register-client', { client_id: 'sick-1', tenant_id: 1, mcc_mnc: '310410' }));
     const before = await profile('sick-1');

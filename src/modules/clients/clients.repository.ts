@@ -266,6 +266,8 @@ const ProfileForMove = Type.Object({
   remsim_server_id: Nullable(Int),
   bankd_instance_id: Nullable(Int),
   hardware_info: Type.Unknown(),
+  ki_pool_id: Nullable(Int),
+  pool_mcc_mnc: Nullable(Str),
 });
 export type ProfileForMove = Static<typeof ProfileForMove>;
 
@@ -276,8 +278,9 @@ export const lockActiveProfiles = (tx: Sql, clientId: string, tenantId: number |
     ProfileForMove,
     sql`SELECT p.profile_id, p.tenant_id, p.client_id, p.mapping_mode, p.bank_id, p.slot_id, p.rspro_client_id,
                p.rspro_slot_nr, p.last_heartbeat, s.mcc_mnc, bi.remsim_server_id, b.bankd_instance_id,
-               p.client_hardware_info AS hardware_info
+               p.client_hardware_info AS hardware_info, p.ki_pool_id, kp.mcc_mnc AS pool_mcc_mnc
         FROM service_profiles p
+        LEFT JOIN kiproxy_pools kp ON kp.id = p.ki_pool_id
         LEFT JOIN inventory_slots s ON s.bank_id = p.bank_id AND s.slot_id = p.slot_id
         JOIN inventory_banks b ON b.bank_id = p.bank_id
         LEFT JOIN inventory_bankds bi ON bi.id = b.bankd_instance_id
@@ -352,6 +355,24 @@ export function lockTargetSlot(
         LIMIT 1
         FOR UPDATE OF s ${named ? sql`` : sql`SKIP LOCKED`}`,
   );
+}
+
+/** A KI proxy profile moved to another virtual slot: its virtual ICCID and IMSI follow the slot
+ * (as registration makes them); its RSPRO identity stays. */
+export async function moveVirtualProfile(
+  tx: Sql,
+  p: { profileId: string; tenantId: number; poolId: number; mccMnc: string; bankId: number; slotId: number },
+) {
+  const [row] = await rowsOf(
+    tx,
+    Type.Object({ iccid: Str, imsi: Str }),
+    sql`UPDATE service_profiles SET bank_id = ${p.bankId}, slot_id = ${p.slotId}, ki_pool_id = ${p.poolId},
+               virtual_iccid = ionmesh_virtual_iccid(${p.tenantId}, ${p.bankId}, ${p.slotId}),
+               virtual_imsi = ionmesh_virtual_imsi(${p.mccMnc}, ${p.bankId}, ${p.slotId})
+         WHERE profile_id = ${p.profileId}
+         RETURNING virtual_iccid AS iccid, virtual_imsi AS imsi`,
+  );
+  return row as { iccid: string; imsi: string };
 }
 
 export async function moveProfile(tx: Sql, profileId: string, bankId: number, slotId: number) {

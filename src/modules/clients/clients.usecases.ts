@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/index.js';
 import { acknowledge as ackCommand, type DeliveredCommand, deliverPending } from '../commands/index.js';
 import { insertEvent } from '../events/index.js';
 import { setSlotStatus } from '../inventory/index.js';
-import { releaseVirtualSlot } from '../ki-proxy/index.js';
+import { releaseVirtualSlot, takeVirtualSlot } from '../ki-proxy/index.js';
 import { type ClientCall, type ClientCaller, ClientCallers } from './client-callers.js';
 import type { ClientTokens } from './client-token.js';
 import {
@@ -571,8 +571,7 @@ export class ClientsService {
       if (profiles.length === 0) throw clientNotFound(clientId);
       if (profiles.length > 1) throw activeInSeveralTenants(clientId);
       const p = profiles[0] as repo.ProfileForMove;
-      if (isKiProxy(p.mapping_mode))
-        throw reassignImpossible(`${clientId} holds a virtual slot of a KI proxy pool; unregister and register it to move it`);
+      if (isKiProxy(p.mapping_mode)) return this.moveVirtual(tx, p, req, options, actor);
       if (options.from && (options.from.bank_id !== p.bank_id || options.from.slot_id !== p.slot_id))
         throw reassignImpossible(
           `${clientId} no longer holds bank ${options.from.bank_id} slot ${options.from.slot_id} (it holds bank ${p.bank_id} slot ${p.slot_id})`,
@@ -654,6 +653,66 @@ export class ClientsService {
       from: { bank_id: moved.from.bank_id, slot_id: moved.from.slot_id },
       to: { bank_id: moved.to.bank_id, slot_id: moved.to.slot_id, iccid: moved.to.iccid, imsi: moved.to.imsi },
     };
+  }
+
+  /**
+   * A KI proxy client moves to another free virtual slot of its carrier (its own pool first, then
+   * another of the tenant's with room), on an active, connected bankd of the same remsim-server
+   * and not on `avoidBanks`; the one it leaves is given back. Its RSPRO identity stays; its
+   * virtual ICCID and IMSI follow the slot. A named slot is refused: virtual slots are allocated.
+   */
+  private async moveVirtual(
+    tx: Sql,
+    p: repo.ProfileForMove,
+    req: { bank_id?: number; slot_id?: number; reason?: string },
+    options: { avoidBanks?: number[]; from?: { bank_id: number; slot_id: number } },
+    actor: Actor,
+  ) {
+    if (req.slot_id !== undefined || req.bank_id !== undefined)
+      throw reassignImpossible(
+        `${p.client_id} holds a virtual slot of a KI proxy pool: it moves to another free virtual slot of its carrier, not to a named bank or slot`,
+      );
+    if (options.from && (options.from.bank_id !== p.bank_id || options.from.slot_id !== p.slot_id))
+      throw reassignImpossible(
+        `${p.client_id} no longer holds bank ${options.from.bank_id} slot ${options.from.slot_id} (it holds bank ${p.bank_id} slot ${p.slot_id})`,
+      );
+    if (p.ki_pool_id === null || p.pool_mcc_mnc === null) throw reassignImpossible(`${p.client_id} has no KI proxy pool any more`);
+    await releaseVirtualSlot(tx, p.ki_pool_id, p.bank_id, p.slot_id);
+    const target = await takeVirtualSlot(tx, {
+      tenantId: p.tenant_id,
+      mccMnc: p.pool_mcc_mnc,
+      ownPool: p.ki_pool_id,
+      avoidBanks: [p.bank_id, ...(options.avoidBanks ?? [])],
+      remsimServerId: p.remsim_server_id,
+    });
+    if (!target)
+      throw noSlot(await repo.servableModes(tx, p.tenant_id, p.pool_mcc_mnc), p.pool_mcc_mnc);
+    const card = await repo.moveVirtualProfile(tx, {
+      profileId: p.profile_id,
+      tenantId: p.tenant_id,
+      poolId: target.pool_id,
+      mccMnc: p.pool_mcc_mnc,
+      bankId: target.bank_id,
+      slotId: target.slot_nr,
+    });
+    const why = req.reason ? `: ${req.reason}` : '';
+    const after = { ...p, bank_id: target.bank_id, slot_id: target.slot_nr, ki_pool_id: target.pool_id, ...card };
+    await insertEvent(tx, 'client.reassigned', p.tenant_id, {
+      profile_id: p.profile_id,
+      client_id: p.client_id,
+      from: { bank_id: p.bank_id, slot_id: p.slot_id },
+      to: { bank_id: target.bank_id, slot_id: target.slot_nr },
+      reason: req.reason ?? null,
+    });
+    await recordAudit(tx, actor, {
+      tenantId: p.tenant_id,
+      action: 'client.reassign',
+      entityType: 'service_profile',
+      entityId: p.profile_id,
+      before: p,
+      after: { ...after, reason: req.reason ?? null, note: `virtual slot moved${why}` },
+    });
+    return { from: p, to: { ...after, bankd_endpoint: target.endpoint } };
   }
 
   /** What the router's status page and agents read; `origin` is how the caller reached us. */

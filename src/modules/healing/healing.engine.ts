@@ -815,7 +815,13 @@ export class HealingEngine {
         },
         books,
       );
-      if (r.ok) moved.push({ client_id: c.client_id, from: { bank_id: c.bank_id, slot_id: c.slot_id }, to: r.to });
+      if (r.ok)
+        moved.push({
+          client_id: c.client_id,
+          from: { bank_id: c.bank_id, slot_id: c.slot_id },
+          to: r.to,
+          ...(c.mapping_mode === 'KI_PROXY_SWSIM' ? { virtual: true } : {}),
+        });
       else if (r.why === 'failed') failures.push(`${c.client_id}: ${r.detail}`);
       else {
         blocked = r.detail;
@@ -851,6 +857,17 @@ export class HealingEngine {
     const attempts: repo.NewAttempt[] = [];
     for (const m of moved) {
       const tenantId = i.tenant_id as number;
+      if (m.virtual) {
+        attempts.push({
+          incidentId: i.id,
+          tenantId,
+          action: 'move_back',
+          result: 'skipped',
+          clientId: m.client_id,
+          detail: 'a KI proxy client keeps the virtual slot it moved to',
+        });
+        continue;
+      }
       const [now] = await this.db.run((h) => repo.clientNow(h, m.client_id, tenantId));
       const free = await this.db.run((h) => repo.slotFree(h, m.from.bank_id, m.from.slot_id));
       if (!now || now.bank_id !== m.to.bank_id || now.slot_id !== m.to.slot_id || !free) {
@@ -1010,6 +1027,9 @@ export interface MovedClient {
   client_id: string;
   from: { bank_id: number; slot_id: number };
   to: { bank_id: number; slot_id: number };
+  /** A KI proxy client (a virtual slot): it stays where it moved (virtual slots are allocated,
+   * not named, so it is not moved back). */
+  virtual?: boolean;
 }
 
 /** The payload of an incident's events. */

@@ -374,13 +374,13 @@ export async function cardNow(db: Sql, bankId: number, slotId: number) {
   return r ?? null;
 }
 
-/** The one-to-one clients a bank serves now. */
+/** The clients a bank serves now: one-to-one cards and KI proxy virtual slots. */
 export const clientsOnBank = (db: Sql, bankId: number) =>
   rowsOf(
     db,
-    Type.Object({ client_id: Str, tenant_id: Int, bank_id: Int, slot_id: Int }),
-    sql`SELECT p.client_id, p.tenant_id, p.bank_id, p.slot_id FROM clients_profiles p
-         WHERE p.bank_id = ${bankId} AND p.status = 'ACTIVE' AND p.mapping_mode <> 'KI_PROXY_SWSIM'
+    Type.Object({ client_id: Str, tenant_id: Int, bank_id: Int, slot_id: Int, mapping_mode: Str }),
+    sql`SELECT p.client_id, p.tenant_id, p.bank_id, p.slot_id, p.mapping_mode FROM clients_profiles p
+         WHERE p.bank_id = ${bankId} AND p.status = 'ACTIVE'
          ORDER BY p.client_id`,
   );
 

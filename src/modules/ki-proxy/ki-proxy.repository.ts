@@ -262,3 +262,51 @@ export async function releaseVirtualSlot(tx: Sql, poolId: number, bankId: number
   );
   await tx.execute(sql`UPDATE ki_virtual_slots SET in_use = false WHERE bank_id = ${bankId} AND slot_nr = ${slotNr}`);
 }
+
+/** A free virtual slot taken for a KI proxy client that moves: of a pool of the tenant and
+ * carrier with room (its own pool first, then the least used), on an active bank whose bankd is
+ * active, not listed offline, on the client's remsim-server and not among `avoidBanks`. Pools are
+ * locked before their count is trusted (as registration does). Null: none. */
+export async function takeVirtualSlot(
+  tx: Sql,
+  w: { tenantId: number; mccMnc: string; ownPool: number | null; avoidBanks: number[]; remsimServerId: number | null },
+) {
+  const pools = await rowsOf(
+    tx,
+    Type.Object({ id: Int }),
+    sql`SELECT kp.id FROM ki_proxy_pools kp
+         WHERE kp.tenant_id = ${w.tenantId} AND kp.enabled AND kp.mcc_mnc = ${w.mccMnc}
+         ORDER BY (kp.id = ${w.ownPool ?? 0}) DESC,
+                  kp.current_virtual_sims::float8 / GREATEST(1, ionmesh_pool_capacity(kp.id, kp.max_virtual_sims)), kp.id`,
+  );
+  for (const pool of pools) {
+    const [room] = await rowsOf(
+      tx,
+      Type.Object({ room: Type.Boolean() }),
+      sql`SELECT kp.current_virtual_sims < ionmesh_pool_capacity(kp.id, kp.max_virtual_sims) AS room
+            FROM ki_proxy_pools kp WHERE kp.id = ${pool.id} AND kp.enabled FOR UPDATE`,
+    );
+    if (!room?.room) continue;
+    const [slot] = await rowsOf(
+      tx,
+      Type.Object({ bank_id: Int, slot_nr: Int, endpoint: Type.Union([Type.String(), Type.Null()]) }),
+      sql`SELECT v.bank_id, v.slot_nr, bi.endpoint
+            FROM ki_virtual_slots v
+            JOIN inventory_banks b ON b.bank_id = v.bank_id AND b.status = 'active' AND b.bankd_connected IS NOT FALSE
+            JOIN inventory_bankds bi ON bi.id = b.bankd_instance_id AND bi.status = 'active'
+           WHERE v.pool_id = ${pool.id} AND NOT v.in_use
+             AND v.bank_id <> ALL(${sql.param(w.avoidBanks)}::int[])
+             AND bi.remsim_server_id IS NOT DISTINCT FROM ${w.remsimServerId}
+           ORDER BY v.ord
+           LIMIT 1
+           FOR UPDATE OF v SKIP LOCKED`,
+    );
+    if (!slot) continue;
+    await tx.execute(
+      sql`UPDATE ki_proxy_pools SET current_virtual_sims = current_virtual_sims + 1, updated_at = now() WHERE id = ${pool.id}`,
+    );
+    await tx.execute(sql`UPDATE ki_virtual_slots SET in_use = true WHERE bank_id = ${slot.bank_id} AND slot_nr = ${slot.slot_nr}`);
+    return { pool_id: pool.id, ...slot };
+  }
+  return null;
+}
