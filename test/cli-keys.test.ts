@@ -2,7 +2,7 @@
 // printed once and works against a server started afterwards; the list never shows a key;
 // revoke by prefix; the last admin key is kept; bad input exits 2 or 1 and changes nothing.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,15 @@ import { onPostgres } from './support/harness.js';
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'ionmesh-keys-'));
 const dataDir = join(dir, 'data');
+
+/** The environment without any setting that names a database (as on an operator's shell). */
+const withoutDatabaseSettings = () =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !['DATABASE_URL', 'IONMESH_DATA_DIR', 'IONMESH_CONFIG', 'IONMESH_DATABASE_URL', 'IONMESH_DATABASE_URL_FILE'].includes(k),
+    ),
+  );
 
 const cli = (...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'keys', ...args, '--data-dir', dataDir], {
@@ -63,6 +72,27 @@ describe.runIf(!onPostgres)('ionmesh keys (the CLI)', () => {
     expect(revoked.code).toBe(0);
     expect(revoked.stdout).toMatch(/revoked at/);
     expect((await cli('list')).stdout).toMatch(/field team\s+\S+\s+revoked/);
+  });
+
+  it('refuses to make a new database in the default ./data when no data directory is named', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'ionmesh-cwd-'));
+    try {
+      const r = await run(
+        process.execPath,
+        ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/cli/main.ts'), 'keys', 'create', '--name', 'lost'],
+        { cwd: elsewhere, env: withoutDatabaseSettings() },
+      ).then(
+        (x) => ({ code: 0, ...x }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toMatch(
+        /^ionmesh: no IonMesh database in \.\/data \(the default data directory; nothing has run there\)/,
+      );
+      expect(existsSync(join(elsewhere, 'data'))).toBe(false);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('keeps the last admin key and refuses bad input', async () => {

@@ -227,10 +227,11 @@ describe('fleet against a real IonMesh with the remsim-server double', () => {
 });
 
 describe.runIf(!onPostgres)('ionmesh simulate', () => {
-  const run = (args: string[]) =>
+  const run = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
       const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', ...args], {
         stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
       });
       let out = '';
       let err = '';
@@ -242,7 +243,8 @@ describe.runIf(!onPostgres)('ionmesh simulate', () => {
   it('drives routers against a URL and prints a JSON summary; exit 0 when nothing failed', async () => {
     const h = await startIonMesh();
     try {
-      const r = await run(['--url', h.url, '--count', '4', '--duration', '1', '--heartbeat-interval', '0.2', '--json']);
+      // The server's URL from IONMESH_URL, as every other command that speaks to a server takes it.
+      const r = await run(['--count', '4', '--duration', '1', '--heartbeat-interval', '0.2', '--json'], { IONMESH_URL: h.url });
       expect(r.code).toBe(0);
       const s = JSON.parse(r.out);
       expect(s.registrations).toMatchObject({ attempted: 4, succeeded: 4 });

@@ -13,7 +13,7 @@ import { backup, restore } from './backup.js';
 import { importSims } from './import.js';
 import { ApiError, jobsCommand, Unreachable } from './jobs.js';
 import { createKey, listKeys, revokeKey } from './keys.js';
-import { databaseOptions, databaseUrlOf } from './options.js';
+import { databaseOptions, databaseUrlOf, existingDatabaseOf } from './options.js';
 import { predictCommand } from './predict.js';
 import { serve } from './serve.js';
 import { applyConfigFile, checkConfigFile, configFromOptions, locate, serveOptions } from './serve-options.js';
@@ -137,12 +137,8 @@ databaseOptions(
     )
     .description('import SIM slots and card data; all rows or none')
     .option('--replace-cards-in-use', 'replace the card of a slot a router holds (refused by default); audited before and after'),
-).action(async (file: string, opts) => {
-  process.exitCode = await importSims(
-    file,
-    { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) },
-    { replaceInUse: opts.replaceCardsInUse ?? false },
-  );
+).action(async (file: string, opts, cmd: Command) => {
+  process.exitCode = await importSims(file, existingDatabaseOf(cmd, opts), { replaceInUse: opts.replaceCardsInUse ?? false });
 });
 
 const keysCmd = program.command('keys').description('API keys: create, list, revoke (on the database directly)');
@@ -161,21 +157,24 @@ databaseOptions(
       new Option('--expires-days <days>', 'refused after this many days').argParser((v) => num('expires-days', 1, 3650)(v)),
     )
     .option('--json', 'print the key as JSON'),
-).action(async (opts) => {
-  process.exitCode = await createKey(
-    { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) },
-    { name: opts.name, role: opts.role, tenantId: opts.tenant, expiresDays: opts.expiresDays, json: opts.json },
-  );
+).action(async (opts, cmd: Command) => {
+  process.exitCode = await createKey(existingDatabaseOf(cmd, opts), {
+    name: opts.name,
+    role: opts.role,
+    tenantId: opts.tenant,
+    expiresDays: opts.expiresDays,
+    json: opts.json,
+  });
 });
 databaseOptions(
   keysCmd.command('list').description('list API keys (prefix, role, last use; never the key)').option('--json', 'as JSON'),
-).action(async (opts) => {
-  process.exitCode = await listKeys({ dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) }, { json: opts.json });
+).action(async (opts, cmd: Command) => {
+  process.exitCode = await listKeys(existingDatabaseOf(cmd, opts), { json: opts.json });
 });
 databaseOptions(
   keysCmd.command('revoke').argument('<key>', 'the key id, or its prefix').description('revoke an API key at once'),
-).action(async (key: string, opts) => {
-  process.exitCode = await revokeKey({ dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) }, key);
+).action(async (key: string, opts, cmd: Command) => {
+  process.exitCode = await revokeKey(existingDatabaseOf(cmd, opts), key);
 });
 
 const num =
@@ -190,7 +189,7 @@ const num =
 program
   .command('simulate')
   .description('drive an emulated fleet of routers against an IonMesh URL and print a summary')
-  .addOption(new Option('--url <url>', 'IonMesh base URL').default('http://127.0.0.1:5000'))
+  .addOption(new Option('--url <url>', 'IonMesh base URL').env('IONMESH_URL').default('http://127.0.0.1:5000'))
   .addOption(new Option('--count <n>', 'routers').default(100).argParser(num('count', 1, 1_000_000)))
   .addOption(new Option('--rate <n>', 'registrations started per second').default(100).argParser(num('rate', 1, 100_000)))
   .addOption(

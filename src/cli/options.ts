@@ -1,5 +1,9 @@
 // Flags shared by the subcommands; each also reads its IONMESH_* environment variable.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Command, Option } from 'commander';
+import { ConfigError } from '../app/config.js';
+import type { DatabaseConfig } from '../app/database.js';
 import { oneSecret } from '../app/secrets.js';
 
 export function databaseOptions(cmd: Command) {
@@ -37,3 +41,23 @@ export const databaseUrlOf = (opts: { databaseUrl?: string; databaseUrlFile?: st
     flag: '--database-url-file',
     valueName: '--database-url (or DATABASE_URL)',
   }) ?? null;
+
+/**
+ * The database a command that changes data works on. The default data directory (./data, no
+ * --data-dir, IONMESH_DATA_DIR or --config naming one) must hold a database already: a key or an
+ * import written into a new one there would reach no server. A directory named on purpose may
+ * be new (a first admin key made before the first start).
+ */
+export function existingDatabaseOf(cmd: Command, opts: { dataDir: string; databaseUrl?: string; databaseUrlFile?: string }) {
+  const config = { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) } satisfies DatabaseConfig;
+  if (
+    !config.databaseUrl &&
+    cmd.getOptionValueSource('dataDir') === 'default' &&
+    !existsSync(join(opts.dataDir, 'pglite', 'PG_VERSION'))
+  )
+    throw new ConfigError(
+      `no IonMesh database in ${opts.dataDir} (the default data directory; nothing has run there): name the server's with --data-dir, IONMESH_DATA_DIR, --config or --database-url (--data-dir also makes a new one on purpose)`,
+      'data-dir',
+    );
+  return config;
+}

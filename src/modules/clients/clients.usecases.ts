@@ -676,7 +676,8 @@ export class ClientsService {
       throw reassignImpossible(
         `${p.client_id} no longer holds bank ${options.from.bank_id} slot ${options.from.slot_id} (it holds bank ${p.bank_id} slot ${p.slot_id})`,
       );
-    if (p.ki_pool_id === null || p.pool_mcc_mnc === null) throw reassignImpossible(`${p.client_id} has no KI proxy pool any more`);
+    if (p.ki_pool_id === null || p.pool_mcc_mnc === null)
+      throw reassignImpossible(`${p.client_id} has no KI proxy pool any more`);
     await releaseVirtualSlot(tx, p.ki_pool_id, p.bank_id, p.slot_id);
     const target = await takeVirtualSlot(tx, {
       tenantId: p.tenant_id,
@@ -685,8 +686,7 @@ export class ClientsService {
       avoidBanks: [p.bank_id, ...(options.avoidBanks ?? [])],
       remsimServerId: p.remsim_server_id,
     });
-    if (!target)
-      throw noSlot(await repo.servableModes(tx, p.tenant_id, p.pool_mcc_mnc), p.pool_mcc_mnc);
+    if (!target) throw noSlot(await repo.servableModes(tx, p.tenant_id, p.pool_mcc_mnc), p.pool_mcc_mnc);
     const card = await repo.moveVirtualProfile(tx, {
       profileId: p.profile_id,
       tenantId: p.tenant_id,

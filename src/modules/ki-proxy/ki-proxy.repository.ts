@@ -305,7 +305,9 @@ export async function takeVirtualSlot(
     await tx.execute(
       sql`UPDATE ki_proxy_pools SET current_virtual_sims = current_virtual_sims + 1, updated_at = now() WHERE id = ${pool.id}`,
     );
-    await tx.execute(sql`UPDATE ki_virtual_slots SET in_use = true WHERE bank_id = ${slot.bank_id} AND slot_nr = ${slot.slot_nr}`);
+    await tx.execute(
+      sql`UPDATE ki_virtual_slots SET in_use = true WHERE bank_id = ${slot.bank_id} AND slot_nr = ${slot.slot_nr}`,
+    );
     return { pool_id: pool.id, ...slot };
   }
   return null;
