@@ -377,6 +377,13 @@ describe.runIf(hasChromium && !onPostgres)('web console in Chromium', () => {
     const table = page.getByTestId('incidents-table');
     await expect.poll(() => table.textContent()).toContain('still failing');
     expect(await table.textContent()).toContain('escalated');
+    // The row's buttons stay inside their row (a cell made flex used to spill them below it).
+    const row = table.locator('tbody tr').first();
+    const rowBox = await row.boundingBox();
+    for (const button of await row.getByRole('button', { name: /Acknowledge|Resolve/ }).all()) {
+      const box = await button.boundingBox();
+      expect(box && rowBox && box.y >= rowBox.y - 0.5 && box.y + box.height <= rowBox.y + rowBox.height + 0.5).toBe(true);
+    }
     await table.getByRole('button', { name: 'Acknowledge' }).click();
     await expect.poll(() => table.textContent()).toContain('acknowledged');
     await table.locator('tbody tr').first().getByRole('button').first().click();

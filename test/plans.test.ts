@@ -92,6 +92,9 @@ describe('SIM plans and thresholds', () => {
     ]);
     const list = await ok(await h.admin('/plans?tenant_id=1'));
     expect(list.items.map((p: Doc) => p.id)).toEqual([plan.id]);
+    // The demo's 32 AT&T cards have no plan of their own: the carrier default prices them all.
+    expect(list.items[0]).toMatchObject({ cards: 0, cards_priced: 32 });
+    expect(await ok(await h.admin(`/plans/${plan.id}`))).toMatchObject({ cards: 0, cards_priced: 32 });
     const audit = await ok(await h.admin('/audit-log?action=plan.create'));
     expect(audit.items).toHaveLength(1);
   });

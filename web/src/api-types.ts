@@ -7809,6 +7809,8 @@ export interface operations {
                             allowance_mb: number | null;
                             /** @description Cards on it as their own plan (carrier default cards aside) */
                             cards: number;
+                            /** @description Cards it prices now: as their own plan, their group’s or their carrier’s default */
+                            cards_priced: number;
                             carrier_default: boolean;
                             cost_per_mb: number;
                             /** Format: date-time */
@@ -7935,6 +7937,8 @@ export interface operations {
                         allowance_mb: number | null;
                         /** @description Cards on it as their own plan (carrier default cards aside) */
                         cards: number;
+                        /** @description Cards it prices now: as their own plan, their group’s or their carrier’s default */
+                        cards_priced: number;
                         carrier_default: boolean;
                         cost_per_mb: number;
                         /** Format: date-time */
@@ -8024,6 +8028,8 @@ export interface operations {
                         allowance_mb: number | null;
                         /** @description Cards on it as their own plan (carrier default cards aside) */
                         cards: number;
+                        /** @description Cards it prices now: as their own plan, their group’s or their carrier’s default */
+                        cards_priced: number;
                         carrier_default: boolean;
                         cost_per_mb: number;
                         /** Format: date-time */
@@ -8209,6 +8215,8 @@ export interface operations {
                         allowance_mb: number | null;
                         /** @description Cards on it as their own plan (carrier default cards aside) */
                         cards: number;
+                        /** @description Cards it prices now: as their own plan, their group’s or their carrier’s default */
+                        cards_priced: number;
                         carrier_default: boolean;
                         cost_per_mb: number;
                         /** Format: date-time */

@@ -77,6 +77,26 @@ export async function listPlans(db: Sql, tenantId: number | undefined, limit: nu
   };
 }
 
+/** How many cards each plan of these tenants prices now (as its own plan, its group's or its
+ * carrier's default: ionmesh_card_plans), by plan id. One pass over the tenants' cards. */
+export async function pricedCards(db: Sql, tenantIds: number[]) {
+  if (tenantIds.length === 0) return new Map<number, number>();
+  const rows = await rowsOf(
+    db,
+    Type.Object({ plan_id: Int, n: Int }),
+    sql`WITH cards AS (
+          SELECT s.bank_id, s.slot_id FROM inventory_slots s
+            JOIN inventory_banks b ON b.bank_id = s.bank_id
+           WHERE b.tenant_id = ANY(${sql.param([...new Set(tenantIds)])}::int[]) AND s.iccid IS NOT NULL AND s.card_type = 'REGULAR')
+        SELECT pl.plan_id, count(*)::int AS n
+          FROM ionmesh_card_plans((SELECT coalesce(array_agg(bank_id), '{}') FROM cards),
+                                  (SELECT coalesce(array_agg(slot_id), '{}') FROM cards)) pl
+         WHERE pl.plan_id IS NOT NULL
+         GROUP BY pl.plan_id`,
+  );
+  return new Map(rows.map((r) => [r.plan_id, r.n]));
+}
+
 export const getPlan = async (db: Sql, id: number) =>
   (await rowsOf(db, PlanRow, sql`SELECT ${PLAN_COLUMNS} FROM sim_plans p WHERE p.id = ${id}`))[0] ?? null;
 

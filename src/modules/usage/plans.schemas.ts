@@ -76,6 +76,9 @@ export const PlanView = Answer(
     monthly_fee: Type.Number(),
     currency: Type.String(),
     cards: Type.Integer({ description: 'Cards on it as their own plan (carrier default cards aside)' }),
+    cards_priced: Type.Integer({
+      description: 'Cards it prices now: as their own plan, their group’s or their carrier’s default',
+    }),
     thresholds: Type.Array(ThresholdView),
     created_at: Instant,
     updated_at: Instant,

@@ -56,8 +56,9 @@ function checkThresholds(list: ThresholdInput[] | undefined) {
   }
 }
 
-const view = (p: repo.PlanRow, thresholds: repo.ThresholdRow[]) => ({
+const view = (p: repo.PlanRow, thresholds: repo.ThresholdRow[], priced: Map<number, number>) => ({
   ...p,
+  cards_priced: priced.get(p.id) ?? 0,
   allowance_mb: p.allowance_bytes === null ? null : p.allowance_bytes / MB,
   thresholds: thresholds.map(({ plan_id: _p, bank_id: _b, slot_id: _s, ...t }) => t),
 });
@@ -70,8 +71,12 @@ export class PlansService {
     const offset = f.offset ?? 0;
     return this.db.run(async (db) => {
       const page = await repo.listPlans(db, readTenant(scope, f.tenant_id), limit, offset);
+      const priced = await repo.pricedCards(
+        db,
+        page.items.map((p) => p.tenant_id),
+      );
       const items = [];
-      for (const p of page.items) items.push(view(p, await repo.thresholdsOf(db, { planId: p.id })));
+      for (const p of page.items) items.push(view(p, await repo.thresholdsOf(db, { planId: p.id }), priced));
       return { items, total: page.total, limit, offset };
     });
   }
@@ -81,7 +86,7 @@ export class PlansService {
   private async read(db: Sql, id: number) {
     const p = await repo.getPlan(db, id);
     if (!p) throw planNotFound(id);
-    return view(p, await repo.thresholdsOf(db, { planId: id }));
+    return view(p, await repo.thresholdsOf(db, { planId: id }), await repo.pricedCards(db, [p.tenant_id]));
   }
 
   create(input: PlanInput, actor: Actor, scope: TenantScope) {

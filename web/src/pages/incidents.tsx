@@ -135,21 +135,24 @@ export function IncidentsPage() {
                 <td title={when(i.detected_at)}>{ago(i.detected_at)}</td>
                 <td>{seconds(i.duration_sec)}</td>
                 {can('operate') && (
-                  <td className="actions">
-                    {!i.acknowledged_at && i.state !== 'resolved' && (
-                      <button
-                        type="button"
-                        onClick={() => act.mutate({ id: i.id, what: 'acknowledge' })}
-                        disabled={act.isPending}
-                      >
-                        Acknowledge
-                      </button>
-                    )}{' '}
-                    {i.state !== 'resolved' && (
-                      <button type="button" onClick={() => setResolving(i)}>
-                        Resolve
-                      </button>
-                    )}
+                  <td>
+                    {/* A flex wrapper inside the cell: a cell made flex leaves the table's layout and overflows its row. */}
+                    <div className="row-actions">
+                      {!i.acknowledged_at && i.state !== 'resolved' && (
+                        <button
+                          type="button"
+                          onClick={() => act.mutate({ id: i.id, what: 'acknowledge' })}
+                          disabled={act.isPending}
+                        >
+                          Acknowledge
+                        </button>
+                      )}
+                      {i.state !== 'resolved' && (
+                        <button type="button" onClick={() => setResolving(i)}>
+                          Resolve
+                        </button>
+                      )}
+                    </div>
                   </td>
                 )}
               </tr>

@@ -89,7 +89,9 @@ export function PlansPage() {
                   {p.monthly_fee} + {p.cost_per_mb}/MB, over {p.overage_cost_per_mb}/MB {p.currency}
                 </td>
                 <td>{showThresholds(p.thresholds) || '—'}</td>
-                <td className="num">{int(p.cards)}</td>
+                <td className="num" title={`${int(p.cards)} with it as their own plan`}>
+                  {int(p.cards_priced)}
+                </td>
                 {can('manage') && (
                   <td>
                     <button type="button" onClick={() => setEditing(p)}>
