@@ -190,8 +190,17 @@ describe('self-healing', () => {
 
     remsim.dropBankd(1);
     await settle();
-    await heal();
-    const after = await profile('ki-loss-slot0');
+    // Healing reads the outbox in order: an id a rolled-back transaction took holds it back for a
+    // few seconds (the gap rule), so passes are repeated until the move shows.
+    const after = await until(
+      'the KI proxy client moved off bank 1',
+      async () => {
+        await heal();
+        const p = await profile('ki-loss-slot0');
+        return p.bank_id !== 1 ? p : null;
+      },
+      20_000,
+    );
     expect([after.bank_id, after.slot_id]).toEqual([3, 10]);
     // Its RSPRO identity stays; its virtual identity follows the slot; the pool's count is unchanged.
     expect([after.rspro_client_id, after.rspro_slot_nr]).toEqual([before.rspro_client_id, before.rspro_slot_nr]);
