@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Fleet } from '../src/sim/fleet.js';
+import { Fleet, LIVING_DARK_MIN_SEC, LIVING_DARK_SPREAD_SEC } from '../src/sim/fleet.js';
 import { type Harness, onPostgres, startIonMesh } from './support/harness.js';
 import { RemsimServerDouble } from './support/remsim-server-double.js';
 
@@ -223,6 +223,42 @@ describe('fleet against a real IonMesh with the remsim-server double', () => {
       { liveness: 'offline', n: 2 },
       { liveness: 'online', n: 8 },
     ]);
+  });
+});
+
+describe('the living demo', () => {
+  it('brings every router that goes dark back within minutes, so outages stay few and short', async () => {
+    const h = await startIonMesh();
+    const remsim = await new RemsimServerDouble({ bankdAckMs: 5 }).start();
+    remsim.connectBankd(1, 32);
+    remsim.connectBankd(2, 32);
+    // The demo's clock at 1/200: an outage every 0.2 s, each lasting 0.6 to 1.8 s.
+    const pace = 1 / 200;
+    const longest = (LIVING_DARK_MIN_SEC + LIVING_DARK_SPREAD_SEC) * pace * 1000;
+    const fleet = new Fleet({
+      url: h.url,
+      count: 10,
+      deployedShare: 1,
+      scenario: 'living',
+      livingPace: pace,
+      remsim,
+      prefix: 'live',
+    });
+    try {
+      fleet.start();
+      let longestSeen = 0;
+      for (let i = 0; i < 300 && fleet.events.filter((e) => e.includes('comes back')).length < 5; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        for (const r of fleet.routers) if (r.darkSince !== null) longestSeen = Math.max(longestSeen, Date.now() - r.darkSince);
+      }
+      expect(fleet.events.filter((e) => e.includes('comes back')).length).toBeGreaterThanOrEqual(5);
+      // No router stays dark past the longest outage (a timer's slack aside).
+      expect(longestSeen).toBeLessThan(longest + 1000);
+    } finally {
+      await fleet.stop();
+      await remsim.close();
+      await h.close();
+    }
   });
 });
 

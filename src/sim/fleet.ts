@@ -61,6 +61,9 @@ export interface FleetOptions {
   concurrency?: number;
   remsim?: RemsimServerDouble;
   seed?: number;
+  /** The living demo's clock: 1 is real time (a reboot every 15 s, an outage every 40 s lasting
+   * 2 to 6 minutes); a test runs it faster. */
+  livingPace?: number;
   onProgress?: (s: FleetProgress) => void;
   progressEveryMs?: number;
 }
@@ -108,6 +111,8 @@ interface Router {
   simBank: number | null;
   registered: boolean;
   dark: boolean;
+  /** When it went dark (ms), while it is. */
+  darkSince: number | null;
   /** A status forced by the scenario (bank offline): 'error'. */
   forced: string | null;
   /** A failing card: health alternates between error and active, beat by beat. */
@@ -128,6 +133,10 @@ const percentiles = (h: Histogram): Percentiles => ({
 });
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** In the living demo, how long a router that went dark stays so: 2 to 6 minutes. */
+export const LIVING_DARK_MIN_SEC = 120;
+export const LIVING_DARK_SPREAD_SEC = 240;
 
 export class Fleet {
   readonly routers: Router[];
@@ -162,6 +171,7 @@ export class Fleet {
       prefix: 'sim',
       concurrency: 64,
       seed: 1,
+      livingPace: 1,
       progressEveryMs: 1000,
       ...options,
     };
@@ -190,6 +200,7 @@ export class Fleet {
         simBank: null,
         registered: false,
         dark: false,
+        darkSince: null,
         forced: null,
         failing: false,
         beats: 0,
@@ -432,11 +443,13 @@ export class Fleet {
   /** A router goes dark (power, backhaul): no heartbeats, RSPRO dropped. */
   goDark(r: Router) {
     r.dark = true;
+    r.darkSince = Date.now();
     if (r.identity) this.o.remsim?.dropClient(r.identity.bankId, r.identity.slotId);
   }
 
   comeBack(r: Router) {
     r.dark = false;
+    r.darkSince = null;
     if (r.identity && r.registered) this.o.remsim?.connectClient(r.identity.bankId, r.identity.slotId, r.clientId);
   }
 
@@ -532,26 +545,33 @@ export class Fleet {
           }
         });
       }
-      case 'living':
-        this.every(15, () => {
+      case 'living': {
+        const pace = this.o.livingPace;
+        this.every(15 * pace, () => {
           const [r] = this.pick(1, (x) => x.registered && !x.dark);
           if (r) {
             this.events.push(`${r.clientId} reboots`);
             void this.reboot(r);
           }
         });
-        this.every(40, () => {
-          const [r] = this.pick(1, (x) => x.registered);
+        // A router goes dark now and then (power, backhaul) and comes back within minutes, as
+        // routers do: a demo left running for a day keeps a handful of short outages, each
+        // incident resolved when its router returns, not an ever-growing list of silent ones.
+        this.every(40 * pace, () => {
+          const [r] = this.pick(1, (x) => x.registered && !x.dark);
           if (!r) return;
-          this.events.push(`${r.clientId} ${r.dark ? 'comes back' : 'goes dark'}`);
-          if (r.dark) this.comeBack(r);
-          else this.goDark(r);
+          this.events.push(`${r.clientId} goes dark`);
+          this.goDark(r);
+          this.at((LIVING_DARK_MIN_SEC + this.random() * LIVING_DARK_SPREAD_SEC) * pace, `${r.clientId} comes back`, () =>
+            this.comeBack(r),
+          );
         });
-        this.every(60, () => {
+        this.every(60 * pace, () => {
           const [r] = this.pick(1, (x) => x.kind === 'rich' && x.radio !== null);
           if (r?.radio) r.radio.drift = r.radio.drift > 0 ? 0 : 0.8;
         });
         return;
+      }
     }
   }
 
