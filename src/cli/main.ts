@@ -1,4 +1,5 @@
 // The `ionmesh` command.
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { type Config, ConfigError } from '../app/config.js';
 import type { ConfigFile } from '../app/config-file.js';
@@ -138,7 +139,9 @@ databaseOptions(
     .description('import SIM slots and card data; all rows or none')
     .option('--replace-cards-in-use', 'replace the card of a slot a router holds (refused by default); audited before and after'),
 ).action(async (file: string, opts, cmd: Command) => {
-  process.exitCode = await importSims(file, existingDatabaseOf(cmd, opts), { replaceInUse: opts.replaceCardsInUse ?? false });
+  // A file that is not there is said first (importSims reads it before it opens any database).
+  const database = existsSync(file) ? existingDatabaseOf(cmd, opts) : { dataDir: opts.dataDir, databaseUrl: databaseUrlOf(opts) };
+  process.exitCode = await importSims(file, database, { replaceInUse: opts.replaceCardsInUse ?? false });
 });
 
 const keysCmd = program.command('keys').description('API keys: create, list, revoke (on the database directly)');
