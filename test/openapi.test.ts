@@ -63,6 +63,21 @@ describe('the OpenAPI document', () => {
     expect(isTimeKey('at')).toBe(true);
   });
 
+  it('declares where it is served and who may call each operation', () => {
+    expect(doc.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    expect(
+      operations()
+        .filter(({ op }) => !Array.isArray(op.security))
+        .map((o) => o.at),
+    ).toEqual([]);
+    const byPath = (at: string) => operations().find((o) => o.at === at)?.op.security;
+    // The deployed router sends no credential; an agent may send a client key or its token.
+    expect(byPath('POST /api/backend/v1/remsim/register-client')).toEqual([{}, { apiKey: [] }, { clientToken: [] }]);
+    expect(byPath('GET /healthz')).toEqual([]);
+    expect(byPath('GET /api/backend/v1/tenants')).toEqual([{ apiKey: [] }]);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['apiKey', 'clientToken']);
+  });
+
   it('describes every response, errors by what the status means', () => {
     const vague = operations().flatMap(({ at, op }) =>
       Object.entries(op.responses as Record<string, Doc>)

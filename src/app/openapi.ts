@@ -14,6 +14,16 @@ function successDescription(schema: Schema, summary: string | undefined): string
   return summary ? `Success: ${summary.charAt(0).toLowerCase()}${summary.slice(1)}` : 'Success';
 }
 
+/**
+ * Who may call a route, for the routes that do not say it themselves: the client API (the
+ * deployed router sends nothing; an agent may send a client key or its client token), and the
+ * probes and metrics, which are open.
+ */
+function securityOf(url: string): Array<Record<string, string[]>> {
+  if (url.startsWith('/api/backend/v1/remsim/')) return [{}, { apiKey: [] }, { clientToken: [] }];
+  return [];
+}
+
 export const openapiConventions: Pick<FastifyDynamicSwaggerOptions, 'refResolver' | 'transform'> = {
   refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   transform: ({ schema, url }) => {
@@ -27,6 +37,7 @@ export const openapiConventions: Pick<FastifyDynamicSwaggerOptions, 'refResolver
           : [status, { ...r, description: successDescription(r, s.summary as string) }],
       ),
     );
-    return { schema: { ...s, response: described } as never, url };
+    const security = s.security ?? securityOf(url);
+    return { schema: { ...s, response: described, security } as never, url };
   },
 };

@@ -93,7 +93,19 @@ export async function createHttpServer(config: Config, logger?: FastifyServerOpt
     ...openapiConventions,
     openapi: {
       info: { title: 'IonMesh API', version: VERSION, description: 'Control plane for osmo-remsim fleets' },
-      components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } },
+      // Relative: the IonMesh that serves this document (behind whatever address it is reached at).
+      servers: [{ url: '/', description: 'The IonMesh that serves this document' }],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (or Authorization: Bearer <key>)' },
+          clientToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Client-Token',
+            description: 'The client_token a keyless registration answered (or client_token in a heartbeat body)',
+          },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
