@@ -55,6 +55,16 @@ describe('expressions a tenant writes', () => {
     );
   }
 
+  /** A rule of tenant 1 on every registration, notifying, with this condition. */
+  const ruleOn = (name: string, expression: string) =>
+    json({
+      tenant_id: 1,
+      name,
+      trigger: { kind: 'event', event_type: 'client.registered' },
+      conditions: { expression },
+      actions: [{ type: 'notify' }],
+    });
+
   beforeAll(async () => {
     h = await startIonMesh();
     engine = rulesEngineOf(h, { measureEverySec: 0, inlineMax: 3 });
@@ -67,16 +77,7 @@ describe('expressions a tenant writes', () => {
     const expression = `'${'a'.repeat(28)}-'.matches('(a+)+$')`;
     await expectPaceKeptDuring(async () => {
       for (let i = 0; i < 5; i++) {
-        const r = await h.admin(
-          '/rules/dry-run',
-          json({
-            tenant_id: 1,
-            name: 'freeze',
-            trigger: { kind: 'event', event_type: 'client.registered' },
-            conditions: { expression },
-            actions: [{ type: 'notify' }],
-          }),
-        );
+        const r = await h.admin('/rules/dry-run', ruleOn('freeze', expression));
         const body = (await r.json()) as Doc;
         expect(r.status, JSON.stringify(body)).toBe(200);
         expect(body.matched).toBe(0); // the pattern does not match: no run of a's ends the text
@@ -87,13 +88,7 @@ describe('expressions a tenant writes', () => {
   it('runs a saved rule on a hostile client id in linear time while heartbeats keep their pace', async () => {
     const r = await h.admin(
       '/rules',
-      json({
-        tenant_id: 1,
-        name: 'hostile ids',
-        trigger: { kind: 'event', event_type: 'client.registered' },
-        conditions: { expression: "data.client_id.matches('(a+)+$') || data.client_id.matches('^(a|aa)+b$')" },
-        actions: [{ type: 'notify' }],
-      }),
+      ruleOn('hostile ids', "data.client_id.matches('(a+)+$') || data.client_id.matches('^(a|aa)+b$')"),
     );
     const rule = (await r.json()) as Doc;
     expect(r.status, JSON.stringify(rule)).toBe(200);
@@ -113,17 +108,7 @@ describe('expressions a tenant writes', () => {
   });
 
   it('refuses at save, with a clear 400, a pattern RE2 cannot express or comprehensions that nest', async () => {
-    const save = (expression: string) =>
-      h.admin(
-        '/rules',
-        json({
-          tenant_id: 1,
-          name: `refused ${expression.length}`,
-          trigger: { kind: 'event', event_type: 'client.registered' },
-          conditions: { expression },
-          actions: [{ type: 'notify' }],
-        }),
-      );
+    const save = (expression: string) => h.admin('/rules', ruleOn(`refused ${expression.length}`, expression));
     const before = ((await (await h.admin('/rules?tenant_id=1')).json()) as Doc).items.length;
     for (const [expression, says] of [
       ["data.client_id.matches('(a)\\\\1')", /not an RE2 regular expression \(invalid escape sequence/],

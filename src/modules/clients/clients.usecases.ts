@@ -627,21 +627,7 @@ export class ClientsService {
         `reassigned to ${clientId}${why}`,
       );
       const after = { ...p, bank_id: target.bank_id, slot_id: target.slot_id, iccid: target.iccid, imsi: target.imsi };
-      await insertEvent(tx, 'client.reassigned', p.tenant_id, {
-        profile_id: p.profile_id,
-        client_id: clientId,
-        from: { bank_id: p.bank_id, slot_id: p.slot_id },
-        to: { bank_id: target.bank_id, slot_id: target.slot_id },
-        reason: req.reason ?? null,
-      });
-      await recordAudit(tx, actor, {
-        tenantId: p.tenant_id,
-        action: 'client.reassign',
-        entityType: 'service_profile',
-        entityId: p.profile_id,
-        before: p,
-        after: { ...after, reason: req.reason ?? null },
-      });
+      await recordReassign(tx, actor, p, after, { reason: req.reason ?? null });
       return { from: p, to: { ...after, bankd_endpoint: target.endpoint } };
     });
     this.changed([moved.from.bank_id, moved.to.bank_id]);
@@ -697,21 +683,7 @@ export class ClientsService {
     });
     const why = req.reason ? `: ${req.reason}` : '';
     const after = { ...p, bank_id: target.bank_id, slot_id: target.slot_nr, ki_pool_id: target.pool_id, ...card };
-    await insertEvent(tx, 'client.reassigned', p.tenant_id, {
-      profile_id: p.profile_id,
-      client_id: p.client_id,
-      from: { bank_id: p.bank_id, slot_id: p.slot_id },
-      to: { bank_id: target.bank_id, slot_id: target.slot_nr },
-      reason: req.reason ?? null,
-    });
-    await recordAudit(tx, actor, {
-      tenantId: p.tenant_id,
-      action: 'client.reassign',
-      entityType: 'service_profile',
-      entityId: p.profile_id,
-      before: p,
-      after: { ...after, reason: req.reason ?? null, note: `virtual slot moved${why}` },
-    });
+    await recordReassign(tx, actor, p, after, { reason: req.reason ?? null, note: `virtual slot moved${why}` });
     return { from: p, to: { ...after, bankd_endpoint: target.endpoint } };
   }
 
@@ -749,6 +721,31 @@ export class ClientsService {
       changed.push(...(await this.db.run((db) => repo.sweepOffline(db, this.settings.offlineAfterSec, slice))));
     return changed;
   }
+}
+
+/** A move, as every reader sees it: the event client.reassigned and the audit entry, before and after. */
+async function recordReassign(
+  tx: Sql,
+  actor: Actor,
+  before: repo.ProfileForMove,
+  after: repo.ProfileForMove & Record<string, unknown>,
+  extra: { reason: string | null; note?: string },
+) {
+  await insertEvent(tx, 'client.reassigned', before.tenant_id, {
+    profile_id: before.profile_id,
+    client_id: before.client_id,
+    from: { bank_id: before.bank_id, slot_id: before.slot_id },
+    to: { bank_id: after.bank_id, slot_id: after.slot_id },
+    reason: extra.reason,
+  });
+  await recordAudit(tx, actor, {
+    tenantId: before.tenant_id,
+    action: 'client.reassign',
+    entityType: 'service_profile',
+    entityId: before.profile_id,
+    before,
+    after: { ...after, ...extra },
+  });
 }
 
 /** The one active profile a command is for, locked in the caller's transaction (commands module). */

@@ -217,26 +217,15 @@ export class HealingEngine {
         }
         if (bankId === null || slotId === null) return;
         const card = reporter ? null : await repo.cardNow(tx, bankId, slotId);
-        await this.open(
-          tx,
-          {
-            tenantId,
-            cause: 'card_failure',
-            severity: 'warning',
-            state: 'detected',
-            objectKey: cardKey(bankId, slotId),
-            clientId: reporter ?? card?.client_id ?? null,
-            bankId,
-            slotId,
-            summary: reporter
-              ? `client ${reporter} reports health error on card bank ${bankId} slot ${slotId}`
-              : `card bank ${bankId} slot ${slotId} health error`,
-            eventId: e.id,
-            detectedAt: e.created_at,
-            nextInSec: 0,
-          },
-          true,
-        );
+        await this.openCardFailure(tx, e, {
+          tenantId,
+          bankId,
+          slotId,
+          clientId: reporter ?? card?.client_id ?? null,
+          summary: reporter
+            ? `client ${reporter} reports health error on card bank ${bankId} slot ${slotId}`
+            : `card bank ${bankId} slot ${slotId} health error`,
+        });
         return;
       }
       case 'slot.unserved': {
@@ -247,25 +236,14 @@ export class HealingEngine {
         if (tenantId === null || !clientId || !(await books(tenantId)).card_failure.enabled) return;
         const bankId = intOf(d.bank_id) as number;
         const slotId = intOf(d.slot_id) as number;
-        await this.open(
-          tx,
-          {
-            tenantId,
-            cause: 'card_failure',
-            severity: 'warning',
-            state: 'detected',
-            objectKey: cardKey(bankId, slotId),
-            clientId,
-            bankId,
-            slotId,
-            summary: `card bank ${bankId} slot ${slotId} is not served: ${strOf(d.reason) ?? 'unserved'}`,
-            details: { unserved: strOf(d.reason) },
-            eventId: e.id,
-            detectedAt: e.created_at,
-            nextInSec: 0,
-          },
-          true,
-        );
+        await this.openCardFailure(tx, e, {
+          tenantId,
+          bankId,
+          slotId,
+          clientId,
+          summary: `card bank ${bankId} slot ${slotId} is not served: ${strOf(d.reason) ?? 'unserved'}`,
+          details: { unserved: strOf(d.reason) },
+        });
         return;
       }
       case 'bank.offline': {
@@ -446,6 +424,35 @@ export class HealingEngine {
    * Opens an incident with its event (null: one is open on that object already). With `rearm`,
    * an escalated one of that object is tried again: the new event is new evidence.
    */
+  /** A card_failure incident for an event, healed at once (a later event re-arms an escalated one). */
+  private openCardFailure(
+    tx: Sql,
+    e: OutboxEvent,
+    c: {
+      tenantId: number;
+      bankId: number;
+      slotId: number;
+      clientId: string | null;
+      summary: string;
+      details?: Record<string, unknown>;
+    },
+  ) {
+    return this.open(
+      tx,
+      {
+        ...c,
+        cause: 'card_failure',
+        severity: 'warning',
+        state: 'detected',
+        objectKey: cardKey(c.bankId, c.slotId),
+        eventId: e.id,
+        detectedAt: e.created_at,
+        nextInSec: 0,
+      },
+      true,
+    );
+  }
+
   async open(tx: Sql, n: repo.NewIncident, rearm = false) {
     const row = await repo.openIncident(tx, n);
     if (!row) {

@@ -158,22 +158,14 @@ export const bumpGeneration = (db: Sql, bankIds: number[]) =>
         RETURNING id, COALESCE(next_attempt_at > now(), false) AS backing_off`,
   );
 
-export async function previousConflicts<T>(db: Sql, id: number): Promise<T[]> {
+/** What the last pass reported (each report is raised once, so the next pass compares with it). */
+export async function previousReports(db: Sql, id: number): Promise<{ conflicts: unknown[]; invalid: unknown[] }> {
   const [r] = await rowsOf(
     db,
-    Type.Object({ conflicts: Type.Array(Type.Unknown()) }),
-    sql`SELECT conflicts FROM remsim_servers WHERE id = ${id}`,
+    Type.Object({ conflicts: Type.Array(Type.Unknown()), invalid: Type.Array(Type.Unknown()) }),
+    sql`SELECT conflicts, invalid FROM remsim_servers WHERE id = ${id}`,
   );
-  return (r?.conflicts ?? []) as T[];
-}
-
-export async function previousInvalid<T>(db: Sql, id: number): Promise<T[]> {
-  const [r] = await rowsOf(
-    db,
-    Type.Object({ invalid: Type.Array(Type.Unknown()) }),
-    sql`SELECT invalid FROM remsim_servers WHERE id = ${id}`,
-  );
-  return (r?.invalid ?? []) as T[];
+  return r ?? { conflicts: [], invalid: [] };
 }
 
 export const enabledServerIds = (db: Sql) =>

@@ -350,11 +350,10 @@ export class RemsimReconciler {
       const view = await api.view();
       const now = Date.now();
       const connected = new Set(view.banks.map((b) => b.bankId));
-      const { desiredRows, owned, previous, previousInvalid } = await this.db.run(async (db) => ({
+      const { desiredRows, owned, reported } = await this.db.run(async (db) => ({
         desiredRows: await repo.desiredMaps(db, server.id),
         owned: await repo.ownedMaps(db, server.id),
-        previous: await serverStatus.previousConflicts<ConflictReport>(db, server.id),
-        previousInvalid: await serverStatus.previousInvalid<InvalidReport>(db, server.id),
+        reported: await serverStatus.previousReports(db, server.id),
       }));
       const desired: DesiredMap[] = desiredRows.map((r) => ({
         bankId: r.bank_id,
@@ -499,9 +498,16 @@ export class RemsimReconciler {
         foreignHolds(view.slotmaps, owned, desired),
       );
       const invalid = invalidReports(plan.invalid);
-      await reportInvalid(this.db, this.log, server, invalid, previousInvalid);
+      await reportInvalid(this.db, this.log, server, invalid, reported.invalid as InvalidReport[]);
       const conflicts = conflictReports(plan.conflicts);
-      await reportConflicts(this.db, this.log, !!this.settings.takeover, server, conflicts, previous);
+      await reportConflicts(
+        this.db,
+        this.log,
+        !!this.settings.takeover,
+        server,
+        conflicts,
+        reported.conflicts as ConflictReport[],
+      );
       const stalls = stallReports(mem, stall.since, repairNow, stuck, desiredByKey, presentByKey);
       await reportStalls(this.db, this.log, server, stalls);
       if (view.slotmaps.length === 0 && lostMaps.length > 0) {
