@@ -1,5 +1,6 @@
 // The OpenAPI document is good enough to generate SDKs from: every operation has a unique
 // operationId, a summary and tags; every response says what it means; shared schemas are named.
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTimeKey } from '../src/app/timestamps.js';
 import { type Harness, startIonMesh } from './support/harness.js';
@@ -93,5 +94,58 @@ describe('the OpenAPI document', () => {
   it('names the shared error answer as a component', () => {
     expect(Object.keys(doc.components.schemas)).toContain('ErrorAnswer');
     expect(JSON.stringify(doc.paths)).not.toContain('def-0');
+  });
+
+  it('names every JSON answer and body as a component, one name per structure, so SDKs get named types', () => {
+    const inline = operations().flatMap(({ at, op }) => {
+      const schemas: Array<[string, Doc | undefined]> = [
+        ['body', op.requestBody?.content?.['application/json']?.schema],
+        ...Object.entries(op.responses as Record<string, Doc>)
+          .filter(([status]) => /^2/.test(status))
+          .map(([status, r]): [string, Doc | undefined] => [status, r.content?.['application/json']?.schema]),
+      ];
+      return schemas.filter(([, s]) => s && (s.properties || s.items) && !s.$ref).map(([what]) => `${at} ${what}`);
+    });
+    expect(inline).toEqual([]);
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    const schemaOf = (path: string, method: string, status = '200') =>
+      doc.paths[path][method].responses[status].content['application/json'].schema;
+    // A get names its object; create and update answer the same object, so the same name.
+    expect(schemaOf('/api/backend/v1/tenants/{id}', 'get')).toEqual(ref('Tenant'));
+    expect(schemaOf('/api/backend/v1/tenants', 'post')).toEqual(ref('Tenant'));
+    expect(schemaOf('/api/backend/v1/tenants/{id}', 'patch')).toEqual(ref('Tenant'));
+    // A page refers to its items' component.
+    expect(schemaOf('/api/backend/v1/tenants', 'get')).toEqual(ref('TenantsPage'));
+    expect(doc.components.schemas.TenantsPage.properties.items.items).toEqual(ref('Tenant'));
+    expect(doc.paths['/api/backend/v1/tenants'].post.requestBody.content['application/json'].schema).toEqual(
+      ref('CreateTenantBody'),
+    );
+    expect(doc.components.schemas.Tenant.properties.enrollment_mode).toBeDefined();
+    // No two components hold the same structure; every reference names a component.
+    const shapes = Object.values(doc.components.schemas).map((s) => JSON.stringify(s));
+    expect(shapes.filter((s, i) => shapes.indexOf(s) !== i)).toEqual([]);
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.filter((r) => !((r as string) in doc.components.schemas))).toEqual([]);
+  });
+
+  it('declares the errors every route can give: a bad character (400), the rate limit (429), an admin key (401, 403)', () => {
+    const responses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses);
+    expect(responses('/healthz', 'get')).toContain('400');
+    expect(responses('/healthz', 'get')).not.toContain('401');
+    expect(responses('/api/backend/v1/remsim/discover', 'get')).toEqual(expect.arrayContaining(['200', '400', '429']));
+    expect(responses('/api/backend/v1/remsim/discover', 'get')).not.toContain('401');
+    expect(responses('/api/backend/v1/job-actions', 'get')).toEqual(expect.arrayContaining(['400', '401', '403', '429']));
+    expect(Object.keys(doc.paths['/api/backend/v1/backup'].get.responses['200'].content)).toEqual(['application/gzip']);
+  });
+
+  it('is clean under Redocly’s recommended rules: no error and no warning', async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
+    // The linter finds what it should: the same document without its license is refused.
+    const broken = structuredClone(doc);
+    delete broken.info.license;
+    const found = await lintFromString({ source: JSON.stringify(broken), absoluteRef: 'openapi.json', config });
+    expect(found.map((p) => p.ruleId)).toContain('info-license');
   });
 });

@@ -70,7 +70,7 @@ export const Page = <T extends TSchema>(item: T) =>
   });
 
 /** What an error status means on every route of this API (the OpenAPI response descriptions). */
-const ERROR_MEANINGS: Record<number, string> = {
+export const ERROR_MEANINGS: Record<number, string> = {
   400: 'The request is invalid (VALIDATION_ERROR and similar): nothing was changed',
   401: 'No valid API key (UNAUTHORIZED)',
   403: "The key's role lacks the access this route declares (FORBIDDEN)",

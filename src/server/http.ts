@@ -92,7 +92,14 @@ export async function createHttpServer(config: Config, logger?: FastifyServerOpt
   await app.register(swagger, {
     ...openapiConventions,
     openapi: {
-      info: { title: 'IonMesh API', version: VERSION, description: 'Control plane for osmo-remsim fleets' },
+      // 3.1: the schemas are JSON Schema as the routes validate with (propertyNames, numeric bounds).
+      openapi: '3.1.0',
+      info: {
+        title: 'IonMesh API',
+        version: VERSION,
+        description: 'Control plane for osmo-remsim fleets',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
       // Relative: the IonMesh that serves this document (behind whatever address it is reached at).
       servers: [{ url: '/', description: 'The IonMesh that serves this document' }],
       components: {

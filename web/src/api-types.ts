@@ -1689,6 +1689,1293 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Success: acknowledge a command (also possible with acks in a heartbeat) */
+        AcknowledgeCommandAnswer: {
+            command_id: number;
+            command_status: string;
+            /** @enum {string} */
+            status: "ok";
+        };
+        AcknowledgeCommandBody: {
+            /**
+             * @description The router client id, normally <hostname>-slot<N>
+             * @example router1-slot0
+             */
+            client_id: string;
+            /** @description A command's result: at most 64 keys or items, nested 3 levels, 4096 bytes */
+            result?: (string | number | boolean | null) | (((string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                [key: string]: string | number | boolean | null;
+            }))[] | {
+                [key: string]: (string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                    [key: string]: string | number | boolean | null;
+                });
+            });
+            status?: "ok" | "failed";
+        };
+        /** @description Success: acknowledge an incident (a person has seen it; healing goes on) */
+        AcknowledgeIncidentAnswer: {
+            acknowledged_at: string | null;
+            acknowledged_by: string | null;
+            attempts: number;
+            attempts_log: {
+                /** @description lock_card, reassign, new_slot, other_bankd, move_back, queue_restart, escalate, wait_reconciler */
+                action: string;
+                client_id: string | null;
+                detail: string | null;
+                /** Format: date-time */
+                finished_at: string;
+                id: number;
+                incident_id: number;
+                moved: boolean;
+                /** @description pending, success, failed, skipped */
+                result: string;
+                /** Format: date-time */
+                started_at: string;
+            }[];
+            bank_id: number | null;
+            bankd_id: number | null;
+            /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
+            cause: string;
+            client_id: string | null;
+            /** @description What the playbook learnt and did: clients moved (from, to), the last error */
+            details: unknown;
+            /** Format: date-time */
+            detected_at: string;
+            diagnosed_at: string | null;
+            /** @description Detected to resolved (to now while open), seconds */
+            duration_sec: number;
+            escalated_at: string | null;
+            event_id: number | null;
+            follow_up: string | null;
+            healing_at: string | null;
+            id: number;
+            next_at: string | null;
+            /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
+            object_key: string;
+            resolution: string | null;
+            resolved_at: string | null;
+            resolved_by: string | null;
+            server_id: number | null;
+            /** @description info, warning, critical */
+            severity: string;
+            slot_id: number | null;
+            /** @description detected, diagnosing, healing, resolved, escalated */
+            state: string;
+            summary: string;
+            /** @description null: installation-wide (a remsim-server) */
+            tenant_id: number | null;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: make a model the active one (the prediction job uses it from its next pass) */
+        ActivatePredictionModelAnswer: {
+            active: boolean;
+            algorithm: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            features: string[];
+            horizon_min: number;
+            id: number;
+            /** @description Measured on a test set it never saw: accuracy, precision, recall (per moment and per router), lead times */
+            quality: {
+                [key: string]: unknown;
+            };
+            threshold: number;
+            training: {
+                [key: string]: unknown;
+            };
+            version: number;
+        } & {
+            [key: string]: unknown;
+        };
+        ApiKey: {
+            created_at: string;
+            expires_at: string | null;
+            id: number;
+            last_used_at: string | null;
+            name: string;
+            /** @description The first 12 characters of the key, to recognise it */
+            prefix: string;
+            revoked_at: string | null;
+            role: string;
+            tenant_id: number | null;
+        };
+        /** @description A page of items, with total, limit and offset */
+        ApiKeysPage: {
+            items: components["schemas"]["ApiKey"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description A page of items, with total, limit and offset */
+        AssignmentPoliciesPage: {
+            items: components["schemas"]["AssignmentPolicy"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description An assignment policy: when its conditions match a registration, its action decides */
+        AssignmentPolicy: {
+            /** @description What to do: assign (with preferred banks), deny … */
+            action: {
+                [key: string]: unknown;
+            };
+            /** @description What a registration must match (all given must) */
+            conditions: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            enabled: boolean;
+            id: number;
+            name: string;
+            priority: number;
+            tenant_id: number;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        AuditAction: {
+            action: string;
+            description: string;
+            event: string | null;
+        };
+        /** @description Success: the catalogue of audit actions, each with the domain event of the same change when there is one */
+        AuditActionsPage: {
+            items: components["schemas"]["AuditAction"][];
+        };
+        AuditLog: {
+            /** @description An action of the catalogue (GET /audit-actions) */
+            action: string;
+            /** @description admin, key:<id>, client:<client id>, cli … */
+            actor: string;
+            after: unknown;
+            before: unknown;
+            /** Format: date-time */
+            created_at: string;
+            entity_id: string;
+            entity_type: string;
+            id: number;
+            request_id: string | null;
+            source_ip: string | null;
+            tenant_id: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        AuditLogPage: {
+            items: components["schemas"]["AuditLog"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description A SIM bank with the counts of its slots */
+        Bank: {
+            bank_id: number;
+            bankd_connected: boolean | null;
+            bankd_connected_since: string | null;
+            bankd_instance_id: number | null;
+            bankd_slots: number | null;
+            /** Format: date-time */
+            created_at: string;
+            name: string;
+            slot_count: number;
+            slots_available: number;
+            slots_empty: number;
+            status: string;
+            tenant_id: number;
+            unknown_cards_present: boolean;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An osmo-remsim-bankd instance and the remsim-server it connects to */
+        BankdInstance: {
+            /** Format: date-time */
+            created_at: string;
+            endpoint: string;
+            id: number;
+            name: string;
+            remsim_server_id: number | null;
+            remsim_server_url: string | null;
+            status: string;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        BankdInstancesPage: {
+            items: components["schemas"]["BankdInstance"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description A page of items, with total, limit and offset */
+        BanksPage: {
+            items: components["schemas"]["Bank"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: “Lock what you see”: bind every active card of the tenant (or one bank) to the IMEI it is used with now */
+        BindCurrentImeisAnswer: {
+            bound: number;
+            cards: {
+                bank_id: number;
+                client_id: string;
+                imei: string;
+                slot_id: number;
+            }[];
+            /** @enum {string} */
+            status: "success";
+        } & {
+            [key: string]: unknown;
+        };
+        BindCurrentImeisBody: {
+            /** @description SIM bank id (RSPRO 1..1023) */
+            bank_id?: number;
+            enforcing?: boolean;
+            tenant_id: number;
+        };
+        /** @description Success: cancel a running bulk job: its pending items are cancelled, those under way finish */
+        CancelJobAnswer: {
+            action: string;
+            batch_size: number;
+            cancelled: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            done: number;
+            failed: number;
+            finished_at: string | null;
+            id: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pending: number;
+            /** @description Share of items finished, 0..1 */
+            progress: number;
+            reason: string | null;
+            /** @description Claimed: under way */
+            running: number;
+            selector: {
+                [key: string]: unknown;
+            };
+            skipped: number;
+            /** @description running, done, cancelled */
+            state: string;
+            /** @description card or client */
+            target: string;
+            tenant_id: number;
+            total: number;
+        } & {
+            [key: string]: unknown;
+        };
+        CardLock: {
+            bank_id: number;
+            client_id: string | null;
+            details: unknown;
+            iccid: string | null;
+            id: number;
+            /** @description auto_lock (failures), imei, usage (a threshold), validity */
+            kind: string;
+            locked_at: string;
+            reason: string;
+            slot_id: number;
+            slot_status: string | null;
+            /** @description locked; pending_move: its client stays until a card of the same carrier is free */
+            state: string;
+            tenant_id: number;
+            unlocked_at: string | null;
+            unlocked_by: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        CardLocksPage: {
+            items: components["schemas"]["CardLock"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: a card’s tags */
+        CardTags: {
+            bank_id: number;
+            slot_id: number;
+            tags: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: a card’s usage: its plan and current cycle, its days (default: this cycle) and last cycles */
+        CardUsage: {
+            bank_id: number;
+            cycle: {
+                end: string | null;
+                /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
+                reporting: "reported" | "not_reported";
+                rx_bytes: number | null;
+                samples: number;
+                start: string | null;
+                total_bytes: number | null;
+                tpdu_errors: number | null;
+                tpdus: number | null;
+                tx_bytes: number | null;
+            } & {
+                [key: string]: unknown;
+            };
+            cycles: ({
+                /** @description A UTC day, YYYY-MM-DD */
+                cycle_end: string;
+                /** @description A UTC day, YYYY-MM-DD */
+                cycle_start: string;
+                rx_bytes: number | null;
+                samples: number;
+                total_bytes: number | null;
+                tpdu_errors: number | null;
+                tpdus: number | null;
+                tx_bytes: number | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+            days: {
+                client_id: string;
+                /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                day: string;
+                discarded: number;
+                iccid: string | null;
+                resets: number;
+                rx_bytes: number | null;
+                samples: number;
+                total_bytes: number | null;
+                tpdu_errors: number | null;
+                tpdus: number | null;
+                tx_bytes: number | null;
+            }[];
+            /** @description A UTC day, YYYY-MM-DD */
+            from: string;
+            iccid: string | null;
+            plan_id: number | null;
+            plan_source: string | null;
+            /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
+            reporting: "reported" | "not_reported";
+            slot_id: number;
+            tenant_id: number | null;
+            /** @description A UTC day, YYYY-MM-DD */
+            to: string;
+            totals: {
+                rx_bytes: number | null;
+                samples: number;
+                total_bytes: number | null;
+                tpdu_errors: number | null;
+                tpdus: number | null;
+                tx_bytes: number | null;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: a card’s own plan, validity end and thresholds */
+        CardUsageSettings: {
+            bank_id: number;
+            plan_id: number | null;
+            slot_id: number;
+            tenant_id: number | null;
+            thresholds: ({
+                action: string;
+                command_payload: unknown;
+                command_type: string | null;
+                enabled: boolean;
+                id: number;
+                percent: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            valid_until: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: one carrier */
+        Carrier: {
+            brand: string | null;
+            country_code: string | null;
+            country_name: string | null;
+            mcc: string;
+            mcc_mnc: string;
+            mnc: string;
+            operator: string | null;
+            source: string;
+            status: string | null;
+        };
+        CarrierListItem: {
+            brand: string | null;
+            country_code: string | null;
+            country_name: string | null;
+            mcc: string;
+            mcc_mnc: string;
+            mnc: string;
+            operator: string | null;
+            source: string;
+            status: string | null;
+        };
+        /** @description A page of items, with total, limit and offset */
+        CarriersPage: {
+            items: components["schemas"]["CarrierListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: add and remove cards of an explicit group (audited with the cards) */
+        ChangeGroupMembersAnswer: {
+            added: {
+                bank_id: number;
+                slot_id: number;
+            }[];
+            group_id: number;
+            removed: {
+                bank_id: number;
+                slot_id: number;
+            }[];
+            /** @enum {string} */
+            status: "success";
+        } & {
+            [key: string]: unknown;
+        };
+        ChangeGroupMembersBody: {
+            add?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                slot_id: number;
+            }[];
+            remove?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                slot_id: number;
+            }[];
+        };
+        /** @description A client’s profile, history and health log */
+        Client: {
+            client_id: string;
+            health_log: ({
+                /** Format: date-time */
+                created_at: string;
+                id: number;
+                kind: string;
+                new_status: string;
+                old_status: string | null;
+                reason: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description Every profile the client has had, newest first */
+            history: components["schemas"]["ClientListItem"][];
+            profile: components["schemas"]["ClientListItem"];
+        } & {
+            [key: string]: unknown;
+        };
+        ClientCommand: {
+            acknowledged_at: string | null;
+            client_id: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            delivered_at: string | null;
+            /** Format: date-time */
+            expires_at: string;
+            id: number;
+            payload: unknown;
+            profile_id: string;
+            result: unknown;
+            status: "pending" | "delivered" | "acknowledged" | "failed" | "expired";
+            tenant_id: number;
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        ClientCommandsPage: {
+            items: components["schemas"]["ClientCommand"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description A client’s service profile with its card */
+        ClientListItem: {
+            bank_id: number;
+            bankd_endpoint?: string | null;
+            carrier?: string | null;
+            /** @description Modem and hardware, as last reported */
+            client_hardware_info?: {
+                [key: string]: unknown;
+            } | null;
+            client_id: string;
+            client_ip_address?: string | null;
+            /** @description The last heartbeat’s stats (null: never reported) */
+            client_stats: {
+                [key: string]: unknown;
+            } | null;
+            /** @description What the router asked for at its last registration differs from what it holds */
+            config_mismatch?: boolean;
+            /** Format: date-time */
+            created_at: string;
+            deactivated_at?: string | null;
+            health_status: string;
+            iccid?: string | null;
+            imsi?: string | null;
+            ki_pool_id?: number | null;
+            last_heartbeat: string | null;
+            liveness: "online" | "offline" | "unknown";
+            liveness_changed_at?: string | null;
+            mapping_mode: string;
+            mcc_mnc?: string | null;
+            policy_id?: number | null;
+            profile_id: string;
+            requested_mapping_mode?: string | null;
+            requested_mcc_mnc?: string | null;
+            rspro_client_id: number;
+            rspro_connected: boolean;
+            rspro_connected_since?: string | null;
+            rspro_slot_nr: number;
+            /** @description Registered by the simulator */
+            simulated?: boolean;
+            slot_id: number;
+            status: "ACTIVE" | "DEACTIVATED";
+            tenant_id: number;
+            virtual_iccid?: string | null;
+            virtual_imsi?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        ClientsPage: {
+            items: components["schemas"]["ClientListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: a client’s signal and counters over time (averaged per bucket; counters as last seen) */
+        ClientStats: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)
+             */
+            from: string;
+            range: string;
+            /** @description t (epoch seconds) and one array per metric, aligned */
+            series: {
+                [key: string]: (number | null)[];
+            };
+            source: "raw" | "rollup";
+            step_sec: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)
+             */
+            to: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: a client’s tags */
+        ClientTags: {
+            client_id: string;
+            tags: string[];
+            tenant_id: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Done: status success and a message */
+        ClientUnregisterAnswer: {
+            message: string;
+            /** @enum {string} */
+            status: "success";
+        };
+        /** @description Success: a client’s usage per day and card, and its card’s current cycle (not_reported: it never sent counters) */
+        ClientUsage: {
+            card: ({
+                bank_id: number;
+                cycle_end: string | null;
+                cycle_start: string | null;
+                plan_id: number | null;
+                /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
+                reporting: "reported" | "not_reported";
+                rx_bytes: number | null;
+                samples: number;
+                slot_id: number;
+                total_bytes: number | null;
+                tpdu_errors: number | null;
+                tpdus: number | null;
+                tx_bytes: number | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            client_id: string;
+            days: {
+                bank_id: number;
+                /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                day: string;
+                discarded: number;
+                iccid: string | null;
+                resets: number;
+                rx_bytes: number | null;
+                samples: number;
+                slot_id: number;
+                total_bytes: number | null;
+                tpdu_errors: number | null;
+                tpdus: number | null;
+                tx_bytes: number | null;
+            }[];
+            /** @description A UTC day, YYYY-MM-DD */
+            from: string;
+            not_reported_reason: ("never_heartbeats" | "no_counters") | null;
+            /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
+            reporting: "reported" | "not_reported";
+            tenant_id: number;
+            /** @description A UTC day, YYYY-MM-DD */
+            to: string;
+            totals: {
+                rx_bytes: number | null;
+                samples: number;
+                total_bytes: number | null;
+                tpdu_errors: number | null;
+                tpdus: number | null;
+                tx_bytes: number | null;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        CreateApiKeyBody: {
+            expires_at?: string | null;
+            name: string;
+            role: "admin" | "tenant-admin" | "operator" | "readonly" | "client";
+            tenant_id?: number | null;
+        };
+        CreateAssignmentPolicyBody: {
+            action: {
+                load_balancing?: "fill-first" | "least-loaded" | "round-robin";
+                preferred_banks?: number[];
+                type: "assign" | "deny";
+            };
+            /** @description All given conditions must hold */
+            conditions?: {
+                /** @description Glob: * any run, ? one character */
+                client_id_pattern?: string;
+                hardware_vendor?: string[];
+                mcc_mnc?: string[];
+                time_window?: {
+                    days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                    /** @description HH:MM; before start means across midnight */
+                    end: string;
+                    /** @description HH:MM local time */
+                    start: string;
+                    /** @description IANA time zone, e.g. Europe/Berlin */
+                    time_zone: string;
+                };
+            };
+            enabled?: boolean;
+            name: string;
+            /** @description Lower first */
+            priority?: number;
+            tenant_id: number;
+        };
+        CreateBankBody: {
+            /** @description SIM bank id (RSPRO 1..1023) */
+            bank_id: number;
+            bankd_instance_id?: number | null;
+            name: string;
+            /** @description Creates slots 0..slot_count-1 */
+            slot_count?: number;
+            status?: "active" | "offline" | "disabled";
+            tenant_id: number;
+            /** @description The bankd has cards IonMesh has no data for: its slots without a known card are assignable. Off (default): such a slot is `empty` until a card is imported or set */
+            unknown_cards_present?: boolean;
+        };
+        CreateBankdInstanceBody: {
+            /** @description host:port handed to routers (no scheme, no IPv6 literal) */
+            endpoint: string;
+            name: string;
+            remsim_server_id?: number | null;
+            /** @description REST base URL of the remsim-server that maps this bankd (no port means 9997); added to the inventory when new */
+            remsim_server_url?: string | null;
+            status?: "active" | "disabled";
+        };
+        /** @description Success: create a group: explicit (members) or a saved filter */
+        CreateGroupAnswer: {
+            /** Format: date-time */
+            created_at: string;
+            filter: unknown;
+            id: number;
+            kind: string;
+            /** @description Members listed (explicit groups) */
+            listed: number;
+            name: string;
+            plan_id: number | null;
+            priority: number;
+            tenant_id: number;
+            thresholds?: ({
+                action: string;
+                command_payload: unknown;
+                command_type: string | null;
+                enabled: boolean;
+                id: number;
+                percent: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        CreateGroupBody: {
+            /** @description Every card of the tenant matching all given fields */
+            filter?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id?: number;
+                /** @description MCC+MNC, e.g. 310410 */
+                mcc_mnc?: string;
+                pool_id?: number;
+                /** @description The slot status */
+                state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+                /** @description Letters, digits and ._:/- (64 at most) */
+                tag?: string;
+            };
+            kind: "explicit" | "filter";
+            members?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                slot_id: number;
+            }[];
+            name: string;
+            /** @description The plan of its cards (a card’s own plan wins; then the group’s; then its carrier’s default) */
+            plan_id?: number | null;
+            /** @description Lower first when a card is in several groups */
+            priority?: number;
+            tenant_id: number;
+            thresholds?: {
+                /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                action: "event" | "disable_and_move" | "command";
+                command_payload?: {
+                    [key: string]: unknown;
+                };
+                command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                enabled?: boolean;
+                /** @description Share of the allowance, e.g. 80 or 100 */
+                percent: number;
+            }[];
+        };
+        /** @description Success: bind a card (bank_id + slot_id) or a client (client_id) to an IMEI (replaces its binding) */
+        CreateImeiBindingAnswer: {
+            bank_id: number | null;
+            client_id: string | null;
+            created_at: string;
+            created_by: string | null;
+            enforcing: boolean;
+            id: number;
+            imei: string;
+            last_mismatch: string | null;
+            slot_id: number | null;
+            tenant_id: number;
+        } & {
+            [key: string]: unknown;
+        };
+        CreateImeiBindingBody: {
+            /** @description SIM bank id (RSPRO 1..1023) */
+            bank_id?: number;
+            /**
+             * @description The router client id, normally <hostname>-slot<N>
+             * @example router1-slot0
+             */
+            client_id?: string;
+            /** @description true: a heartbeat from another IMEI is refused (403 IMEI_LOCKED) and the card blocked; false: an event only */
+            enforcing?: boolean;
+            /** @description IMEI (15 digits) or IMEISV (16) */
+            imei: string;
+            /** @description Bank slot, numbered from 0 */
+            slot_id?: number;
+            tenant_id: number;
+        };
+        /** @description Success: run an action for every object a selector names: dry_run counts them first; the job runs in batches in the background (each action needs its own access, GET /job-actions) */
+        CreateJobAnswer200: {
+            action: string;
+            /** @enum {boolean} */
+            dry_run: true;
+            /** @description The first 20, as they are now */
+            sample: {
+                bank_id?: number;
+                client_id?: string | null;
+                slot_id?: number;
+                status?: string | null;
+            }[];
+            target: string;
+            total: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: run an action for every object a selector names: dry_run counts them first; the job runs in batches in the background (each action needs its own access, GET /job-actions) */
+        CreateJobAnswer201: {
+            action: string;
+            batch_size: number;
+            cancelled: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            done: number;
+            failed: number;
+            finished_at: string | null;
+            id: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pending: number;
+            /** @description Share of items finished, 0..1 */
+            progress: number;
+            reason: string | null;
+            /** @description Claimed: under way */
+            running: number;
+            selector: {
+                [key: string]: unknown;
+            };
+            skipped: number;
+            /** @description running, done, cancelled */
+            state: string;
+            /** @description card or client */
+            target: string;
+            tenant_id: number;
+            total: number;
+        } & {
+            [key: string]: unknown;
+        };
+        CreateJobBody: {
+            action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
+            /**
+             * @description Items claimed per batch
+             * @default 50
+             */
+            batch_size: number;
+            /** @description Count and show the first objects; create nothing */
+            dry_run?: boolean;
+            /** @description Create only if the selector still names this many (409 otherwise) */
+            expected_total?: number;
+            /** @description What the action takes (each action says which: GET /job-actions) */
+            params?: {
+                add_tags?: string[];
+                command?: {
+                    expires_in_sec?: number;
+                    payload?: {
+                        [key: string]: unknown;
+                    };
+                    type: "restart" | "reregister" | "switch_slot" | "update_config";
+                };
+                enforcing?: boolean;
+                from_group_id?: number;
+                group_id?: number;
+                /** @description MCC+MNC, e.g. 310410 */
+                mcc_mnc?: string;
+                reason?: string;
+                remove_tags?: string[];
+            };
+            reason?: string;
+            /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
+            selector: {
+                cards?: {
+                    /** @description SIM bank id (RSPRO 1..1023) */
+                    bank_id: number;
+                    /** @description Bank slot, numbered from 0 */
+                    slot_id: number;
+                }[];
+                /** @description Letters, digits and ._:/- (64 at most) */
+                client_tag?: string;
+                clients?: string[];
+                /** @description Every card of the tenant matching all given fields */
+                filter?: {
+                    /** @description SIM bank id (RSPRO 1..1023) */
+                    bank_id?: number;
+                    /** @description MCC+MNC, e.g. 310410 */
+                    mcc_mnc?: string;
+                    pool_id?: number;
+                    /** @description The slot status */
+                    state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+                    /** @description Letters, digits and ._:/- (64 at most) */
+                    tag?: string;
+                };
+                group_id?: number;
+            };
+            tenant_id: number;
+        };
+        CreateKiProxyPoolBody: {
+            /** @description SIM bank id (RSPRO 1..1023) */
+            bank_id: number;
+            carrier?: string | null;
+            enabled?: boolean;
+            max_virtual_sims?: number;
+            /** @description MCC+MNC, e.g. 310410 */
+            mcc_mnc?: string;
+            /** @description Bank slot, numbered from 0 */
+            physical_slot_end?: number;
+            /** @description Bank slot, numbered from 0 */
+            physical_slot_start?: number;
+            pool_name: string;
+            /** @description How the KI-proxy bankd spreads authentication over the physical cards */
+            routing_mode?: "round-robin" | "least-used" | "random";
+            /** @description The seeds’ name of physical_slot_end */
+            slot_range_end?: number;
+            /** @description The seeds’ name of physical_slot_start */
+            slot_range_start?: number;
+            tenant_id: number;
+            /** @description Default: one segment on the pool’s bank, from past its last slot and every other pool’s range up to 1023 */
+            virtual_segments?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                virtual_slot_end: number;
+                /** @description Bank slot, numbered from 0 */
+                virtual_slot_start: number;
+            }[];
+        };
+        CreatePlanBody: {
+            /** @description Data per cycle in MB (10^6 bytes), received + sent; null: none */
+            allowance_mb?: number | null;
+            /** @description Every card of the carrier without a plan of its own is on this plan (one per carrier) */
+            carrier_default?: boolean;
+            /** @description Cost of a MB within the allowance (or of every MB without one) */
+            cost_per_mb?: number;
+            /** @description ISO 4217, e.g. EUR */
+            currency?: string;
+            /** @description Day of the month a cycle starts (UTC) */
+            cycle_day?: number;
+            /** @description The carrier the plan is for */
+            mcc_mnc?: string | null;
+            /** @description Fee per card and cycle */
+            monthly_fee?: number;
+            name: string;
+            /** @description Cost of a MB over the allowance */
+            overage_cost_per_mb?: number;
+            tenant_id: number;
+            /** @description The whole list: one of the same percent and action is kept (it does not fire again this cycle) */
+            thresholds?: {
+                /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                action: "event" | "disable_and_move" | "command";
+                command_payload?: {
+                    [key: string]: unknown;
+                };
+                command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                enabled?: boolean;
+                /** @description Share of the allowance, e.g. 80 or 100 */
+                percent: number;
+            }[];
+        };
+        CreateRemsimServerBody: {
+            enabled?: boolean;
+            name?: string;
+            /** @description REST base URL of the osmo-remsim-server, e.g. http://10.0.0.5:9997 (no port means 9997) */
+            url: string;
+        };
+        /** @description Success: create a rotation policy for a tenant or one of its groups */
+        CreateRotationPolicyAnswer: {
+            allow_other_carrier: boolean;
+            /** Format: date-time */
+            created_at: string;
+            enabled: boolean;
+            group_id: number | null;
+            id: number;
+            last_run_at: string | null;
+            last_scheduled_at: string | null;
+            max_days_on_card: number | null;
+            max_per_run: number;
+            name: string;
+            schedule: string | null;
+            tenant_id: number;
+            timezone: string;
+            /** Format: date-time */
+            updated_at: string;
+            usage_percent: number | null;
+            validity_days: number | null;
+            window: {
+                /** @description ISO weekdays, 1 = Monday */
+                days?: number[];
+                /** @description HH:MM, local time */
+                end: string;
+                /** @description HH:MM, local time */
+                start: string;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        CreateRotationPolicyBody: {
+            /** @description Move to another carrier when none of the same is free */
+            allow_other_carrier?: boolean;
+            enabled?: boolean;
+            /** @description The group whose cards it rotates (among them); null: every card of the tenant */
+            group_id?: number | null;
+            /** @description Move after this many days on one card */
+            max_days_on_card?: number | null;
+            /** @description Rotations per pass (a minute) at most */
+            max_per_run?: number;
+            name: string;
+            /** @description Cron, five fields, in `timezone`: every client on its card since before an occurrence moves */
+            schedule?: string | null;
+            tenant_id: number;
+            /** @description IANA time zone of the schedule and window */
+            timezone?: string;
+            /** @description Move off a card that used this share of its plan’s allowance this cycle */
+            usage_percent?: number | null;
+            /** @description Move off a card this many days before its last valid day */
+            validity_days?: number | null;
+            window?: {
+                /** @description ISO weekdays, 1 = Monday */
+                days?: number[];
+                /** @description HH:MM, local time */
+                end: string;
+                /** @description HH:MM, local time */
+                start: string;
+            } | null;
+        };
+        /** @description Success: create an automation rule */
+        CreateRuleAnswer: {
+            actions: unknown;
+            conditions: unknown;
+            cooldown_sec: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            enabled: boolean;
+            id: number;
+            last_run_at: string | null;
+            max_per_hour: number;
+            name: string;
+            runs_last_hour: number;
+            tenant_id: number;
+            trigger: unknown;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        CreateRuleBody: {
+            actions: {
+                params?: {
+                    add_tags?: string[];
+                    command?: {
+                        expires_in_sec?: number;
+                        payload?: {
+                            [key: string]: unknown;
+                        };
+                        type: "restart" | "reregister" | "switch_slot" | "update_config";
+                    };
+                    enforcing?: boolean;
+                    from_group_id?: number;
+                    group_id?: number;
+                    job?: {
+                        action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
+                        /** @description What the action takes (each action says which: GET /job-actions) */
+                        params?: {
+                            add_tags?: string[];
+                            command?: {
+                                expires_in_sec?: number;
+                                payload?: {
+                                    [key: string]: unknown;
+                                };
+                                type: "restart" | "reregister" | "switch_slot" | "update_config";
+                            };
+                            enforcing?: boolean;
+                            from_group_id?: number;
+                            group_id?: number;
+                            /** @description MCC+MNC, e.g. 310410 */
+                            mcc_mnc?: string;
+                            reason?: string;
+                            remove_tags?: string[];
+                        };
+                        /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
+                        selector: {
+                            cards?: {
+                                /** @description SIM bank id (RSPRO 1..1023) */
+                                bank_id: number;
+                                /** @description Bank slot, numbered from 0 */
+                                slot_id: number;
+                            }[];
+                            /** @description Letters, digits and ._:/- (64 at most) */
+                            client_tag?: string;
+                            clients?: string[];
+                            /** @description Every card of the tenant matching all given fields */
+                            filter?: {
+                                /** @description SIM bank id (RSPRO 1..1023) */
+                                bank_id?: number;
+                                /** @description MCC+MNC, e.g. 310410 */
+                                mcc_mnc?: string;
+                                pool_id?: number;
+                                /** @description The slot status */
+                                state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+                                /** @description Letters, digits and ._:/- (64 at most) */
+                                tag?: string;
+                            };
+                            group_id?: number;
+                        };
+                    };
+                    /** @description MCC+MNC, e.g. 310410 */
+                    mcc_mnc?: string;
+                    reason?: string;
+                    remove_tags?: string[];
+                };
+                type: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client" | "notify" | "rotate_now" | "start_job";
+            }[];
+            /** @description All given must hold */
+            conditions?: {
+                /** @description CEL over `data` (the event’s payload), `event_type`, `tenant_id`, `value` (a measure), `object` */
+                expression?: string;
+                group_id?: number;
+                /** @description MCC+MNC, e.g. 310410 */
+                mcc_mnc?: string;
+                pool_id?: number;
+                /** @description Letters, digits and ._:/- (64 at most) */
+                tag?: string;
+                time_window?: {
+                    days?: number[];
+                    end: string;
+                    start: string;
+                    timezone?: string;
+                };
+            };
+            /** @description Per object (default 3600) */
+            cooldown_sec?: number;
+            enabled?: boolean;
+            /** @description Runs that act, per hour (default 60) */
+            max_per_hour?: number;
+            name: string;
+            tenant_id: number;
+            trigger: {
+                /** @description A type of GET /event-types */
+                event_type: string;
+                /** @enum {string} */
+                kind: "event";
+            } | {
+                /** @enum {string} */
+                kind: "measure";
+                /** @description usage_percent: a card’s share of its plan this cycle; offline_minutes: a client’s; signal_rssi: a client’s mean dBm over window_min; failure_count: a card’s failures over window_min; cost: a card’s cost this cycle on its plan */
+                measure: "usage_percent" | "offline_minutes" | "signal_rssi" | "failure_count" | "cost";
+                op: ">=" | "<=";
+                value: number;
+                /** @description signal_rssi: the mean over this window */
+                window_min?: number;
+            };
+        };
+        CreateTenantBody: {
+            /** @description Heartbeats and unregistrations of a keyless client only from the address it registered from (default true) */
+            bind_client_source?: boolean;
+            /** @description Networks allowed in cidr mode, e.g. 10.20.0.0/16 */
+            enrollment_cidrs?: string[];
+            /** @description Who may register keyless clients: open (anyone), cidr (from enrollment_cidrs), key (client API keys only; the default) */
+            enrollment_mode?: "open" | "cidr" | "key";
+            id?: number;
+            /** @description A client that registers again asking for another mapping mode or MCC/MNC than it holds is moved to a matching card (default false: it keeps its assignment and the mismatch is recorded) */
+            move_on_config_mismatch?: boolean;
+            name: string;
+        };
+        /** @description Success: create a webhook (the answer shows its secret once) */
+        CreateWebhookAnswer: {
+            consecutive_failures: number;
+            /** Format: date-time */
+            created_at: string;
+            disabled_reason: string | null;
+            enabled: boolean;
+            /** @description Catalogue types or prefixes ending in "." (none: every event) */
+            event_types: string[];
+            id: number;
+            /** @description Shown this once */
+            secret: string;
+            /** @description The last characters of the signing secret */
+            secret_hint: string;
+            tenant_id: number;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
+        } & {
+            [key: string]: unknown;
+        };
+        CreateWebhookBody: {
+            enabled?: boolean;
+            /** @description Empty: every event of the tenant */
+            event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.unserved" | "slot.served" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_invalid" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "api_key.revoked" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "prediction.connection_failure" | "api_key." | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "prediction." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
+            /** @description HMAC key; generated when absent */
+            secret?: string;
+            tenant_id: number;
+            /** @description http(s) URL; private and loopback hosts are refused unless allowed */
+            url: string;
+        };
+        /** @description The object is gone */
+        DeleteAssignmentPolicyAnswer: {
+            message: string;
+            /** @enum {string} */
+            status: "success";
+        };
+        /** @description Success: delete a webhook */
+        DeleteWebhookAnswer: {
+            [key: string]: unknown;
+        };
+        /** @description Success: service discovery for the router status page */
+        DiscoverAnswer: {
+            /** @description Absolute URL of the client API, as the caller reached it (X-Forwarded-* honoured with --trust-proxy) */
+            api_endpoint: string;
+            /** @description The client API’s path */
+            api_path: string;
+            capabilities: string[];
+            heartbeat_interval: number;
+            /** @description ionmesh */
+            product: string;
+            /** @description ionmesh-orchestrator (the seeds’ name of the service) */
+            service: string;
+            supported_mapping_modes: string[];
+            supported_modes: string[];
+            version: string;
+        };
+        /** @description Success: what a rule as given would do now: the objects it matches and its actions (nothing is saved or done) */
+        DryRunRuleAnswer: {
+            as_bulk_job: boolean;
+            /** @enum {boolean} */
+            dry_run: true;
+            items: {
+                bank_id: number | null;
+                client_id: string | null;
+                object: string;
+                slot_id: number | null;
+                trigger: unknown;
+                would: string[];
+            }[];
+            matched: number;
+            note: string | null;
+            would_act_on: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: what a saved rule would do now (nothing is done) */
+        DryRunSavedRuleAnswer: {
+            as_bulk_job: boolean;
+            /** @enum {boolean} */
+            dry_run: true;
+            items: {
+                bank_id: number | null;
+                client_id: string | null;
+                object: string;
+                slot_id: number | null;
+                trigger: unknown;
+                would: string[];
+            }[];
+            matched: number;
+            note: string | null;
+            would_act_on: number;
+        } & {
+            [key: string]: unknown;
+        };
         ErrorAnswer: {
             /** @description Stable machine-readable code */
             code: string;
@@ -1697,6 +2984,2398 @@ export interface components {
             status: "error";
         } & {
             [key: string]: unknown;
+        };
+        Event: {
+            created_at: unknown;
+            data: unknown;
+            id: number;
+            tenant_id: number | null;
+            type: string;
+        };
+        /** @description Success: domain events: a page after after_id, or a live SSE stream (Accept: text/event-stream; resumes after Last-Event-ID) */
+        EventsPage: {
+            items: components["schemas"]["Event"][];
+            next_after_id: number;
+        };
+        EventType: {
+            /** @description The JSON Schema of the payload (data) of every event of the type */
+            data: unknown;
+            description: string;
+            tenant: boolean;
+            type: string;
+        };
+        /** @description Success: the catalogue of event types: what the stream, the event list and webhooks can filter by */
+        EventTypesPage: {
+            items: components["schemas"]["EventType"][];
+        };
+        /** @description The fleet at a glance */
+        FleetOverview: {
+            alerts: ({
+                kind: string;
+                message: string;
+                ref: string;
+                severity: "critical" | "warning";
+                tenant_id: number | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+            banks: ({
+                assigned: number;
+                available: number;
+                bank_id: number;
+                bankd: string | null;
+                bankd_connected: boolean | null;
+                disabled: number;
+                faulty: number;
+                name: string;
+                remsim_server_id: number | null;
+                server_reachable: boolean | null;
+                slots: number;
+                tenant_id: number;
+                unserved?: number;
+                unserved_reason?: string | null;
+                /** @description Assigned slots over all slots, 0..1 */
+                utilization: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            carriers: ({
+                assigned: number;
+                available: number;
+                cards: number;
+                carrier: string;
+                tenant_id: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            clients: {
+                by_carrier: ({
+                    carrier: string;
+                    offline: number;
+                    online: number;
+                    total: number;
+                    unknown: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                by_mode: ({
+                    mapping_mode: string;
+                    offline: number;
+                    online: number;
+                    total: number;
+                    unknown: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                by_tenant: ({
+                    name: string | null;
+                    offline: number;
+                    online: number;
+                    tenant_id: number;
+                    total: number;
+                    unknown: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                offline: number;
+                online: number;
+                total: number;
+                unknown: number;
+            } & {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            generated_at: string;
+            ki_pools: ({
+                capacity: number;
+                carrier: string | null;
+                enabled: boolean;
+                id: number;
+                mcc_mnc: string;
+                pool_name: string;
+                tenant_id: number;
+                used: number;
+                /** @description Virtual SIMs over capacity, 0..1 */
+                utilization: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            remsim_servers: ({
+                conflicts: number;
+                enabled: boolean;
+                /** @description The last pass's figures (null before the first) */
+                figures: unknown;
+                id: number;
+                invalid?: number;
+                last_error: string | null;
+                last_pass_at: string | null;
+                name: string;
+                reachable: boolean | null;
+                simulated: boolean;
+                stalled?: number;
+                url: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: fleet aggregates per 5-minute bucket or coarser: clients reporting and average signal */
+        FleetStats: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)
+             */
+            from: string;
+            range: string;
+            /** @description t (epoch seconds) and one array per metric, aligned */
+            series: {
+                [key: string]: (number | null)[];
+            };
+            source: "raw" | "rollup";
+            step_sec: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)
+             */
+            to: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: a group with its thresholds */
+        Group: {
+            /** Format: date-time */
+            created_at: string;
+            filter: unknown;
+            id: number;
+            kind: string;
+            /** @description Members listed (explicit groups) */
+            listed: number;
+            name: string;
+            plan_id: number | null;
+            priority: number;
+            tenant_id: number;
+            thresholds?: ({
+                action: string;
+                command_payload: unknown;
+                command_type: string | null;
+                enabled: boolean;
+                id: number;
+                percent: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        GroupListItem: {
+            /** Format: date-time */
+            created_at: string;
+            filter: unknown;
+            id: number;
+            kind: string;
+            /** @description Members listed (explicit groups) */
+            listed: number;
+            name: string;
+            plan_id: number | null;
+            priority: number;
+            tenant_id: number;
+            thresholds?: ({
+                action: string;
+                command_payload: unknown;
+                command_type: string | null;
+                enabled: boolean;
+                id: number;
+                percent: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        GroupMember: {
+            bank_id: number;
+            client_id: string | null;
+            iccid: string | null;
+            mcc_mnc: string | null;
+            slot_id: number;
+            status: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        GroupMembersPage: {
+            group_id: number;
+            items: components["schemas"]["GroupMember"][];
+            limit: number;
+            offset: number;
+            total: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        GroupsPage: {
+            items: components["schemas"]["GroupListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: a tenant’s self-healing playbooks (defaults where it changed none) */
+        HealingPlaybooks: {
+            bankd_loss: {
+                /** @description Wait before the second attempt; doubled for each one after */
+                backoff_sec: number;
+                /** @description A bank its remsim-server stopped listing (past --bank-offline-grace): its clients move to banks whose bankd is connected */
+                enabled: boolean;
+                /** @description Attempts before the incident is escalated to a person */
+                max_attempts: number;
+                /** @description When the bank returns, its clients move back to the cards they left (where those are free) */
+                move_back: boolean;
+            };
+            card_failure: {
+                /** @description Wait before the second attempt; doubled for each one after */
+                backoff_sec: number;
+                /** @description A failing card (auto-lock, health error): its client moves to another card of the carrier, the card becomes faulty */
+                enabled: boolean;
+                /** @description No free card of the carrier: escalate at once instead of retrying */
+                escalate_when_no_card: boolean;
+                /** @description Attempts before the incident is escalated to a person */
+                max_attempts: number;
+            };
+            client_request: {
+                /** @description Clients may ask for another card (request-new-slot) or another bankd (request-different-bankd) */
+                enabled: boolean;
+                /** @description A card a client reports failed becomes faulty (locked: an operator unlocks it) */
+                mark_faulty: boolean;
+            };
+            /** @description Moves by self-healing per tenant and hour; past it incidents are escalated, not healed */
+            max_moves_per_hour: number;
+            /** @description A client is moved by self-healing at most once within this (a request from the client included) */
+            move_cooldown_min: number;
+            remsim_drift: {
+                /** @description A remsim-server that lost, stalled or could not take maps: an incident until the reconciler has repaired it */
+                enabled: boolean;
+                /** @description Escalate when it is not repaired after this long */
+                escalate_after_min: number;
+            };
+            silent_router: {
+                /** @description A heartbeating client that went silent: an incident; a restart is queued when it returns */
+                enabled: boolean;
+                /** @description Escalate when it is still silent after this long */
+                escalate_after_min: number;
+                /** @description Queue a restart command when it heartbeats again */
+                restart_on_return: boolean;
+            };
+            tenant_id: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: the process is up */
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        /** @description Success: report liveness and stats */
+        HeartbeatAnswer: {
+            /** @description Commands handed over now (marked delivered); acknowledge them with acks or POST /commands/:id/ack */
+            commands: {
+                id: number;
+                payload: unknown;
+                type: string;
+            }[];
+            next_heartbeat_interval: number;
+            /** @enum {string} */
+            status: "ok";
+        };
+        HeartbeatBody: {
+            /** @description Answers to commands received in earlier heartbeat answers */
+            acks?: {
+                id: number;
+                /** @description A command's result: at most 64 keys or items, nested 3 levels, 4096 bytes */
+                result?: (string | number | boolean | null) | (((string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                    [key: string]: string | number | boolean | null;
+                }))[] | {
+                    [key: string]: (string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                        [key: string]: string | number | boolean | null;
+                    });
+                });
+                status?: "ok" | "failed";
+            }[];
+            /**
+             * @description The router client id, normally <hostname>-slot<N>
+             * @example router1-slot0
+             */
+            client_id: string;
+            client_token?: string | null;
+            hardware_info?: ({
+                /** @description Router board */
+                board?: string;
+                /** @description Modem firmware */
+                firmware?: string;
+                /** @description Modem IMEI */
+                imei?: string;
+                /** @description Modem manufacturer */
+                manufacturer?: string;
+                /** @description Modem model */
+                model?: string;
+                /** @description Network the modem is on */
+                network?: string;
+                /** @description Modem vendor */
+                vendor?: string;
+            } & {
+                [key: string]: (string | number | boolean | null) | (((string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                    [key: string]: string | number | boolean | null;
+                }))[] | {
+                    [key: string]: (string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                        [key: string]: string | number | boolean | null;
+                    });
+                });
+            }) | null;
+            modem_info?: ({
+                /** @description Router board */
+                board?: string;
+                /** @description Modem firmware */
+                firmware?: string;
+                /** @description Modem IMEI */
+                imei?: string;
+                /** @description Modem manufacturer */
+                manufacturer?: string;
+                /** @description Modem model */
+                model?: string;
+                /** @description Network the modem is on */
+                network?: string;
+                /** @description Modem vendor */
+                vendor?: string;
+            } & {
+                [key: string]: (string | number | boolean | null) | (((string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                    [key: string]: string | number | boolean | null;
+                }))[] | {
+                    [key: string]: (string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                        [key: string]: string | number | boolean | null;
+                    });
+                });
+            }) | null;
+            stats?: ({
+                /** @description Bytes received over the cellular link */
+                data_rx_bytes?: number | null;
+                /** @description Bytes sent over the cellular link */
+                data_tx_bytes?: number | null;
+                /** @description Errors since the client started */
+                errors?: number | null;
+                /** @description RSRP, dBm */
+                rsrp?: number | null;
+                /** @description RSRQ, dB */
+                rsrq?: number | null;
+                /** @description RSSI, dBm */
+                rssi?: number | null;
+                /** @description RSRP, dBm (the seeds’ name) */
+                signal_rsrp?: number | null;
+                /** @description RSSI, dBm (the seeds’ name) */
+                signal_rssi?: number | null;
+                /** @description SINR, dB */
+                sinr?: number | null;
+                /** @description TPDUs exchanged since the client started */
+                tpdu_count?: number | null;
+                /** @description TPDU errors since the client started */
+                tpdu_errors?: number | null;
+                /** @description TPDUs received (the seeds’ name) */
+                tpdus_received?: number | null;
+                /** @description TPDUs sent (the seeds’ name) */
+                tpdus_sent?: number | null;
+                /** @description Seconds since the client started */
+                uptime_seconds?: number | null;
+            } & {
+                [key: string]: (string | number | boolean | null) | (((string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                    [key: string]: string | number | boolean | null;
+                }))[] | {
+                    [key: string]: (string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                        [key: string]: string | number | boolean | null;
+                    });
+                });
+            }) | null;
+            status?: string | null;
+            tenant_id?: number | null;
+        };
+        ImeiBinding: {
+            bank_id: number | null;
+            client_id: string | null;
+            created_at: string;
+            created_by: string | null;
+            enforcing: boolean;
+            id: number;
+            imei: string;
+            last_mismatch: string | null;
+            slot_id: number | null;
+            tenant_id: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        ImeiBindingsPage: {
+            items: components["schemas"]["ImeiBinding"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: import SIM inventory from CSV (bankd slot file or header-named); all or nothing */
+        ImportSimsAnswer: {
+            created: number;
+            format: string;
+            /** @description Cards replaced in slots that routers hold (replace_cards_in_use=true) */
+            replaced_in_use: number;
+            rows: number;
+            /** @enum {string} */
+            status: "success";
+            updated: number;
+        };
+        /** @description Success: an incident with every attempt */
+        Incident: {
+            acknowledged_at: string | null;
+            acknowledged_by: string | null;
+            attempts: number;
+            attempts_log: {
+                /** @description lock_card, reassign, new_slot, other_bankd, move_back, queue_restart, escalate, wait_reconciler */
+                action: string;
+                client_id: string | null;
+                detail: string | null;
+                /** Format: date-time */
+                finished_at: string;
+                id: number;
+                incident_id: number;
+                moved: boolean;
+                /** @description pending, success, failed, skipped */
+                result: string;
+                /** Format: date-time */
+                started_at: string;
+            }[];
+            bank_id: number | null;
+            bankd_id: number | null;
+            /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
+            cause: string;
+            client_id: string | null;
+            /** @description What the playbook learnt and did: clients moved (from, to), the last error */
+            details: unknown;
+            /** Format: date-time */
+            detected_at: string;
+            diagnosed_at: string | null;
+            /** @description Detected to resolved (to now while open), seconds */
+            duration_sec: number;
+            escalated_at: string | null;
+            event_id: number | null;
+            follow_up: string | null;
+            healing_at: string | null;
+            id: number;
+            next_at: string | null;
+            /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
+            object_key: string;
+            resolution: string | null;
+            resolved_at: string | null;
+            resolved_by: string | null;
+            server_id: number | null;
+            /** @description info, warning, critical */
+            severity: string;
+            slot_id: number | null;
+            /** @description detected, diagnosing, healing, resolved, escalated */
+            state: string;
+            summary: string;
+            /** @description null: installation-wide (a remsim-server) */
+            tenant_id: number | null;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        IncidentListItem: {
+            acknowledged_at: string | null;
+            acknowledged_by: string | null;
+            attempts: number;
+            bank_id: number | null;
+            bankd_id: number | null;
+            /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
+            cause: string;
+            client_id: string | null;
+            /** @description What the playbook learnt and did: clients moved (from, to), the last error */
+            details: unknown;
+            /** Format: date-time */
+            detected_at: string;
+            diagnosed_at: string | null;
+            /** @description Detected to resolved (to now while open), seconds */
+            duration_sec: number;
+            escalated_at: string | null;
+            event_id: number | null;
+            follow_up: string | null;
+            healing_at: string | null;
+            id: number;
+            next_at: string | null;
+            /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
+            object_key: string;
+            resolution: string | null;
+            resolved_at: string | null;
+            resolved_by: string | null;
+            server_id: number | null;
+            /** @description info, warning, critical */
+            severity: string;
+            slot_id: number | null;
+            /** @description detected, diagnosing, healing, resolved, escalated */
+            state: string;
+            summary: string;
+            /** @description null: installation-wide (a remsim-server) */
+            tenant_id: number | null;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        IncidentsPage: {
+            items: components["schemas"]["IncidentListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: a bulk job and how far it is */
+        Job: {
+            action: string;
+            batch_size: number;
+            cancelled: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            done: number;
+            failed: number;
+            finished_at: string | null;
+            id: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pending: number;
+            /** @description Share of items finished, 0..1 */
+            progress: number;
+            reason: string | null;
+            /** @description Claimed: under way */
+            running: number;
+            selector: {
+                [key: string]: unknown;
+            };
+            skipped: number;
+            /** @description running, done, cancelled */
+            state: string;
+            /** @description card or client */
+            target: string;
+            tenant_id: number;
+            total: number;
+        } & {
+            [key: string]: unknown;
+        };
+        JobAction: {
+            access: string;
+            action: string;
+            description: string;
+            optional: string[];
+            required: string[];
+            target: string;
+        };
+        /** @description Success: the actions a bulk job can run, with what they act on and the access they need */
+        JobActionsPage: {
+            items: components["schemas"]["JobAction"][];
+        };
+        JobItem: {
+            attempts: number;
+            bank_id: number | null;
+            claimed_at: string | null;
+            client_id: string | null;
+            finished_at: string | null;
+            job_id: number;
+            reason: string | null;
+            result: unknown;
+            seq: number;
+            slot_id: number | null;
+            /** @description pending, running, done, skipped, failed, cancelled */
+            state: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        JobItemsPage: {
+            items: components["schemas"]["JobItem"][];
+            job_id: number;
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        JobListItem: {
+            action: string;
+            batch_size: number;
+            cancelled: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            done: number;
+            failed: number;
+            finished_at: string | null;
+            id: number;
+            params: {
+                [key: string]: unknown;
+            };
+            pending: number;
+            /** @description Share of items finished, 0..1 */
+            progress: number;
+            reason: string | null;
+            /** @description Claimed: under way */
+            running: number;
+            selector: {
+                [key: string]: unknown;
+            };
+            skipped: number;
+            /** @description running, done, cancelled */
+            state: string;
+            /** @description card or client */
+            target: string;
+            tenant_id: number;
+            total: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        JobsPage: {
+            items: components["schemas"]["JobListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description A KI proxy pool with its KI cards */
+        KiProxyPool: {
+            bank_id: number;
+            capacity: number;
+            carrier: string | null;
+            /** Format: date-time */
+            created_at: string;
+            current_virtual_sims: number;
+            enabled: boolean;
+            id: number;
+            max_virtual_sims: number;
+            mcc_mnc: string;
+            /** @description The KI cards of its physical range */
+            physical_sims: ({
+                bank_id: number;
+                card_type: string;
+                carrier: string | null;
+                health_status: string;
+                iccid: string | null;
+                imsi: string | null;
+                mcc_mnc: string | null;
+                slot_id: number;
+                status: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            physical_slot_end: number;
+            physical_slot_start: number;
+            pool_name: string;
+            routing_mode: string;
+            slot_range: string;
+            slots: number;
+            tenant_id: number;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Share of capacity in use, 0 to 1 */
+            utilization: number;
+            virtual_segments: ({
+                bank_id: number;
+                virtual_slot_end: number;
+                virtual_slot_start: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            virtual_slots: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: osmo-remsim-bankd arguments matching the pool, one line per segment */
+        KiProxyPoolBankdConfig: {
+            /** @description Which osmo-remsim-bankd runs these lines: -k, -S, -V and -C are the KI-proxy build’s options, not the stock bankd’s */
+            bankd_build: string;
+            capacity: number;
+            lines: ({
+                /** @description The arguments, one per element */
+                args: string[];
+                bank_id: number;
+                /** @description The whole command line, to copy */
+                command: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description What to know before running the lines (a bankd of another bank id …) */
+            note?: string;
+            pool_id: number;
+            pool_name: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A KI proxy pool with its capacity and use */
+        KiProxyPoolListItem: {
+            bank_id: number;
+            capacity: number;
+            carrier: string | null;
+            /** Format: date-time */
+            created_at: string;
+            current_virtual_sims: number;
+            enabled: boolean;
+            id: number;
+            max_virtual_sims: number;
+            mcc_mnc: string;
+            physical_slot_end: number;
+            physical_slot_start: number;
+            pool_name: string;
+            routing_mode: string;
+            slot_range: string;
+            slots: number;
+            tenant_id: number;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Share of capacity in use, 0 to 1 */
+            utilization: number;
+            virtual_segments: ({
+                bank_id: number;
+                virtual_slot_end: number;
+                virtual_slot_start: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            virtual_slots: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        KiProxyPoolsPage: {
+            items: components["schemas"]["KiProxyPoolListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description A carrier plan: allowance per cycle, cycle start day, costs, and usage thresholds */
+        Plan: {
+            allowance_bytes: number | null;
+            allowance_mb: number | null;
+            /** @description Cards on it as their own plan (carrier default cards aside) */
+            cards: number;
+            /** @description Cards it prices now: as their own plan, their group’s or their carrier’s default */
+            cards_priced: number;
+            carrier_default: boolean;
+            cost_per_mb: number;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            cycle_day: number;
+            id: number;
+            mcc_mnc: string | null;
+            monthly_fee: number;
+            name: string;
+            overage_cost_per_mb: number;
+            tenant_id: number;
+            thresholds: ({
+                action: string;
+                command_payload: unknown;
+                command_type: string | null;
+                enabled: boolean;
+                id: number;
+                percent: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        PlansPage: {
+            items: components["schemas"]["Plan"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        Prediction: {
+            /** Format: date-time */
+            at: string;
+            /** @description The card it was on when judged */
+            bank_id: number | null;
+            client_id: string;
+            /** @description The probability of the answer given (failure or not) */
+            confidence: number;
+            failure_predicted: boolean;
+            /** @description The numbers behind it */
+            features: {
+                [key: string]: number;
+            };
+            model_version: number;
+            predicted_failure_at: string | null;
+            /** @description That it loses its connection within the model’s horizon */
+            probability: number;
+            /** @description move_to_other_card, queue_restart, check_site_signal, watch */
+            recommended_action: string;
+            slot_id: number | null;
+            tenant_id: number;
+            ttf_min: number | null;
+            warned_since: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: a fault prediction model (by version) */
+        PredictionModel: {
+            active: boolean;
+            algorithm: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            features: string[];
+            horizon_min: number;
+            id: number;
+            /** @description Measured on a test set it never saw: accuracy, precision, recall (per moment and per router), lead times */
+            quality: {
+                [key: string]: unknown;
+            };
+            threshold: number;
+            training: {
+                [key: string]: unknown;
+            };
+            version: number;
+        } & {
+            [key: string]: unknown;
+        };
+        PredictionModelListItem: {
+            active: boolean;
+            algorithm: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            features: string[];
+            horizon_min: number;
+            id: number;
+            /** @description Measured on a test set it never saw: accuracy, precision, recall (per moment and per router), lead times */
+            quality: {
+                [key: string]: unknown;
+            };
+            threshold: number;
+            training: {
+                [key: string]: unknown;
+            };
+            version: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        PredictionModelsPage: {
+            items: components["schemas"]["PredictionModelListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description A page of items, with total, limit and offset */
+        PredictionsPage: {
+            items: components["schemas"]["Prediction"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: which clients the policy would rotate now, and why (nothing moves) */
+        PreviewRotationAnswer: {
+            due: {
+                allowance_bytes: number | null;
+                bank_id: number;
+                /** Format: date-time */
+                card_since: string;
+                client_id: string;
+                slot_id: number;
+                trigger: string;
+                used_bytes: number | null;
+                valid_until: string | null;
+            }[];
+            in_window: boolean;
+            policy_id: number;
+            schedule_due: string | null;
+        };
+        /** @description Success: a tenant’s card protection settings (defaults where it set none) */
+        Protection: {
+            /** @description Lock a card whose failures reach the limit within the window (default on) */
+            auto_lock: boolean;
+            /** @description Failures within the window that lock a card (5) */
+            failure_limit: number;
+            /** @description The window, minutes (60) */
+            failure_window_min: number;
+            /** @description … when it carried at least this many TPDUs (20) */
+            min_tpdus: number;
+            /** @description A registration the remsim-server never saw connect within this is a failure (10) */
+            presence_grace_min: number;
+            tenant_id: number;
+            /** @description A sample with at least this share of its TPDUs in error is a failure (0.2) */
+            tpdu_error_rate: number;
+            /** @description Clients leave a card this long before its validity ends (24) */
+            validity_notice_hours: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: set a card’s tags */
+        PutCardTagsAnswer: {
+            bank_id: number;
+            slot_id: number;
+            tags: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        PutCardTagsBody: {
+            /** @description The whole list (replaces the tags) */
+            tags: string[];
+        };
+        /** @description Success: set a card’s own plan, validity end or thresholds (fields not given stay) */
+        PutCardUsageSettingsAnswer: {
+            bank_id: number;
+            plan_id: number | null;
+            slot_id: number;
+            tenant_id: number | null;
+            thresholds: ({
+                action: string;
+                command_payload: unknown;
+                command_type: string | null;
+                enabled: boolean;
+                id: number;
+                percent: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            valid_until: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        PutCardUsageSettingsBody: {
+            /** @description The card’s own plan; null: its carrier’s default */
+            plan_id?: number | null;
+            /** @description The whole list: one of the same percent and action is kept (it does not fire again this cycle) */
+            thresholds?: {
+                /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                action: "event" | "disable_and_move" | "command";
+                command_payload?: {
+                    [key: string]: unknown;
+                };
+                command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                enabled?: boolean;
+                /** @description Share of the allowance, e.g. 80 or 100 */
+                percent: number;
+            }[];
+            /** @description The last day the card may serve (it is not assigned after, and its client leaves before) */
+            valid_until?: string | null;
+        };
+        /** @description Success: set a client’s tags (of a tenant: a client id may be in several) */
+        PutClientTagsAnswer: {
+            client_id: string;
+            tags: string[];
+            tenant_id: number;
+        } & {
+            [key: string]: unknown;
+        };
+        PutClientTagsBody: {
+            /** @description The whole list (replaces the tags) */
+            tags: string[];
+            tenant_id: number;
+        };
+        /** @description Success: change a tenant’s self-healing playbooks (fields not given stay) */
+        PutHealingPlaybooksAnswer: {
+            bankd_loss: {
+                /** @description Wait before the second attempt; doubled for each one after */
+                backoff_sec: number;
+                /** @description A bank its remsim-server stopped listing (past --bank-offline-grace): its clients move to banks whose bankd is connected */
+                enabled: boolean;
+                /** @description Attempts before the incident is escalated to a person */
+                max_attempts: number;
+                /** @description When the bank returns, its clients move back to the cards they left (where those are free) */
+                move_back: boolean;
+            };
+            card_failure: {
+                /** @description Wait before the second attempt; doubled for each one after */
+                backoff_sec: number;
+                /** @description A failing card (auto-lock, health error): its client moves to another card of the carrier, the card becomes faulty */
+                enabled: boolean;
+                /** @description No free card of the carrier: escalate at once instead of retrying */
+                escalate_when_no_card: boolean;
+                /** @description Attempts before the incident is escalated to a person */
+                max_attempts: number;
+            };
+            client_request: {
+                /** @description Clients may ask for another card (request-new-slot) or another bankd (request-different-bankd) */
+                enabled: boolean;
+                /** @description A card a client reports failed becomes faulty (locked: an operator unlocks it) */
+                mark_faulty: boolean;
+            };
+            /** @description Moves by self-healing per tenant and hour; past it incidents are escalated, not healed */
+            max_moves_per_hour: number;
+            /** @description A client is moved by self-healing at most once within this (a request from the client included) */
+            move_cooldown_min: number;
+            remsim_drift: {
+                /** @description A remsim-server that lost, stalled or could not take maps: an incident until the reconciler has repaired it */
+                enabled: boolean;
+                /** @description Escalate when it is not repaired after this long */
+                escalate_after_min: number;
+            };
+            silent_router: {
+                /** @description A heartbeating client that went silent: an incident; a restart is queued when it returns */
+                enabled: boolean;
+                /** @description Escalate when it is still silent after this long */
+                escalate_after_min: number;
+                /** @description Queue a restart command when it heartbeats again */
+                restart_on_return: boolean;
+            };
+            tenant_id: number;
+        } & {
+            [key: string]: unknown;
+        };
+        PutHealingPlaybooksBody: {
+            bankd_loss?: {
+                /** @description Wait before the second attempt; doubled for each one after */
+                backoff_sec?: number;
+                /** @description A bank its remsim-server stopped listing (past --bank-offline-grace): its clients move to banks whose bankd is connected */
+                enabled?: boolean;
+                /** @description Attempts before the incident is escalated to a person */
+                max_attempts?: number;
+                /** @description When the bank returns, its clients move back to the cards they left (where those are free) */
+                move_back?: boolean;
+            };
+            card_failure?: {
+                /** @description Wait before the second attempt; doubled for each one after */
+                backoff_sec?: number;
+                /** @description A failing card (auto-lock, health error): its client moves to another card of the carrier, the card becomes faulty */
+                enabled?: boolean;
+                /** @description No free card of the carrier: escalate at once instead of retrying */
+                escalate_when_no_card?: boolean;
+                /** @description Attempts before the incident is escalated to a person */
+                max_attempts?: number;
+            };
+            client_request?: {
+                /** @description Clients may ask for another card (request-new-slot) or another bankd (request-different-bankd) */
+                enabled?: boolean;
+                /** @description A card a client reports failed becomes faulty (locked: an operator unlocks it) */
+                mark_faulty?: boolean;
+            };
+            /** @description Moves by self-healing per tenant and hour; past it incidents are escalated, not healed */
+            max_moves_per_hour?: number;
+            /** @description A client is moved by self-healing at most once within this (a request from the client included) */
+            move_cooldown_min?: number;
+            remsim_drift?: {
+                /** @description A remsim-server that lost, stalled or could not take maps: an incident until the reconciler has repaired it */
+                enabled?: boolean;
+                /** @description Escalate when it is not repaired after this long */
+                escalate_after_min?: number;
+            };
+            silent_router?: {
+                /** @description A heartbeating client that went silent: an incident; a restart is queued when it returns */
+                enabled?: boolean;
+                /** @description Escalate when it is still silent after this long */
+                escalate_after_min?: number;
+                /** @description Queue a restart command when it heartbeats again */
+                restart_on_return?: boolean;
+            };
+        };
+        /** @description Success: change a tenant’s card protection settings (fields not given stay) */
+        PutProtectionAnswer: {
+            /** @description Lock a card whose failures reach the limit within the window (default on) */
+            auto_lock: boolean;
+            /** @description Failures within the window that lock a card (5) */
+            failure_limit: number;
+            /** @description The window, minutes (60) */
+            failure_window_min: number;
+            /** @description … when it carried at least this many TPDUs (20) */
+            min_tpdus: number;
+            /** @description A registration the remsim-server never saw connect within this is a failure (10) */
+            presence_grace_min: number;
+            tenant_id: number;
+            /** @description A sample with at least this share of its TPDUs in error is a failure (0.2) */
+            tpdu_error_rate: number;
+            /** @description Clients leave a card this long before its validity ends (24) */
+            validity_notice_hours: number;
+        } & {
+            [key: string]: unknown;
+        };
+        PutProtectionBody: {
+            /** @description Lock a card whose failures reach the limit within the window (default on) */
+            auto_lock?: boolean;
+            /** @description Failures within the window that lock a card (5) */
+            failure_limit?: number;
+            /** @description The window, minutes (60) */
+            failure_window_min?: number;
+            /** @description … when it carried at least this many TPDUs (20) */
+            min_tpdus?: number;
+            /** @description A registration the remsim-server never saw connect within this is a failure (10) */
+            presence_grace_min?: number;
+            /** @description A sample with at least this share of its TPDUs in error is a failure (0.2) */
+            tpdu_error_rate?: number;
+            /** @description Clients leave a card this long before its validity ends (24) */
+            validity_notice_hours?: number;
+        };
+        PutSimCardBody: {
+            card_metadata?: {
+                [key: string]: unknown;
+            } | null;
+            card_type?: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
+            carrier?: string | null;
+            /** @description ICCID (E.118, Luhn checked) */
+            iccid: string;
+            imsi?: string | null;
+            ki_pool_name?: string | null;
+            ki_pool_priority?: number | null;
+            mcc_mnc?: string | null;
+        };
+        /** @description Success: queue a command for a client that heartbeats (delivered in its next heartbeat answer) */
+        QueueClientCommandAnswer: {
+            acknowledged_at: string | null;
+            client_id: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            delivered_at: string | null;
+            /** Format: date-time */
+            expires_at: string;
+            id: number;
+            payload: unknown;
+            profile_id: string;
+            result: unknown;
+            status: "pending" | "delivered" | "acknowledged" | "failed" | "expired";
+            tenant_id: number;
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        QueueClientCommandBody: {
+            /** @default 3600 */
+            expires_in_sec: number;
+            payload?: {
+                [key: string]: unknown;
+            };
+            /** @description Tenant id */
+            tenant_id?: number;
+            type: "restart" | "reregister" | "switch_slot" | "update_config";
+        };
+        /** @description Success: the database answers */
+        Readiness: {
+            database: string;
+            /** @enum {string} */
+            status: "ok";
+        };
+        /** @description Success: move a client to another slot; the router keeps its RSPRO identity, the remsim-server mapping follows */
+        ReassignClientAnswer: {
+            client_id: string;
+            from: {
+                bank_id: number;
+                slot_id: number;
+            };
+            profile_id: string;
+            rspro: {
+                client_id: number;
+                slot_nr: number;
+            };
+            /** @enum {string} */
+            status: "success";
+            to: {
+                bank_id: number;
+                iccid: string | null;
+                imsi: string | null;
+                slot_id: number;
+            };
+        };
+        /** @description bank_id + slot_id: that slot; bank_id alone: the first free slot of that bank; neither: the first free slot of the same carrier (or mcc_mnc) */
+        ReassignClientBody: {
+            /** @description SIM bank id (RSPRO 1..1023) */
+            bank_id?: number;
+            /** @description MCC+MNC, e.g. 310410 */
+            mcc_mnc?: string;
+            reason?: string;
+            /** @description Bank slot, numbered from 0 */
+            slot_id?: number;
+            /** @description Tenant id */
+            tenant_id?: number;
+        };
+        /** @description The outcome of the pass, with its figures */
+        ReconcileRemsimServerAnswer: {
+            status: "reconciled" | "unreachable";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Success: send a delivery again now */
+        RedeliverWebhookDeliveryAnswer: {
+            [key: string]: unknown;
+        };
+        /** @description Success: register a client and get its SIM assignment */
+        RegisterClientAnswer: {
+            /** @description RSPRO client id the router presents (1..1023) */
+            bank_id: number;
+            bankd_endpoint: string;
+            /** @description Keyless registrations: this profile’s token. A client that sends it back (X-Client-Token, or client_token in a heartbeat) is held to it */
+            client_token?: string;
+            heartbeat_interval: number;
+            iccid: string;
+            imsi: string;
+            ki_proxy_enabled: boolean;
+            /** @description KI_PROXY_SWSIM only; after the top-level keys (the client reads the first occurrence of a key) */
+            ki_proxy_pool?: {
+                carrier: string | null;
+                mcc_mnc: string;
+                pool_id: number;
+                pool_name: string;
+                virtual_slot: number;
+            };
+            mapping_mode: string;
+            note?: string;
+            /** Format: uuid */
+            profile_id: string;
+            /** @description The bank slot that serves the profile (the virtual slot for KI_PROXY_SWSIM) */
+            sim_slot: {
+                bank_id: number;
+                slot_id: number;
+                tenant_id: number;
+            };
+            /** @description RSPRO client slot the router presents (1..1023) */
+            slot_id: number;
+            /** @enum {string} */
+            status: "success";
+        };
+        /** @description Unknown extra keys are ignored; known keys of the wrong type are refused; null is the same as absent. */
+        RegisterClientBody: {
+            carrier?: string | null;
+            /**
+             * @description The router client id, normally <hostname>-slot<N>
+             * @example router1-slot0
+             */
+            client_id: string;
+            hardware_info?: ({
+                /** @description Router board */
+                board?: string;
+                /** @description Modem firmware */
+                firmware?: string;
+                /** @description Modem IMEI */
+                imei?: string;
+                /** @description Modem manufacturer */
+                manufacturer?: string;
+                /** @description Modem model */
+                model?: string;
+                /** @description Network the modem is on */
+                network?: string;
+                /** @description Modem vendor */
+                vendor?: string;
+            } & {
+                [key: string]: (string | number | boolean | null) | (((string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                    [key: string]: string | number | boolean | null;
+                }))[] | {
+                    [key: string]: (string | number | boolean | null) | ((string | number | boolean | null)[] | {
+                        [key: string]: string | number | boolean | null;
+                    });
+                });
+            }) | null;
+            mapping_mode?: ("ONE_TO_ONE_SWSIM" | "ONE_TO_ONE_VSIM" | "KI_PROXY_SWSIM") | null;
+            mcc_mnc?: string | null;
+            modem_firmware?: string | null;
+            modem_imei?: string | null;
+            modem_model?: string | null;
+            modem_vendor?: string | null;
+            preferred_bank_id?: number | null;
+            tenant_id?: number | null;
+        };
+        /** @description A remsim-server and what the reconciler last found */
+        RemsimServer: {
+            bankd_instances: number;
+            /** @description Maps on the server that IonMesh did not make and that hold its slots */
+            conflicts: unknown[];
+            /** Format: date-time */
+            created_at: string;
+            enabled: boolean;
+            failures: number;
+            /** @description Counts of the last pass (maps desired, created, deleted …) */
+            figures: {
+                [key: string]: number;
+            } | null;
+            flushes_total: number;
+            id: number;
+            /** @description Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason */
+            invalid: unknown[];
+            last_error: string | null;
+            last_pass_at: string | null;
+            last_pass_ms: number | null;
+            last_success_at: string | null;
+            /** @description The IonMesh process reconciling it now */
+            lease_owner: string | null;
+            name: string;
+            next_attempt_at: string | null;
+            /** @description The last pass or probe reached it (null: not tried yet) */
+            reachable: boolean | null;
+            repairs_total: number;
+            simulated: boolean;
+            /** @description Maps the server has not pushed to their bankd */
+            stalled: unknown[];
+            stalls_total: number;
+            status: string;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        RemsimServersPage: {
+            items: components["schemas"]["RemsimServer"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: my bankd is unreachable: move me to a card on a bank another bankd serves; my RSPRO identity stays */
+        RequestDifferentBankdAnswer: {
+            /** @description RSPRO client id the router presents: unchanged */
+            bank_id: number;
+            bankd_endpoint: string;
+            client_id: string;
+            iccid: string;
+            imsi: string;
+            incident_id: number;
+            message: string;
+            sim_slot: {
+                bank_id: number;
+                slot_id: number;
+                tenant_id: number;
+            };
+            /** @description RSPRO client slot the router presents: unchanged */
+            slot_id: number;
+            /** @enum {string} */
+            status: "success";
+        };
+        RequestDifferentBankdBody: {
+            /**
+             * @description The router client id, normally <hostname>-slot<N>
+             * @example router1-slot0
+             */
+            client_id: string;
+            client_token?: string | null;
+            reason?: string | null;
+            tenant_id?: number | null;
+        };
+        /** @description Success: my SIM failed: move me to another card of my carrier (the card is marked faulty); my RSPRO identity stays */
+        RequestNewSlotAnswer: {
+            /** @description RSPRO client id the router presents: unchanged */
+            bank_id: number;
+            bankd_endpoint: string;
+            client_id: string;
+            iccid: string;
+            imsi: string;
+            incident_id: number;
+            message: string;
+            sim_slot: {
+                bank_id: number;
+                slot_id: number;
+                tenant_id: number;
+            };
+            /** @description RSPRO client slot the router presents: unchanged */
+            slot_id: number;
+            /** @enum {string} */
+            status: "success";
+        };
+        /** @description Success: resolve an incident by hand (self-healing stops working on it) */
+        ResolveIncidentAnswer: {
+            acknowledged_at: string | null;
+            acknowledged_by: string | null;
+            attempts: number;
+            attempts_log: {
+                /** @description lock_card, reassign, new_slot, other_bankd, move_back, queue_restart, escalate, wait_reconciler */
+                action: string;
+                client_id: string | null;
+                detail: string | null;
+                /** Format: date-time */
+                finished_at: string;
+                id: number;
+                incident_id: number;
+                moved: boolean;
+                /** @description pending, success, failed, skipped */
+                result: string;
+                /** Format: date-time */
+                started_at: string;
+            }[];
+            bank_id: number | null;
+            bankd_id: number | null;
+            /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
+            cause: string;
+            client_id: string | null;
+            /** @description What the playbook learnt and did: clients moved (from, to), the last error */
+            details: unknown;
+            /** Format: date-time */
+            detected_at: string;
+            diagnosed_at: string | null;
+            /** @description Detected to resolved (to now while open), seconds */
+            duration_sec: number;
+            escalated_at: string | null;
+            event_id: number | null;
+            follow_up: string | null;
+            healing_at: string | null;
+            id: number;
+            next_at: string | null;
+            /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
+            object_key: string;
+            resolution: string | null;
+            resolved_at: string | null;
+            resolved_by: string | null;
+            server_id: number | null;
+            /** @description info, warning, critical */
+            severity: string;
+            slot_id: number | null;
+            /** @description detected, diagnosing, healing, resolved, escalated */
+            state: string;
+            summary: string;
+            /** @description null: installation-wide (a remsim-server) */
+            tenant_id: number | null;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ResolveIncidentBody: {
+            note?: string;
+        };
+        /** @description Success: revoke an API key (at once, for every process); the last active admin key cannot be revoked */
+        RevokeApiKeyAnswer: {
+            created_at: string;
+            expires_at: string | null;
+            id: number;
+            last_used_at: string | null;
+            name: string;
+            /** @description The first 12 characters of the key, to recognise it */
+            prefix: string;
+            revoked_at: string | null;
+            role: string;
+            tenant_id: number | null;
+        };
+        Rotation: {
+            /** Format: date-time */
+            at: string;
+            client_id: string;
+            detail: unknown;
+            from_bank_id: number;
+            from_slot_id: number;
+            id: number;
+            policy_id: number | null;
+            profile_id: string;
+            tenant_id: number;
+            to_bank_id: number;
+            to_slot_id: number;
+            trigger: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        RotationPoliciesPage: {
+            items: components["schemas"]["RotationPolicyListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: a rotation policy */
+        RotationPolicy: {
+            allow_other_carrier: boolean;
+            /** Format: date-time */
+            created_at: string;
+            enabled: boolean;
+            group_id: number | null;
+            id: number;
+            last_run_at: string | null;
+            last_scheduled_at: string | null;
+            max_days_on_card: number | null;
+            max_per_run: number;
+            name: string;
+            schedule: string | null;
+            tenant_id: number;
+            timezone: string;
+            /** Format: date-time */
+            updated_at: string;
+            usage_percent: number | null;
+            validity_days: number | null;
+            window: {
+                /** @description ISO weekdays, 1 = Monday */
+                days?: number[];
+                /** @description HH:MM, local time */
+                end: string;
+                /** @description HH:MM, local time */
+                start: string;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        RotationPolicyListItem: {
+            allow_other_carrier: boolean;
+            /** Format: date-time */
+            created_at: string;
+            enabled: boolean;
+            group_id: number | null;
+            id: number;
+            last_run_at: string | null;
+            last_scheduled_at: string | null;
+            max_days_on_card: number | null;
+            max_per_run: number;
+            name: string;
+            schedule: string | null;
+            tenant_id: number;
+            timezone: string;
+            /** Format: date-time */
+            updated_at: string;
+            usage_percent: number | null;
+            validity_days: number | null;
+            window: {
+                /** @description ISO weekdays, 1 = Monday */
+                days?: number[];
+                /** @description HH:MM, local time */
+                end: string;
+                /** @description HH:MM, local time */
+                start: string;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        RotationsPage: {
+            items: components["schemas"]["Rotation"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: an automation rule */
+        Rule: {
+            actions: unknown;
+            conditions: unknown;
+            cooldown_sec: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            enabled: boolean;
+            id: number;
+            last_run_at: string | null;
+            max_per_hour: number;
+            name: string;
+            runs_last_hour: number;
+            tenant_id: number;
+            trigger: unknown;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RuleAction: {
+            access: string;
+            action: string;
+            description: string;
+            target: string;
+        };
+        /** @description Success: what a rule can do, on what, and the access a key needs to give a rule that action */
+        RuleActionsPage: {
+            items: components["schemas"]["RuleAction"][];
+        };
+        RuleListItem: {
+            actions: unknown;
+            conditions: unknown;
+            cooldown_sec: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            enabled: boolean;
+            id: number;
+            last_run_at: string | null;
+            max_per_hour: number;
+            name: string;
+            runs_last_hour: number;
+            tenant_id: number;
+            trigger: unknown;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RuleRun: {
+            actions: unknown;
+            /** Format: date-time */
+            at: string;
+            event_id: number | null;
+            finished_at: string | null;
+            id: number;
+            object_key: string;
+            reason: string | null;
+            /** @description pending, done, failed, cooldown, limited, job */
+            result: string;
+            rule_id: number;
+            tenant_id: number;
+            trigger: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        RuleRunsPage: {
+            items: components["schemas"]["RuleRun"][];
+            limit: number;
+            offset: number;
+            rule_id: number;
+            total: number;
+        };
+        /** @description A page of items, with total, limit and offset */
+        RulesPage: {
+            items: components["schemas"]["RuleListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: rotate now: the policy’s due clients, outside its window too (409 while a pass holds it) */
+        RunRotationAnswer: {
+            items: {
+                client_id: string;
+                from: {
+                    bank_id: number;
+                    slot_id: number;
+                };
+                reason?: string;
+                /** @description rotated or failed */
+                result: string;
+                to?: {
+                    bank_id: number;
+                    slot_id: number;
+                };
+                trigger: string;
+            }[];
+            policy_id: number;
+        };
+        /** @description A SIM card in a slot of a bank */
+        SimCard: {
+            bank_id: number;
+            /** @description Free-form data of the operator (null: none) */
+            card_metadata: unknown;
+            card_type: string;
+            carrier: string | null;
+            health_status: string;
+            iccid: string | null;
+            imsi: string | null;
+            ki_pool_name: string | null;
+            ki_pool_priority: number | null;
+            mcc_mnc: string | null;
+            /** @description The seeds’ name of iccid */
+            physical_iccid: string | null;
+            /** @description The seeds’ name of imsi */
+            physical_imsi: string | null;
+            slot_id: number;
+            status: string;
+            tenant_id: number;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        SimCardsPage: {
+            items: components["schemas"]["SimCard"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description A slot with its card and health log */
+        Slot: {
+            bank_id: number;
+            card_metadata: {
+                [key: string]: unknown;
+            } | null;
+            card_type: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
+            carrier: string | null;
+            /** @description Newest first, at most 100 */
+            health_log: ({
+                /** Format: date-time */
+                created_at: string;
+                id: number;
+                kind: string;
+                new_status: string;
+                old_status: string | null;
+                reason: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+            health_status: string;
+            iccid: string | null;
+            imsi: string | null;
+            ki_pool_name: string | null;
+            ki_pool_priority: number | null;
+            last_health_check: string | null;
+            mcc_mnc: string | null;
+            reader_name: string | null;
+            slot_id: number;
+            status: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+            /** @description Why the remsim side cannot serve the slot now (its bankd serves fewer slots, a foreign map holds it) */
+            unserved_reason?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A slot of a bank with its card */
+        SlotListItem: {
+            bank_id: number;
+            card_metadata: {
+                [key: string]: unknown;
+            } | null;
+            card_type: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
+            carrier: string | null;
+            health_status: string;
+            iccid: string | null;
+            imsi: string | null;
+            ki_pool_name: string | null;
+            ki_pool_priority: number | null;
+            last_health_check: string | null;
+            mcc_mnc: string | null;
+            reader_name: string | null;
+            slot_id: number;
+            status: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+            /** @description Why the remsim side cannot serve the slot now (its bankd serves fewer slots, a foreign map holds it) */
+            unserved_reason?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        SlotsPage: {
+            items: components["schemas"]["SlotListItem"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: rows and bytes of the stats tables, and the rollup watermark */
+        StatsStorage: {
+            [key: string]: unknown;
+        };
+        /** @description A tenant and who may enroll its routers */
+        Tenant: {
+            bind_client_source: boolean;
+            /** Format: date-time */
+            created_at: string;
+            enrollment_cidrs: string[];
+            enrollment_mode: "open" | "cidr" | "key";
+            id: number;
+            move_on_config_mismatch: boolean;
+            name: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        TenantsPage: {
+            items: components["schemas"]["Tenant"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: put a locked card back in service (faulty or disabled → available) */
+        UnlockCardAnswer: {
+            bank_id: number;
+            kind: string;
+            lock_id: number;
+            slot_id: number;
+            slot_status: string | null;
+            /** @enum {string} */
+            status: "success";
+        } & {
+            [key: string]: unknown;
+        };
+        UpdateAssignmentPolicyBody: {
+            action?: {
+                load_balancing?: "fill-first" | "least-loaded" | "round-robin";
+                preferred_banks?: number[];
+                type: "assign" | "deny";
+            };
+            /** @description All given conditions must hold */
+            conditions?: {
+                /** @description Glob: * any run, ? one character */
+                client_id_pattern?: string;
+                hardware_vendor?: string[];
+                mcc_mnc?: string[];
+                time_window?: {
+                    days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                    /** @description HH:MM; before start means across midnight */
+                    end: string;
+                    /** @description HH:MM local time */
+                    start: string;
+                    /** @description IANA time zone, e.g. Europe/Berlin */
+                    time_zone: string;
+                };
+            };
+            enabled?: boolean;
+            name?: string;
+            /** @description Lower first */
+            priority?: number;
+        };
+        UpdateBankBody: {
+            bankd_instance_id?: number | null;
+            name?: string;
+            /** @description Creates slots 0..slot_count-1 */
+            slot_count?: number;
+            status?: "active" | "offline" | "disabled";
+            tenant_id?: number;
+            /** @description The bankd has cards IonMesh has no data for: its slots without a known card are assignable. Off (default): such a slot is `empty` until a card is imported or set */
+            unknown_cards_present?: boolean;
+        };
+        UpdateBankdInstanceBody: {
+            /** @description host:port handed to routers (no scheme, no IPv6 literal) */
+            endpoint?: string;
+            name?: string;
+            remsim_server_id?: number | null;
+            /** @description REST base URL of the remsim-server that maps this bankd (no port means 9997); added to the inventory when new */
+            remsim_server_url?: string | null;
+            status?: "active" | "disabled";
+        };
+        /** @description Success: change a group */
+        UpdateGroupAnswer: {
+            /** Format: date-time */
+            created_at: string;
+            filter: unknown;
+            id: number;
+            kind: string;
+            /** @description Members listed (explicit groups) */
+            listed: number;
+            name: string;
+            plan_id: number | null;
+            priority: number;
+            tenant_id: number;
+            thresholds?: ({
+                action: string;
+                command_payload: unknown;
+                command_type: string | null;
+                enabled: boolean;
+                id: number;
+                percent: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        UpdateGroupBody: {
+            /** @description Every card of the tenant matching all given fields */
+            filter?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id?: number;
+                /** @description MCC+MNC, e.g. 310410 */
+                mcc_mnc?: string;
+                pool_id?: number;
+                /** @description The slot status */
+                state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+                /** @description Letters, digits and ._:/- (64 at most) */
+                tag?: string;
+            };
+            name?: string;
+            /** @description The plan of its cards (a card’s own plan wins; then the group’s; then its carrier’s default) */
+            plan_id?: number | null;
+            /** @description Lower first when a card is in several groups */
+            priority?: number;
+            thresholds?: {
+                /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                action: "event" | "disable_and_move" | "command";
+                command_payload?: {
+                    [key: string]: unknown;
+                };
+                command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                enabled?: boolean;
+                /** @description Share of the allowance, e.g. 80 or 100 */
+                percent: number;
+            }[];
+        };
+        UpdateKiProxyPoolBody: {
+            carrier?: string | null;
+            enabled?: boolean;
+            max_virtual_sims?: number;
+            /** @description Bank slot, numbered from 0 */
+            physical_slot_end?: number;
+            /** @description Bank slot, numbered from 0 */
+            physical_slot_start?: number;
+            pool_name?: string;
+            /** @description How the KI-proxy bankd spreads authentication over the physical cards */
+            routing_mode?: "round-robin" | "least-used" | "random";
+            virtual_segments?: {
+                /** @description SIM bank id (RSPRO 1..1023) */
+                bank_id: number;
+                /** @description Bank slot, numbered from 0 */
+                virtual_slot_end: number;
+                /** @description Bank slot, numbered from 0 */
+                virtual_slot_start: number;
+            }[];
+        };
+        UpdatePlanBody: {
+            /** @description Data per cycle in MB (10^6 bytes), received + sent; null: none */
+            allowance_mb?: number | null;
+            /** @description Every card of the carrier without a plan of its own is on this plan (one per carrier) */
+            carrier_default?: boolean;
+            /** @description Cost of a MB within the allowance (or of every MB without one) */
+            cost_per_mb?: number;
+            /** @description ISO 4217, e.g. EUR */
+            currency?: string;
+            /** @description Day of the month a cycle starts (UTC) */
+            cycle_day?: number;
+            /** @description The carrier the plan is for */
+            mcc_mnc?: string | null;
+            /** @description Fee per card and cycle */
+            monthly_fee?: number;
+            name?: string;
+            /** @description Cost of a MB over the allowance */
+            overage_cost_per_mb?: number;
+            /** @description The whole list: one of the same percent and action is kept (it does not fire again this cycle) */
+            thresholds?: {
+                /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
+                action: "event" | "disable_and_move" | "command";
+                command_payload?: {
+                    [key: string]: unknown;
+                };
+                command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
+                enabled?: boolean;
+                /** @description Share of the allowance, e.g. 80 or 100 */
+                percent: number;
+            }[];
+        };
+        UpdateRemsimServerBody: {
+            enabled?: boolean;
+            name?: string;
+            /** @description REST base URL of the osmo-remsim-server, e.g. http://10.0.0.5:9997 (no port means 9997) */
+            url?: string;
+        };
+        /** @description Success: change a rotation policy (a changed schedule owes none of its past occurrences) */
+        UpdateRotationPolicyAnswer: {
+            allow_other_carrier: boolean;
+            /** Format: date-time */
+            created_at: string;
+            enabled: boolean;
+            group_id: number | null;
+            id: number;
+            last_run_at: string | null;
+            last_scheduled_at: string | null;
+            max_days_on_card: number | null;
+            max_per_run: number;
+            name: string;
+            schedule: string | null;
+            tenant_id: number;
+            timezone: string;
+            /** Format: date-time */
+            updated_at: string;
+            usage_percent: number | null;
+            validity_days: number | null;
+            window: {
+                /** @description ISO weekdays, 1 = Monday */
+                days?: number[];
+                /** @description HH:MM, local time */
+                end: string;
+                /** @description HH:MM, local time */
+                start: string;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        UpdateRotationPolicyBody: {
+            /** @description Move to another carrier when none of the same is free */
+            allow_other_carrier?: boolean;
+            enabled?: boolean;
+            /** @description The group whose cards it rotates (among them); null: every card of the tenant */
+            group_id?: number | null;
+            /** @description Move after this many days on one card */
+            max_days_on_card?: number | null;
+            /** @description Rotations per pass (a minute) at most */
+            max_per_run?: number;
+            name?: string;
+            /** @description Cron, five fields, in `timezone`: every client on its card since before an occurrence moves */
+            schedule?: string | null;
+            /** @description IANA time zone of the schedule and window */
+            timezone?: string;
+            /** @description Move off a card that used this share of its plan’s allowance this cycle */
+            usage_percent?: number | null;
+            /** @description Move off a card this many days before its last valid day */
+            validity_days?: number | null;
+            window?: {
+                /** @description ISO weekdays, 1 = Monday */
+                days?: number[];
+                /** @description HH:MM, local time */
+                end: string;
+                /** @description HH:MM, local time */
+                start: string;
+            } | null;
+        };
+        /** @description Success: change, enable or disable an automation rule */
+        UpdateRuleAnswer: {
+            actions: unknown;
+            conditions: unknown;
+            cooldown_sec: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            enabled: boolean;
+            id: number;
+            last_run_at: string | null;
+            max_per_hour: number;
+            name: string;
+            runs_last_hour: number;
+            tenant_id: number;
+            trigger: unknown;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        UpdateRuleBody: {
+            actions?: {
+                params?: {
+                    add_tags?: string[];
+                    command?: {
+                        expires_in_sec?: number;
+                        payload?: {
+                            [key: string]: unknown;
+                        };
+                        type: "restart" | "reregister" | "switch_slot" | "update_config";
+                    };
+                    enforcing?: boolean;
+                    from_group_id?: number;
+                    group_id?: number;
+                    job?: {
+                        action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
+                        /** @description What the action takes (each action says which: GET /job-actions) */
+                        params?: {
+                            add_tags?: string[];
+                            command?: {
+                                expires_in_sec?: number;
+                                payload?: {
+                                    [key: string]: unknown;
+                                };
+                                type: "restart" | "reregister" | "switch_slot" | "update_config";
+                            };
+                            enforcing?: boolean;
+                            from_group_id?: number;
+                            group_id?: number;
+                            /** @description MCC+MNC, e.g. 310410 */
+                            mcc_mnc?: string;
+                            reason?: string;
+                            remove_tags?: string[];
+                        };
+                        /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
+                        selector: {
+                            cards?: {
+                                /** @description SIM bank id (RSPRO 1..1023) */
+                                bank_id: number;
+                                /** @description Bank slot, numbered from 0 */
+                                slot_id: number;
+                            }[];
+                            /** @description Letters, digits and ._:/- (64 at most) */
+                            client_tag?: string;
+                            clients?: string[];
+                            /** @description Every card of the tenant matching all given fields */
+                            filter?: {
+                                /** @description SIM bank id (RSPRO 1..1023) */
+                                bank_id?: number;
+                                /** @description MCC+MNC, e.g. 310410 */
+                                mcc_mnc?: string;
+                                pool_id?: number;
+                                /** @description The slot status */
+                                state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
+                                /** @description Letters, digits and ._:/- (64 at most) */
+                                tag?: string;
+                            };
+                            group_id?: number;
+                        };
+                    };
+                    /** @description MCC+MNC, e.g. 310410 */
+                    mcc_mnc?: string;
+                    reason?: string;
+                    remove_tags?: string[];
+                };
+                type: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client" | "notify" | "rotate_now" | "start_job";
+            }[];
+            /** @description All given must hold */
+            conditions?: {
+                /** @description CEL over `data` (the event’s payload), `event_type`, `tenant_id`, `value` (a measure), `object` */
+                expression?: string;
+                group_id?: number;
+                /** @description MCC+MNC, e.g. 310410 */
+                mcc_mnc?: string;
+                pool_id?: number;
+                /** @description Letters, digits and ._:/- (64 at most) */
+                tag?: string;
+                time_window?: {
+                    days?: number[];
+                    end: string;
+                    start: string;
+                    timezone?: string;
+                };
+            };
+            /** @description Per object (default 3600) */
+            cooldown_sec?: number;
+            enabled?: boolean;
+            /** @description Runs that act, per hour (default 60) */
+            max_per_hour?: number;
+            name?: string;
+            trigger?: {
+                /** @description A type of GET /event-types */
+                event_type: string;
+                /** @enum {string} */
+                kind: "event";
+            } | {
+                /** @enum {string} */
+                kind: "measure";
+                /** @description usage_percent: a card’s share of its plan this cycle; offline_minutes: a client’s; signal_rssi: a client’s mean dBm over window_min; failure_count: a card’s failures over window_min; cost: a card’s cost this cycle on its plan */
+                measure: "usage_percent" | "offline_minutes" | "signal_rssi" | "failure_count" | "cost";
+                op: ">=" | "<=";
+                value: number;
+                /** @description signal_rssi: the mean over this window */
+                window_min?: number;
+            };
+        };
+        UpdateSlotBody: {
+            card_type?: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
+            carrier?: string | null;
+            health_status?: string;
+            iccid?: string | null;
+            imsi?: string | null;
+            mcc_mnc?: string | null;
+            reader_name?: string | null;
+            status?: "available" | "faulty" | "disabled";
+        };
+        UpdateTenantBody: {
+            /** @description Heartbeats and unregistrations of a keyless client only from the address it registered from (default true) */
+            bind_client_source?: boolean;
+            /** @description Networks allowed in cidr mode, e.g. 10.20.0.0/16 */
+            enrollment_cidrs?: string[];
+            /** @description Who may register keyless clients: open (anyone), cidr (from enrollment_cidrs), key (client API keys only; the default) */
+            enrollment_mode?: "open" | "cidr" | "key";
+            /** @description A client that registers again asking for another mapping mode or MCC/MNC than it holds is moved to a matching card (default false: it keeps its assignment and the mismatch is recorded) */
+            move_on_config_mismatch?: boolean;
+            name?: string;
+        };
+        UpdateWebhookBody: {
+            enabled?: boolean;
+            event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.unserved" | "slot.served" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_invalid" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "api_key.revoked" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "prediction.connection_failure" | "api_key." | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "prediction." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
+            secret?: string;
+            url?: string;
+        };
+        /** @description Success: upload a trained model (`ionmesh predict train --upload`) as the next version; active unless activate is false */
+        UploadPredictionModelAnswer: {
+            active: boolean;
+            algorithm: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            features: string[];
+            horizon_min: number;
+            id: number;
+            /** @description Measured on a test set it never saw: accuracy, precision, recall (per moment and per router), lead times */
+            quality: {
+                [key: string]: unknown;
+            };
+            threshold: number;
+            training: {
+                [key: string]: unknown;
+            };
+            version: number;
+        } & {
+            [key: string]: unknown;
+        };
+        UploadPredictionModelBody: {
+            /** @description Make it the active model (default true) */
+            activate?: boolean;
+            model: {
+                /** @enum {string} */
+                algorithm: "gradient_boosting";
+                classifier: {
+                    base: number;
+                    importance: number[];
+                    objective: "binary" | "regression";
+                    trees: {
+                        f: number[];
+                        l: number[];
+                        r: number[];
+                        t: number[];
+                        v: number[];
+                    }[];
+                };
+                features: string[];
+                horizon_min: number;
+                regressor: {
+                    base: number;
+                    importance: number[];
+                    objective: "binary" | "regression";
+                    trees: {
+                        f: number[];
+                        l: number[];
+                        r: number[];
+                        t: number[];
+                        v: number[];
+                    }[];
+                } | null;
+                threshold: number;
+            };
+            /** @description As measured on a test set the model never saw */
+            quality: {
+                [key: string]: unknown;
+            };
+            /** @description How it was trained (seeds, routers, hours) */
+            training: {
+                [key: string]: unknown;
+            };
+        };
+        UpsertSimCardBody: {
+            /** @description SIM bank id (RSPRO 1..1023) */
+            bank_id: number;
+            card_metadata?: {
+                [key: string]: unknown;
+            } | null;
+            card_type?: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
+            carrier?: string | null;
+            /** @description ICCID (E.118, Luhn checked) */
+            iccid?: string;
+            imsi?: string | null;
+            ki_pool_name?: string | null;
+            ki_pool_priority?: number | null;
+            mcc_mnc?: string | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description ICCID (E.118, Luhn checked) */
+            physical_iccid?: string;
+            physical_imsi?: string | null;
+            pool_priority?: number | null;
+            /** @description Bank slot, numbered from 0 */
+            slot_id?: number;
+            /** @description The seeds’ name of slot_id */
+            slot_number?: number;
+            /** @description The tenant of the bank (checked: another tenant is refused) */
+            tenant_id?: number;
+        };
+        /** @description A page of items, with total, limit and offset */
+        UsageCycles: {
+            /** @description A UTC day, YYYY-MM-DD */
+            day: string;
+            group_by: string;
+            items: {
+                allowance_bytes?: number | null;
+                bank_id?: number;
+                cards?: number;
+                client_id?: string | null;
+                cost: number | null;
+                currency: string | null;
+                /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                cycle_end?: string;
+                /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                cycle_start?: string;
+                discarded: number;
+                group_id?: number;
+                iccid?: string | null;
+                plan_id?: number | null;
+                plan_name?: string | null;
+                resets: number;
+                rx_bytes: number | null;
+                samples: number;
+                slot_id?: number;
+                tenant_id: number;
+                total_bytes: number | null;
+                tpdu_errors: number | null;
+                tpdus: number | null;
+                tx_bytes: number | null;
+                used_percent?: number | null;
+            }[];
+            limit: number;
+            offset: number;
+            total: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        UsageReport: {
+            /** @description A UTC day, YYYY-MM-DD */
+            from: string;
+            group_by: string;
+            items: {
+                bank_id?: number;
+                cards?: number;
+                client_id?: string | null;
+                clients?: number;
+                /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
+                day?: string;
+                discarded: number;
+                iccid?: string | null;
+                resets: number;
+                rx_bytes: number | null;
+                samples: number;
+                slot_id?: number;
+                tenant_id: number;
+                total_bytes: number | null;
+                tpdu_errors: number | null;
+                tpdus: number | null;
+                tx_bytes: number | null;
+            }[];
+            limit: number;
+            offset: number;
+            /** @description A UTC day, YYYY-MM-DD */
+            to: string;
+            total: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A webhook */
+        Webhook: {
+            consecutive_failures: number;
+            /** Format: date-time */
+            created_at: string;
+            disabled_reason: string | null;
+            enabled: boolean;
+            /** @description Catalogue types or prefixes ending in "." (none: every event) */
+            event_types: string[];
+            id: number;
+            /** @description The last characters of the signing secret */
+            secret_hint: string;
+            tenant_id: number;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        WebhookDeliveriesPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description A delivery of an event to a webhook */
+        WebhookDelivery: {
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            delivered_at: string | null;
+            event_id: number;
+            event_type: string;
+            id: number;
+            last_error: string | null;
+            last_latency_ms: number | null;
+            last_status_code: number | null;
+            next_attempt_at: string | null;
+            status: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        WebhooksPage: {
+            items: components["schemas"]["Webhook"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        /** @description Success: the key that asks: its id, name, prefix, role, tenant and what the role may do */
+        WhoamiAnswer: {
+            access: ("read" | "operate" | "manage" | "admin")[];
+            key_id: number;
+            name: string;
+            prefix: string;
+            role: string;
+            tenant_id: number | null;
         };
     };
     responses: never;
@@ -1725,23 +5404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            created_at: string;
-                            expires_at: string | null;
-                            id: number;
-                            last_used_at: string | null;
-                            name: string;
-                            /** @description The first 12 characters of the key, to recognise it */
-                            prefix: string;
-                            revoked_at: string | null;
-                            role: string;
-                            tenant_id: number | null;
-                        }[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["ApiKeysPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -1771,6 +5434,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
         };
     };
     createApiKey: {
@@ -1782,16 +5454,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * Format: date-time
-                     * @description RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)
-                     */
-                    expires_at?: string | null;
-                    name: string;
-                    role: "admin" | "tenant-admin" | "operator" | "readonly" | "client";
-                    tenant_id?: number | null;
-                };
+                "application/json": components["schemas"]["CreateApiKeyBody"];
             };
         };
         responses: {
@@ -1844,6 +5507,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description Not available in this configuration */
             501: {
                 headers: {
@@ -1872,18 +5544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        created_at: string;
-                        expires_at: string | null;
-                        id: number;
-                        last_used_at: string | null;
-                        name: string;
-                        /** @description The first 12 characters of the key, to recognise it */
-                        prefix: string;
-                        revoked_at: string | null;
-                        role: string;
-                        tenant_id: number | null;
-                    };
+                    "application/json": components["schemas"]["RevokeApiKeyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -1931,6 +5592,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
         };
     };
     listAssignmentPolicies: {
@@ -1952,32 +5622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            /** @description What to do: assign (with preferred banks), deny … */
-                            action: {
-                                [key: string]: unknown;
-                            };
-                            /** @description What a registration must match (all given must) */
-                            conditions: {
-                                [key: string]: unknown;
-                            };
-                            /** Format: date-time */
-                            created_at: string;
-                            enabled: boolean;
-                            id: number;
-                            name: string;
-                            priority: number;
-                            tenant_id: number;
-                            /** Format: date-time */
-                            updated_at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["AssignmentPoliciesPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -1998,6 +5643,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2009,6 +5663,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2027,34 +5690,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    action: {
-                        load_balancing?: "fill-first" | "least-loaded" | "round-robin";
-                        preferred_banks?: number[];
-                        type: "assign" | "deny";
-                    };
-                    /** @description All given conditions must hold */
-                    conditions?: {
-                        /** @description Glob: * any run, ? one character */
-                        client_id_pattern?: string;
-                        hardware_vendor?: string[];
-                        mcc_mnc?: string[];
-                        time_window?: {
-                            days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
-                            /** @description HH:MM; before start means across midnight */
-                            end: string;
-                            /** @description HH:MM local time */
-                            start: string;
-                            /** @description IANA time zone, e.g. Europe/Berlin */
-                            time_zone: string;
-                        };
-                    };
-                    enabled?: boolean;
-                    name: string;
-                    /** @description Lower first */
-                    priority?: number;
-                    tenant_id: number;
-                };
+                "application/json": components["schemas"]["CreateAssignmentPolicyBody"];
             };
         };
         responses: {
@@ -2064,27 +5700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description What to do: assign (with preferred banks), deny … */
-                        action: {
-                            [key: string]: unknown;
-                        };
-                        /** @description What a registration must match (all given must) */
-                        conditions: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        created_at: string;
-                        enabled: boolean;
-                        id: number;
-                        name: string;
-                        priority: number;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AssignmentPolicy"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2105,6 +5721,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2116,6 +5741,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2142,27 +5776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description What to do: assign (with preferred banks), deny … */
-                        action: {
-                            [key: string]: unknown;
-                        };
-                        /** @description What a registration must match (all given must) */
-                        conditions: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        created_at: string;
-                        enabled: boolean;
-                        id: number;
-                        name: string;
-                        priority: number;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AssignmentPolicy"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2183,6 +5797,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2194,6 +5817,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2220,11 +5852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2245,6 +5873,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2256,6 +5893,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2276,33 +5922,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    action?: {
-                        load_balancing?: "fill-first" | "least-loaded" | "round-robin";
-                        preferred_banks?: number[];
-                        type: "assign" | "deny";
-                    };
-                    /** @description All given conditions must hold */
-                    conditions?: {
-                        /** @description Glob: * any run, ? one character */
-                        client_id_pattern?: string;
-                        hardware_vendor?: string[];
-                        mcc_mnc?: string[];
-                        time_window?: {
-                            days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
-                            /** @description HH:MM; before start means across midnight */
-                            end: string;
-                            /** @description HH:MM local time */
-                            start: string;
-                            /** @description IANA time zone, e.g. Europe/Berlin */
-                            time_zone: string;
-                        };
-                    };
-                    enabled?: boolean;
-                    name?: string;
-                    /** @description Lower first */
-                    priority?: number;
-                };
+                "application/json": components["schemas"]["UpdateAssignmentPolicyBody"];
             };
         };
         responses: {
@@ -2312,27 +5932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description What to do: assign (with preferred banks), deny … */
-                        action: {
-                            [key: string]: unknown;
-                        };
-                        /** @description What a registration must match (all given must) */
-                        conditions: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        created_at: string;
-                        enabled: boolean;
-                        id: number;
-                        name: string;
-                        priority: number;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AssignmentPolicy"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2353,6 +5953,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2364,6 +5973,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2388,17 +6006,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            action: string;
-                            description: string;
-                            event: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AuditActionsPage"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2437,29 +6076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            /** @description An action of the catalogue (GET /audit-actions) */
-                            action: string;
-                            /** @description admin, key:<id>, client:<client id>, cli … */
-                            actor: string;
-                            after: unknown;
-                            before: unknown;
-                            /** Format: date-time */
-                            created_at: string;
-                            entity_id: string;
-                            entity_type: string;
-                            id: number;
-                            request_id: string | null;
-                            source_ip: string | null;
-                            tenant_id: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["AuditLogPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2473,6 +6090,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2497,18 +6132,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        access: ("read" | "operate" | "manage" | "admin")[];
-                        key_id: number;
-                        name: string;
-                        prefix: string;
-                        role: string;
-                        tenant_id: number | null;
-                    };
+                    "application/json": components["schemas"]["WhoamiAnswer"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2527,13 +6182,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The backup: a gzipped tar of the data directory */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/gzip": components["schemas"]["ErrorAnswer"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };
@@ -2556,25 +6256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            /** Format: date-time */
-                            created_at: string;
-                            endpoint: string;
-                            id: number;
-                            name: string;
-                            remsim_server_id: number | null;
-                            remsim_server_url: string | null;
-                            status: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["BankdInstancesPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2595,6 +6277,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2606,6 +6297,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2624,15 +6324,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description host:port handed to routers (no scheme, no IPv6 literal) */
-                    endpoint: string;
-                    name: string;
-                    remsim_server_id?: number | null;
-                    /** @description REST base URL of the remsim-server that maps this bankd (no port means 9997); added to the inventory when new */
-                    remsim_server_url?: string | null;
-                    status?: "active" | "disabled";
-                };
+                "application/json": components["schemas"]["CreateBankdInstanceBody"];
             };
         };
         responses: {
@@ -2642,20 +6334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        created_at: string;
-                        endpoint: string;
-                        id: number;
-                        name: string;
-                        remsim_server_id: number | null;
-                        remsim_server_url: string | null;
-                        status: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BankdInstance"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2676,6 +6355,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2687,6 +6375,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2713,20 +6410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        created_at: string;
-                        endpoint: string;
-                        id: number;
-                        name: string;
-                        remsim_server_id: number | null;
-                        remsim_server_url: string | null;
-                        status: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BankdInstance"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2747,6 +6431,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2758,6 +6451,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2784,11 +6486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2809,6 +6507,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2820,6 +6527,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2840,15 +6556,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description host:port handed to routers (no scheme, no IPv6 literal) */
-                    endpoint?: string;
-                    name?: string;
-                    remsim_server_id?: number | null;
-                    /** @description REST base URL of the remsim-server that maps this bankd (no port means 9997); added to the inventory when new */
-                    remsim_server_url?: string | null;
-                    status?: "active" | "disabled";
-                };
+                "application/json": components["schemas"]["UpdateBankdInstanceBody"];
             };
         };
         responses: {
@@ -2858,20 +6566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        created_at: string;
-                        endpoint: string;
-                        id: number;
-                        name: string;
-                        remsim_server_id: number | null;
-                        remsim_server_url: string | null;
-                        status: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BankdInstance"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2892,6 +6587,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2903,6 +6607,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2933,33 +6646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            bank_id: number;
-                            /** @description Whether the remsim-server lists its bankd (null: never seen) */
-                            bankd_connected: boolean | null;
-                            /** Format: date-time */
-                            bankd_connected_since: string | null;
-                            bankd_instance_id: number | null;
-                            bankd_slots: number | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            name: string;
-                            slot_count: number;
-                            slots_available: number;
-                            slots_empty: number;
-                            status: string;
-                            tenant_id: number;
-                            unknown_cards_present: boolean;
-                            /** Format: date-time */
-                            updated_at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["BanksPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -2980,6 +6667,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -2991,6 +6687,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3009,18 +6714,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description SIM bank id (RSPRO 1..1023) */
-                    bank_id: number;
-                    bankd_instance_id?: number | null;
-                    name: string;
-                    /** @description Creates slots 0..slot_count-1 */
-                    slot_count?: number;
-                    status?: "active" | "offline" | "disabled";
-                    tenant_id: number;
-                    /** @description The bankd has cards IonMesh has no data for: its slots without a known card are assignable. Off (default): such a slot is `empty` until a card is imported or set */
-                    unknown_cards_present?: boolean;
-                };
+                "application/json": components["schemas"]["CreateBankBody"];
             };
         };
         responses: {
@@ -3030,28 +6724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        /** @description Whether the remsim-server lists its bankd (null: never seen) */
-                        bankd_connected: boolean | null;
-                        /** Format: date-time */
-                        bankd_connected_since: string | null;
-                        bankd_instance_id: number | null;
-                        bankd_slots: number | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        name: string;
-                        slot_count: number;
-                        slots_available: number;
-                        slots_empty: number;
-                        status: string;
-                        tenant_id: number;
-                        unknown_cards_present: boolean;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Bank"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3072,6 +6745,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3083,6 +6765,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3110,28 +6801,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        /** @description Whether the remsim-server lists its bankd (null: never seen) */
-                        bankd_connected: boolean | null;
-                        /** Format: date-time */
-                        bankd_connected_since: string | null;
-                        bankd_instance_id: number | null;
-                        bankd_slots: number | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        name: string;
-                        slot_count: number;
-                        slots_available: number;
-                        slots_empty: number;
-                        status: string;
-                        tenant_id: number;
-                        unknown_cards_present: boolean;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Bank"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3152,6 +6822,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3163,6 +6842,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3190,11 +6878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3215,6 +6899,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3226,6 +6919,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3247,16 +6949,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    bankd_instance_id?: number | null;
-                    name?: string;
-                    /** @description Creates slots 0..slot_count-1 */
-                    slot_count?: number;
-                    status?: "active" | "offline" | "disabled";
-                    tenant_id?: number;
-                    /** @description The bankd has cards IonMesh has no data for: its slots without a known card are assignable. Off (default): such a slot is `empty` until a card is imported or set */
-                    unknown_cards_present?: boolean;
-                };
+                "application/json": components["schemas"]["UpdateBankBody"];
             };
         };
         responses: {
@@ -3266,28 +6959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        /** @description Whether the remsim-server lists its bankd (null: never seen) */
-                        bankd_connected: boolean | null;
-                        /** Format: date-time */
-                        bankd_connected_since: string | null;
-                        bankd_instance_id: number | null;
-                        bankd_slots: number | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        name: string;
-                        slot_count: number;
-                        slots_available: number;
-                        slots_empty: number;
-                        status: string;
-                        tenant_id: number;
-                        unknown_cards_present: boolean;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Bank"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3308,6 +6980,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3319,6 +7000,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3348,43 +7038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        card_metadata: {
-                            [key: string]: unknown;
-                        } | null;
-                        card_type: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
-                        carrier: string | null;
-                        /** @description Newest first, at most 100 */
-                        health_log: ({
-                            /** Format: date-time */
-                            created_at: string;
-                            id: number;
-                            kind: string;
-                            new_status: string;
-                            old_status: string | null;
-                            reason: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        health_status: string;
-                        iccid: string | null;
-                        imsi: string | null;
-                        ki_pool_name: string | null;
-                        ki_pool_priority: number | null;
-                        /** Format: date-time */
-                        last_health_check: string | null;
-                        mcc_mnc: string | null;
-                        reader_name: string | null;
-                        slot_id: number;
-                        status: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
-                        /** @description Why the remsim side cannot serve the slot now (its bankd serves fewer slots, a foreign map holds it) */
-                        unserved_reason?: string | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Slot"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3405,6 +7059,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3416,6 +7079,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3439,19 +7111,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    card_type?: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
-                    carrier?: string | null;
-                    health_status?: string;
-                    /** @description ICCID (E.118, Luhn checked) */
-                    iccid?: string | null;
-                    /** @description IMSI, 15 digits at most */
-                    imsi?: string | null;
-                    /** @description MCC+MNC, e.g. 310410 */
-                    mcc_mnc?: string | null;
-                    reader_name?: string | null;
-                    status?: "available" | "faulty" | "disabled";
-                };
+                "application/json": components["schemas"]["UpdateSlotBody"];
             };
         };
         responses: {
@@ -3461,31 +7121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        card_metadata: {
-                            [key: string]: unknown;
-                        } | null;
-                        card_type: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
-                        carrier: string | null;
-                        health_status: string;
-                        iccid: string | null;
-                        imsi: string | null;
-                        ki_pool_name: string | null;
-                        ki_pool_priority: number | null;
-                        /** Format: date-time */
-                        last_health_check: string | null;
-                        mcc_mnc: string | null;
-                        reader_name: string | null;
-                        slot_id: number;
-                        status: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
-                        /** @description Why the remsim side cannot serve the slot now (its bankd serves fewer slots, a foreign map holds it) */
-                        unserved_reason?: string | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SlotListItem"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3506,6 +7142,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3517,6 +7162,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3549,32 +7203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            bank_id: number;
-                            /** @description The client that held the card when it was locked */
-                            client_id: string | null;
-                            details: unknown;
-                            iccid: string | null;
-                            id: number;
-                            /** @description auto_lock (failures), imei, usage (a threshold), validity */
-                            kind: string;
-                            locked_at: string;
-                            reason: string;
-                            slot_id: number;
-                            slot_status: string | null;
-                            /** @description locked; pending_move: its client stays until a card of the same carrier is free */
-                            state: string;
-                            tenant_id: number;
-                            unlocked_at: string | null;
-                            unlocked_by: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["CardLocksPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3588,6 +7217,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3617,17 +7264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        kind: string;
-                        lock_id: number;
-                        slot_id: number;
-                        slot_status: string | null;
-                        /** @enum {string} */
-                        status: "success";
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UnlockCardAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3648,6 +7285,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3659,6 +7305,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3688,13 +7343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        slot_id: number;
-                        tags: string[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CardTags"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3715,6 +7364,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3726,6 +7384,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3749,10 +7416,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description The whole list (replaces the tags) */
-                    tags: string[];
-                };
+                "application/json": components["schemas"]["PutCardTagsBody"];
             };
         };
         responses: {
@@ -3762,13 +7426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        slot_id: number;
-                        tags: string[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PutCardTagsAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3789,6 +7447,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3800,6 +7467,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3830,22 +7506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            brand: string | null;
-                            country_code: string | null;
-                            country_name: string | null;
-                            mcc: string;
-                            mcc_mnc: string;
-                            mnc: string;
-                            operator: string | null;
-                            source: string;
-                            status: string | null;
-                        }[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["CarriersPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3859,6 +7520,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3886,17 +7565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        brand: string | null;
-                        country_code: string | null;
-                        country_name: string | null;
-                        mcc: string;
-                        mcc_mnc: string;
-                        mnc: string;
-                        operator: string | null;
-                        source: string;
-                        status: string | null;
-                    };
+                    "application/json": components["schemas"]["Carrier"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3917,8 +7586,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3952,13 +7639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        client_id: string;
-                        tags: string[];
-                        tenant_id: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ClientTags"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -3979,6 +7660,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -3990,6 +7680,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4014,11 +7713,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description The whole list (replaces the tags) */
-                    tags: string[];
-                    tenant_id: number;
-                };
+                "application/json": components["schemas"]["PutClientTagsBody"];
             };
         };
         responses: {
@@ -4028,13 +7723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        client_id: string;
-                        tags: string[];
-                        tenant_id: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PutClientTagsAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -4055,6 +7744,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -4066,6 +7764,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4112,61 +7819,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            bank_id: number;
-                            bankd_endpoint?: string | null;
-                            carrier?: string | null;
-                            /** @description Modem and hardware, as last reported */
-                            client_hardware_info?: {
-                                [key: string]: unknown;
-                            } | null;
-                            client_id: string;
-                            client_ip_address?: string | null;
-                            /** @description The last heartbeat’s stats (null: never reported) */
-                            client_stats: {
-                                [key: string]: unknown;
-                            } | null;
-                            /** @description What the router asked for at its last registration differs from what it holds */
-                            config_mismatch?: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            deactivated_at?: string | null;
-                            health_status: string;
-                            iccid?: string | null;
-                            imsi?: string | null;
-                            ki_pool_id?: number | null;
-                            /** Format: date-time */
-                            last_heartbeat: string | null;
-                            liveness: "online" | "offline" | "unknown";
-                            /** Format: date-time */
-                            liveness_changed_at?: string | null;
-                            mapping_mode: string;
-                            mcc_mnc?: string | null;
-                            policy_id?: number | null;
-                            profile_id: string;
-                            requested_mapping_mode?: string | null;
-                            requested_mcc_mnc?: string | null;
-                            rspro_client_id: number;
-                            rspro_connected: boolean;
-                            /** Format: date-time */
-                            rspro_connected_since?: string | null;
-                            rspro_slot_nr: number;
-                            /** @description Registered by the simulator */
-                            simulated?: boolean;
-                            slot_id: number;
-                            status: "ACTIVE" | "DEACTIVATED";
-                            tenant_id: number;
-                            virtual_iccid?: string | null;
-                            virtual_imsi?: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["ClientsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -4187,6 +7840,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -4198,6 +7860,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4231,124 +7902,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        client_id: string;
-                        health_log: ({
-                            /** Format: date-time */
-                            created_at: string;
-                            id: number;
-                            kind: string;
-                            new_status: string;
-                            old_status: string | null;
-                            reason: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** @description Every profile the client has had, newest first */
-                        history: ({
-                            bank_id: number;
-                            bankd_endpoint?: string | null;
-                            carrier?: string | null;
-                            /** @description Modem and hardware, as last reported */
-                            client_hardware_info?: {
-                                [key: string]: unknown;
-                            } | null;
-                            client_id: string;
-                            client_ip_address?: string | null;
-                            /** @description The last heartbeat’s stats (null: never reported) */
-                            client_stats: {
-                                [key: string]: unknown;
-                            } | null;
-                            /** @description What the router asked for at its last registration differs from what it holds */
-                            config_mismatch?: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            deactivated_at?: string | null;
-                            health_status: string;
-                            iccid?: string | null;
-                            imsi?: string | null;
-                            ki_pool_id?: number | null;
-                            /** Format: date-time */
-                            last_heartbeat: string | null;
-                            liveness: "online" | "offline" | "unknown";
-                            /** Format: date-time */
-                            liveness_changed_at?: string | null;
-                            mapping_mode: string;
-                            mcc_mnc?: string | null;
-                            policy_id?: number | null;
-                            profile_id: string;
-                            requested_mapping_mode?: string | null;
-                            requested_mcc_mnc?: string | null;
-                            rspro_client_id: number;
-                            rspro_connected: boolean;
-                            /** Format: date-time */
-                            rspro_connected_since?: string | null;
-                            rspro_slot_nr: number;
-                            /** @description Registered by the simulator */
-                            simulated?: boolean;
-                            slot_id: number;
-                            status: "ACTIVE" | "DEACTIVATED";
-                            tenant_id: number;
-                            virtual_iccid?: string | null;
-                            virtual_imsi?: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** @description A client’s service profile with its card */
-                        profile: {
-                            bank_id: number;
-                            bankd_endpoint?: string | null;
-                            carrier?: string | null;
-                            /** @description Modem and hardware, as last reported */
-                            client_hardware_info?: {
-                                [key: string]: unknown;
-                            } | null;
-                            client_id: string;
-                            client_ip_address?: string | null;
-                            /** @description The last heartbeat’s stats (null: never reported) */
-                            client_stats: {
-                                [key: string]: unknown;
-                            } | null;
-                            /** @description What the router asked for at its last registration differs from what it holds */
-                            config_mismatch?: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            deactivated_at?: string | null;
-                            health_status: string;
-                            iccid?: string | null;
-                            imsi?: string | null;
-                            ki_pool_id?: number | null;
-                            /** Format: date-time */
-                            last_heartbeat: string | null;
-                            liveness: "online" | "offline" | "unknown";
-                            /** Format: date-time */
-                            liveness_changed_at?: string | null;
-                            mapping_mode: string;
-                            mcc_mnc?: string | null;
-                            policy_id?: number | null;
-                            profile_id: string;
-                            requested_mapping_mode?: string | null;
-                            requested_mcc_mnc?: string | null;
-                            rspro_client_id: number;
-                            rspro_connected: boolean;
-                            /** Format: date-time */
-                            rspro_connected_since?: string | null;
-                            rspro_slot_nr: number;
-                            /** @description Registered by the simulator */
-                            simulated?: boolean;
-                            slot_id: number;
-                            status: "ACTIVE" | "DEACTIVATED";
-                            tenant_id: number;
-                            virtual_iccid?: string | null;
-                            virtual_imsi?: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Client"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -4369,6 +7923,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -4380,6 +7943,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4413,11 +7985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["ClientUnregisterAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -4438,8 +8006,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4476,32 +8062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            /** Format: date-time */
-                            acknowledged_at: string | null;
-                            client_id: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            created_by: string;
-                            /** Format: date-time */
-                            delivered_at: string | null;
-                            /** Format: date-time */
-                            expires_at: string;
-                            id: number;
-                            payload: unknown;
-                            profile_id: string;
-                            result: unknown;
-                            status: "pending" | "delivered" | "acknowledged" | "failed" | "expired";
-                            tenant_id: number;
-                            type: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["ClientCommandsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -4515,6 +8076,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4539,16 +8118,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @default 3600 */
-                    expires_in_sec?: number;
-                    payload?: {
-                        [key: string]: unknown;
-                    };
-                    /** @description Tenant id */
-                    tenant_id?: number;
-                    type: "restart" | "reregister" | "switch_slot" | "update_config";
-                };
+                "application/json": components["schemas"]["QueueClientCommandBody"];
             };
         };
         responses: {
@@ -4558,27 +8128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        acknowledged_at: string | null;
-                        client_id: string;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        /** Format: date-time */
-                        delivered_at: string | null;
-                        /** Format: date-time */
-                        expires_at: string;
-                        id: number;
-                        payload: unknown;
-                        profile_id: string;
-                        result: unknown;
-                        status: "pending" | "delivered" | "acknowledged" | "failed" | "expired";
-                        tenant_id: number;
-                        type: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["QueueClientCommandAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -4599,6 +8149,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -4610,6 +8169,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4635,17 +8203,7 @@ export interface operations {
         /** @description bank_id + slot_id: that slot; bank_id alone: the first free slot of that bank; neither: the first free slot of the same carrier (or mcc_mnc) */
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description SIM bank id (RSPRO 1..1023) */
-                    bank_id?: number;
-                    /** @description MCC+MNC, e.g. 310410 */
-                    mcc_mnc?: string;
-                    reason?: string;
-                    /** @description Bank slot, numbered from 0 */
-                    slot_id?: number;
-                    /** @description Tenant id */
-                    tenant_id?: number;
-                };
+                "application/json": components["schemas"]["ReassignClientBody"];
             };
         };
         responses: {
@@ -4655,26 +8213,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        client_id: string;
-                        from: {
-                            bank_id: number;
-                            slot_id: number;
-                        };
-                        profile_id: string;
-                        rspro: {
-                            client_id: number;
-                            slot_nr: number;
-                        };
-                        /** @enum {string} */
-                        status: "success";
-                        to: {
-                            bank_id: number;
-                            iccid: string | null;
-                            imsi: string | null;
-                            slot_id: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["ReassignClientAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -4695,6 +8234,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -4706,6 +8254,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4752,27 +8309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)
-                         */
-                        from: string;
-                        range: string;
-                        /** @description t (epoch seconds) and one array per metric, aligned */
-                        series: {
-                            [key: string]: (number | null)[];
-                        };
-                        source: "raw" | "rollup";
-                        step_sec: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)
-                         */
-                        to: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ClientStats"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -4793,8 +8330,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4819,19 +8374,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            /** @description The JSON Schema of the payload (data) of every event of the type */
-                            data: unknown;
-                            description: string;
-                            tenant: boolean;
-                            type: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["EventTypesPage"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4868,16 +8442,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            created_at: unknown;
-                            data: unknown;
-                            id: number;
-                            tenant_id: number | null;
-                            type: string;
-                        }[];
-                        next_after_id: number;
-                    };
+                    "application/json": components["schemas"]["EventsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -4891,6 +8456,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4939,6 +8522,42 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
         };
     };
     exportUsage: {
@@ -4981,6 +8600,42 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
         };
     };
     getFleetOverview: {
@@ -5001,119 +8656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        alerts: ({
-                            kind: string;
-                            message: string;
-                            ref: string;
-                            severity: "critical" | "warning";
-                            tenant_id: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        banks: ({
-                            assigned: number;
-                            available: number;
-                            bank_id: number;
-                            bankd: string | null;
-                            bankd_connected: boolean | null;
-                            disabled: number;
-                            faulty: number;
-                            name: string;
-                            remsim_server_id: number | null;
-                            server_reachable: boolean | null;
-                            slots: number;
-                            tenant_id: number;
-                            unserved?: number;
-                            /** @description Why slots of the bank are not served (one of the reasons) */
-                            unserved_reason?: string | null;
-                            /** @description Assigned slots over all slots, 0..1 */
-                            utilization: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        carriers: ({
-                            assigned: number;
-                            available: number;
-                            cards: number;
-                            carrier: string;
-                            tenant_id: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        clients: {
-                            by_carrier: ({
-                                carrier: string;
-                                offline: number;
-                                online: number;
-                                total: number;
-                                unknown: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            by_mode: ({
-                                mapping_mode: string;
-                                offline: number;
-                                online: number;
-                                total: number;
-                                unknown: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            by_tenant: ({
-                                name: string | null;
-                                offline: number;
-                                online: number;
-                                tenant_id: number;
-                                total: number;
-                                unknown: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            offline: number;
-                            online: number;
-                            total: number;
-                            unknown: number;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        generated_at: string;
-                        ki_pools: ({
-                            capacity: number;
-                            carrier: string | null;
-                            enabled: boolean;
-                            id: number;
-                            mcc_mnc: string;
-                            pool_name: string;
-                            tenant_id: number;
-                            used: number;
-                            /** @description Virtual SIMs over capacity, 0..1 */
-                            utilization: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        remsim_servers: ({
-                            conflicts: number;
-                            enabled: boolean;
-                            /** @description The last pass's figures (null before the first) */
-                            figures: unknown;
-                            id: number;
-                            invalid?: number;
-                            last_error: string | null;
-                            /** Format: date-time */
-                            last_pass_at: string | null;
-                            name: string;
-                            reachable: boolean | null;
-                            simulated: boolean;
-                            stalled?: number;
-                            url: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["FleetOverview"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5127,6 +8670,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5155,38 +8716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            /** Format: date-time */
-                            created_at: string;
-                            filter: unknown;
-                            id: number;
-                            kind: string;
-                            /** @description Members listed (explicit groups) */
-                            listed: number;
-                            name: string;
-                            plan_id: number | null;
-                            priority: number;
-                            tenant_id: number;
-                            thresholds?: ({
-                                action: string;
-                                command_payload: unknown;
-                                command_type: string | null;
-                                enabled: boolean;
-                                id: number;
-                                percent: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: date-time */
-                            updated_at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["GroupsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5207,6 +8737,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -5218,6 +8757,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5236,44 +8784,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Every card of the tenant matching all given fields */
-                    filter?: {
-                        /** @description SIM bank id (RSPRO 1..1023) */
-                        bank_id?: number;
-                        /** @description MCC+MNC, e.g. 310410 */
-                        mcc_mnc?: string;
-                        pool_id?: number;
-                        /** @description The slot status */
-                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
-                        /** @description Letters, digits and ._:/- (64 at most) */
-                        tag?: string;
-                    };
-                    kind: "explicit" | "filter";
-                    members?: {
-                        /** @description SIM bank id (RSPRO 1..1023) */
-                        bank_id: number;
-                        /** @description Bank slot, numbered from 0 */
-                        slot_id: number;
-                    }[];
-                    name: string;
-                    /** @description The plan of its cards (a card’s own plan wins; then the group’s; then its carrier’s default) */
-                    plan_id?: number | null;
-                    /** @description Lower first when a card is in several groups */
-                    priority?: number;
-                    tenant_id: number;
-                    thresholds?: {
-                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
-                        action: "event" | "disable_and_move" | "command";
-                        command_payload?: {
-                            [key: string]: unknown;
-                        };
-                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
-                        enabled?: boolean;
-                        /** @description Share of the allowance, e.g. 80 or 100 */
-                        percent: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["CreateGroupBody"];
             };
         };
         responses: {
@@ -5283,33 +8794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        created_at: string;
-                        filter: unknown;
-                        id: number;
-                        kind: string;
-                        /** @description Members listed (explicit groups) */
-                        listed: number;
-                        name: string;
-                        plan_id: number | null;
-                        priority: number;
-                        tenant_id: number;
-                        thresholds?: ({
-                            action: string;
-                            command_payload: unknown;
-                            command_type: string | null;
-                            enabled: boolean;
-                            id: number;
-                            percent: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CreateGroupAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5330,6 +8815,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -5341,6 +8835,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5367,33 +8870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        created_at: string;
-                        filter: unknown;
-                        id: number;
-                        kind: string;
-                        /** @description Members listed (explicit groups) */
-                        listed: number;
-                        name: string;
-                        plan_id: number | null;
-                        priority: number;
-                        tenant_id: number;
-                        thresholds?: ({
-                            action: string;
-                            command_payload: unknown;
-                            command_type: string | null;
-                            enabled: boolean;
-                            id: number;
-                            percent: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Group"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5414,6 +8891,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -5425,6 +8911,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5451,11 +8946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5476,6 +8967,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -5487,6 +8987,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5507,36 +9016,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Every card of the tenant matching all given fields */
-                    filter?: {
-                        /** @description SIM bank id (RSPRO 1..1023) */
-                        bank_id?: number;
-                        /** @description MCC+MNC, e.g. 310410 */
-                        mcc_mnc?: string;
-                        pool_id?: number;
-                        /** @description The slot status */
-                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
-                        /** @description Letters, digits and ._:/- (64 at most) */
-                        tag?: string;
-                    };
-                    name?: string;
-                    /** @description The plan of its cards (a card’s own plan wins; then the group’s; then its carrier’s default) */
-                    plan_id?: number | null;
-                    /** @description Lower first when a card is in several groups */
-                    priority?: number;
-                    thresholds?: {
-                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
-                        action: "event" | "disable_and_move" | "command";
-                        command_payload?: {
-                            [key: string]: unknown;
-                        };
-                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
-                        enabled?: boolean;
-                        /** @description Share of the allowance, e.g. 80 or 100 */
-                        percent: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["UpdateGroupBody"];
             };
         };
         responses: {
@@ -5546,33 +9026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        created_at: string;
-                        filter: unknown;
-                        id: number;
-                        kind: string;
-                        /** @description Members listed (explicit groups) */
-                        listed: number;
-                        name: string;
-                        plan_id: number | null;
-                        priority: number;
-                        tenant_id: number;
-                        thresholds?: ({
-                            action: string;
-                            command_payload: unknown;
-                            command_type: string | null;
-                            enabled: boolean;
-                            id: number;
-                            percent: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UpdateGroupAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5593,6 +9047,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -5604,6 +9067,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5633,24 +9105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        group_id: number;
-                        items: ({
-                            bank_id: number;
-                            client_id: string | null;
-                            iccid: string | null;
-                            mcc_mnc: string | null;
-                            slot_id: number;
-                            status: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["GroupMembersPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5671,6 +9126,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -5682,6 +9146,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5702,20 +9175,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    add?: {
-                        /** @description SIM bank id (RSPRO 1..1023) */
-                        bank_id: number;
-                        /** @description Bank slot, numbered from 0 */
-                        slot_id: number;
-                    }[];
-                    remove?: {
-                        /** @description SIM bank id (RSPRO 1..1023) */
-                        bank_id: number;
-                        /** @description Bank slot, numbered from 0 */
-                        slot_id: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["ChangeGroupMembersBody"];
             };
         };
         responses: {
@@ -5725,21 +9185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        added: {
-                            bank_id: number;
-                            slot_id: number;
-                        }[];
-                        group_id: number;
-                        removed: {
-                            bank_id: number;
-                            slot_id: number;
-                        }[];
-                        /** @enum {string} */
-                        status: "success";
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ChangeGroupMembersAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5760,6 +9206,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -5771,6 +9226,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5805,26 +9269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            bank_id: number | null;
-                            client_id: string | null;
-                            created_at: string;
-                            created_by: string | null;
-                            enforcing: boolean;
-                            id: number;
-                            imei: string;
-                            /** @description The last other IMEI seen (one card.imei_changed event each) */
-                            last_mismatch: string | null;
-                            slot_id: number | null;
-                            tenant_id: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["ImeiBindingsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5838,6 +9283,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5856,22 +9319,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description SIM bank id (RSPRO 1..1023) */
-                    bank_id?: number;
-                    /**
-                     * @description The router client id, normally <hostname>-slot<N>
-                     * @example router1-slot0
-                     */
-                    client_id?: string;
-                    /** @description true: a heartbeat from another IMEI is refused (403 IMEI_LOCKED) and the card blocked; false: an event only */
-                    enforcing?: boolean;
-                    /** @description IMEI (15 digits) or IMEISV (16) */
-                    imei: string;
-                    /** @description Bank slot, numbered from 0 */
-                    slot_id?: number;
-                    tenant_id: number;
-                };
+                "application/json": components["schemas"]["CreateImeiBindingBody"];
             };
         };
         responses: {
@@ -5881,21 +9329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number | null;
-                        client_id: string | null;
-                        created_at: string;
-                        created_by: string | null;
-                        enforcing: boolean;
-                        id: number;
-                        imei: string;
-                        /** @description The last other IMEI seen (one card.imei_changed event each) */
-                        last_mismatch: string | null;
-                        slot_id: number | null;
-                        tenant_id: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CreateImeiBindingAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5916,8 +9350,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5944,11 +9396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -5969,8 +9417,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5989,12 +9455,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description SIM bank id (RSPRO 1..1023) */
-                    bank_id?: number;
-                    enforcing?: boolean;
-                    tenant_id: number;
-                };
+                "application/json": components["schemas"]["BindCurrentImeisBody"];
             };
         };
         responses: {
@@ -6004,19 +9465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bound: number;
-                        cards: {
-                            bank_id: number;
-                            client_id: string;
-                            imei: string;
-                            slot_id: number;
-                        }[];
-                        /** @enum {string} */
-                        status: "success";
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BindCurrentImeisAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -6037,8 +9486,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6081,60 +9548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            /** Format: date-time */
-                            acknowledged_at: string | null;
-                            acknowledged_by: string | null;
-                            attempts: number;
-                            bank_id: number | null;
-                            bankd_id: number | null;
-                            /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
-                            cause: string;
-                            client_id: string | null;
-                            /** @description What the playbook learnt and did: clients moved (from, to), the last error */
-                            details: unknown;
-                            /** Format: date-time */
-                            detected_at: string;
-                            /** Format: date-time */
-                            diagnosed_at: string | null;
-                            /** @description Detected to resolved (to now while open), seconds */
-                            duration_sec: number;
-                            /** Format: date-time */
-                            escalated_at: string | null;
-                            /** @description The event that opened it */
-                            event_id: number | null;
-                            /** @description await_return / move_back: the bank’s clients go back when it returns */
-                            follow_up: string | null;
-                            /** Format: date-time */
-                            healing_at: string | null;
-                            id: number;
-                            /** Format: date-time */
-                            next_at: string | null;
-                            /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
-                            object_key: string;
-                            resolution: string | null;
-                            /** Format: date-time */
-                            resolved_at: string | null;
-                            resolved_by: string | null;
-                            server_id: number | null;
-                            /** @description info, warning, critical */
-                            severity: string;
-                            slot_id: number | null;
-                            /** @description detected, diagnosing, healing, resolved, escalated */
-                            state: string;
-                            summary: string;
-                            /** @description null: installation-wide (a remsim-server) */
-                            tenant_id: number | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["IncidentsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -6175,6 +9589,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6201,70 +9624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        acknowledged_at: string | null;
-                        acknowledged_by: string | null;
-                        attempts: number;
-                        attempts_log: {
-                            /** @description lock_card, reassign, new_slot, other_bankd, move_back, queue_restart, escalate, wait_reconciler */
-                            action: string;
-                            client_id: string | null;
-                            detail: string | null;
-                            /** Format: date-time */
-                            finished_at: string;
-                            id: number;
-                            incident_id: number;
-                            moved: boolean;
-                            /** @description pending, success, failed, skipped */
-                            result: string;
-                            /** Format: date-time */
-                            started_at: string;
-                        }[];
-                        bank_id: number | null;
-                        bankd_id: number | null;
-                        /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
-                        cause: string;
-                        client_id: string | null;
-                        /** @description What the playbook learnt and did: clients moved (from, to), the last error */
-                        details: unknown;
-                        /** Format: date-time */
-                        detected_at: string;
-                        /** Format: date-time */
-                        diagnosed_at: string | null;
-                        /** @description Detected to resolved (to now while open), seconds */
-                        duration_sec: number;
-                        /** Format: date-time */
-                        escalated_at: string | null;
-                        /** @description The event that opened it */
-                        event_id: number | null;
-                        /** @description await_return / move_back: the bank’s clients go back when it returns */
-                        follow_up: string | null;
-                        /** Format: date-time */
-                        healing_at: string | null;
-                        id: number;
-                        /** Format: date-time */
-                        next_at: string | null;
-                        /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
-                        object_key: string;
-                        resolution: string | null;
-                        /** Format: date-time */
-                        resolved_at: string | null;
-                        resolved_by: string | null;
-                        server_id: number | null;
-                        /** @description info, warning, critical */
-                        severity: string;
-                        slot_id: number | null;
-                        /** @description detected, diagnosing, healing, resolved, escalated */
-                        state: string;
-                        summary: string;
-                        /** @description null: installation-wide (a remsim-server) */
-                        tenant_id: number | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Incident"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -6305,6 +9665,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6331,70 +9700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        acknowledged_at: string | null;
-                        acknowledged_by: string | null;
-                        attempts: number;
-                        attempts_log: {
-                            /** @description lock_card, reassign, new_slot, other_bankd, move_back, queue_restart, escalate, wait_reconciler */
-                            action: string;
-                            client_id: string | null;
-                            detail: string | null;
-                            /** Format: date-time */
-                            finished_at: string;
-                            id: number;
-                            incident_id: number;
-                            moved: boolean;
-                            /** @description pending, success, failed, skipped */
-                            result: string;
-                            /** Format: date-time */
-                            started_at: string;
-                        }[];
-                        bank_id: number | null;
-                        bankd_id: number | null;
-                        /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
-                        cause: string;
-                        client_id: string | null;
-                        /** @description What the playbook learnt and did: clients moved (from, to), the last error */
-                        details: unknown;
-                        /** Format: date-time */
-                        detected_at: string;
-                        /** Format: date-time */
-                        diagnosed_at: string | null;
-                        /** @description Detected to resolved (to now while open), seconds */
-                        duration_sec: number;
-                        /** Format: date-time */
-                        escalated_at: string | null;
-                        /** @description The event that opened it */
-                        event_id: number | null;
-                        /** @description await_return / move_back: the bank’s clients go back when it returns */
-                        follow_up: string | null;
-                        /** Format: date-time */
-                        healing_at: string | null;
-                        id: number;
-                        /** Format: date-time */
-                        next_at: string | null;
-                        /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
-                        object_key: string;
-                        resolution: string | null;
-                        /** Format: date-time */
-                        resolved_at: string | null;
-                        resolved_by: string | null;
-                        server_id: number | null;
-                        /** @description info, warning, critical */
-                        severity: string;
-                        slot_id: number | null;
-                        /** @description detected, diagnosing, healing, resolved, escalated */
-                        state: string;
-                        summary: string;
-                        /** @description null: installation-wide (a remsim-server) */
-                        tenant_id: number | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AcknowledgeIncidentAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -6435,6 +9741,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6455,9 +9770,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    note?: string;
-                };
+                "application/json": components["schemas"]["ResolveIncidentBody"];
             };
         };
         responses: {
@@ -6467,70 +9780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        acknowledged_at: string | null;
-                        acknowledged_by: string | null;
-                        attempts: number;
-                        attempts_log: {
-                            /** @description lock_card, reassign, new_slot, other_bankd, move_back, queue_restart, escalate, wait_reconciler */
-                            action: string;
-                            client_id: string | null;
-                            detail: string | null;
-                            /** Format: date-time */
-                            finished_at: string;
-                            id: number;
-                            incident_id: number;
-                            moved: boolean;
-                            /** @description pending, success, failed, skipped */
-                            result: string;
-                            /** Format: date-time */
-                            started_at: string;
-                        }[];
-                        bank_id: number | null;
-                        bankd_id: number | null;
-                        /** @description card_failure, bankd_loss, client_request, silent_router, remsim_drift */
-                        cause: string;
-                        client_id: string | null;
-                        /** @description What the playbook learnt and did: clients moved (from, to), the last error */
-                        details: unknown;
-                        /** Format: date-time */
-                        detected_at: string;
-                        /** Format: date-time */
-                        diagnosed_at: string | null;
-                        /** @description Detected to resolved (to now while open), seconds */
-                        duration_sec: number;
-                        /** Format: date-time */
-                        escalated_at: string | null;
-                        /** @description The event that opened it */
-                        event_id: number | null;
-                        /** @description await_return / move_back: the bank’s clients go back when it returns */
-                        follow_up: string | null;
-                        /** Format: date-time */
-                        healing_at: string | null;
-                        id: number;
-                        /** Format: date-time */
-                        next_at: string | null;
-                        /** @description card:<bank>/<slot>, bank:<bank>, client:<tenant>/<client_id>, server:<id> */
-                        object_key: string;
-                        resolution: string | null;
-                        /** Format: date-time */
-                        resolved_at: string | null;
-                        resolved_by: string | null;
-                        server_id: number | null;
-                        /** @description info, warning, critical */
-                        severity: string;
-                        slot_id: number | null;
-                        /** @description detected, diagnosing, healing, resolved, escalated */
-                        state: string;
-                        summary: string;
-                        /** @description null: installation-wide (a remsim-server) */
-                        tenant_id: number | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ResolveIncidentAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -6571,6 +9821,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6595,16 +9854,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            access: string;
-                            action: string;
-                            description: string;
-                            optional: string[];
-                            required: string[];
-                            target: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["JobActionsPage"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };
@@ -6629,45 +9915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            action: string;
-                            batch_size: number;
-                            cancelled: number;
-                            /** Format: date-time */
-                            created_at: string;
-                            created_by: string;
-                            done: number;
-                            failed: number;
-                            /** Format: date-time */
-                            finished_at: string | null;
-                            id: number;
-                            params: {
-                                [key: string]: unknown;
-                            };
-                            pending: number;
-                            /** @description Share of items finished, 0..1 */
-                            progress: number;
-                            reason: string | null;
-                            /** @description Claimed: under way */
-                            running: number;
-                            selector: {
-                                [key: string]: unknown;
-                            };
-                            skipped: number;
-                            /** @description running, done, cancelled */
-                            state: string;
-                            /** @description card or client */
-                            target: string;
-                            tenant_id: number;
-                            total: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["JobsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -6708,6 +9956,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6726,63 +9983,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
-                    /**
-                     * @description Items claimed per batch
-                     * @default 50
-                     */
-                    batch_size?: number;
-                    /** @description Count and show the first objects; create nothing */
-                    dry_run?: boolean;
-                    /** @description Create only if the selector still names this many (409 otherwise) */
-                    expected_total?: number;
-                    /** @description What the action takes (each action says which: GET /job-actions) */
-                    params?: {
-                        add_tags?: string[];
-                        command?: {
-                            expires_in_sec?: number;
-                            payload?: {
-                                [key: string]: unknown;
-                            };
-                            type: "restart" | "reregister" | "switch_slot" | "update_config";
-                        };
-                        enforcing?: boolean;
-                        from_group_id?: number;
-                        group_id?: number;
-                        /** @description MCC+MNC, e.g. 310410 */
-                        mcc_mnc?: string;
-                        reason?: string;
-                        remove_tags?: string[];
-                    };
-                    reason?: string;
-                    /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
-                    selector: {
-                        cards?: {
-                            /** @description SIM bank id (RSPRO 1..1023) */
-                            bank_id: number;
-                            /** @description Bank slot, numbered from 0 */
-                            slot_id: number;
-                        }[];
-                        /** @description Letters, digits and ._:/- (64 at most) */
-                        client_tag?: string;
-                        clients?: string[];
-                        /** @description Every card of the tenant matching all given fields */
-                        filter?: {
-                            /** @description SIM bank id (RSPRO 1..1023) */
-                            bank_id?: number;
-                            /** @description MCC+MNC, e.g. 310410 */
-                            mcc_mnc?: string;
-                            pool_id?: number;
-                            /** @description The slot status */
-                            state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
-                            /** @description Letters, digits and ._:/- (64 at most) */
-                            tag?: string;
-                        };
-                        group_id?: number;
-                    };
-                    tenant_id: number;
-                };
+                "application/json": components["schemas"]["CreateJobBody"];
             };
         };
         responses: {
@@ -6792,22 +9993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        action: string;
-                        /** @enum {boolean} */
-                        dry_run: true;
-                        /** @description The first 20, as they are now */
-                        sample: {
-                            bank_id?: number;
-                            client_id?: string | null;
-                            slot_id?: number;
-                            status?: string | null;
-                        }[];
-                        target: string;
-                        total: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CreateJobAnswer200"];
                 };
             };
             /** @description Success: run an action for every object a selector names: dry_run counts them first; the job runs in batches in the background (each action needs its own access, GET /job-actions) */
@@ -6816,40 +10002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        action: string;
-                        batch_size: number;
-                        cancelled: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        done: number;
-                        failed: number;
-                        /** Format: date-time */
-                        finished_at: string | null;
-                        id: number;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        pending: number;
-                        /** @description Share of items finished, 0..1 */
-                        progress: number;
-                        reason: string | null;
-                        /** @description Claimed: under way */
-                        running: number;
-                        selector: {
-                            [key: string]: unknown;
-                        };
-                        skipped: number;
-                        /** @description running, done, cancelled */
-                        state: string;
-                        /** @description card or client */
-                        target: string;
-                        tenant_id: number;
-                        total: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CreateJobAnswer201"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -6890,6 +10043,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6916,40 +10078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        action: string;
-                        batch_size: number;
-                        cancelled: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        done: number;
-                        failed: number;
-                        /** Format: date-time */
-                        finished_at: string | null;
-                        id: number;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        pending: number;
-                        /** @description Share of items finished, 0..1 */
-                        progress: number;
-                        reason: string | null;
-                        /** @description Claimed: under way */
-                        running: number;
-                        selector: {
-                            [key: string]: unknown;
-                        };
-                        skipped: number;
-                        /** @description running, done, cancelled */
-                        state: string;
-                        /** @description card or client */
-                        target: string;
-                        tenant_id: number;
-                        total: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Job"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -6990,6 +10119,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7016,40 +10154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        action: string;
-                        batch_size: number;
-                        cancelled: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        done: number;
-                        failed: number;
-                        /** Format: date-time */
-                        finished_at: string | null;
-                        id: number;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        pending: number;
-                        /** @description Share of items finished, 0..1 */
-                        progress: number;
-                        reason: string | null;
-                        /** @description Claimed: under way */
-                        running: number;
-                        selector: {
-                            [key: string]: unknown;
-                        };
-                        skipped: number;
-                        /** @description running, done, cancelled */
-                        state: string;
-                        /** @description card or client */
-                        target: string;
-                        tenant_id: number;
-                        total: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CancelJobAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7090,6 +10195,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7120,30 +10234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            attempts: number;
-                            bank_id: number | null;
-                            /** Format: date-time */
-                            claimed_at: string | null;
-                            client_id: string | null;
-                            /** Format: date-time */
-                            finished_at: string | null;
-                            job_id: number;
-                            reason: string | null;
-                            result: unknown;
-                            seq: number;
-                            slot_id: number | null;
-                            /** @description pending, running, done, skipped, failed, cancelled */
-                            state: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        job_id: number;
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["JobItemsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7184,6 +10275,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7215,44 +10315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            bank_id: number;
-                            capacity: number;
-                            carrier: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            current_virtual_sims: number;
-                            enabled: boolean;
-                            id: number;
-                            max_virtual_sims: number;
-                            mcc_mnc: string;
-                            physical_slot_end: number;
-                            physical_slot_start: number;
-                            pool_name: string;
-                            routing_mode: string;
-                            slot_range: string;
-                            slots: number;
-                            tenant_id: number;
-                            /** Format: date-time */
-                            updated_at: string;
-                            /** @description Share of capacity in use, 0 to 1 */
-                            utilization: number;
-                            virtual_segments: ({
-                                bank_id: number;
-                                virtual_slot_end: number;
-                                virtual_slot_start: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            virtual_slots: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["KiProxyPoolsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7273,6 +10336,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -7284,6 +10356,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7302,36 +10383,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description SIM bank id (RSPRO 1..1023) */
-                    bank_id: number;
-                    carrier?: string | null;
-                    enabled?: boolean;
-                    max_virtual_sims?: number;
-                    /** @description MCC+MNC, e.g. 310410 */
-                    mcc_mnc?: string;
-                    /** @description Bank slot, numbered from 0 */
-                    physical_slot_end?: number;
-                    /** @description Bank slot, numbered from 0 */
-                    physical_slot_start?: number;
-                    pool_name: string;
-                    /** @description How the KI-proxy bankd spreads authentication over the physical cards */
-                    routing_mode?: "round-robin" | "least-used" | "random";
-                    /** @description The seeds’ name of physical_slot_end */
-                    slot_range_end?: number;
-                    /** @description The seeds’ name of physical_slot_start */
-                    slot_range_start?: number;
-                    tenant_id: number;
-                    /** @description Default: one segment on the pool’s bank, from past its last slot and every other pool’s range up to 1023 */
-                    virtual_segments?: {
-                        /** @description SIM bank id (RSPRO 1..1023) */
-                        bank_id: number;
-                        /** @description Bank slot, numbered from 0 */
-                        virtual_slot_end: number;
-                        /** @description Bank slot, numbered from 0 */
-                        virtual_slot_start: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["CreateKiProxyPoolBody"];
             };
         };
         responses: {
@@ -7341,53 +10393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        capacity: number;
-                        carrier: string | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        current_virtual_sims: number;
-                        enabled: boolean;
-                        id: number;
-                        max_virtual_sims: number;
-                        mcc_mnc: string;
-                        /** @description The KI cards of its physical range */
-                        physical_sims: ({
-                            bank_id: number;
-                            card_type: string;
-                            carrier: string | null;
-                            health_status: string;
-                            iccid: string | null;
-                            imsi: string | null;
-                            mcc_mnc: string | null;
-                            slot_id: number;
-                            status: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        physical_slot_end: number;
-                        physical_slot_start: number;
-                        pool_name: string;
-                        routing_mode: string;
-                        slot_range: string;
-                        slots: number;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                        /** @description Share of capacity in use, 0 to 1 */
-                        utilization: number;
-                        virtual_segments: ({
-                            bank_id: number;
-                            virtual_slot_end: number;
-                            virtual_slot_start: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        virtual_slots: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["KiProxyPool"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7408,6 +10414,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -7419,6 +10434,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7445,53 +10469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        capacity: number;
-                        carrier: string | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        current_virtual_sims: number;
-                        enabled: boolean;
-                        id: number;
-                        max_virtual_sims: number;
-                        mcc_mnc: string;
-                        /** @description The KI cards of its physical range */
-                        physical_sims: ({
-                            bank_id: number;
-                            card_type: string;
-                            carrier: string | null;
-                            health_status: string;
-                            iccid: string | null;
-                            imsi: string | null;
-                            mcc_mnc: string | null;
-                            slot_id: number;
-                            status: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        physical_slot_end: number;
-                        physical_slot_start: number;
-                        pool_name: string;
-                        routing_mode: string;
-                        slot_range: string;
-                        slots: number;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                        /** @description Share of capacity in use, 0 to 1 */
-                        utilization: number;
-                        virtual_segments: ({
-                            bank_id: number;
-                            virtual_slot_end: number;
-                            virtual_slot_start: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        virtual_slots: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["KiProxyPool"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7512,6 +10490,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -7523,6 +10510,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7549,11 +10545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7574,6 +10566,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -7585,6 +10586,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7605,26 +10615,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    carrier?: string | null;
-                    enabled?: boolean;
-                    max_virtual_sims?: number;
-                    /** @description Bank slot, numbered from 0 */
-                    physical_slot_end?: number;
-                    /** @description Bank slot, numbered from 0 */
-                    physical_slot_start?: number;
-                    pool_name?: string;
-                    /** @description How the KI-proxy bankd spreads authentication over the physical cards */
-                    routing_mode?: "round-robin" | "least-used" | "random";
-                    virtual_segments?: {
-                        /** @description SIM bank id (RSPRO 1..1023) */
-                        bank_id: number;
-                        /** @description Bank slot, numbered from 0 */
-                        virtual_slot_end: number;
-                        /** @description Bank slot, numbered from 0 */
-                        virtual_slot_start: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["UpdateKiProxyPoolBody"];
             };
         };
         responses: {
@@ -7634,39 +10625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        capacity: number;
-                        carrier: string | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        current_virtual_sims: number;
-                        enabled: boolean;
-                        id: number;
-                        max_virtual_sims: number;
-                        mcc_mnc: string;
-                        physical_slot_end: number;
-                        physical_slot_start: number;
-                        pool_name: string;
-                        routing_mode: string;
-                        slot_range: string;
-                        slots: number;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                        /** @description Share of capacity in use, 0 to 1 */
-                        utilization: number;
-                        virtual_segments: ({
-                            bank_id: number;
-                            virtual_slot_end: number;
-                            virtual_slot_start: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        virtual_slots: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["KiProxyPoolListItem"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7687,6 +10646,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -7698,6 +10666,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7724,26 +10701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Which osmo-remsim-bankd runs these lines: -k, -S, -V and -C are the KI-proxy build’s options, not the stock bankd’s */
-                        bankd_build: string;
-                        capacity: number;
-                        lines: ({
-                            /** @description The arguments, one per element */
-                            args: string[];
-                            bank_id: number;
-                            /** @description The whole command line, to copy */
-                            command: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** @description What to know before running the lines (a bankd of another bank id …) */
-                        note?: string;
-                        pool_id: number;
-                        pool_name: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["KiProxyPoolBankdConfig"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7764,6 +10722,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -7775,6 +10742,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7803,45 +10779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            allowance_bytes: number | null;
-                            allowance_mb: number | null;
-                            /** @description Cards on it as their own plan (carrier default cards aside) */
-                            cards: number;
-                            /** @description Cards it prices now: as their own plan, their group’s or their carrier’s default */
-                            cards_priced: number;
-                            carrier_default: boolean;
-                            cost_per_mb: number;
-                            /** Format: date-time */
-                            created_at: string;
-                            currency: string;
-                            cycle_day: number;
-                            id: number;
-                            mcc_mnc: string | null;
-                            monthly_fee: number;
-                            name: string;
-                            overage_cost_per_mb: number;
-                            tenant_id: number;
-                            thresholds: ({
-                                action: string;
-                                command_payload: unknown;
-                                command_type: string | null;
-                                enabled: boolean;
-                                id: number;
-                                percent: number;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                            /** Format: date-time */
-                            updated_at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["PlansPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7862,6 +10800,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -7873,6 +10820,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7891,38 +10847,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Data per cycle in MB (10^6 bytes), received + sent; null: none */
-                    allowance_mb?: number | null;
-                    /** @description Every card of the carrier without a plan of its own is on this plan (one per carrier) */
-                    carrier_default?: boolean;
-                    /** @description Cost of a MB within the allowance (or of every MB without one) */
-                    cost_per_mb?: number;
-                    /** @description ISO 4217, e.g. EUR */
-                    currency?: string;
-                    /** @description Day of the month a cycle starts (UTC) */
-                    cycle_day?: number;
-                    /** @description The carrier the plan is for */
-                    mcc_mnc?: string | (never | null);
-                    /** @description Fee per card and cycle */
-                    monthly_fee?: number;
-                    name: string;
-                    /** @description Cost of a MB over the allowance */
-                    overage_cost_per_mb?: number;
-                    tenant_id: number;
-                    /** @description The whole list: one of the same percent and action is kept (it does not fire again this cycle) */
-                    thresholds?: {
-                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
-                        action: "event" | "disable_and_move" | "command";
-                        command_payload?: {
-                            [key: string]: unknown;
-                        };
-                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
-                        enabled?: boolean;
-                        /** @description Share of the allowance, e.g. 80 or 100 */
-                        percent: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["CreatePlanBody"];
             };
         };
         responses: {
@@ -7932,40 +10857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        allowance_bytes: number | null;
-                        allowance_mb: number | null;
-                        /** @description Cards on it as their own plan (carrier default cards aside) */
-                        cards: number;
-                        /** @description Cards it prices now: as their own plan, their group’s or their carrier’s default */
-                        cards_priced: number;
-                        carrier_default: boolean;
-                        cost_per_mb: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        currency: string;
-                        cycle_day: number;
-                        id: number;
-                        mcc_mnc: string | null;
-                        monthly_fee: number;
-                        name: string;
-                        overage_cost_per_mb: number;
-                        tenant_id: number;
-                        thresholds: ({
-                            action: string;
-                            command_payload: unknown;
-                            command_type: string | null;
-                            enabled: boolean;
-                            id: number;
-                            percent: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Plan"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -7986,6 +10878,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -7997,6 +10898,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8023,40 +10933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        allowance_bytes: number | null;
-                        allowance_mb: number | null;
-                        /** @description Cards on it as their own plan (carrier default cards aside) */
-                        cards: number;
-                        /** @description Cards it prices now: as their own plan, their group’s or their carrier’s default */
-                        cards_priced: number;
-                        carrier_default: boolean;
-                        cost_per_mb: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        currency: string;
-                        cycle_day: number;
-                        id: number;
-                        mcc_mnc: string | null;
-                        monthly_fee: number;
-                        name: string;
-                        overage_cost_per_mb: number;
-                        tenant_id: number;
-                        thresholds: ({
-                            action: string;
-                            command_payload: unknown;
-                            command_type: string | null;
-                            enabled: boolean;
-                            id: number;
-                            percent: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Plan"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8077,6 +10954,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -8088,6 +10974,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8114,11 +11009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8139,6 +11030,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -8150,6 +11050,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8170,37 +11079,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Data per cycle in MB (10^6 bytes), received + sent; null: none */
-                    allowance_mb?: number | null;
-                    /** @description Every card of the carrier without a plan of its own is on this plan (one per carrier) */
-                    carrier_default?: boolean;
-                    /** @description Cost of a MB within the allowance (or of every MB without one) */
-                    cost_per_mb?: number;
-                    /** @description ISO 4217, e.g. EUR */
-                    currency?: string;
-                    /** @description Day of the month a cycle starts (UTC) */
-                    cycle_day?: number;
-                    /** @description The carrier the plan is for */
-                    mcc_mnc?: string | (never | null);
-                    /** @description Fee per card and cycle */
-                    monthly_fee?: number;
-                    name?: string;
-                    /** @description Cost of a MB over the allowance */
-                    overage_cost_per_mb?: number;
-                    /** @description The whole list: one of the same percent and action is kept (it does not fire again this cycle) */
-                    thresholds?: {
-                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
-                        action: "event" | "disable_and_move" | "command";
-                        command_payload?: {
-                            [key: string]: unknown;
-                        };
-                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
-                        enabled?: boolean;
-                        /** @description Share of the allowance, e.g. 80 or 100 */
-                        percent: number;
-                    }[];
-                };
+                "application/json": components["schemas"]["UpdatePlanBody"];
             };
         };
         responses: {
@@ -8210,40 +11089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        allowance_bytes: number | null;
-                        allowance_mb: number | null;
-                        /** @description Cards on it as their own plan (carrier default cards aside) */
-                        cards: number;
-                        /** @description Cards it prices now: as their own plan, their group’s or their carrier’s default */
-                        cards_priced: number;
-                        carrier_default: boolean;
-                        cost_per_mb: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        currency: string;
-                        cycle_day: number;
-                        id: number;
-                        mcc_mnc: string | null;
-                        monthly_fee: number;
-                        name: string;
-                        overage_cost_per_mb: number;
-                        tenant_id: number;
-                        thresholds: ({
-                            action: string;
-                            command_payload: unknown;
-                            command_type: string | null;
-                            enabled: boolean;
-                            id: number;
-                            percent: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Plan"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8264,6 +11110,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -8275,6 +11130,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8302,32 +11166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            active: boolean;
-                            algorithm: string;
-                            /** Format: date-time */
-                            created_at: string;
-                            created_by: string;
-                            features: string[];
-                            horizon_min: number;
-                            id: number;
-                            /** @description Measured on a test set it never saw: accuracy, precision, recall (per moment and per router), lead times */
-                            quality: {
-                                [key: string]: unknown;
-                            };
-                            threshold: number;
-                            training: {
-                                [key: string]: unknown;
-                            };
-                            version: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["PredictionModelsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8359,6 +11198,15 @@ export interface operations {
             };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8377,49 +11225,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Make it the active model (default true) */
-                    activate?: boolean;
-                    model: {
-                        /** @enum {string} */
-                        algorithm: "gradient_boosting";
-                        classifier: {
-                            base: number;
-                            importance: number[];
-                            objective: "binary" | "regression";
-                            trees: {
-                                f: number[];
-                                l: number[];
-                                r: number[];
-                                t: number[];
-                                v: number[];
-                            }[];
-                        };
-                        features: string[];
-                        horizon_min: number;
-                        regressor: {
-                            base: number;
-                            importance: number[];
-                            objective: "binary" | "regression";
-                            trees: {
-                                f: number[];
-                                l: number[];
-                                r: number[];
-                                t: number[];
-                                v: number[];
-                            }[];
-                        } | null;
-                        threshold: number;
-                    };
-                    /** @description As measured on a test set the model never saw */
-                    quality: {
-                        [key: string]: unknown;
-                    };
-                    /** @description How it was trained (seeds, routers, hours) */
-                    training: {
-                        [key: string]: unknown;
-                    };
-                };
+                "application/json": components["schemas"]["UploadPredictionModelBody"];
             };
         };
         responses: {
@@ -8429,27 +11235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        active: boolean;
-                        algorithm: string;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        features: string[];
-                        horizon_min: number;
-                        id: number;
-                        /** @description Measured on a test set it never saw: accuracy, precision, recall (per moment and per router), lead times */
-                        quality: {
-                            [key: string]: unknown;
-                        };
-                        threshold: number;
-                        training: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UploadPredictionModelAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8481,6 +11267,15 @@ export interface operations {
             };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8507,27 +11302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        active: boolean;
-                        algorithm: string;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        features: string[];
-                        horizon_min: number;
-                        id: number;
-                        /** @description Measured on a test set it never saw: accuracy, precision, recall (per moment and per router), lead times */
-                        quality: {
-                            [key: string]: unknown;
-                        };
-                        threshold: number;
-                        training: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PredictionModel"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8559,6 +11334,15 @@ export interface operations {
             };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8585,27 +11369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        active: boolean;
-                        algorithm: string;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        features: string[];
-                        horizon_min: number;
-                        id: number;
-                        /** @description Measured on a test set it never saw: accuracy, precision, recall (per moment and per router), lead times */
-                        quality: {
-                            [key: string]: unknown;
-                        };
-                        threshold: number;
-                        training: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ActivatePredictionModelAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8637,6 +11401,15 @@ export interface operations {
             };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8673,40 +11446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            /** Format: date-time */
-                            at: string;
-                            /** @description The card it was on when judged */
-                            bank_id: number | null;
-                            client_id: string;
-                            /** @description The probability of the answer given (failure or not) */
-                            confidence: number;
-                            failure_predicted: boolean;
-                            /** @description The numbers behind it */
-                            features: {
-                                [key: string]: number;
-                            };
-                            model_version: number;
-                            /** Format: date-time */
-                            predicted_failure_at: string | null;
-                            /** @description That it loses its connection within the model’s horizon */
-                            probability: number;
-                            /** @description move_to_other_card, queue_restart, check_site_signal, watch */
-                            recommended_action: string;
-                            slot_id: number | null;
-                            tenant_id: number;
-                            /** @description Estimated minutes to the failure (when one is predicted) */
-                            ttf_min: number | null;
-                            /** Format: date-time */
-                            warned_since: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["PredictionsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8738,6 +11478,15 @@ export interface operations {
             };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8765,52 +11514,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            bankd_instances: number;
-                            /** @description Maps on the server that IonMesh did not make and that hold its slots */
-                            conflicts: unknown[];
-                            /** Format: date-time */
-                            created_at: string;
-                            enabled: boolean;
-                            failures: number;
-                            /** @description Counts of the last pass (maps desired, created, deleted …) */
-                            figures: {
-                                [key: string]: number;
-                            } | null;
-                            flushes_total: number;
-                            id: number;
-                            /** @description Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason */
-                            invalid: unknown[];
-                            last_error: string | null;
-                            /** Format: date-time */
-                            last_pass_at: string | null;
-                            last_pass_ms: number | null;
-                            /** Format: date-time */
-                            last_success_at: string | null;
-                            /** @description The IonMesh process reconciling it now */
-                            lease_owner: string | null;
-                            name: string;
-                            /** Format: date-time */
-                            next_attempt_at: string | null;
-                            /** @description The last pass or probe reached it (null: not tried yet) */
-                            reachable: boolean | null;
-                            repairs_total: number;
-                            simulated: boolean;
-                            /** @description Maps the server has not pushed to their bankd */
-                            stalled: unknown[];
-                            stalls_total: number;
-                            status: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            url: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["RemsimServersPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8831,6 +11535,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -8842,6 +11555,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8860,12 +11582,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    enabled?: boolean;
-                    name?: string;
-                    /** @description REST base URL of the osmo-remsim-server, e.g. http://10.0.0.5:9997 (no port means 9997) */
-                    url: string;
-                };
+                "application/json": components["schemas"]["CreateRemsimServerBody"];
             };
         };
         responses: {
@@ -8875,47 +11592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bankd_instances: number;
-                        /** @description Maps on the server that IonMesh did not make and that hold its slots */
-                        conflicts: unknown[];
-                        /** Format: date-time */
-                        created_at: string;
-                        enabled: boolean;
-                        failures: number;
-                        /** @description Counts of the last pass (maps desired, created, deleted …) */
-                        figures: {
-                            [key: string]: number;
-                        } | null;
-                        flushes_total: number;
-                        id: number;
-                        /** @description Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason */
-                        invalid: unknown[];
-                        last_error: string | null;
-                        /** Format: date-time */
-                        last_pass_at: string | null;
-                        last_pass_ms: number | null;
-                        /** Format: date-time */
-                        last_success_at: string | null;
-                        /** @description The IonMesh process reconciling it now */
-                        lease_owner: string | null;
-                        name: string;
-                        /** Format: date-time */
-                        next_attempt_at: string | null;
-                        /** @description The last pass or probe reached it (null: not tried yet) */
-                        reachable: boolean | null;
-                        repairs_total: number;
-                        simulated: boolean;
-                        /** @description Maps the server has not pushed to their bankd */
-                        stalled: unknown[];
-                        stalls_total: number;
-                        status: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        url: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RemsimServer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -8936,6 +11613,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -8947,6 +11633,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8973,47 +11668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bankd_instances: number;
-                        /** @description Maps on the server that IonMesh did not make and that hold its slots */
-                        conflicts: unknown[];
-                        /** Format: date-time */
-                        created_at: string;
-                        enabled: boolean;
-                        failures: number;
-                        /** @description Counts of the last pass (maps desired, created, deleted …) */
-                        figures: {
-                            [key: string]: number;
-                        } | null;
-                        flushes_total: number;
-                        id: number;
-                        /** @description Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason */
-                        invalid: unknown[];
-                        last_error: string | null;
-                        /** Format: date-time */
-                        last_pass_at: string | null;
-                        last_pass_ms: number | null;
-                        /** Format: date-time */
-                        last_success_at: string | null;
-                        /** @description The IonMesh process reconciling it now */
-                        lease_owner: string | null;
-                        name: string;
-                        /** Format: date-time */
-                        next_attempt_at: string | null;
-                        /** @description The last pass or probe reached it (null: not tried yet) */
-                        reachable: boolean | null;
-                        repairs_total: number;
-                        simulated: boolean;
-                        /** @description Maps the server has not pushed to their bankd */
-                        stalled: unknown[];
-                        stalls_total: number;
-                        status: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        url: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RemsimServer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -9034,6 +11689,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -9045,6 +11709,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9071,11 +11744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -9096,6 +11765,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -9107,6 +11785,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9127,12 +11814,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    enabled?: boolean;
-                    name?: string;
-                    /** @description REST base URL of the osmo-remsim-server, e.g. http://10.0.0.5:9997 (no port means 9997) */
-                    url?: string;
-                };
+                "application/json": components["schemas"]["UpdateRemsimServerBody"];
             };
         };
         responses: {
@@ -9142,47 +11824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bankd_instances: number;
-                        /** @description Maps on the server that IonMesh did not make and that hold its slots */
-                        conflicts: unknown[];
-                        /** Format: date-time */
-                        created_at: string;
-                        enabled: boolean;
-                        failures: number;
-                        /** @description Counts of the last pass (maps desired, created, deleted …) */
-                        figures: {
-                            [key: string]: number;
-                        } | null;
-                        flushes_total: number;
-                        id: number;
-                        /** @description Maps IonMesh wants but cannot make (a bank slot beyond its bankd), each with its client and reason */
-                        invalid: unknown[];
-                        last_error: string | null;
-                        /** Format: date-time */
-                        last_pass_at: string | null;
-                        last_pass_ms: number | null;
-                        /** Format: date-time */
-                        last_success_at: string | null;
-                        /** @description The IonMesh process reconciling it now */
-                        lease_owner: string | null;
-                        name: string;
-                        /** Format: date-time */
-                        next_attempt_at: string | null;
-                        /** @description The last pass or probe reached it (null: not tried yet) */
-                        reachable: boolean | null;
-                        repairs_total: number;
-                        simulated: boolean;
-                        /** @description Maps the server has not pushed to their bankd */
-                        stalled: unknown[];
-                        stalls_total: number;
-                        status: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        url: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RemsimServer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -9203,6 +11845,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -9214,6 +11865,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9240,15 +11900,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        status: "reconciled" | "unreachable";
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReconcileRemsimServerAnswer"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9274,6 +11948,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
         };
     };
     acknowledgeCommand: {
@@ -9287,22 +11970,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description The router client id, normally <hostname>-slot<N>
-                     * @example router1-slot0
-                     */
-                    client_id: string;
-                    /** @description A command's result: at most 64 keys or items, nested 3 levels, 4096 bytes */
-                    result?: (string | number | boolean | (never | null)) | (((string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                        [key: string]: string | number | boolean | (never | null);
-                    }))[] | {
-                        [key: string]: (string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                            [key: string]: string | number | boolean | (never | null);
-                        });
-                    });
-                    status?: "ok" | "failed";
-                };
+                "application/json": components["schemas"]["AcknowledgeCommandBody"];
             };
         };
         responses: {
@@ -9312,12 +11980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        command_id: number;
-                        command_status: string;
-                        /** @enum {string} */
-                        status: "ok";
-                    };
+                    "application/json": components["schemas"]["AcknowledgeCommandAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -9358,6 +12021,15 @@ export interface operations {
             };
             /** @description The body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9382,21 +12054,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Absolute URL of the client API, as the caller reached it (X-Forwarded-* honoured with --trust-proxy) */
-                        api_endpoint: string;
-                        /** @description The client API’s path */
-                        api_path: string;
-                        capabilities: string[];
-                        heartbeat_interval: number;
-                        /** @description ionmesh */
-                        product: string;
-                        /** @description ionmesh-orchestrator (the seeds’ name of the service) */
-                        service: string;
-                        supported_mapping_modes: string[];
-                        supported_modes: string[];
-                        version: string;
-                    };
+                    "application/json": components["schemas"]["DiscoverAnswer"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };
@@ -9410,121 +12086,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Answers to commands received in earlier heartbeat answers */
-                    acks?: {
-                        id: number;
-                        /** @description A command's result: at most 64 keys or items, nested 3 levels, 4096 bytes */
-                        result?: (string | number | boolean | (never | null)) | (((string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                            [key: string]: string | number | boolean | (never | null);
-                        }))[] | {
-                            [key: string]: (string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                                [key: string]: string | number | boolean | (never | null);
-                            });
-                        });
-                        status?: "ok" | "failed";
-                    }[];
-                    /**
-                     * @description The router client id, normally <hostname>-slot<N>
-                     * @example router1-slot0
-                     */
-                    client_id: string;
-                    /** @description The token of the registration answer (or X-Client-Token) */
-                    client_token?: string | null;
-                    /** @description Router and modem facts. Other keys: at most 64, nested 3 levels, strings of 256 characters, 4096 bytes in all. */
-                    hardware_info?: ({
-                        /** @description Router board */
-                        board?: string;
-                        /** @description Modem firmware */
-                        firmware?: string;
-                        /** @description Modem IMEI */
-                        imei?: string;
-                        /** @description Modem manufacturer */
-                        manufacturer?: string;
-                        /** @description Modem model */
-                        model?: string;
-                        /** @description Network the modem is on */
-                        network?: string;
-                        /** @description Modem vendor */
-                        vendor?: string;
-                    } & {
-                        [key: string]: (string | number | boolean | (never | null)) | (((string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                            [key: string]: string | number | boolean | (never | null);
-                        }))[] | {
-                            [key: string]: (string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                                [key: string]: string | number | boolean | (never | null);
-                            });
-                        });
-                    }) | null;
-                    /** @description Router and modem facts. Other keys: at most 64, nested 3 levels, strings of 256 characters, 4096 bytes in all. */
-                    modem_info?: ({
-                        /** @description Router board */
-                        board?: string;
-                        /** @description Modem firmware */
-                        firmware?: string;
-                        /** @description Modem IMEI */
-                        imei?: string;
-                        /** @description Modem manufacturer */
-                        manufacturer?: string;
-                        /** @description Modem model */
-                        model?: string;
-                        /** @description Network the modem is on */
-                        network?: string;
-                        /** @description Modem vendor */
-                        vendor?: string;
-                    } & {
-                        [key: string]: (string | number | boolean | (never | null)) | (((string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                            [key: string]: string | number | boolean | (never | null);
-                        }))[] | {
-                            [key: string]: (string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                                [key: string]: string | number | boolean | (never | null);
-                            });
-                        });
-                    }) | null;
-                    /** @description Stats of the client’s last heartbeat. Other keys: at most 64, nested 3 levels, strings of 256 characters, 4096 bytes in all. */
-                    stats?: ({
-                        /** @description Bytes received over the cellular link */
-                        data_rx_bytes?: number | null;
-                        /** @description Bytes sent over the cellular link */
-                        data_tx_bytes?: number | null;
-                        /** @description Errors since the client started */
-                        errors?: number | null;
-                        /** @description RSRP, dBm */
-                        rsrp?: number | null;
-                        /** @description RSRQ, dB */
-                        rsrq?: number | null;
-                        /** @description RSSI, dBm */
-                        rssi?: number | null;
-                        /** @description RSRP, dBm (the seeds’ name) */
-                        signal_rsrp?: number | null;
-                        /** @description RSSI, dBm (the seeds’ name) */
-                        signal_rssi?: number | null;
-                        /** @description SINR, dB */
-                        sinr?: number | null;
-                        /** @description TPDUs exchanged since the client started */
-                        tpdu_count?: number | null;
-                        /** @description TPDU errors since the client started */
-                        tpdu_errors?: number | null;
-                        /** @description TPDUs received (the seeds’ name) */
-                        tpdus_received?: number | null;
-                        /** @description TPDUs sent (the seeds’ name) */
-                        tpdus_sent?: number | null;
-                        /** @description Seconds since the client started */
-                        uptime_seconds?: number | null;
-                    } & {
-                        [key: string]: (string | number | boolean | (never | null)) | (((string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                            [key: string]: string | number | boolean | (never | null);
-                        }))[] | {
-                            [key: string]: (string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                                [key: string]: string | number | boolean | (never | null);
-                            });
-                        });
-                    }) | null;
-                    /** @description Health status, e.g. active */
-                    status?: string | null;
-                    /** @description Tenant id */
-                    tenant_id?: number | null;
-                };
+                "application/json": components["schemas"]["HeartbeatBody"];
             };
         };
         responses: {
@@ -9534,17 +12096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Commands handed over now (marked delivered); acknowledge them with acks or POST /commands/:id/ack */
-                        commands: {
-                            id: number;
-                            payload: unknown;
-                            type: string;
-                        }[];
-                        next_heartbeat_interval: number;
-                        /** @enum {string} */
-                        status: "ok";
-                    };
+                    "application/json": components["schemas"]["HeartbeatAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -9585,6 +12137,15 @@ export interface operations {
             };
             /** @description The body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9604,55 +12165,7 @@ export interface operations {
         /** @description Unknown extra keys are ignored; known keys of the wrong type are refused; null is the same as absent. */
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Carrier name hint (matched against KI proxy pools) */
-                    carrier?: string | null;
-                    /**
-                     * @description The router client id, normally <hostname>-slot<N>
-                     * @example router1-slot0
-                     */
-                    client_id: string;
-                    /** @description Router and modem facts. Other keys: at most 64, nested 3 levels, strings of 256 characters, 4096 bytes in all. */
-                    hardware_info?: ({
-                        /** @description Router board */
-                        board?: string;
-                        /** @description Modem firmware */
-                        firmware?: string;
-                        /** @description Modem IMEI */
-                        imei?: string;
-                        /** @description Modem manufacturer */
-                        manufacturer?: string;
-                        /** @description Modem model */
-                        model?: string;
-                        /** @description Network the modem is on */
-                        network?: string;
-                        /** @description Modem vendor */
-                        vendor?: string;
-                    } & {
-                        [key: string]: (string | number | boolean | (never | null)) | (((string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                            [key: string]: string | number | boolean | (never | null);
-                        }))[] | {
-                            [key: string]: (string | number | boolean | (never | null)) | ((string | number | boolean | (never | null))[] | {
-                                [key: string]: string | number | boolean | (never | null);
-                            });
-                        });
-                    }) | null;
-                    mapping_mode?: ("ONE_TO_ONE_SWSIM" | "ONE_TO_ONE_VSIM" | "KI_PROXY_SWSIM") | (never | null);
-                    /** @description MCC+MNC, or "" for no carrier preference */
-                    mcc_mnc?: string | null;
-                    /** @description Modem firmware (folded into hardware_info.firmware) */
-                    modem_firmware?: string | null;
-                    /** @description Modem IMEI (folded into hardware_info.imei) */
-                    modem_imei?: string | null;
-                    /** @description Modem model (folded into hardware_info.model) */
-                    modem_model?: string | null;
-                    /** @description Modem vendor (the seeds’ name; folded into hardware_info.vendor) */
-                    modem_vendor?: string | null;
-                    /** @description SIM bank id (RSPRO 1..1023) */
-                    preferred_bank_id?: number | null;
-                    /** @description Tenant id */
-                    tenant_id?: number | null;
-                };
+                "application/json": components["schemas"]["RegisterClientBody"];
             };
         };
         responses: {
@@ -9662,39 +12175,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description RSPRO client id the router presents (1..1023) */
-                        bank_id: number;
-                        bankd_endpoint: string;
-                        /** @description Keyless registrations: this profile’s token. A client that sends it back (X-Client-Token, or client_token in a heartbeat) is held to it */
-                        client_token?: string;
-                        heartbeat_interval: number;
-                        iccid: string;
-                        imsi: string;
-                        ki_proxy_enabled: boolean;
-                        /** @description KI_PROXY_SWSIM only; after the top-level keys (the client reads the first occurrence of a key) */
-                        ki_proxy_pool?: {
-                            carrier: string | null;
-                            mcc_mnc: string;
-                            pool_id: number;
-                            pool_name: string;
-                            virtual_slot: number;
-                        };
-                        mapping_mode: string;
-                        note?: string;
-                        /** Format: uuid */
-                        profile_id: string;
-                        /** @description The bank slot that serves the profile (the virtual slot for KI_PROXY_SWSIM) */
-                        sim_slot: {
-                            bank_id: number;
-                            slot_id: number;
-                            tenant_id: number;
-                        };
-                        /** @description RSPRO client slot the router presents (1..1023) */
-                        slot_id: number;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["RegisterClientAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -9735,6 +12216,15 @@ export interface operations {
             };
             /** @description The body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9771,17 +12261,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description The router client id, normally <hostname>-slot<N>
-                     * @example router1-slot0
-                     */
-                    client_id: string;
-                    client_token?: string | null;
-                    reason?: string | null;
-                    /** @description Tenant id */
-                    tenant_id?: number | null;
-                };
+                "application/json": components["schemas"]["RequestDifferentBankdBody"];
             };
         };
         responses: {
@@ -9791,25 +12271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description RSPRO client id the router presents: unchanged */
-                        bank_id: number;
-                        bankd_endpoint: string;
-                        client_id: string;
-                        iccid: string;
-                        imsi: string;
-                        incident_id: number;
-                        message: string;
-                        sim_slot: {
-                            bank_id: number;
-                            slot_id: number;
-                            tenant_id: number;
-                        };
-                        /** @description RSPRO client slot the router presents: unchanged */
-                        slot_id: number;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["RequestDifferentBankdAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -9886,17 +12348,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description The router client id, normally <hostname>-slot<N>
-                     * @example router1-slot0
-                     */
-                    client_id: string;
-                    client_token?: string | null;
-                    reason?: string | null;
-                    /** @description Tenant id */
-                    tenant_id?: number | null;
-                };
+                "application/json": components["schemas"]["RequestDifferentBankdBody"];
             };
         };
         responses: {
@@ -9906,25 +12358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description RSPRO client id the router presents: unchanged */
-                        bank_id: number;
-                        bankd_endpoint: string;
-                        client_id: string;
-                        iccid: string;
-                        imsi: string;
-                        incident_id: number;
-                        message: string;
-                        sim_slot: {
-                            bank_id: number;
-                            slot_id: number;
-                            tenant_id: number;
-                        };
-                        /** @description RSPRO client slot the router presents: unchanged */
-                        slot_id: number;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["RequestNewSlotAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10016,11 +12450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["ClientUnregisterAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10052,6 +12482,15 @@ export interface operations {
             };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10080,36 +12519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            allow_other_carrier: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            enabled: boolean;
-                            group_id: number | null;
-                            id: number;
-                            /** Format: date-time */
-                            last_run_at: string | null;
-                            /** Format: date-time */
-                            last_scheduled_at: string | null;
-                            max_days_on_card: number | null;
-                            max_per_run: number;
-                            name: string;
-                            schedule: string | null;
-                            tenant_id: number;
-                            timezone: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            usage_percent: number | null;
-                            validity_days: number | null;
-                            window: unknown | (never | null);
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["RotationPoliciesPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10150,6 +12560,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10168,36 +12587,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Move to another carrier when none of the same is free */
-                    allow_other_carrier?: boolean;
-                    enabled?: boolean;
-                    /** @description The group whose cards it rotates (among them); null: every card of the tenant */
-                    group_id?: number | null;
-                    /** @description Move after this many days on one card */
-                    max_days_on_card?: number | null;
-                    /** @description Rotations per pass (a minute) at most */
-                    max_per_run?: number;
-                    name: string;
-                    /** @description Cron, five fields, in `timezone`: every client on its card since before an occurrence moves */
-                    schedule?: string | null;
-                    tenant_id: number;
-                    /** @description IANA time zone of the schedule and window */
-                    timezone?: string;
-                    /** @description Move off a card that used this share of its plan’s allowance this cycle */
-                    usage_percent?: number | null;
-                    /** @description Move off a card this many days before its last valid day */
-                    validity_days?: number | null;
-                    /** @description Rotations happen only within it (an end before the start runs over midnight) */
-                    window?: {
-                        /** @description ISO weekdays, 1 = Monday */
-                        days?: number[];
-                        /** @description HH:MM, local time */
-                        end: string;
-                        /** @description HH:MM, local time */
-                        start: string;
-                    } | null;
-                };
+                "application/json": components["schemas"]["CreateRotationPolicyBody"];
             };
         };
         responses: {
@@ -10207,31 +12597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        allow_other_carrier: boolean;
-                        /** Format: date-time */
-                        created_at: string;
-                        enabled: boolean;
-                        group_id: number | null;
-                        id: number;
-                        /** Format: date-time */
-                        last_run_at: string | null;
-                        /** Format: date-time */
-                        last_scheduled_at: string | null;
-                        max_days_on_card: number | null;
-                        max_per_run: number;
-                        name: string;
-                        schedule: string | null;
-                        tenant_id: number;
-                        timezone: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        usage_percent: number | null;
-                        validity_days: number | null;
-                        window: unknown | (never | null);
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CreateRotationPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10272,6 +12638,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10298,31 +12673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        allow_other_carrier: boolean;
-                        /** Format: date-time */
-                        created_at: string;
-                        enabled: boolean;
-                        group_id: number | null;
-                        id: number;
-                        /** Format: date-time */
-                        last_run_at: string | null;
-                        /** Format: date-time */
-                        last_scheduled_at: string | null;
-                        max_days_on_card: number | null;
-                        max_per_run: number;
-                        name: string;
-                        schedule: string | null;
-                        tenant_id: number;
-                        timezone: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        usage_percent: number | null;
-                        validity_days: number | null;
-                        window: unknown | (never | null);
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RotationPolicy"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10363,6 +12714,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10389,11 +12749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10434,6 +12790,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10454,35 +12819,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Move to another carrier when none of the same is free */
-                    allow_other_carrier?: boolean;
-                    enabled?: boolean;
-                    /** @description The group whose cards it rotates (among them); null: every card of the tenant */
-                    group_id?: number | null;
-                    /** @description Move after this many days on one card */
-                    max_days_on_card?: number | null;
-                    /** @description Rotations per pass (a minute) at most */
-                    max_per_run?: number;
-                    name?: string;
-                    /** @description Cron, five fields, in `timezone`: every client on its card since before an occurrence moves */
-                    schedule?: string | null;
-                    /** @description IANA time zone of the schedule and window */
-                    timezone?: string;
-                    /** @description Move off a card that used this share of its plan’s allowance this cycle */
-                    usage_percent?: number | null;
-                    /** @description Move off a card this many days before its last valid day */
-                    validity_days?: number | null;
-                    /** @description Rotations happen only within it (an end before the start runs over midnight) */
-                    window?: {
-                        /** @description ISO weekdays, 1 = Monday */
-                        days?: number[];
-                        /** @description HH:MM, local time */
-                        end: string;
-                        /** @description HH:MM, local time */
-                        start: string;
-                    } | null;
-                };
+                "application/json": components["schemas"]["UpdateRotationPolicyBody"];
             };
         };
         responses: {
@@ -10492,31 +12829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        allow_other_carrier: boolean;
-                        /** Format: date-time */
-                        created_at: string;
-                        enabled: boolean;
-                        group_id: number | null;
-                        id: number;
-                        /** Format: date-time */
-                        last_run_at: string | null;
-                        /** Format: date-time */
-                        last_scheduled_at: string | null;
-                        max_days_on_card: number | null;
-                        max_per_run: number;
-                        name: string;
-                        schedule: string | null;
-                        tenant_id: number;
-                        timezone: string;
-                        /** Format: date-time */
-                        updated_at: string;
-                        usage_percent: number | null;
-                        validity_days: number | null;
-                        window: unknown | (never | null);
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UpdateRotationPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10557,6 +12870,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10583,23 +12905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        due: {
-                            allowance_bytes: number | null;
-                            bank_id: number;
-                            /** Format: date-time */
-                            card_since: string;
-                            client_id: string;
-                            slot_id: number;
-                            trigger: string;
-                            used_bytes: number | null;
-                            valid_until: string | null;
-                        }[];
-                        in_window: boolean;
-                        policy_id: number;
-                        /** Format: date-time */
-                        schedule_due: string | null;
-                    };
+                    "application/json": components["schemas"]["PreviewRotationAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10640,6 +12946,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10666,24 +12981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            client_id: string;
-                            from: {
-                                bank_id: number;
-                                slot_id: number;
-                            };
-                            reason?: string;
-                            /** @description rotated or failed */
-                            result: string;
-                            to?: {
-                                bank_id: number;
-                                slot_id: number;
-                            };
-                            trigger: string;
-                        }[];
-                        policy_id: number;
-                    };
+                    "application/json": components["schemas"]["RunRotationAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10724,6 +13022,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10758,28 +13065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            /** Format: date-time */
-                            at: string;
-                            client_id: string;
-                            detail: unknown;
-                            from_bank_id: number;
-                            from_slot_id: number;
-                            id: number;
-                            policy_id: number | null;
-                            profile_id: string;
-                            tenant_id: number;
-                            to_bank_id: number;
-                            to_slot_id: number;
-                            trigger: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["RotationsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10820,6 +13106,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10844,14 +13139,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            access: string;
-                            action: string;
-                            description: string;
-                            target: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["RuleActionsPage"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };
@@ -10875,32 +13199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            actions: unknown;
-                            conditions: unknown;
-                            cooldown_sec: number;
-                            /** Format: date-time */
-                            created_at: string;
-                            created_by: string;
-                            enabled: boolean;
-                            id: number;
-                            /** Format: date-time */
-                            last_run_at: string | null;
-                            max_per_hour: number;
-                            name: string;
-                            runs_last_hour: number;
-                            tenant_id: number;
-                            trigger: unknown;
-                            /** Format: date-time */
-                            updated_at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["RulesPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -10941,6 +13240,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10959,113 +13267,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    actions: {
-                        params?: {
-                            add_tags?: string[];
-                            command?: {
-                                expires_in_sec?: number;
-                                payload?: {
-                                    [key: string]: unknown;
-                                };
-                                type: "restart" | "reregister" | "switch_slot" | "update_config";
-                            };
-                            enforcing?: boolean;
-                            from_group_id?: number;
-                            group_id?: number;
-                            job?: {
-                                action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
-                                /** @description What the action takes (each action says which: GET /job-actions) */
-                                params?: {
-                                    add_tags?: string[];
-                                    command?: {
-                                        expires_in_sec?: number;
-                                        payload?: {
-                                            [key: string]: unknown;
-                                        };
-                                        type: "restart" | "reregister" | "switch_slot" | "update_config";
-                                    };
-                                    enforcing?: boolean;
-                                    from_group_id?: number;
-                                    group_id?: number;
-                                    /** @description MCC+MNC, e.g. 310410 */
-                                    mcc_mnc?: string;
-                                    reason?: string;
-                                    remove_tags?: string[];
-                                };
-                                /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
-                                selector: {
-                                    cards?: {
-                                        /** @description SIM bank id (RSPRO 1..1023) */
-                                        bank_id: number;
-                                        /** @description Bank slot, numbered from 0 */
-                                        slot_id: number;
-                                    }[];
-                                    /** @description Letters, digits and ._:/- (64 at most) */
-                                    client_tag?: string;
-                                    clients?: string[];
-                                    /** @description Every card of the tenant matching all given fields */
-                                    filter?: {
-                                        /** @description SIM bank id (RSPRO 1..1023) */
-                                        bank_id?: number;
-                                        /** @description MCC+MNC, e.g. 310410 */
-                                        mcc_mnc?: string;
-                                        pool_id?: number;
-                                        /** @description The slot status */
-                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
-                                        /** @description Letters, digits and ._:/- (64 at most) */
-                                        tag?: string;
-                                    };
-                                    group_id?: number;
-                                };
-                            };
-                            /** @description MCC+MNC, e.g. 310410 */
-                            mcc_mnc?: string;
-                            reason?: string;
-                            remove_tags?: string[];
-                        };
-                        type: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client" | "notify" | "rotate_now" | "start_job";
-                    }[];
-                    /** @description All given must hold */
-                    conditions?: {
-                        /** @description CEL over `data` (the event’s payload), `event_type`, `tenant_id`, `value` (a measure), `object` */
-                        expression?: string;
-                        group_id?: number;
-                        /** @description MCC+MNC, e.g. 310410 */
-                        mcc_mnc?: string;
-                        pool_id?: number;
-                        /** @description Letters, digits and ._:/- (64 at most) */
-                        tag?: string;
-                        time_window?: {
-                            days?: number[];
-                            end: string;
-                            start: string;
-                            timezone?: string;
-                        };
-                    };
-                    /** @description Per object (default 3600) */
-                    cooldown_sec?: number;
-                    enabled?: boolean;
-                    /** @description Runs that act, per hour (default 60) */
-                    max_per_hour?: number;
-                    name: string;
-                    tenant_id: number;
-                    trigger: {
-                        /** @description A type of GET /event-types */
-                        event_type: string;
-                        /** @enum {string} */
-                        kind: "event";
-                    } | {
-                        /** @enum {string} */
-                        kind: "measure";
-                        /** @description usage_percent: a card’s share of its plan this cycle; offline_minutes: a client’s; signal_rssi: a client’s mean dBm over window_min; failure_count: a card’s failures over window_min; cost: a card’s cost this cycle on its plan */
-                        measure: "usage_percent" | "offline_minutes" | "signal_rssi" | "failure_count" | "cost";
-                        op: ">=" | "<=";
-                        value: number;
-                        /** @description signal_rssi: the mean over this window */
-                        window_min?: number;
-                    };
-                };
+                "application/json": components["schemas"]["CreateRuleBody"];
             };
         };
         responses: {
@@ -11075,27 +13277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        actions: unknown;
-                        conditions: unknown;
-                        cooldown_sec: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        enabled: boolean;
-                        id: number;
-                        /** Format: date-time */
-                        last_run_at: string | null;
-                        max_per_hour: number;
-                        name: string;
-                        runs_last_hour: number;
-                        tenant_id: number;
-                        trigger: unknown;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CreateRuleAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -11136,6 +13318,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11162,27 +13353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        actions: unknown;
-                        conditions: unknown;
-                        cooldown_sec: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        enabled: boolean;
-                        id: number;
-                        /** Format: date-time */
-                        last_run_at: string | null;
-                        max_per_hour: number;
-                        name: string;
-                        runs_last_hour: number;
-                        tenant_id: number;
-                        trigger: unknown;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Rule"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -11223,6 +13394,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11249,11 +13429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -11294,6 +13470,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11314,112 +13499,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    actions?: {
-                        params?: {
-                            add_tags?: string[];
-                            command?: {
-                                expires_in_sec?: number;
-                                payload?: {
-                                    [key: string]: unknown;
-                                };
-                                type: "restart" | "reregister" | "switch_slot" | "update_config";
-                            };
-                            enforcing?: boolean;
-                            from_group_id?: number;
-                            group_id?: number;
-                            job?: {
-                                action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
-                                /** @description What the action takes (each action says which: GET /job-actions) */
-                                params?: {
-                                    add_tags?: string[];
-                                    command?: {
-                                        expires_in_sec?: number;
-                                        payload?: {
-                                            [key: string]: unknown;
-                                        };
-                                        type: "restart" | "reregister" | "switch_slot" | "update_config";
-                                    };
-                                    enforcing?: boolean;
-                                    from_group_id?: number;
-                                    group_id?: number;
-                                    /** @description MCC+MNC, e.g. 310410 */
-                                    mcc_mnc?: string;
-                                    reason?: string;
-                                    remove_tags?: string[];
-                                };
-                                /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
-                                selector: {
-                                    cards?: {
-                                        /** @description SIM bank id (RSPRO 1..1023) */
-                                        bank_id: number;
-                                        /** @description Bank slot, numbered from 0 */
-                                        slot_id: number;
-                                    }[];
-                                    /** @description Letters, digits and ._:/- (64 at most) */
-                                    client_tag?: string;
-                                    clients?: string[];
-                                    /** @description Every card of the tenant matching all given fields */
-                                    filter?: {
-                                        /** @description SIM bank id (RSPRO 1..1023) */
-                                        bank_id?: number;
-                                        /** @description MCC+MNC, e.g. 310410 */
-                                        mcc_mnc?: string;
-                                        pool_id?: number;
-                                        /** @description The slot status */
-                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
-                                        /** @description Letters, digits and ._:/- (64 at most) */
-                                        tag?: string;
-                                    };
-                                    group_id?: number;
-                                };
-                            };
-                            /** @description MCC+MNC, e.g. 310410 */
-                            mcc_mnc?: string;
-                            reason?: string;
-                            remove_tags?: string[];
-                        };
-                        type: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client" | "notify" | "rotate_now" | "start_job";
-                    }[];
-                    /** @description All given must hold */
-                    conditions?: {
-                        /** @description CEL over `data` (the event’s payload), `event_type`, `tenant_id`, `value` (a measure), `object` */
-                        expression?: string;
-                        group_id?: number;
-                        /** @description MCC+MNC, e.g. 310410 */
-                        mcc_mnc?: string;
-                        pool_id?: number;
-                        /** @description Letters, digits and ._:/- (64 at most) */
-                        tag?: string;
-                        time_window?: {
-                            days?: number[];
-                            end: string;
-                            start: string;
-                            timezone?: string;
-                        };
-                    };
-                    /** @description Per object (default 3600) */
-                    cooldown_sec?: number;
-                    enabled?: boolean;
-                    /** @description Runs that act, per hour (default 60) */
-                    max_per_hour?: number;
-                    name?: string;
-                    trigger?: {
-                        /** @description A type of GET /event-types */
-                        event_type: string;
-                        /** @enum {string} */
-                        kind: "event";
-                    } | {
-                        /** @enum {string} */
-                        kind: "measure";
-                        /** @description usage_percent: a card’s share of its plan this cycle; offline_minutes: a client’s; signal_rssi: a client’s mean dBm over window_min; failure_count: a card’s failures over window_min; cost: a card’s cost this cycle on its plan */
-                        measure: "usage_percent" | "offline_minutes" | "signal_rssi" | "failure_count" | "cost";
-                        op: ">=" | "<=";
-                        value: number;
-                        /** @description signal_rssi: the mean over this window */
-                        window_min?: number;
-                    };
-                };
+                "application/json": components["schemas"]["UpdateRuleBody"];
             };
         };
         responses: {
@@ -11429,27 +13509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        actions: unknown;
-                        conditions: unknown;
-                        cooldown_sec: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        created_by: string;
-                        enabled: boolean;
-                        id: number;
-                        /** Format: date-time */
-                        last_run_at: string | null;
-                        max_per_hour: number;
-                        name: string;
-                        runs_last_hour: number;
-                        tenant_id: number;
-                        trigger: unknown;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UpdateRuleAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -11490,6 +13550,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11516,24 +13585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        as_bulk_job: boolean;
-                        /** @enum {boolean} */
-                        dry_run: true;
-                        items: {
-                            bank_id: number | null;
-                            client_id: string | null;
-                            object: string;
-                            slot_id: number | null;
-                            trigger: unknown;
-                            would: string[];
-                        }[];
-                        matched: number;
-                        note: string | null;
-                        would_act_on: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DryRunSavedRuleAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -11574,6 +13626,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11603,30 +13664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            actions: unknown;
-                            /** Format: date-time */
-                            at: string;
-                            event_id: number | null;
-                            /** Format: date-time */
-                            finished_at: string | null;
-                            id: number;
-                            object_key: string;
-                            reason: string | null;
-                            /** @description pending, done, failed, cooldown, limited, job */
-                            result: string;
-                            rule_id: number;
-                            tenant_id: number;
-                            trigger: unknown;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        rule_id: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["RuleRunsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -11667,6 +13705,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11685,113 +13732,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    actions: {
-                        params?: {
-                            add_tags?: string[];
-                            command?: {
-                                expires_in_sec?: number;
-                                payload?: {
-                                    [key: string]: unknown;
-                                };
-                                type: "restart" | "reregister" | "switch_slot" | "update_config";
-                            };
-                            enforcing?: boolean;
-                            from_group_id?: number;
-                            group_id?: number;
-                            job?: {
-                                action: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client";
-                                /** @description What the action takes (each action says which: GET /job-actions) */
-                                params?: {
-                                    add_tags?: string[];
-                                    command?: {
-                                        expires_in_sec?: number;
-                                        payload?: {
-                                            [key: string]: unknown;
-                                        };
-                                        type: "restart" | "reregister" | "switch_slot" | "update_config";
-                                    };
-                                    enforcing?: boolean;
-                                    from_group_id?: number;
-                                    group_id?: number;
-                                    /** @description MCC+MNC, e.g. 310410 */
-                                    mcc_mnc?: string;
-                                    reason?: string;
-                                    remove_tags?: string[];
-                                };
-                                /** @description One of: a group of the tenant, an ad-hoc filter of its cards, listed cards, listed clients, a client tag. A client action run for cards acts on the clients holding them; a card action run for clients, on the cards they hold. */
-                                selector: {
-                                    cards?: {
-                                        /** @description SIM bank id (RSPRO 1..1023) */
-                                        bank_id: number;
-                                        /** @description Bank slot, numbered from 0 */
-                                        slot_id: number;
-                                    }[];
-                                    /** @description Letters, digits and ._:/- (64 at most) */
-                                    client_tag?: string;
-                                    clients?: string[];
-                                    /** @description Every card of the tenant matching all given fields */
-                                    filter?: {
-                                        /** @description SIM bank id (RSPRO 1..1023) */
-                                        bank_id?: number;
-                                        /** @description MCC+MNC, e.g. 310410 */
-                                        mcc_mnc?: string;
-                                        pool_id?: number;
-                                        /** @description The slot status */
-                                        state?: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
-                                        /** @description Letters, digits and ._:/- (64 at most) */
-                                        tag?: string;
-                                    };
-                                    group_id?: number;
-                                };
-                            };
-                            /** @description MCC+MNC, e.g. 310410 */
-                            mcc_mnc?: string;
-                            reason?: string;
-                            remove_tags?: string[];
-                        };
-                        type: "disable_card" | "mark_faulty" | "enable_card" | "tag_card" | "move_to_group" | "bind_imei" | "reassign_client" | "unregister_client" | "queue_command" | "tag_client" | "notify" | "rotate_now" | "start_job";
-                    }[];
-                    /** @description All given must hold */
-                    conditions?: {
-                        /** @description CEL over `data` (the event’s payload), `event_type`, `tenant_id`, `value` (a measure), `object` */
-                        expression?: string;
-                        group_id?: number;
-                        /** @description MCC+MNC, e.g. 310410 */
-                        mcc_mnc?: string;
-                        pool_id?: number;
-                        /** @description Letters, digits and ._:/- (64 at most) */
-                        tag?: string;
-                        time_window?: {
-                            days?: number[];
-                            end: string;
-                            start: string;
-                            timezone?: string;
-                        };
-                    };
-                    /** @description Per object (default 3600) */
-                    cooldown_sec?: number;
-                    enabled?: boolean;
-                    /** @description Runs that act, per hour (default 60) */
-                    max_per_hour?: number;
-                    name: string;
-                    tenant_id: number;
-                    trigger: {
-                        /** @description A type of GET /event-types */
-                        event_type: string;
-                        /** @enum {string} */
-                        kind: "event";
-                    } | {
-                        /** @enum {string} */
-                        kind: "measure";
-                        /** @description usage_percent: a card’s share of its plan this cycle; offline_minutes: a client’s; signal_rssi: a client’s mean dBm over window_min; failure_count: a card’s failures over window_min; cost: a card’s cost this cycle on its plan */
-                        measure: "usage_percent" | "offline_minutes" | "signal_rssi" | "failure_count" | "cost";
-                        op: ">=" | "<=";
-                        value: number;
-                        /** @description signal_rssi: the mean over this window */
-                        window_min?: number;
-                    };
-                };
+                "application/json": components["schemas"]["CreateRuleBody"];
             };
         };
         responses: {
@@ -11801,24 +13742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        as_bulk_job: boolean;
-                        /** @enum {boolean} */
-                        dry_run: true;
-                        items: {
-                            bank_id: number | null;
-                            client_id: string | null;
-                            object: string;
-                            slot_id: number | null;
-                            trigger: unknown;
-                            would: string[];
-                        }[];
-                        matched: number;
-                        note: string | null;
-                        would_act_on: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DryRunRuleAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -11859,6 +13783,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11893,35 +13826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            bank_id: number;
-                            /** @description Free-form data of the operator (null: none) */
-                            card_metadata: unknown;
-                            card_type: string;
-                            carrier: string | null;
-                            health_status: string;
-                            iccid: string | null;
-                            imsi: string | null;
-                            ki_pool_name: string | null;
-                            ki_pool_priority: number | null;
-                            mcc_mnc: string | null;
-                            /** @description The seeds’ name of iccid */
-                            physical_iccid: string | null;
-                            /** @description The seeds’ name of imsi */
-                            physical_imsi: string | null;
-                            slot_id: number;
-                            status: string;
-                            tenant_id: number;
-                            /** Format: date-time */
-                            updated_at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["SimCardsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -11942,6 +13847,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -11953,6 +13867,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11971,37 +13894,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description SIM bank id (RSPRO 1..1023) */
-                    bank_id: number;
-                    card_metadata?: {
-                        [key: string]: unknown;
-                    } | null;
-                    card_type?: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
-                    carrier?: string | null;
-                    /** @description ICCID (E.118, Luhn checked) */
-                    iccid?: string;
-                    /** @description IMSI, 15 digits at most */
-                    imsi?: string | null;
-                    ki_pool_name?: string | null;
-                    ki_pool_priority?: number | null;
-                    /** @description MCC+MNC, e.g. 310410 */
-                    mcc_mnc?: string | null;
-                    metadata?: {
-                        [key: string]: unknown;
-                    } | null;
-                    /** @description ICCID (E.118, Luhn checked) */
-                    physical_iccid?: string;
-                    /** @description IMSI, 15 digits at most */
-                    physical_imsi?: string | null;
-                    pool_priority?: number | null;
-                    /** @description Bank slot, numbered from 0 */
-                    slot_id?: number;
-                    /** @description The seeds’ name of slot_id */
-                    slot_number?: number;
-                    /** @description The tenant of the bank (checked: another tenant is refused) */
-                    tenant_id?: number;
-                };
+                "application/json": components["schemas"]["UpsertSimCardBody"];
             };
         };
         responses: {
@@ -12011,30 +13904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        /** @description Free-form data of the operator (null: none) */
-                        card_metadata: unknown;
-                        card_type: string;
-                        carrier: string | null;
-                        health_status: string;
-                        iccid: string | null;
-                        imsi: string | null;
-                        ki_pool_name: string | null;
-                        ki_pool_priority: number | null;
-                        mcc_mnc: string | null;
-                        /** @description The seeds’ name of iccid */
-                        physical_iccid: string | null;
-                        /** @description The seeds’ name of imsi */
-                        physical_imsi: string | null;
-                        slot_id: number;
-                        status: string;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SimCard"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12055,6 +13925,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12066,6 +13945,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12095,30 +13983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        /** @description Free-form data of the operator (null: none) */
-                        card_metadata: unknown;
-                        card_type: string;
-                        carrier: string | null;
-                        health_status: string;
-                        iccid: string | null;
-                        imsi: string | null;
-                        ki_pool_name: string | null;
-                        ki_pool_priority: number | null;
-                        mcc_mnc: string | null;
-                        /** @description The seeds’ name of iccid */
-                        physical_iccid: string | null;
-                        /** @description The seeds’ name of imsi */
-                        physical_imsi: string | null;
-                        slot_id: number;
-                        status: string;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SimCard"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12139,6 +14004,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12150,6 +14024,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12173,21 +14056,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    card_metadata?: {
-                        [key: string]: unknown;
-                    } | null;
-                    card_type?: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
-                    carrier?: string | null;
-                    /** @description ICCID (E.118, Luhn checked) */
-                    iccid: string;
-                    /** @description IMSI, 15 digits at most */
-                    imsi?: string | null;
-                    ki_pool_name?: string | null;
-                    ki_pool_priority?: number | null;
-                    /** @description MCC+MNC, e.g. 310410 */
-                    mcc_mnc?: string | null;
-                };
+                "application/json": components["schemas"]["PutSimCardBody"];
             };
         };
         responses: {
@@ -12197,30 +14066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        /** @description Free-form data of the operator (null: none) */
-                        card_metadata: unknown;
-                        card_type: string;
-                        carrier: string | null;
-                        health_status: string;
-                        iccid: string | null;
-                        imsi: string | null;
-                        ki_pool_name: string | null;
-                        ki_pool_priority: number | null;
-                        mcc_mnc: string | null;
-                        /** @description The seeds’ name of iccid */
-                        physical_iccid: string | null;
-                        /** @description The seeds’ name of imsi */
-                        physical_imsi: string | null;
-                        slot_id: number;
-                        status: string;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SimCard"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12241,6 +14087,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12252,6 +14107,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12281,11 +14145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12306,6 +14166,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12317,6 +14186,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12349,16 +14227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        created: number;
-                        format: string;
-                        /** @description Cards replaced in slots that routers hold (replace_cards_in_use=true) */
-                        replaced_in_use: number;
-                        rows: number;
-                        /** @enum {string} */
-                        status: "success";
-                        updated: number;
-                    };
+                    "application/json": components["schemas"]["ImportSimsAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12379,6 +14248,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The body is not of a type this route takes */
             415: {
                 headers: {
@@ -12390,6 +14268,15 @@ export interface operations {
             };
             /** @description The content is well-formed but breaks a rule of the domain */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12424,36 +14311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            bank_id: number;
-                            card_metadata: {
-                                [key: string]: unknown;
-                            } | null;
-                            card_type: "REGULAR" | "KI_PROXY_MASTER" | "VIRTUAL";
-                            carrier: string | null;
-                            health_status: string;
-                            iccid: string | null;
-                            imsi: string | null;
-                            ki_pool_name: string | null;
-                            ki_pool_priority: number | null;
-                            /** Format: date-time */
-                            last_health_check: string | null;
-                            mcc_mnc: string | null;
-                            reader_name: string | null;
-                            slot_id: number;
-                            status: "available" | "assigned" | "faulty" | "disabled" | "empty" | "unserved";
-                            /** @description Why the remsim side cannot serve the slot now (its bankd serves fewer slots, a foreign map holds it) */
-                            unserved_reason?: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["SlotsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12474,6 +14332,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12485,6 +14352,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12516,27 +14392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)
-                         */
-                        from: string;
-                        range: string;
-                        /** @description t (epoch seconds) and one array per metric, aligned */
-                        series: {
-                            [key: string]: (number | null)[];
-                        };
-                        source: "raw" | "rollup";
-                        step_sec: number;
-                        /**
-                         * Format: date-time
-                         * @description RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z (years 0001–9999)
-                         */
-                        to: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["FleetStats"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12550,6 +14406,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12574,13 +14448,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StatsStorage"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12608,23 +14507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            bind_client_source: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            enrollment_cidrs: string[];
-                            enrollment_mode: "open" | "cidr" | "key";
-                            id: number;
-                            move_on_config_mismatch: boolean;
-                            name: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["TenantsPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12645,6 +14528,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12656,6 +14548,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12674,18 +14575,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Heartbeats and unregistrations of a keyless client only from the address it registered from (default true) */
-                    bind_client_source?: boolean;
-                    /** @description Networks allowed in cidr mode, e.g. 10.20.0.0/16 */
-                    enrollment_cidrs?: string[];
-                    /** @description Who may register keyless clients: open (anyone), cidr (from enrollment_cidrs), key (client API keys only; the default) */
-                    enrollment_mode?: "open" | "cidr" | "key";
-                    id?: number;
-                    /** @description A client that registers again asking for another mapping mode or MCC/MNC than it holds is moved to a matching card (default false: it keeps its assignment and the mismatch is recorded) */
-                    move_on_config_mismatch?: boolean;
-                    name: string;
-                };
+                "application/json": components["schemas"]["CreateTenantBody"];
             };
         };
         responses: {
@@ -12695,18 +14585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bind_client_source: boolean;
-                        /** Format: date-time */
-                        created_at: string;
-                        enrollment_cidrs: string[];
-                        enrollment_mode: "open" | "cidr" | "key";
-                        id: number;
-                        move_on_config_mismatch: boolean;
-                        name: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12727,6 +14606,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12738,6 +14626,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12764,18 +14661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bind_client_source: boolean;
-                        /** Format: date-time */
-                        created_at: string;
-                        enrollment_cidrs: string[];
-                        enrollment_mode: "open" | "cidr" | "key";
-                        id: number;
-                        move_on_config_mismatch: boolean;
-                        name: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12796,6 +14682,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12807,6 +14702,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12833,11 +14737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        message: string;
-                        /** @enum {string} */
-                        status: "success";
-                    };
+                    "application/json": components["schemas"]["DeleteAssignmentPolicyAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12858,6 +14758,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12869,6 +14778,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12889,17 +14807,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Heartbeats and unregistrations of a keyless client only from the address it registered from (default true) */
-                    bind_client_source?: boolean;
-                    /** @description Networks allowed in cidr mode, e.g. 10.20.0.0/16 */
-                    enrollment_cidrs?: string[];
-                    /** @description Who may register keyless clients: open (anyone), cidr (from enrollment_cidrs), key (client API keys only; the default) */
-                    enrollment_mode?: "open" | "cidr" | "key";
-                    /** @description A client that registers again asking for another mapping mode or MCC/MNC than it holds is moved to a matching card (default false: it keeps its assignment and the mismatch is recorded) */
-                    move_on_config_mismatch?: boolean;
-                    name?: string;
-                };
+                "application/json": components["schemas"]["UpdateTenantBody"];
             };
         };
         responses: {
@@ -12909,18 +14817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bind_client_source: boolean;
-                        /** Format: date-time */
-                        created_at: string;
-                        enrollment_cidrs: string[];
-                        enrollment_mode: "open" | "cidr" | "key";
-                        id: number;
-                        move_on_config_mismatch: boolean;
-                        name: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -12941,6 +14838,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -12952,6 +14858,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12978,55 +14893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bankd_loss: {
-                            /** @description Wait before the second attempt; doubled for each one after */
-                            backoff_sec: number;
-                            /** @description A bank its remsim-server stopped listing (past --bank-offline-grace): its clients move to banks whose bankd is connected */
-                            enabled: boolean;
-                            /** @description Attempts before the incident is escalated to a person */
-                            max_attempts: number;
-                            /** @description When the bank returns, its clients move back to the cards they left (where those are free) */
-                            move_back: boolean;
-                        };
-                        card_failure: {
-                            /** @description Wait before the second attempt; doubled for each one after */
-                            backoff_sec: number;
-                            /** @description A failing card (auto-lock, health error): its client moves to another card of the carrier, the card becomes faulty */
-                            enabled: boolean;
-                            /** @description No free card of the carrier: escalate at once instead of retrying */
-                            escalate_when_no_card: boolean;
-                            /** @description Attempts before the incident is escalated to a person */
-                            max_attempts: number;
-                        };
-                        client_request: {
-                            /** @description Clients may ask for another card (request-new-slot) or another bankd (request-different-bankd) */
-                            enabled: boolean;
-                            /** @description A card a client reports failed becomes faulty (locked: an operator unlocks it) */
-                            mark_faulty: boolean;
-                        };
-                        /** @description Moves by self-healing per tenant and hour; past it incidents are escalated, not healed */
-                        max_moves_per_hour: number;
-                        /** @description A client is moved by self-healing at most once within this (a request from the client included) */
-                        move_cooldown_min: number;
-                        remsim_drift: {
-                            /** @description A remsim-server that lost, stalled or could not take maps: an incident until the reconciler has repaired it */
-                            enabled: boolean;
-                            /** @description Escalate when it is not repaired after this long */
-                            escalate_after_min: number;
-                        };
-                        silent_router: {
-                            /** @description A heartbeating client that went silent: an incident; a restart is queued when it returns */
-                            enabled: boolean;
-                            /** @description Escalate when it is still silent after this long */
-                            escalate_after_min: number;
-                            /** @description Queue a restart command when it heartbeats again */
-                            restart_on_return: boolean;
-                        };
-                        tenant_id: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["HealingPlaybooks"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13067,6 +14934,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13087,52 +14963,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    bankd_loss?: {
-                        /** @description Wait before the second attempt; doubled for each one after */
-                        backoff_sec?: number;
-                        /** @description A bank its remsim-server stopped listing (past --bank-offline-grace): its clients move to banks whose bankd is connected */
-                        enabled?: boolean;
-                        /** @description Attempts before the incident is escalated to a person */
-                        max_attempts?: number;
-                        /** @description When the bank returns, its clients move back to the cards they left (where those are free) */
-                        move_back?: boolean;
-                    };
-                    card_failure?: {
-                        /** @description Wait before the second attempt; doubled for each one after */
-                        backoff_sec?: number;
-                        /** @description A failing card (auto-lock, health error): its client moves to another card of the carrier, the card becomes faulty */
-                        enabled?: boolean;
-                        /** @description No free card of the carrier: escalate at once instead of retrying */
-                        escalate_when_no_card?: boolean;
-                        /** @description Attempts before the incident is escalated to a person */
-                        max_attempts?: number;
-                    };
-                    client_request?: {
-                        /** @description Clients may ask for another card (request-new-slot) or another bankd (request-different-bankd) */
-                        enabled?: boolean;
-                        /** @description A card a client reports failed becomes faulty (locked: an operator unlocks it) */
-                        mark_faulty?: boolean;
-                    };
-                    /** @description Moves by self-healing per tenant and hour; past it incidents are escalated, not healed */
-                    max_moves_per_hour?: number;
-                    /** @description A client is moved by self-healing at most once within this (a request from the client included) */
-                    move_cooldown_min?: number;
-                    remsim_drift?: {
-                        /** @description A remsim-server that lost, stalled or could not take maps: an incident until the reconciler has repaired it */
-                        enabled?: boolean;
-                        /** @description Escalate when it is not repaired after this long */
-                        escalate_after_min?: number;
-                    };
-                    silent_router?: {
-                        /** @description A heartbeating client that went silent: an incident; a restart is queued when it returns */
-                        enabled?: boolean;
-                        /** @description Escalate when it is still silent after this long */
-                        escalate_after_min?: number;
-                        /** @description Queue a restart command when it heartbeats again */
-                        restart_on_return?: boolean;
-                    };
-                };
+                "application/json": components["schemas"]["PutHealingPlaybooksBody"];
             };
         };
         responses: {
@@ -13142,55 +14973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bankd_loss: {
-                            /** @description Wait before the second attempt; doubled for each one after */
-                            backoff_sec: number;
-                            /** @description A bank its remsim-server stopped listing (past --bank-offline-grace): its clients move to banks whose bankd is connected */
-                            enabled: boolean;
-                            /** @description Attempts before the incident is escalated to a person */
-                            max_attempts: number;
-                            /** @description When the bank returns, its clients move back to the cards they left (where those are free) */
-                            move_back: boolean;
-                        };
-                        card_failure: {
-                            /** @description Wait before the second attempt; doubled for each one after */
-                            backoff_sec: number;
-                            /** @description A failing card (auto-lock, health error): its client moves to another card of the carrier, the card becomes faulty */
-                            enabled: boolean;
-                            /** @description No free card of the carrier: escalate at once instead of retrying */
-                            escalate_when_no_card: boolean;
-                            /** @description Attempts before the incident is escalated to a person */
-                            max_attempts: number;
-                        };
-                        client_request: {
-                            /** @description Clients may ask for another card (request-new-slot) or another bankd (request-different-bankd) */
-                            enabled: boolean;
-                            /** @description A card a client reports failed becomes faulty (locked: an operator unlocks it) */
-                            mark_faulty: boolean;
-                        };
-                        /** @description Moves by self-healing per tenant and hour; past it incidents are escalated, not healed */
-                        max_moves_per_hour: number;
-                        /** @description A client is moved by self-healing at most once within this (a request from the client included) */
-                        move_cooldown_min: number;
-                        remsim_drift: {
-                            /** @description A remsim-server that lost, stalled or could not take maps: an incident until the reconciler has repaired it */
-                            enabled: boolean;
-                            /** @description Escalate when it is not repaired after this long */
-                            escalate_after_min: number;
-                        };
-                        silent_router: {
-                            /** @description A heartbeating client that went silent: an incident; a restart is queued when it returns */
-                            enabled: boolean;
-                            /** @description Escalate when it is still silent after this long */
-                            escalate_after_min: number;
-                            /** @description Queue a restart command when it heartbeats again */
-                            restart_on_return: boolean;
-                        };
-                        tenant_id: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PutHealingPlaybooksAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13231,6 +15014,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13257,25 +15049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Lock a card whose failures reach the limit within the window (default on) */
-                        auto_lock: boolean;
-                        /** @description Failures within the window that lock a card (5) */
-                        failure_limit: number;
-                        /** @description The window, minutes (60) */
-                        failure_window_min: number;
-                        /** @description … when it carried at least this many TPDUs (20) */
-                        min_tpdus: number;
-                        /** @description A registration the remsim-server never saw connect within this is a failure (10) */
-                        presence_grace_min: number;
-                        tenant_id: number;
-                        /** @description A sample with at least this share of its TPDUs in error is a failure (0.2) */
-                        tpdu_error_rate: number;
-                        /** @description Clients leave a card this long before its validity ends (24) */
-                        validity_notice_hours: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Protection"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13296,8 +15070,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13318,22 +15110,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Lock a card whose failures reach the limit within the window (default on) */
-                    auto_lock?: boolean;
-                    /** @description Failures within the window that lock a card (5) */
-                    failure_limit?: number;
-                    /** @description The window, minutes (60) */
-                    failure_window_min?: number;
-                    /** @description … when it carried at least this many TPDUs (20) */
-                    min_tpdus?: number;
-                    /** @description A registration the remsim-server never saw connect within this is a failure (10) */
-                    presence_grace_min?: number;
-                    /** @description A sample with at least this share of its TPDUs in error is a failure (0.2) */
-                    tpdu_error_rate?: number;
-                    /** @description Clients leave a card this long before its validity ends (24) */
-                    validity_notice_hours?: number;
-                };
+                "application/json": components["schemas"]["PutProtectionBody"];
             };
         };
         responses: {
@@ -13343,25 +15120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Lock a card whose failures reach the limit within the window (default on) */
-                        auto_lock: boolean;
-                        /** @description Failures within the window that lock a card (5) */
-                        failure_limit: number;
-                        /** @description The window, minutes (60) */
-                        failure_window_min: number;
-                        /** @description … when it carried at least this many TPDUs (20) */
-                        min_tpdus: number;
-                        /** @description A registration the remsim-server never saw connect within this is a failure (10) */
-                        presence_grace_min: number;
-                        tenant_id: number;
-                        /** @description A sample with at least this share of its TPDUs in error is a failure (0.2) */
-                        tpdu_error_rate: number;
-                        /** @description Clients leave a card this long before its validity ends (24) */
-                        validity_notice_hours: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PutProtectionAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13382,8 +15141,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13426,37 +15203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description A UTC day, YYYY-MM-DD */
-                        from: string;
-                        group_by: string;
-                        items: {
-                            bank_id?: number;
-                            cards?: number;
-                            client_id?: string | null;
-                            clients?: number;
-                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
-                            day?: string;
-                            discarded: number;
-                            iccid?: string | null;
-                            resets: number;
-                            rx_bytes: number | null;
-                            samples: number;
-                            slot_id?: number;
-                            tenant_id: number;
-                            total_bytes: number | null;
-                            tpdu_errors: number | null;
-                            tpdus: number | null;
-                            tx_bytes: number | null;
-                        }[];
-                        limit: number;
-                        offset: number;
-                        /** @description A UTC day, YYYY-MM-DD */
-                        to: string;
-                        total: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UsageReport"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13470,6 +15217,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13504,77 +15269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        cycle: {
-                            /** @description A UTC day, YYYY-MM-DD */
-                            end: string | null;
-                            /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
-                            reporting: "reported" | "not_reported";
-                            rx_bytes: number | null;
-                            samples: number;
-                            /** @description A UTC day, YYYY-MM-DD */
-                            start: string | null;
-                            total_bytes: number | null;
-                            tpdu_errors: number | null;
-                            tpdus: number | null;
-                            tx_bytes: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        cycles: ({
-                            /** @description A UTC day, YYYY-MM-DD */
-                            cycle_end: string;
-                            /** @description A UTC day, YYYY-MM-DD */
-                            cycle_start: string;
-                            rx_bytes: number | null;
-                            samples: number;
-                            total_bytes: number | null;
-                            tpdu_errors: number | null;
-                            tpdus: number | null;
-                            tx_bytes: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        days: {
-                            client_id: string;
-                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
-                            day: string;
-                            discarded: number;
-                            iccid: string | null;
-                            resets: number;
-                            rx_bytes: number | null;
-                            samples: number;
-                            total_bytes: number | null;
-                            tpdu_errors: number | null;
-                            tpdus: number | null;
-                            tx_bytes: number | null;
-                        }[];
-                        /** @description A UTC day, YYYY-MM-DD */
-                        from: string;
-                        iccid: string | null;
-                        plan_id: number | null;
-                        /** @description card (its own plan), carrier (its carrier’s default), or null */
-                        plan_source: string | null;
-                        /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
-                        reporting: "reported" | "not_reported";
-                        slot_id: number;
-                        tenant_id: number | null;
-                        /** @description A UTC day, YYYY-MM-DD */
-                        to: string;
-                        totals: {
-                            rx_bytes: number | null;
-                            samples: number;
-                            total_bytes: number | null;
-                            tpdu_errors: number | null;
-                            tpdus: number | null;
-                            tx_bytes: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CardUsage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13595,8 +15290,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13626,25 +15339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        plan_id: number | null;
-                        slot_id: number;
-                        tenant_id: number | null;
-                        thresholds: ({
-                            action: string;
-                            command_payload: unknown;
-                            command_type: string | null;
-                            enabled: boolean;
-                            id: number;
-                            percent: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        valid_until: string | null;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CardUsageSettings"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13665,6 +15360,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -13676,6 +15380,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13699,24 +15412,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description The card’s own plan; null: its carrier’s default */
-                    plan_id?: number | null;
-                    /** @description The whole list: one of the same percent and action is kept (it does not fire again this cycle) */
-                    thresholds?: {
-                        /** @description event: usage.threshold_reached only; disable_and_move: the card is disabled and its client moved to a free card of the same carrier (it keeps its RSPRO identity); command: a command queued for the client (agents that heartbeat) */
-                        action: "event" | "disable_and_move" | "command";
-                        command_payload?: {
-                            [key: string]: unknown;
-                        };
-                        command_type?: "restart" | "reregister" | "switch_slot" | "update_config";
-                        enabled?: boolean;
-                        /** @description Share of the allowance, e.g. 80 or 100 */
-                        percent: number;
-                    }[];
-                    /** @description The last day the card may serve (it is not assigned after, and its client leaves before) */
-                    valid_until?: string | (never | null);
-                };
+                "application/json": components["schemas"]["PutCardUsageSettingsBody"];
             };
         };
         responses: {
@@ -13726,25 +15422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        bank_id: number;
-                        plan_id: number | null;
-                        slot_id: number;
-                        tenant_id: number | null;
-                        thresholds: ({
-                            action: string;
-                            command_payload: unknown;
-                            command_type: string | null;
-                            enabled: boolean;
-                            id: number;
-                            percent: number;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        valid_until: string | null;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PutCardUsageSettingsAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13765,6 +15443,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -13776,6 +15463,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13813,63 +15509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        card: ({
-                            bank_id: number;
-                            /** @description A UTC day, YYYY-MM-DD */
-                            cycle_end: string | null;
-                            /** @description A UTC day, YYYY-MM-DD */
-                            cycle_start: string | null;
-                            plan_id: number | null;
-                            /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
-                            reporting: "reported" | "not_reported";
-                            rx_bytes: number | null;
-                            samples: number;
-                            slot_id: number;
-                            total_bytes: number | null;
-                            tpdu_errors: number | null;
-                            tpdus: number | null;
-                            tx_bytes: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                        client_id: string;
-                        days: {
-                            bank_id: number;
-                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
-                            day: string;
-                            discarded: number;
-                            iccid: string | null;
-                            resets: number;
-                            rx_bytes: number | null;
-                            samples: number;
-                            slot_id: number;
-                            total_bytes: number | null;
-                            tpdu_errors: number | null;
-                            tpdus: number | null;
-                            tx_bytes: number | null;
-                        }[];
-                        /** @description A UTC day, YYYY-MM-DD */
-                        from: string;
-                        not_reported_reason: ("never_heartbeats" | "no_counters") | (never | null);
-                        /** @description not_reported: no counter was ever reported for the period (a client that never heartbeats), never 0 */
-                        reporting: "reported" | "not_reported";
-                        tenant_id: number;
-                        /** @description A UTC day, YYYY-MM-DD */
-                        to: string;
-                        totals: {
-                            rx_bytes: number | null;
-                            samples: number;
-                            total_bytes: number | null;
-                            tpdu_errors: number | null;
-                            tpdus: number | null;
-                            tx_bytes: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ClientUsage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13890,8 +15530,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13927,43 +15585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description A UTC day, YYYY-MM-DD */
-                        day: string;
-                        group_by: string;
-                        items: {
-                            allowance_bytes?: number | null;
-                            bank_id?: number;
-                            cards?: number;
-                            client_id?: string | null;
-                            cost: number | null;
-                            currency: string | null;
-                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
-                            cycle_end?: string;
-                            /** @description a date as PostgreSQL writes it (YYYY-MM-DD) */
-                            cycle_start?: string;
-                            discarded: number;
-                            group_id?: number;
-                            iccid?: string | null;
-                            plan_id?: number | null;
-                            plan_name?: string | null;
-                            resets: number;
-                            rx_bytes: number | null;
-                            samples: number;
-                            slot_id?: number;
-                            tenant_id: number;
-                            total_bytes: number | null;
-                            tpdu_errors: number | null;
-                            tpdus: number | null;
-                            tx_bytes: number | null;
-                            used_percent?: number | null;
-                        }[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UsageCycles"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -13977,6 +15599,24 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14005,29 +15645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            consecutive_failures: number;
-                            /** Format: date-time */
-                            created_at: string;
-                            disabled_reason: string | null;
-                            enabled: boolean;
-                            /** @description Catalogue types or prefixes ending in "." (none: every event) */
-                            event_types: string[];
-                            id: number;
-                            /** @description The last characters of the signing secret */
-                            secret_hint: string;
-                            tenant_id: number;
-                            /** Format: date-time */
-                            updated_at: string;
-                            url: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["WebhooksPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -14048,6 +15666,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -14059,6 +15686,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14077,16 +15713,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    enabled?: boolean;
-                    /** @description Empty: every event of the tenant */
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.unserved" | "slot.served" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_invalid" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "api_key.revoked" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "prediction.connection_failure" | "api_key." | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "prediction." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
-                    /** @description HMAC key; generated when absent */
-                    secret?: string;
-                    tenant_id: number;
-                    /** @description http(s) URL; private and loopback hosts are refused unless allowed */
-                    url: string;
-                };
+                "application/json": components["schemas"]["CreateWebhookBody"];
             };
         };
         responses: {
@@ -14096,26 +15723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        consecutive_failures: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        disabled_reason: string | null;
-                        enabled: boolean;
-                        /** @description Catalogue types or prefixes ending in "." (none: every event) */
-                        event_types: string[];
-                        id: number;
-                        /** @description Shown this once */
-                        secret: string;
-                        /** @description The last characters of the signing secret */
-                        secret_hint: string;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                        url: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CreateWebhookAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -14136,6 +15744,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -14147,6 +15764,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14173,24 +15799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        consecutive_failures: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        disabled_reason: string | null;
-                        enabled: boolean;
-                        /** @description Catalogue types or prefixes ending in "." (none: every event) */
-                        event_types: string[];
-                        id: number;
-                        /** @description The last characters of the signing secret */
-                        secret_hint: string;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                        url: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Webhook"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -14211,6 +15820,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -14222,6 +15840,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14248,9 +15875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DeleteWebhookAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -14271,6 +15896,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -14282,6 +15916,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14302,12 +15945,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    enabled?: boolean;
-                    event_types?: ("client.registered" | "client.unregistered" | "client.reassigned" | "client.online" | "client.offline" | "client.health_changed" | "client.hardware_changed" | "client.config_mismatch" | "client.card_replaced" | "slot.status_changed" | "slot.unserved" | "slot.served" | "slot.health_changed" | "pool.capacity_warning" | "bank.online" | "bank.offline" | "remsim.mapping_conflict" | "remsim.mapping_invalid" | "remsim.mapping_stalled" | "remsim.server_unreachable" | "remsim.server_reachable" | "remsim.server_restarted" | "remsim.bankd_slot_flushed" | "command.queued" | "command.delivered" | "command.acknowledged" | "command.expired" | "usage.threshold_reached" | "card.locked" | "card.unlocked" | "card.imei_changed" | "api_key.revoked" | "webhook.disabled" | "rule.fired" | "client.rotated" | "bulk_job.created" | "bulk_job.finished" | "incident.opened" | "incident.escalated" | "incident.resolved" | "incident.acknowledged" | "prediction.connection_failure" | "api_key." | "bank." | "bulk_job." | "card." | "client." | "command." | "incident." | "pool." | "prediction." | "remsim." | "rule." | "slot." | "usage." | "webhook.")[];
-                    secret?: string;
-                    url?: string;
-                };
+                "application/json": components["schemas"]["UpdateWebhookBody"];
             };
         };
         responses: {
@@ -14317,24 +15955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        consecutive_failures: number;
-                        /** Format: date-time */
-                        created_at: string;
-                        disabled_reason: string | null;
-                        enabled: boolean;
-                        /** @description Catalogue types or prefixes ending in "." (none: every event) */
-                        event_types: string[];
-                        id: number;
-                        /** @description The last characters of the signing secret */
-                        secret_hint: string;
-                        tenant_id: number;
-                        /** Format: date-time */
-                        updated_at: string;
-                        url: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Webhook"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -14355,6 +15976,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -14366,6 +15996,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14396,29 +16035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: ({
-                            attempts: number;
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            delivered_at: string | null;
-                            event_id: number;
-                            event_type: string;
-                            id: number;
-                            last_error: string | null;
-                            last_latency_ms: number | null;
-                            last_status_code: number | null;
-                            /** Format: date-time */
-                            next_attempt_at: string | null;
-                            status: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        limit: number;
-                        offset: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["WebhookDeliveriesPage"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -14439,6 +16056,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
             /** @description The object does not exist, or belongs to another tenant */
             404: {
                 headers: {
@@ -14450,6 +16076,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14477,9 +16112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RedeliverWebhookDeliveryAnswer"];
                 };
             };
             /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
@@ -14493,6 +16126,15 @@ export interface operations {
             };
             /** @description No valid API key (UNAUTHORIZED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14518,6 +16160,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
         };
     };
     getHealth: {
@@ -14535,10 +16186,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok";
-                    };
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };
@@ -14561,6 +16218,15 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -14578,11 +16244,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        database: string;
-                        /** @enum {string} */
-                        status: "ok";
-                    };
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description Temporarily unavailable (pool full, database busy): retry after Retry-After seconds */

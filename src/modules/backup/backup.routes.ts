@@ -20,8 +20,13 @@ export function backupRoutes(db: Database) {
           description:
             'Taken while the server runs, between two units of work. On PostgreSQL: 409 BACKUP_NOT_EMBEDDED (use pg_dump).',
           security: [{ apiKey: [] }],
-          produces: ['application/gzip'],
-          response: errorResponses(409),
+          response: {
+            200: {
+              description: 'The backup: a gzipped tar of the data directory',
+              content: { 'application/gzip': { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...errorResponses(409),
+          },
         },
       },
       async (req, reply) => {

@@ -57,7 +57,7 @@ const PolicyView = Answer({
   usage_percent: Nullable(Type.Integer()),
   validity_days: Nullable(Type.Integer()),
   max_days_on_card: Nullable(Type.Integer()),
-  window: Nullable(Type.Unknown()),
+  window: Nullable(Window),
   timezone: Type.String(),
   allow_other_carrier: Type.Boolean(),
   max_per_run: Type.Integer(),
