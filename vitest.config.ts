@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // (CI sets it). Each test file gets its own fresh database. The console's own logic (web/src)
 // runs once, in a DOM (happy-dom).
 const postgres = process.env.TEST_DATABASE_URL;
-const server = { include: ['test/**/*.test.ts', 'src/**/*.test.ts'] };
+// Every database a test file opens starts from one migrated per run (test/global-setup.ts).
+const server = { include: ['test/**/*.test.ts', 'src/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] };
 
 export default defineConfig({
   test: {

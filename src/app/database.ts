@@ -237,9 +237,13 @@ interface PgliteClient {
   onLost(fn: (error: Error) => void): void;
 }
 
-async function pgliteOnThisThread(dataDir: string | null): Promise<PgliteClient> {
+async function pgliteOnThisThread(dataDir: string | null, image?: Uint8Array<ArrayBuffer>): Promise<PgliteClient> {
   // One options object: PGlite(dataDir, options) does not apply startParams.
-  const client = new PGlite({ dataDir: dataDir ?? undefined, startParams: pgliteStartParams() });
+  const client = new PGlite({
+    dataDir: dataDir ?? undefined,
+    startParams: pgliteStartParams(),
+    loadDataDir: image ? new Blob([image]) : undefined,
+  });
   await client.waitReady;
   return Object.assign(client, {
     dump: async () => new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer()),
@@ -255,6 +259,9 @@ export interface PgliteOptions {
   /** Limits of the worker thread (its JavaScript heap); past them the thread dies and the
    * database is lost (onLost), as on any crash of the thread. */
   resourceLimits?: ResourceLimits;
+  /** A data directory image to start from (a dump, as `backup` makes) instead of an empty
+   * database: no initdb. The test suite starts every file from one migrated image. */
+  image?: Uint8Array<ArrayBuffer>;
 }
 
 /** PGlite in memory (no dataDir) or in dataDir, which this process then holds (DataDirInUse if
@@ -265,7 +272,10 @@ export async function openPglite(dataDir: string | null, options: PgliteOptions 
   const lock = dataDir ? lockDataDir(dataDir, options.role ?? 'process') : undefined;
   let client: PgliteClient;
   try {
-    client = thread === 'worker' ? await PgliteThread.open(dataDir, options.resourceLimits) : await pgliteOnThisThread(dataDir);
+    client =
+      thread === 'worker'
+        ? await PgliteThread.open(dataDir, options.resourceLimits, options.image)
+        : await pgliteOnThisThread(dataDir, options.image);
   } catch (error) {
     lock?.release();
     throw error;

@@ -136,10 +136,17 @@ export class PgliteThread {
     this.worker = worker;
   }
 
-  /** Starts the worker and waits until PGlite in it answers (in memory when dataDir is null). */
-  static async open(dataDir: string | null, resourceLimits?: ResourceLimits): Promise<PgliteThread> {
+  /** Starts the worker and waits until PGlite in it answers (in memory when dataDir is null),
+   * from a data directory image when one is given. */
+  static async open(dataDir: string | null, resourceLimits?: ResourceLimits, image?: Uint8Array): Promise<PgliteThread> {
     const worker = new Worker(WORKER_URL, {
-      workerData: { dataDir, startParams: pgliteStartParams(), rawTimeTypes: [...RAW_TIME_TYPES], ...(await pgliteArtifacts()) },
+      workerData: {
+        dataDir,
+        image: image ?? null,
+        startParams: pgliteStartParams(),
+        rawTimeTypes: [...RAW_TIME_TYPES],
+        ...(await pgliteArtifacts()),
+      },
       resourceLimits,
       stdout: false,
       stderr: false,

@@ -36,13 +36,21 @@ function errorData(/** @type {unknown} */ error) {
   return data;
 }
 
-/** @type {{ dataDir: string | null, startParams: string[], rawTimeTypes: number[], pgliteWasmModule: WebAssembly.Module, initdbWasmModule: WebAssembly.Module, fsBundle: Blob }} */
-const { dataDir, startParams, rawTimeTypes, pgliteWasmModule, initdbWasmModule, fsBundle } = workerData;
+/** @type {{ dataDir: string | null, image: Uint8Array<ArrayBuffer> | null, startParams: string[], rawTimeTypes: number[], pgliteWasmModule: WebAssembly.Module, initdbWasmModule: WebAssembly.Module, fsBundle: Blob }} */
+const { dataDir, image, startParams, rawTimeTypes, pgliteWasmModule, initdbWasmModule, fsBundle } = workerData;
 const rawTimeParsers = Object.fromEntries(rawTimeTypes.map((oid) => [oid, identity]));
 // The main thread compiled the WebAssembly once for all its workers and chose PostgreSQL's
 // memory settings (pglite-thread.ts).
 // (One options object: PGlite(dataDir, options) does not apply startParams.)
-const db = new PGlite({ dataDir: dataDir ?? undefined, startParams, pgliteWasmModule, initdbWasmModule, fsBundle });
+// A data directory image (a dump) starts it without initdb.
+const db = new PGlite({
+  dataDir: dataDir ?? undefined,
+  startParams,
+  pgliteWasmModule,
+  initdbWasmModule,
+  fsBundle,
+  loadDataDir: image ? new Blob([image]) : undefined,
+});
 /** @type {Map<string, () => Promise<void>>} */
 const listening = new Map();
 

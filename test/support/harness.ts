@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { type SQL, sql } from 'drizzle-orm';
+import { inject } from 'vitest';
 import { buildConfig, type Config } from '../../src/app/config.js';
 import { type Database, openPglite, openPostgres, rows } from '../../src/app/database.js';
 import type { App } from '../../src/app/http.js';
@@ -37,10 +39,20 @@ export interface Harness {
 /** Where the suite's in-process PGlite runs (IONMESH_TEST_PGLITE_THREAD; default its own thread, as in production). */
 const pgliteThread = process.env.IONMESH_TEST_PGLITE_THREAD === 'main' ? 'main' : 'worker';
 
-/** A fresh, migrated database for one test file. */
+/** The migrated image every PGlite of this worker starts from (test/global-setup.ts), read once. */
+let image: Uint8Array<ArrayBuffer> | undefined;
+function migratedImage(): Uint8Array<ArrayBuffer> | undefined {
+  const file = inject('pgliteImage');
+  if (file && !image) image = new Uint8Array(readFileSync(file));
+  return image;
+}
+
+/** A fresh, migrated database for one test file: a copy of the run's migrated one. */
 export async function freshDatabase(poolSize?: number): Promise<{ db: Database; url: string | null; drop: () => Promise<void> }> {
-  if (!onPostgres) return { db: await openPglite(null, { thread: pgliteThread }), url: null, drop: async () => {} };
-  const scratch = await scratchPostgres(process.env.TEST_DATABASE_URL as string, 'ionmesh_t');
+  if (!onPostgres)
+    return { db: await openPglite(null, { thread: pgliteThread, image: migratedImage() }), url: null, drop: async () => {} };
+  const template = inject('postgresTemplate') || undefined;
+  const scratch = await scratchPostgres(process.env.TEST_DATABASE_URL as string, 'ionmesh_t', template);
   return { db: await openPostgres(scratch.url, poolSize), url: scratch.url, drop: scratch.drop };
 }
 

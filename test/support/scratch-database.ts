@@ -3,7 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export async function scratchPostgres(baseUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchPostgres(
+  baseUrl: string,
+  prefix: string,
+  /** A database to copy (migrated once per test run, test/global-setup.ts), else an empty one. */
+  template?: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = async (statement: string) => {
     const c = new pg.Client({ connectionString: baseUrl });
@@ -14,7 +19,7 @@ export async function scratchPostgres(baseUrl: string, prefix: string): Promise<
       await c.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
+  await admin(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const u = new URL(baseUrl);
   u.pathname = `/${name}`;
   return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
