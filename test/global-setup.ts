@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../src/app/database.js';
+import { CHROMIUM, hasChromium } from './support/browser.js';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -92,6 +93,12 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteImage', image);
   project.provide('postgresTemplate', template);
   return async () => {
+    // Said last, after the summary, so a skipped browser suite is never mistaken for a pass.
+    if (project.name === 'pglite' && !hasChromium)
+      process.stderr.write(
+        `\nNOTE: the console's browser tests (test/console.e2e.test.ts) were SKIPPED: no Chromium at ${CHROMIUM}.` +
+          ' Install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.\n',
+      );
     if (!ci) return;
     if (image) rmSync(image, { force: true });
     if (template && postgres) {

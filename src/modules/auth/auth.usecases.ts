@@ -4,9 +4,8 @@
 // admin key (printed once) unless IONMESH_ADMIN_KEY gives one.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { Type } from '@sinclair/typebox';
 import { and, asc, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import { type Database, rowsOf } from '../../app/database.js';
+import type { Database } from '../../app/database.js';
 import type { Actor } from '../../domain/actor.js';
 import { tenantNotFound } from '../../domain/errors.js';
 import { type PageRequest, pageOf } from '../../domain/pagination.js';
@@ -14,6 +13,7 @@ import type { Role } from '../../domain/roles.js';
 import { type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { insertEvent } from '../events/index.js';
+import { tenantExists } from '../inventory/index.js';
 import { adminKeyWithTenant, expiryInThePast, keyNotFound, lastAdminKey, tenantAdminWithoutTenant } from './auth.errors.js';
 import { apiKeys } from './auth.table.js';
 
@@ -116,14 +116,7 @@ export class AuthService {
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw expiryInThePast();
     const key = newKey();
     const row = await this.db.transaction(async (tx) => {
-      if (tenantId !== null) {
-        const [tenant] = await rowsOf(
-          tx,
-          Type.Object({ found: Type.Integer() }),
-          sql`SELECT 1 AS found FROM inventory_tenants WHERE id = ${tenantId}`,
-        );
-        if (!tenant) throw tenantNotFound(tenantId);
-      }
+      if (tenantId !== null && !(await tenantExists(tx, tenantId))) throw tenantNotFound(tenantId);
       const [created] = await tx
         .insert(apiKeys)
         .values({ name: input.name, role: input.role, tenantId, prefix: keyPrefix(key), keyHash: hashKey(key), expiresAt })

@@ -329,6 +329,3 @@ export const cardsOfTenant = (db: Sql, tenantId: number, cards: { bank_id: numbe
             OR EXISTS (SELECT 1 FROM kiproxy_virtual_slots v WHERE v.bank_id = u.b AND v.slot_nr = u.s)
          ORDER BY u.n`,
   );
-
-export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;

@@ -16,6 +16,7 @@ import { auditedSince, recordAudit } from '../audit/index.js';
 import { forbidden } from '../auth/index.js';
 import { insertEvent } from '../events/index.js';
 import type { GroupFilter } from '../groups/index.js';
+import { tenantExists } from '../inventory/index.js';
 import { type ActionName, actionOf, checkParams, type JobParams, type JobPorts, type Outcome } from './bulk-jobs.actions.js';
 import { jobFinished, jobNotFound, targetChanged } from './bulk-jobs.errors.js';
 import * as repo from './bulk-jobs.repository.js';
@@ -269,7 +270,7 @@ export class BulkJobsService {
     const action = actionOf(input.action);
     if (role && !allows(role, action.access)) throw forbidden(role, `${action.access} (for ${input.action})`);
     checkParams(input.action, input.params ?? {});
-    if (!(await this.db.run((h) => repo.tenantExists(h, tenantId)))) throw tenantNotFound(tenantId);
+    if (!(await this.db.run((h) => tenantExists(h, tenantId)))) throw tenantNotFound(tenantId);
     await this.checkGroups(input, tenantId);
     const s = input.selector;
     const given = (['group_id', 'filter', 'cards', 'clients', 'client_tag'] as const).filter((k) => s[k] !== undefined);

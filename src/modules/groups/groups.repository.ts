@@ -176,9 +176,6 @@ export const tenantOfBank = async (db: Sql, bankId: number) =>
   (await rowsOf(db, Type.Object({ tenant_id: Int }), sql`SELECT tenant_id FROM inventory_banks WHERE bank_id = ${bankId}`))[0]
     ?.tenant_id ?? null;
 
-export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;
-
 export const cardTagsOf = async (db: Sql, card: Card) =>
   (
     await rowsOf(

@@ -7,6 +7,7 @@ import { invalid, tenantNotFound } from '../../domain/errors.js';
 import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { clientNotFound } from '../clients/index.js';
+import { tenantExists } from '../inventory/index.js';
 import {
   dropThresholds,
   planNotFound,
@@ -73,7 +74,7 @@ export class GroupsService {
       () => groupExists(input.name),
       () =>
         this.db.transaction(async (tx) => {
-          if (!(await repo.tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
+          if (!(await tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
           await this.checkReferences(tx, input.tenant_id, values);
           const id = await repo.insertGroup(tx, input.tenant_id, values);
           const added = await repo.addMembers(tx, id, input.members ?? []);
@@ -240,7 +241,7 @@ export class GroupsService {
     const tenantId = writeTenant(scope, tenantAsked);
     const unique = [...new Set(tags)];
     await this.db.transaction(async (tx) => {
-      if (!(await repo.tenantExists(tx, tenantId))) throw tenantNotFound(tenantId);
+      if (!(await tenantExists(tx, tenantId))) throw tenantNotFound(tenantId);
       if (!(await repo.clientKnown(tx, tenantId, clientId))) throw clientNotFound(clientId);
       const before = await repo.clientTagsOf(tx, tenantId, clientId);
       await repo.setClientTags(tx, tenantId, clientId, unique);

@@ -346,11 +346,6 @@ export const putPlaybooks = (tx: Sql, tenantId: number, playbooks: unknown) =>
         ON CONFLICT (tenant_id) DO UPDATE SET playbooks = EXCLUDED.playbooks, updated_at = now()`,
   );
 
-export async function tenantExists(db: Sql, tenantId: number) {
-  const [r] = await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`);
-  return (r?.n ?? 0) > 0;
-}
-
 /** A card: its tenant, status, carrier and the client on it. */
 export const CardNow = Type.Object({
   tenant_id: Int,

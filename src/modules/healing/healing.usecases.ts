@@ -9,6 +9,7 @@ import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { type ClientCaller, type ClientsService, clientNotFound } from '../clients/index.js';
 import { insertEvent } from '../events/index.js';
+import { tenantExists } from '../inventory/index.js';
 import { clientKey, eventOf, type HealingEngine, type Move } from './healing.engine.js';
 import {
   healingCooldown,
@@ -113,7 +114,7 @@ export class HealingService {
 
   async playbooks(tenantId: number) {
     const stored = await this.db.run(async (h) => {
-      if (!(await repo.tenantExists(h, tenantId))) throw tenantNotFound(tenantId);
+      if (!(await tenantExists(h, tenantId))) throw tenantNotFound(tenantId);
       return repo.storedPlaybooks(h, tenantId);
     });
     return { tenant_id: tenantId, ...playbooksOf(stored) };
@@ -122,7 +123,7 @@ export class HealingService {
   /** Changes a tenant's playbooks: the fields given, the rest as they were. */
   async putPlaybooks(tenantId: number, patch: Record<string, unknown>, actor: Actor) {
     await this.db.transaction(async (tx) => {
-      if (!(await repo.tenantExists(tx, tenantId))) throw tenantNotFound(tenantId);
+      if (!(await tenantExists(tx, tenantId))) throw tenantNotFound(tenantId);
       const stored = await repo.storedPlaybooks(tx, tenantId);
       const before = playbooksOf(stored);
       const next = playbooksOf(stored, patch);

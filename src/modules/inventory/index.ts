@@ -17,6 +17,7 @@ export {
   markKiCards,
   releaseKiCards,
   setSlotStatus,
+  tenantExists,
   writeCard,
 } from './inventory.repository.js';
 export { inventoryRoutes } from './inventory.routes.js';

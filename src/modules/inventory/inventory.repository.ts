@@ -22,6 +22,10 @@ export const listTenants = (db: Sql, page: PageRequest, scope: number | null = n
 };
 export const getTenant = async (db: Sql, id: number) => (await db.select().from(tenants).where(eq(tenants.id, id)))[0] ?? null;
 
+/** Whether a tenant exists: what every module asks before it writes an object of a tenant. */
+export const tenantExists = async (db: Sql, tenantId: number) =>
+  (await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId))).length === 1;
+
 export async function tenantUsage(db: Sql, id: number) {
   const [r] = await rowsOf(
     db,

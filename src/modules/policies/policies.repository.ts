@@ -48,9 +48,6 @@ export async function listPolicies(db: Sql, tenantId: number | undefined, limit:
 export const getPolicy = async (db: Sql, id: number) =>
   (await rowsOf(db, PolicyRow, sql`SELECT * FROM assignment_policies WHERE id = ${id}`))[0] ?? null;
 
-export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;
-
 export async function insertPolicy(db: Sql, tenantId: number, v: PolicyValues) {
   const [p] = await rowsOf(
     db,

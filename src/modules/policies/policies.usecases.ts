@@ -7,6 +7,7 @@ import { type Policy, type PolicyAction, type PolicyConditions, policyProblem } 
 import { conflict, invalid, tenantNotFound } from '../../domain/errors.js';
 import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
+import { tenantExists } from '../inventory/index.js';
 import { policyNotFound } from './policies.errors.js';
 import * as repo from './policies.repository.js';
 
@@ -60,7 +61,7 @@ export class PoliciesService {
     if (problem) throw invalid(problem);
     return this.write(input.tenant_id, () =>
       this.db.transaction(async (tx) => {
-        if (!(await repo.tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
+        if (!(await tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
         const p = await repo.insertPolicy(tx, input.tenant_id, {
           name: input.name,
           priority: input.priority ?? 100,

@@ -306,9 +306,6 @@ export async function listRotations(
   };
 }
 
-export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;
-
 /** A client's active profile of the tenant on a bank card (a KI proxy client: none), as a candidate. */
 export const profileOf = async (db: Sql, tenantId: number, clientId: string) =>
   (

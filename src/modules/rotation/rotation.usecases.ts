@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/index.js';
 import { type ClientsService, clientNotFound } from '../clients/index.js';
 import { insertEvent } from '../events/index.js';
 import type { GroupsService } from '../groups/index.js';
+import { tenantExists } from '../inventory/index.js';
 import { rotationBusy, rotationPolicyExists, rotationPolicyNotFound } from './rotation.errors.js';
 import * as repo from './rotation.repository.js';
 import { inWindow, lastOccurrence, type RotationWindow, scheduleProblem, timezoneProblem } from './rotation.schedule.js';
@@ -79,7 +80,7 @@ export class RotationService {
       () => rotationPolicyExists(values.name),
       () =>
         this.db.transaction(async (tx) => {
-          if (!(await repo.tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
+          if (!(await tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
           const id = await repo.insertPolicy(tx, input.tenant_id, values);
           await recordAudit(tx, actor, {
             tenantId: input.tenant_id,

@@ -364,9 +364,6 @@ export function measured(db: Sql, tenantId: number, measure: string, op: '>=' | 
   );
 }
 
-export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;
-
 /** The execution log's retention: runs older than that, a batch at a time; how many went. */
 export const pruneRuns = async (db: Sql, retentionSec: number, batch: number) =>
   (

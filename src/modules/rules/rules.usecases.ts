@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/index.js';
 import { forbidden } from '../auth/index.js';
 import { checkJobParams, ACTIONS as JOB_ACTIONS } from '../bulk-jobs/index.js';
 import { EVENT_TYPE_NAMES } from '../events/index.js';
+import { tenantExists } from '../inventory/index.js';
 import { timezoneProblem } from '../rotation/index.js';
 import { accessOf, isJobAction, RULE_ACTION_NAMES, type RuleAction, type RulePorts } from './rules.actions.js';
 import type { Conditions, Match, RulesEngine, Trigger } from './rules.engine.js';
@@ -60,7 +61,7 @@ export class RulesService {
       () => ruleExists(values.name),
       () =>
         this.db.transaction(async (tx) => {
-          if (!(await repo.tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
+          if (!(await tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
           const id = await repo.insertRule(tx, input.tenant_id, values, actor.actor);
           await recordAudit(tx, actor, {
             tenantId: input.tenant_id,

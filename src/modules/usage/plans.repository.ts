@@ -225,9 +225,6 @@ export async function tenantOfBank(db: Sql, bankId: number) {
   return row?.tenant_id ?? null;
 }
 
-export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;
-
 /**
  * Rebuilds the cycle rows of the cards whose plan may have changed (a card's own plan, or every
  * card of a carrier default's carrier) from their daily rows: their cycles follow the plan's

@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/actor.js';
 import { invalid, tenantNotFound } from '../../domain/errors.js';
 import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
+import { tenantExists } from '../inventory/index.js';
 import { planExists, planInUse, planNotFound } from './plans.errors.js';
 import * as repo from './plans.repository.js';
 import { recheckAll } from './thresholds.repository.js';
@@ -97,7 +98,7 @@ export class PlansService {
       () => planExists(input.name),
       () =>
         this.db.transaction(async (tx) => {
-          if (!(await repo.tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
+          if (!(await tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
           const id = await repo.insertPlan(tx, input.tenant_id, values);
           await repo.replaceThresholds(tx, input.tenant_id, { planId: id }, input.thresholds ?? []);
           await recheckAll(tx);

@@ -34,9 +34,6 @@ export async function listWebhooks(db: Sql, tenantId: number | undefined, limit:
 export const getWebhook = async (db: Sql, id: number) =>
   (await rowsOf(db, WebhookRow, sql`SELECT ${columns} FROM webhooks WHERE id = ${id}`))[0] ?? null;
 
-export const tenantExists = async (db: Sql, tenantId: number) =>
-  (await rowsOf(db, CountRow, sql`SELECT count(*)::int AS n FROM inventory_tenants WHERE id = ${tenantId}`))[0]?.n === 1;
-
 export async function insertWebhook(
   db: Sql,
   input: { tenant_id: number; url: string; event_types?: string[]; enabled?: boolean },

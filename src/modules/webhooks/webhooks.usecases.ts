@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/actor.js';
 import { invalid, notFound, tenantNotFound } from '../../domain/errors.js';
 import { readTenant, type TenantScope, writeTenant } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
+import { tenantExists } from '../inventory/index.js';
 import { targetProblem } from './target-guard.js';
 import { webhookNotFound } from './webhooks.errors.js';
 import * as repo from './webhooks.repository.js';
@@ -47,7 +48,7 @@ export class WebhooksService {
     await this.checkUrl(input.url);
     const secret = input.secret ?? `whsec_${randomBytes(24).toString('base64url')}`;
     return this.db.transaction(async (tx) => {
-      if (!(await repo.tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
+      if (!(await tenantExists(tx, input.tenant_id))) throw tenantNotFound(input.tenant_id);
       const w = await repo.insertWebhook(tx, input, secret);
       await recordAudit(tx, actor, {
         tenantId: input.tenant_id,
