@@ -174,7 +174,11 @@ describe('SIM groups and tags', () => {
         expect(answer.message).toBe('body must NOT have additional properties: assignment_policy_id');
     }
     expect(await count()).toBe(n);
-    const filterGroup = (await ok(h.admin('/groups'))).items.find((g: Doc) => g.kind === 'filter');
+    // The list gives each group its own thresholds (read for the whole page at once).
+    const listed = (await ok(h.admin('/groups?limit=100'))).items as Doc[];
+    for (const g of listed) expect(g.thresholds).toEqual((await ok(h.admin(`/groups/${g.id}`))).thresholds);
+    expect(listed.some((g) => g.thresholds.length > 0) && listed.some((g) => g.thresholds.length === 0)).toBe(true);
+    const filterGroup = listed.find((g: Doc) => g.kind === 'filter') as Doc;
     const members = await h.admin(`/groups/${filterGroup.id}/members`, json({ add: [{ bank_id: 1, slot_id: 9 }] }));
     expect(members.status).toBe(400);
     expect((await h.admin('/groups/9999')).status).toBe(404);

@@ -10,6 +10,7 @@ import { clientNotFound } from '../clients/index.js';
 import { tenantExists } from '../inventory/index.js';
 import {
   dropThresholds,
+  groupsThresholds,
   planNotFound,
   recheckAll,
   replaceThresholds,
@@ -40,11 +41,19 @@ export class GroupsService {
     const offset = f.offset ?? 0;
     return this.db.run(async (h) => {
       const page = await repo.listGroups(h, readTenant(scope, f.tenant_id), limit, offset);
-      const items = [];
-      for (const g of page.items) {
-        const thresholds = await thresholdsOf(h, { groupId: g.id });
-        items.push({ ...g, thresholds: thresholds.map(({ plan_id: _p, bank_id: _b, slot_id: _s, ...t }) => t) });
-      }
+      // The page's thresholds in one statement, not one per group.
+      const all = page.items.length
+        ? await groupsThresholds(
+            h,
+            page.items.map((g) => g.id),
+          )
+        : [];
+      const items = page.items.map((g) => ({
+        ...g,
+        thresholds: all
+          .filter((t) => t.group_id === g.id)
+          .map(({ plan_id: _p, bank_id: _b, slot_id: _s, group_id: _g, ...t }) => t),
+      }));
       return { items, total: page.total, limit, offset };
     });
   }

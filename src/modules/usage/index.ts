@@ -4,6 +4,7 @@ export { lockRoutes } from './locks.routes.js';
 export { planNotFound } from './plans.errors.js';
 export {
   dropThresholds,
+  groupsThresholds,
   replaceThresholds,
   type ThresholdTarget,
   type ThresholdValues,

@@ -146,6 +146,16 @@ export function thresholdsOf(db: Sql, target: ThresholdTarget) {
   );
 }
 
+/** The thresholds of several groups in one statement, each row with its group. */
+export function groupsThresholds(db: Sql, groupIds: number[]) {
+  return rowsOf(
+    db,
+    Type.Composite([ThresholdRow, Type.Object({ group_id: Int })]),
+    sql`SELECT id, plan_id, bank_id, slot_id, percent, action, command_type, command_payload, enabled, group_id
+          FROM usage_thresholds WHERE group_id = ANY (${`{${groupIds.join(',')}}`}::int[]) ORDER BY group_id, percent, action`,
+  );
+}
+
 /** Deletes a target's thresholds (a group that goes; their firings go with them). */
 export function dropThresholds(tx: Sql, target: ThresholdTarget) {
   return tx.execute(sql`DELETE FROM usage_thresholds WHERE ${targetCondition(target)}`);
