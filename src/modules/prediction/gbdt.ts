@@ -185,6 +185,30 @@ function leafValue(tree: TreeJson, x: number[]) {
   return tree.v[i] as number;
 }
 
+/**
+ * What is wrong with a model's trees, or null: every tree's arrays of one length, each split on a
+ * feature of the row (0 ≤ f < features) with both children after it (so a row always reaches a
+ * leaf: a child before its parent could loop for ever), every threshold and leaf a finite number.
+ */
+export function gbdtProblem(model: Pick<GbdtJson, 'trees'>, features: number): string | null {
+  for (const [k, t] of model.trees.entries()) {
+    const n = t.f.length;
+    if (n === 0 || [t.t, t.l, t.r, t.v].some((a) => a.length !== n)) return `tree ${k}: arrays of different lengths`;
+    for (let i = 0; i < n; i++) {
+      const f = t.f[i] as number;
+      if (f === -1) {
+        if (!Number.isFinite(t.v[i])) return `tree ${k}: leaf ${i} is not a number`;
+        continue;
+      }
+      if (!Number.isInteger(f) || f < 0 || f >= features) return `tree ${k}: feature ${f} out of range`;
+      if (!Number.isFinite(t.t[i])) return `tree ${k}: node ${i} has no threshold`;
+      for (const c of [t.l[i] as number, t.r[i] as number])
+        if (!Number.isInteger(c) || c <= i || c >= n) return `tree ${k}: node ${i} has a child out of order`;
+    }
+  }
+  return null;
+}
+
 /** The model's answer for one row: a probability (binary) or a number (regression). */
 export function predictGbdt(model: GbdtJson, x: number[]) {
   let raw = model.base;

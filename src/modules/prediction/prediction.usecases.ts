@@ -16,6 +16,7 @@ import { type ClientHistory, FEATURE_NAMES, featuresOf } from '../../domain/faul
 import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
 import { recordAudit } from '../audit/index.js';
 import { insertEvent } from '../events/index.js';
+import { gbdtProblem } from './gbdt.js';
 import { modelInvalid, modelNotFound } from './prediction.errors.js';
 import { FailureModel, type ModelJson } from './prediction.model.js';
 import * as repo from './prediction.repository.js';
@@ -59,23 +60,11 @@ export type Upload = Static<typeof UploadSchema>;
 export const SHIPPED_MODEL = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'fault-prediction.json');
 
 /** What is wrong with a model's trees (none: every node's children and features are in range). */
-function treeProblem(m: ModelJson) {
-  for (const g of [m.classifier, m.regressor]) {
-    if (!g) continue;
-    for (const [k, t] of g.trees.entries()) {
-      const n = t.f.length;
-      if (n === 0 || [t.t, t.l, t.r, t.v].some((a) => a.length !== n)) return `tree ${k}: arrays of different lengths`;
-      for (let i = 0; i < n; i++) {
-        const f = t.f[i] as number;
-        if (f === -1) continue;
-        if (!Number.isInteger(f) || f < 0 || f >= FEATURE_NAMES.length) return `tree ${k}: feature ${f} out of range`;
-        for (const c of [t.l[i] as number, t.r[i] as number])
-          if (!Number.isInteger(c) || c <= i || c >= n) return `tree ${k}: node ${i} has a child out of order`;
-      }
-    }
-  }
-  return null;
-}
+const treeProblem = (m: ModelJson) =>
+  [m.classifier, m.regressor].reduce<string | null>(
+    (found, g) => found ?? (g ? gbdtProblem(g, FEATURE_NAMES.length) : null),
+    null,
+  );
 
 export class PredictionService {
   private cached: { version: number; model: FailureModel } | null = null;
