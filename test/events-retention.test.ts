@@ -27,22 +27,25 @@ describe('events retention', () => {
       sql`INSERT INTO events (type, tenant_id, data) VALUES ('test.recent', 1, '{}') RETURNING id::int`,
     );
     // The fan-out has read up to the fourth old event; the second still has a pending delivery.
-    await h.query(sql`INSERT INTO outbox_cursors (name, last_event_id) VALUES ('webhooks', ${ids[3]})
-                      ON CONFLICT (name) DO UPDATE SET last_event_id = excluded.last_event_id`);
+    // A reader's place is an event's (txid, id), as outboxAfter leaves it.
+    const at = (id: number | undefined) =>
+      sql`last_event_id = ${id ?? 0}, last_txid = coalesce((SELECT txid FROM events WHERE id = ${id ?? 0}), 0)`;
+    await h.query(sql`INSERT INTO outbox_cursors (name) VALUES ('webhooks') ON CONFLICT (name) DO NOTHING`);
+    await h.query(sql`UPDATE outbox_cursors SET ${at(ids[3])} WHERE name = 'webhooks'`);
     await h.query(sql`INSERT INTO webhook_deliveries (webhook_id, event_id, status) VALUES (${hook?.id}, ${ids[1]}, 'pending')`);
     await h.query(sql`INSERT INTO webhook_deliveries (webhook_id, event_id, status, updated_at)
                       VALUES (${hook?.id}, ${ids[0]}, 'succeeded', now() - interval '40 days'),
                              (${hook?.id}, ${recent?.id}, 'succeeded', now())`);
 
     // Self-healing has read none of them: nothing goes, however old.
-    await h.query(sql`UPDATE rules_state SET last_event_id = ${recent?.id} WHERE id = 1`);
-    await h.query(sql`UPDATE healing_state SET last_event_id = 0 WHERE id = 1`);
+    await h.query(sql`UPDATE rules_state SET ${at(recent?.id)} WHERE id = 1`);
+    await h.query(sql`UPDATE healing_state SET ${at(0)} WHERE id = 1`);
     expect(await pruneRetention(h.db, 30 * DAY, 1000)).toEqual({ events: 0, deliveries: 1 });
     // It has read them all; the rules engine up to the third: the fourth waits for it, however old.
-    await h.query(sql`UPDATE healing_state SET last_event_id = ${recent?.id} WHERE id = 1`);
-    await h.query(sql`UPDATE rules_state SET last_event_id = ${ids[2]} WHERE id = 1`);
+    await h.query(sql`UPDATE healing_state SET ${at(recent?.id)} WHERE id = 1`);
+    await h.query(sql`UPDATE rules_state SET ${at(ids[2])} WHERE id = 1`);
     expect(await pruneRetention(h.db, 30 * DAY, 1000)).toEqual({ events: 2, deliveries: 0 });
-    await h.query(sql`UPDATE rules_state SET last_event_id = ${recent?.id} WHERE id = 1`);
+    await h.query(sql`UPDATE rules_state SET ${at(recent?.id)} WHERE id = 1`);
     const pruned = await pruneRetention(h.db, 30 * DAY, 1000);
     expect(pruned).toEqual({ events: 1, deliveries: 0 });
     const left = await h.query<{ id: number }>(sql`SELECT id::int FROM events WHERE type LIKE 'test.%' ORDER BY id`);

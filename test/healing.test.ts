@@ -190,8 +190,8 @@ describe('self-healing', () => {
 
     remsim.dropBankd(1);
     await settle();
-    // Healing reads the outbox in order: an id a rolled-back transaction took holds it back for a
-    // few seconds (the gap rule), so passes are repeated until the move shows.
+    // Healing reads the outbox in transaction order; a pass may find the bank's event still
+    // behind a transaction in flight, so passes are repeated until the move shows.
     const after = await until(
       'the KI proxy client moved off bank 1',
       async () => {
@@ -489,7 +489,6 @@ describe('self-healing', () => {
             body: JSON.stringify({ health_status: health }),
           }),
         );
-      // (A gap in the outbox younger than 5 s, a transaction an earlier test rolled back, holds detection until it is old.)
       await until(
         'the incident detected',
         async () => {

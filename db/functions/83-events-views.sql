@@ -5,4 +5,4 @@
 -- module's.
 
 CREATE OR REPLACE VIEW events_outbox AS
-  SELECT id, type, tenant_id, data, created_at FROM events;
+  SELECT id, type, tenant_id, data, created_at, txid FROM events;

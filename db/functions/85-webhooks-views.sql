@@ -5,4 +5,4 @@ CREATE OR REPLACE VIEW webhooks_event_holds AS
   SELECT d.event_id FROM webhook_deliveries d WHERE d.status IN ('pending', 'delivering');
 
 CREATE OR REPLACE VIEW webhooks_fanout_position AS
-  SELECT last_event_id FROM outbox_cursors WHERE name = 'webhooks';
+  SELECT last_event_id, last_txid FROM outbox_cursors WHERE name = 'webhooks';

@@ -2,4 +2,4 @@
 -- outbox, so that retention never deletes an event before the rules saw it.
 
 CREATE OR REPLACE VIEW rules_outbox_position AS
-  SELECT last_event_id FROM rules_state WHERE id = 1;
+  SELECT last_event_id, last_txid FROM rules_state WHERE id = 1;

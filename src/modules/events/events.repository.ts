@@ -33,9 +33,9 @@ export async function pruneEvents(db: Sql, retentionSec: number, batch: number) 
       WITH doomed AS (
         SELECT e.id FROM events e
          WHERE e.created_at < now() - make_interval(secs => ${retentionSec})
-           AND e.id <= coalesce((SELECT last_event_id FROM webhooks_fanout_position), 0)
-           AND e.id <= coalesce((SELECT last_event_id FROM rules_outbox_position), 0)
-           AND e.id <= coalesce((SELECT last_event_id FROM healing_outbox_position), 0)
+           AND (e.txid, e.id) <= coalesce((SELECT (last_txid, last_event_id) FROM webhooks_fanout_position), (0, 0))
+           AND (e.txid, e.id) <= coalesce((SELECT (last_txid, last_event_id) FROM rules_outbox_position), (0, 0))
+           AND (e.txid, e.id) <= coalesce((SELECT (last_txid, last_event_id) FROM healing_outbox_position), (0, 0))
            AND NOT EXISTS (SELECT 1 FROM webhooks_event_holds h WHERE h.event_id = e.id)
          ORDER BY e.id LIMIT ${batch}),
       gone AS (DELETE FROM events WHERE id IN (SELECT id FROM doomed) RETURNING 1)
@@ -50,30 +50,34 @@ export const OutboxEvent = Type.Object({
   tenant_id: Nullable(Type.Integer()),
   data: Type.Unknown(),
   created_at: SqlTime,
-  /** Old enough that a gap before it is a rollback, not a transaction still open. */
-  old: Type.Boolean(),
+  txid: Type.Integer(),
 });
 export type OutboxEvent = Static<typeof OutboxEvent>;
 
+/** A reader's place in the outbox: the last event it took, in (txid, id) order. */
+export interface OutboxCursor {
+  txid: number;
+  id: number;
+}
+
 /**
- * The outbox after a reader's cursor, in order, cut at the first gap a transaction still open may
- * fill (an id missing before an event younger than gapSec): what an engine that reads the outbox
- * once per event (rules, self-healing) may take now.
+ * The events after a reader's place, in the order their transactions are known to have ended:
+ * only events of transactions below the snapshot's xmin (every transaction before it has
+ * committed or rolled back, so no event can still appear behind the cursor), in (txid, id) order.
+ * Exact, with no time rule: an open transaction holds back only the events after it, however
+ * long it stays open, and a rolled-back one holds back nothing. Every reader of the outbox that
+ * acts once per event (webhooks' fan-out, rules, self-healing) reads it here.
  */
-export async function outboxAfter(db: Sql, after: number, limit: number, gapSec: number) {
+export async function outboxAfter(db: Sql, after: OutboxCursor, limit: number) {
   const events = await rowsOf(
     db,
     OutboxEvent,
-    sql`SELECT id::int AS id, type, tenant_id, data, created_at::text AS created_at,
-               created_at < now() - make_interval(secs => ${gapSec}) AS old
-          FROM events_outbox WHERE id > ${after} ORDER BY id LIMIT ${limit}`,
+    sql`SELECT id::int AS id, type, tenant_id, data, created_at::text AS created_at, txid::float8 AS txid
+          FROM events_outbox
+         WHERE (txid, id) > (${after.txid}::bigint, ${after.id}::bigint)
+           AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+         ORDER BY txid, id LIMIT ${limit}`,
   );
-  let upTo = after;
-  const taken: OutboxEvent[] = [];
-  for (const e of events) {
-    if (e.id !== upTo + 1 && !e.old) break;
-    upTo = e.id;
-    taken.push(e);
-  }
-  return { events: taken, upTo, read: events.length };
+  const last = events.at(-1);
+  return { events, upTo: last ? { txid: last.txid, id: last.id } : after, read: events.length };
 }

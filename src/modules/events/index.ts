@@ -10,5 +10,5 @@ export {
   eventProblems,
   typeMatches,
 } from './event-types.js';
-export { insertEvent, OutboxEvent, outboxAfter, pruneEvents } from './events.repository.js';
+export { insertEvent, type OutboxCursor, OutboxEvent, outboxAfter, pruneEvents } from './events.repository.js';
 export { eventRoutes } from './events.routes.js';

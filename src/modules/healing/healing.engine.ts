@@ -41,7 +41,6 @@ export interface HealingSettings {
   observer?: HealingObserver;
 }
 
-const GAP_SEC = 5;
 /** How often an incident waiting for the reconciler is looked at again. */
 const DRIFT_CHECK_SEC = 10;
 
@@ -131,14 +130,14 @@ export class HealingEngine {
     const out = await this.db.transaction(async (tx) => {
       const cursor = await repo.lockCursor(tx);
       if (!cursor) return null;
-      const { events, upTo, read } = await outboxAfter(tx, cursor.last_event_id, this.batch, GAP_SEC);
+      const { events, upTo, read } = await outboxAfter(tx, cursor, this.batch);
       const cache = new Map<number | null, Playbooks>();
       const books = async (tenantId: number | null) => {
         if (!cache.has(tenantId)) cache.set(tenantId, await this.playbooks(tx, tenantId));
         return cache.get(tenantId) as Playbooks;
       };
       for (const e of events) await this.onEvent(tx, e, books);
-      if (upTo !== cursor.last_event_id) await repo.moveCursor(tx, upTo);
+      if (upTo !== cursor) await repo.moveCursor(tx, upTo);
       return { taken: events.length, read };
     });
     return out ?? { taken: 0, read: 0 };

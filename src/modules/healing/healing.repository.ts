@@ -6,6 +6,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { Nullable } from '../../app/schemas.js';
+import type { OutboxCursor } from '../events/index.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
@@ -55,13 +56,13 @@ export const lockCursor = async (tx: Sql) =>
   (
     await rowsOf(
       tx,
-      Type.Object({ last_event_id: Int }),
-      sql`SELECT last_event_id::int AS last_event_id FROM healing_state WHERE id = 1 FOR UPDATE SKIP LOCKED`,
+      Type.Object({ id: Int, txid: Type.Number() }),
+      sql`SELECT last_event_id::int AS id, last_txid::float8 AS txid FROM healing_state WHERE id = 1 FOR UPDATE SKIP LOCKED`,
     )
   )[0] ?? null;
 
-export const moveCursor = (tx: Sql, upTo: number) =>
-  tx.execute(sql`UPDATE healing_state SET last_event_id = ${upTo}, updated_at = now() WHERE id = 1`);
+export const moveCursor = (tx: Sql, upTo: OutboxCursor) =>
+  tx.execute(sql`UPDATE healing_state SET last_event_id = ${upTo.id}, last_txid = ${upTo.txid}, updated_at = now() WHERE id = 1`);
 
 export interface NewIncident {
   tenantId: number | null;

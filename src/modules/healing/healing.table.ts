@@ -115,5 +115,7 @@ export const healingSettings = pgTable('healing_settings', {
 export const healingState = pgTable('healing_state', {
   id: integer('id').primaryKey(),
   lastEventId: bigint('last_event_id', { mode: 'number' }).notNull(),
+  /** With last_event_id, the last event read in (txid, id) order (the events module's outboxAfter). */
+  lastTxid: bigint('last_txid', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -61,8 +61,6 @@ export interface EngineSettings {
   measureEverySec?: number;
 }
 
-const GAP_SEC = 5;
-
 /** Whether a rule's conditions need what the database knows of its object (group, tags, carrier, pool). */
 const needsContext = (rule: repo.EngineRule) =>
   Object.keys(rule.conditions).some((k) => k !== 'expression' && k !== 'time_window');
@@ -111,7 +109,7 @@ export class RulesEngine {
       const cursor = await repo.lockCursor(tx);
       if (!cursor) return null;
       const rules = await repo.enabledRules(tx);
-      const { events: taken, upTo } = await outboxAfter(tx, cursor.last_event_id, this.batch, GAP_SEC);
+      const { events: taken, upTo } = await outboxAfter(tx, cursor, this.batch);
       const eventRules = rules.filter((r) => r.trigger.kind === 'event');
       const matches: Match[] = eventRules.length ? await this.eventMatches(tx, eventRules, taken) : [];
       const now = new Date(isoOf(cursor.now) ?? Date.now());

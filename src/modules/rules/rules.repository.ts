@@ -4,7 +4,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { CountRow, rowsOf, type Sql, SqlTime } from '../../app/database.js';
 import { Nullable } from '../../app/schemas.js';
-import { OutboxEvent } from '../events/index.js';
+import { type OutboxCursor, OutboxEvent } from '../events/index.js';
 
 const Int = Type.Integer();
 const Str = Type.String();
@@ -110,15 +110,15 @@ export const lockCursor = async (tx: Sql) =>
   (
     await rowsOf(
       tx,
-      Type.Object({ last_event_id: Int, measured_at: Nullable(SqlTime), now: SqlTime }),
-      sql`SELECT last_event_id::int AS last_event_id, measured_at::text AS measured_at, now()::text AS now
+      Type.Object({ id: Int, txid: Type.Number(), measured_at: Nullable(SqlTime), now: SqlTime }),
+      sql`SELECT last_event_id::int AS id, last_txid::float8 AS txid, measured_at::text AS measured_at, now()::text AS now
             FROM rules_state WHERE id = 1 FOR UPDATE SKIP LOCKED`,
     )
   )[0] ?? null;
 
-export const moveCursor = (tx: Sql, upTo: number, measured: boolean) =>
+export const moveCursor = (tx: Sql, upTo: OutboxCursor, measured: boolean) =>
   tx.execute(
-    sql`UPDATE rules_state SET last_event_id = ${upTo}, updated_at = now(),
+    sql`UPDATE rules_state SET last_event_id = ${upTo.id}, last_txid = ${upTo.txid}, updated_at = now(),
                measured_at = CASE WHEN ${measured} THEN now() ELSE measured_at END
          WHERE id = 1`,
   );
@@ -130,7 +130,7 @@ export const latestEvents = (db: Sql, tenantId: number, types: string[], limit: 
   rowsOf(
     db,
     OutboxEvent,
-    sql`SELECT id::int AS id, type, tenant_id, data, created_at::text AS created_at, true AS old
+    sql`SELECT id::int AS id, type, tenant_id, data, created_at::text AS created_at, txid::float8 AS txid
           FROM events_outbox WHERE tenant_id = ${tenantId} AND type = ANY(${sql.param(types)}::text[])
          ORDER BY id DESC LIMIT ${limit}`,
   );

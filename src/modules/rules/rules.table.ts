@@ -95,6 +95,8 @@ export const ruleCooldowns = pgTable(
 export const rulesState = pgTable('rules_state', {
   id: integer('id').primaryKey(),
   lastEventId: bigint('last_event_id', { mode: 'number' }).notNull(),
+  /** With last_event_id, the last event read in (txid, id) order (the events module's outboxAfter). */
+  lastTxid: bigint('last_txid', { mode: 'number' }).notNull().default(0),
   measuredAt: timestamp('measured_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -16,7 +16,7 @@ import { CountRow, type Database, rowsOf, type Sql, SqlTime } from '../../app/da
 import { isoOf } from '../../app/timestamps.js';
 import { backoff } from '../../domain/backoff.js';
 import { signWebhook } from '../../domain/webhook-signature.js';
-import { insertEvent } from '../events/index.js';
+import { insertEvent, outboxAfter } from '../events/index.js';
 import { pinnedLookup, type Resolver, resolveTarget, systemResolver } from './target-guard.js';
 
 export interface DispatcherSettings {
@@ -36,8 +36,6 @@ export interface DispatcherSettings {
 
 const FANOUT_BATCH = 500;
 const CLAIM_BATCH = 20;
-/** An event id missing this long belongs to a transaction that rolled back: skip it. */
-const GAP_SEC = 30;
 
 const Int = Type.Integer();
 const Claimed = Type.Object({
@@ -55,8 +53,7 @@ const Claimed = Type.Object({
 });
 type Claimed = Static<typeof Claimed>;
 
-const CursorRow = Type.Object({ last_event_id: Int });
-const NewEventRow = Type.Object({ id: Int, old: Type.Boolean() });
+const CursorRow = Type.Object({ id: Int, txid: Type.Number() });
 const FailedHookRow = Type.Object({ consecutive_failures: Int, tenant_id: Int, enabled: Type.Boolean() });
 
 /** The wait before attempt n+1: base · 2^(n-1), at most an hour, ±25 % jitter. */
@@ -105,24 +102,12 @@ export class WebhookDispatcher {
       const [cursor] = await rowsOf(
         tx,
         CursorRow,
-        sql`SELECT last_event_id::int AS last_event_id FROM outbox_cursors WHERE name = 'webhooks' FOR UPDATE`,
+        sql`SELECT last_event_id::int AS id, last_txid::float8 AS txid FROM outbox_cursors WHERE name = 'webhooks' FOR UPDATE`,
       );
       if (!cursor) return { read: 0, created: 0 };
-      const events = await rowsOf(
-        tx,
-        NewEventRow,
-        sql`SELECT id::int AS id, created_at < now() - make_interval(secs => ${GAP_SEC}) AS old
-            FROM events_outbox WHERE id > ${cursor.last_event_id} ORDER BY id LIMIT ${FANOUT_BATCH}`,
-      );
-      let upTo = cursor.last_event_id;
-      let read = 0;
-      for (const e of events) {
-        // Stop at a gap (a transaction still open) unless it is old enough to be a rollback.
-        if (e.id !== upTo + 1 && !e.old) break;
-        upTo = e.id;
-        read++;
-      }
-      if (upTo === cursor.last_event_id) return { read: 0, created: 0 };
+      const { events, upTo, read } = await outboxAfter(tx, cursor, FANOUT_BATCH);
+      if (read === 0) return { read: 0, created: 0 };
+      const ids = `{${events.map((e) => e.id).join(',')}}`;
       const created = await rowsOf(
         tx,
         CountRow,
@@ -131,12 +116,15 @@ export class WebhookDispatcher {
               SELECT w.id, e.id FROM events_outbox e
               JOIN webhooks w ON w.enabled AND w.tenant_id = e.tenant_id
                 AND ionmesh_type_matches(w.event_types, e.type)
-              WHERE e.id > ${cursor.last_event_id} AND e.id <= ${upTo}
+              WHERE e.id = ANY (${ids}::bigint[])
               ON CONFLICT DO NOTHING
               RETURNING 1)
             SELECT count(*)::int AS n FROM ins`,
       );
-      await tx.execute(sql`UPDATE outbox_cursors SET last_event_id = ${upTo}, updated_at = now() WHERE name = 'webhooks'`);
+      await tx.execute(
+        sql`UPDATE outbox_cursors SET last_event_id = ${upTo.id}, last_txid = ${upTo.txid}, updated_at = now()
+             WHERE name = 'webhooks'`,
+      );
       return { read, created: created[0]?.n ?? 0 };
     });
   }

@@ -62,5 +62,7 @@ export const webhookDeliveries = pgTable(
 export const outboxCursors = pgTable('outbox_cursors', {
   name: text('name').primaryKey(),
   lastEventId: bigint('last_event_id', { mode: 'number' }).notNull().default(0),
+  /** With last_event_id, the last event read in (txid, id) order (the events module's outboxAfter). */
+  lastTxid: bigint('last_txid', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
