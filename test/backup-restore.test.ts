@@ -15,12 +15,12 @@ import { DatabaseNewer } from '../src/app/schema-version.js';
 import { backup, restore } from '../src/cli/backup.js';
 import { buildApp } from '../src/server/server.js';
 import { ADMIN_KEY, freshDatabase, onPostgres, startIonMesh } from './support/harness.js';
-import { freePort, spawnIonMesh } from './support/processes.js';
+import { freePort, ionmeshArgs, spawnIonMesh } from './support/processes.js';
 import { scratchPostgres } from './support/scratch-database.js';
 
 const execFileP = promisify(execFile);
 const cli = (args: string[], env: Record<string, string> = {}) =>
-  execFileP(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  execFileP(process.execPath, ionmeshArgs([...args]), {
     env: { ...process.env, DATABASE_URL: '', IONMESH_API_KEY: '', ...env },
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withLuhn } from '../src/domain/iccid.js';
 import { type Harness, json, onPostgres, startIonMesh, startReplica } from './support/harness.js';
+import { ionmeshArgs } from './support/processes.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by the assertions
 type Doc = Record<string, any>;
@@ -301,11 +302,9 @@ describe('importing over cards in use', () => {
   });
 
   it.runIf(!onPostgres)('says so in one line when the file to import is missing (the CLI)', async () => {
-    const r = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'import', 'sims', '/nonexistent/sims.csv'],
-      { env: { ...process.env, DATABASE_URL: '' } },
-    ).then(
+    const r = await promisify(execFile)(process.execPath, ionmeshArgs(['import', 'sims', '/nonexistent/sims.csv']), {
+      env: { ...process.env, DATABASE_URL: '' },
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     );

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, type Harness, onPostgres, startIonMesh } from './support/harness.js';
+import { ionmeshArgs } from './support/processes.js';
 
 const run = promisify(execFile);
 
@@ -16,7 +17,7 @@ const run = promisify(execFile);
 describe.runIf(!onPostgres)('ionmesh jobs (the CLI)', () => {
   let h: Harness;
   const cli = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'jobs', ...args, '--url', h.url], {
+    run(process.execPath, ionmeshArgs(['jobs', ...args, '--url', h.url]), {
       env: { ...process.env, IONMESH_API_KEY: ADMIN_KEY },
     }).then(
       (r) => ({ code: 0, ...r }),
@@ -102,7 +103,7 @@ describe.runIf(!onPostgres)('ionmesh jobs (the CLI)', () => {
     const refused = await cli('run', 'queue_command', '--tenant', '1', '--clients', 'nobody', '--yes');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('needs params.command');
-    const noKey = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'jobs', 'list', '--url', h.url], {
+    const noKey = await run(process.execPath, ionmeshArgs(['jobs', 'list', '--url', h.url]), {
       env: { ...process.env, IONMESH_API_KEY: '' },
     }).catch((e) => e);
     expect(noKey.code).toBe(2);
@@ -112,7 +113,7 @@ describe.runIf(!onPostgres)('ionmesh jobs (the CLI)', () => {
 
   it('says in one line what failed and where: a refused key, a server that is not there', async () => {
     const ionmesh = (args: string[], key: string) =>
-      run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      run(process.execPath, ionmeshArgs([...args]), {
         env: { ...process.env, IONMESH_API_KEY: key },
       }).then(
         (r) => ({ code: 0, ...r }),

@@ -11,6 +11,7 @@ import { buildConfig } from '../src/app/config.js';
 import { openPglite } from '../src/app/database.js';
 import { buildApp } from '../src/server/server.js';
 import { onPostgres } from './support/harness.js';
+import { ionmeshArgs } from './support/processes.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'ionmesh-keys-'));
@@ -26,7 +27,7 @@ const withoutDatabaseSettings = () =>
   );
 
 const cli = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'keys', ...args, '--data-dir', dataDir], {
+  run(process.execPath, ionmeshArgs(['keys', ...args, '--data-dir', dataDir]), {
     env: { ...process.env, DATABASE_URL: '' },
   }).then(
     (r) => ({ code: 0, ...r }),
@@ -77,11 +78,10 @@ describe.runIf(!onPostgres)('ionmesh keys (the CLI)', () => {
   it('refuses to make a new database in the default ./data when no data directory is named', async () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'ionmesh-cwd-'));
     try {
-      const r = await run(
-        process.execPath,
-        ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'src/cli/main.ts'), 'keys', 'create', '--name', 'lost'],
-        { cwd: elsewhere, env: withoutDatabaseSettings() },
-      ).then(
+      const r = await run(process.execPath, ionmeshArgs(['keys', 'create', '--name', 'lost']), {
+        cwd: elsewhere,
+        env: withoutDatabaseSettings(),
+      }).then(
         (x) => ({ code: 0, ...x }),
         (e: { code: number; stdout: string; stderr: string }) => e,
       );

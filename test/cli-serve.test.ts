@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/harness.js';
-import { freePort, spawnIonMesh } from './support/processes.js';
+import { freePort, ionmeshArgs, spawnIonMesh } from './support/processes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ionmesh-serve-'));
 const run = promisify(execFile);
@@ -160,7 +160,7 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     const csv = join(lockDir, 'sims.csv');
     writeFileSync(csv, 'bank_id,slot_id,iccid\n1,5,8901260000000000009\n');
     const cli = (...args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--data-dir', lockDir], {
+      run(process.execPath, ionmeshArgs([...args, '--data-dir', lockDir]), {
         env: { ...process.env, DATABASE_URL: '' },
       }).then(
         (r) => ({ code: 0, ...r }),
@@ -248,11 +248,9 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     // The database URL likewise, for every command; given both ways, it is refused.
     const urlPath = join(site, 'database-url');
     writeFileSync(urlPath, 'postgres://ionmesh@127.0.0.1:1/ionmesh\n');
-    const both = await run(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'keys', 'list', '--database-url', 'postgres://x@127.0.0.1:1/x'],
-      { env: { ...process.env, DATABASE_URL: '', IONMESH_DATABASE_URL_FILE: urlPath } },
-    ).then(
+    const both = await run(process.execPath, ionmeshArgs(['keys', 'list', '--database-url', 'postgres://x@127.0.0.1:1/x']), {
+      env: { ...process.env, DATABASE_URL: '', IONMESH_DATABASE_URL_FILE: urlPath },
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     );
@@ -288,7 +286,7 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
 
     const bad = join(site, 'bad.yaml');
     writeFileSync(bad, 'port: 5000\nofline-after: 600\nheartbeat-interval: 1\n');
-    const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'config', 'check', bad]).then(
+    const failed = await run(process.execPath, ionmeshArgs(['config', 'check', bad])).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     );

@@ -5,13 +5,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { onPostgres } from './support/harness.js';
-import { freePort, spawnIonMesh } from './support/processes.js';
+import { freePort, ionmeshArgs, spawnIonMesh } from './support/processes.js';
 import { splitCommands, walkthroughBlocks, walkthroughScript } from './support/readme-walkthrough.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -113,10 +111,9 @@ describe.runIf(!onPostgres)('the README walkthrough against a fresh npm start de
       .replaceAll(/(localhost|127\.0\.0\.1):5000\b/g, `127.0.0.1:${port}`)
       .replaceAll(/(localhost|127\.0\.0\.1):9997\b/g, `127.0.0.1:${remsimPort}`)
       .replaceAll('imk_…', adminKey);
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     const script = walkthroughScript(
       walkthroughBlocks(text),
-      `'${process.execPath}' --import '${tsx}' '${join(root, 'src/cli/main.ts')}'`,
+      [process.execPath, ...ionmeshArgs([])].map((a) => `'${a}'`).join(' '),
     );
     const work = join(dir, 'work');
     mkdirSync(work);

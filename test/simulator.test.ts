@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fleet, LIVING_DARK_MIN_SEC, LIVING_DARK_SPREAD_SEC } from '../src/sim/fleet.js';
 import { type Harness, onPostgres, startIonMesh } from './support/harness.js';
+import { ionmeshArgs } from './support/processes.js';
 import { RemsimServerDouble } from './support/remsim-server-double.js';
 
 interface Vector {
@@ -265,7 +266,7 @@ describe('the living demo', () => {
 describe.runIf(!onPostgres)('ionmesh simulate', () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', ...args], {
+      const p = spawn(process.execPath, ionmeshArgs(['simulate', ...args]), {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, ...env },
       });
