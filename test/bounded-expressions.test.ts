@@ -4,7 +4,7 @@
 // is dry-run or acts on a hostile client id. A pattern RE2 cannot express is refused at save.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RulesEngine } from '../src/modules/rules/index.js';
-import { type Harness, json, rulesEngineOf, startIonMesh } from './support/harness.js';
+import { type Harness, json, rulesEngineOf, settledTick, startIonMesh } from './support/harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
 type Doc = Record<string, any>;
@@ -69,7 +69,7 @@ describe('expressions a tenant writes', () => {
     h = await startIonMesh();
     engine = rulesEngineOf(h, { measureEverySec: 0, inlineMax: 3 });
     for (const id of routers) expect((await client('/register-client', { client_id: id, tenant_id: 1 })).status).toBe(200);
-    await engine.tick(); // past what the demo and the routers wrote
+    await settledTick(h, engine); // past what the demo and the routers wrote
   });
   afterAll(() => h.close());
 
@@ -98,7 +98,7 @@ describe('expressions a tenant writes', () => {
     expect((await client('/register-client', { client_id: 'aaaa', tenant_id: 1 })).status).toBe(200);
     let pass: Doc = {};
     await expectPaceKeptDuring(async () => {
-      pass = await engine.tick();
+      pass = await settledTick(h, engine);
     });
     // The three hostile ids do not match; 'aaaa' does, once.
     expect(pass).toMatchObject({ runs: 1, acted: 1 });

@@ -11,7 +11,7 @@ import { FEATURE_NAMES, featuresOf } from '../src/domain/fault-features.js';
 import { FailureModel, type ModelJson, SHIPPED_MODEL } from '../src/modules/prediction/index.js';
 import { type FaultRouter, historyAt, simulateFaults } from '../src/sim/faults.js';
 import { trainAndMeasure, uploadOf } from '../src/sim/prediction-run.js';
-import { type Harness, json, startIonMesh } from './support/harness.js';
+import { type Harness, json, settledTick, startIonMesh } from './support/harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
 type Doc = Record<string, any>;
@@ -145,7 +145,7 @@ describe('fault prediction', () => {
     await h.services.prediction.run();
     // (The engine waits out a gap younger than 5 s in the outbox: polled.)
     const fired = async () => {
-      await h.services.rulesEngine.tick();
+      await settledTick(h, h.services.rulesEngine);
       return (await h.query<{ data: Doc }>(sql`SELECT data FROM events WHERE type = 'rule.fired'`)).map((e) => e.data);
     };
     await expect

@@ -7,7 +7,16 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RulesEngine } from '../src/modules/rules/index.js';
 import { UsageService } from '../src/modules/usage/index.js';
-import { type Harness, json, onPostgres, rulesEngineOf, startIonMesh, startReplica } from './support/harness.js';
+import {
+  type Harness,
+  json,
+  onPostgres,
+  outboxSettled,
+  rulesEngineOf,
+  settledTick,
+  startIonMesh,
+  startReplica,
+} from './support/harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
 type Doc = Record<string, any>;
@@ -42,7 +51,7 @@ describe('automation rules', () => {
   beforeAll(async () => {
     h = await startIonMesh();
     engine = rulesEngineOf(h, { measureEverySec: 0, inlineMax: 3 });
-    await engine.tick(); // past what the demo wrote
+    await settledTick(h, engine); // past what the demo wrote
   });
   afterAll(() => h.close());
 
@@ -56,7 +65,7 @@ describe('automation rules', () => {
     expect(r).toMatchObject({ enabled: true, cooldown_sec: 3600, max_per_hour: 60, last_run_at: null });
     for (const id of ['vip-1', 'plain-1'])
       await answer(client('/register-client', { client_id: id, tenant_id: 1, mcc_mnc: '310410' }));
-    const pass = await engine.tick();
+    const pass = await settledTick(h, engine);
     expect(pass).toMatchObject({ runs: 1, acted: 1 });
     expect(await tagsOf('vip-1')).toEqual(['vip']);
     expect(await tagsOf('plain-1')).toEqual([]);
@@ -77,7 +86,7 @@ describe('automation rules', () => {
     const audit = await answer(h.admin('/audit-log?action=tags.update&entity_id=vip-1'));
     expect(audit.items[0].actor).toBe(`rule:${r.id}`);
     // Once per event: another pass does nothing more.
-    expect(await engine.tick()).toMatchObject({ runs: 0 });
+    expect(await settledTick(h, engine)).toMatchObject({ runs: 0 });
     expect((await answer(h.admin(`/rules/${r.id}`))).last_run_at).toEqual(expect.any(String));
     await disable(r.id);
   });
@@ -99,7 +108,7 @@ describe('automation rules', () => {
     });
     for (const id of ['same-1', 'same-1', 'same-1']) await unregistered(id);
     for (const id of ['cap-1', 'cap-2', 'cap-3']) await unregistered(id);
-    await engine.tick();
+    await settledTick(h, engine);
     expect((await runs(cool.id)).map((x) => [x.object_key, x.result]).reverse()).toEqual([
       ['client:same-1', 'done'],
       ['client:same-1', 'cooldown'],
@@ -134,11 +143,11 @@ describe('automation rules', () => {
     const dry = await answer(h.admin(`/rules/${r.id}/dry-run`));
     expect(dry).toMatchObject({ dry_run: true, matched: 2, as_bulk_job: false });
     expect(await runs(r.id)).toEqual([]);
-    await engine.tick();
+    await settledTick(h, engine);
     expect(await tagsOf('far-1')).toEqual(['silent']);
     expect((await runs(r.id)).map((x) => x.result)).toEqual(['done', 'done']);
     // Within the cooldown, the next evaluation leaves them alone.
-    await engine.tick();
+    await settledTick(h, engine);
     expect((await runs(r.id)).map((x) => x.result).sort()).toEqual(['cooldown', 'cooldown', 'done', 'done']);
     await disable(r.id);
 
@@ -153,7 +162,7 @@ describe('automation rules', () => {
       trigger: { kind: 'measure', measure: 'offline_minutes', op: '>=', value: 120 },
       actions: [{ type: 'tag_client', params: { add_tags: ['long-silent'] } }],
     });
-    await engine.tick();
+    await settledTick(h, engine);
     const log = await runs(many.id);
     expect(log.map((x) => x.result)).toEqual(['job', 'job', 'job', 'job', 'job']);
     const jobId = log[0]?.actions.jobs[0];
@@ -187,7 +196,7 @@ describe('automation rules', () => {
       conditions: { tag: 'billed' },
       actions: [{ type: 'tag_card', params: { add_tags: ['costly'] } }],
     });
-    await engine.tick();
+    await settledTick(h, engine);
     expect((await runs(failing.id)).map((x) => [x.object_key, x.result, x.trigger.value])).toEqual([['card:1/20', 'done', 3]]);
     expect((await answer(h.admin('/card-tags/1/20'))).tags).toEqual(['failing']);
     expect((await answer(h.admin('/card-tags/1/21'))).tags).toEqual([]);
@@ -229,7 +238,7 @@ describe('automation rules', () => {
       trigger: { kind: 'measure', measure: 'usage_percent', op: '>=', value: 50 },
       actions: [{ type: 'tag_card', params: { add_tags: ['half-used'] } }],
     });
-    await engine.tick();
+    await settledTick(h, engine);
     expect((await runs(weak.id)).map((x) => [x.object_key, x.trigger.value])).toEqual([['client:weak-1', -110]]);
     expect(await tagsOf('weak-1')).toEqual(['weak']);
     expect(await tagsOf('strong-1')).toEqual([]);
@@ -369,7 +378,10 @@ describe('automation rules', () => {
     try {
       const other = replica.services.rulesEngine;
       for (let i = 0; i < 40; i++) await unregistered(`pair-${i}`);
-      for (let i = 0; i < 10; i++) await Promise.all([engine.tick(), other.tick()]);
+      for (let i = 0; i < 10; i++) {
+        await outboxSettled(h);
+        await Promise.all([engine.tick(), other.tick()]);
+      }
       const log = await runs(r.id);
       expect(log.length).toBe(40);
       expect(new Set(log.map((x) => x.event_id)).size).toBe(40);

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../src/domain/webhook-signature.js';
 import { WebhookDispatcher } from '../src/modules/webhooks/dispatcher.js';
-import { type Harness, json, onPostgres, startIonMesh, startReplica } from './support/harness.js';
+import { type Harness, json, onPostgres, outboxSettled, settledTick, startIonMesh, startReplica } from './support/harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read by the assertions
 type Doc = Record<string, any>;
@@ -72,7 +72,7 @@ describe('webhooks', () => {
     expect(hook.secret).toMatch(/^whsec_/);
     expect(((await (await h.admin(`/webhooks/${hook.id}`)).json()) as Doc).secret).toBeUndefined();
     expect((await register(h, 'wh-1-slot0')).status).toBe(200);
-    await dispatcher.tick();
+    await settledTick(h, dispatcher);
     expect(rx.got).toHaveLength(1);
     const r = rx.got[0] as Received;
     const ts = Number(r.headers['x-ionmesh-timestamp']);
@@ -88,38 +88,39 @@ describe('webhooks', () => {
     expect(d).toMatchObject({ status: 'succeeded', attempts: 1, last_status_code: 204, event_type: 'client.registered' });
     expect(d?.last_latency_ms).toBeGreaterThanOrEqual(0);
     // Nothing twice: another round sends nothing new.
-    await dispatcher.tick();
+    await settledTick(h, dispatcher);
     expect(rx.got).toHaveLength(1);
   });
 
   it('retries a failing receiver with back-off until it answers, and redelivers on demand', async () => {
     rx.state.failFirst = 2;
     expect((await register(h, 'wh-2-slot0')).status).toBe(200);
-    await dispatcher.tick();
+    await settledTick(h, dispatcher);
     let [d] = await deliveries();
     expect(d).toMatchObject({ status: 'pending', attempts: 1, last_status_code: 500, last_error: 'answered 500' });
     expect(new Date(d?.next_attempt_at).getTime()).toBeGreaterThan(Date.now() - 1000);
     for (let i = 0; i < 50 && d?.status !== 'succeeded'; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      await dispatcher.tick();
+      await settledTick(h, dispatcher);
       [d] = await deliveries();
     }
     expect(d).toMatchObject({ status: 'succeeded', attempts: 3 });
     const before = rx.got.length;
     expect((await h.admin(`/webhooks/${hook.id}/deliveries/${d?.id}/redeliver`, { method: 'POST' })).status).toBe(200);
-    await dispatcher.tick();
+    await settledTick(h, dispatcher);
     expect(rx.got.length).toBe(before + 1);
     expect((await h.admin(`/webhooks/${hook.id}/deliveries/99999/redeliver`, { method: 'POST' })).status).toBe(404);
   });
 
   it('takes over a delivery a crashed process left half-way', async () => {
     expect((await register(h, 'wh-3-slot0')).status).toBe(200);
+    await outboxSettled(h);
     await dispatcher.fanOut();
     // As if a process claimed it and died before recording the result.
     await h.query(sql`UPDATE webhook_deliveries SET status = 'delivering', attempts = 1, locked_until = now() - interval '1 second'
                       WHERE status = 'pending'`);
     const before = rx.got.length;
-    await dispatcher.tick();
+    await settledTick(h, dispatcher);
     expect(rx.got.length).toBe(before + 1);
     expect((await deliveries())[0]).toMatchObject({ status: 'succeeded', attempts: 2 });
   });
@@ -128,7 +129,7 @@ describe('webhooks', () => {
     rx.state.always = 503;
     expect((await register(h, 'wh-4-slot0')).status).toBe(200);
     for (let i = 0; i < 80; i++) {
-      await dispatcher.tick();
+      await settledTick(h, dispatcher);
       const w = (await (await h.admin(`/webhooks/${hook.id}`)).json()) as Doc;
       if (!w.enabled) break;
       await new Promise((r) => setTimeout(r, 40));
@@ -142,7 +143,7 @@ describe('webhooks', () => {
     // A disabled webhook gets no new deliveries; enabling it again clears the failures.
     const count = (await deliveries()).length;
     expect((await register(h, 'wh-5-slot0')).status).toBe(200);
-    await dispatcher.tick();
+    await settledTick(h, dispatcher);
     expect((await deliveries()).length).toBe(count);
     const again = (await (
       await h.admin(`/webhooks/${hook.id}`, { method: 'PATCH', body: JSON.stringify({ enabled: true }) })
@@ -159,7 +160,7 @@ describe('webhooks', () => {
       expect((await register(h, 'wh-prefix-slot0')).status).toBe(200);
       await h.query(sql`INSERT INTO events (type, tenant_id, data) VALUES ('pool.capacity_warning', 1,
         '{"pool_id": 1, "pool_name": "p", "threshold_percent": 80, "current_virtual_sims": 8, "capacity": 10}')`);
-      await dispatcher.tick();
+      await settledTick(h, dispatcher);
       const types = rx2.got.map((r) => (JSON.parse(r.body) as Doc).type as string);
       expect(types).toContain('client.registered');
       expect(types.filter((t) => !t.startsWith('client.'))).toEqual([]);
@@ -225,7 +226,7 @@ describe('a webhook whose name resolves differently each time (DNS rebinding)', 
       };
       const dispatcher = new WebhookDispatcher(h.db, h.app.log, { allowPrivateTargets: true, resolve });
       expect((await register(h, 'rebind-1-slot0')).status).toBe(200);
-      await dispatcher.tick();
+      await settledTick(h, dispatcher);
       expect(asked).toEqual(['hooks.rebind.test']); // one lookup for the one delivery
       expect(rx.got).toHaveLength(1);
       expect(rx.got[0]?.headers.host).toBe(`hooks.rebind.test:${port}`);
@@ -250,7 +251,7 @@ describe('a webhook whose name resolves differently each time (DNS rebinding)', 
         resolve: async () => [{ address: '127.0.0.1', family: 4 }],
       });
       expect((await register(h, 'rebind-2-slot0')).status).toBe(200);
-      await dispatcher.tick();
+      await settledTick(h, dispatcher);
       expect(rx.got).toHaveLength(0);
       const [delivery] = await h.query<{ last_error: string }>(sql`SELECT last_error FROM webhook_deliveries`);
       expect(delivery?.last_error).toMatch(/private, loopback or reserved/);
@@ -271,7 +272,10 @@ describe.runIf(onPostgres)('webhooks with two IonMesh processes', () => {
       await Promise.all(Array.from({ length: 30 }, (_, i) => register(h, `pair-wh-${i}-slot0`)));
       const a = h.services.dispatcher;
       const b = replica.services.dispatcher;
-      for (let i = 0; i < 5; i++) await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+      for (let i = 0; i < 5; i++) {
+        await outboxSettled(h);
+        await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+      }
       const ids = rx.got.map((r) => (JSON.parse(r.body) as Doc).id as number);
       expect(ids.length).toBe(30);
       expect(new Set(ids).size).toBe(30);

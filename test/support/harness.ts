@@ -128,6 +128,32 @@ export async function startIonMesh(
 
 export const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
 
+/**
+ * Waits until every committed event is readable by the outbox's readers (outboxAfter reads the
+ * events of transactions below the snapshot's xmin). On PostgreSQL the xmin is the cluster's: a
+ * write transaction of another test file's database, still open, holds it back for a moment.
+ * On PGlite (one connection) it always is.
+ */
+export async function outboxSettled(h: Pick<Harness, 'query'>) {
+  if (!onPostgres) return;
+  await until(
+    'the outbox readable (no write transaction older than its events still open)',
+    async () =>
+      (
+        await h.query<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM events WHERE txid >= pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
+        )
+      )[0]?.n === 0,
+    10_000,
+  );
+}
+
+/** An engine's tick once the outbox is readable (see outboxSettled): what the tick reads is known. */
+export async function settledTick<T>(h: Pick<Harness, 'query'>, engine: { tick(): Promise<T> }): Promise<T> {
+  await outboxSettled(h);
+  return engine.tick();
+}
+
 /** Polls `probe` every 10 ms until it answers something truthy; fails after `ms`. */
 export async function until<T>(what: string, probe: () => T | Promise<T>, ms = 3000): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
@@ -192,13 +218,10 @@ export function rulesEngineOf(h: Pick<Harness, 'db' | 'services'>, options: { me
   return new RulesEngine(h.db, ports, undefined, options);
 }
 
-/** Self-healing's detection until it has read every event (a gap younger than its rule, a
- * transaction rolled back, holds it back), then a pass. */
-export async function healAll(h: Pick<Harness, 'services'>) {
-  for (let i = 0; i < 100; i++) {
-    const d = await h.services.healingEngine.detect();
-    if (d.read === d.taken) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** Self-healing's detection until it has read every committed event, then a pass. */
+export async function healAll(h: Pick<Harness, 'services' | 'query'>) {
+  // Every committed event readable first (outboxSettled), then detection until it has read them all.
+  await outboxSettled(h);
+  for (let i = 0; i < 100; i++) if ((await h.services.healingEngine.detect()).taken === 0) break;
   return h.services.healingEngine.tick();
 }
