@@ -47,7 +47,7 @@ describe('reading the event outbox', () => {
   });
 
   it.runIf(onPostgres)(
-    'keeps back what follows a transaction still open, however old, and loses none of its events',
+    'keeps back what follows a transaction still open and loses none of its events; waits a minute at most',
     async () => {
       const start = await now();
       const held = new pg.Client({ connectionString: h.databaseUrl as string });
@@ -55,14 +55,19 @@ describe('reading the event outbox', () => {
       try {
         await held.query('BEGIN');
         await held.query(`INSERT INTO events (type, tenant_id, data) VALUES ('test.held', 1, '{}')`);
-        // Committed after it, and dated an hour back: a time rule would call the open one rolled back.
+        // Committed after it, and dated 30 s back: the old 5 s rule would call the open one rolled back.
         await h.query(
-          sql`INSERT INTO events (type, tenant_id, data, created_at) VALUES ('test.after', 1, '{}', now() - interval '1 hour')`,
+          sql`INSERT INTO events (type, tenant_id, data, created_at) VALUES ('test.after', 1, '{}', now() - interval '30 seconds')`,
         );
         expect(types(await read(start))).toEqual([]);
+        // One committed more than a minute ago is taken even so: no reader waits longer than that.
+        await h.query(
+          sql`INSERT INTO events (type, tenant_id, data, created_at) VALUES ('test.stuck', 1, '{}', now() - interval '2 minutes')`,
+        );
+        expect(types(await read(start))).toEqual(['test.stuck']);
         await held.query('COMMIT');
         await outboxSettled(h);
-        expect(types(await read(start))).toEqual(['test.held', 'test.after']);
+        expect(types(await read(start))).toEqual(['test.held', 'test.after', 'test.stuck']);
       } finally {
         await held.end();
       }

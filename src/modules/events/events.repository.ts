@@ -54,6 +54,15 @@ export const OutboxEvent = Type.Object({
 });
 export type OutboxEvent = Static<typeof OutboxEvent>;
 
+/**
+ * The longest a reader waits behind a write transaction that is still open: an event committed
+ * longer ago than this is taken even then. On PostgreSQL the xmin is the whole server's, so
+ * another application's long write transaction would otherwise hold IonMesh's readers back for
+ * as long as it runs. The price is bounded the other way: only the events of a transaction that
+ * held its id open longer than this can be passed over.
+ */
+export const OUTBOX_MAX_WAIT_SEC = 60;
+
 /** A reader's place in the outbox: the last event it took, in (txid, id) order. */
 export interface OutboxCursor {
   txid: number;
@@ -64,9 +73,9 @@ export interface OutboxCursor {
  * The events after a reader's place, in the order their transactions are known to have ended:
  * only events of transactions below the snapshot's xmin (every transaction before it has
  * committed or rolled back, so no event can still appear behind the cursor), in (txid, id) order.
- * Exact, with no time rule: an open transaction holds back only the events after it, however
- * long it stays open, and a rolled-back one holds back nothing. Every reader of the outbox that
- * acts once per event (webhooks' fan-out, rules, self-healing) reads it here.
+ * Exact for every transaction shorter than OUTBOX_MAX_WAIT_SEC: an open transaction holds back
+ * only the events after it, and a rolled-back one holds back nothing. Every reader of the outbox
+ * that acts once per event (webhooks' fan-out, rules, self-healing) reads it here.
  */
 export async function outboxAfter(db: Sql, after: OutboxCursor, limit: number) {
   const events = await rowsOf(
@@ -75,7 +84,8 @@ export async function outboxAfter(db: Sql, after: OutboxCursor, limit: number) {
     sql`SELECT id::int AS id, type, tenant_id, data, created_at::text AS created_at, txid::float8 AS txid
           FROM events_outbox
          WHERE (txid, id) > (${after.txid}::bigint, ${after.id}::bigint)
-           AND txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+           AND (txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+                OR created_at < now() - make_interval(secs => ${OUTBOX_MAX_WAIT_SEC}))
          ORDER BY txid, id LIMIT ${limit}`,
   );
   const last = events.at(-1);
