@@ -89,5 +89,5 @@ export async function outboxAfter(db: Sql, after: OutboxCursor, limit: number) {
          ORDER BY txid, id LIMIT ${limit}`,
   );
   const last = events.at(-1);
-  return { events, upTo: last ? { txid: last.txid, id: last.id } : after, read: events.length };
+  return { events, upTo: last ? { txid: last.txid, id: last.id } : after };
 }

@@ -108,7 +108,7 @@ export class HealingEngine {
     for (let i = 0; i < 10; i++) {
       const step = await this.detect();
       events += step.taken;
-      if (step.read < this.batch) break;
+      if (step.taken < this.batch) break;
     }
     let healed = 0;
     for (let i = 0; i < 5; i++) {
@@ -130,7 +130,7 @@ export class HealingEngine {
     const out = await this.db.transaction(async (tx) => {
       const cursor = await repo.lockCursor(tx);
       if (!cursor) return null;
-      const { events, upTo, read } = await outboxAfter(tx, cursor, this.batch);
+      const { events, upTo } = await outboxAfter(tx, cursor, this.batch);
       const cache = new Map<number | null, Playbooks>();
       const books = async (tenantId: number | null) => {
         if (!cache.has(tenantId)) cache.set(tenantId, await this.playbooks(tx, tenantId));
@@ -138,9 +138,9 @@ export class HealingEngine {
       };
       for (const e of events) await this.onEvent(tx, e, books);
       if (upTo !== cursor) await repo.moveCursor(tx, upTo);
-      return { taken: events.length, read };
+      return { taken: events.length };
     });
-    return out ?? { taken: 0, read: 0 };
+    return out ?? { taken: 0 };
   }
 
   private async onEvent(tx: Sql, e: OutboxEvent, books: (t: number | null) => Promise<Playbooks>) {

@@ -105,8 +105,8 @@ export class WebhookDispatcher {
         sql`SELECT last_event_id::int AS id, last_txid::float8 AS txid FROM outbox_cursors WHERE name = 'webhooks' FOR UPDATE`,
       );
       if (!cursor) return { read: 0, created: 0 };
-      const { events, upTo, read } = await outboxAfter(tx, cursor, FANOUT_BATCH);
-      if (read === 0) return { read: 0, created: 0 };
+      const { events, upTo } = await outboxAfter(tx, cursor, FANOUT_BATCH);
+      if (events.length === 0) return { read: 0, created: 0 };
       const ids = `{${events.map((e) => e.id).join(',')}}`;
       const created = await rowsOf(
         tx,
@@ -125,7 +125,7 @@ export class WebhookDispatcher {
         sql`UPDATE outbox_cursors SET last_event_id = ${upTo.id}, last_txid = ${upTo.txid}, updated_at = now()
              WHERE name = 'webhooks'`,
       );
-      return { read, created: created[0]?.n ?? 0 };
+      return { read: events.length, created: created[0]?.n ?? 0 };
     });
   }
 
