@@ -1,4 +1,6 @@
 // Every table, for Drizzle and drizzle-kit (migrations are generated from this).
+
+export * from './app/work/work.table.js';
 export * from './modules/audit/audit.table.js';
 export * from './modules/auth/auth.table.js';
 export * from './modules/bulk-jobs/bulk-jobs.table.js';
