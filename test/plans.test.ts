@@ -308,3 +308,83 @@ describe('thresholds with two processes', () => {
     }
   });
 });
+
+describe('a threshold action that fails unexpectedly', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startIonMesh();
+    await ok(
+      await h.admin(
+        '/plans',
+        json({
+          tenant_id: 1,
+          name: 'AT&T 1 MB',
+          mcc_mnc: '310410',
+          carrier_default: true,
+          allowance_mb: 1,
+          thresholds: [{ percent: 100, action: 'disable_and_move' }],
+        }),
+      ),
+    );
+  });
+  afterAll(() => h.close());
+
+  it('tries a firing whose action failed unexpectedly again, and shows every attempt for the card', async () => {
+    const reg = await register(h, 'crashy-1');
+    const card = reg.sim_slot as Doc;
+    const object = `card:${card.bank_id}/${card.slot_id}`;
+    const cards = h.services.cardActions;
+    const real = cards.takeOutOfService.bind(cards);
+    let failures = 1;
+    cards.takeOutOfService = async (...args) => {
+      if (failures-- > 0) throw new Error('bankd connection reset while disabling');
+      return real(...args);
+    };
+    try {
+      await beat(h, 'crashy-1', 100_000);
+      await beat(h, 'crashy-1', 1_300_000); // 120 %
+      // Claimed and tried once: no outcome yet, so no event, and the firing waits.
+      expect((await settle(h)).fired).toBe(1);
+      expect(await events(h, 'usage.threshold_reached')).toEqual([]);
+      const [pending] = await h.query<Doc>(
+        sql`SELECT result FROM threshold_firings WHERE bank_id = ${card.bank_id} AND slot_id = ${card.slot_id} AND percent = 100`,
+      );
+      expect(pending?.result).toBe('pending');
+      let log = await ok(await h.admin(`/work-items?object=${encodeURIComponent(object)}&state=pending`));
+      expect(log.items).toEqual([
+        expect.objectContaining({
+          kind: 'usage.threshold_action',
+          owner: 'usage',
+          tenant_id: 1,
+          attempts: 1,
+          last_error: 'bankd connection reset while disabling',
+          attempt_log: [
+            expect.objectContaining({ attempt: 1, outcome: 'retry', error: 'bankd connection reset while disabling' }),
+          ],
+        }),
+      ]);
+      // The back-off has passed: the next check acts, and the card is disabled once.
+      await h.query(sql`UPDATE work_items SET next_at = now() WHERE object = ${object} AND state = 'pending'`);
+      expect((await settle(h)).fired).toBe(1);
+      const reached = await events(h, 'usage.threshold_reached');
+      expect(reached.map((e) => [e.client_id, e.percent, e.result])).toEqual([['crashy-1', 100, 'done']]);
+      log = await ok(await h.admin(`/work-items?object=${encodeURIComponent(object)}`));
+      expect(log.total).toBe(1);
+      const move = log.items[0];
+      expect(move).toMatchObject({ state: 'done', attempts: 2 });
+      expect(move.attempt_log.map((a: Doc) => a.outcome)).toEqual(['retry', 'done']);
+      expect(move.attempt_log[1].detail).toMatchObject({ result: 'done' });
+      const [slot] = await h.query<Doc>(
+        sql`SELECT status FROM slots WHERE bank_id = ${card.bank_id} AND slot_id = ${card.slot_id}`,
+      );
+      expect(slot?.status).toBe('disabled');
+      // Asked for another tenant, none of it; a bad filter is a 400.
+      const other = await h.admin(`/work-items?object=${encodeURIComponent(object)}&tenant_id=2`);
+      expect((await ok(other)).total).toBe(0);
+      const bad = await h.admin('/work-items?state=sleeping');
+      expect(bad.status).toBe(400);
+    } finally {
+      cards.takeOutOfService = real;
+    }
+  });
+});

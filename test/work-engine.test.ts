@@ -2,17 +2,19 @@
 // effect and its completion commit together, a failure is tried again after a back-off and
 // escalated when its attempts run out, a stopped process's item is taken over when its lease runs
 // out (and the stopped process's late effect does not commit), and every attempt is on record.
-import { sql } from 'drizzle-orm';
+import { spawn } from 'node:child_process';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Sql } from '../src/app/database.js';
-import { ClaimLost, type WorkCount, WorkEngine } from '../src/app/work/index.js';
+import { type Database, rows as rowsOf, type Sql } from '../src/app/database.js';
+import { ClaimLost, type Enqueue, type WorkCount, WorkEngine } from '../src/app/work/index.js';
 import { freshDatabase, onPostgres, until } from './support/harness.js';
 
 describe('the engine for claimed work', () => {
   let db: Database;
   let drop: () => Promise<void>;
+  let url: string | null;
   beforeAll(async () => {
-    ({ db, drop } = await freshDatabase(10));
+    ({ db, drop, url } = await freshDatabase(10));
     await db.run((h) => h.execute(sql`CREATE TABLE effects (item int, note text)`));
   });
   afterAll(async () => {
@@ -20,7 +22,7 @@ describe('the engine for claimed work', () => {
     await drop();
   });
 
-  const rows = async <T>(q: ReturnType<typeof sql>) => (await db.run((h) => h.execute(q))).rows as T[];
+  const rows = <T>(q: SQL) => db.run((h) => rowsOf<T>(h, q));
   const effects = async (item: number) => rows<{ note: string }>(sql`SELECT note FROM effects WHERE item = ${item}`);
   const item = async (id: number) =>
     (
@@ -30,7 +32,7 @@ describe('the engine for claimed work', () => {
     )[0];
   const enqueueOne = async (
     handle: {
-      enqueue: (tx: Sql, e: { object: string; tenantId: null; payload: unknown; key?: string }) => Promise<number | null>;
+      enqueue: (tx: Sql, e: Enqueue<{ n: number }>) => Promise<number | null>;
     },
     object: string,
     key?: string,
@@ -179,6 +181,62 @@ describe('the engine for claimed work', () => {
       [2, 'done'],
     ]);
   });
+
+  it.runIf(onPostgres)(
+    'resumes the item of a replica killed with -9 once its lease runs out (the default lease: 20 s)',
+    async () => {
+      const engine = new WorkEngine(db, undefined, false);
+      const k = engine.define({
+        owner: 'test',
+        kind: 'test.crash',
+        run: async ({ item, done }) => {
+          await db.transaction(async (tx) => {
+            await tx.execute(sql`INSERT INTO effects VALUES (${item.id}, 'resumed')`);
+            await done(tx);
+          });
+        },
+      });
+      const id = (await enqueueOne(k, 'client:crashing')) as number;
+      const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/work-claimer.ts', url as string], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let said = '';
+      child.stdout?.on('data', (d) => {
+        said += String(d);
+      });
+      try {
+        await until('the other replica runs the item', () => said.includes(`running ${id}`), 60_000);
+      } finally {
+        child.kill('SIGKILL');
+      }
+      await new Promise((r) => child.once('exit', r));
+      const [claim] = await rows<{ lease_sec: number; claimed_by: string }>(
+        sql`SELECT extract(epoch FROM w.lease_until - a.started_at)::float8 AS lease_sec, w.claimed_by
+              FROM work_items w JOIN work_attempts a ON a.item_id = w.id AND a.attempt = 1 WHERE w.id = ${id}`,
+      );
+      // Held by the killed process, for at most the default lease (renewals move it, never past 20 s from now).
+      expect(claim?.claimed_by).not.toBe(engine.me);
+      expect(claim?.lease_sec).toBeLessThanOrEqual(21);
+      // Nobody takes it while the lease holds; after it, this replica does.
+      const ran = await until(
+        'the item is taken over',
+        async () => {
+          if ((await k.drain()) > 0) return true;
+          await new Promise((r) => setTimeout(r, 250));
+          return null;
+        },
+        90_000,
+      );
+      expect(ran).toBe(true);
+      expect(await effects(id)).toEqual([{ note: 'resumed' }]);
+      const log = await engine.list({ object: 'client:crashing' }, 10, 0);
+      const [first, second] = log.items[0]?.attempt_log ?? [];
+      expect([first?.outcome, second?.outcome]).toEqual(['lost', 'done']);
+      const resumedAfter = (Date.parse(second?.started_at ?? '') - Date.parse(first?.started_at ?? '')) / 1000;
+      console.info(`work of a killed replica resumed ${resumedAfter.toFixed(1)} s after it was claimed`);
+    },
+    120_000,
+  );
 
   it('escalates an item whose process died on it as often as it may be tried, without running it again', async () => {
     const engine = new WorkEngine(db, undefined, false);

@@ -9,6 +9,7 @@ import { invalidCharacter, storableText } from '../app/json-guard.js';
 import { adminRateLimit, authFailureBudget, clientRateLimit, FailureBudget, SharedFailureBudget } from '../app/limits.js';
 import { type GuardedRoute, guardAdminRoutes, type Owners } from '../app/route-guard.js';
 import { isoTimestamps } from '../app/timestamps.js';
+import { workRoutes } from '../app/work/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { apiKeyOwner, authRoutes, requireApiKey } from '../modules/auth/index.js';
 import { backupRoutes } from '../modules/backup/index.js';
@@ -161,6 +162,7 @@ export async function adminApi(
       await admin.register(fleetRoutes(new FleetService(db)));
       await admin.register(authRoutes(services.auth));
       await admin.register(backupRoutes(db));
+      await admin.register(workRoutes(services.work));
     },
     { prefix: '/api/backend/v1' },
   );

@@ -40,6 +40,8 @@ export function startBackground(app: App, config: Config, db: Database, services
     jobs.start({ name: 'self-healing', everySec: config.healingIntervalSec, run: () => services.healingEngine.tick() });
     jobs.start({ name: 'fault-prediction', everySec: config.predictionIntervalSec, run: () => services.prediction.run() });
     jobs.start({ name: 'rotation', everySec: config.rotationIntervalSec, run: () => services.rotation.run() });
+    // Claimed work of every kind: retries that came due, and what stopped processes left.
+    jobs.start({ name: 'work', everySec: 1, run: () => services.work.tick(db.kind === 'pglite' ? 500 : 2000) });
     jobs.start({ name: 'bulk-jobs', everySec: 1, run: () => services.jobs.tick(db.kind === 'pglite' ? 500 : 2000) });
     jobs.start({
       name: 'events-retention',
@@ -48,6 +50,7 @@ export function startBackground(app: App, config: Config, db: Database, services
         const batch = db.kind === 'pglite' ? 5000 : 50_000;
         await pruneRetention(db, config.eventsRetentionDays * 86_400, batch);
         await services.rulesEngine.maintain(config.eventsRetentionDays * 86_400, batch);
+        await services.work.prune(config.eventsRetentionDays * 86_400, batch);
       },
     });
     jobs.start({ name: 'fleet-metrics', everySec: config.metricsRefreshSec, run: () => metrics.refreshFleet() });
@@ -67,6 +70,7 @@ export function startBackground(app: App, config: Config, db: Database, services
     services.stats.stop();
     services.usage.stop();
     await jobs.stop();
+    await services.work.stop();
     await reconciler.stop();
     await services.events.stop();
     await services.clients.heartbeats.idle();

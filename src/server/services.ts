@@ -4,6 +4,7 @@ import type { Config } from '../app/config.js';
 import type { Database } from '../app/database.js';
 import type { App } from '../app/http.js';
 import { VERSION } from '../app/version.js';
+import { WorkEngine } from '../app/work/index.js';
 import { AuthService } from '../modules/auth/index.js';
 import { BulkJobsService } from '../modules/bulk-jobs/index.js';
 import { CarriersService } from '../modules/carriers/index.js';
@@ -25,6 +26,8 @@ import { CardActions, PlansService, ProtectionService, ThresholdsEngine, UsageSe
 import { WebhookDispatcher, WebhooksService } from '../modules/webhooks/index.js';
 
 export interface Services {
+  /** The engine for claimed work every module's retried, attempt-logged work runs on. */
+  work: WorkEngine;
   clients: ClientsService;
   inventory: InventoryService;
   auth: AuthService;
@@ -64,18 +67,24 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     bankOfflineGraceSec: config.bankOfflineGraceSec,
   });
   const policies = new PoliciesService(db);
-  const metrics = new Metrics(db, {
-    max: config.metricsPerClient ? config.metricsPerClientMax : 0,
-    onChange: (enabled, fleet) =>
-      enabled
-        ? app.log.info({ fleet }, 'per-client metric series kept again: the fleet is within --metrics-per-client-max')
-        : app.log.warn(
-            { fleet, max: config.metricsPerClientMax },
-            'per-client metric series dropped: the fleet is over --metrics-per-client-max (raise it to keep them)',
-          ),
-  });
+  const work = new WorkEngine(db, app.log);
+  const metrics = new Metrics(
+    db,
+    {
+      max: config.metricsPerClient ? config.metricsPerClientMax : 0,
+      onChange: (enabled, fleet) =>
+        enabled
+          ? app.log.info({ fleet }, 'per-client metric series kept again: the fleet is within --metrics-per-client-max')
+          : app.log.warn(
+              { fleet, max: config.metricsPerClientMax },
+              'per-client metric series dropped: the fleet is over --metrics-per-client-max (raise it to keep them)',
+            ),
+    },
+    work,
+  );
   const events = new EventHub(db, app.log);
   const services: Services = {
+    work,
     clients: new ClientsService(db, {
       heartbeatIntervalSec: config.heartbeatIntervalSec,
       offlineAfterSec: config.offlineAfterSec,
@@ -140,7 +149,7 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
   services.cardActions = new CardActions(db, services.clients, (banks) => {
     if (reconcileOnChange) reconciler.assignmentChanged(banks);
   });
-  services.thresholds = new ThresholdsEngine(db, services.cardActions, services.commands);
+  services.thresholds = new ThresholdsEngine(db, services.cardActions, services.commands, work);
   services.protection = new ProtectionService(db, services.cardActions);
   services.rotation = new RotationService(db, services.clients, services.groups);
   services.jobs = new BulkJobsService(db, {

@@ -1634,6 +1634,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backend/v1/work-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work items (retried, claimed work) with their attempts, newest first: what was tried for an object */
+        get: operations["listWorkItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -5376,6 +5393,54 @@ export interface components {
             prefix: string;
             role: string;
             tenant_id: number | null;
+        };
+        WorkItem: {
+            attempt_log: {
+                /** @description From 1 */
+                attempt: number;
+                /** @description The process that made it (pid-random) */
+                claimed_by: string;
+                /** @description What the attempt answered */
+                detail: unknown;
+                ended_at: string | null;
+                error: string | null;
+                outcome: "running" | "done" | "failed" | "retry" | "escalated" | "lost";
+                /** Format: date-time */
+                started_at: string;
+            }[];
+            attempts: number;
+            claimed_by: string | null;
+            /** Format: date-time */
+            created_at: string;
+            finished_at: string | null;
+            id: number;
+            key: string | null;
+            kind: string;
+            last_error: string | null;
+            lease_until: string | null;
+            max_attempts: number;
+            /**
+             * Format: date-time
+             * @description When it may be claimed (pending), or when it was (claimed)
+             */
+            next_at: string;
+            object: string;
+            owner: string;
+            payload: unknown;
+            result: unknown;
+            state: "pending" | "claimed" | "done" | "failed" | "escalated";
+            tenant_id: number | null;
+            /** Format: date-time */
+            updated_at: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of items, with total, limit and offset */
+        WorkItemsPage: {
+            items: components["schemas"]["WorkItem"][];
+            limit: number;
+            offset: number;
+            total: number;
         };
     };
     responses: never;
@@ -16153,6 +16218,73 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (the code says which rule) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Too many requests: retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    listWorkItems: {
+        parameters: {
+            query?: {
+                /** @description e.g. usage.threshold_action */
+                kind?: string;
+                limit?: number;
+                /** @description What the work is done to: card:<bank>/<slot>, client:<id>, server:<id>, job:<id>/<seq> … */
+                object?: string;
+                offset?: number;
+                /** @description The module the work belongs to */
+                owner?: string;
+                state?: "pending" | "claimed" | "done" | "failed" | "escalated";
+                tenant_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items, with total, limit and offset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkItemsPage"];
+                };
+            };
+            /** @description The request is invalid (VALIDATION_ERROR and similar): nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No valid API key (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role lacks the access this route declares (FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@
 // an object uses (decision 0020).
 
 export type { AttemptRow, ItemFilter, ItemRow } from './work.repository.js';
+export { workRoutes } from './work.routes.js';
 export {
   ClaimLost,
   type Enqueue,

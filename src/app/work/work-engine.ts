@@ -27,11 +27,11 @@ export interface WorkItem<P> {
 /** What a handler answers; nothing (or a detail) is done. */
 export type WorkAnswer =
   | undefined
-  | { detail?: unknown }
+  | { detail?: unknown; failed?: undefined; retry?: undefined }
   /** Cannot be done, and trying again would not help. */
-  | { failed: string; detail?: unknown }
+  | { failed: string; detail?: unknown; retry?: undefined }
   /** Not now: tried again after the kind's back-off (or `inSec`), escalated when attempts run out. */
-  | { retry: string; inSec?: number; detail?: unknown };
+  | { retry: string; inSec?: number; detail?: unknown; failed?: undefined };
 
 export interface WorkContext<P> {
   item: WorkItem<P>;
@@ -47,7 +47,8 @@ export interface WorkKind<P> {
   /** The module whose decision the work carries out. */
   owner: string;
   kind: string;
-  run(ctx: WorkContext<P>): Promise<WorkAnswer>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that ends its item itself answers nothing
+  run(ctx: WorkContext<P>): Promise<WorkAnswer | void>;
   /** Tries before the item is escalated (an interrupted attempt counts). */
   maxAttempts?: number;
   /** Waits between tries, seconds (the shared back-off). */
@@ -227,9 +228,9 @@ export class WorkEngine {
         finished = true;
       },
     };
-    let answer: WorkAnswer;
+    let answer: WorkAnswer | undefined;
     try {
-      answer = await kind.run(ctx);
+      answer = (await kind.run(ctx)) ?? undefined;
     } catch (e) {
       finished = false; // a done(tx) whose transaction then failed did not commit
       if (e instanceof ClaimLost) {
@@ -243,8 +244,8 @@ export class WorkEngine {
       this.count(kind.kind, 'done');
       return;
     }
-    if (answer && 'failed' in answer) await this.end(kind, item, row.token, { failed: answer.failed, detail: answer.detail });
-    else if (answer && 'retry' in answer) {
+    if (answer?.failed !== undefined) await this.end(kind, item, row.token, { failed: answer.failed, detail: answer.detail });
+    else if (answer?.retry !== undefined) {
       if (row.attempts >= row.max_attempts)
         await this.end(kind, item, row.token, { escalate: answer.retry, detail: answer.detail });
       else await this.end(kind, item, row.token, { retry: answer.retry, inSec: answer.inSec, detail: answer.detail });

@@ -9,6 +9,7 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { type Database, rowsOf } from '../../app/database.js';
+import type { WorkEngine } from '../../app/work/index.js';
 import { type ClientObserver, type HeartbeatStats, inSlice, PROFILE_SLICES } from '../clients/index.js';
 
 const Int = Type.Integer();
@@ -81,12 +82,17 @@ export class Metrics implements ClientObserver {
   private readonly clientSeries = new Map<string, string>();
   private readonly perClientEnabled: Gauge<string>;
   private readonly jobDuration: Histogram<string>;
+  private readonly workCounts: Counter<string>;
+  private readonly workOpen: Gauge<string>;
+  private readonly workOldest: Gauge<string>;
   /** Per-client series are kept now: the fleet (as of the last refresh) is small enough. */
   private perClient: boolean;
 
   constructor(
     private readonly db: Database,
     private readonly perClientSeries: PerClientSeries = { max: 1000 },
+    /** The engine for claimed work, counted per kind. */
+    private readonly work?: WorkEngine,
   ) {
     this.perClient = perClientSeries.max > 0;
     const r = this.registry;
@@ -295,6 +301,25 @@ export class Metrics implements ClientObserver {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [r],
     });
+    this.workCounts = new Counter({
+      name: 'ionmesh_work_items_total',
+      help: 'Claimed work of this process by kind and what happened: claimed, done, failed, retried, escalated, takeover (a stopped process’s item taken over), lost (this process’s claim taken over)',
+      labelNames: ['kind', 'outcome'],
+      registers: [r],
+    });
+    this.workOpen = new Gauge({
+      name: 'ionmesh_work_open_items',
+      help: 'Work items waiting (pending) or under way (claimed), by kind, as of the last refresh',
+      labelNames: ['kind', 'state'],
+      registers: [r],
+    });
+    this.workOldest = new Gauge({
+      name: 'ionmesh_work_oldest_due_seconds',
+      help: 'How long the oldest due, unclaimed work item of each kind has waited, as of the last refresh',
+      labelNames: ['kind'],
+      registers: [r],
+    });
+    work?.observe((kind, what) => this.workCounts.labels(kind, what).inc());
   }
 
   jobPass = (job: string, seconds: number, ok: boolean) => {
@@ -484,6 +509,13 @@ export class Metrics implements ClientObserver {
         ),
       ),
     };
+    this.workOpen.reset();
+    this.workOldest.reset();
+    for (const w of this.work ? await this.work.open() : []) {
+      this.workOpen.labels(w.kind, 'pending').set(w.pending);
+      this.workOpen.labels(w.kind, 'claimed').set(w.claimed);
+      this.workOldest.labels(w.kind).set(w.oldest_due_sec);
+    }
     this.clients.reset();
     for (const c of data.clients) this.clients.labels(String(c.tenant_id), c.mapping_mode, c.liveness).set(c.n);
     const lag = data.usage[0]?.lag;

@@ -1,9 +1,14 @@
 // Usage thresholds: after each accounting turn, the cards whose cycle crossed a threshold of
 // their plan (or their own) fire it, once per threshold, card and cycle (claimed under the
-// firings' primary key, so two processes never act twice). Actions: an event only; disable the
-// card and move its client (CardActions); queue a command for its client. Each firing is an
-// event and an audit entry with the numbers that triggered it.
-import type { Database } from '../../app/database.js';
+// firings' primary key, so two processes never act twice). Each firing is a work item of the
+// engine for claimed work, enqueued in the claim's transaction: its action is retried with
+// back-off when it fails unexpectedly or its process stops (a crashed firing no longer stays
+// pending for ever), and escalated as failed when its attempts run out. Actions: an event only;
+// disable the card and move its client (CardActions); queue a command for its client. Each
+// firing's outcome is an event and an audit entry with the numbers that triggered it, written in
+// the transaction that ends its work item.
+import type { Database, Sql } from '../../app/database.js';
+import type { WorkEngine } from '../../app/work/index.js';
 import { SYSTEM } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { ALL_TENANTS } from '../../domain/tenant-scope.js';
@@ -16,26 +21,48 @@ import * as repo from './thresholds.repository.js';
 type Outcome = { result: 'done' | 'skipped' | 'failed'; detail: string | null };
 
 export class ThresholdsEngine {
+  private readonly firings;
+
   constructor(
     private readonly db: Database,
     private readonly cards: CardActions,
     private readonly commands: CommandsService,
-  ) {}
+    work: WorkEngine,
+  ) {
+    this.firings = work.define<repo.FiringRow>({
+      owner: 'usage',
+      kind: 'usage.threshold_action',
+      maxAttempts: 5,
+      backoff: { base: 30, max: 900, jitter: 0.2 },
+      run: async ({ item, done }) => {
+        const outcome = await this.act(item.payload);
+        await this.db.transaction(async (tx) => {
+          await this.record(tx, item.payload, outcome);
+          await done(tx, outcome);
+        });
+      },
+      onEscalated: (tx, item, error) => this.record(tx, item.payload, { result: 'failed', detail: error }),
+    });
+  }
 
-  /** Claims and acts on crossed thresholds, at most `maxFirings` per call. */
+  /** Claims crossed thresholds and acts on them, at most `maxFirings` per call. */
   async check(maxFirings = 500) {
-    let fired = 0;
     // Bounded: batches of 100 until nothing is left or the budget is spent.
     for (let i = 0; i < Math.ceil(maxFirings / 100); i++) {
-      const claim = await this.db.transaction((tx) => repo.claimFirings(tx, 100));
-      if (claim.skipped) break;
-      for (const f of claim.firings) {
-        await this.fire(f);
-        fired += 1;
-      }
-      if (!claim.more) break;
+      const claim = await this.db.transaction(async (tx) => {
+        const c = await repo.claimFirings(tx, 100);
+        for (const f of c.firings)
+          await this.firings.enqueue(tx, {
+            object: `card:${f.bank_id}/${f.slot_id}`,
+            tenantId: f.tenant_id,
+            key: `${f.threshold_id}/${f.bank_id}/${f.slot_id}/${f.cycle_start}`,
+            payload: f,
+          });
+        return c;
+      });
+      if (claim.skipped || !claim.more) break;
     }
-    return { fired };
+    return { fired: await this.firings.drain(maxFirings) };
   }
 
   private async act(f: repo.FiringRow): Promise<Outcome> {
@@ -80,37 +107,30 @@ export class ThresholdsEngine {
     }
   }
 
-  private async fire(f: repo.FiringRow) {
-    let outcome: Outcome;
-    try {
-      outcome = await this.act(f);
-    } catch (err) {
-      outcome = { result: 'failed', detail: err instanceof Error ? err.message : String(err) };
-    }
-    await this.db.transaction(async (tx) => {
-      await repo.finishFiring(tx, f, outcome.result, outcome.detail);
-      const numbers = {
-        bank_id: f.bank_id,
-        slot_id: f.slot_id,
-        iccid: f.iccid,
-        client_id: f.client_id,
-        threshold_id: f.threshold_id,
-        percent: f.percent,
-        action: f.action,
-        cycle_start: f.cycle_start,
-        used_bytes: f.used_bytes,
-        allowance_bytes: f.allowance_bytes,
-        result: outcome.result,
-        detail: outcome.detail,
-      };
-      await insertEvent(tx, 'usage.threshold_reached', f.tenant_id, numbers);
-      await recordAudit(tx, SYSTEM, {
-        tenantId: f.tenant_id,
-        action: 'usage.threshold_action',
-        entityType: 'slot',
-        entityId: `${f.bank_id}/${f.slot_id}`,
-        after: numbers,
-      });
+  /** A firing's outcome: its row, an event and an audit entry with the numbers. */
+  private async record(tx: Sql, f: repo.FiringRow, outcome: Outcome) {
+    await repo.finishFiring(tx, f, outcome.result, outcome.detail);
+    const numbers = {
+      bank_id: f.bank_id,
+      slot_id: f.slot_id,
+      iccid: f.iccid,
+      client_id: f.client_id,
+      threshold_id: f.threshold_id,
+      percent: f.percent,
+      action: f.action,
+      cycle_start: f.cycle_start,
+      used_bytes: f.used_bytes,
+      allowance_bytes: f.allowance_bytes,
+      result: outcome.result,
+      detail: outcome.detail,
+    };
+    await insertEvent(tx, 'usage.threshold_reached', f.tenant_id, numbers);
+    await recordAudit(tx, SYSTEM, {
+      tenantId: f.tenant_id,
+      action: 'usage.threshold_action',
+      entityType: 'slot',
+      entityId: `${f.bank_id}/${f.slot_id}`,
+      after: numbers,
     });
   }
 }
