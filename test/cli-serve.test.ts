@@ -33,7 +33,8 @@ async function serve(extra: string[] = ['--no-simulation'], dataDir = dir, demo 
   let output = '';
   proc.stdout?.on('data', (d) => (output += d));
   proc.stderr?.on('data', (d) => (output += d));
-  for (let i = 0; i < 150; i++) {
+  // Waits for the condition (bounded; a start on a busy machine may take long), or the exit.
+  for (let i = 0; i < 900 && proc.exitCode === null; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return { proc, port, output: () => output };
     } catch {}
@@ -271,7 +272,8 @@ describe.runIf(!onPostgres)('an operator running ionmesh serve on the embedded d
     });
     started.add(proc);
     let ready = false;
-    for (let i = 0; i < 150 && !ready; i++) {
+    // Waits for the condition (bounded: a start on a busy machine takes long, never forever).
+    for (let i = 0; i < 900 && !ready; i++) {
       ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
         (r) => r.ok,
         () => false,

@@ -68,7 +68,7 @@ describe.runIf(onPostgres)('the packed package', () => {
     proc.stderr?.on('data', (d) => (err += d));
     try {
       let ready = false;
-      for (let i = 0; i < 150 && !ready && proc.exitCode === null; i++) {
+      for (let i = 0; i < 900 && !ready && proc.exitCode === null; i++) {
         ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
           (r) => r.ok,
           () => false,

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageService } from '../src/modules/usage/index.js';
 import { Fleet } from '../src/sim/fleet.js';
-import { type Harness, json, startIonMesh } from './support/harness.js';
+import { type Harness, json, startIonMesh, until } from './support/harness.js';
 import { RemsimServerDouble } from './support/remsim-server-double.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
@@ -108,12 +108,21 @@ describe('usage scenarios of the simulator', () => {
   });
 
   it('swapped modems show against the IMEIs bound by “lock what you see”', async () => {
-    const f = fleet('swap', 'modem-swap', 3);
+    // The swap comes at a third of the run (5 s): the ten register and are bound well before.
+    const f = fleet('swap', 'modem-swap', 15);
     f.start();
-    for (let i = 0; i < 100 && f.progress().registered < 10; i++) await new Promise((r) => setTimeout(r, 10));
+    await until('the ten routers registered', () => f.progress().registered >= 10, 60_000);
     const bound = await ok(h.admin('/imei-bindings/bind-current', json({ tenant_id: 1 })));
     expect(bound.cards.filter((c: Doc) => c.client_id.startsWith('swap-'))).toHaveLength(10);
-    await new Promise((r) => setTimeout(r, 3000));
+    // Then the swapped modems' next heartbeats: waited for, not timed.
+    await until(
+      'the swapped modems seen',
+      async () =>
+        f.events.some((e) => e.includes('has a new modem')) &&
+        (await h.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM events WHERE type = 'card.imei_changed'`))[0]?.n ===
+          f.events.filter((e) => e.includes('has a new modem')).length,
+      60_000,
+    );
     await f.stop();
     const swapped = f.events.filter((e) => e.includes('has a new modem'));
     expect(swapped).toHaveLength(2);

@@ -135,6 +135,13 @@ export async function rowsOf<S extends TSchema>(db: Sql, schema: S, query: SQL):
  */
 export const backgroundWork = new AsyncLocalStorage<true>();
 
+/**
+ * A check that must pass before a transaction of the current request commits, set by the route
+ * guard (a handler that confines the tenant must have read the key's scope): it throws, and the
+ * transaction rolls back. Read when the transaction is asked for, so it holds on PGlite's queue too.
+ */
+export const commitCheck = new AsyncLocalStorage<() => void>();
+
 /** A background unit never waits longer than this behind requests (no starvation). */
 const BACKGROUND_MAX_WAIT_MS = 250;
 
@@ -289,7 +296,16 @@ export async function openPglite(dataDir: string | null, options: PgliteOptions 
     blocksEventLoop: thread === 'main',
     dataDirLock: lock,
     run: (fn) => queue.add(() => fn(db)),
-    transaction: (fn) => queue.add(() => db.transaction((tx) => fn(tx as unknown as Sql))),
+    transaction: (fn) => {
+      const check = commitCheck.getStore();
+      return queue.add(() =>
+        db.transaction(async (tx) => {
+          const result = await fn(tx as unknown as Sql);
+          check?.();
+          return result;
+        }),
+      );
+    },
     migrate: () =>
       queue.add(async () => {
         await checkedSchema((q) => query<{ t: string }>(q), true);
@@ -368,12 +384,16 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     kind: 'postgres',
     blocksEventLoop: false,
     run: (fn) => fn(db),
-    transaction: (fn, options) =>
-      db.transaction(async (tx) => {
+    transaction: (fn, options) => {
+      const check = commitCheck.getStore();
+      return db.transaction(async (tx) => {
         const lockTimeout = options?.lockTimeoutMs ?? 5000;
         await tx.execute(sql.raw(`SET LOCAL lock_timeout = ${Math.trunc(lockTimeout)}`));
-        return fn(tx as unknown as Sql);
-      }),
+        const result = await fn(tx as unknown as Sql);
+        check?.();
+        return result;
+      });
+    },
     migrate: async () => {
       // Several replicas may start at once: one migrates, the others wait for it.
       const lockClient = await pool.connect();

@@ -4,8 +4,9 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../test/support/harness.js';
 import { notFound } from '../domain/errors.js';
-import type { Database } from './database.js';
+import { type Database, rows } from './database.js';
 import { guardAdminRoutes, guardProblems, type Owner, type Owners, scopeOf } from './route-guard.js';
 
 const owner = (param: string): Owner => ({
@@ -13,6 +14,7 @@ const owner = (param: string): Owner => ({
   tenants: (id) => sql`SELECT ${id} AS tenant_id`,
   missing: () => notFound('NOT_FOUND', 'gone'),
 });
+type Note = { tenant_id: number; note: string };
 const OWNERS = Object.fromEntries(
   ['tenant', 'bank', 'slot', 'bankd', 'remsimServer', 'pool', 'policy', 'webhook', 'apiKey'].map((k) => [
     k,
@@ -137,5 +139,51 @@ describe('the route guard', () => {
     tenantId = null;
     expect((await app.inject({ url: '/api/backend/v1/forgot-scope?tenant_id=3' })).json()).toEqual({ asked: { tenant_id: 3 } });
     await app.close();
+  });
+
+  it("rolls back the write of a scoped route whose handler never read the key's scope, before it commits", async () => {
+    const { db, drop } = await freshDatabase();
+    await db.run((h) => h.execute(sql`CREATE TABLE notes (tenant_id int, note text)`));
+    const app = Fastify({ logger: false });
+    await app.register(
+      async (admin) => {
+        guardAdminRoutes(admin, {
+          db,
+          owners: OWNERS,
+          authenticate: async (req) => {
+            req.principal = { keyId: 1, role: 'operator', tenantId: 2 } as never;
+          },
+        });
+        const body = { body: Type.Object({ tenant_id: Type.Integer(), note: Type.String() }) };
+        admin.post('/notes', { config: { access: 'manage', tenant: 'field' }, schema: body }, async (req) => {
+          const scope = scopeOf(req);
+          await db.transaction((tx) => tx.execute(sql`INSERT INTO notes VALUES (${scope}, ${(req.body as Note).note})`));
+          return { ok: true };
+        });
+        admin.post('/careless-notes', { config: { access: 'manage', tenant: 'field' }, schema: body }, async (req) => {
+          await db.transaction((tx) =>
+            tx.execute(sql`INSERT INTO notes VALUES (${(req.body as Note).tenant_id}, ${(req.body as Note).note})`),
+          );
+          return { ok: true };
+        });
+      },
+      { prefix: '/api/backend/v1' },
+    );
+    await app.ready();
+    try {
+      const post = (url: string, note: string) =>
+        app.inject({ method: 'POST', url: `/api/backend/v1${url}`, payload: { tenant_id: 3, note } });
+      expect((await post('/notes', 'kept')).statusCode).toBe(200);
+      const careless = await post('/careless-notes', 'leaked');
+      expect(careless.statusCode).toBe(500);
+      // Nothing of it committed: the check ran before the transaction's commit.
+      expect(await db.run((h) => rows(h, sql`SELECT tenant_id, note FROM notes ORDER BY note`))).toEqual([
+        { tenant_id: 2, note: 'kept' },
+      ]);
+    } finally {
+      await app.close();
+      await db.close();
+      await drop();
+    }
   });
 });

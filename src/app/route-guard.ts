@@ -26,7 +26,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import type { DomainError } from '../domain/errors.js';
 import { ACCESS, type Access } from '../domain/roles.js';
 import type { TenantScope } from '../domain/tenant-scope.js';
-import { type Database, rowsOf } from './database.js';
+import { commitCheck, type Database, rowsOf } from './database.js';
 
 /** The kinds of object a path or a body can name. */
 export const OWNER_KINDS = [
@@ -259,12 +259,20 @@ export function guardAdminRoutes(
     }
   });
   // Failing closed: a route that declares its use case confines the tenant ('field', 'handler')
-  // must have handed it the key's scope (scopeOf); an answer that did not is not sent.
+  // must have handed it the key's scope (scopeOf). A write that did not never commits (checked
+  // before each of the request's transactions commits), and an answer that did not is not sent.
+  const unscoped = (req: FastifyRequest) => confinedByUseCase(req) && principalScope(req) !== null && !scopeRead.has(req);
+  const unscopedError = (req: FastifyRequest) =>
+    new Error(
+      `${req.method} ${req.routeOptions.url} confines the tenant in its use case, but its handler never read the key's scope (scopeOf)`,
+    );
+  scope.addHook('preHandler', (req, _reply, done) => {
+    commitCheck.run(() => {
+      if (unscoped(req)) throw unscopedError(req);
+    }, done);
+  });
   scope.addHook('onSend', async (req, reply, payload) => {
-    if (confinedByUseCase(req) && principalScope(req) !== null && reply.statusCode < 400 && !scopeRead.has(req))
-      throw new Error(
-        `${req.method} ${req.routeOptions.url} confines the tenant in its use case, but its handler never read the key's scope (scopeOf)`,
-      );
+    if (reply.statusCode < 400 && unscoped(req)) throw unscopedError(req);
     return payload;
   });
 }

@@ -8,7 +8,7 @@ import { WorkEngine } from '../app/work/index.js';
 import { AuthService } from '../modules/auth/index.js';
 import { BulkJobsService } from '../modules/bulk-jobs/index.js';
 import { CarriersService } from '../modules/carriers/index.js';
-import { ClientsService, ClientTokens, commandTarget, enrollmentRules } from '../modules/clients/index.js';
+import { ClientsService, ClientTokens, commandTarget, enrollmentRules, type ImeiLocked } from '../modules/clients/index.js';
 import { CommandsService } from '../modules/commands/index.js';
 import { EventHub } from '../modules/events/index.js';
 import { GroupsService } from '../modules/groups/index.js';
@@ -83,35 +83,52 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     work,
   );
   const events = new EventHub(db, app.log);
+  // Built in dependency order. The one cycle — a heartbeat an IMEI binding refuses makes the usage
+  // module lock the card, which acts through the clients' service — goes through a narrow port.
+  const imeiLocks: { lock?: (locked: ImeiLocked) => Promise<void> } = {};
+  const clients = new ClientsService(db, {
+    heartbeatIntervalSec: config.heartbeatIntervalSec,
+    offlineAfterSec: config.offlineAfterSec,
+    version: VERSION,
+    policies: policies.forTenant,
+    observer: metrics,
+    onHeartbeats: (pulses) => events.publishPulses(pulses),
+    // An enforcing IMEI binding refused a heartbeat: the usage module blocks the card.
+    onImeiLocked: (locked) => imeiLocks.lock?.(locked) ?? Promise.resolve(),
+    enrollment: enrollmentRules(db),
+    tokens: new ClientTokens(db),
+    log: app.log,
+    registerDeadlineMs: config.registerDeadlineMs,
+    // PGlite runs one statement at a time: a few registrations in flight keep it busy.
+    registerConcurrency: db.kind === 'pglite' ? 4 : 8,
+  });
+  const inventory = new InventoryService(db);
+  const commands = new CommandsService(db, commandTarget);
+  const groups = new GroupsService(db);
+  const cardActions = new CardActions(db, clients, (banks) => {
+    if (reconcileOnChange) reconciler.assignmentChanged(banks);
+  });
+  imeiLocks.lock = (locked) => cardActions.lockImei(locked);
+  const protection = new ProtectionService(db, cardActions);
+  const rotation = new RotationService(db, clients, groups);
+  const jobs = new BulkJobsService(db, { inventory, clients, commands, groups, protection, cardActions });
+  const rulePorts = { inventory, clients, commands, groups, protection, cardActions, rotation, jobs };
+  const rulesEngine = new RulesEngine(db, rulePorts, app.log);
+  const healingEngine = new HealingEngine(db, { clients, cardActions, commands }, app.log, { observer: metrics });
   const services: Services = {
     work,
-    clients: new ClientsService(db, {
-      heartbeatIntervalSec: config.heartbeatIntervalSec,
-      offlineAfterSec: config.offlineAfterSec,
-      version: VERSION,
-      policies: policies.forTenant,
-      observer: metrics,
-      onHeartbeats: (pulses) => events.publishPulses(pulses),
-      // An enforcing IMEI binding refused a heartbeat: the usage module blocks the card.
-      onImeiLocked: (locked) => services.cardActions.lockImei(locked),
-      enrollment: enrollmentRules(db),
-      tokens: new ClientTokens(db),
-      log: app.log,
-      registerDeadlineMs: config.registerDeadlineMs,
-      // PGlite runs one statement at a time: a few registrations in flight keep it busy.
-      registerConcurrency: db.kind === 'pglite' ? 4 : 8,
-    }),
+    clients,
     policies,
     events,
     metrics,
-    inventory: new InventoryService(db),
+    inventory,
     auth: new AuthService(db),
     remsim: new RemsimService(db, reconciler),
     reconciler,
     kiProxy: new KiProxyService(db),
     carriers: new CarriersService(db),
     webhooks: new WebhooksService(db, config.webhooksAllowPrivate),
-    commands: new CommandsService(db, commandTarget),
+    commands,
     stats: new StatsService(db, {
       rawRetentionSec: config.statsRawHours * 3600,
       rollupRetentionSec: config.statsRollupDays * 86_400,
@@ -129,56 +146,22 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
       ...(db.kind === 'pglite' ? { sliceSec: 15, pruneBatch: 5000 } : { sliceSec: 60 }),
     }),
     plans: new PlansService(db),
-    groups: new GroupsService(db),
-    rotation: undefined as unknown as RotationService,
-    rulesEngine: undefined as unknown as RulesEngine,
-    rules: undefined as unknown as RulesService,
-    healingEngine: undefined as unknown as HealingEngine,
-    healing: undefined as unknown as HealingService,
+    groups,
+    rotation,
+    rulesEngine,
+    rules: new RulesService(db, rulePorts, rulesEngine),
+    healingEngine,
+    healing: new HealingService(db, healingEngine, clients),
     prediction: new PredictionService(db, app.log, { batch: db.kind === 'pglite' ? 250 : 1000 }),
-    // Set below: they act through the clients' and commands' services.
-    cardActions: undefined as unknown as CardActions,
-    thresholds: undefined as unknown as ThresholdsEngine,
-    protection: undefined as unknown as ProtectionService,
-    jobs: undefined as unknown as BulkJobsService,
+    cardActions,
+    thresholds: new ThresholdsEngine(db, cardActions, commands, work),
+    protection,
+    jobs,
     dispatcher: new WebhookDispatcher(db, app.log, {
       allowPrivateTargets: config.webhooksAllowPrivate,
       onAttempt: metrics.webhookAttempt,
     }),
   };
-  services.cardActions = new CardActions(db, services.clients, (banks) => {
-    if (reconcileOnChange) reconciler.assignmentChanged(banks);
-  });
-  services.thresholds = new ThresholdsEngine(db, services.cardActions, services.commands, work);
-  services.protection = new ProtectionService(db, services.cardActions);
-  services.rotation = new RotationService(db, services.clients, services.groups);
-  services.jobs = new BulkJobsService(db, {
-    inventory: services.inventory,
-    clients: services.clients,
-    commands: services.commands,
-    groups: services.groups,
-    protection: services.protection,
-    cardActions: services.cardActions,
-  });
-  const rulePorts = {
-    inventory: services.inventory,
-    clients: services.clients,
-    commands: services.commands,
-    groups: services.groups,
-    protection: services.protection,
-    cardActions: services.cardActions,
-    rotation: services.rotation,
-    jobs: services.jobs,
-  };
-  services.rulesEngine = new RulesEngine(db, rulePorts, app.log);
-  services.rules = new RulesService(db, rulePorts, services.rulesEngine);
-  services.healingEngine = new HealingEngine(
-    db,
-    { clients: services.clients, cardActions: services.cardActions, commands: services.commands },
-    app.log,
-    { observer: metrics },
-  );
-  services.healing = new HealingService(db, services.healingEngine, services.clients);
   if (reconcileOnChange) services.clients.onAssignmentChange((banks) => reconciler.assignmentChanged(banks));
   return services;
 }
