@@ -8,12 +8,11 @@ import { defineConfig } from 'vitest/config';
 // console's own logic (web/src) runs once, in a DOM (happy-dom).
 const postgres = process.env.TEST_DATABASE_URL;
 // Every database a test file opens starts from one migrated per run (test/global-setup.ts).
-// Files of a worker share its loaded modules (isolate: false): a file pays its own imports once
-// per worker, not once per file; each file still starts its own server on its own database.
+// Each file has its own module graph (isolated): modules keep per-process state (the
+// reconciler's memory of each server, caches) that must not leak from one file into the next.
 const server = {
   include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
   globalSetup: ['test/global-setup.ts'],
-  isolate: false,
   unstubEnvs: true,
 };
 

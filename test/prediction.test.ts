@@ -11,7 +11,7 @@ import { FEATURE_NAMES, featuresOf } from '../src/domain/fault-features.js';
 import { FailureModel, type ModelJson, SHIPPED_MODEL } from '../src/modules/prediction/index.js';
 import { type FaultRouter, historyAt, simulateFaults } from '../src/sim/faults.js';
 import { trainAndMeasure, uploadOf } from '../src/sim/prediction-run.js';
-import { type Harness, json, settledTick, startIonMesh } from './support/harness.js';
+import { type Harness, json, onPostgres, settledTick, startIonMesh, startReplica } from './support/harness.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field
 type Doc = Record<string, any>;
@@ -125,6 +125,35 @@ describe('fault prediction', () => {
     // The next pass: the warning goes on, no second event.
     expect(await h.services.prediction.run()).toEqual({ judged: 2, warned: 0 });
     expect(await h.query(sql`SELECT id FROM events WHERE type = 'prediction.connection_failure'`)).toHaveLength(1);
+  });
+
+  it('judges the fleet once per interval however many replicas run the job, and keeps each pass on record', async () => {
+    const replica = onPostgres ? await startReplica(h) : null;
+    try {
+      const at = Date.UTC(2026, 11, 7, 12, 0, 30);
+      const runs = await Promise.all([
+        h.services.prediction.scheduled(3600, at),
+        (replica ?? h).services.prediction.scheduled(3600, at + 1000),
+      ]);
+      expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+      // The same interval again: nothing new to run.
+      expect(await h.services.prediction.scheduled(3600, at + 60_000)).toBe(0);
+      const passes = await answer(h.admin('/work-items?kind=prediction.pass'));
+      expect(passes.items).toEqual([
+        expect.objectContaining({
+          object: 'fleet',
+          owner: 'prediction',
+          state: 'done',
+          tenant_id: null,
+          result: { judged: 2, warned: 0 },
+          attempt_log: [expect.objectContaining({ attempt: 1, outcome: 'done' })],
+        }),
+      ]);
+      // The next interval has a pass of its own.
+      expect(await h.services.prediction.scheduled(3600, at + 3_600_000)).toBe(1);
+    } finally {
+      await replica?.close();
+    }
   });
 
   it('lets a rule act on a predicted failure', async () => {

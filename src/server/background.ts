@@ -38,7 +38,12 @@ export function startBackground(app: App, config: Config, db: Database, services
     // Bulk jobs: batches of items for at most 2 s a pass (PGlite: 0.5 s, requests go between).
     jobs.start({ name: 'rules', everySec: 1, run: () => services.rulesEngine.tick() });
     jobs.start({ name: 'self-healing', everySec: config.healingIntervalSec, run: () => services.healingEngine.tick() });
-    jobs.start({ name: 'fault-prediction', everySec: config.predictionIntervalSec, run: () => services.prediction.run() });
+    // Once per interval across the replicas (claimed work), not once per replica.
+    jobs.start({
+      name: 'fault-prediction',
+      everySec: config.predictionIntervalSec,
+      run: () => services.prediction.scheduled(config.predictionIntervalSec),
+    });
     jobs.start({ name: 'rotation', everySec: config.rotationIntervalSec, run: () => services.rotation.run() });
     // Claimed work of every kind: retries that came due, and what stopped processes left.
     jobs.start({ name: 'work', everySec: 1, run: () => services.work.tick(db.kind === 'pglite' ? 500 : 2000) });

@@ -152,7 +152,7 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
     rules: new RulesService(db, rulePorts, rulesEngine),
     healingEngine,
     healing: new HealingService(db, healingEngine, clients),
-    prediction: new PredictionService(db, app.log, { batch: db.kind === 'pglite' ? 250 : 1000 }),
+    prediction: new PredictionService(db, work, app.log, { batch: db.kind === 'pglite' ? 250 : 1000 }),
     cardActions,
     thresholds: new ThresholdsEngine(db, cardActions, commands, work),
     protection,

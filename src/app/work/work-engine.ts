@@ -131,6 +131,24 @@ export class WorkEngine {
         }),
       /** Runs what is due of this kind now, at most `limit` items; how many ran. */
       drain: (limit = 500, budgetMs = 5000) => this.drain(kind.kind, limit, budgetMs),
+      /**
+       * Work that happens once per period across every replica (a pass over the fleet): the
+       * period's item, keyed by its number, is enqueued by whichever replica asks first; the
+       * others find it there. Its id, or null when this period's item existed.
+       */
+      schedule: (everySec: number, e: Omit<Enqueue<P>, 'key'>, now = Date.now()) =>
+        this.db.transaction((tx) =>
+          repo.insertItem(tx, {
+            owner: kind.owner,
+            kind: kind.kind,
+            object: e.object,
+            tenantId: e.tenantId,
+            key: `every ${everySec} s: ${Math.floor(now / 1000 / everySec)}`,
+            payload: e.payload,
+            maxAttempts: full.maxAttempts,
+            delaySec: e.delaySec ?? 0,
+          }),
+        ),
     };
   }
 

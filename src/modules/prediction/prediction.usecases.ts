@@ -11,6 +11,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../app/database.js';
+import type { WorkEngine } from '../../app/work/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { type ClientHistory, FEATURE_NAMES, featuresOf } from '../../domain/fault-features.js';
 import { readTenant, type TenantScope } from '../../domain/tenant-scope.js';
@@ -68,12 +69,35 @@ const treeProblem = (m: ModelJson) =>
 
 export class PredictionService {
   private cached: { version: number; model: FailureModel } | null = null;
+  /** The pass as claimed work: once per interval across every replica, retried, on record. */
+  private readonly passes;
 
   constructor(
     private readonly db: Database,
+    work: WorkEngine,
     private readonly log?: FastifyBaseLogger,
     private readonly settings: { batch?: number; shippedModel?: string | null } = {},
-  ) {}
+  ) {
+    this.passes = work.define<Record<string, never>>({
+      owner: 'prediction',
+      kind: 'prediction.pass',
+      maxAttempts: 3,
+      backoff: { base: 30, max: 300, jitter: 0.2 },
+      // A pass over a large fleet takes a while: its claim holds a minute between renewals.
+      leaseSec: 60,
+      run: async () => ({ detail: await this.run() }),
+    });
+  }
+
+  /**
+   * The prediction job of every replica: this interval's pass is enqueued once (whichever replica
+   * asks first) and run by the replica that claims it, so a fleet is judged once per interval
+   * however many replicas run, and a pass whose replica stopped is taken over.
+   */
+  async scheduled(everySec: number, now = Date.now()) {
+    await this.passes.schedule(everySec, { object: 'fleet', tenantId: null, payload: {} }, now);
+    return this.passes.drain(1);
+  }
 
   /** The active model (the shipped one is installed when the database has none). */
   async model() {
