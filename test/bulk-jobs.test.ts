@@ -3,8 +3,10 @@
 // reason), cancels, and finds an audit entry per item. Each action is the one that exists for one
 // object. A job survives a crash without doing an item twice, and two processes never share an
 // item. Bad jobs are refused with a clear 4xx and create nothing.
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkEngine } from '../src/app/work/index.js';
 import { BulkJobsService } from '../src/modules/bulk-jobs/index.js';
 import { type Harness, json, onPostgres, startIonMesh, startReplica } from './support/harness.js';
 
@@ -232,12 +234,17 @@ describe('bulk jobs', () => {
   it('cancels a job: pending items are cancelled, nothing more runs', async () => {
     const cards = Array.from({ length: 12 }, (_, i) => ({ bank_id: 1, slot_id: 20 + i }));
     const j = await answer(job({ action: 'tag_card', params: { add_tags: ['x'] }, selector: { cards }, batch_size: 5 }), 201);
-    // One batch runs, then the operator cancels.
+    // Five items are under way (claimed by this process, their actions running), then the operator cancels.
     const svc = h.services.jobs;
     await h.db.run((db) =>
       db.execute(
         sql`UPDATE bulk_job_items SET state = 'running', claimed_by = ${svc.me}, claimed_at = now() WHERE job_id = ${j.id} AND seq <= 5`,
       ),
+    );
+    await h.query(
+      sql`UPDATE work_items SET state = 'claimed', claimed_by = ${svc.me}, claim_token = gen_random_uuid(),
+                 lease_until = now() + interval '10 minutes', attempts = 1
+           WHERE kind = 'bulk_jobs.item' AND (payload->>'job_id')::int = ${j.id} AND (payload->>'seq')::int <= 5`,
     );
     const cancelled = await answer(h.admin(`/jobs/${j.id}/cancel`, { method: 'POST' }), 200);
     expect(cancelled).toMatchObject({ state: 'cancelled', cancelled: 7, running: 5, pending: 0 });
@@ -254,19 +261,35 @@ describe('bulk jobs', () => {
       { bank_id: 1, slot_id: 25 },
     ];
     const j = await answer(job({ action: 'tag_card', params: { add_tags: ['lease'] }, selector: { cards } }), 201);
-    // Item 1: its replica stopped 40 s ago. Item 2: its replica claimed it as long ago but is alive
-    // (it renewed its lease 5 s ago, as a runner does every 10 s while it works).
+    // Item 1: its replica stopped 40 s ago (its 30 s lease ran out). Item 2: its replica claimed it
+    // as long ago but is alive (it renewed its lease, as the engine does every 10 s while it works).
     await h.query(
       sql`UPDATE bulk_job_items SET state = 'running', attempts = 1, claimed_at = now() - interval '40 seconds',
-                 claimed_by = CASE seq WHEN 1 THEN 'stopped-replica' ELSE 'live-replica' END,
-                 renewed_at = CASE seq WHEN 1 THEN NULL ELSE now() - interval '5 seconds' END
+                 claimed_by = CASE seq WHEN 1 THEN 'stopped-replica' ELSE 'live-replica' END
            WHERE job_id = ${j.id}`,
     );
-    expect(await h.services.jobs.recover()).toBe(1);
+    await h.query(
+      sql`UPDATE work_items SET state = 'claimed', attempts = 1, claim_token = gen_random_uuid(),
+                 claimed_by = CASE payload->>'seq' WHEN '1' THEN 'stopped-replica' ELSE 'live-replica' END,
+                 lease_until = CASE payload->>'seq' WHEN '1' THEN now() - interval '10 seconds' ELSE now() + interval '25 seconds' END
+           WHERE kind = 'bulk_jobs.item' AND (payload->>'job_id')::int = ${j.id}`,
+    );
+    await h.query(
+      sql`INSERT INTO work_attempts (item_id, attempt, claimed_by, started_at)
+          SELECT id, 1, claimed_by, now() - interval '40 seconds' FROM work_items
+           WHERE kind = 'bulk_jobs.item' AND (payload->>'job_id')::int = ${j.id}`,
+    );
+    // The stopped replica's item is taken over and run (its action had not committed); the live one's is left alone.
+    expect(await h.services.jobs.tick(2000)).toBe(1);
     const list = await items(j.id);
-    expect(list.map((i: Doc) => [i.seq, i.state])).toEqual([
-      [1, 'pending'],
-      [2, 'running'],
+    expect(list.map((i: Doc) => [i.seq, i.state, i.attempts])).toEqual([
+      [1, 'done', 2],
+      [2, 'running', 1],
+    ]);
+    const log = await answer(h.admin('/work-items?object=card:1/24&kind=bulk_jobs.item'), 200);
+    expect(log.items[0].attempt_log.map((a: Doc) => [a.attempt, a.claimed_by, a.outcome])).toEqual([
+      [1, 'stopped-replica', 'lost'],
+      [2, h.services.jobs.me, 'done'],
     ]);
     await answer(h.admin(`/jobs/${j.id}/cancel`, { method: 'POST' }), 200);
   });
@@ -279,12 +302,17 @@ describe('bulk jobs', () => {
     const j = await answer(job({ action: 'disable_card', selector: { cards } }), 201);
     // Another process claimed both, disabled the first (its action committed, with its audit entry)
     // and stopped before finishing either.
-    const ghost = new BulkJobsService(h.db, (h.services.jobs as unknown as { ports: never }).ports);
+    const ghost = new BulkJobsService(h.db, (h.services.jobs as unknown as { ports: never }).ports, new WorkEngine(h.db));
     await h.db.run((db) =>
       db.execute(
         sql`UPDATE bulk_job_items SET state = 'running', claimed_by = 'gone', claimed_at = now() - interval '10 minutes', attempts = 1
              WHERE job_id = ${j.id}`,
       ),
+    );
+    await h.query(
+      sql`UPDATE work_items SET state = 'claimed', attempts = 1, claim_token = gen_random_uuid(), claimed_by = 'gone',
+                 lease_until = now() - interval '9 minutes'
+           WHERE kind = 'bulk_jobs.item' AND (payload->>'job_id')::int = ${j.id}`,
     );
     await h.services.inventory.banks.updateSlot(1, 28, { status: 'disabled' }, { actor: `job:${j.id}/1` });
     await h.db.run((db) =>
@@ -299,6 +327,31 @@ describe('bulk jobs', () => {
     const entries = await h.query(sql`SELECT 1 FROM audit_log WHERE action = 'slot.update' AND actor = ${`job:${j.id}/1`}`);
     expect(entries.length).toBe(1);
     expect(await status(1, 29)).toBe('disabled');
+  });
+
+  it('finishes a job that was running when IonMesh was upgraded to the engine for claimed work (migration 0048)', async () => {
+    const cards = [
+      { bank_id: 1, slot_id: 30 },
+      { bank_id: 1, slot_id: 31 },
+    ];
+    const j = await answer(job({ action: 'tag_card', params: { add_tags: ['upgraded'] }, selector: { cards } }), 201);
+    // As before the upgrade: items of a running job, one claimed by a process that is gone, and no work items.
+    await h.query(sql`DELETE FROM work_items WHERE kind = 'bulk_jobs.item' AND (payload->>'job_id')::int = ${j.id}`);
+    await h.query(
+      sql`UPDATE bulk_job_items SET state = 'running', claimed_by = 'old-runner', claimed_at = now() WHERE job_id = ${j.id} AND seq = 1`,
+    );
+    const migration = readFileSync(new URL('../drizzle/0048_bulk_job_lease_renewal_to_the_engine.sql', import.meta.url), 'utf8');
+    const step = migration.split('--> statement-breakpoint').find((part) => part.includes('INSERT INTO "work_items"')) as string;
+    await h.query(sql.raw(step));
+    await h.query(sql.raw(step)); // applied twice, as a retried migration would: nothing twice
+    const queued = await h.query<{ key: string; object: string; tenant_id: number }>(
+      sql`SELECT key, object, tenant_id FROM work_items WHERE kind = 'bulk_jobs.item' AND (payload->>'job_id')::int = ${j.id} ORDER BY key`,
+    );
+    expect(queued).toEqual([
+      { key: `job:${j.id}/1`, object: 'card:1/30', tenant_id: 1 },
+      { key: `job:${j.id}/2`, object: 'card:1/31', tenant_id: 1 },
+    ]);
+    expect(await runToEnd(j.id)).toMatchObject({ state: 'done', done: 2 });
   });
 
   it('refuses bad jobs with a clear 4xx and creates nothing', async () => {

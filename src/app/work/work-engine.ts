@@ -129,6 +129,13 @@ export class WorkEngine {
           maxAttempts: full.maxAttempts,
           delaySec: e.delaySec ?? 0,
         }),
+      /** Adds many items of one tenant at once, in the caller's transaction (one statement); how many were new. */
+      enqueueMany: (tx: Sql, tenantId: number | null, items: { object: string; key?: string; payload: P }[]) =>
+        repo.insertItems(
+          tx,
+          { owner: kind.owner, kind: kind.kind, tenantId, maxAttempts: full.maxAttempts, delaySec: 0 },
+          items.map((i) => ({ object: i.object, key: i.key ?? null, payload: i.payload })),
+        ),
       /** Runs what is due of this kind now, at most `limit` items; how many ran. */
       drain: (limit = 500, budgetMs = 5000) => this.drain(kind.kind, limit, budgetMs),
       /**

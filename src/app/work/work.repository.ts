@@ -60,6 +60,27 @@ export async function insertItem(tx: Sql, i: NewItem) {
   return row?.id ?? null;
 }
 
+/** Adds many items of one kind at once (one statement, in the caller's transaction); how many were new. */
+export async function insertItems(
+  tx: Sql,
+  common: Omit<NewItem, 'object' | 'key' | 'payload' | 'tenantId'> & { tenantId: number | null },
+  items: { object: string; key: string | null; payload: unknown }[],
+) {
+  if (items.length === 0) return 0;
+  const rows = await rowsOf(
+    tx,
+    Type.Object({ id: Int }),
+    sql`INSERT INTO work_items (owner, kind, object, tenant_id, key, payload, max_attempts, next_at)
+        SELECT ${common.owner}, ${common.kind}, u.object, ${common.tenantId}, u.key, u.payload, ${common.maxAttempts},
+               now() + make_interval(secs => ${common.delaySec})
+          FROM unnest(${sql.param(items.map((i) => i.object))}::text[], ${sql.param(items.map((i) => i.key))}::text[],
+                      ${sql.param(items.map((i) => JSON.stringify(i.payload ?? {})))}::jsonb[]) WITH ORDINALITY AS u(object, key, payload, n)
+         ORDER BY u.n
+        ON CONFLICT (kind, key) DO NOTHING RETURNING id::int AS id`,
+  );
+  return rows.length;
+}
+
 export const ClaimedRow = Type.Composite([ItemRow, Type.Object({ token: Str, taken_over: Type.Boolean() })]);
 export type ClaimedRow = Static<typeof ClaimedRow>;
 

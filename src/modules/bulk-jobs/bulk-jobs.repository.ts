@@ -132,38 +132,32 @@ export async function openCounts(db: Sql, jobId: number) {
   return { pending: rows.find((r) => r.state === 'pending')?.n ?? 0, running: rows.find((r) => r.state === 'running')?.n ?? 0 };
 }
 
-/** The oldest running job that has items left to claim. */
-export const nextJob = async (db: Sql) =>
+/** One item with its job's state (null: no such item). */
+export const itemOf = async (db: Sql, jobId: number, seq: number) =>
   (
     await rowsOf(
       db,
-      JobRow,
-      sql`SELECT ${JOB_COLUMNS} FROM bulk_jobs j
-           WHERE j.state = 'running'
-             AND EXISTS (SELECT 1 FROM bulk_job_items i WHERE i.job_id = j.id AND i.state = 'pending')
-           ORDER BY j.id LIMIT 1`,
+      Type.Object({ ...ItemRow.properties, job_state: Str }),
+      sql`SELECT i.job_id, i.seq, i.bank_id, i.slot_id, i.client_id, i.state, i.reason, i.result, i.attempts,
+                 i.claimed_at::text AS claimed_at, i.finished_at::text AS finished_at, j.state AS job_state
+            FROM bulk_job_items i JOIN bulk_jobs j ON j.id = i.job_id WHERE i.job_id = ${jobId} AND i.seq = ${seq}`,
     )
   )[0] ?? null;
 
 /**
- * Claims up to `limit` pending items of a job, in order, skipping those another process is
- * claiming: they become running, claimed by `by`, in this statement's own commit (before any of
- * their actions runs).
+ * An item starts: running, claimed by `by`, in this statement's own commit (before its action
+ * runs: recovery compares the action's audit entries with the claim time). Null: it is finished.
  */
-export const claim = (db: Sql, jobId: number, limit: number, by: string) =>
-  rowsOf(
-    db,
-    ItemRow,
-    sql`UPDATE bulk_job_items i
-           SET state = 'running', claimed_by = ${by}, claimed_at = now(), attempts = i.attempts + 1
-          FROM (SELECT job_id, seq FROM bulk_job_items
-                 WHERE job_id = ${jobId} AND state = 'pending'
-                 ORDER BY seq LIMIT ${limit}
-                 FOR UPDATE SKIP LOCKED) c
-         WHERE i.job_id = c.job_id AND i.seq = c.seq
-        RETURNING i.job_id, i.seq, i.bank_id, i.slot_id, i.client_id, i.state, i.reason, i.result, i.attempts,
-                  i.claimed_at::text AS claimed_at, i.finished_at::text AS finished_at`,
-  );
+export const startItem = async (db: Sql, jobId: number, seq: number, by: string) =>
+  (
+    await rowsOf(
+      db,
+      ItemRow,
+      sql`UPDATE bulk_job_items SET state = 'running', claimed_by = ${by}, claimed_at = now(), attempts = attempts + 1
+           WHERE job_id = ${jobId} AND seq = ${seq} AND state IN ('pending', 'running')
+          RETURNING ${ITEM_COLUMNS}`,
+    )
+  )[0] ?? null;
 
 export interface Finished {
   seq: number;
@@ -228,39 +222,6 @@ export async function cancelJob(tx: Sql, jobId: number) {
   return job as JobRow;
 }
 
-/**
- * Items left running by a process that stopped: claimed by another than `me`, longer ago than
- * the lease (all of them on the embedded database: one process only can hold it), locked for the
- * caller's transaction.
- */
-export const strandedItems = (tx: Sql, me: string, leaseSec: number, limit: number) =>
-  rowsOf(
-    tx,
-    Type.Object({ ...ItemRow.properties, job_state: Str }),
-    sql`SELECT i.job_id, i.seq, i.bank_id, i.slot_id, i.client_id, i.state, i.reason, i.result, i.attempts,
-               i.claimed_at::text AS claimed_at, i.finished_at::text AS finished_at, j.state AS job_state
-          FROM bulk_job_items i JOIN bulk_jobs j ON j.id = i.job_id
-         WHERE i.state = 'running' AND i.claimed_by <> ${me}
-           AND COALESCE(i.renewed_at, i.claimed_at) < now() - make_interval(secs => ${leaseSec})
-         ORDER BY i.job_id, i.seq LIMIT ${limit}
-         FOR UPDATE OF i SKIP LOCKED`,
-  );
-
-/** Renews the lease of the items this process runs (their claim time stays: recovery compares
- * the actions' audit entries with it). */
-export const renewClaims = (db: Sql, jobId: number, by: string) =>
-  db.execute(
-    sql`UPDATE bulk_job_items SET renewed_at = now() WHERE job_id = ${jobId} AND claimed_by = ${by} AND state = 'running'`,
-  );
-
-/** An item a stopped process held goes back to be claimed again (its action never committed). */
-export const releaseItem = (tx: Sql, jobId: number, seq: number) =>
-  tx.execute(
-    sql`UPDATE bulk_job_items SET state = 'pending', claimed_by = NULL, claimed_at = NULL, renewed_at = NULL
-         WHERE job_id = ${jobId} AND seq = ${seq} AND state = 'running'`,
-  );
-
-/** The targets a dry run shows, resolved to what they hold now (cards: status and client). */
 export const cardsNow = (db: Sql, cards: { bank_id: number; slot_id: number }[]) =>
   rowsOf(
     db,

@@ -60,8 +60,6 @@ export const bulkJobItems = pgTable(
     attempts: integer('attempts').notNull().default(0),
     claimedBy: text('claimed_by'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
-    /** The claimer's last sign of life while it runs the item (its lease; the claim time stays). */
-    renewedAt: timestamp('renewed_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [

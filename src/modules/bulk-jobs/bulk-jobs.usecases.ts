@@ -1,13 +1,15 @@
 // Bulk jobs: an action that exists for one object, run for every object a selector names. A dry
 // run counts the objects and shows the first ones; creating the job materialises its items
-// (optionally refusing when the count moved since the dry run); the runner (a background job of
-// every replica) claims bounded batches under SKIP LOCKED and runs each item through the owning
-// module's use case, with an actor of its own (job:<id>/<seq>) so its audit entry says which item
-// did it. Exactly once across crashes: an item is marked running in its own commit before its
-// action; one left running by a process that stopped is done when its actor wrote an audit entry
-// (the action's transaction committed), else claimed again (decision 0015).
-import { randomUUID } from 'node:crypto';
-import type { Database } from '../../app/database.js';
+// (optionally refusing when the count moved since the dry run), each a work item of the engine
+// for claimed work (decision 0020), enqueued in the same transaction. The engine's replicas
+// claim them under SKIP LOCKED with a lease, and each runs through the owning module's use case,
+// with an actor of its own (job:<id>/<seq>) so its audit entry says which item did it. Exactly
+// once across crashes: an item is marked running in its own commit before its action; one a
+// stopped process left is taken over when its lease runs out, and is done when its actor wrote
+// an audit entry since that claim (the action's transaction committed), else run again; an item
+// interrupted MAX_ATTEMPTS times fails (decision 0015).
+import type { Database, Sql } from '../../app/database.js';
+import type { WorkContext, WorkEngine } from '../../app/work/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError, invalid, tenantNotFound } from '../../domain/errors.js';
 import { allows, type Role } from '../../domain/roles.js';
@@ -23,13 +25,16 @@ import * as repo from './bulk-jobs.repository.js';
 
 /** At most this many objects per job. */
 export const MAX_ITEMS = 100_000;
-/** An item whose claimer has not renewed its lease for this long is stranded (its process
+/** An item whose claimer has not renewed its lease for this long is taken over (its process
  * stopped): a stopped process's work resumes within this, plus a runner's tick. */
 const LEASE_SEC = 30;
-/** How often a process renews the leases of the items it runs. */
-const RENEW_MS = 10_000;
-/** A stranded item is claimed again at most this often before it fails. */
+/** An item is claimed at most this often (its process stopped on it each time) before it fails. */
 const MAX_ATTEMPTS = 3;
+
+interface ItemRef {
+  job_id: number;
+  seq: number;
+}
 
 export interface Selector {
   group_id?: number;
@@ -53,13 +58,26 @@ export interface JobInput {
 const errorText = (e: unknown) => (e instanceof DomainError ? `${e.code}: ${e.message}` : 'INTERNAL_ERROR: unexpected error');
 
 export class BulkJobsService {
-  /** This process, as the claimer of items. */
-  readonly me = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  /** This process, as the claimer of items (the engine's). */
+  readonly me: string;
+  private readonly work;
 
   constructor(
     private readonly db: Database,
     private readonly ports: JobPorts,
-  ) {}
+    engine: WorkEngine,
+  ) {
+    this.me = engine.me;
+    this.work = engine.define<ItemRef>({
+      owner: 'bulk-jobs',
+      kind: 'bulk_jobs.item',
+      maxAttempts: MAX_ATTEMPTS,
+      leaseSec: LEASE_SEC,
+      batch: 10,
+      run: (ctx) => this.runItem(ctx),
+      onEscalated: (tx, item, error) => this.abandon(tx, item.payload, error),
+    });
+  }
 
   /** What a job would do now: the count of objects and the first ones, nothing created. */
   async dryRun(input: JobInput, role: Role | null, scope: TenantScope) {
@@ -111,6 +129,13 @@ export class BulkJobsService {
           reason: input.reason ?? null,
         },
       });
+      const objects =
+        targets.cards?.map((c) => `card:${c.bank_id}/${c.slot_id}`) ?? (targets.clients ?? []).map((c) => `client:${c}`);
+      await this.work.enqueueMany(
+        tx,
+        input.tenant_id,
+        objects.map((object, i) => ({ object, key: `job:${job.id}/${i + 1}`, payload: { job_id: job.id, seq: i + 1 } })),
+      );
       // Nothing to do: done at once.
       if (total === 0) await this.complete(tx, job.id);
       return job.id;
@@ -164,104 +189,76 @@ export class BulkJobsService {
     return this.get(id);
   }
 
-  /**
-   * One pass of the runner: items stranded by a stopped process first, then batches of the
-   * oldest running job until `budgetMs` is spent or nothing is left. Safe in every replica.
-   */
-  async tick(budgetMs = 2000) {
-    let ran = await this.recover();
-    const until = Date.now() + budgetMs;
-    while (Date.now() < until) {
-      const job = await this.db.run((h) => repo.nextJob(h));
-      if (!job) break;
-      const batch = await this.db.run((h) => repo.claim(h, job.id, job.batch_size, this.me));
-      if (batch.length === 0) continue;
-      ran += await this.runBatch(job, batch);
-    }
-    return ran;
+  /** One pass of the runner: what is due of the jobs' items, until `budgetMs` is spent. Safe in every replica. */
+  tick(budgetMs = 2000) {
+    return this.work.drain(MAX_ITEMS, budgetMs);
   }
 
-  private async runBatch(job: repo.JobRow, batch: repo.ItemRow[]) {
-    // Alive: the batch's leases are renewed while it runs (a slow action never looks stranded).
-    const renew = setInterval(() => {
-      this.db.run((h) => repo.renewClaims(h, job.id, this.me)).catch(() => {});
-    }, RENEW_MS);
-    renew.unref();
+  /** One item, as the engine hands it over (claimed by this process, its lease renewed while it runs). */
+  private async runItem({ item, done }: WorkContext<ItemRef>) {
+    const { job_id: jobId, seq } = item.payload;
+    const job = await this.db.run((h) => repo.getJob(h, jobId));
+    const open = await this.db.run((h) => repo.itemOf(h, jobId, seq));
+    if (!job || !open || (open.state !== 'pending' && open.state !== 'running')) return { detail: 'finished before it ran' };
+    const actor: Actor = { actor: itemActor(jobId, seq), requestId: `job-${jobId}` };
+    // Taken over from a process that stopped: its action may have committed (its audit entry says so).
+    if (item.takenOver && open.state === 'running' && open.claimed_at) {
+      const committed = await this.db.run((h) => auditedSince(h, actor.actor, new Date(open.claimed_at as string)));
+      if (committed) {
+        const f: repo.Finished = {
+          seq,
+          state: 'done',
+          reason: 'its action had committed when its process stopped',
+          result: null,
+        };
+        return this.finish(job, f, null, true, done);
+      }
+    }
+    // A job cancelled meanwhile: what is not under way yet is cancelled.
+    if (open.job_state === 'cancelled') {
+      const f: repo.Finished = { seq, state: 'cancelled', reason: 'the job was cancelled', result: null };
+      return this.finish(job, f, null, item.takenOver, done);
+    }
+    const started = await this.db.run((h) => repo.startItem(h, jobId, seq, this.me));
+    if (!started) return { detail: 'finished before it ran' };
+    let outcome: Outcome | { state: 'failed'; reason: string; result?: unknown };
     try {
-      return await this.runItems(job, batch);
-    } finally {
-      clearInterval(renew);
+      const ctx = { tenantId: job.tenant_id, scope: job.tenant_id, params: job.params as JobParams, actor };
+      outcome = await actionOf(job.action).run(this.ports, started, ctx);
+    } catch (e) {
+      outcome = { state: 'failed', reason: errorText(e) };
     }
+    const f: repo.Finished = { seq, state: outcome.state, reason: outcome.reason ?? null, result: outcome.result ?? null };
+    return this.finish(job, f, this.me, item.takenOver, done);
   }
 
-  private async runItems(job: repo.JobRow, batch: repo.ItemRow[]) {
-    const finished: repo.Finished[] = [];
-    const ctx = { tenantId: job.tenant_id, scope: job.tenant_id, params: job.params as JobParams };
-    const action = actionOf(job.action);
-    for (const item of batch) {
-      // A job cancelled meanwhile: what is not under way yet is cancelled.
-      if (finished.length % 10 === 0 && (await this.db.run((h) => repo.getJob(h, job.id)))?.state === 'cancelled') {
-        for (const rest of batch.slice(finished.length))
-          finished.push({ seq: rest.seq, state: 'cancelled', reason: 'the job was cancelled', result: null });
-        break;
-      }
-      const actor: Actor = { actor: itemActor(job.id, item.seq), requestId: `job-${job.id}` };
-      let outcome: Outcome | { state: 'failed'; reason: string; result?: unknown };
-      try {
-        outcome = await action.run(this.ports, item, { ...ctx, actor });
-      } catch (e) {
-        outcome = { state: 'failed', reason: errorText(e) };
-      }
-      finished.push({ seq: item.seq, state: outcome.state, reason: outcome.reason ?? null, result: outcome.result ?? null });
-    }
-    await this.finish(job, finished, this.me);
-    return finished.length;
-  }
-
-  private async finish(job: repo.JobRow, items: repo.Finished[], by: string | null) {
+  /** An item's end, its audit entry, the job's when it was the last, and the work item's — one commit. */
+  private async finish(
+    job: repo.JobRow,
+    f: repo.Finished,
+    by: string | null,
+    recovered: boolean,
+    done: WorkContext<ItemRef>['done'],
+  ) {
     await this.db.transaction(async (tx) => {
-      await finishAudited(tx, job, by, items);
+      await finishAudited(tx, job, by, [f], recovered);
       await this.complete(tx, job.id);
+      await done(tx, { state: f.state });
     });
+    return undefined;
+  }
+
+  /** An item whose processes stopped on it MAX_ATTEMPTS times fails (in the engine's transaction). */
+  private async abandon(tx: Sql, ref: ItemRef, error: string) {
+    const job = await repo.getJob(tx, ref.job_id);
+    if (!job) return;
+    await finishAudited(tx, job, null, [{ seq: ref.seq, state: 'failed', reason: error, result: null }], true);
+    await this.complete(tx, job.id);
   }
 
   private async complete(tx: Parameters<typeof repo.completeIfDone>[0], jobId: number) {
     const doneJob = await repo.completeIfDone(tx, jobId);
     if (doneJob) await insertEvent(tx, 'bulk_job.finished', doneJob.tenant_id, finishedData(doneJob));
-  }
-
-  /**
-   * Items a stopped process left running: done when their actor wrote an audit entry after the
-   * claim (the action committed, its finish did not), else claimed again (failed after
-   * MAX_ATTEMPTS); cancelled with their job. On the embedded database one process only holds
-   * the data, so another claimer is always gone.
-   */
-  async recover() {
-    const lease = this.db.kind === 'pglite' ? 0 : LEASE_SEC;
-    return this.db.transaction(async (tx) => {
-      const stranded = await repo.strandedItems(tx, this.me, lease, 500);
-      const byJob = new Map<number, repo.Finished[]>();
-      for (const i of stranded) {
-        const committed = await auditedSince(tx, itemActor(i.job_id, i.seq), new Date(i.claimed_at as string));
-        const list = byJob.get(i.job_id) ?? [];
-        if (committed)
-          list.push({ seq: i.seq, state: 'done', reason: 'its action had committed when its process stopped', result: null });
-        else if (i.job_state === 'cancelled')
-          list.push({ seq: i.seq, state: 'cancelled', reason: 'the job was cancelled', result: null });
-        else if (i.attempts >= MAX_ATTEMPTS)
-          list.push({ seq: i.seq, state: 'failed', reason: `interrupted ${i.attempts} times`, result: null });
-        else await repo.releaseItem(tx, i.job_id, i.seq);
-        byJob.set(i.job_id, list);
-      }
-      for (const [jobId, items] of byJob) {
-        if (items.length === 0) continue;
-        const job = await repo.getJob(tx, jobId);
-        if (!job) continue;
-        await finishAudited(tx, job, null, items);
-        await this.complete(tx, jobId);
-      }
-      return stranded.length;
-    });
   }
 
   /** The action (allowed for the key's role), its parameters and the objects the selector names. */
@@ -339,6 +336,7 @@ async function finishAudited(
   job: repo.JobRow,
   by: string | null,
   items: repo.Finished[],
+  recovered: boolean,
 ) {
   const kept = await repo.finishItems(tx, job.id, by, items);
   for (const k of kept) {
@@ -351,7 +349,7 @@ async function finishAudited(
         action: 'bulk_job.item',
         entityType: 'bulk_job',
         entityId: String(job.id),
-        after: { seq: f.seq, action: job.action, state: f.state, reason: f.reason, result: f.result, recovered: by === null },
+        after: { seq: f.seq, action: job.action, state: f.state, reason: f.reason, result: f.result, recovered },
       },
     );
   }
