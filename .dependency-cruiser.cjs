@@ -54,6 +54,21 @@ module.exports = {
       },
     },
     {
+      name: 'console-imports-pure-domain-only',
+      comment:
+        'The console (web/src) is a browser bundle: of src/ it imports only pure files of the domain (pool levels, stats ranges), never the server.',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: '^src/', pathNot: '^src/domain/(pool-levels|stats-range)\\.ts$' },
+    },
+    {
+      name: 'server-does-not-import-the-console',
+      comment: 'The server serves the built console as files; no server file imports the console.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^web/' },
+    },
+    {
       name: 'server-does-not-import-the-simulator',
       comment: 'The simulator and the remsim-server double are tools: the CLI and tests use them, the server does not.',
       severity: 'error',
@@ -66,6 +81,6 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
-    exclude: { path: '^(dist|web|bench|test)/' },
+    exclude: { path: '^(dist|bench|test)/|^web/(dist|public|scripts)/|^web/vite\\.config\\.ts$' },
   },
 };
