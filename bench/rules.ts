@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { type Database, openDatabase, rows } from '../src/app/database.js';
+import { WorkEngine } from '../src/app/work/index.js';
 import { seedDemo } from '../src/modules/inventory/demo.js';
 import { RulesEngine } from '../src/modules/rules/index.js';
 import { type BenchDatabase, freshBenchDatabase, percentile, round } from './support.js';
@@ -45,7 +46,7 @@ async function run(kind: 'pglite' | 'postgres') {
     await db.migrate();
     await seedDemo(db);
     await seedRules(db);
-    const engine = new RulesEngine(db, {} as never, undefined, { measureEverySec: 3600 });
+    const engine = new RulesEngine(db, {} as never, new WorkEngine(db), undefined, { measureEverySec: 3600 });
     await engine.tick();
     const [start] = await db.run((h) => rows<{ id: number }>(h, sql`SELECT coalesce(max(id), 0)::int AS id FROM events`));
     const firstId = (start?.id ?? 0) + 1;

@@ -250,26 +250,36 @@ describe('automation rules', () => {
     await disable(used.id);
   });
 
-  it('fails a run its process left acting, never repeating it, and keeps the log for the retention', async () => {
+  it('fails a run its process left acting once its claim runs out, never repeating it, and keeps the log for the retention', async () => {
     const r = await rule({
       name: 'housekeeping',
       trigger: { kind: 'event', event_type: 'client.unregistered' },
       actions: [{ type: 'notify' }],
       enabled: false,
     });
-    await h.query(
+    const inserted = await h.query<{ id: number; object_key: string }>(
       sql`INSERT INTO rule_runs (rule_id, tenant_id, trigger, object_key, result, at) VALUES
             (${r.id}, 1, '{}', 'client:stuck', 'pending', now() - interval '20 minutes'),
-            (${r.id}, 1, '{}', 'client:fresh', 'pending', now()),
-            (${r.id}, 1, '{}', 'client:ancient', 'done', now() - interval '40 days')`,
+            (${r.id}, 1, '{}', 'client:ancient', 'done', now() - interval '40 days')
+          RETURNING id::int AS id, object_key`,
     );
+    const stuck = inserted.find((x) => x.object_key === 'client:stuck') as { id: number };
+    // Its work item, claimed by a process that stopped while it acted: the claim has run out.
+    await h.query(
+      sql`INSERT INTO work_items (owner, kind, object, tenant_id, key, payload, state, attempts, max_attempts, claimed_by,
+                                  claim_token, lease_until)
+          VALUES ('rules', 'rules.run', 'client:stuck', 1, ${`run:${stuck.id}`}, ${JSON.stringify({ id: stuck.id })}::jsonb,
+                  'claimed', 1, 1, 'gone', gen_random_uuid(), now() - interval '1 second')`,
+    );
+    await engine.tick();
     expect(await engine.maintain(30 * 86_400, 1000)).toBe(1);
     const log = await runs(r.id);
-    expect(log.map((x) => [x.object_key, x.result])).toEqual([
-      ['client:fresh', 'pending'],
-      ['client:stuck', 'failed'],
-    ]);
-    expect(log[1]?.reason).toContain('interrupted');
+    expect(log.map((x) => [x.object_key, x.result])).toEqual([['client:stuck', 'failed']]);
+    expect(log[0]?.reason).toContain('interrupted');
+    // Not acted again: escalated without a second try, on record.
+    const item = await answer(h.admin('/work-items?object=client:stuck&kind=rules.run'));
+    expect(item.items[0]).toMatchObject({ state: 'escalated', attempts: 2 });
+    expect(item.items[0].attempt_log.map((a: Doc) => a.outcome)).toEqual(['escalated']);
   });
 
   it('shows what a rule would do before it is saved, from the latest events', async () => {

@@ -113,7 +113,7 @@ export function buildServices(app: App, config: Config, db: Database, reconcileO
   const rotation = new RotationService(db, clients, groups);
   const jobs = new BulkJobsService(db, { inventory, clients, commands, groups, protection, cardActions }, work);
   const rulePorts = { inventory, clients, commands, groups, protection, cardActions, rotation, jobs };
-  const rulesEngine = new RulesEngine(db, rulePorts, app.log);
+  const rulesEngine = new RulesEngine(db, rulePorts, work, app.log);
   const healingEngine = new HealingEngine(db, { clients, cardActions, commands }, app.log, { observer: metrics });
   const services: Services = {
     work,

@@ -5,6 +5,7 @@ import { buildConfig, type Config } from '../../src/app/config.js';
 import { type Database, openPglite, openPostgres, rows } from '../../src/app/database.js';
 import type { App } from '../../src/app/http.js';
 import type { GuardedRoute } from '../../src/app/route-guard.js';
+import { WorkEngine } from '../../src/app/work/index.js';
 import { eventProblems } from '../../src/modules/events/index.js';
 import { DEMO_REMSIM_URL, seedDemo } from '../../src/modules/inventory/demo.js';
 import { RulesEngine } from '../../src/modules/rules/index.js';
@@ -215,7 +216,7 @@ export function rulesEngineOf(h: Pick<Harness, 'db' | 'services'>, options: { me
     rotation: s.rotation,
     jobs: s.jobs,
   };
-  return new RulesEngine(h.db, ports, undefined, options);
+  return new RulesEngine(h.db, ports, new WorkEngine(h.db), undefined, options);
 }
 
 /** Self-healing's detection until it has read every committed event, then a pass. */

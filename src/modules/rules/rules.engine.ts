@@ -2,14 +2,17 @@
 // (FOR UPDATE SKIP LOCKED). Under that lock it reads the events after the cursor (stopping at a
 // gap a transaction still open may fill), matches them against the enabled rules (trigger,
 // conditions, CEL expression), claims each run once per rule and event (a unique index) with the
-// object's cooldown and the rule's hourly limit, and moves the cursor — all in one commit. Then it
-// acts: each run's actions through the owning modules' use cases, its result logged. More than
-// `inlineMax` runs of one rule in one pass go to a bulk job instead of inline. Measured triggers
-// are evaluated under the same lock once a minute. A run claimed by a process that stopped before
-// it finished is marked failed, never repeated (decision 0017).
+// object's cooldown and the rule's hourly limit, and moves the cursor — all in one commit, which
+// also enqueues each run as a work item of the engine for claimed work (decision 0020). Then it
+// acts: each run's actions through the owning modules' use cases, its result logged in the commit
+// that ends its work item. More than `inlineMax` runs of one rule in one pass go to a bulk job
+// instead of inline (one work item for the share). Measured triggers are evaluated under the same
+// lock once a minute. A run whose process stopped while it acted is failed when its claim runs
+// out, never repeated (one attempt; decision 0017).
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Sql } from '../../app/database.js';
 import { isoOf } from '../../app/timestamps.js';
+import type { WorkContext, WorkEngine } from '../../app/work/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { ACTIONS as JOB_ACTIONS } from '../bulk-jobs/index.js';
@@ -40,6 +43,13 @@ export interface MeasureTrigger {
   window_min?: number;
 }
 export type Trigger = EventTrigger | MeasureTrigger;
+
+/** A run to act on: its match, and for a rule's bulk share every run of it. */
+export interface Run {
+  id: number;
+  match: Match;
+  bulk?: { id: number; match: Match }[];
+}
 
 /** A rule's match: the object it acts on and what triggered it. */
 export interface Match {
@@ -72,21 +82,36 @@ export class RulesEngine {
   readonly inlineMax: number;
   private readonly measureEverySec: number;
 
+  private readonly runs;
+
   constructor(
     private readonly db: Database,
     private readonly ports: RulePorts,
+    work: WorkEngine,
     private readonly log?: FastifyBaseLogger,
     settings: EngineSettings = {},
   ) {
     this.batch = settings.batch ?? 2000;
     this.inlineMax = settings.inlineMax ?? 100;
     this.measureEverySec = settings.measureEverySec ?? 60;
+    this.runs = work.define<Run>({
+      owner: 'rules',
+      kind: 'rules.run',
+      // Never repeated: an action may have happened before its process stopped (decision 0017).
+      maxAttempts: 1,
+      leaseSec: 60,
+      run: async ({ item, done }) => {
+        await this.act(item.payload, done);
+      },
+      onEscalated: async (tx, item) => {
+        const ids = item.payload.bulk?.map((b) => b.id) ?? [item.payload.id];
+        for (const id of ids) await repo.failRun(tx, id, 'interrupted: the process stopped while it acted');
+      },
+    });
   }
 
-  /** Housekeeping (with the events' retention): runs a stopped process left acting are failed
-   * after 10 minutes, never repeated; runs older than the retention go. */
-  async maintain(retentionSec: number, batch: number) {
-    await this.db.run((h) => repo.strandRuns(h, 600));
+  /** Housekeeping (with the events' retention): runs older than the retention go. */
+  maintain(retentionSec: number, batch: number) {
     return this.db.run((h) => repo.pruneRuns(h, retentionSec, batch));
   }
 
@@ -118,12 +143,13 @@ export class RulesEngine {
       const measureRules = rules.filter((r) => r.trigger.kind === 'measure');
       if (measureDue && measureRules.length) matches.push(...(await this.measureMatches(tx, measureRules, now)));
       const runs = await this.claim(tx, matches);
+      await this.enqueue(tx, runs);
       await repo.moveCursor(tx, upTo, measureDue);
       return { runs, events: taken.length };
     });
-    if (!claimed) return { events: 0, runs: 0, acted: 0 };
-    let acted = 0;
-    for (const r of claimed.runs) if (await this.act(r)) acted++;
+    // Acts on what is due (this step's runs, and any a stopped process left); nothing when another holds the cursor.
+    const acted = await this.runs.drain(10_000, 60_000);
+    if (!claimed) return { events: 0, runs: 0, acted };
     return { events: claimed.events, runs: claimed.runs.length, acted };
   }
 
@@ -301,14 +327,24 @@ export class RulesEngine {
     return inline;
   }
 
-  /** Carries out a run's actions in order; its result logged. A rule's bulk share starts its jobs once. */
-  async act(run: { id: number; match: Match; bulk?: { id: number; match: Match }[] }) {
+  /** Each run a work item (a rule's bulk share one item, started by its first run), in the claim's transaction. */
+  private async enqueue(tx: Sql, runs: Run[]) {
+    for (const r of runs) {
+      if (r.bulk && r.bulk[0]?.id !== r.id) continue;
+      await this.runs.enqueue(tx, {
+        object: r.bulk ? `rule:${r.match.rule.id}` : r.match.objectKey,
+        tenantId: r.match.rule.tenant_id,
+        key: `run:${r.id}`,
+        payload: r,
+      });
+    }
+  }
+
+  /** Carries out a run's actions in order; its result logged with the work item's end. A rule's bulk share starts its jobs once. */
+  async act(run: Run, done: WorkContext<Run>['done']) {
     const { match: m } = run;
     const actor: Actor = { actor: `rule:${m.rule.id}` };
-    if (run.bulk) {
-      if (run.bulk[0]?.id !== run.id) return false; // the first run of the share starts the jobs for all
-      return this.startJobs(run.bulk, actor);
-    }
+    if (run.bulk) return this.startJobs(run.bulk, actor, done);
     const results: unknown[] = [];
     let failed: string | null = null;
     for (const a of m.rule.actions as unknown as RuleAction[]) {
@@ -321,8 +357,10 @@ export class RulesEngine {
         break;
       }
     }
-    await this.db.run((h) => repo.finishRun(h, run.id, failed ? 'failed' : 'done', results, failed));
-    return true;
+    await this.db.transaction(async (tx) => {
+      await repo.finishRun(tx, run.id, failed ? 'failed' : 'done', results, failed);
+      await done(tx, { result: failed ? 'failed' : 'done' });
+    });
   }
 
   private async one(a: RuleAction, m: Match, actor: Actor): Promise<Record<string, unknown>> {
@@ -359,7 +397,7 @@ export class RulesEngine {
     return { state: r.state, reason: r.reason ?? null };
   }
 
-  private async startJobs(share: { id: number; match: Match }[], actor: Actor) {
+  private async startJobs(share: { id: number; match: Match }[], actor: Actor, done: WorkContext<Run>['done']) {
     const rule = (share[0] as { match: Match }).match.rule;
     const jobs: number[] = [];
     let failed: string | null = null;
@@ -399,10 +437,10 @@ export class RulesEngine {
         break;
       }
     }
-    for (const s of share)
-      await this.db.run((h) =>
-        repo.finishRun(h, s.id, failed ? 'failed' : 'job', { jobs }, failed ?? `handed to bulk job(s) ${jobs.join(', ')}`),
-      );
-    return true;
+    await this.db.transaction(async (tx) => {
+      for (const s of share)
+        await repo.finishRun(tx, s.id, failed ? 'failed' : 'job', { jobs }, failed ?? `handed to bulk job(s) ${jobs.join(', ')}`);
+      await done(tx, { result: failed ? 'failed' : 'job', jobs });
+    });
   }
 }

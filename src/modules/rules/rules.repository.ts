@@ -262,11 +262,10 @@ export const finishRun = (db: Sql, id: number, result: 'done' | 'failed' | 'job'
          WHERE id = ${id}`,
   );
 
-/** Runs a stopped process left acting: failed, never repeated (an action may have happened). */
-export const strandRuns = (db: Sql, olderThanSec: number) =>
+/** A run a stopped process left acting: failed, never repeated (an action may have happened). */
+export const failRun = (db: Sql, id: number, reason: string) =>
   db.execute(
-    sql`UPDATE rule_runs SET result = 'failed', reason = 'interrupted: the process stopped while it acted', finished_at = now()
-         WHERE result = 'pending' AND at < now() - make_interval(secs => ${olderThanSec})`,
+    sql`UPDATE rule_runs SET result = 'failed', reason = ${reason}, finished_at = now() WHERE id = ${id} AND result = 'pending'`,
   );
 
 export const RunRow = Type.Object({
