@@ -290,6 +290,50 @@ describe('the engine for claimed work', () => {
     if (onPostgres) expect(ran.filter((n) => n > 0).length).toBeGreaterThan(1);
   });
 
+  it('renews the claims it holds while they run, a short-leased kind beside a long-leased one too', async () => {
+    const engine = new WorkEngine(db, undefined, false);
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let slowStarted = false;
+    const slow = engine.define({
+      owner: 'test',
+      kind: 'test.slow-lease',
+      leaseSec: 600,
+      run: async () => {
+        slowStarted = true;
+        await held;
+      },
+    });
+    const lease = async (id: number) =>
+      (
+        await rows<{ until: number }>(
+          sql`SELECT extract(epoch FROM lease_until)::float8 AS until FROM work_items WHERE id = ${id}`,
+        )
+      )[0]?.until ?? 0;
+    let renewed = false;
+    const quick = engine.define({
+      owner: 'test',
+      kind: 'test.short-lease',
+      leaseSec: 3,
+      run: async ({ item }) => {
+        const first = await lease(item.id);
+        // Waits for the condition (bounded), not a clock: the claim's lease moves on while it runs.
+        renewed = Boolean(await until('the claim renewed', async () => ((await lease(item.id)) > first ? true : null), 30_000));
+      },
+    });
+    await enqueueOne(slow, 'card:7/1');
+    const id = (await enqueueOne(quick, 'card:7/2')) as number;
+    const slowRun = slow.drain();
+    await until('the long-leased item runs', () => slowStarted);
+    expect(await quick.drain()).toBe(1);
+    expect(renewed).toBe(true);
+    expect(await item(id)).toMatchObject({ state: 'done', attempts: 1 });
+    release();
+    await slowRun;
+  });
+
   it('refuses a kind defined twice in one process', () => {
     const engine = new WorkEngine(db);
     engine.define({ owner: 'test', kind: 'test.twice', run: async () => undefined });

@@ -115,20 +115,21 @@ export class WorkEngine {
     if (this.kinds.has(kind.kind)) throw new Error(`work kind ${kind.kind} is defined twice`);
     const full = { ...DEFAULTS, ...kind } as Defined;
     this.kinds.set(kind.kind, full);
+    /** Adds an item in the caller's transaction (with the decision it carries out); its id, or null if the key existed. */
+    const enqueue = (tx: Sql, e: Enqueue<P>) =>
+      repo.insertItem(tx, {
+        owner: kind.owner,
+        kind: kind.kind,
+        object: e.object,
+        tenantId: e.tenantId,
+        key: e.key ?? null,
+        payload: e.payload,
+        maxAttempts: full.maxAttempts,
+        delaySec: e.delaySec ?? 0,
+      });
     return {
       kind: kind.kind,
-      /** Adds an item in the caller's transaction (with the decision it carries out); its id, or null if the key existed. */
-      enqueue: (tx: Sql, e: Enqueue<P>) =>
-        repo.insertItem(tx, {
-          owner: kind.owner,
-          kind: kind.kind,
-          object: e.object,
-          tenantId: e.tenantId,
-          key: e.key ?? null,
-          payload: e.payload,
-          maxAttempts: full.maxAttempts,
-          delaySec: e.delaySec ?? 0,
-        }),
+      enqueue,
       /** Adds many items of one tenant at once, in the caller's transaction (one statement); how many were new. */
       enqueueMany: (tx: Sql, tenantId: number | null, items: { object: string; key?: string; payload: P }[]) =>
         repo.insertItems(
@@ -144,18 +145,7 @@ export class WorkEngine {
        * others find it there. Its id, or null when this period's item existed.
        */
       schedule: (everySec: number, e: Omit<Enqueue<P>, 'key'>, now = Date.now()) =>
-        this.db.transaction((tx) =>
-          repo.insertItem(tx, {
-            owner: kind.owner,
-            kind: kind.kind,
-            object: e.object,
-            tenantId: e.tenantId,
-            key: `every ${everySec} s: ${Math.floor(now / 1000 / everySec)}`,
-            payload: e.payload,
-            maxAttempts: full.maxAttempts,
-            delaySec: e.delaySec ?? 0,
-          }),
-        ),
+        this.db.transaction((tx) => enqueue(tx, { ...e, key: `every ${everySec} s: ${Math.floor(now / 1000 / everySec)}` })),
     };
   }
 
@@ -313,7 +303,9 @@ export class WorkEngine {
 
   private startRenewing() {
     if (this.renewer) return;
-    const everyMs = (Math.min(...this.running.values()) * 1000) / 3;
+    // A third of the shortest lease of any kind: an item of a shorter-leased kind that starts while
+    // the renewer runs is renewed in time too.
+    const everyMs = (Math.min(...[...this.kinds.values()].map((k) => k.leaseSec)) * 1000) / 3;
     this.renewer = setInterval(() => {
       const byLease = new Map<number, number[]>();
       for (const [id, lease] of this.running) byLease.set(lease, [...(byLease.get(lease) ?? []), id]);
